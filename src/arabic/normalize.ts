@@ -1,0 +1,34 @@
+/**
+ * Arabic orthographic normalization, applied identically to documents and queries.
+ * Covers Lucene's ArabicNormalizer (hamza-carrying alefs → ا, ى → ي, ة → ه, tatweel and harakat removed)
+ * plus NFKC (the seeds contain presentation forms such as ﺍﺳﺘﺮاﺗﻴﺠﻴﺔ) and Arabic-Indic digits → 0-9.
+ */
+
+// Harakat, tanween, shadda, sukun, superscript alef, Quranic marks.
+const DIACRITICS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED]/g;
+const TATWEEL = /\u0640/g;
+const ALEF_VARIANTS = /[أإآٱ]/g;
+const ARABIC_INDIC_DIGITS = /[\u0660-\u0669]/g;
+const EXTENDED_DIGITS = /[\u06F0-\u06F9]/g;
+// Zero-width and bidi controls that scraped text carries between letters.
+const INVISIBLES = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF\u00AD]/g;
+
+/** Unicode clean-up that keeps the text readable: NFKC, no invisible controls. Use for display text. */
+export function cleanText(text: string): string {
+  return text.normalize('NFKC').replace(INVISIBLES, '');
+}
+
+/** Fold a text to its search form. Not for display: it removes letters' distinctions on purpose. */
+export function normalizeArabic(text: string): string {
+  return cleanText(text)
+    .replace(DIACRITICS, '')
+    .replace(TATWEEL, '')
+    .replace(ALEF_VARIANTS, 'ا')
+    .replace(/ى/g, 'ي')
+    .replace(/ة/g, 'ه')
+    .replace(/ؤ/g, 'و')
+    .replace(/ئ/g, 'ي')
+    .replace(ARABIC_INDIC_DIGITS, (d) => String(d.charCodeAt(0) - 0x0660))
+    .replace(EXTENDED_DIGITS, (d) => String(d.charCodeAt(0) - 0x06f0))
+    .toLowerCase();
+}

@@ -1,0 +1,18 @@
+/** One news article, cleaned of site chrome. Produced by src/corpus, consumed by everything downstream. */
+export interface Article {
+  /** File name without its extension: stable, unique within a corpus folder. */
+  id: string;
+  title: string;
+  /** Publication date as YYYY-MM-DD, or null when the text gives no full date. */
+  date: string | null;
+  /** Outlet, agency or dateline source (e.g. «د ب أ»), or null. */
+  source: string | null;
+  url: string | null;
+  /** Body paragraphs in reading order (the title is not repeated here). */
+  paragraphs: string[];
+  /**
+   * When the article entered the corpus (ISO 8601 timestamp). The file's modification time by default; the bot's
+   * store replaces it with the time the article was first seen. Digests select "articles added since" on this.
+   */
+  addedAt: string;
+}

@@ -1,0 +1,30 @@
+export interface StoryQuote {
+  text: string;
+  speaker: string | null;
+  articleId: string;
+}
+
+export interface Story {
+  title: string;
+  articleIds: string[];
+  /** 2–3 extractive sentences, no near-duplicates. */
+  summary: string[];
+  quote: StoryQuote | null;
+  /** Number of distinct outlets/articles reporting the story. */
+  sourceCount: number;
+}
+
+export interface Digest {
+  generatedAt: string;
+  articleCount: number;
+  stories: Story[];
+}
+
+export interface DigestOptions {
+  /** Only articles whose addedAt is at or after this instant. */
+  since?: Date;
+  /** Only articles matching this search query. */
+  query?: string;
+  /** Clock, for tests. */
+  now?: Date;
+}
