@@ -1,16 +1,43 @@
 import { normalizeArabic } from './normalize.js';
-import { STOPWORDS } from './stopwords.js';
 import { lightStem } from './stem.js';
+import { STOPWORDS } from './stopwords.js';
+
+// A word is a run of letters, combining marks (harakat, shadda) and digits. Tatweel is a letter (Lm), so «لـ»
+// stays one token and normalizes to «ل».
+const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 
 /** Split text into word tokens (Arabic letters, Latin letters, digits). Keeps original forms. */
 export function tokenize(text: string): string[] {
-  return text.normalize('NFKC').match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
+  return text.normalize('NFKC').match(WORD) ?? [];
 }
 
-/** Map one raw token to its index term, or null when it carries no meaning for search (stopword). */
+/** Word tokens with their offsets in `text` (which must already be NFKC, e.g. from cleanText), for highlighting. */
+export function tokenSpans(text: string): { token: string; start: number; end: number }[] {
+  return [...text.matchAll(WORD)].map((m) => ({ token: m[0], start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
+}
+
+/**
+ * Map one raw token to its index term, or null when it carries no meaning for search: a stopword, or a lone
+ * letter (a detached clitic such as the «ل» of «لـ«التحالف»).
+ */
 export function analyzeTerm(token: string): string | null {
+  const cached = termCache.get(token);
+  if (cached !== undefined) return cached;
+  const term = analyzeUncached(token);
+  // Word frequencies are Zipfian: a bounded memo turns most of indexing's per-token work into one lookup
+  // (SaudiNewsNet, 31k articles: see docs/benchmarks.md). Cleared rather than evicted: simple, and rare.
+  if (termCache.size >= TERM_CACHE_LIMIT) termCache.clear();
+  termCache.set(token, term);
+  return term;
+}
+
+const TERM_CACHE_LIMIT = 200_000;
+const termCache = new Map<string, string | null>();
+
+function analyzeUncached(token: string): string | null {
   const norm = normalizeArabic(token);
   if (!norm || STOPWORDS.has(norm)) return null;
+  if (norm.length === 1 && !/\d/.test(norm)) return null;
   return lightStem(norm);
 }
 

@@ -1,16 +1,21 @@
 /**
  * Arabic orthographic normalization, applied identically to documents and queries.
- * Covers Lucene's ArabicNormalizer (hamza-carrying alefs → ا, ى → ي, ة → ه, tatweel and harakat removed)
- * plus NFKC (the seeds contain presentation forms such as ﺍﺳﺘﺮاﺗﻴﺠﻴﺔ) and Arabic-Indic digits → 0-9.
+ *
+ * Covers Lucene's ArabicNormalizer (hamza-carrying alefs → ا, ى → ي, ة → ه, tatweel and harakat removed) plus:
+ * - NFKC first: the seeds contain presentation forms (seed 002 writes ﺍﺳﺘﺮاﺗﻴﺠﻴﺔ), which NFKC maps to plain letters;
+ * - Arabic-Indic and extended (Persian) digits → 0-9, so «٢٠١٤» finds «2014»;
+ * - ؤ → و and ئ → ي: writers drop or move the hamza seat as freely as on alef (مسؤول / مسئول / مسوول);
+ * - Persian yeh/keheh (ی ک), common in scraped text, → ي ك;
+ * - zero-width and bidi controls removed, Latin lower-cased.
  */
 
-// Harakat, tanween, shadda, sukun, superscript alef, Quranic marks.
+// Harakat, tanween, shadda, sukun, superscript alef, Quranic annotation marks.
 const DIACRITICS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED]/g;
 const TATWEEL = /\u0640/g;
 const ALEF_VARIANTS = /[أإآٱ]/g;
 const ARABIC_INDIC_DIGITS = /[\u0660-\u0669]/g;
 const EXTENDED_DIGITS = /[\u06F0-\u06F9]/g;
-// Zero-width and bidi controls that scraped text carries between letters.
+// Zero-width and bidi controls that scraped text carries between letters, and the soft hyphen.
 const INVISIBLES = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF\u00AD]/g;
 
 /** Unicode clean-up that keeps the text readable: NFKC, no invisible controls. Use for display text. */
@@ -28,6 +33,8 @@ export function normalizeArabic(text: string): string {
     .replace(/ة/g, 'ه')
     .replace(/ؤ/g, 'و')
     .replace(/ئ/g, 'ي')
+    .replace(/ی/g, 'ي')
+    .replace(/ک/g, 'ك')
     .replace(ARABIC_INDIC_DIGITS, (d) => String(d.charCodeAt(0) - 0x0660))
     .replace(EXTENDED_DIGITS, (d) => String(d.charCodeAt(0) - 0x06f0))
     .toLowerCase();

@@ -8,6 +8,11 @@ export interface Article {
   /** Outlet, agency or dateline source (e.g. «د ب أ»), or null. */
   source: string | null;
   url: string | null;
+  /**
+   * Optional: the place line that opens a wire story (seed 001 «مراكش/المغرب-(د ب أ):» → «مراكش/المغرب»; seed 002
+   * «الرباط ـ» → «الرباط»). Absent when the article has none.
+   */
+  dateline?: string;
   /** Body paragraphs in reading order (the title is not repeated here). */
   paragraphs: string[];
   /**

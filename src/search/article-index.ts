@@ -1,87 +1,193 @@
-import MiniSearch from 'minisearch';
-import { analyze, analyzeTerm, normalizeArabic, splitSentences, tokenize } from '../arabic/index.js';
+import MiniSearch, { type SearchResult } from 'minisearch';
+import { analyze, analyzeTerm, normalizeArabic, tokenize } from '../arabic/index.js';
 import type { Article } from '../corpus/article.js';
+import { INDEX_OPTIONS, queryOptions, type IndexedDoc } from './options.js';
+import { buildSnippet } from './snippet.js';
 import type { SearchHit, SearchOptions, SearchResponse } from './types.js';
 
-interface IndexedDoc {
-  id: string;
-  title: string;
-  body: string;
+/**
+ * Bumped whenever the analyzer or the indexed fields change, so an index saved by an older version is refused
+ * by fromJSON (the Engine then rebuilds) instead of silently answering with stale terms.
+ */
+export const INDEX_VERSION = 2;
+
+/** Discord allows at most 25 autocomplete choices. */
+export const MAX_SUGGESTIONS = 25;
+const DEFAULT_PAGE_SIZE = 10;
+
+interface SavedIndex {
+  version: number;
+  index: ReturnType<MiniSearch<IndexedDoc>['toJSON']>;
 }
 
-const MINISEARCH_OPTIONS = {
-  fields: ['title', 'body'],
-  storeFields: [] as string[],
-  // Our analyzer does normalization, stopwords and stemming; MiniSearch only splits.
-  tokenize: (text: string) => tokenize(text),
-  processTerm: (term: string) => analyzeTerm(term) ?? null,
-};
+/** Per-article data for title suggestions, computed once. */
+interface TitleEntry {
+  article: Article;
+  /** Normalized title with punctuation collapsed to single spaces, for whole-title and prefix comparison. */
+  folded: string;
+  terms: string[];
+}
 
-/** STUB (first version) — MiniSearch over title and body with the Arabic analyzer; tuned later by measurement. */
+/**
+ * Full-text search over articles: MiniSearch over title and body with the Arabic analyzer, ranking tuned on
+ * ARCD (see options.ts), filters by date and source, paging, and markdown-safe snippets.
+ */
 export class ArticleIndex {
   private readonly byId: Map<string, Article>;
+  private readonly titles: TitleEntry[];
+  /** Newest first: the default suggestions. */
+  private readonly newest: Article[];
 
   private constructor(
     private readonly mini: MiniSearch<IndexedDoc>,
-    articles: Article[],
+    articles: readonly Article[],
   ) {
     this.byId = new Map(articles.map((a) => [a.id, a]));
+    this.titles = articles.map((a) => ({ article: a, folded: foldTitle(a.title), terms: analyze(a.title) }));
+    this.newest = [...articles].sort(newestFirst);
   }
 
-  static build(articles: Article[]): ArticleIndex {
-    const mini = new MiniSearch<IndexedDoc>(MINISEARCH_OPTIONS);
-    mini.addAll(articles.map((a) => ({ id: a.id, title: a.title, body: a.paragraphs.join('\n') })));
+  static build(articles: readonly Article[]): ArticleIndex {
+    const mini = new MiniSearch<IndexedDoc>(INDEX_OPTIONS);
+    mini.addAll(articles.map(toIndexedDoc));
     return new ArticleIndex(mini, articles);
   }
 
-  static fromJSON(json: string, articles: Article[]): ArticleIndex {
-    return new ArticleIndex(MiniSearch.loadJSON<IndexedDoc>(json, MINISEARCH_OPTIONS), articles);
+  /**
+   * Reload an index saved by toJSON. Throws when the JSON is not a saved index, was written by another
+   * INDEX_VERSION, or does not hold exactly these articles' ids: the caller rebuilds.
+   */
+  static fromJSON(json: string, articles: readonly Article[]): ArticleIndex {
+    const saved = JSON.parse(json) as Partial<SavedIndex>;
+    if (saved?.version !== INDEX_VERSION || !saved.index) {
+      throw new Error(`saved index has version ${String(saved?.version)}, this build reads version ${INDEX_VERSION}`);
+    }
+    const mini = MiniSearch.loadJS<IndexedDoc>(saved.index, INDEX_OPTIONS);
+    if (mini.documentCount !== articles.length || articles.some((a) => !mini.has(a.id))) {
+      throw new Error(`saved index holds ${mini.documentCount} articles that do not match the ${articles.length} loaded`);
+    }
+    return new ArticleIndex(mini, articles);
   }
 
   toJSON(): string {
-    return JSON.stringify(this.mini);
+    const saved: SavedIndex = { version: INDEX_VERSION, index: this.mini.toJSON() };
+    return JSON.stringify(saved);
   }
 
+  get size(): number {
+    return this.mini.documentCount;
+  }
+
+  /**
+   * Ranked articles for `query`. `total` counts every match that passes the filters; `results` is the page
+   * [offset, offset + limit). A query made only of stopwords matches nothing.
+   */
   search(query: string, options: SearchOptions = {}): SearchResponse {
-    const limit = options.limit ?? 10;
-    const offset = options.offset ?? 0;
-    const raw = this.mini.search(query, { boost: { title: 2 }, fuzzy: 0.2, prefix: true, combineWith: 'OR' });
-    const filtered = raw.filter((r) => {
+    const limit = wholeNumber(options.limit, DEFAULT_PAGE_SIZE);
+    const offset = wholeNumber(options.offset, 0);
+    const keep = this.filterFor(options);
+    const ranked = this.mini.search(query, {
+      ...queryOptions(query),
+      filter: keep ? (r: SearchResult) => keep(this.byId.get(String(r.id))) : undefined,
+    });
+    const results: SearchHit[] = [];
+    for (const r of ranked.slice(offset, offset + limit)) {
       const a = this.byId.get(String(r.id));
-      if (!a) return false;
-      if ((options.from || options.to) && !a.date) return false;
-      if (options.from && a.date! < options.from) return false;
-      if (options.to && a.date! > options.to) return false;
-      if (options.source && !normalizeArabic(a.source ?? '').includes(normalizeArabic(options.source))) return false;
-      return true;
-    });
-    const terms = new Set(analyze(query));
-    const results: SearchHit[] = filtered.slice(offset, offset + limit).map((r) => {
-      const a = this.byId.get(String(r.id))!;
-      return { id: a.id, title: a.title, date: a.date, source: a.source, score: Math.round(r.score * 1000) / 1000, snippet: bestSentence(a, terms) };
-    });
-    return { query, total: filtered.length, results };
+      if (!a) continue;
+      results.push({
+        id: a.id,
+        title: a.title,
+        date: a.date,
+        source: a.source,
+        score: Math.round(r.score * 1000) / 1000,
+        // r.terms are the index terms this article matched (fuzzy and prefix expansions included).
+        snippet: buildSnippet(a, new Set(r.terms)),
+      });
+    }
+    return { query, total: ranked.length, results };
   }
 
-  suggestTitles(prefix: string, limit = 25): { id: string; title: string }[] {
-    const articles = [...this.byId.values()];
-    if (!prefix.trim()) return articles.slice(0, limit).map((a) => ({ id: a.id, title: a.title }));
-    return this.mini
-      .search(prefix, { prefix: true, fuzzy: 0.2, boost: { title: 3 } })
-      .slice(0, limit)
-      .map((r) => this.byId.get(String(r.id))!)
-      .map((a) => ({ id: a.id, title: a.title }));
+  /**
+   * Article choices for autocomplete. Ranked: whole title equal to the input, then titles (or ids) starting with
+   * it, then titles containing all its words (the last as a prefix), then any article the full-text search finds.
+   * Spelling variants are tolerated because both sides are normalized and stemmed: «امريكا» = «أمريكا»,
+   * «بوريطه» = «بوريطة», «والمغرب» = «المغرب», harakat and tatweel ignored. Empty input: the newest articles.
+   * Never more than min(limit, 25).
+   */
+  suggestTitles(prefix: string, limit = MAX_SUGGESTIONS): { id: string; title: string }[] {
+    const n = Math.min(MAX_SUGGESTIONS, wholeNumber(limit, MAX_SUGGESTIONS));
+    const input = prefix.trim();
+    if (n === 0) return [];
+    if (!input) return this.newest.slice(0, n).map(choice);
+
+    const folded = foldTitle(input);
+    const queryTerms = analyze(input);
+    const partialLast = /[\p{L}\p{M}\p{N}]$/u.test(input) && analyzeTerm(tokenize(input).at(-1) ?? '') !== null;
+    const tiers: Article[][] = [[], [], []];
+    for (const entry of this.titles) {
+      const id = entry.article.id;
+      if (folded && entry.folded === folded) tiers[0].push(entry.article);
+      else if ((folded && entry.folded.startsWith(folded)) || id.startsWith(input)) tiers[1].push(entry.article);
+      else if (queryTerms.length && containsAllTerms(entry.terms, queryTerms, partialLast)) tiers[2].push(entry.article);
+    }
+    const picked = new Map<string, Article>();
+    for (const tier of tiers) {
+      for (const a of tier.sort(newestFirst)) if (picked.size < n) picked.set(a.id, a);
+    }
+    if (picked.size < n && queryTerms.length) {
+      for (const r of this.mini.search(input, queryOptions(input))) {
+        if (picked.size >= n) break;
+        const a = this.byId.get(String(r.id));
+        if (a && !picked.has(a.id)) picked.set(a.id, a);
+      }
+    }
+    return [...picked.values()].map(choice);
+  }
+
+  private filterFor(options: SearchOptions): ((a: Article | undefined) => boolean) | null {
+    const { from, to } = options;
+    const source = options.source?.trim() ? normalizeArabic(options.source.trim()) : null;
+    if (!from && !to && !source) return null;
+    return (a) => {
+      if (!a) return false;
+      // Date bounds are inclusive; YYYY-MM-DD strings compare in calendar order. Undated articles cannot be
+      // placed in a range, so a bound excludes them.
+      if (from && (!a.date || a.date < from)) return false;
+      if (to && (!a.date || a.date > to)) return false;
+      if (source && !normalizeArabic(a.source ?? '').includes(source)) return false;
+      return true;
+    };
   }
 }
 
-function bestSentence(article: Article, terms: Set<string>): string {
-  let best = '';
-  let bestScore = -1;
-  for (const p of article.paragraphs) {
-    for (const s of splitSentences(p)) {
-      const score = analyze(s).filter((t) => terms.has(t)).length;
-      if (score > bestScore) [best, bestScore] = [s, score];
-    }
-  }
-  return best.slice(0, 300);
+function toIndexedDoc(a: Article): IndexedDoc {
+  return { id: a.id, title: a.title, body: a.paragraphs.join('\n') };
+}
+
+function foldTitle(text: string): string {
+  return normalizeArabic(text)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** Every query term appears among the title's terms; with `partialLast`, the last one may be a prefix. */
+function containsAllTerms(titleTerms: readonly string[], queryTerms: readonly string[], partialLast: boolean): boolean {
+  return queryTerms.every((q, i) =>
+    partialLast && i === queryTerms.length - 1 ? titleTerms.some((t) => t.startsWith(q)) : titleTerms.includes(q),
+  );
+}
+
+function newestFirst(a: Article, b: Article): number {
+  const byDate = (b.date ?? '').localeCompare(a.date ?? '');
+  return byDate !== 0 ? byDate : b.addedAt.localeCompare(a.addedAt);
+}
+
+function choice(a: Article): { id: string; title: string } {
+  return { id: a.id, title: a.title };
+}
+
+/** A non-negative integer from an optional option, or the fallback when absent or not a finite number. */
+function wholeNumber(value: number | undefined, fallback: number): number {
+  if (value === undefined || !Number.isFinite(value)) return fallback;
+  return Math.max(0, Math.floor(value));
 }

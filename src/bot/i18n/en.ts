@@ -1,0 +1,99 @@
+/**
+ * Every English interface string of the bot. src/bot/i18n/ar.ts has the same keys (checked by the compiler through
+ * the `Strings` type). Article text is never translated; these are only the labels around it.
+ */
+export const en = {
+  localeName: 'English',
+
+  // Shared pieces
+  share: 'Share in channel',
+  sharedBy: (userMention: string) => `Shared by ${userMention}`,
+  prev: 'Previous',
+  next: 'Next',
+  page: (n: number, total: number) => `Page ${n} of ${total}`,
+  date: 'Date',
+  source: 'Source',
+  noDate: 'no date',
+  article: 'Article',
+  link: 'Link',
+
+  // Errors
+  errorInternal: (errorId: string) => `Something went wrong on our side. It has been logged as error ${errorId}.`,
+  errorEmptyQuery: 'Please give a search query: it cannot be empty.',
+  errorQueryTooLong: (max: number) => `That query is too long; the limit is ${max} characters.`,
+  errorInvalidDate: (value: string) =>
+    `"${value}" is not a date I can read. Write dates as YYYY-MM-DD, for example 2022-05-11.`,
+  errorInvalidSince: (value: string) =>
+    `"${value}" is not a period I can read. Use 24h, 7d, 2w, a date (2022-05-11), an ISO time, or "all".`,
+  errorSinceInFuture: (value: string) => `"${value}" is in the future.`,
+  errorUnknownArticle: (id: string) => `There is no article with the id "${id}". Start typing a title to pick one.`,
+  errorCorpusMissing: 'The article folder is missing on the server.',
+  errorExpired: 'These results have expired (they are kept for 15 minutes). Run the command again.',
+  errorGuildOnly: 'This command only works in a server channel.',
+  errorNeedsManageServer: 'Only members with the Manage Server permission can change scheduled briefings.',
+  errorSchedulingUnavailable: 'Scheduled briefings are not available on this bot.',
+  errorSubscription: {
+    INVALID_CRON: 'That cron expression is not valid. It needs five fields: minute hour day month weekday, e.g. 0 8 * * *.',
+    INVALID_TIMEZONE: 'That timezone is not known. Use an IANA name such as Africa/Casablanca or Asia/Riyadh.',
+    TOO_FREQUENT: 'That schedule is too frequent: briefings can run at most every 15 minutes.',
+    GUILD_CAP_REACHED: 'This server has reached its limit of scheduled briefings. Remove one with /digest unsubscribe.',
+    UNKNOWN_SUBSCRIPTION: 'There is no scheduled briefing with that id in this server. See /digest list.',
+    INVALID_QUERY: 'That query cannot be used for a briefing.',
+  },
+  errorDetail: 'Details',
+
+  // /search
+  searchTitle: 'Search results',
+  searchSummary: (from: number, to: number, total: number) => `Results ${from}–${to} of ${total}`,
+  searchQuery: 'Query',
+  searchFilters: 'Filters',
+  searchFrom: 'from',
+  searchTo: 'to',
+  searchNoResults: 'No article matches this search.',
+  searchOpen: 'Open an article…',
+
+  // /article
+  articleQuotations: 'Quotations in this article',
+  articleNoQuotations: 'No quotations found in this article.',
+  articleContinued: '(continued)',
+
+  // /quote
+  quotesSummary: (shown: number, total: number) => (shown === total ? `${total} quotation(s)` : `${shown} of ${total} quotations`),
+  quotesNone: 'No quotation matches.',
+  quoteSpeaker: 'Speaker',
+  quoteUnattributed: 'Speaker not identified',
+
+  // /digest
+  digestTitle: 'Nashra briefing',
+  digestSummary: (stories: number, articles: number) => `${stories} stories from ${articles} articles`,
+  digestPeriodAll: 'All articles in the corpus',
+  digestPeriodSince: (timestamp: string) => `Articles added since ${timestamp}`,
+  digestEmpty: 'No new articles in this period. Try a longer period, e.g. since: 7d or since: all.',
+  digestSources: (n: number) => (n === 1 ? '1 source' : `${n} sources`),
+  digestQuote: 'Quotation',
+  digestQuery: 'Limited to',
+  digestContinued: (part: number, parts: number) => `Part ${part} of ${parts}`,
+  subscribed: (id: number) => `Scheduled briefing #${id} created.`,
+  subscriptionSchedule: 'Schedule',
+  subscriptionNextRun: 'Next briefing',
+  subscriptionChannel: 'Channel',
+  subscriptionQuery: 'Only articles matching',
+  subscriptionLanguage: 'Language',
+  subscriptionStatusFailing: (reason: string) => `Paused: ${reason}`,
+  subscriptionsNone: 'No scheduled briefings in this server. Add one with /digest subscribe.',
+  subscriptionsTitle: (n: number) => `Scheduled briefings (${n})`,
+  unsubscribed: (id: number) => `Scheduled briefing #${id} removed.`,
+
+  // /about
+  aboutTitle: 'About Nashra',
+  aboutDescription: 'An Arabic news briefing desk: search, quotations with their speakers, and digests.',
+  aboutArticles: 'Articles',
+  aboutQuotations: 'Quotations',
+  aboutIndexed: 'Index built',
+  aboutVersion: 'Version',
+  aboutLocale: 'Interface language',
+  aboutWarnings: (n: number) => `${n} file(s) skipped — see the bot log`,
+};
+
+/** The shape both languages share: the same keys, the same parameters. */
+export type Strings = typeof en;

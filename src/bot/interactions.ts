@@ -1,0 +1,43 @@
+import type { Interaction } from 'discord.js';
+import type { BotContext, CommandModule } from './command.js';
+import { parseCustomId } from './custom-id.js';
+import { renderNotice } from './render/notice.js';
+import { answer, answerError, logDiscordError } from './respond.js';
+import { handleShareClick } from './share.js';
+
+/**
+ * Route every interaction to its command module. Nothing thrown here escapes: user mistakes become private
+ * notices, bugs a private "error <id>" plus a log entry, and Discord API failures a log line.
+ */
+export function createInteractionHandler(commands: Map<string, CommandModule>, ctx: BotContext) {
+  return async function handleInteraction(interaction: Interaction): Promise<void> {
+    try {
+      if (interaction.isChatInputCommand()) {
+        const command = commands.get(interaction.commandName);
+        if (!command) throw new Error(`no handler for /${interaction.commandName}`);
+        await command.execute(interaction, ctx);
+      } else if (interaction.isAutocomplete()) {
+        const command = commands.get(interaction.commandName);
+        if (command?.autocomplete) await command.autocomplete(interaction, ctx);
+        else await interaction.respond([]);
+      } else if (interaction.isMessageComponent()) {
+        const id = parseCustomId(interaction.customId);
+        if (id.owner === 'share') {
+          await handleShareClick(interaction, id.args[0] ?? '', ctx);
+          return;
+        }
+        const command = commands.get(id.owner);
+        if (command?.handleComponent) await command.handleComponent(interaction, id, ctx);
+        else await answer(interaction, renderNotice(ctx.t.errorExpired));
+      }
+    } catch (err) {
+      if (interaction.isAutocomplete()) {
+        // Autocomplete cannot show a message; an empty list is the honest answer. Log it like any failure.
+        logDiscordError(ctx.log, `autocomplete /${interaction.commandName} failed`, err);
+        if (!interaction.responded) await interaction.respond([]).catch(() => {});
+        return;
+      }
+      await answerError(interaction, err, ctx);
+    }
+  };
+}

@@ -1,0 +1,31 @@
+import { LIMITS } from '../limits.js';
+import { truncate } from '../split.js';
+
+export interface Choice {
+  name: string;
+  value: string;
+}
+
+/**
+ * Autocomplete choices: at most 25, names and values of 1–100 characters (Discord rejects the whole response
+ * otherwise). Names are plain text — Discord does not render markdown in choices — so nothing is escaped; an id
+ * longer than 100 characters cannot be a value and is left out rather than cut (a cut id would name nothing).
+ */
+export function renderArticleChoices(suggestions: readonly { id: string; title: string }[]): Choice[] {
+  return suggestions
+    .filter((s) => s.id.length > 0 && s.id.length <= LIMITS.autocompleteChoiceValue)
+    .slice(0, LIMITS.autocompleteChoices)
+    .map((s) => ({ name: truncate(oneLine(s.title) || s.id, LIMITS.autocompleteChoiceName), value: s.id }));
+}
+
+export function renderSpeakerChoices(speakers: readonly string[]): Choice[] {
+  return speakers
+    .map(oneLine)
+    .filter((s) => s.length > 0 && s.length <= LIMITS.autocompleteChoiceValue)
+    .slice(0, LIMITS.autocompleteChoices)
+    .map((s) => ({ name: s, value: s }));
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}

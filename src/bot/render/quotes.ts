@@ -1,0 +1,59 @@
+import { ButtonStyle, type APIEmbed } from 'discord.js';
+import type { Article } from '../../corpus/article.js';
+import type { Quote } from '../../quotes/quote.js';
+import type { Strings } from '../i18n/index.js';
+import { LIMITS } from '../limits.js';
+import { truncate } from '../split.js';
+import { button, row } from './components.js';
+import { message, safeUrl, type MessagePayload } from './payload.js';
+import { guillemets, safeText } from './text.js';
+
+/** Cards per message: five quotations read as a set; more would bury them. */
+export const QUOTES_PER_MESSAGE = 5;
+const QUOTE_TEXT_MAX = 900;
+
+export interface QuoteCardInput {
+  quote: Quote;
+  /** The article the quotation comes from (null when it vanished in a reload between the query and the render). */
+  article: Article | null;
+}
+
+/**
+ * Quotation cards: the words (in guillemets, on their own so Arabic reads right to left undisturbed), the speaker
+ * and role as the card's author line, the article title (linked when it has a URL) and date as fields.
+ */
+export function renderQuoteCards(
+  cards: readonly QuoteCardInput[],
+  total: number,
+  t: Strings,
+  options: { query?: string; speaker?: string; shareId?: string; sharedBy?: string } = {},
+): MessagePayload {
+  const header: string[] = [];
+  if (options.sharedBy) header.push(t.sharedBy(options.sharedBy));
+  if (options.query) header.push(`**${t.searchQuery}**`, `> ${safeText(truncate(options.query, 300))}`);
+  if (options.speaker) header.push(`**${t.quoteSpeaker}**`, `> ${safeText(truncate(options.speaker, 200))}`);
+  if (cards.length === 0) {
+    header.push(t.quotesNone);
+    return message({ content: header.join('\n') });
+  }
+  const shown = cards.slice(0, QUOTES_PER_MESSAGE);
+  header.push(t.quotesSummary(shown.length, total));
+  const embeds = shown.map(({ quote, article }) => quoteCard(quote, article, t));
+  const components = options.shareId ? [row(button(options.shareId, t.share, { style: ButtonStyle.Success }))] : [];
+  return message({ content: header.join('\n'), embeds, components });
+}
+
+function quoteCard(quote: Quote, article: Article | null, t: Strings): APIEmbed {
+  const who = quote.speaker ? [quote.speaker, quote.speakerRole].filter(Boolean).join(' — ') : t.quoteUnattributed;
+  const title = safeText(article?.title || quote.articleId);
+  const url = safeUrl(article?.url);
+  return {
+    author: { name: truncate(who, LIMITS.authorName) },
+    description: truncate(guillemets(safeText(quote.text)), QUOTE_TEXT_MAX),
+    fields: [
+      { name: t.article, value: truncate(url ? `[${truncate(title, 400)}](${url})` : title, LIMITS.fieldValue) },
+      { name: t.date, value: article?.date ?? t.noDate, inline: true },
+    ],
+    footer: { text: quote.articleId },
+  };
+}

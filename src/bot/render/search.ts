@@ -1,0 +1,110 @@
+import { ButtonStyle, type APIEmbed } from 'discord.js';
+import type { SearchHit, SearchResponse } from '../../search/types.js';
+import type { Strings } from '../i18n/index.js';
+import { LIMITS } from '../limits.js';
+import { truncate } from '../split.js';
+import { button, row, selectMenu, type ActionRow } from './components.js';
+import { message, safeUrl, type MessagePayload } from './payload.js';
+import { neutralizeMentions, safeText } from './text.js';
+
+export const SEARCH_PAGE_SIZE = 5;
+/** A snippet is one sentence; long Arabic sentences are cut so five results stay well under 6,000 characters. */
+const SNIPPET_MAX = 700;
+
+export interface SearchPageInput {
+  response: SearchResponse;
+  /** 0-based page number; `response.results` holds that page's hits. */
+  page: number;
+  pageSize?: number;
+  filters?: { from?: string; to?: string; source?: string };
+  /** Article URL by id (the hit does not carry it). */
+  urlOf?: (id: string) => string | null;
+}
+
+/** Custom ids of the interactive parts; without them the page is rendered static (for sharing). */
+export interface SearchControls {
+  prevId: string;
+  nextId: string;
+  shareId: string;
+  /** Select menu to open a result; omitted when no id fits a select option value. */
+  openId?: string;
+}
+
+export function searchPageCount(total: number, pageSize = SEARCH_PAGE_SIZE): number {
+  return Math.max(1, Math.ceil(total / pageSize));
+}
+
+/** One page of ranked results: a header in `content`, one embed per result, paging and share controls. */
+export function renderSearchPage(input: SearchPageInput, t: Strings, controls?: SearchControls, sharedBy?: string): MessagePayload {
+  const pageSize = input.pageSize ?? SEARCH_PAGE_SIZE;
+  const { response, page } = input;
+  const header: string[] = [];
+  if (sharedBy) header.push(t.sharedBy(sharedBy));
+  // The query is the user's own text (often Arabic): on its own quoted line, so it is not mixed into a Latin label.
+  header.push(`**${t.searchQuery}**`, `> ${safeText(truncate(response.query, 500))}`);
+  const filters = describeFilters(input.filters, t);
+  if (filters) header.push(filters);
+
+  if (response.results.length === 0) {
+    header.push('', t.searchNoResults);
+    return message({ content: header.join('\n') });
+  }
+  const first = page * pageSize + 1;
+  const last = page * pageSize + response.results.length;
+  header.push(`${t.searchSummary(first, last, response.total)} · ${t.page(page + 1, searchPageCount(response.total, pageSize))}`);
+
+  const embeds = response.results.map((hit, i) => resultEmbed(hit, first + i, t, input.urlOf?.(hit.id) ?? null));
+  const components: ActionRow[] = [];
+  if (controls) {
+    const pages = searchPageCount(response.total, pageSize);
+    components.push(
+      row(
+        button(controls.prevId, `◀ ${t.prev}`, { disabled: page <= 0 }),
+        button(controls.nextId, `${t.next} ▶`, { disabled: page >= pages - 1 }),
+        button(controls.shareId, t.share, { style: ButtonStyle.Success }),
+      ),
+    );
+    const openable = response.results.filter((h) => h.id.length <= LIMITS.selectOptionValue);
+    if (controls.openId && openable.length > 0) {
+      components.push(
+        row(
+          selectMenu(
+            controls.openId,
+            t.searchOpen,
+            openable.map((h) => ({
+              label: `${first + response.results.indexOf(h)}. ${h.title || h.id}`,
+              value: h.id,
+              description: [h.date, h.source].filter(Boolean).join(' · ') || undefined,
+            })),
+          ),
+        ),
+      );
+    }
+  }
+  return message({ content: header.join('\n'), embeds, components });
+}
+
+function resultEmbed(hit: SearchHit, rank: number, t: Strings, url: string | null): APIEmbed {
+  const embed: APIEmbed = {
+    title: truncate(`${rank}. ${safeText(hit.title || hit.id)}`, LIMITS.embedTitle),
+    // The engine's snippet is already markdown-escaped with **marks** around matched words; only mentions remain.
+    description: truncate(neutralizeMentions(hit.snippet), SNIPPET_MAX) || '—',
+    fields: [
+      { name: t.date, value: hit.date ?? t.noDate, inline: true },
+      { name: t.source, value: hit.source ? truncate(safeText(hit.source), 200) : '—', inline: true },
+    ],
+    footer: { text: hit.id },
+  };
+  const link = safeUrl(url);
+  if (link) embed.url = link;
+  return embed;
+}
+
+function describeFilters(filters: SearchPageInput['filters'], t: Strings): string | null {
+  if (!filters) return null;
+  const parts: string[] = [];
+  if (filters.from) parts.push(`${t.searchFrom} ${filters.from}`);
+  if (filters.to) parts.push(`${t.searchTo} ${filters.to}`);
+  if (filters.source) parts.push(`${t.source}: ${safeText(truncate(filters.source, 100))}`);
+  return parts.length ? `${t.searchFilters}: ${parts.join(' · ')}` : null;
+}

@@ -1,0 +1,72 @@
+import type { APIEmbed } from 'discord.js';
+import type { BotContext, SearchSession } from './command.js';
+import { fitsCustomId, makeCustomId } from './custom-id.js';
+import { renderArticlePage, renderArticlePages } from './render/article.js';
+import type { MessagePayload } from './render/payload.js';
+import { QUOTES_PER_MESSAGE, renderQuoteCards } from './render/quotes.js';
+import { renderSearchPage, searchPageCount } from './render/search.js';
+import { shareCustomId } from './share.js';
+
+/**
+ * The views behind the commands: one engine call, one renderer, and the buttons that go with it. Commands and
+ * button handlers both come here, so a page looks the same whether it was opened by a command or a click.
+ */
+
+/** One page of a stored search. The page is clamped: the corpus may have shrunk since the search was made. */
+export function searchView(ctx: BotContext, session: SearchSession, key: string, page: number): MessagePayload {
+  const { query, from, to, source } = session;
+  const pageSize = ctx.searchPageSize;
+  let response = ctx.engine.search(query, { limit: pageSize, offset: page * pageSize, from, to, source });
+  const lastPage = searchPageCount(response.total, pageSize) - 1;
+  if (page > lastPage) {
+    page = lastPage;
+    response = ctx.engine.search(query, { limit: pageSize, offset: page * pageSize, from, to, source });
+  }
+  const input = {
+    response,
+    page,
+    pageSize,
+    filters: { from, to, source },
+    urlOf: (id: string) => (ctx.engine.hasArticle(id) ? ctx.engine.article(id).url : null),
+  };
+  if (response.results.length === 0) return renderSearchPage(input, ctx.t);
+  const shareId = shareCustomId(ctx, [renderSearchPage(input, ctx.t)]);
+  return renderSearchPage(input, ctx.t, {
+    prevId: makeCustomId('search', 'page', key, page - 1),
+    nextId: makeCustomId('search', 'page', key, page + 1),
+    openId: makeCustomId('search', 'open', key),
+    shareId,
+  });
+}
+
+/** One page of an article (throws UNKNOWN_ARTICLE), with Prev/Next and Share. */
+export function articleView(ctx: BotContext, articleId: string, page: number): MessagePayload {
+  const article = ctx.engine.article(articleId);
+  const pages: APIEmbed[] = renderArticlePages(article, ctx.engine.quotesFor(article.id), ctx.t);
+  const index = Math.min(Math.max(0, page), pages.length - 1);
+  // Seed ids are ~20 characters; an id too long for a custom_id is kept server-side like a search.
+  const ref = fitsCustomId('article', 'page', 999, article.id) ? article.id : `~${ctx.articleRefs.put(article.id)}`;
+  return renderArticlePage(pages, index, ctx.t, {
+    prevId: makeCustomId('article', 'page', index - 1, ref),
+    nextId: makeCustomId('article', 'page', index + 1, ref),
+    shareId: shareCustomId(ctx, [renderArticlePage(pages, index, ctx.t)]),
+  });
+}
+
+/** Resolve the article reference of an article button (an id, or `~key` of a stored id). */
+export function articleIdFromRef(ctx: BotContext, ref: string): string | undefined {
+  return ref.startsWith('~') ? ctx.articleRefs.get(ref.slice(1)) : ref;
+}
+
+/** Quotation cards for /quote, with Share. */
+export function quotesView(ctx: BotContext, options: { query?: string; speaker?: string }): MessagePayload {
+  const quotes = ctx.engine.quotes(options.query ?? '', { speaker: options.speaker });
+  const cards = quotes.slice(0, QUOTES_PER_MESSAGE).map((quote) => ({
+    quote,
+    article: ctx.engine.hasArticle(quote.articleId) ? ctx.engine.article(quote.articleId) : null,
+  }));
+  const base = { query: options.query, speaker: options.speaker };
+  if (cards.length === 0) return renderQuoteCards(cards, quotes.length, ctx.t, base);
+  const shareId = shareCustomId(ctx, [renderQuoteCards(cards, quotes.length, ctx.t, base)]);
+  return renderQuoteCards(cards, quotes.length, ctx.t, { ...base, shareId });
+}

@@ -1,0 +1,135 @@
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Locale } from './bot/i18n/index.js';
+
+/**
+ * The bot's configuration, read from the environment (and .env through dotenv in src/main.ts) and validated in
+ * one place at start-up. A bad or missing variable throws a ConfigError that names it; main prints it and exits.
+ * .env.example documents every variable.
+ */
+export interface Config {
+  /** Absent → sandbox mode: `npm start` runs a local Discord-compatible server and the bot against it. */
+  discordToken: string | null;
+  discordClientId: string | null;
+  discordGuildId: string | null;
+  /** REST base URL without the version, e.g. https://discord.com/api (discord.js appends /v10). */
+  discordApiUrl: string | null;
+  articlesDir: string;
+  dataDir: string;
+  locale: Locale;
+  briefing: {
+    timezone: string;
+    maxPerGuild: number;
+    whenEmpty: 'line' | 'silent';
+    logChannelId: string | null;
+  };
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`${variable}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Discord ids are 64-bit integers written in decimal: 17 to 20 digits for anything created since 2015. */
+const SNOWFLAKE = /^\d{17,20}$/;
+
+export function loadConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): Config {
+  const read = (name: string): string | null => {
+    const value = env[name]?.trim();
+    return value ? value : null;
+  };
+
+  const discordToken = read('DISCORD_TOKEN');
+  // Never echo the token back, even in an error: say what is wrong with it without showing it.
+  if (discordToken && /\s/.test(discordToken)) throw new ConfigError('DISCORD_TOKEN', 'contains whitespace; paste the bot token exactly');
+
+  const discordClientId = snowflake('DISCORD_CLIENT_ID', read('DISCORD_CLIENT_ID'));
+  if (discordToken && !discordClientId) {
+    throw new ConfigError('DISCORD_CLIENT_ID', 'is required when DISCORD_TOKEN is set (the application id from the Discord developer portal)');
+  }
+  const discordGuildId = snowflake('DISCORD_GUILD_ID', read('DISCORD_GUILD_ID'));
+
+  const discordApiUrl = read('DISCORD_API_URL');
+  if (discordApiUrl) {
+    let url: URL | null = null;
+    try {
+      url = new URL(discordApiUrl);
+    } catch {
+      url = null;
+    }
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+      throw new ConfigError('DISCORD_API_URL', `must be an http(s) URL such as https://discord.com/api, got "${discordApiUrl}"`);
+    }
+    if (/\/v\d+\/?$/.test(url.pathname)) {
+      throw new ConfigError('DISCORD_API_URL', 'must not end with the API version (/v10): discord.js adds it');
+    }
+  }
+
+  const articlesDir = path.resolve(cwd, read('ARTICLES_DIR') ?? 'seeds');
+  if (!existsSync(articlesDir) || !statSync(articlesDir).isDirectory()) {
+    throw new ConfigError('ARTICLES_DIR', `folder "${articlesDir}" does not exist`);
+  }
+  const dataDir = path.resolve(cwd, read('DATA_DIR') ?? 'data');
+  if (existsSync(dataDir) && !statSync(dataDir).isDirectory()) {
+    throw new ConfigError('DATA_DIR', `"${dataDir}" exists and is not a folder`);
+  }
+
+  const locale = read('BOT_LOCALE') ?? 'en';
+  if (locale !== 'en' && locale !== 'ar') throw new ConfigError('BOT_LOCALE', `must be "en" or "ar", got "${locale}"`);
+
+  const timezone = read('BRIEFING_TIMEZONE') ?? 'Africa/Casablanca';
+  if (!isTimeZone(timezone)) {
+    throw new ConfigError('BRIEFING_TIMEZONE', `"${timezone}" is not an IANA timezone (e.g. Africa/Casablanca, Asia/Riyadh, UTC)`);
+  }
+  const maxRaw = read('BRIEFING_MAX_PER_GUILD') ?? '10';
+  const maxPerGuild = Number(maxRaw);
+  if (!/^\d+$/.test(maxRaw) || maxPerGuild < 1 || maxPerGuild > 100) {
+    throw new ConfigError('BRIEFING_MAX_PER_GUILD', `must be a whole number from 1 to 100, got "${maxRaw}"`);
+  }
+  const whenEmpty = read('BRIEFING_WHEN_EMPTY') ?? 'line';
+  if (whenEmpty !== 'line' && whenEmpty !== 'silent') {
+    throw new ConfigError('BRIEFING_WHEN_EMPTY', `must be "line" or "silent", got "${whenEmpty}"`);
+  }
+  const logChannelId = snowflake('BRIEFING_LOG_CHANNEL_ID', read('BRIEFING_LOG_CHANNEL_ID'));
+
+  return {
+    discordToken,
+    discordClientId,
+    discordGuildId,
+    discordApiUrl,
+    articlesDir,
+    dataDir,
+    locale,
+    briefing: { timezone, maxPerGuild, whenEmpty, logChannelId },
+  };
+}
+
+function snowflake(name: string, value: string | null): string | null {
+  if (value !== null && !SNOWFLAKE.test(value)) {
+    throw new ConfigError(name, `must be a Discord id (17–20 digits), got "${value}"`);
+  }
+  return value;
+}
+
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Replace every occurrence of the secrets in a text (log lines, error messages) before it leaves the process. */
+export function redact(text: string, secrets: readonly (string | null | undefined)[]): string {
+  let out = text;
+  for (const secret of secrets) {
+    if (secret && secret.length >= 8) out = out.split(secret).join('[redacted]');
+  }
+  return out;
+}

@@ -1,0 +1,42 @@
+/**
+ * Optional front matter at the top of an article file:
+ *
+ *   ---
+ *   title: …
+ *   date: 2021-12-03        (any form parseArabicDate reads)
+ *   source: …
+ *   url: https://…
+ *   ---
+ *
+ * It overrides what the parser infers. Unknown keys are ignored (a file exported from a CMS may carry more);
+ * values may be quoted. An opening `---` with no closing `---` is not front matter: the lines stay text.
+ */
+export interface FrontMatter {
+  title?: string;
+  date?: string;
+  source?: string;
+  url?: string;
+  dateline?: string;
+}
+
+const KEYS = new Set<keyof FrontMatter>(['title', 'date', 'source', 'url', 'dateline']);
+/** Front matter is short; a `---` further down is a separator in the text, not the end of a header. */
+const MAX_FRONT_MATTER_LINES = 40;
+
+/** Splits `lines` into front matter and the remaining body lines. */
+export function splitFrontMatter(lines: string[]): { frontMatter: FrontMatter; body: string[]; unclosed?: boolean } {
+  let first = 0;
+  while (first < lines.length && !lines[first].trim()) first++;
+  if (lines[first]?.trim() !== '---') return { frontMatter: {}, body: lines };
+  const end = lines.findIndex((l, i) => i > first && i <= first + MAX_FRONT_MATTER_LINES && /^(---|\.\.\.)$/.test(l.trim()));
+  if (end < 0) return { frontMatter: {}, body: lines, unclosed: true };
+  const frontMatter: FrontMatter = {};
+  for (const line of lines.slice(first + 1, end)) {
+    const m = /^\s*([A-Za-z_]+)\s*:\s*(.*?)\s*$/.exec(line);
+    if (!m) continue;
+    const key = m[1].toLowerCase() as keyof FrontMatter;
+    const value = m[2].replace(/^(["'])(.*)\1$/, '$2').trim();
+    if (KEYS.has(key) && value) frontMatter[key] = value;
+  }
+  return { frontMatter, body: lines.slice(end + 1) };
+}

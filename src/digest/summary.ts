@@ -1,0 +1,97 @@
+/**
+ * Extractive story summaries and the story's strongest quotation. Every sentence and quotation returned is taken
+ * verbatim from the story's articles; nothing is rewritten.
+ */
+import { analyze, tokenize } from '../arabic/index.js';
+import type { Quote } from '../quotes/quote.js';
+import type { StoryQuote } from './types.js';
+import type { AnalyzedArticle, AnalyzedSentence, SparseVector, TermWeights } from './vectors.js';
+import { countTerms, dot, jaccard } from './vectors.js';
+
+/** Sentences shorter than this say too little to stand alone (datelines, captions, «وأضاف:»). */
+export const MIN_SUMMARY_WORDS = 6;
+/** Longer sentences are run-ons that swamp a Discord card; used only when nothing shorter exists. */
+export const MAX_SUMMARY_WORDS = 60;
+/** Two sentences sharing more than half their analyzed terms say the same thing (outlets copy agency copy). */
+export const NEAR_DUPLICATE_JACCARD = 0.5;
+
+// Leftovers of site chrome that can survive parsing inside a body paragraph: never summary material.
+const CHROME = /(اقرأ\s+أيضا|اقرأ\s+ايضا|شاهد\s+أيضا|مقالات\s+ذات\s+صلة|أضف\s+تعليق|اترك\s+تعليق|https?:\/\/|www\.|@\w)/i;
+const ARABIC_LETTER = /\p{Script=Arabic}/u;
+
+interface Candidate {
+  sentence: AnalyzedSentence;
+  /** Rank of its article in the story (0 = the most central). */
+  articleRank: number;
+  score: number;
+  termSet: Set<string>;
+}
+
+/**
+ * 2–3 sentences for a story: central to the story (cosine to its centroid), near the top of their article (news
+ * is written lead first), drawn from different articles when they can be, never near-duplicates of each other.
+ * `articles` come most central first.
+ */
+export function summarizeStory(articles: readonly AnalyzedArticle[], center: SparseVector, weights: TermWeights): string[] {
+  const all: Candidate[] = [];
+  articles.forEach((doc, articleRank) => {
+    for (const sentence of doc.sentences) {
+      if (sentence.terms.length < 3 || CHROME.test(sentence.text) || !ARABIC_LETTER.test(sentence.text)) continue;
+      const centrality = dot(weights.vector(countTerms(sentence.terms)), center);
+      // Lead prior: the first sentence of a news article is its own summary; the bonus fades with position.
+      const lead = 1 + 0.5 / (1 + sentence.position);
+      all.push({ sentence, articleRank, score: centrality * lead, termSet: new Set(sentence.terms) });
+    }
+  });
+  const wellSized = all.filter((c) => c.sentence.wordCount >= MIN_SUMMARY_WORDS && c.sentence.wordCount <= MAX_SUMMARY_WORDS);
+  // Prefer well-sized sentences; fall back to the rest only when a story has too few of them.
+  const pool = wellSized.length >= 2 ? wellSized : [...wellSized, ...all.filter((c) => !wellSized.includes(c))];
+
+  const chosen: Candidate[] = [];
+  const usedArticles = new Set<number>();
+  while (chosen.length < 3) {
+    let best: Candidate | null = null;
+    let bestScore = -Infinity;
+    for (const c of pool) {
+      if (chosen.includes(c)) continue;
+      if (chosen.some((s) => jaccard(s.termSet, c.termSet) > NEAR_DUPLICATE_JACCARD)) continue;
+      // Coverage: a second sentence from an article already quoted must beat the other outlets clearly.
+      const score = usedArticles.has(c.articleRank) ? c.score * 0.7 : c.score;
+      if (score > bestScore) {
+        best = c;
+        bestScore = score;
+      }
+    }
+    if (!best) break;
+    // A third sentence only when it still carries the story (at least 40% of the best one's score).
+    if (chosen.length === 2 && bestScore < 0.4 * chosen[0].score) break;
+    chosen.push(best);
+    usedArticles.add(best.articleRank);
+  }
+  // Reading order: leads before details, and within the same depth the more central article first.
+  return chosen
+    .sort((a, b) => a.sentence.position - b.sentence.position || a.articleRank - b.articleRank)
+    .map((c) => c.sentence.text);
+}
+
+/**
+ * The story's strongest quotation: a named speaker over an anonymous one, substance (a full statement rather
+ * than a two-word phrase or a pasted paragraph), and closeness to what the story is about.
+ */
+export function pickQuote(quotes: readonly Quote[], center: SparseVector, weights: TermWeights): StoryQuote | null {
+  let best: StoryQuote | null = null;
+  let bestScore = -Infinity;
+  for (const q of quotes) {
+    const words = tokenize(q.text).length;
+    if (words === 0) continue;
+    const speaker = q.speaker ? 1 : 0.4;
+    const substance = words < 8 ? words / 8 : words > 50 ? 50 / words : 1;
+    const centrality = dot(weights.vector(countTerms(analyze(q.text))), center);
+    const score = speaker * substance * (0.5 + centrality);
+    if (score > bestScore) {
+      bestScore = score;
+      best = { text: q.text, speaker: q.speaker, articleId: q.articleId };
+    }
+  }
+  return best;
+}

@@ -1,0 +1,105 @@
+/**
+ * Word lists for attributing quotations. Everything is stored in the analyzer's normalized form
+ * (normalizeArabic: أ→ا, ة→ه, ى→ي, ؤ→و …) and compared token by token, so spelling variants match.
+ */
+import { normalizeArabic } from '../arabic/index.js';
+
+function normalizedSet(words: string): Set<string> {
+  return new Set(words.split(/\s+/).filter(Boolean).map((w) => normalizeArabic(w)));
+}
+
+/** Reporting verbs, past tense masculine. Feminine (+ت) and و/ف/وقد/فقد prefixes are generated below. */
+const SPEECH_VERBS_MASC = `قال أكد أضاف أوضح أشار أبرز تابع حذر اعتبر شدد أعرب أشاد لفت ذكر صرح كشف دعا أعلن
+  نبه استطرد أردف نوه رأى لاحظ أفاد أقر وصف طالب ختم استهل اختتم`;
+
+/** Present-tense forms that news prose uses as attribution («يقول الخبير…»). */
+const SPEECH_VERBS_PRESENT = `يقول تقول يضيف تضيف يؤكد تؤكد يوضح توضح يرى ترى يشير تشير`;
+
+function speechVerbForms(): Set<string> {
+  const forms = new Set<string>();
+  const bases: string[] = [];
+  for (const raw of SPEECH_VERBS_MASC.split(/\s+/).filter(Boolean)) {
+    const masc = normalizeArabic(raw);
+    // دعا → دعت, رأى → رأت: a final alef/ya is dropped before the feminine ت.
+    const fem = /[اي]$/.test(masc) ? `${masc.slice(0, -1)}ت` : `${masc}ت`;
+    bases.push(masc, fem);
+  }
+  for (const raw of SPEECH_VERBS_PRESENT.split(/\s+/).filter(Boolean)) bases.push(normalizeArabic(raw));
+  // وقال، فقال، وقد أكد is two tokens (قد is skipped as a particle), so only the single-letter conjunctions here.
+  for (const base of bases) for (const prefix of ['', 'و', 'ف']) forms.add(prefix + base);
+  return forms;
+}
+
+export const SPEECH_VERBS: ReadonlySet<string> = speechVerbForms();
+
+/**
+ * Circumstantial participles that attach a further statement to the sentence's speaker
+ * («…، مشيرا إلى أن “…”»). They carry no subject of their own.
+ */
+const PARTICIPLES_MASC = `مؤكدا مشيرا مضيفا مبرزا موضحا معتبرا مشددا محذرا لافتا قائلا مشيدا معربا متابعا ذاكرا
+  كاشفا داعيا مستطردا منوها مردفا مبينا ملاحظا مستدركا خاتما`;
+
+function participleForms(): Set<string> {
+  const forms = new Set<string>();
+  for (const raw of PARTICIPLES_MASC.split(/\s+/).filter(Boolean)) {
+    const masc = normalizeArabic(raw); // مؤكدا → موكدا
+    forms.add(masc);
+    forms.add(masc.replace(/ا$/, '')); // written without the tanween alef
+    forms.add(`${masc.replace(/ا$/, '')}ه`); // feminine مؤكدة → موكده (ة is folded to ه)
+  }
+  return forms;
+}
+
+export const PARTICIPLES: ReadonlySet<string> = participleForms();
+
+/**
+ * Nouns that head a role or a description of a person («وزير الخارجية…»، «الخبير الأمني»، «المتحدث»). Stored
+ * without ال; callers strip the article before looking up.
+ */
+export const ROLE_HEADS: ReadonlySet<string> = normalizedSet(`
+  وزير وزيرة خبير خبيرة متحدث متحدثة ناطق ناطقة مسؤول مسؤولة دبلوماسي دبلوماسية منسق منسقة سفير سفيرة رئيس رئيسة
+  نائب نائبة مساعد مساعدة أمين أمينة مدير مديرة مستشار مستشارة كاتب كاتبة عضو عضوة قائد قائدة مبعوث مبعوثة ممثل
+  ممثلة محلل محللة باحث باحثة أستاذ أستاذة أمير أميرة ملك ملكة ولي زعيم زعيمة رئيسي مفوض مفوضة محافظ والي عمدة
+  قاضي قاض محامي محامية نقيب عميد لواء عقيد جنرال مصدر مصادر مراقب مراقبون خبراء مسؤولون متحدثون شيخ إمام
+  مدرب لاعب مؤسس مؤسسة`);
+
+/** Definite descriptions that point back to a person already named («وقال المسؤول الأميركي»). */
+export const ANAPHORIC_HEADS: ReadonlySet<string> = normalizedSet(`
+  دبلوماسي وزير وزيرة خبير خبيرة متحدث متحدثة مسؤول مسؤولة منسق منسقة سفير سفيرة رئيس رئيسة ناطق ناطقة
+  مستشار مستشارة محلل محللة باحث باحثة أستاذ أستاذة مبعوث مبعوثة نائب نائبة مدير مديرة أمين أمينة ممثل ممثلة
+  مدرب لاعب قائد زعيم`);
+
+/**
+ * Groups: not a named person. Their quotations keep speaker null and the group as speakerRole, and they become
+ * the «current speaker» so that a following bare «وأضاف» is not wrongly given to an earlier named person.
+ */
+export const COLLECTIVES: ReadonlySet<string> = normalizedSet(`
+  متدخلون متدخلين مؤتمرون مؤتمرين مشاركون مشاركين محتجون محتجين متظاهرون متظاهرين حاضرون حاضرين
+  مسؤولون مسؤولين خبراء مراقبون مراقبين محللون محللين نواب وزراء أعضاء مصادر سكان مواطنون مواطنين`);
+
+/** Institutions and texts that «say» things: a source, not a person. */
+export const INSTITUTIONS: ReadonlySet<string> = normalizedSet(`
+  خارجية وزارة حكومة وكالة بيان مصدر موقع تقرير صحيفة جريدة قناة منظمة هيئة مكتب رئاسة ديوان مجلس برلمان
+  لجنة شركة جمعية حزب اتحاد تحالف اجتماع مؤتمر دراسة وثيقة بلاغ نص رسالة تغريدة مذكرة إعلان قرار محكمة
+  جيش شرطة أمن إدارة سفارة قنصلية بنك صندوق جامعة معهد مركز مرصد`);
+
+/** Honorifics dropped from a speaker's name («السيد كريستوفر لاندبيرغ» → «كريستوفر لاندبيرغ»). */
+export const HONORIFICS: ReadonlySet<string> = normalizedSet(`
+  السيد السيدة سيد سيدة الدكتور الدكتورة د دكتور الأستاذ الأستاذة المهندس المهندسة الشيخ السادة الحاج معالي
+  سعادة فخامة سمو`);
+
+/**
+ * Words that end the subject of a reporting verb: the complementizer before the statement, prepositions that
+ * introduce the verb's object (أعرب عن، حذر من، أشار إلى) or an adverbial (في تصريح، خلال، عقب).
+ */
+export const SUBJECT_STOPS: ReadonlySet<string> = normalizedSet(`
+  إن أن بأن أنه إنه أنها إنها أنهم إنهم وأن وإن عن من إلى الى على في خلال عقب أمام بعد قبل لدى حول مع ضمن
+  عشية صباح مساء اليوم أمس أمسية بمناسبة حين عندما لدى إثر قائلا بينما كما لكن ضد منذ عبر ل`);
+
+/** Comma segments that are adverbials, not an apposition: «، في تصريح للصحافة،»، «، عشية انعقاد…،». */
+export const ADVERBIAL_STARTS: ReadonlySet<string> = normalizedSet(`
+  في خلال عقب أمام بعد قبل لدى حول مع ضمن عشية صباح مساء اليوم أمس بمناسبة حين عندما إثر وفي وخلال وعقب
+  أثناء اثناء ضمن على من وذلك ذلك حسب وفق تعليقا ردا`);
+
+/** Words after which a quotation mark opens a statement: «أن “…”»، «إن “…”»، «قائلا: “…”». */
+export const INTRODUCERS: ReadonlySet<string> = normalizedSet(`إن أن بأن وأن وإن قائلا قائلة`);

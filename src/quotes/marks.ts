@@ -1,0 +1,114 @@
+/**
+ * Finding quoted spans in one paragraph when the marks are used the way real Arabic sites use them:
+ * «…» and “…” properly, but also ” as an opening mark (« أن ” المغرب… الدين”»), “ as a closing mark
+ * («الأساسية “.»), a quotation whose closing mark was forgotten, and a closing mark with no opening.
+ */
+
+export interface QuoteSpan {
+  /** Index of the opening mark. */
+  openAt: number;
+  /** Content is paragraph.slice(start, end). */
+  start: number;
+  end: number;
+  /** False when no closing mark was found: the caller decides where, or whether, the quotation ends. */
+  closed: boolean;
+}
+
+export interface MarkScan {
+  spans: QuoteSpan[];
+  /** Closing marks that had no opening mark: counted, never guessed into a quotation. */
+  orphanCloses: number;
+}
+
+type Role = 'open' | 'close' | 'either';
+type Family = 'guillemet' | 'curly' | 'ascii';
+
+interface Mark {
+  at: number;
+  family: Family;
+  role: Role;
+}
+
+const isWordChar = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+const isSpace = (c: string | undefined): boolean => c === undefined || /\s/.test(c);
+// A one-letter proclitic glued to the mark («ب”إرادة…», «لـ«…»): the mark still opens.
+const CLITICS = new Set(['ب', 'ل', 'ك', 'و', 'ف', 'ـ']);
+
+/** Curly marks are read by what touches them, not by their shape: sites mix “ and ” freely. */
+function curlyRole(text: string, at: number): Role {
+  const prev = text[at - 1];
+  const next = text[at + 1];
+  const gluedClitic = prev !== undefined && CLITICS.has(prev) && (at < 2 || isSpace(text[at - 2]) || text[at - 2] === 'ل');
+  if (isWordChar(next) && (!isWordChar(prev) || gluedClitic)) return 'open';
+  if (!isSpace(prev) && !isWordChar(next)) return 'close';
+  if (isSpace(prev) && next !== undefined && !isSpace(next) && !isWordChar(next)) return 'close'; // «الأساسية “.»
+  return 'either'; // spaced on both sides, or glued on both sides
+}
+
+function collectMarks(text: string): Mark[] {
+  const marks: Mark[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '«') marks.push({ at: i, family: 'guillemet', role: 'open' });
+    else if (c === '»') marks.push({ at: i, family: 'guillemet', role: 'close' });
+    else if (c === '"') marks.push({ at: i, family: 'ascii', role: 'either' });
+    else if (c === '“' || c === '”' || c === '„') marks.push({ at: i, family: 'curly', role: curlyRole(text, i) });
+  }
+  return marks;
+}
+
+/**
+ * Pair the marks left to right. An ambiguous curly mark takes the role that leaves fewer orphans: while a
+ * quotation is open, it opens a new one only if the next curly mark is a clear closer (otherwise that closer
+ * would have nothing to close), in which case the open quotation is reported unclosed.
+ */
+export function scanQuoteMarks(text: string): MarkScan {
+  const marks = collectMarks(text);
+  const spans: QuoteSpan[] = [];
+  let orphanCloses = 0;
+  let open: Mark | null = null;
+
+  const startSpan = (m: Mark) => {
+    open = m;
+  };
+  const endSpan = (closeAt: number, closed: boolean) => {
+    if (!open) return;
+    spans.push({ openAt: open.at, start: open.at + 1, end: closeAt, closed });
+    open = null;
+  };
+
+  for (let k = 0; k < marks.length; k++) {
+    const m = marks[k];
+    const current = open as Mark | null;
+    if (m.family === 'guillemet') {
+      if (m.role === 'open' && !current) startSpan(m);
+      else if (m.role === 'close' && current?.family === 'guillemet') endSpan(m.at, true);
+      else if (m.role === 'close' && !current) orphanCloses++;
+      continue; // a guillemet inside another family's quotation is nested text
+    }
+    if (m.family === 'ascii') {
+      if (!current) startSpan(m);
+      else if (current.family === 'ascii') endSpan(m.at, true);
+      continue;
+    }
+    let role = m.role;
+    if (role === 'either') {
+      if (!current) role = 'open';
+      else if (current.family !== 'curly') continue;
+      else {
+        const nextCurly = marks.slice(k + 1).find((n) => n.family === 'curly');
+        role = nextCurly?.role === 'close' ? 'open' : 'close';
+      }
+    }
+    if (role === 'open') {
+      if (!current) startSpan(m);
+      else if (current.family === 'curly') {
+        endSpan(m.at, false); // the earlier quotation lost its closing mark
+        startSpan(m);
+      }
+    } else if (current?.family === 'curly') endSpan(m.at, true);
+    else if (!current) orphanCloses++;
+  }
+  if (open) endSpan(text.length, false);
+  return { spans, orphanCloses };
+}

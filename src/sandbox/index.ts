@@ -1,0 +1,181 @@
+/**
+ * The Nashra sandbox: a local server on 127.0.0.1 that speaks enough of Discord's API v10 (REST under
+ * /api/v10 and a JSON gateway at /gateway) for the UNCHANGED discord.js client to log in, register slash
+ * commands and answer interactions — so end-to-end tests exercise exactly what the bot sends to Discord.
+ *
+ * It enforces Discord's rules (3 s to acknowledge, no double acknowledgement, message/embed/component
+ * limits, command-name rules), answers violations with the HTTP error Discord would send, checks request
+ * bodies against the official OpenAPI document where practical, and records every request and violation.
+ *
+ * ```ts
+ * const sandbox = await startSandbox();
+ * const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: sandbox.apiUrl } });
+ * await client.login(sandbox.token);
+ * await sandbox.waitForBot();
+ * const record = await sandbox.slash('search', [{ name: 'query', value: 'غزة' }]);
+ * ```
+ *
+ * A control API for humans sits beside it (no auth, 127.0.0.1 only):
+ * POST /_sandbox/slash {name, options, userId?, channelId?} → the completed InteractionRecord;
+ * POST /_sandbox/autocomplete {name, options} → the choices;
+ * POST /_sandbox/click {messageId, customId} and POST /_sandbox/select {messageId, customId, values};
+ * GET /_sandbox/messages?channel=ID; GET /_sandbox/violations; GET /_sandbox/commands; GET /_sandbox/info.
+ */
+import { startSandboxServer } from './server.js';
+
+export interface SandboxOptions {
+  /** 0 (default) = pick a free port on 127.0.0.1. */
+  port?: number;
+  /** The bot token the sandbox accepts (default 'sandbox-bot-token'); any other gets 401. */
+  token?: string;
+  /** Time the bot has to acknowledge an interaction; default 3000 ms, Discord's rule. */
+  ackDeadlineMs?: number;
+  /** Discord's OpenAPI document; default ../shared/data/discord-api-spec/openapi.json from the cwd when it exists. */
+  openapiPath?: string;
+  /** Where the sandbox's log lines go (default: nowhere). */
+  log?: (line: string) => void;
+  /** How long slash/click/select/autocomplete wait for the bot's complete response; default 10000 ms. */
+  responseTimeoutMs?: number;
+}
+
+/** Starts the sandbox; resolves once it listens. Close it with `sandbox.close()`. */
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  return startSandboxServer(options);
+}
+
+export interface Sandbox {
+  /** 'http://127.0.0.1:PORT/api' — give it to discord.js as `rest: { api: apiUrl }`. */
+  readonly apiUrl: string;
+  /** 'ws://127.0.0.1:PORT/gateway' (also returned by GET /gateway/bot). */
+  readonly gatewayUrl: string;
+  /** 'http://127.0.0.1:PORT' — the control API lives under /_sandbox. */
+  readonly baseUrl: string;
+  readonly token: string;
+  /** The bot's application id (= the bot user's id). */
+  readonly applicationId: string;
+  /** The one guild, "Nashra Newsroom". */
+  readonly guildId: string;
+  /** Its main text channel, #newsroom. */
+  readonly channelId: string;
+  /** A human member who invokes commands by default; has Manage Server. */
+  readonly userId: string;
+  /** A second human member without Manage Server (for permission tests). */
+  readonly readerId: string;
+  /** Resolves when a bot has IDENTIFY'd and READY + GUILD_CREATE were sent (default timeout 10 s). */
+  waitForBot(timeoutMs?: number): Promise<void>;
+  /** Registered commands as Discord returns them: global when guildId is omitted. */
+  registeredCommands(guildId?: string): any[];
+  /**
+   * Invokes a registered slash command as a user would (INTERACTION_CREATE type 2). Options follow
+   * Discord's shape [{ name, type?, value?, options? }]; a missing `type` is filled in from the registered
+   * definition, so [{ name: 'query', value: 'غزة' }] is enough. Subcommands: [{ name: 'now', options: [...] }].
+   * Resolves when the response is complete: a type 4/7/8/9 callback, or a deferral (5/6) followed by an
+   * @original edit or a follow-up. The record stays live: later edits and follow-ups keep updating it.
+   * Rejects on timeout with what was seen, or at once when the command is not registered or the user
+   * may not use it (default_member_permissions).
+   */
+  slash(name: string, options?: any[], ctx?: InvokeContext): Promise<InteractionRecord>;
+  /** Sends an autocomplete interaction (type 4) with the focused option marked `focused: true`; resolves to the choices. */
+  autocomplete(name: string, options: any[], ctx?: InvokeContext): Promise<{ name: string; value: string | number }[]>;
+  /** Presses a button on a message (its current state is used; disabled and link buttons cannot be pressed). */
+  click(message: MessageRecord, customId: string, ctx?: InvokeContext): Promise<InteractionRecord>;
+  /** Chooses values in a select menu on a message. */
+  select(message: MessageRecord, customId: string, values: string[], ctx?: InvokeContext): Promise<InteractionRecord>;
+  /**
+   * Messages currently visible in a channel (default: the main channel), oldest first: bot posts,
+   * non-ephemeral interaction responses and follow-ups (e.g. shared results). Deleted messages are gone.
+   */
+  channelMessages(channelId?: string): MessageRecord[];
+  /** Any message the sandbox knows, including ephemeral ones, by id. */
+  message(id: string): MessageRecord | undefined;
+  /** Every interaction sent so far, oldest first. */
+  readonly interactions: InteractionRecord[];
+  /** Every HTTP request: { method, path, query, body, status, at }. */
+  readonly requests: RecordedRequest[];
+  /** Broken Discord rules and our policy: { rule, detail, path, at }. */
+  readonly violations: Violation[];
+  /**
+   * Simulates delivery failures on a channel's REST routes (messages, channel fetch): 403 → 50001 Missing
+   * Access, 404 → 10003 Unknown Channel, 500 → Internal Server Error (discord.js retries, then throws).
+   * 429 is transient: the NEXT request gets a 429 with retry_after 0.1 s (discord.js waits and retries,
+   * which then succeeds) and the failure clears itself. null clears.
+   */
+  setChannelFailure(channelId: string, failure: 403 | 404 | 429 | 500 | null): void;
+  /** Adds a text channel (CHANNEL_CREATE is dispatched); returns its id. */
+  addChannel(name: string): string;
+  /** Deletes a channel (CHANNEL_DELETE is dispatched); its routes then answer 404 Unknown Channel. */
+  deleteChannel(channelId: string): void;
+  /** Forgets recorded requests and violations (not messages or commands). */
+  clearRecords(): void;
+  /** Closes the gateway connections (code 1001) and the HTTP server. */
+  close(): Promise<void>;
+}
+
+export interface InvokeContext {
+  userId?: string;
+  channelId?: string;
+  /** The member's permission bitfield as a decimal string (default: the member's role permissions). */
+  permissions?: string;
+  /** The user's client locale, e.g. 'ar' or 'en-US' (default 'en-US'). */
+  locale?: string;
+}
+
+export interface MessageRecord {
+  id: string;
+  channel_id: string;
+  content: string;
+  embeds: any[];
+  components: any[];
+  flags: number;
+  allowed_mentions?: any;
+  nonce?: string | number;
+  ephemeral: boolean;
+  /** Set when the message is an interaction response or follow-up. */
+  interactionId?: string;
+  author_id: string;
+  /** ISO time the message was created / last edited. */
+  timestamp?: string;
+  edited_timestamp?: string | null;
+}
+
+export interface InteractionRecord {
+  id: string;
+  token: string;
+  /** 2 application command, 3 message component, 4 autocomplete. */
+  type: number;
+  /** The interaction's `data` as sent to the bot. */
+  data: any;
+  /** Callback type used (4, 5, 6, 7, 8, 9) or null. */
+  ackType: number | null;
+  ephemeral: boolean;
+  /** Current state of @original (after edits); for type 6/7 the component's (updated) message. */
+  original: MessageRecord | null;
+  followups: MessageRecord[];
+  /** Raw callback bodies in order (including rejected ones). */
+  callbacks: any[];
+  /** Milliseconds from INTERACTION_CREATE to the accepted acknowledgement. */
+  ackAfterMs?: number;
+  /** Choices of an autocomplete (type 8) response. */
+  choices?: { name: string; value: string | number }[];
+}
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  body: any;
+  status: number;
+  at: number;
+}
+
+export interface Violation {
+  /** e.g. 'ack-deadline', 'double-ack', 'message-limits', 'empty-message', 'command-rules',
+   *  'autocomplete-limits', 'callback-type', 'unknown-interaction', 'auth', 'unknown-route', 'schema',
+   *  'policy:allowed_mentions'. */
+  rule: string;
+  detail: string;
+  path: string;
+  at: number;
+  /** The interaction concerned, when there is one. */
+  interactionId?: string;
+}

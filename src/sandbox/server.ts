@@ -1,0 +1,992 @@
+// The sandbox server: node:http for REST (/api/v10 and the /_sandbox control API) and `ws` for the
+// gateway, over one in-memory world. Route handlers answer with the status and error JSON Discord uses
+// ({ message, code, errors? }) and record every request and every broken rule.
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { WebSocketServer } from 'ws';
+import {
+  applicationJson, channelJson, createWorld, currentUserJson, EDITOR_PERMISSIONS, BOT_PERMISSIONS, guildCreateJson,
+  interactionToken, memberJson, messageJson, normaliseEmbeds, snowflake, userJson,
+  type SandboxChannel, type SandboxUser, type StoredMessage, type World,
+} from './fixtures.js';
+import { GatewaySession } from './gateway.js';
+import type {
+  InteractionRecord, InvokeContext, MessageRecord, RecordedRequest, Sandbox, SandboxOptions, Violation,
+} from './index.js';
+import {
+  allowedMentionsProblem, checkAutocompleteChoices, checkCommands, checkMessageBody, isEmptyMessage,
+  toDiscordErrors, type RuleProblem,
+} from './rules.js';
+import { OpenApiSchemas } from './schema.js';
+
+const EPHEMERAL = 64;
+const LOADING = 128;
+// Discord: "If enforce_nonce is set to true ... and a message was created by the same author with the same
+// nonce in the past few minutes, that message will be returned". We use five minutes.
+const NONCE_WINDOW_MS = 5 * 60_000;
+// Discord: interaction tokens are valid for 15 minutes.
+const INTERACTION_TOKEN_LIFETIME_MS = 15 * 60_000;
+
+class HttpError extends Error {
+  constructor(readonly status: number, readonly code: number, message: string, readonly errors?: Record<string, any>) {
+    super(message);
+  }
+}
+
+interface InteractionState {
+  record: InteractionRecord;
+  createdAt: number;
+  channelId: string;
+  user: SandboxUser;
+  /** For component interactions: the message the component is on. */
+  componentMessageId?: string;
+  acknowledged: boolean;
+  expired: boolean;
+  /** A deferral (5/6) was followed by an @original edit/delete or a follow-up. */
+  settled: boolean;
+  deadlineTimer: NodeJS.Timeout;
+  /** The 'ack-deadline' violation, once recorded; a late callback amends it instead of adding another. */
+  deadlineViolation?: Violation;
+  waiters: { resolve: (r: InteractionRecord) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }[];
+}
+
+interface StoredCommand {
+  id: string;
+  application_id: string;
+  guild_id?: string;
+  version: string;
+  [key: string]: any;
+}
+
+interface Route {
+  method: string;
+  pattern: string[];
+  /** OpenAPI path for schema checks, when there is a request body worth checking. */
+  spec?: string;
+  auth: boolean;
+  handle: (ctx: RouteContext) => { status: number; body?: any } | Promise<{ status: number; body?: any }>;
+}
+
+interface RouteContext {
+  params: Record<string, string>;
+  query: URLSearchParams;
+  body: any;
+  path: string;
+}
+
+export async function startSandboxServer(options: SandboxOptions): Promise<Sandbox> {
+  const sandbox = new SandboxServer(options);
+  await sandbox.listen(options.port ?? 0);
+  return sandbox;
+}
+
+class SandboxServer implements Sandbox {
+  readonly token: string;
+  readonly requests: RecordedRequest[] = [];
+  readonly violations: Violation[] = [];
+  readonly interactions: InteractionRecord[] = [];
+  private readonly world: World = createWorld();
+  private readonly ackDeadlineMs: number;
+  private readonly responseTimeoutMs: number;
+  private readonly log: (line: string) => void;
+  private readonly schemas: OpenApiSchemas | null;
+  private readonly http: Server;
+  private readonly wss: WebSocketServer;
+  private readonly sessions = new Map<string, GatewaySession>();
+  private readonly sockets = new Set<GatewaySession>();
+  private bot: GatewaySession | null = null;
+  private botWaiters: (() => void)[] = [];
+  private readonly commands = new Map<string, StoredCommand[]>(); // 'global' or a guild id
+  private readonly messages = new Map<string, StoredMessage>(); // insertion order = creation order
+  private readonly interactionStates = new Map<string, InteractionState>();
+  private readonly nonces = new Map<string, { messageId: string; at: number }>();
+  private readonly routes: Route[];
+  private port = 0;
+  private readonly mainChannelId: string;
+
+  constructor(options: SandboxOptions) {
+    this.token = options.token ?? 'sandbox-bot-token';
+    this.ackDeadlineMs = options.ackDeadlineMs ?? 3000;
+    this.responseTimeoutMs = options.responseTimeoutMs ?? 10_000;
+    this.log = options.log ?? (() => {});
+    const specPath = options.openapiPath ?? path.resolve('../shared/data/discord-api-spec/openapi.json');
+    const loaded = OpenApiSchemas.load(specPath);
+    this.schemas = loaded.schemas;
+    if (loaded.reason) this.log(`sandbox: ${loaded.reason}`);
+    this.mainChannelId = [...this.world.channels.keys()][0];
+    this.routes = this.buildRoutes();
+    this.http = createServer((req, res) => void this.onRequest(req, res));
+    this.wss = new WebSocketServer({ noServer: true });
+    this.http.on('upgrade', (req, socket, head) => {
+      if (new URL(req.url ?? '/', 'http://127.0.0.1').pathname.replace(/\/$/, '') !== '/gateway') {
+        socket.destroy();
+        return;
+      }
+      this.wss.handleUpgrade(req, socket, head, (ws) => {
+        const session = new GatewaySession(ws, req, {
+          token: this.token,
+          readyPayload: (sessionId) => this.readyPayload(sessionId),
+          afterReady: () => [{ t: 'GUILD_CREATE', d: guildCreateJson(this.world) }],
+          onReady: (s) => this.onBotReady(s),
+          log: this.log,
+          violation: (rule, detail) => this.violate(rule, detail, '/gateway'),
+        }, this.sessions);
+        this.sockets.add(session);
+        ws.on('close', () => {
+          this.sockets.delete(session);
+          if (this.bot === session) this.bot = null;
+        });
+      });
+    });
+  }
+
+  listen(port: number): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.http.once('error', reject);
+      this.http.listen(port, '127.0.0.1', () => {
+        this.port = (this.http.address() as AddressInfo).port;
+        this.log(`sandbox: listening on ${this.baseUrl} (API ${this.apiUrl}, gateway ${this.gatewayUrl})`);
+        resolve();
+      });
+    });
+  }
+
+  get baseUrl(): string { return `http://127.0.0.1:${this.port}`; }
+  get apiUrl(): string { return `${this.baseUrl}/api`; }
+  get gatewayUrl(): string { return `ws://127.0.0.1:${this.port}/gateway`; }
+  get applicationId(): string { return this.world.bot.id; }
+  get guildId(): string { return this.world.guildId; }
+  get channelId(): string { return this.mainChannelId; }
+  get userId(): string { return this.world.editor.id; }
+  get readerId(): string { return this.world.reader.id; }
+
+  // ---------------------------------------------------------------- driver API
+
+  waitForBot(timeoutMs = 10_000): Promise<void> {
+    if (this.bot) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`sandbox: no bot identified within ${timeoutMs} ms (${this.sockets.size} gateway connection(s) open)`)), timeoutMs);
+      this.botWaiters.push(() => { clearTimeout(timer); resolve(); });
+    });
+  }
+
+  registeredCommands(guildId?: string): any[] {
+    return structuredClone(this.commands.get(guildId ?? 'global') ?? []);
+  }
+
+  async slash(name: string, options: any[] = [], ctx: InvokeContext = {}): Promise<InteractionRecord> {
+    const command = this.findCommand(name);
+    const user = this.userFor(ctx);
+    const permissions = ctx.permissions ?? this.memberPermissions(user);
+    const required = command.default_member_permissions;
+    if (required != null && required !== '' && (BigInt(permissions) & BigInt(required)) !== BigInt(required) && (BigInt(permissions) & 8n) === 0n) {
+      throw new Error(`sandbox: ${user.username} may not use /${name}: it needs permissions ${required}, the member has ${permissions}`);
+    }
+    const data = { id: command.id, name: command.name, type: command.type ?? 1, options: fillOptionTypes(options, command.options ?? []), ...(command.guild_id ? { guild_id: command.guild_id } : {}) };
+    const state = this.createInteraction(2, data, ctx);
+    return this.waitForResponse(state, `/${name}`);
+  }
+
+  async autocomplete(name: string, options: any[], ctx: InvokeContext = {}): Promise<{ name: string; value: string | number }[]> {
+    const command = this.findCommand(name);
+    const filled = fillOptionTypes(options, command.options ?? []);
+    if (!JSON.stringify(filled).includes('"focused":true')) {
+      // Discord always marks exactly one option as focused; default to the last one given.
+      const flat = lastLeafOption(filled);
+      if (flat) flat.focused = true;
+    }
+    const data = { id: command.id, name: command.name, type: command.type ?? 1, options: filled, ...(command.guild_id ? { guild_id: command.guild_id } : {}) };
+    const state = this.createInteraction(4, data, ctx);
+    const record = await this.waitForResponse(state, `autocomplete /${name}`);
+    return record.choices ?? [];
+  }
+
+  async click(message: MessageRecord, customId: string, ctx: InvokeContext = {}): Promise<InteractionRecord> {
+    return this.componentInteraction(message, customId, ctx, null);
+  }
+
+  async select(message: MessageRecord, customId: string, values: string[], ctx: InvokeContext = {}): Promise<InteractionRecord> {
+    return this.componentInteraction(message, customId, ctx, values);
+  }
+
+  channelMessages(channelId: string = this.channelId): MessageRecord[] {
+    return [...this.messages.values()].filter((m) => m.channel_id === channelId && !m.ephemeral).map(publicRecord);
+  }
+
+  message(id: string): MessageRecord | undefined {
+    const stored = this.messages.get(id);
+    return stored ? publicRecord(stored) : undefined;
+  }
+
+  setChannelFailure(channelId: string, failure: 403 | 404 | 429 | 500 | null): void {
+    const channel = this.world.channels.get(channelId);
+    if (!channel) throw new Error(`sandbox: unknown channel ${channelId}`);
+    channel.failure = failure;
+  }
+
+  addChannel(name: string): string {
+    const channel: SandboxChannel = { id: snowflake(), name, position: this.world.channels.size, failure: null };
+    this.world.channels.set(channel.id, channel);
+    this.bot?.dispatch('CHANNEL_CREATE', channelJson(this.world, channel));
+    return channel.id;
+  }
+
+  deleteChannel(channelId: string): void {
+    const channel = this.world.channels.get(channelId);
+    if (!channel) throw new Error(`sandbox: unknown channel ${channelId}`);
+    this.world.channels.delete(channelId);
+    this.bot?.dispatch('CHANNEL_DELETE', channelJson(this.world, channel));
+  }
+
+  clearRecords(): void {
+    this.requests.length = 0;
+    this.violations.length = 0;
+  }
+
+  async close(): Promise<void> {
+    for (const state of this.interactionStates.values()) {
+      clearTimeout(state.deadlineTimer);
+      for (const waiter of state.waiters) {
+        clearTimeout(waiter.timer);
+        waiter.reject(new Error('sandbox: closed while waiting for a response'));
+      }
+      state.waiters = [];
+    }
+    for (const session of this.sockets) session.close(1001, 'Sandbox closing');
+    this.wss.close();
+    this.http.closeAllConnections();
+    await new Promise<void>((resolve) => this.http.close(() => resolve()));
+  }
+
+  // ---------------------------------------------------------------- interactions
+
+  private findCommand(name: string): StoredCommand {
+    const command = (this.commands.get(this.world.guildId) ?? []).find((c) => c.name === name)
+      ?? (this.commands.get('global') ?? []).find((c) => c.name === name);
+    if (!command) {
+      const known = [...(this.commands.get(this.world.guildId) ?? []), ...(this.commands.get('global') ?? [])].map((c) => c.name);
+      throw new Error(`sandbox: /${name} is not registered (registered: ${known.join(', ') || 'none'})`);
+    }
+    return command;
+  }
+
+  private userFor(ctx: InvokeContext): SandboxUser {
+    const id = ctx.userId ?? this.world.editor.id;
+    const user = [this.world.editor, this.world.reader].find((u) => u.id === id);
+    if (!user) throw new Error(`sandbox: unknown user ${id} (members: ${this.world.editor.id}, ${this.world.reader.id})`);
+    return user;
+  }
+
+  private knownUser(id: string): SandboxUser {
+    const user = [this.world.bot, this.world.editor, this.world.reader].find((u) => u.id === id);
+    if (!user) throw new HttpError(404, 10013, 'Unknown User');
+    return user;
+  }
+
+  private memberPermissions(user: SandboxUser): string {
+    return (user.id === this.world.editor.id ? EDITOR_PERMISSIONS : EDITOR_PERMISSIONS & ~(1n << 5n) & ~(1n << 14n) & ~(1n << 15n)).toString();
+  }
+
+  private createInteraction(type: number, data: any, ctx: InvokeContext, componentMessage?: StoredMessage): InteractionState {
+    if (!this.bot) throw new Error('sandbox: no bot is connected to the gateway');
+    const channelId = ctx.channelId ?? componentMessage?.channel_id ?? this.channelId;
+    const channel = this.world.channels.get(channelId);
+    if (!channel) throw new Error(`sandbox: unknown channel ${channelId}`);
+    const user = this.userFor(ctx);
+    const id = snowflake();
+    const token = interactionToken();
+    const record: InteractionRecord = { id, token, type, data, ackType: null, ephemeral: false, original: null, followups: [], callbacks: [] };
+    const state: InteractionState = {
+      record, createdAt: Date.now(), channelId, user, componentMessageId: componentMessage?.id,
+      acknowledged: false, expired: false, settled: false, waiters: [],
+      deadlineTimer: setTimeout(() => {
+        if (state.acknowledged) return;
+        state.expired = true;
+        // What the user sees in Discord: "The application did not respond".
+        state.deadlineViolation = this.violate('ack-deadline', `interaction ${id} was not acknowledged within ${this.ackDeadlineMs} ms`, `/interactions/${id}`, id);
+      }, this.ackDeadlineMs),
+    };
+    state.deadlineTimer.unref();
+    this.interactionStates.set(id, state);
+    this.interactions.push(record);
+    const payload: any = {
+      id, application_id: this.world.bot.id, type, data, guild_id: this.world.guildId,
+      guild: { id: this.world.guildId, locale: 'ar', features: [] },
+      channel_id: channelId, channel: { ...channelJson(this.world, channel) },
+      member: memberJson(this.world, user, ctx.permissions ?? this.memberPermissions(user)),
+      app_permissions: BOT_PERMISSIONS.toString(), locale: ctx.locale ?? 'en-US', guild_locale: 'ar', token, version: 1,
+      entitlements: [], authorizing_integration_owners: { 0: this.world.guildId }, context: 0, attachment_size_limit: 10 * 1024 * 1024,
+      ...(componentMessage ? { message: messageJson(this.world, componentMessage) } : {}),
+    };
+    this.bot.dispatch('INTERACTION_CREATE', payload);
+    return state;
+  }
+
+  private async componentInteraction(message: MessageRecord, customId: string, ctx: InvokeContext, values: string[] | null): Promise<InteractionRecord> {
+    const stored = this.messages.get(message.id);
+    if (!stored) return Promise.reject(new Error(`sandbox: message ${message.id} does not exist (deleted?)`));
+    const components = (stored.components ?? []).flatMap((row: any) => row?.components ?? []);
+    const component = components.find((c: any) => c?.custom_id === customId);
+    if (!component) {
+      return Promise.reject(new Error(`sandbox: message ${message.id} has no component ${JSON.stringify(customId)} (has: ${components.map((c: any) => c.custom_id ?? c.url).join(', ') || 'none'})`));
+    }
+    if (component.disabled) return Promise.reject(new Error(`sandbox: component ${customId} is disabled; a user cannot use it`));
+    if (values === null && component.type !== 2) return Promise.reject(new Error(`sandbox: ${customId} is not a button; use select()`));
+    if (values !== null && component.type === 2) return Promise.reject(new Error(`sandbox: ${customId} is a button; use click()`));
+    if (values !== null && component.type === 3) {
+      const allowed = (component.options ?? []).map((o: any) => o.value);
+      const bad = values.filter((v) => !allowed.includes(v));
+      if (bad.length) return Promise.reject(new Error(`sandbox: ${customId} has no option(s) ${bad.join(', ')}`));
+    }
+    const data: any = { custom_id: customId, component_type: component.type, ...(values !== null ? { values } : {}) };
+    if (values !== null && component.type === 3) data.resolved = undefined;
+    const state = this.createInteraction(3, data, ctx, stored);
+    return this.waitForResponse(state, `component ${customId}`);
+  }
+
+  private waitForResponse(state: InteractionState, what: string): Promise<InteractionRecord> {
+    if (this.isComplete(state)) return Promise.resolve(state.record);
+    return new Promise((resolve, reject) => {
+      const waiter = {
+        resolve, reject,
+        timer: setTimeout(() => {
+          state.waiters = state.waiters.filter((w) => w !== waiter);
+          const seen = state.record.callbacks.length
+            ? `callbacks ${state.record.callbacks.map((c) => c?.type).join(', ')}, accepted ack ${state.record.ackType ?? 'none'}, ${state.record.followups.length} follow-up(s), @original ${state.record.original ? 'present' : 'absent'}`
+            : 'no callback at all';
+          const problems = this.violations.filter((v) => v.interactionId === state.record.id).map((v) => `${v.rule}: ${v.detail}`);
+          reject(new Error(`sandbox: ${what} got no complete response within ${this.responseTimeoutMs} ms; seen: ${seen}${problems.length ? `; violations: ${problems.join(' | ')}` : ''}`));
+        }, this.responseTimeoutMs),
+      };
+      state.waiters.push(waiter);
+    });
+  }
+
+  private isComplete(state: InteractionState): boolean {
+    const ack = state.record.ackType;
+    return ack === 4 || ack === 7 || ack === 8 || ack === 9 || ((ack === 5 || ack === 6) && state.settled);
+  }
+
+  private progress(state: InteractionState): void {
+    if (!this.isComplete(state)) return;
+    for (const waiter of state.waiters) {
+      clearTimeout(waiter.timer);
+      waiter.resolve(state.record);
+    }
+    state.waiters = [];
+  }
+
+  private refreshRecord(state: InteractionState): void {
+    const record = state.record;
+    const originalId = record.original?.id;
+    if (originalId) {
+      const stored = this.messages.get(originalId);
+      record.original = stored ? publicRecord(stored) : null;
+    }
+    record.followups = record.followups.map((f) => (this.messages.get(f.id) ? publicRecord(this.messages.get(f.id)!) : f));
+  }
+
+  // ---------------------------------------------------------------- HTTP plumbing
+
+  private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const method = (req.method ?? 'GET').toUpperCase();
+    let body: any = undefined;
+    let status = 500;
+    let responseBody: any = undefined;
+    const headers: Record<string, string> = {};
+    try {
+      body = await readBody(req);
+      let result: { status: number; body?: any; headers?: Record<string, string> };
+      if (url.pathname.startsWith('/_sandbox/')) result = await this.control(method, url, body);
+      else if (url.pathname.startsWith('/api/')) result = await this.api(method, url, req, body);
+      else throw new HttpError(404, 0, '404: Not Found');
+      status = result.status;
+      responseBody = result.body;
+      Object.assign(headers, result.headers ?? {});
+    } catch (error) {
+      if (error instanceof HttpError) {
+        status = error.status;
+        responseBody = { message: error.message, code: error.code, ...(error.errors ? { errors: error.errors } : {}) };
+        if (status === 429) {
+          responseBody = { message: 'You are being rate limited.', retry_after: 0.1, global: false, code: 0 };
+          Object.assign(headers, { 'retry-after': '0.1', 'x-ratelimit-scope': 'user', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset-after': '0.1' });
+        }
+      } else if (error instanceof SyntaxError) {
+        status = 400;
+        responseBody = { message: '400: Bad Request (body is not valid JSON)', code: 50109 };
+        this.violate('bad-json', `${method} ${url.pathname}: ${error.message}`, url.pathname);
+      } else {
+        status = 500;
+        responseBody = { message: `500: Internal Server Error (${(error as Error).message})`, code: 0 };
+        this.log(`sandbox: ${method} ${url.pathname} crashed: ${(error as Error).stack}`);
+      }
+    }
+    this.requests.push({ method, path: url.pathname, query: Object.fromEntries(url.searchParams), body, status, at: Date.now() });
+    if (url.pathname.startsWith('/api/')) Object.assign(headers, rateLimitHeaders(method, url.pathname), { ...headers });
+    if (responseBody === undefined || status === 204) {
+      res.writeHead(status === 200 ? 204 : status, headers).end();
+    } else {
+      res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(responseBody));
+    }
+  }
+
+  private async api(method: string, url: URL, req: IncomingMessage, body: any): Promise<{ status: number; body?: any; headers?: Record<string, string> }> {
+    const segments = url.pathname.split('/').filter(Boolean).slice(1); // drop 'api'
+    if (segments[0] === 'v10') segments.shift();
+    else if (/^v\d+$/.test(segments[0] ?? '')) throw new HttpError(400, 50041, `Invalid API version: ${segments[0]} (the sandbox speaks v10)`);
+    const routePath = `/${segments.join('/')}`;
+    let params: Record<string, string> | null = null;
+    let route: Route | undefined;
+    let methodMismatch = false;
+    for (const candidate of this.routes) {
+      const matched = matchPattern(candidate.pattern, segments);
+      if (!matched) continue;
+      if (candidate.method !== method) { methodMismatch = true; continue; }
+      route = candidate;
+      params = matched;
+      break;
+    }
+    if (!route || !params) {
+      this.violate('unknown-route', `${method} ${routePath} is not a route the sandbox (or Discord) knows`, routePath);
+      if (methodMismatch) throw new HttpError(405, 0, '405: Method Not Allowed');
+      throw new HttpError(404, 0, '404: Not Found');
+    }
+    if (route.auth && req.headers.authorization !== `Bot ${this.token}`) {
+      this.violate('auth', `${method} ${routePath} with ${req.headers.authorization ? 'a wrong' : 'no'} Authorization header`, routePath);
+      throw new HttpError(401, 0, '401: Unauthorized');
+    }
+    const result = await route.handle({ params, query: url.searchParams, body, path: routePath });
+    // Schema findings are reported only for accepted requests: a rejected one already has its precise
+    // violation, and the spec would repeat it less clearly.
+    if (route.spec && body !== undefined && this.schemas) {
+      for (const problem of this.schemas.validateRequest(route.spec, method, body).slice(0, 10)) {
+        this.violate('schema', `${method} ${route.spec}: ${problem.path || '(body)'} ${problem.message}`, routePath);
+      }
+    }
+    return result;
+  }
+
+  private violate(rule: string, detail: string, where: string, interactionId?: string): Violation {
+    const violation: Violation = { rule, detail, path: where, at: Date.now(), ...(interactionId ? { interactionId } : {}) };
+    this.violations.push(violation);
+    this.log(`sandbox violation [${rule}] ${detail}`);
+    return violation;
+  }
+
+  /** Rejects with 400/50035 like Discord when the body breaks a limit, after recording the violation. */
+  private enforce(rule: string, problems: RuleProblem[], where: string, interactionId?: string, prefix = ''): void {
+    if (problems.length === 0) return;
+    for (const p of problems) this.violate(rule, `${prefix}${p.path}: ${p.message}`, where, interactionId);
+    const prefixed = prefix ? problems.map((p) => ({ ...p, path: `${prefix}${p.path}` })) : problems;
+    throw new HttpError(400, 50035, 'Invalid Form Body', toDiscordErrors(prefixed));
+  }
+
+  private checkPolicy(body: any, where: string, interactionId?: string): void {
+    const problem = allowedMentionsProblem(body);
+    if (problem) this.violate('policy:allowed_mentions', problem, where, interactionId);
+  }
+
+  // ---------------------------------------------------------------- routes
+
+  private buildRoutes(): Route[] {
+    const r = (method: string, pattern: string, auth: boolean, handle: Route['handle'], spec?: string): Route =>
+      ({ method, pattern: pattern.split('/').filter(Boolean), auth, handle, spec });
+    const app = (params: Record<string, string>) => {
+      if (params.app !== this.world.bot.id) throw new HttpError(403, 50001, 'Missing Access');
+    };
+    const guild = (params: Record<string, string>) => {
+      if (params.guild !== this.world.guildId) throw new HttpError(404, 10004, 'Unknown Guild');
+      return params.guild;
+    };
+    return [
+      r('GET', '/gateway', false, () => ({ status: 200, body: { url: this.gatewayUrl } })),
+      r('GET', '/gateway/bot', true, () => ({
+        status: 200,
+        body: { url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: 1 } },
+      })),
+      r('GET', '/users/@me', true, () => ({ status: 200, body: currentUserJson(this.world.bot) })),
+      r('GET', '/applications/@me', true, () => ({ status: 200, body: applicationJson(this.world) })),
+      r('GET', '/oauth2/applications/@me', true, () => ({ status: 200, body: applicationJson(this.world) })),
+      r('GET', '/guilds/:guild', true, ({ params }) => { guild(params); return { status: 200, body: guildCreateJson(this.world) }; }),
+      r('GET', '/guilds/:guild/members/:user', true, ({ params }) => { guild(params); return { status: 200, body: memberJson(this.world, this.knownUser(params.user)) }; }),
+      r('GET', '/users/:user', true, ({ params }) => ({ status: 200, body: userJson(this.knownUser(params.user)) })),
+      r('GET', '/guilds/:guild/channels', true, ({ params }) => { guild(params); return { status: 200, body: [...this.world.channels.values()].map((c) => channelJson(this.world, c)) }; }),
+
+      // Application commands, global and guild.
+      r('GET', '/applications/:app/commands', true, ({ params }) => { app(params); return { status: 200, body: this.registeredCommands() }; }),
+      r('PUT', '/applications/:app/commands', true, ({ params, body }) => { app(params); return this.putCommands('global', body); }, '/applications/{application_id}/commands'),
+      r('POST', '/applications/:app/commands', true, ({ params, body }) => { app(params); return this.upsertCommand('global', body); }, '/applications/{application_id}/commands'),
+      r('GET', '/applications/:app/commands/:cmd', true, ({ params }) => { app(params); return { status: 200, body: this.commandById('global', params.cmd) }; }),
+      r('DELETE', '/applications/:app/commands/:cmd', true, ({ params }) => { app(params); return this.deleteCommand('global', params.cmd); }),
+      r('GET', '/applications/:app/guilds/:guild/commands', true, ({ params }) => { app(params); return { status: 200, body: this.registeredCommands(guild(params)) }; }),
+      r('PUT', '/applications/:app/guilds/:guild/commands', true, ({ params, body }) => { app(params); return this.putCommands(guild(params), body); }, '/applications/{application_id}/guilds/{guild_id}/commands'),
+      r('POST', '/applications/:app/guilds/:guild/commands', true, ({ params, body }) => { app(params); return this.upsertCommand(guild(params), body); }, '/applications/{application_id}/guilds/{guild_id}/commands'),
+      r('GET', '/applications/:app/guilds/:guild/commands/:cmd', true, ({ params }) => { app(params); return { status: 200, body: this.commandById(guild(params), params.cmd) }; }),
+      r('DELETE', '/applications/:app/guilds/:guild/commands/:cmd', true, ({ params }) => { app(params); return this.deleteCommand(guild(params), params.cmd); }),
+
+      // Interaction responses: no bot token, the interaction token is the credential.
+      r('POST', '/interactions/:id/:token/callback', false, (ctx) => this.callback(ctx), '/interactions/{interaction_id}/{interaction_token}/callback'),
+      r('GET', '/webhooks/:app/:token/messages/:msg', false, ({ params }) => this.webhookGet(params)),
+      r('PATCH', '/webhooks/:app/:token/messages/:msg', false, ({ params, body }) => this.webhookEdit(params, body), '/webhooks/{webhook_id}/{webhook_token}/messages/@original'),
+      r('DELETE', '/webhooks/:app/:token/messages/:msg', false, ({ params }) => this.webhookDelete(params)),
+      r('POST', '/webhooks/:app/:token', false, ({ params, body, query }) => this.followup(params, body, query), '/webhooks/{webhook_id}/{webhook_token}'),
+
+      // Channels.
+      r('GET', '/channels/:ch', true, ({ params }) => ({ status: 200, body: channelJson(this.world, this.channel(params.ch)) })),
+      r('GET', '/channels/:ch/messages', true, ({ params, query }) => this.listMessages(params.ch, query)),
+      r('POST', '/channels/:ch/messages', true, ({ params, body }) => this.createChannelMessage(params.ch, body), '/channels/{channel_id}/messages'),
+      r('GET', '/channels/:ch/messages/:msg', true, ({ params }) => ({ status: 200, body: messageJson(this.world, this.channelMessage(params.ch, params.msg)) })),
+      r('PATCH', '/channels/:ch/messages/:msg', true, ({ params, body }) => this.editChannelMessage(params.ch, params.msg, body), '/channels/{channel_id}/messages/{message_id}'),
+      r('DELETE', '/channels/:ch/messages/:msg', true, ({ params }) => {
+        const message = this.channelMessage(params.ch, params.msg);
+        this.messages.delete(message.id);
+        return { status: 204 };
+      }),
+    ];
+  }
+
+  // ---- commands
+
+  private putCommands(scope: string, body: any): { status: number; body: any } {
+    this.enforce('command-rules', checkCommands(body), scope === 'global' ? '/applications/commands' : `/applications/guilds/${scope}/commands`);
+    const previous = this.commands.get(scope) ?? [];
+    const stored = (body as any[]).map((definition) => this.storeCommand(scope, definition, previous));
+    this.commands.set(scope, stored);
+    this.log(`sandbox: ${stored.length} ${scope === 'global' ? 'global' : 'guild'} command(s) registered: ${stored.map((c) => c.name).join(', ')}`);
+    return { status: 200, body: structuredClone(stored) };
+  }
+
+  private upsertCommand(scope: string, body: any): { status: number; body: any } {
+    this.enforce('command-rules', checkCommands([body]), `/applications/commands`);
+    const previous = this.commands.get(scope) ?? [];
+    const command = this.storeCommand(scope, body, previous);
+    const existed = previous.some((c) => c.id === command.id);
+    this.commands.set(scope, [...previous.filter((c) => c.id !== command.id), command]);
+    return { status: existed ? 200 : 201, body: structuredClone(command) };
+  }
+
+  // Discord keeps a command's id when a command of the same name and type is re-registered, and bumps
+  // its version only when the definition changed.
+  private storeCommand(scope: string, definition: any, previous: StoredCommand[]): StoredCommand {
+    const type = definition.type ?? 1;
+    const old = previous.find((c) => c.name === definition.name && (c.type ?? 1) === type);
+    const shape = {
+      type, name: definition.name, name_localizations: definition.name_localizations ?? null,
+      description: definition.description ?? '', description_localizations: definition.description_localizations ?? null,
+      options: definition.options ?? [], default_member_permissions: definition.default_member_permissions ?? null,
+      dm_permission: definition.dm_permission ?? true, nsfw: definition.nsfw ?? false,
+      integration_types: definition.integration_types ?? [0], contexts: definition.contexts ?? null,
+    };
+    if (shape.options.length === 0) delete (shape as any).options;
+    const changed = !old || JSON.stringify(commandShape(old)) !== JSON.stringify(shape);
+    return {
+      id: old?.id ?? snowflake(), application_id: this.world.bot.id, ...(scope !== 'global' ? { guild_id: scope } : {}),
+      version: changed ? snowflake() : old!.version, ...shape,
+    };
+  }
+
+  private commandById(scope: string, id: string): StoredCommand {
+    const command = (this.commands.get(scope) ?? []).find((c) => c.id === id);
+    if (!command) throw new HttpError(404, 10063, 'Unknown application command');
+    return structuredClone(command);
+  }
+
+  private deleteCommand(scope: string, id: string): { status: number } {
+    this.commandById(scope, id);
+    this.commands.set(scope, (this.commands.get(scope) ?? []).filter((c) => c.id !== id));
+    return { status: 204 };
+  }
+
+  // ---- interaction callback
+
+  private callback({ params, body, query }: RouteContext): { status: number; body?: any } {
+    const where = `/interactions/${params.id}/callback`;
+    const state = this.interactionStates.get(params.id);
+    if (!state || state.record.token !== params.token) {
+      this.violate('unknown-interaction', `callback for an interaction the sandbox never sent (${params.id})`, where);
+      throw new HttpError(404, 10062, 'Unknown interaction');
+    }
+    const record = state.record;
+    const id = record.id;
+    record.callbacks.push(structuredClone(body));
+    const elapsed = Date.now() - state.createdAt;
+    if (state.acknowledged) {
+      this.violate('double-ack', `interaction ${id} acknowledged twice (first ${record.ackType}, then ${body?.type})`, where, id);
+      throw new HttpError(400, 40060, 'Interaction has already been acknowledged.');
+    }
+    if (state.expired || elapsed > this.ackDeadlineMs) {
+      state.expired = true;
+      const late = `callback type ${body?.type} arrived ${elapsed} ms after the interaction (deadline ${this.ackDeadlineMs} ms)`;
+      if (state.deadlineViolation) state.deadlineViolation.detail += `; ${late}`;
+      else state.deadlineViolation = this.violate('ack-deadline', late, where, id);
+      throw new HttpError(404, 10062, 'Unknown interaction');
+    }
+    const type = body?.type;
+    const allowed = record.type === 4 ? [8] : record.type === 3 ? [4, 5, 6, 7, 9] : [4, 5, 9];
+    if (!allowed.includes(type)) {
+      this.violate('callback-type', `callback type ${type} is not valid for interaction type ${record.type} (allowed: ${allowed.join(', ')})`, where, id);
+      throw new HttpError(400, 50035, 'Invalid Form Body', { type: { _errors: [{ code: 'INTERACTION_RESPONSE_TYPE_INVALID', message: 'Interaction response type is invalid for this interaction type' }] } });
+    }
+    const data = body.data ?? {};
+    if (type === 4 || type === 7) {
+      this.enforce('message-limits', checkMessageBody(data), where, id, 'data.');
+      if (type === 4 && isEmptyMessage(data)) {
+        this.violate('empty-message', `interaction ${id}: reply with no content, embeds or components`, where, id);
+        throw new HttpError(400, 50006, 'Cannot send an empty message');
+      }
+      this.checkPolicy(data, where, id);
+    }
+    if (type === 8) this.enforce('autocomplete-limits', checkAutocompleteChoices(data.choices), where, id);
+    if (type === 9) {
+      if (!data.custom_id || !data.title || !Array.isArray(data.components)) {
+        this.violate('message-limits', 'modal needs custom_id, title and components', where, id);
+        throw new HttpError(400, 50035, 'Invalid Form Body');
+      }
+    }
+
+    // Accepted.
+    state.acknowledged = true;
+    clearTimeout(state.deadlineTimer);
+    record.ackType = type;
+    record.ackAfterMs = elapsed;
+    let message: StoredMessage | undefined;
+    if (type === 4 || type === 5) {
+      const flags = data.flags ?? 0;
+      record.ephemeral = (flags & EPHEMERAL) !== 0;
+      message = this.storeMessage(state.channelId, type === 4 ? data : {}, {
+        flags: flags | (type === 5 ? LOADING : 0), interaction: state, type: 20, webhook: true,
+      });
+      record.original = publicRecord(message);
+    } else if (type === 6 || type === 7) {
+      message = this.messages.get(state.componentMessageId!);
+      if (message && type === 7) this.applyEdit(message, data);
+      if (message) {
+        record.ephemeral = message.ephemeral;
+        record.original = publicRecord(message);
+      }
+    } else if (type === 8) {
+      record.choices = structuredClone(data.choices);
+    }
+    this.progress(state);
+    if (query.get('with_response') === 'true') {
+      // InteractionCallbackResponse (discord.js sends with_response=true when asked for `withResponse`).
+      return {
+        status: 200,
+        body: {
+          interaction: {
+            id, type: record.type, activity_instance_id: null,
+            response_message_id: message?.id ?? null, response_message_loading: type === 5, response_message_ephemeral: record.ephemeral,
+          },
+          resource: { type, ...(message ? { message: messageJson(this.world, message) } : {}) },
+        },
+      };
+    }
+    return { status: 204 };
+  }
+
+  // ---- interaction webhooks (@original and follow-ups)
+
+  private interactionForWebhook(params: Record<string, string>, where: string): InteractionState {
+    if (params.app !== this.world.bot.id) throw new HttpError(404, 10015, 'Unknown Webhook');
+    const state = [...this.interactionStates.values()].find((s) => s.record.token === params.token);
+    if (!state) {
+      this.violate('unknown-interaction', `webhook call with an unknown interaction token`, where);
+      throw new HttpError(401, 50027, 'Invalid Webhook Token');
+    }
+    if (Date.now() - state.createdAt > INTERACTION_TOKEN_LIFETIME_MS) {
+      this.violate('token-expired', `interaction ${state.record.id}: token used after 15 minutes`, where, state.record.id);
+      throw new HttpError(401, 50027, 'Invalid Webhook Token');
+    }
+    if (!state.acknowledged) {
+      // An interaction token only works as a webhook once the interaction was acknowledged.
+      this.violate('not-acknowledged', `interaction ${state.record.id}: ${where} before any accepted callback`, where, state.record.id);
+      throw new HttpError(404, 10015, 'Unknown Webhook');
+    }
+    return state;
+  }
+
+  private webhookMessage(state: InteractionState, messageId: string): StoredMessage {
+    const id = messageId === '@original' ? state.record.original?.id : messageId;
+    const message = id ? this.messages.get(id) : undefined;
+    const belongs = message && (message.id === state.record.original?.id || state.record.followups.some((f) => f.id === message.id));
+    if (!message || !belongs) throw new HttpError(404, 10008, 'Unknown Message');
+    return message;
+  }
+
+  private webhookGet(params: Record<string, string>): { status: number; body: any } {
+    const state = this.interactionForWebhook(params, `/webhooks/messages/${params.msg}`);
+    return { status: 200, body: messageJson(this.world, this.webhookMessage(state, params.msg)) };
+  }
+
+  private webhookEdit(params: Record<string, string>, body: any): { status: number; body: any } {
+    const where = `/webhooks/messages/${params.msg}`;
+    const state = this.interactionForWebhook(params, where);
+    const message = this.webhookMessage(state, params.msg);
+    this.enforce('message-limits', checkMessageBody(body), where, state.record.id);
+    this.checkPolicy(body, where, state.record.id);
+    this.applyEdit(message, body);
+    if (message.id === state.record.original?.id) state.settled = true;
+    this.refreshRecord(state);
+    this.progress(state);
+    return { status: 200, body: messageJson(this.world, message) };
+  }
+
+  private webhookDelete(params: Record<string, string>): { status: number } {
+    const state = this.interactionForWebhook(params, `/webhooks/messages/${params.msg}`);
+    const message = this.webhookMessage(state, params.msg);
+    this.messages.delete(message.id);
+    if (message.id === state.record.original?.id) {
+      state.settled = true;
+      state.record.original = null;
+    }
+    state.record.followups = state.record.followups.filter((f) => f.id !== message.id);
+    this.progress(state);
+    return { status: 204 };
+  }
+
+  private followup(params: Record<string, string>, body: any, query: URLSearchParams): { status: number; body?: any } {
+    const where = '/webhooks/followup';
+    const state = this.interactionForWebhook(params, where);
+    this.enforce('message-limits', checkMessageBody(body), where, state.record.id);
+    if (isEmptyMessage(body)) {
+      this.violate('empty-message', `interaction ${state.record.id}: follow-up with no content, embeds or components`, where, state.record.id);
+      throw new HttpError(400, 50006, 'Cannot send an empty message');
+    }
+    this.checkPolicy(body, where, state.record.id);
+    const message = this.storeMessage(state.channelId, body, { flags: body.flags ?? 0, interaction: state, type: 20, webhook: true });
+    state.record.followups.push(publicRecord(message));
+    state.settled = true;
+    this.refreshRecord(state);
+    this.progress(state);
+    return query.get('wait') === 'false' ? { status: 204 } : { status: 200, body: messageJson(this.world, message) };
+  }
+
+  // ---- channels
+
+  private channel(channelId: string): SandboxChannel {
+    const channel = this.world.channels.get(channelId);
+    if (!channel) throw new HttpError(404, 10003, 'Unknown Channel');
+    switch (channel.failure) {
+      case 403: throw new HttpError(403, 50001, 'Missing Access');
+      case 404: throw new HttpError(404, 10003, 'Unknown Channel');
+      case 500: throw new HttpError(500, 0, '500: Internal Server Error');
+      case 429:
+        channel.failure = null; // transient: the retry succeeds
+        throw new HttpError(429, 0, 'You are being rate limited.');
+      default: return channel;
+    }
+  }
+
+  private channelMessage(channelId: string, messageId: string): StoredMessage {
+    this.channel(channelId);
+    const message = this.messages.get(messageId);
+    if (!message || message.channel_id !== channelId || message.ephemeral) throw new HttpError(404, 10008, 'Unknown Message');
+    return message;
+  }
+
+  private listMessages(channelId: string, query: URLSearchParams): { status: number; body: any } {
+    this.channel(channelId);
+    const limit = Math.min(100, Math.max(1, Number(query.get('limit') ?? 50) || 50));
+    const visible = [...this.messages.values()].filter((m) => m.channel_id === channelId && !m.ephemeral);
+    return { status: 200, body: visible.reverse().slice(0, limit).map((m) => messageJson(this.world, m)) }; // newest first, like Discord
+  }
+
+  private createChannelMessage(channelId: string, body: any): { status: number; body: any } {
+    const where = `/channels/${channelId}/messages`;
+    this.channel(channelId);
+    this.enforce('message-limits', checkMessageBody(body), where);
+    if (isEmptyMessage(body)) {
+      this.violate('empty-message', 'channel message with no content, embeds or components', where);
+      throw new HttpError(400, 50006, 'Cannot send an empty message');
+    }
+    this.checkPolicy(body, where);
+    if (body.enforce_nonce === true && body.nonce !== undefined && body.nonce !== null) {
+      const key = `${channelId}:${body.nonce}`;
+      const seen = this.nonces.get(key);
+      const first = seen && Date.now() - seen.at < NONCE_WINDOW_MS ? this.messages.get(seen.messageId) : undefined;
+      if (first) {
+        this.log(`sandbox: nonce ${body.nonce} seen before in ${channelId}: returning message ${first.id}, creating nothing`);
+        return { status: 200, body: messageJson(this.world, first) };
+      }
+    }
+    if ((body.flags ?? 0) & EPHEMERAL) {
+      throw new HttpError(400, 50035, 'Invalid Form Body', { flags: { _errors: [{ code: 'MESSAGE_FLAGS_INVALID', message: 'Ephemeral is only valid for interaction responses' }] } });
+    }
+    const message = this.storeMessage(channelId, body, { flags: body.flags ?? 0, type: 0, webhook: false });
+    if (body.enforce_nonce === true && body.nonce !== undefined && body.nonce !== null) this.nonces.set(`${channelId}:${body.nonce}`, { messageId: message.id, at: Date.now() });
+    return { status: 200, body: messageJson(this.world, message) };
+  }
+
+  private editChannelMessage(channelId: string, messageId: string, body: any): { status: number; body: any } {
+    const where = `/channels/${channelId}/messages/${messageId}`;
+    const message = this.channelMessage(channelId, messageId);
+    this.enforce('message-limits', checkMessageBody(body), where);
+    this.checkPolicy(body, where);
+    this.applyEdit(message, body);
+    for (const state of this.interactionStates.values()) if (state.record.original?.id === message.id || state.record.followups.some((f) => f.id === message.id)) this.refreshRecord(state);
+    return { status: 200, body: messageJson(this.world, message) };
+  }
+
+  // ---- message store
+
+  private storeMessage(channelId: string, body: any, meta: { flags: number; interaction?: InteractionState; type: number; webhook: boolean }): StoredMessage {
+    const message: StoredMessage = {
+      id: snowflake(), channel_id: channelId, content: typeof body.content === 'string' ? body.content : '',
+      embeds: normaliseEmbeds(body.embeds), components: structuredClone(body.components ?? []), flags: meta.flags,
+      ...(body.allowed_mentions !== undefined ? { allowed_mentions: structuredClone(body.allowed_mentions) } : {}),
+      ...(body.nonce !== undefined && body.nonce !== null ? { nonce: body.nonce } : {}),
+      ephemeral: (meta.flags & EPHEMERAL) !== 0,
+      ...(meta.interaction ? { interactionId: meta.interaction.record.id, interactionType: meta.interaction.record.type, interactionUser: meta.interaction.user } : {}),
+      author_id: this.world.bot.id, timestamp: new Date().toISOString(), edited_timestamp: null, type: meta.type,
+      ...(meta.webhook ? { webhook_id: this.world.bot.id } : {}),
+    };
+    this.messages.set(message.id, message);
+    return message;
+  }
+
+  // PATCH semantics: fields present replace, absent fields stay; null clears.
+  private applyEdit(message: StoredMessage, body: any): void {
+    if (!body || typeof body !== 'object') return;
+    if ('content' in body) message.content = typeof body.content === 'string' ? body.content : '';
+    if ('embeds' in body) message.embeds = normaliseEmbeds(body.embeds);
+    if ('components' in body) message.components = structuredClone(body.components ?? []);
+    if ('allowed_mentions' in body) message.allowed_mentions = structuredClone(body.allowed_mentions);
+    if (message.flags & LOADING) message.flags &= ~LOADING; // the "is thinking…" state ends with the first edit
+    message.edited_timestamp = new Date().toISOString();
+  }
+
+  // ---------------------------------------------------------------- gateway glue
+
+  private readyPayload(sessionId: string): any {
+    return {
+      v: 10, user: { ...currentUserJson(this.world.bot) }, guilds: [{ id: this.world.guildId, unavailable: true }],
+      session_id: sessionId, session_type: 'normal', resume_gateway_url: this.gatewayUrl, shard: [0, 1],
+      application: { id: this.world.bot.id, flags: 0 }, private_channels: [], relationships: [], presences: [],
+      guild_join_requests: [], geo_ordered_rtc_regions: [], user_settings: {}, _trace: ['["nashra-sandbox",{}]'],
+    };
+  }
+
+  private onBotReady(session: GatewaySession): void {
+    this.bot = session;
+    const waiters = this.botWaiters;
+    this.botWaiters = [];
+    for (const resolve of waiters) resolve();
+  }
+
+  // ---------------------------------------------------------------- control API (/_sandbox)
+
+  private async control(method: string, url: URL, body: any): Promise<{ status: number; body?: any }> {
+    const route = `${method} ${url.pathname.replace(/\/$/, '')}`;
+    const fail = (error: unknown) => ({ status: 400, body: { error: (error as Error).message } });
+    try {
+      switch (route) {
+        case 'GET /_sandbox/info':
+          return { status: 200, body: { apiUrl: this.apiUrl, gatewayUrl: this.gatewayUrl, applicationId: this.applicationId, guildId: this.guildId, channelId: this.channelId, userId: this.userId, readerId: this.readerId, botConnected: this.bot !== null } };
+        case 'POST /_sandbox/slash':
+          return { status: 200, body: await this.slash(body?.name, body?.options ?? [], body ?? {}) };
+        case 'POST /_sandbox/autocomplete':
+          return { status: 200, body: await this.autocomplete(body?.name, body?.options ?? [], body ?? {}) };
+        case 'POST /_sandbox/click':
+        case 'POST /_sandbox/select': {
+          const message = this.message(body?.messageId ?? '');
+          if (!message) return { status: 404, body: { error: `no message ${body?.messageId}` } };
+          const record = route.endsWith('click') ? await this.click(message, body.customId, body) : await this.select(message, body.customId, body.values ?? [], body);
+          return { status: 200, body: record };
+        }
+        case 'GET /_sandbox/messages':
+          return { status: 200, body: this.channelMessages(url.searchParams.get('channel') ?? this.channelId) };
+        case 'GET /_sandbox/violations':
+          return { status: 200, body: this.violations };
+        case 'GET /_sandbox/commands':
+          return { status: 200, body: { global: this.registeredCommands(), guild: this.registeredCommands(this.guildId) } };
+        case 'GET /_sandbox/requests':
+          return { status: 200, body: this.requests };
+        default:
+          return { status: 404, body: { error: `unknown control route ${route}` } };
+      }
+    } catch (error) {
+      return fail(error);
+    }
+  }
+}
+
+// ------------------------------------------------------------------ helpers
+
+function publicRecord(message: StoredMessage): MessageRecord {
+  const { type: _type, webhook_id: _webhook, interactionType: _itype, interactionUser: _iuser, ...record } = message;
+  return structuredClone(record);
+}
+
+function commandShape(command: StoredCommand): any {
+  const { id: _id, application_id: _app, guild_id: _guild, version: _version, ...shape } = command;
+  return shape;
+}
+
+function matchPattern(pattern: string[], segments: string[]): Record<string, string> | null {
+  if (pattern.length !== segments.length) return null;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < pattern.length; i++) {
+    if (pattern[i].startsWith(':')) params[pattern[i].slice(1)] = decodeURIComponent(segments[i]);
+    else if (pattern[i] !== segments[i]) return null;
+  }
+  return params;
+}
+
+// Plausible per-route bucket headers (Discord sends these on every response; discord.js reads them).
+function rateLimitHeaders(method: string, pathname: string): Record<string, string> {
+  const bucket = createHash('sha1').update(`${method} ${pathname.replace(/\d{16,20}/g, ':id')}`).digest('hex').slice(0, 32);
+  return {
+    'x-ratelimit-limit': '5', 'x-ratelimit-remaining': '4', 'x-ratelimit-reset': ((Date.now() + 1000) / 1000).toFixed(3),
+    'x-ratelimit-reset-after': '1.000', 'x-ratelimit-bucket': bucket,
+  };
+}
+
+async function readBody(req: IncomingMessage): Promise<any> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  if (chunks.length === 0) return undefined;
+  const raw = Buffer.concat(chunks);
+  const type = req.headers['content-type'] ?? '';
+  if (type.startsWith('multipart/form-data')) return parseMultipartPayload(raw, type);
+  const text = raw.toString('utf8');
+  if (text.trim() === '') return undefined;
+  return JSON.parse(text);
+}
+
+// discord.js sends multipart/form-data when files are attached: the JSON body is the `payload_json` part.
+function parseMultipartPayload(raw: Buffer, contentType: string): any {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType);
+  if (!boundary) throw new SyntaxError('multipart body without boundary');
+  const parts = raw.toString('utf8').split(`--${boundary[1] ?? boundary[2]}`);
+  let payload: any = {};
+  for (const part of parts) {
+    const [head, ...rest] = part.split('\r\n\r\n');
+    const name = /name="([^"]+)"/.exec(head ?? '')?.[1];
+    if (!name) continue;
+    if (name === 'payload_json') payload = JSON.parse(rest.join('\r\n\r\n').replace(/\r\n$/, ''));
+  }
+  return payload; // file parts are not kept: the sandbox stores message JSON only
+}
+
+/** Fills each option's `type` from the registered definition so tests can pass [{ name, value }]. */
+function fillOptionTypes(given: any[], defined: any[]): any[] {
+  return given.map((option) => {
+    const definition = defined.find((d) => d.name === option.name);
+    if (!definition) throw new Error(`sandbox: option ${JSON.stringify(option.name)} is not defined (defined: ${defined.map((d) => d.name).join(', ') || 'none'})`);
+    const filled: any = { ...option, type: option.type ?? definition.type };
+    if (Array.isArray(option.options)) filled.options = fillOptionTypes(option.options, definition.options ?? []);
+    else if (filled.type === 1 || filled.type === 2) filled.options = [];
+    return filled;
+  });
+}
+
+function lastLeafOption(options: any[]): any | undefined {
+  const last = options[options.length - 1];
+  if (!last) return undefined;
+  if (last.type === 1 || last.type === 2) return lastLeafOption(last.options ?? []);
+  return last;
+}

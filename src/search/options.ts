@@ -1,0 +1,62 @@
+import type { Options, SearchOptions as MiniSearchQueryOptions } from 'minisearch';
+import { analyzeTerm, tokenize } from '../arabic/index.js';
+
+/** What MiniSearch indexes for one article. */
+export interface IndexedDoc {
+  id: string;
+  title: string;
+  body: string;
+}
+
+/**
+ * Ranking parameters, chosen by measurement on ARCD (bench/retrieval.ts, figures in docs/benchmarks.md). The
+ * benchmark and query-time search both go through ArticleIndex, so they always use these same values.
+ */
+export const RANKING = {
+  // Title matches count double. Measured: 1 → MRR@10 −0.01, 3 or 4 → −0.003.
+  titleBoost: 2,
+  // BM25+: b = 1 (full length normalization) measured +0.014 MRR@10 over MiniSearch's 0.7: a long article
+  // repeating a name should not outrank a short one that answers the query. k and d were flat around defaults.
+  bm25: { k: 1.2, b: 1, d: 0.5 },
+  // Fuzzy matching only for terms of 4+ letters (after stemming), at 20% of the length (1 edit up to 7 letters),
+  // with a low weight: it rescues spelling variants and broken stems without letting «عام» stand in for «عالم».
+  // Measured: +0.011 MRR@10 at weight 0.1 vs. no fuzzy; 5+ letters or weight 0.2 were worse.
+  fuzzyMinLength: 4,
+  fuzziness: 0.2,
+  fuzzyWeight: 0.1,
+  // Prefix matching (autocomplete) on the last query term only, when the query ends in the middle of a word.
+  prefixMinLength: 2,
+  prefixWeight: 0.375,
+} as const;
+
+/** MiniSearch construction options. fromJSON must pass exactly these (MiniSearch.loadJS requires the same
+ *  fields, tokenizer and term processing as at build time). */
+export const INDEX_OPTIONS: Options<IndexedDoc> = {
+  fields: ['title', 'body'],
+  storeFields: [],
+  // Our analyzer does normalization, stopwords and stemming; MiniSearch only splits. Same at query time.
+  tokenize: (text: string) => tokenize(text),
+  processTerm: (term: string) => analyzeTerm(term),
+};
+
+const ENDS_IN_WORD = /[\p{L}\p{M}\p{N}]$/u;
+
+/**
+ * Query-time MiniSearch options for `query`. Prefix expansion applies to the last term only, and only when the
+ * query ends inside a word that survives analysis: «التحالف الدو» expands «دو», while a finished question
+ * («… العراق؟») or a trailing stopword does not turn the previous word into a prefix.
+ */
+export function queryOptions(query: string): MiniSearchQueryOptions {
+  const tokens = tokenize(query);
+  const last = tokens[tokens.length - 1];
+  const prefixLast = ENDS_IN_WORD.test(query.trimEnd()) && last !== undefined && analyzeTerm(last) !== null;
+  return {
+    combineWith: 'OR',
+    boost: { title: RANKING.titleBoost },
+    bm25: RANKING.bm25,
+    weights: { fuzzy: RANKING.fuzzyWeight, prefix: RANKING.prefixWeight },
+    prefix: (term, i, terms) => prefixLast && i === terms.length - 1 && term.length >= RANKING.prefixMinLength,
+    // Numbers are never fuzzy: «2014» must not find «2018».
+    fuzzy: (term) => (term.length >= RANKING.fuzzyMinLength && !/\d/.test(term) ? RANKING.fuzziness : false),
+  };
+}

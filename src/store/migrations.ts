@@ -1,0 +1,75 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * Schema migrations, in order. Migration i brings the database to `user_version` i + 1. Never edit a released
+ * migration: append a new one (a database in the field has already run the old text).
+ *
+ * Timestamps are ISO 8601 UTC strings from Date.toISOString(): fixed width, so they sort and compare as text.
+ */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE subscriptions (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    guild_id TEXT NOT NULL,
+    channel_id TEXT NOT NULL,
+    cron TEXT NOT NULL,
+    timezone TEXT NOT NULL,
+    query TEXT,
+    language TEXT NOT NULL CHECK (language IN ('en', 'ar')),
+    created_by TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'failing', 'removed')),
+    failure_reason TEXT,
+    failed_at TEXT,
+    -- Set once the guild has been told about the failure, so it is told only once per failure.
+    failure_notified_at TEXT,
+    failure_notice TEXT,
+    removed_at TEXT
+  );
+  CREATE INDEX subscriptions_by_guild ON subscriptions (guild_id, status);
+
+  CREATE TABLE briefing_runs (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    subscription_id INTEGER NOT NULL REFERENCES subscriptions (id),
+    -- The cron slot this run answers (ISO instant). One run per subscription and slot: a tick and a start-up
+    -- catch-up racing for the same slot cannot both post.
+    slot TEXT NOT NULL,
+    period_start TEXT NOT NULL,
+    period_end TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('posting', 'posted', 'empty', 'failed')),
+    nonce_prefix TEXT NOT NULL,
+    -- The message bodies, stored before the first is sent, so a run resumed after a crash re-sends exactly the
+    -- same parts with the same nonces (Discord then answers with the message it already created).
+    payloads TEXT NOT NULL DEFAULT '[]',
+    message_ids TEXT NOT NULL DEFAULT '[]',
+    article_count INTEGER NOT NULL DEFAULT 0,
+    error TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    UNIQUE (subscription_id, slot)
+  );
+  CREATE INDEX briefing_runs_by_status ON briefing_runs (status);
+
+  CREATE TABLE article_first_seen (
+    article_id TEXT PRIMARY KEY,
+    first_seen_at TEXT NOT NULL
+  );
+  `,
+];
+
+/** Bring the database up to the latest schema; each migration commits whole or not at all. */
+export function migrate(db: Database.Database, migrations: readonly string[] = MIGRATIONS): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > migrations.length) {
+    throw new Error(
+      `the database is at schema version ${current}, newer than this Nashra (${migrations.length}); refusing to touch it`,
+    );
+  }
+  for (let version = current; version < migrations.length; version++) {
+    db.transaction(() => {
+      db.exec(migrations[version]);
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+  return migrations.length;
+}
