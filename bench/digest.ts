@@ -61,7 +61,7 @@ export async function readSaudiNewsNet(slice: SaudiNewsNetSlice, file = SAUDINEW
       if (paragraphs.length === 0) continue;
       articles.push({
         id: `snn-${lineNo}`,
-        title: cleanText(record.title).trim(),
+        title: cleanText(record.title).replace(/\s+/g, ' ').trim(), // some titles carry runs of tabs
         date: day,
         source: record.source,
         url: record.url,

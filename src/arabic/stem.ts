@@ -10,20 +10,21 @@
  *   Lone ب/ك/ل/ف are NOT stripped (measured worse: «بلد», «فرنسا», «كتاب», «لبنان» lose a root letter), so
  *   «بالمغرب» matches through «بال» but «بمراكش» does not match «مراكش».
  * - Suffixes leave at least 3 letters. ة becomes ت before a pronoun («عاصمتها» = «عاصمة» + «ها»), hence
- *   تها/تهم/ته/تي. Two passes catch stacked endings («سياساتهم» → «سياسات» → «سياس»).
+ *   تها/تهم/ته/تي — except after ا, where the ت is the plural ات («سياساتها» = «سياسات» + «ها»). Two passes
+ *   catch stacked endings («سياساتهم» → «سياسات» → «سياس»).
  */
 const DEFINITE_PREFIXES = ['وال', 'بال', 'كال', 'فال', 'لل', 'ال'];
 const MIN_AFTER_DEFINITE = 2;
 const MIN_AFTER_CONJUNCTION = 3;
 // Order matters: the first suffix that fits is taken, so longer endings come before their own tails.
-const SUFFIXES = ['تها', 'تهم', 'ته', 'تي', 'ها', 'ان', 'ات', 'ون', 'ين', 'يه', 'ه', 'ي'];
+const SUFFIXES = ['تهما', 'تها', 'تهم', 'ته', 'تي', 'هما', 'هم', 'ها', 'ان', 'ات', 'ون', 'ين', 'يه', 'ه', 'ي'];
 const MIN_STEM = 3;
 const SUFFIX_PASSES = 2;
 
 export function lightStem(word: string): string {
   let w = stripPrefix(word);
   for (let pass = 0; pass < SUFFIX_PASSES; pass++) {
-    const suffix = SUFFIXES.find((s) => w.endsWith(s) && w.length - s.length >= MIN_STEM);
+    const suffix = SUFFIXES.find((s) => w.endsWith(s) && w.length - s.length >= MIN_STEM && !isPluralTa(w, s));
     if (!suffix) break;
     w = w.slice(0, -suffix.length);
   }
@@ -36,4 +37,9 @@ function stripPrefix(word: string): string {
   }
   if (word.startsWith('و') && word.length - 1 >= MIN_AFTER_CONJUNCTION) return word.slice(1);
   return word;
+}
+
+/** «ات» + pronoun: the ت belongs to the plural ending, not to a ة, so only the pronoun goes in this pass. */
+function isPluralTa(word: string, suffix: string): boolean {
+  return suffix.startsWith('ت') && word.at(-suffix.length - 1) === 'ا';
 }

@@ -1,7 +1,7 @@
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { Engine } from '../engine/engine.js';
 import type { BriefingDesk } from '../schedule/types.js';
-import type { BotContext, CommandModule, SearchSession } from './command.js';
+import type { BotContext, CommandModule, QuoteSession, SearchSession } from './command.js';
 import { stringsFor, type Locale } from './i18n/index.js';
 import { createInteractionHandler } from './interactions.js';
 import { loadCommands } from './loader.js';
@@ -66,6 +66,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     locale: options.locale,
     t: stringsFor(options.locale),
     searches: new SessionStore<SearchSession>(),
+    quoteSearches: new SessionStore<QuoteSession>(),
     shares: new SessionStore<MessagePayload[]>(),
     articleRefs: new SessionStore<string>(),
     log,

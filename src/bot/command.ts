@@ -32,6 +32,12 @@ export interface SearchSession {
   source?: string;
 }
 
+/** A /quote query, kept for its Prev/Next buttons. */
+export interface QuoteSession {
+  query?: string;
+  speaker?: string;
+}
+
 /** Everything a command handler may use. One per running bot. */
 export interface BotContext {
   engine: Engine;
@@ -40,6 +46,7 @@ export interface BotContext {
   locale: Locale;
   t: Strings;
   searches: SessionStore<SearchSession>;
+  quoteSearches: SessionStore<QuoteSession>;
   /** Rendered messages waiting for their "Share in channel" click. */
   shares: SessionStore<MessagePayload[]>;
   /** Article ids too long to fit a button's custom_id. */

@@ -1,5 +1,5 @@
 import type { APIEmbed } from 'discord.js';
-import type { BotContext, SearchSession } from './command.js';
+import type { BotContext, QuoteSession, SearchSession } from './command.js';
 import { fitsCustomId, makeCustomId } from './custom-id.js';
 import { renderArticlePage, renderArticlePages } from './render/article.js';
 import type { MessagePayload } from './render/payload.js';
@@ -58,15 +58,27 @@ export function articleIdFromRef(ctx: BotContext, ref: string): string | undefin
   return ref.startsWith('~') ? ctx.articleRefs.get(ref.slice(1)) : ref;
 }
 
-/** Quotation cards for /quote, with Share. */
-export function quotesView(ctx: BotContext, options: { query?: string; speaker?: string }): MessagePayload {
-  const quotes = ctx.engine.quotes(options.query ?? '', { speaker: options.speaker });
-  const cards = quotes.slice(0, QUOTES_PER_MESSAGE).map((quote) => ({
+/** Most quotations a /quote answer pages through; more is a sign the query should be narrower. */
+const QUOTES_MAX = 100;
+
+/** One page of quotation cards for /quote, with Prev/Next (when there are more) and Share. */
+export function quotesView(ctx: BotContext, session: QuoteSession, key: string, page: number): MessagePayload {
+  const quotes = ctx.engine.quotes(session.query ?? '', { speaker: session.speaker, limit: QUOTES_MAX });
+  const pages = Math.max(1, Math.ceil(quotes.length / QUOTES_PER_MESSAGE));
+  const index = Math.min(Math.max(0, page), pages - 1);
+  const first = index * QUOTES_PER_MESSAGE;
+  const cards = quotes.slice(first, first + QUOTES_PER_MESSAGE).map((quote) => ({
     quote,
     article: ctx.engine.hasArticle(quote.articleId) ? ctx.engine.article(quote.articleId) : null,
   }));
-  const base = { query: options.query, speaker: options.speaker };
+  const base = { query: session.query, speaker: session.speaker, first };
   if (cards.length === 0) return renderQuoteCards(cards, quotes.length, ctx.t, base);
-  const shareId = shareCustomId(ctx, [renderQuoteCards(cards, quotes.length, ctx.t, base)]);
-  return renderQuoteCards(cards, quotes.length, ctx.t, { ...base, shareId });
+  return renderQuoteCards(cards, quotes.length, ctx.t, {
+    ...base,
+    controls: {
+      prevId: makeCustomId('quote', 'page', key, index - 1),
+      nextId: makeCustomId('quote', 'page', key, index + 1),
+      shareId: shareCustomId(ctx, [renderQuoteCards(cards, quotes.length, ctx.t, base)]),
+    },
+  });
 }

@@ -6,7 +6,7 @@ import { analyze, tokenize } from '../arabic/index.js';
 import type { Quote } from '../quotes/quote.js';
 import type { StoryQuote } from './types.js';
 import type { AnalyzedArticle, AnalyzedSentence, SparseVector, TermWeights } from './vectors.js';
-import { countTerms, dot, jaccard } from './vectors.js';
+import { countTerms, dot } from './vectors.js';
 
 /** Sentences shorter than this say too little to stand alone (datelines, captions, «وأضاف:»). */
 export const MIN_SUMMARY_WORDS = 6;
@@ -14,6 +14,20 @@ export const MIN_SUMMARY_WORDS = 6;
 export const MAX_SUMMARY_WORDS = 60;
 /** Two sentences sharing more than half their analyzed terms say the same thing (outlets copy agency copy). */
 export const NEAR_DUPLICATE_JACCARD = 0.5;
+/**
+ * …and so does a short sentence whose terms are mostly inside a longer one: outlets pad the agency sentence
+ * («قال الفيفا عبر تويتر إن…» / «قال الاتحاد الدولي لكرة القدم "الفيفا"، اليوم (الاثنين)، عبر موقع تويتر…»),
+ * which keeps the Jaccard low while the reader learns nothing new.
+ */
+export const NEAR_DUPLICATE_CONTAINMENT = 0.7;
+
+export function isNearDuplicate(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  let inter = 0;
+  for (const t of a) if (b.has(t)) inter++;
+  const union = a.size + b.size - inter;
+  const smaller = Math.min(a.size, b.size);
+  return (union > 0 && inter / union > NEAR_DUPLICATE_JACCARD) || (smaller > 0 && inter / smaller > NEAR_DUPLICATE_CONTAINMENT);
+}
 
 // Leftovers of site chrome that can survive parsing inside a body paragraph: never summary material.
 const CHROME = /(اقرأ\s+أيضا|اقرأ\s+ايضا|شاهد\s+أيضا|مقالات\s+ذات\s+صلة|أضف\s+تعليق|اترك\s+تعليق|https?:\/\/|www\.|@\w)/i;
@@ -36,14 +50,16 @@ export function summarizeStory(articles: readonly AnalyzedArticle[], center: Spa
   const all: Candidate[] = [];
   articles.forEach((doc, articleRank) => {
     for (const sentence of doc.sentences) {
-      if (sentence.terms.length < 3 || CHROME.test(sentence.text) || !ARABIC_LETTER.test(sentence.text)) continue;
+      if (CHROME.test(sentence.text) || !ARABIC_LETTER.test(sentence.text)) continue;
       const centrality = dot(weights.vector(countTerms(sentence.terms)), center);
       // Lead prior: the first sentence of a news article is its own summary; the bonus fades with position.
       const lead = 1 + 0.5 / (1 + sentence.position);
       all.push({ sentence, articleRank, score: centrality * lead, termSet: new Set(sentence.terms) });
     }
   });
-  const wellSized = all.filter((c) => c.sentence.wordCount >= MIN_SUMMARY_WORDS && c.sentence.wordCount <= MAX_SUMMARY_WORDS);
+  const wellSized = all.filter(
+    (c) => c.sentence.terms.length >= 3 && c.sentence.wordCount >= MIN_SUMMARY_WORDS && c.sentence.wordCount <= MAX_SUMMARY_WORDS,
+  );
   // Prefer well-sized sentences; fall back to the rest only when a story has too few of them.
   const pool = wellSized.length >= 2 ? wellSized : [...wellSized, ...all.filter((c) => !wellSized.includes(c))];
 
@@ -54,7 +70,7 @@ export function summarizeStory(articles: readonly AnalyzedArticle[], center: Spa
     let bestScore = -Infinity;
     for (const c of pool) {
       if (chosen.includes(c)) continue;
-      if (chosen.some((s) => jaccard(s.termSet, c.termSet) > NEAR_DUPLICATE_JACCARD)) continue;
+      if (chosen.some((s) => isNearDuplicate(s.termSet, c.termSet))) continue;
       // Coverage: a second sentence from an article already quoted must beat the other outlets clearly.
       const score = usedArticles.has(c.articleRank) ? c.score * 0.7 : c.score;
       if (score > bestScore) {

@@ -66,23 +66,11 @@ export function analyzeArticle(article: Article): AnalyzedArticle {
   return analyzed;
 }
 
-/**
- * The shared analyzer's `analyze` (tokenize, then analyzeTerm per token), with analyzeTerm memoized: a news day
- * repeats the same few thousand word forms millions of times, and normalization per token dominated the digest's
- * time (8 s of 10 for 2,000 SaudiNewsNet articles before this cache).
- */
-const termCache = new Map<string, string | null>();
-const TERM_CACHE_LIMIT = 200_000;
-
+/** The shared analyzer's `analyze` on tokens we already have (the sentence's word count needs them too). */
 function analyzeTokens(tokens: readonly string[]): string[] {
   const terms: string[] = [];
   for (const token of tokens) {
-    let term = termCache.get(token);
-    if (term === undefined) {
-      term = analyzeTerm(token);
-      if (termCache.size >= TERM_CACHE_LIMIT) termCache.clear(); // bounded: a long-running bot sees many forms
-      termCache.set(token, term);
-    }
+    const term = analyzeTerm(token);
     if (term) terms.push(term);
   }
   return terms;
@@ -185,12 +173,4 @@ export function centroid(vectors: readonly SparseVector[]): SparseVector {
   const sum: SparseVector = new Map();
   for (const v of vectors) for (const [t, w] of v) sum.set(t, (sum.get(t) ?? 0) + w);
   return normalize(sum);
-}
-
-/** Jaccard overlap of two term sets: the near-duplicate test for summary sentences. */
-export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  if (a.size === 0 && b.size === 0) return 1;
-  let inter = 0;
-  for (const t of a) if (b.has(t)) inter++;
-  return inter / (a.size + b.size - inter);
 }

@@ -34,7 +34,7 @@ export const PERMISSION = {
   Administrator: 1n << 3n,
 } as const;
 
-const EVERYONE_PERMISSIONS = PERMISSION.ViewChannel | PERMISSION.SendMessages | PERMISSION.ReadMessageHistory
+export const EVERYONE_PERMISSIONS = PERMISSION.ViewChannel | PERMISSION.SendMessages | PERMISSION.ReadMessageHistory
   | PERMISSION.AddReactions | PERMISSION.UseApplicationCommands | PERMISSION.CreateInstantInvite | PERMISSION.ChangeNickname;
 export const EDITOR_PERMISSIONS = EVERYONE_PERMISSIONS | PERMISSION.ManageGuild | PERMISSION.EmbedLinks | PERMISSION.AttachFiles;
 export const BOT_PERMISSIONS = EVERYONE_PERMISSIONS | PERMISSION.EmbedLinks | PERMISSION.AttachFiles

@@ -169,9 +169,13 @@ export interface RecordedRequest {
 }
 
 export interface Violation {
-  /** e.g. 'ack-deadline', 'double-ack', 'message-limits', 'empty-message', 'command-rules',
-   *  'autocomplete-limits', 'callback-type', 'unknown-interaction', 'auth', 'unknown-route', 'schema',
-   *  'policy:allowed_mentions'. */
+  /**
+   * Discord's rules (the request is answered with Discord's error): 'ack-deadline' (10062), 'double-ack'
+   * (40060), 'message-limits' / 'command-rules' / 'autocomplete-limits' / 'callback-type' (400, 50035),
+   * 'empty-message' (50006), 'not-acknowledged' (webhook before any callback: 10015), 'token-expired'
+   * (15 min: 50027), 'unknown-interaction', 'auth' (401), 'unknown-route' (404), 'bad-json', 'gateway'.
+   * Reported only: 'schema' (OpenAPI findings on accepted requests) and 'policy:allowed_mentions' (ours).
+   */
   rule: string;
   detail: string;
   path: string;

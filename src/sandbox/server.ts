@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { WebSocketServer } from 'ws';
 import {
-  applicationJson, channelJson, createWorld, currentUserJson, EDITOR_PERMISSIONS, BOT_PERMISSIONS, guildCreateJson,
+  applicationJson, channelJson, createWorld, currentUserJson, BOT_PERMISSIONS, EDITOR_PERMISSIONS, EVERYONE_PERMISSIONS, PERMISSION, guildCreateJson,
   interactionToken, memberJson, messageJson, normaliseEmbeds, snowflake, userJson,
   type SandboxChannel, type SandboxUser, type StoredMessage, type World,
 } from './fixtures.js';
@@ -182,7 +182,7 @@ class SandboxServer implements Sandbox {
     const user = this.userFor(ctx);
     const permissions = ctx.permissions ?? this.memberPermissions(user);
     const required = command.default_member_permissions;
-    if (required != null && required !== '' && (BigInt(permissions) & BigInt(required)) !== BigInt(required) && (BigInt(permissions) & 8n) === 0n) {
+    if (required != null && required !== '' && (BigInt(permissions) & BigInt(required)) !== BigInt(required) && (BigInt(permissions) & PERMISSION.Administrator) === 0n) {
       throw new Error(`sandbox: ${user.username} may not use /${name}: it needs permissions ${required}, the member has ${permissions}`);
     }
     const data = { id: command.id, name: command.name, type: command.type ?? 1, options: fillOptionTypes(options, command.options ?? []), ...(command.guild_id ? { guild_id: command.guild_id } : {}) };
@@ -287,7 +287,7 @@ class SandboxServer implements Sandbox {
   }
 
   private memberPermissions(user: SandboxUser): string {
-    return (user.id === this.world.editor.id ? EDITOR_PERMISSIONS : EDITOR_PERMISSIONS & ~(1n << 5n) & ~(1n << 14n) & ~(1n << 15n)).toString();
+    return (user.id === this.world.editor.id ? EDITOR_PERMISSIONS : EVERYONE_PERMISSIONS).toString();
   }
 
   private createInteraction(type: number, data: any, ctx: InvokeContext, componentMessage?: StoredMessage): InteractionState {
@@ -342,7 +342,6 @@ class SandboxServer implements Sandbox {
       if (bad.length) return Promise.reject(new Error(`sandbox: ${customId} has no option(s) ${bad.join(', ')}`));
     }
     const data: any = { custom_id: customId, component_type: component.type, ...(values !== null ? { values } : {}) };
-    if (values !== null && component.type === 3) data.resolved = undefined;
     const state = this.createInteraction(3, data, ctx, stored);
     return this.waitForResponse(state, `component ${customId}`);
   }
@@ -426,11 +425,12 @@ class SandboxServer implements Sandbox {
       }
     }
     this.requests.push({ method, path: url.pathname, query: Object.fromEntries(url.searchParams), body, status, at: Date.now() });
-    if (url.pathname.startsWith('/api/')) Object.assign(headers, rateLimitHeaders(method, url.pathname), { ...headers });
+    // Route-specific headers (a 429's retry-after) win over the usual rate-limit headers.
+    const allHeaders = url.pathname.startsWith('/api/') ? { ...rateLimitHeaders(method, url.pathname), ...headers } : headers;
     if (responseBody === undefined || status === 204) {
-      res.writeHead(status === 200 ? 204 : status, headers).end();
+      res.writeHead(status === 200 ? 204 : status, allHeaders).end();
     } else {
-      res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(responseBody));
+      res.writeHead(status, { 'content-type': 'application/json', ...allHeaders }).end(JSON.stringify(responseBody));
     }
   }
 
@@ -757,6 +757,16 @@ class SandboxServer implements Sandbox {
       throw new HttpError(400, 50006, 'Cannot send an empty message');
     }
     this.checkPolicy(body, where, state.record.id);
+    const loading = state.record.ackType === 5 && state.record.original ? this.messages.get(state.record.original.id) : undefined;
+    if (loading && (loading.flags & LOADING) !== 0) {
+      // Discord: a follow-up sent right after a deferred reply (type 5) "functions as Edit Original
+      // Interaction Response": it fills the "thinking…" message, whose ephemeral flag stays as deferred.
+      this.applyEdit(loading, body);
+      state.settled = true;
+      this.refreshRecord(state);
+      this.progress(state);
+      return query.get('wait') === 'false' ? { status: 204 } : { status: 200, body: messageJson(this.world, loading) };
+    }
     const message = this.storeMessage(state.channelId, body, { flags: body.flags ?? 0, interaction: state, type: 20, webhook: true });
     state.record.followups.push(publicRecord(message));
     state.settled = true;

@@ -55,7 +55,7 @@ export const ar: Strings = {
   articleNoQuotations: 'لم يُعثر على اقتباسات في هذا المقال.',
   articleContinued: '(تتمة)',
 
-  quotesSummary: (shown, total) => (shown === total ? `عدد الاقتباسات: ${total}` : `${shown} من ${total} اقتباسا`),
+  quotesSummary: (from, to, total) => (from === 1 && to === total ? `عدد الاقتباسات: ${total}` : `الاقتباسات ${from}–${to} من ${total}`),
   quotesNone: 'لا توجد اقتباسات مطابقة.',
   quoteSpeaker: 'القائل',
   quoteUnattributed: 'القائل غير محدد',

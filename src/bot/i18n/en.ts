@@ -58,7 +58,8 @@ export const en = {
   articleContinued: '(continued)',
 
   // /quote
-  quotesSummary: (shown: number, total: number) => (shown === total ? `${total} quotation(s)` : `${shown} of ${total} quotations`),
+  quotesSummary: (from: number, to: number, total: number) =>
+    from === 1 && to === total ? `${total} quotation(s)` : `Quotations ${from}–${to} of ${total}`,
   quotesNone: 'No quotation matches.',
   quoteSpeaker: 'Speaker',
   quoteUnattributed: 'Speaker not identified',

@@ -80,7 +80,7 @@ function quoteField(q: Quote, t: Strings): APIEmbedField {
 }
 
 /** One page as a message, with Prev/Next/Share when `controls` are given. */
-export function renderArticlePage(pages: readonly APIEmbed[], index: number, t: Strings, controls?: ArticleControls, sharedBy?: string): MessagePayload {
+export function renderArticlePage(pages: readonly APIEmbed[], index: number, t: Strings, controls?: ArticleControls): MessagePayload {
   const page = Math.min(Math.max(0, index), pages.length - 1);
   const components = controls
     ? [
@@ -95,5 +95,5 @@ export function renderArticlePage(pages: readonly APIEmbed[], index: number, t: 
         ),
       ]
     : [];
-  return message({ content: sharedBy ? t.sharedBy(sharedBy) : undefined, embeds: [pages[page]], components });
+  return message({ embeds: [pages[page]], components });
 }

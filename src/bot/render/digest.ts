@@ -17,7 +17,6 @@ export interface DigestRenderOptions {
   /** Shown under the title: the period the digest covers, already in words. */
   period?: string;
   query?: string;
-  sharedBy?: string;
 }
 
 /**
@@ -28,7 +27,6 @@ export interface DigestRenderOptions {
 export function renderDigestMessages(digest: Digest, t: Strings, options: DigestRenderOptions = {}): MessagePayload[] {
   const title = options.title ?? t.digestTitle;
   const header: string[] = [];
-  if (options.sharedBy) header.push(t.sharedBy(options.sharedBy));
   header.push(`## ${safeText(truncate(title, 200))}`);
   if (options.period) header.push(options.period);
   if (options.query) header.push(`**${t.digestQuery}**`, `> ${safeText(truncate(options.query, 300))}`);

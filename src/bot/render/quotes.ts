@@ -22,14 +22,20 @@ export interface QuoteCardInput {
  * Quotation cards: the words (in guillemets, on their own so Arabic reads right to left undisturbed), the speaker
  * and role as the card's author line, the article title (linked when it has a URL) and date as fields.
  */
+export interface QuoteControls {
+  prevId: string;
+  nextId: string;
+  shareId: string;
+}
+
+/** `cards` is one page (at most QUOTES_PER_MESSAGE); `first` is the 0-based rank of its first card among `total`. */
 export function renderQuoteCards(
   cards: readonly QuoteCardInput[],
   total: number,
   t: Strings,
-  options: { query?: string; speaker?: string; shareId?: string; sharedBy?: string } = {},
+  options: { query?: string; speaker?: string; first?: number; controls?: QuoteControls } = {},
 ): MessagePayload {
   const header: string[] = [];
-  if (options.sharedBy) header.push(t.sharedBy(options.sharedBy));
   if (options.query) header.push(`**${t.searchQuery}**`, `> ${safeText(truncate(options.query, 300))}`);
   if (options.speaker) header.push(`**${t.quoteSpeaker}**`, `> ${safeText(truncate(options.speaker, 200))}`);
   if (cards.length === 0) {
@@ -37,9 +43,24 @@ export function renderQuoteCards(
     return message({ content: header.join('\n') });
   }
   const shown = cards.slice(0, QUOTES_PER_MESSAGE);
-  header.push(t.quotesSummary(shown.length, total));
+  const first = options.first ?? 0;
+  header.push(t.quotesSummary(first + 1, first + shown.length, total));
   const embeds = shown.map(({ quote, article }) => quoteCard(quote, article, t));
-  const components = options.shareId ? [row(button(options.shareId, t.share, { style: ButtonStyle.Success }))] : [];
+  const c = options.controls;
+  const paged = total > QUOTES_PER_MESSAGE;
+  const components = c
+    ? [
+        row(
+          ...(paged
+            ? [
+                button(c.prevId, `◀ ${t.prev}`, { disabled: first === 0 }),
+                button(c.nextId, `${t.next} ▶`, { disabled: first + shown.length >= total }),
+              ]
+            : []),
+          button(c.shareId, t.share, { style: ButtonStyle.Success }),
+        ),
+      ]
+    : [];
   return message({ content: header.join('\n'), embeds, components });
 }
 

@@ -35,11 +35,10 @@ export function searchPageCount(total: number, pageSize = SEARCH_PAGE_SIZE): num
 }
 
 /** One page of ranked results: a header in `content`, one embed per result, paging and share controls. */
-export function renderSearchPage(input: SearchPageInput, t: Strings, controls?: SearchControls, sharedBy?: string): MessagePayload {
+export function renderSearchPage(input: SearchPageInput, t: Strings, controls?: SearchControls): MessagePayload {
   const pageSize = input.pageSize ?? SEARCH_PAGE_SIZE;
   const { response, page } = input;
   const header: string[] = [];
-  if (sharedBy) header.push(t.sharedBy(sharedBy));
   // The query is the user's own text (often Arabic): on its own quoted line, so it is not mixed into a Latin label.
   header.push(`**${t.searchQuery}**`, `> ${safeText(truncate(response.query, 500))}`);
   const filters = describeFilters(input.filters, t);

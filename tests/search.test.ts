@@ -1,0 +1,247 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cleanText, splitSentences } from '../src/arabic/index.js';
+import type { Article } from '../src/corpus/article.js';
+import { loadCorpus } from '../src/corpus/load.js';
+import { Engine } from '../src/engine/engine.js';
+import { ArticleIndex, INDEX_VERSION, MAX_SUGGESTIONS } from '../src/search/article-index.js';
+import { escapeMarkdown, markSpans, markTerms } from '../src/search/markdown.js';
+import { SNIPPET_MAX_CHARS } from '../src/search/snippet.js';
+
+const SEEDS = path.join(import.meta.dirname, '..', 'seeds');
+// Seed ids by their three-digit prefix, so expectations read like the file names.
+const S = {
+  m000: '000_d205d9a2c65192af',
+  m001: '001_ac174d486c1c24cb',
+  m002: '002_9744522dcfbc0ba7',
+  m003: '003_a6a047dd21cfc6cd',
+  m004: '004_ac25720035563210',
+};
+
+let articles: Article[];
+let index: ArticleIndex;
+beforeAll(async () => {
+  articles = (await loadCorpus(SEEDS)).articles;
+  index = ArticleIndex.build(articles);
+});
+
+const ids = (query: string, options = {}) => index.search(query, { limit: 25, ...options }).results.map((r) => r.id);
+const sorted = (list: string[]) => [...list].sort();
+/** The snippet as plain text: markdown escapes, bold marks and ellipses removed. */
+const plain = (snippet: string) => snippet.replace(/\*\*/g, '').replace(/\\(.)/g, '$1').replace(/^…|…$/g, '');
+
+describe('search on the seeds', () => {
+  // Expected sets checked by reading the seeds (grep): «سايلس» only in 002; «نولاند» in 000 and 001;
+  // «الرباط» in 000 («والرباط»), 001 («بالرباط») and 002 (003 has it only in its navigation chrome).
+  it('finds the articles that contain a name, and only those', () => {
+    expect(ids('سايلس')).toEqual([S.m002]);
+    expect(sorted(ids('نولاند'))).toEqual([S.m000, S.m001]);
+    expect(sorted(ids('الرباط'))).toEqual([S.m000, S.m001, S.m002]);
+    expect(ids('الروداني')).toEqual([S.m003]);
+    expect(ids('ألباريس')).toEqual([S.m004]);
+  });
+
+  it('finds what the plain spelling finds for every spelling variant', () => {
+    const variants: [string, string[]][] = [
+      ['بوريطة', ['بوريطه', 'بُورِيطَة', 'بوريـــطة', 'وبوريطة']], // ة as ه, harakat, tatweel, clitic و
+      ['الرباط', ['بالرباط', 'والرباط', 'للرباط', 'الرِّبَاط']], // attached clitics, harakat
+      ['المغرب', ['والمغرب', 'بالمغرب', 'المـــغرب']],
+      ['ألباريس', ['الباريس', 'ألبـاريس']], // hamza-less alef, tatweel
+      ['إيطاليا', ['ايطاليا', 'إيطاليَا']],
+      ['الأمريكي', ['الامريكي', 'الأَمْرِيكِيّ']],
+      ['الاستراتيجية', ['الإستراتيجية', 'الاستراتيجيه', 'والاستراتيجية']],
+    ];
+    for (const [plainQuery, spellings] of variants) {
+      const expected = ids(plainQuery);
+      expect(expected.length, plainQuery).toBeGreaterThan(0);
+      for (const v of spellings) expect(ids(v), `${v} vs ${plainQuery}`).toEqual(expected);
+    }
+  });
+
+  it('finds seed 002 through a word it writes only in Arabic presentation forms', () => {
+    // 002 writes «الاﺳﺘﺮاﺗﻴﺠﻴﺔ» (presentation forms) and never the plain «استراتيج…» (checked with grep).
+    const result = index.search('الاستراتيجية', { limit: 10 }).results.find((r) => r.id === S.m002);
+    expect(result).toBeDefined();
+    expect(result!.snippet).toContain('**الاستراتيجية**');
+  });
+
+  it('drops stopwords and question words: a query of only those matches nothing', () => {
+    expect(index.search('ماذا في هل من').total).toBe(0);
+    expect(ids('من هو سايلس؟')).toEqual([S.m002]);
+  });
+
+  it('expands the last term as a prefix only while it is being typed', () => {
+    // «نول» is the start of «نولاند» (000, 001); three letters are too short for fuzzy matching.
+    expect(sorted(ids('نول'))).toEqual([S.m000, S.m001]);
+    expect(ids('نول؟')).toEqual([]);
+    // Not the last term: no prefix expansion, so only «سايلس» matches.
+    expect(ids('نول سايلس')).toEqual([S.m002]);
+  });
+
+  it('tolerates a typo in a longer word (fuzzy) but not in a number', () => {
+    expect(ids('سايلز')).toEqual([S.m002]);
+    // 003 says 2014 and 83, 001 says 2014; «2015» appears nowhere.
+    expect(ids('2015')).toEqual([]);
+    expect(sorted(ids('2014'))).toEqual([S.m001, S.m003]);
+  });
+
+  it('ranks the article about the query first: Spain’s minister Albares is in 004', () => {
+    expect(ids('وزير الخارجية الإسباني ألباريس')[0]).toBe(S.m004);
+    expect(ids('الحرب الروسية الأوكرانية')[0]).toBe(S.m004);
+  });
+});
+
+describe('filters and paging', () => {
+  // Only 003 carries a full date (الجمعة 03 ديسمبر 2021); only 001 a source (مراكش/المغرب-(د ب أ)).
+  it('filters by inclusive date range and drops undated articles when a bound is set', () => {
+    expect(articles.find((a) => a.id === S.m003)?.date).toBe('2021-12-03');
+    expect(ids('داعش', { from: '2021-12-03', to: '2021-12-03' })).toEqual([S.m003]);
+    expect(ids('داعش', { from: '2021-12-01' })).toEqual([S.m003]);
+    expect(ids('داعش', { to: '2021-12-02' })).toEqual([]);
+    expect(index.search('داعش', { to: '2021-12-02' }).total).toBe(0);
+  });
+
+  it('filters by source, tolerant of spelling', () => {
+    expect(ids('داعش', { source: 'د ب أ' })).toEqual([S.m001]);
+    expect(ids('داعش', { source: 'د ب ا' })).toEqual([S.m001]);
+    expect(ids('داعش', { source: 'رويترز' })).toEqual([]);
+  });
+
+  it('pages through the ranking with a stable total', () => {
+    const all = index.search('الإرهاب', { limit: 10 });
+    expect(all.total).toBe(5);
+    const pages = [0, 2, 4].map((offset) => index.search('الإرهاب', { limit: 2, offset }));
+    for (const p of pages) expect(p.total).toBe(5);
+    expect(pages.map((p) => p.results.length)).toEqual([2, 2, 1]);
+    expect(pages.flatMap((p) => p.results.map((r) => r.id))).toEqual(all.results.map((r) => r.id));
+    expect(index.search('الإرهاب', { limit: 2, offset: 10 }).results).toEqual([]);
+    expect(index.search('الإرهاب', { limit: 0 }).results).toEqual([]);
+  });
+});
+
+describe('snippets', () => {
+  it('shows the best-matching sentence with matched words marked and markdown escaped', () => {
+    const hit = index.search('بوريطة داعش').results.find((r) => r.id === S.m001)!;
+    // 001: «وأوضح بوريطة، في افتتاح … الاجتماع الوزاري للتحالف العالمي ضد (داعش)، أن …» names both.
+    expect(hit.snippet).toContain('وأوضح **بوريطة**');
+    expect(hit.snippet).toContain('\\(**داعش**\\)');
+    const sentences = articles.find((a) => a.id === S.m001)!.paragraphs.flatMap(splitSentences).map((s) => cleanText(s));
+    expect(sentences.some((s) => s.includes(plain(hit.snippet)))).toBe(true);
+  });
+
+  it('marks a clitic or variant form as it appears in the text', () => {
+    const hit = index.search('الرباط').results.find((r) => r.id === S.m000)!;
+    expect(hit.snippet).toContain('واشنطن **والرباط**');
+  });
+
+  it('trims a long sentence at word boundaries to the window around the matches', () => {
+    // 004's seventh paragraph is one ~1,000-character sentence; «الروسية الأوكرانية» sits in its middle.
+    const hit = index.search('الروسية الأوكرانية').results[0];
+    expect(hit.id).toBe(S.m004);
+    expect(hit.snippet).toContain('**الروسية الأوكرانية**');
+    expect(hit.snippet.startsWith('…')).toBe(true);
+    expect(hit.snippet.endsWith('…')).toBe(true);
+    const text = plain(hit.snippet);
+    expect(text.length).toBeLessThanOrEqual(SNIPPET_MAX_CHARS);
+    const sentence = articles
+      .find((a) => a.id === S.m004)!
+      .paragraphs.flatMap(splitSentences)
+      .map((s) => cleanText(s).replace(/\s+/g, ' '))
+      .find((s) => s.includes(text))!;
+    expect(sentence).toBeDefined();
+    const at = sentence.indexOf(text);
+    // Whole words only: a space (or the sentence edge) on both sides of the window.
+    expect(at === 0 || sentence[at - 1] === ' ').toBe(true);
+    expect(at + text.length === sentence.length || sentence[at + text.length] === ' ').toBe(true);
+  });
+
+  it('gives every result a snippet, also when only the title matched', () => {
+    for (const r of index.search('التزام ثابت').results) expect(r.snippet.length).toBeGreaterThan(0);
+  });
+});
+
+describe('markdown helpers', () => {
+  it('escapes Discord markdown and breaks mentions', () => {
+    expect(escapeMarkdown('*a* _b_ ~c~ `d` |e| > #f [g](h) \\')).toBe(
+      '\\*a\\* \\_b\\_ \\~c\\~ \\`d\\` \\|e\\| \\> \\#f \\[g\\]\\(h\\) \\\\',
+    );
+    expect(escapeMarkdown('@everyone <@123> <#9>')).toBe('@\u200Beveryone <\u200B@\u200B123> <\u200B#9>');
+    expect(escapeMarkdown('- قائمة')).toBe('\\- قائمة');
+  });
+
+  it('marks spans and merges neighbours into one bold run', () => {
+    expect(markSpans('التحالف الدولي ضد داعش', [{ start: 0, end: 7 }, { start: 8, end: 14 }, { start: 18, end: 22 }])).toBe(
+      '**التحالف الدولي** ضد **داعش**',
+    );
+    expect(markTerms('ضد (داعش)', (t) => t === 'داعش')).toBe('ضد \\(**داعش**\\)');
+  });
+});
+
+describe('suggestTitles', () => {
+  it('offers the newest articles on empty input, never more than asked or 25', () => {
+    const choices = index.suggestTitles('', 25);
+    expect(choices.length).toBe(5);
+    expect(choices[0].id).toBe(S.m003); // the only dated seed
+    expect(index.suggestTitles('', 2).length).toBe(2);
+    expect(index.suggestTitles('المغرب', 100).length).toBeLessThanOrEqual(MAX_SUGGESTIONS);
+    expect(index.suggestTitles('المغرب', 0)).toEqual([]);
+  });
+
+  it('ranks the title that starts with the input first, tolerating a hamza-less alef and a half-typed word', () => {
+    // 000's title: «أمريكا تشيد بدور المغرب …».
+    expect(index.suggestTitles('امريكا تشي', 25)[0].id).toBe(S.m000);
+    // 001's title starts «التحالف الدولي …»; 003 and 004 contain it further on.
+    const choices = index.suggestTitles('التحالف الدولي', 25).map((c) => c.id);
+    expect(choices[0]).toBe(S.m001);
+    expect(choices.slice(1, 3).sort()).toEqual([S.m003, S.m004]);
+  });
+
+  it('tolerates ة as ه, harakat, tatweel and an attached clitic', () => {
+    // 002's title: «التزام مغربي أميركي ثابت بمكافحة الإرهاب».
+    for (const typed of ['التزام مغربي', 'التِزام مَغربي', 'التـزام مغربي', 'والتزام مغربي', 'بمكافحه الارهاب']) {
+      expect(index.suggestTitles(typed, 5)[0]?.id, typed).toBe(S.m002);
+    }
+  });
+
+  it('accepts an article id as typed', () => {
+    expect(index.suggestTitles('004', 25)[0].id).toBe(S.m004);
+  });
+});
+
+describe('saving and reloading the index', () => {
+  const queries = ['بوريطة داعش', 'الرباط', 'نول', 'الإرهاب', 'سايلز', 'الحرب الروسية الأوكرانية'];
+
+  it('gives identical results after toJSON / fromJSON', () => {
+    const reloaded = ArticleIndex.fromJSON(index.toJSON(), articles);
+    for (const q of queries) expect(reloaded.search(q, { limit: 10 }), q).toEqual(index.search(q, { limit: 10 }));
+    expect(reloaded.suggestTitles('التحالف', 25)).toEqual(index.suggestTitles('التحالف', 25));
+  });
+
+  it('refuses a saved index of another version or for other articles, so the caller rebuilds', () => {
+    const saved = JSON.parse(index.toJSON()) as { version: number };
+    expect(saved.version).toBe(INDEX_VERSION);
+    expect(() => ArticleIndex.fromJSON(JSON.stringify({ ...saved, version: INDEX_VERSION - 1 }), articles)).toThrow(/version/);
+    expect(() => ArticleIndex.fromJSON(index.toJSON(), articles.slice(1))).toThrow(/do not match/);
+    expect(() => ArticleIndex.fromJSON('{"not": "an index"', articles)).toThrow();
+  });
+
+  describe('through the Engine and its data folder', () => {
+    let dataDir: string;
+    beforeAll(async () => {
+      dataDir = await mkdtemp(path.join(os.tmpdir(), 'nashra-search-'));
+    });
+    afterAll(async () => {
+      await rm(dataDir, { recursive: true, force: true });
+    });
+
+    it('reloads the saved index on the next start and answers the same', async () => {
+      const first = await Engine.open({ corpusDir: SEEDS, dataDir });
+      expect(first.stats().indexFromCache).toBe(false);
+      const second = await Engine.open({ corpusDir: SEEDS, dataDir });
+      expect(second.stats().indexFromCache).toBe(true);
+      for (const q of queries) expect(second.search(q), q).toEqual(first.search(q));
+    });
+  });
+});
