@@ -1,11 +1,13 @@
 import {
   ApplicationCommandOptionType,
   ChannelType,
+  type AutocompleteInteraction,
   type ChatInputCommandInteraction,
 } from 'discord.js';
 import type { BotContext, CommandDefinition } from '../src/bot/command.js';
 import { parseSince, UserInputError } from '../src/bot/inputs.js';
 import { readOptions, subcommandOptions } from '../src/bot/options.js';
+import { renderTimeZoneChoices } from '../src/bot/render/choices.js';
 import { renderDigestMessages } from '../src/bot/render/digest.js';
 import { discordTime } from '../src/bot/render/payload.js';
 import { renderSubscribed, renderSubscriptionList, renderUnsubscribed } from '../src/bot/render/subscriptions.js';
@@ -40,7 +42,7 @@ export const data = {
       options: [
         { name: 'channel', description: 'Where to post', type: ApplicationCommandOptionType.Channel, required: true, channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement] },
         { name: 'cron', description: 'Five-field cron: minute hour day month weekday, e.g. 0 8 * * *', type: ApplicationCommandOptionType.String, required: true, max_length: 100 },
-        { name: 'timezone', description: 'IANA timezone, e.g. Africa/Casablanca (default from the bot settings)', type: ApplicationCommandOptionType.String, max_length: 64 },
+        { name: 'timezone', description: 'IANA timezone, e.g. Africa/Casablanca (default from the bot settings)', type: ApplicationCommandOptionType.String, max_length: 64, autocomplete: true },
         { name: 'query', description: 'Only articles matching these words', type: ApplicationCommandOptionType.String, max_length: MAX_QUERY_LENGTH },
         {
           name: 'language',
@@ -93,6 +95,12 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
     const o = readOptions(interaction, subcommandOptions(data, 'unsubscribe'));
     await answer(interaction, renderUnsubscribed(desk.unsubscribe(guildId, o.id), ctx.t));
   }
+}
+
+/** Timezone names for /digest subscribe: the IANA zones this Node knows, matching what has been typed. */
+export async function autocomplete(interaction: AutocompleteInteraction): Promise<void> {
+  const typed = String(interaction.options.getFocused() ?? '');
+  await interaction.respond(renderTimeZoneChoices(typed));
 }
 
 async function digestNow(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {

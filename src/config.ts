@@ -125,6 +125,18 @@ export function isTimeZone(zone: string): boolean {
   }
 }
 
+/**
+ * A start-up failure explained in terms of the configuration when it is one: Discord refusing the token (401, or
+ * discord.js's TokenInvalid) is a DISCORD_TOKEN problem, not a crash. Null for anything else.
+ */
+export function explainStartupError(err: unknown): string | null {
+  const e = err as { status?: number; code?: unknown } | null;
+  if (e && (e.status === 401 || e.code === 'TokenInvalid')) {
+    return 'DISCORD_TOKEN: Discord refused this token (401 Unauthorized). Copy it again from the developer portal (Bot → Reset Token).';
+  }
+  return null;
+}
+
 /** Replace every occurrence of the secrets in a text (log lines, error messages) before it leaves the process. */
 export function redact(text: string, secrets: readonly (string | null | undefined)[]): string {
   let out = text;

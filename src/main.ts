@@ -3,7 +3,7 @@ import { config as loadDotenv } from 'dotenv';
 import { startBot, type RunningBot } from './bot/bot.js';
 import { createLogger } from './bot/log.js';
 import { drivingInstructions, runSandboxDemo } from './bot/sandbox-demo.js';
-import { ConfigError, loadConfig, redact, type Config } from './config.js';
+import { ConfigError, explainStartupError, loadConfig, redact, type Config } from './config.js';
 import { Engine } from './engine/engine.js';
 import type { BotLogger } from './bot/log.js';
 import { BriefingService, createBriefingRest } from './schedule/index.js';
@@ -130,7 +130,7 @@ main().then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    const text = err instanceof Error ? (err.stack ?? err.message) : String(err);
+    const text = explainStartupError(err) ?? (err instanceof Error ? (err.stack ?? err.message) : String(err));
     process.stderr.write(`nashra: ${redact(text, [process.env.DISCORD_TOKEN])}\n`);
     process.exitCode = 1;
   },

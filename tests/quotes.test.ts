@@ -1,9 +1,237 @@
-import { test } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Article } from '../src/corpus/article.js';
 import { loadCorpus } from '../src/corpus/load.js';
-import { extractQuotes } from '../src/quotes/extract.js';
-test('dump', async () => {
-  const c = await loadCorpus('seeds');
-  const a = c.articles[0];
-  const p = a.paragraphs.find((x) => x.includes('أريد'))!;
-  console.log('QQ', JSON.stringify(extractQuotes({ ...a, paragraphs: [p] })));
+import { extractQuotes, MIN_QUOTE_WORDS } from '../src/quotes/extract.js';
+import { scanQuoteMarks } from '../src/quotes/marks.js';
+import type { Quote } from '../src/quotes/quote.js';
+import { QuoteIndex, speakerMatches } from '../src/quotes/quote-index.js';
+import { parseSubject } from '../src/quotes/speakers.js';
+
+// Expected values below were written by reading seeds/*.txt, not copied from the extractor's output.
+let articles: Article[];
+let quotesById: Map<string, Quote[]>;
+let all: Quote[];
+
+const seed = (prefix: string) => {
+  const a = articles.find((x) => x.id.startsWith(prefix));
+  if (!a) throw new Error(`seed ${prefix} missing`);
+  return a;
+};
+const quotesOf = (prefix: string) => quotesById.get(seed(prefix).id) ?? [];
+const quoteStarting = (prefix: string, start: string) => {
+  const q = quotesOf(prefix).find((x) => x.text.startsWith(start));
+  if (!q) throw new Error(`no quote starting «${start}» in ${prefix}: ${quotesOf(prefix).map((x) => x.text.slice(0, 30))}`);
+  return q;
+};
+
+beforeAll(async () => {
+  ({ articles } = await loadCorpus('seeds'));
+  quotesById = new Map(articles.map((a) => [a.id, extractQuotes(a)]));
+  all = [...quotesById.values()].flat();
+});
+
+describe('extractQuotes on the seeds', () => {
+  it('every quotation is verbatim text of the paragraph it points to, with at least the minimum words', () => {
+    expect(all.length).toBeGreaterThan(10);
+    for (const q of all) {
+      const article = articles.find((a) => a.id === q.articleId)!;
+      expect(article.paragraphs[q.paragraph]).toContain(q.text);
+      expect(q.text.split(/\s+/).length).toBeGreaterThanOrEqual(MIN_QUOTE_WORDS);
+      // No stray quotation marks left inside or at the edges of a quotation.
+      expect(q.text).not.toMatch(/[«»“”"]/);
+    }
+  });
+
+  it('000: Landberg\'s statement, and the later ones given to «الدبلوماسي الأمريكي» / «السيد لاندبيرغ»', () => {
+    const first = quoteStarting('000', 'أريد أن أعبر');
+    expect(first.speaker).toBe('كريستوفر لاندبيرغ'); // «السيد» dropped
+    expect(first.speakerRole).toBe('نائب لمنسق الرئيسي لمكتب مكافحة الإرهاب الامركي');
+    // The quotation carries a full stop inside it («… ضد داعش. والمغرب، …») and ends at the closing ”.
+    expect(first.text.endsWith('والتطرف العنيف')).toBe(true);
+    expect(first.text).toContain('والمغرب، الحليف والشريك الرئيسي');
+    // «وأشاد، …، مؤكدا أن واشنطن والرباط “هما…”»: bare verb after «وحذر الدبلوماسي الأمريكي».
+    expect(quoteStarting('000', 'هما حليفان').speaker).toBe('كريستوفر لاندبيرغ');
+    expect(quoteStarting('000', 'المغرب، العضو المؤسس').speaker).toBe('كريستوفر لاندبيرغ');
+    // «مشيدا عاليا ب”إرادة…”»: a mark glued to the preposition still opens a quotation.
+    expect(quoteStarting('000', 'إرادة والتزام الحكومة المغربية').speaker).toBe('كريستوفر لاندبيرغ');
+    expect(quotesOf('000')).toHaveLength(4);
+  });
+
+  it('000/001/002: quoted names and short terms are not quotations', () => {
+    const texts = all.map((q) => q.text);
+    for (const term of ['داعش', 'كورونا', 'ماب', 'الممتازة', 'بناءة', 'الالتزام المشترك', 'تحالفهما', 'الخلافة الإسلامية']) {
+      expect(texts).not.toContain(term);
+    }
+    // Partial quotes under the threshold («يضطلع بدور ريادي», «تعزيز هذا التعاون») are left out too.
+    expect(texts.some((t) => t.startsWith('يضطلع بدور') || t.startsWith('تعزيز هذا التعاون'))).toBe(false);
+    // A five-word quoted name with no reporting verb: «لـ«التحالف الدولي لهزيمة تنظيم (داعش)»».
+    expect(texts.some((t) => t.startsWith('التحالف الدولي لهزيمة'))).toBe(false);
+  });
+
+  it('001: mismatched ” pairs around Bourita\'s words, the missing closing mark, the «الوزير» anaphor', () => {
+    const opening = quoteStarting('001', 'المغرب، وأمام التهديدات العالمية');
+    expect(opening.speaker).toBe('ناصر بوريطة'); // text says «وأوضح بوريطة»; full name from «…، ناصر بوريطة»
+    expect(opening.speakerRole).toBe('وزير الشؤون الخارجية والتعاون الإفريقي والمغاربة المقيمين بالخارج');
+    expect(opening.text.endsWith('وتكوين رجال الدين')).toBe(true);
+    // «” توفر أرضية … لمحاربة الإرهاب، مشيرا إلى أن …» never closes: cut where the narration («مشيرا») resumes.
+    const unclosed = quoteStarting('001', 'توفر أرضية إضافية للمملكة');
+    expect(unclosed.text.endsWith('لمحاربة الإرهاب')).toBe(true);
+    expect(unclosed.text).not.toContain('مشيرا');
+    expect(unclosed.speaker).toBe('ناصر بوريطة'); // «وأبرز الوزير»
+    expect(quoteStarting('001', 'يمنح آفاقا').speaker).toBe('ناصر بوريطة');
+    // «” يشكل … الأساسية “.»: “ used as the closing mark.
+    expect(quoteStarting('001', 'يشكل صرحا جديدا').text.endsWith('المجالات الأساسية')).toBe(true);
+    // The second tweet, introduced by a bare «وتابع في تغريدة أخرى».
+    expect(quoteStarting('001', 'نتمنى أن يكون اجتماع مراكش').speaker).toBe('ناصر بوريطة');
+    // The first tweet has no quotation marks at all: not extracted (we only take marked quotations).
+    expect(quotesOf('001').some((q) => q.text.includes('لا تحظى العلاقة'))).toBe(false);
+  });
+
+  it('002: ASCII "" pairs, bare «وأضاف أن» after «قال سايلس», «المسؤول الأميركي» → سايلس', () => {
+    const added = quoteStarting('002', 'الالتزام المشترك بين حكومتي');
+    expect(added.speaker).toBe('نايثن سايلس'); // «سايلس» completed from «…، نايثن سايلس»
+    const official = quoteStarting('002', 'الجماعات الإرهابية كتنظيم داعش');
+    expect(official.speaker).toBe('نايثن سايلس');
+    expect(quotesOf('002')).toHaveLength(2);
+  });
+
+  it('003: الروداني الشرقاوي with his role, «الخبير الأمني», the reversed «الشرقاوي الروداني», «وتابع المتحدث»', () => {
+    const first = quoteStarting('003', 'المغرب دولة محورية');
+    expect(first.speaker).toBe('الروداني الشرقاوي');
+    expect(first.speakerRole).toBe('الخبير في الدراسات الجيو استراتيجية والأمنية');
+    expect(quoteStarting('003', 'مقاربة شمولية').speaker).toBe('الروداني الشرقاوي');
+    expect(quoteStarting('003', 'تواجد المغرب اليوم').speaker).toBe('الروداني الشرقاوي');
+    expect(quoteStarting('003', 'النقاش اليوم يتوجه').speaker).toBe('الروداني الشرقاوي');
+    // «كيفاش» and «داعش» are names.
+    expect(quotesOf('003')).toHaveLength(4);
+  });
+
+  it('004: an orphan closing ” and an opening “ that never closes are not turned into guessed quotations', () => {
+    const article = seed('004');
+    const albares = article.paragraphs.find((p) => p.includes('فأكثر”'))!;
+    expect(scanQuoteMarks(albares).orphanCloses).toBe(1);
+    expect(quotesOf('004')).toEqual([]);
+  });
+});
+
+describe('speaker parsing', () => {
+  it('reads apposition, role-then-name, honorifics, groups and bare verbs', () => {
+    expect(parseSubject(' الروداني الشرقاوي، الخبير في الدراسات الأمنية، إن ')).toEqual({
+      kind: 'named',
+      name: 'الروداني الشرقاوي',
+      role: 'الخبير في الدراسات الأمنية',
+    });
+    expect(parseSubject(' وزير الخارجية المغربي ناصر بوريطة إن ')).toEqual({
+      kind: 'named',
+      name: 'ناصر بوريطة',
+      role: 'وزير الخارجية المغربي',
+    });
+    expect(parseSubject(' السيد كريستوفر لاندبيرغ نائب المنسق، في تصريح')).toMatchObject({ name: 'كريستوفر لاندبيرغ' });
+    expect(parseSubject(' المتدخلون أن مكانة المملكة')).toEqual({ kind: 'unnamed', role: 'المتدخلون' });
+    expect(parseSubject(' أن المغرب')).toEqual({ kind: 'bare' });
+    expect(parseSubject('، في هذا الاتجاه، بالشراكة')).toEqual({ kind: 'bare' });
+    expect(parseSubject(' المسؤول الأميركي إن ')).toMatchObject({ kind: 'anaphor' });
+    expect(parseSubject(' المغرب على أهمية')).toEqual({ kind: 'bare' }); // a definite noun is not a name
+  });
+
+  it('a group speaker is not a named person and stops a later bare «وأضاف» from reaching an earlier name', () => {
+    const article: Article = {
+      id: 'group',
+      title: 't',
+      date: null,
+      source: null,
+      url: null,
+      addedAt: new Date(0).toISOString(),
+      paragraphs: [
+        'وقال ناصر بوريطة إن "المغرب ملتزم بمحاربة الإرهاب في كل مكان".',
+        'وأكد المتدخلون أن "التعاون الدولي ضروري لمواجهة هذه الظاهرة المعقدة".',
+        'وأضاف أن "الجهود يجب أن تستمر في السنوات المقبلة".',
+      ],
+    };
+    const [bourita, group, added] = extractQuotes(article);
+    expect(bourita.speaker).toBe('ناصر بوريطة');
+    expect(group).toMatchObject({ speaker: null, speakerRole: 'المتدخلون' });
+    expect(added).toMatchObject({ speaker: null, speakerRole: 'المتدخلون' });
+  });
+
+  it('a statement after «أن “» that loses its closing mark at the paragraph end is kept', () => {
+    const article: Article = {
+      id: 'x',
+      title: 't',
+      date: null,
+      source: null,
+      url: null,
+      addedAt: new Date(0).toISOString(),
+      paragraphs: ['وقال الوزير عزيز أخنوش أن “الحكومة ستواصل دعم الأسر المعوزة هذا العام'],
+    };
+    expect(extractQuotes(article)).toEqual([
+      {
+        articleId: 'x',
+        text: 'الحكومة ستواصل دعم الأسر المعوزة هذا العام',
+        speaker: 'عزيز أخنوش',
+        speakerRole: 'الوزير',
+        paragraph: 0,
+      },
+    ]);
+  });
+});
+
+describe('QuoteIndex', () => {
+  let index: QuoteIndex;
+  beforeAll(() => {
+    index = QuoteIndex.build(all);
+  });
+
+  it('finds quotations by their words, through the analyzer (clitics, hamza, ة/ه)', () => {
+    expect(index.search('اجتماع مراكش مصدر إلهام')[0].text).toMatch(/^نتمنى أن يكون اجتماع مراكش/);
+    // «والمدرسة الاستخباراتيه» — a prefixed clitic and ه for ة, still the الروداني quotation.
+    expect(index.search('والمدرسة الاستخباراتيه')[0].text).toMatch(/^مقاربة شمولية/);
+    expect(index.search('حليفان')[0].speaker).toBe('كريستوفر لاندبيرغ');
+  });
+
+  it('filters by speaker with spelling variants, surname only or reversed order', () => {
+    const bourita = index.search('', { speaker: 'ناصر بوريطة', limit: 50 });
+    expect(bourita).toHaveLength(5);
+    for (const variant of ['بوريطه', 'بوريطة', 'ناصر بوريطه', 'بوريطا']) {
+      expect(index.search('', { speaker: variant, limit: 50 })).toEqual(bourita);
+    }
+    expect(index.search('', { speaker: 'الشرقاوي الروداني', limit: 50 })).toHaveLength(4);
+    expect(index.search('', { speaker: 'سايلس', limit: 50 }).every((q) => q.speaker === 'نايثن سايلس')).toBe(true);
+    expect(index.search('الإرهاب', { speaker: 'سايلس' }).map((q) => q.speaker)).toEqual(['نايثن سايلس', 'نايثن سايلس']);
+    expect(index.search('', { speaker: 'بلينكن' })).toEqual([]);
+    expect(speakerMatches('أخنوش', null)).toBe(false);
+  });
+
+  it('filters by article and honours the limit', () => {
+    const id = seed('003').id;
+    expect(index.search('', { articleId: id, limit: 50 }).every((q) => q.articleId === id)).toBe(true);
+    expect(index.search('', { limit: 3 })).toHaveLength(3);
+  });
+
+  it('an empty query lists the important quotations first: named speakers, longer statements', () => {
+    const bare = QuoteIndex.build([
+      { articleId: 'a', text: 'نص قصير من دون قائل واضح', speaker: null, speakerRole: null, paragraph: 0 },
+      ...all,
+    ]);
+    const listed = bare.search('', { limit: 100 });
+    expect(listed.at(-1)?.speaker).toBeNull();
+    expect(listed[0].speaker).not.toBeNull();
+  });
+
+  it('speakers(): autocomplete by prefix, ranked by number of quotations, 25 at most', () => {
+    expect(index.speakers('')).toEqual(['ناصر بوريطة', 'الروداني الشرقاوي', 'كريستوفر لاندبيرغ', 'نايثن سايلس']);
+    expect(index.speakers('بور')).toEqual(['ناصر بوريطة']);
+    expect(index.speakers('ناص')).toEqual(['ناصر بوريطة']);
+    expect(index.speakers('الشرق')).toEqual(['الروداني الشرقاوي']);
+    const many = QuoteIndex.build(
+      Array.from({ length: 40 }, (_, i) => ({
+        articleId: 'm',
+        text: 'نص للاختبار فقط هنا',
+        speaker: `متحدث رقم ${i}`,
+        speakerRole: null,
+        paragraph: 0,
+      })),
+    );
+    expect(many.speakers('', 100)).toHaveLength(25);
+  });
 });

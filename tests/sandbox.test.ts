@@ -28,7 +28,12 @@ const COMMANDS = [
     ],
   },
   { name: 'article', description: 'Show an article', options: [{ type: 3, name: 'title', description: 'Its title', required: true, autocomplete: true }] },
-  { name: 'digest', description: 'Briefings', options: [{ type: 1, name: 'now', description: 'A briefing now', options: [{ type: 3, name: 'since', description: 'Since when', required: false }] }] },
+  {
+    name: 'digest', description: 'Briefings', options: [
+      { type: 1, name: 'now', description: 'A briefing now', options: [{ type: 3, name: 'since', description: 'Since when', required: false }] },
+      { type: 1, name: 'subscribe', description: 'Daily briefing', options: [{ type: 7, name: 'channel', description: 'Where', required: true }] },
+    ],
+  },
   { name: 'misbehave', description: 'Breaks a Discord rule on purpose', options: [{ type: 3, name: 'case', description: 'Which rule', required: true }] },
   { name: 'briefing', description: 'Deferred, then follow-ups' },
   { name: 'admin', description: 'Needs Manage Server', default_member_permissions: String(1 << 5) },
@@ -113,7 +118,10 @@ async function handle(client: Client, interaction: Interaction, outcomes: Outcom
       return;
     }
     case 'digest': {
-      await interaction.reply({ content: `${interaction.options.getSubcommand()}:${interaction.options.getString('since') ?? '-'}`, allowedMentions: NO_PINGS });
+      const detail = interaction.options.getSubcommand() === 'subscribe'
+        ? `#${interaction.options.getChannel('channel', true).name}`
+        : interaction.options.getString('since') ?? '-';
+      await interaction.reply({ content: `${interaction.options.getSubcommand()}:${detail}`, allowedMentions: NO_PINGS });
       return;
     }
     case 'briefing': {
@@ -279,6 +287,10 @@ describe('sandbox with a real discord.js client', () => {
   it('passes subcommands and their options', async () => {
     const record = await sandbox.slash('digest', [{ name: 'now', options: [{ name: 'since', value: '2016-05-11' }] }]);
     expect(record.original?.content).toBe('now:2016-05-11');
+    // a channel option arrives with its channel in data.resolved, as discord.js expects
+    const subscribed = await sandbox.slash('digest', [{ name: 'subscribe', options: [{ name: 'channel', value: sandbox.channelId }] }]);
+    expect(subscribed.original?.content).toBe('subscribe:#newsroom');
+    expect(subscribed.data.resolved.channels[sandbox.channelId].name).toBe('newsroom');
   });
 
   it('completes a deferred ephemeral reply on the @original edit, then records the follow-up', async () => {
@@ -329,6 +341,7 @@ describe('sandbox with a real discord.js client', () => {
     expect(updated.original?.content).toBe(`${TITLES[1]} — ${TITLES[2]}`);
     expect(updated.original?.components).toEqual([]);
     expect(sandbox.message(first.original!.id)?.content).toBe(`${TITLES[1]} — ${TITLES[2]}`);
+    expect(first.original?.content).toBe(`${TITLES[1]} — ${TITLES[2]}`); // the slash record is a live view
     expect(raw.find((p) => p.id === updated.id).message.id).toBe(first.original?.id);
 
     const second = await sandbox.slash('echo', [{ name: 'text', value: TITLES[3] }, { name: 'private', value: true }]);
@@ -521,6 +534,24 @@ describe('acknowledgement deadline', () => {
       expect(late?.status).toBe(404);
     } finally {
       await client.destroy();
+      await sandbox.close();
+    }
+  });
+});
+
+describe('without the OpenAPI document', () => {
+  it('says so in one log line and skips schema checks', async () => {
+    const lines: string[] = [];
+    const sandbox = await startSandbox({ openapiPath: path.resolve('no-such-dir/openapi.json'), log: (line) => lines.push(line) });
+    try {
+      expect(lines.filter((line) => line.includes('schema checks are off'))).toHaveLength(1);
+      const response = await fetch(`${sandbox.apiUrl}/v10/channels/${sandbox.channelId}/messages`, {
+        method: 'POST', headers: { Authorization: `Bot ${sandbox.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ content: TITLES[0], tts: 'yes', allowed_mentions: { parse: [] } }),
+      });
+      expect(response.status).toBe(200);
+      expect(sandbox.violations).toEqual([]);
+    } finally {
       await sandbox.close();
     }
   });

@@ -82,7 +82,7 @@ describe('search on the seeds', () => {
 
   it('tolerates a typo in a longer word (fuzzy) but not in a number', () => {
     expect(ids('سايلز')).toEqual([S.m002]);
-    // 003 says 2014 and 83, 001 says 2014; «2015» appears nowhere.
+    // «2014» is in 001 (أيلول/سبتمبر 2014) and 003 (شتنبر من عام 2014); «2015» appears nowhere.
     expect(ids('2015')).toEqual([]);
     expect(sorted(ids('2014'))).toEqual([S.m001, S.m003]);
   });
@@ -167,7 +167,8 @@ describe('markdown helpers', () => {
     expect(escapeMarkdown('*a* _b_ ~c~ `d` |e| > #f [g](h) \\')).toBe(
       '\\*a\\* \\_b\\_ \\~c\\~ \\`d\\` \\|e\\| \\> \\#f \\[g\\]\\(h\\) \\\\',
     );
-    expect(escapeMarkdown('@everyone <@123> <#9>')).toBe('@\u200Beveryone <\u200B@\u200B123> <\u200B#9>');
+    // «<@123>» keeps a ZWSP after «<» and after «@»; «<#9>» is already broken by the escaped «#».
+    expect(escapeMarkdown('@everyone <@123> <#9>')).toBe('@\u200Beveryone <\u200B@\u200B123\\> <\\#9\\>');
     expect(escapeMarkdown('- قائمة')).toBe('\\- قائمة');
   });
 
@@ -243,5 +244,12 @@ describe('saving and reloading the index', () => {
       expect(second.stats().indexFromCache).toBe(true);
       for (const q of queries) expect(second.search(q), q).toEqual(first.search(q));
     });
+  });
+});
+
+describe('matchingIds', () => {
+  it('returns the whole ranked match set, filters applied, same order as search', () => {
+    expect(index.matchingIds('الإرهاب')).toEqual(index.search('الإرهاب', { limit: 100 }).results.map((r) => r.id));
+    expect(index.matchingIds('داعش', { source: 'د ب أ' })).toEqual([S.m001]);
   });
 });

@@ -1,6 +1,6 @@
 import { REST } from 'discord.js';
 import { config as loadDotenv } from 'dotenv';
-import { ConfigError, loadConfig, redact } from '../config.js';
+import { ConfigError, explainStartupError, loadConfig, redact } from '../config.js';
 import { loadCommands } from './loader.js';
 import { commandDefinitions, registerIfChanged } from './register.js';
 
@@ -41,7 +41,7 @@ deploy().then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    const text = err instanceof Error ? (err.stack ?? err.message) : String(err);
+    const text = explainStartupError(err) ?? (err instanceof Error ? (err.stack ?? err.message) : String(err));
     process.stderr.write(`deploy-commands: ${redact(text, [process.env.DISCORD_TOKEN])}\n`);
     process.exitCode = 1;
   },

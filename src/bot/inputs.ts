@@ -1,4 +1,5 @@
 import type { Strings } from './i18n/index.js';
+import { safeText } from './render/text.js';
 
 /**
  * A mistake in what the user typed, told back to them privately in their interface language. Commands throw it;
@@ -20,7 +21,7 @@ export function checkDay(value: string | undefined): string | undefined {
   const m = DAY.exec(v);
   const d = m ? new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])) : null;
   if (!m || !d || d.getUTCMonth() !== +m[2] - 1 || d.getUTCDate() !== +m[3]) {
-    throw new UserInputError((t) => t.errorInvalidDate(value.slice(0, 40)));
+    throw new UserInputError((t) => t.errorInvalidDate(safeText(value.slice(0, 40))));
   }
   return v;
 }
@@ -51,7 +52,8 @@ export function parseSince(value: string | undefined, now: Date = new Date()): D
     const ms = Date.parse(v.toUpperCase());
     at = Number.isNaN(ms) ? null : new Date(ms);
   }
-  const shown = (value ?? '').slice(0, 40);
+  // The user's own text goes back into a message: escaped, so it cannot format or mention.
+  const shown = safeText((value ?? '').slice(0, 40));
   if (!at) throw new UserInputError((t) => t.errorInvalidSince(shown));
   if (at.getTime() > now.getTime()) throw new UserInputError((t) => t.errorSinceInFuture(shown));
   return at;

@@ -7,8 +7,7 @@ import {
   type MessageComponentInteraction,
   type RepliableInteraction,
 } from 'discord.js';
-import { NashraError } from '../engine/errors.js';
-import { MAX_QUERY_LENGTH } from '../engine/errors.js';
+import { MAX_QUERY_LENGTH, NashraError } from '../engine/errors.js';
 import { SubscriptionError } from '../schedule/types.js';
 import type { BotContext } from './command.js';
 import type { Strings } from './i18n/index.js';
@@ -62,7 +61,8 @@ export function userMessageFor(err: unknown, t: Strings): { text: string; detail
       case 'INVALID_DATE':
         return { text: t.errorInvalidDate(''), detail: err.message };
       case 'UNKNOWN_ARTICLE':
-        return { text: t.errorUnknownArticle(/"(.*)"/.exec(err.message)?.[1]?.slice(0, 100) ?? '') };
+        // articleView names the id itself (a UserInputError); this is the generic fallback.
+        return { text: t.errorUnknownArticle('?') };
       case 'CORPUS_MISSING':
         return { text: t.errorCorpusMissing };
     }
@@ -78,6 +78,11 @@ export function userMessageFor(err: unknown, t: Strings): { text: string; detail
  * log the details, and never throw — a failing reply (the interaction expired, the channel vanished) is logged.
  */
 export async function answerError(interaction: Interaction, err: unknown, ctx: Pick<BotContext, 't' | 'log'>): Promise<void> {
+  if (err instanceof DiscordAPIError && INTERACTION_GONE.has(Number(err.code))) {
+    // The interaction itself can no longer be answered (too late, or already answered): nothing to tell the user.
+    logDiscordError(ctx.log, `interaction ${interaction.id} ${describeInteraction(interaction)} could not be answered`, err);
+    return;
+  }
   const known = userMessageFor(err, ctx.t);
   let payload: MessagePayload;
   if (known) {
@@ -86,7 +91,12 @@ export async function answerError(interaction: Interaction, err: unknown, ctx: P
   } else {
     const errorId = randomBytes(4).toString('hex');
     payload = renderNotice(ctx.t.errorInternal(errorId));
-    ctx.log.error(`interaction ${interaction.id} failed (error ${errorId}) ${describeInteraction(interaction)}`, err);
+    if (err instanceof DiscordAPIError) {
+      // e.g. 50001 Missing Access, 10003 Unknown Channel: Discord refused something the handler asked for.
+      logDiscordError(ctx.log, `interaction ${interaction.id} failed (error ${errorId}) ${describeInteraction(interaction)}`, err);
+    } else {
+      ctx.log.error(`interaction ${interaction.id} failed (error ${errorId}) ${describeInteraction(interaction)}`, err);
+    }
   }
   if (!interaction.isRepliable()) return;
   try {
@@ -103,6 +113,13 @@ export async function answerError(interaction: Interaction, err: unknown, ctx: P
     logDiscordError(ctx.log, `could not tell the user about the error in interaction ${interaction.id}`, replyErr);
   }
 }
+
+/**
+ * Discord error codes meaning the interaction cannot be answered any more: 10062 Unknown interaction (the 3-second
+ * deadline passed, or the 15-minute token expired), 10015 Unknown webhook (same, for follow-ups), 40060 Interaction
+ * has already been acknowledged.
+ */
+const INTERACTION_GONE = new Set([10062, 10015, 40060]);
 
 /** Discord API errors are expected in production (missing permissions, unknown channel, expired interaction). */
 export function logDiscordError(log: BotContext['log'], what: string, err: unknown): void {

@@ -6,6 +6,9 @@ import type { MessagePayload } from './render/payload.js';
 import { QUOTES_PER_MESSAGE, renderQuoteCards } from './render/quotes.js';
 import { renderSearchPage, searchPageCount } from './render/search.js';
 import { shareCustomId } from './share.js';
+import { UserInputError } from './inputs.js';
+import { safeText } from './render/text.js';
+import { truncate } from './split.js';
 
 /**
  * The views behind the commands: one engine call, one renderer, and the buttons that go with it. Commands and
@@ -41,6 +44,9 @@ export function searchView(ctx: BotContext, session: SearchSession, key: string,
 
 /** One page of an article (throws UNKNOWN_ARTICLE), with Prev/Next and Share. */
 export function articleView(ctx: BotContext, articleId: string, page: number): MessagePayload {
+  if (!ctx.engine.hasArticle(articleId)) {
+    throw new UserInputError((t) => t.errorUnknownArticle(safeText(truncate(articleId, 100))));
+  }
   const article = ctx.engine.article(articleId);
   const pages: APIEmbed[] = renderArticlePages(article, ctx.engine.quotesFor(article.id), ctx.t);
   const index = Math.min(Math.max(0, page), pages.length - 1);

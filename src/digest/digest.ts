@@ -52,22 +52,15 @@ export function buildDigest(input: DigestInput): Digest {
     const story: Story = {
       title: articles[0].title,
       articleIds: articles.map((a) => a.id),
-      summary: summarizeStory(
-        order.map((i) => docs[i]),
-        center,
-        weights,
-      ),
-      quote: pickQuote(
-        articles.flatMap((a) => input.quotesByArticle.get(a.id) ?? []),
-        center,
-        weights,
-      ),
+      summary: summarizeStory(order.map((i) => docs[i]), center, weights),
+      quote: pickQuote(articles.flatMap((a) => input.quotesByArticle.get(a.id) ?? []), center, weights),
       sourceCount: countSources(articles),
     };
     return {
       story,
       newest: Math.max(...articles.map((a) => Date.parse(a.addedAt) || 0)),
-      substance: order.reduce((n, i) => n + docs[i].sentences.length, 0),
+      // Substance: how much the story's reports say, in analyzed words.
+      substance: order.reduce((n, i) => n + [...docs[i].bodyCounts.values()].reduce((a, b) => a + b, 0), 0),
     };
   });
 

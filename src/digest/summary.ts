@@ -30,8 +30,9 @@ export function isNearDuplicate(a: ReadonlySet<string>, b: ReadonlySet<string>):
 }
 
 // Leftovers of site chrome that can survive parsing inside a body paragraph: never summary material.
-const CHROME = /(اقرأ\s+أيضا|اقرأ\s+ايضا|شاهد\s+أيضا|مقالات\s+ذات\s+صلة|أضف\s+تعليق|اترك\s+تعليق|https?:\/\/|www\.|@\w)/i;
+const CHROME = /(رابط\s+الخبر|اقرأ\s+أيضا|اقرأ\s+ايضا|شاهد\s+أيضا|مقالات\s+ذات\s+صلة|أضف\s+تعليق|اترك\s+تعليق|https?:\/\/|www\.|@\w)/i;
 const ARABIC_LETTER = /\p{Script=Arabic}/u;
+const SENTENCE_END = /[.!?؟…»”"'):]\s*$/u;
 
 interface Candidate {
   sentence: AnalyzedSentence;
@@ -54,40 +55,47 @@ export function summarizeStory(articles: readonly AnalyzedArticle[], center: Spa
       const centrality = dot(weights.vector(countTerms(sentence.terms)), center);
       // Lead prior: the first sentence of a news article is its own summary; the bonus fades with position.
       const lead = 1 + 0.5 / (1 + sentence.position);
-      all.push({ sentence, articleRank, score: centrality * lead, termSet: new Set(sentence.terms) });
+      // A line without a closing full stop is usually a photo caption or a subheading, not reporting
+      // («المقاومة الشعبية خلال أولى معاركها للسيطرة على زنجبار عاصمة أبين»); kept only if nothing better exists.
+      const finished = SENTENCE_END.test(sentence.text) ? 1 : 0.6;
+      all.push({ sentence, articleRank, score: centrality * lead * finished, termSet: new Set(sentence.terms) });
     }
   });
   const wellSized = all.filter(
     (c) => c.sentence.terms.length >= 3 && c.sentence.wordCount >= MIN_SUMMARY_WORDS && c.sentence.wordCount <= MAX_SUMMARY_WORDS,
   );
-  // Prefer well-sized sentences; fall back to the rest only when a story has too few of them.
-  const pool = wellSized.length >= 2 ? wellSized : [...wellSized, ...all.filter((c) => !wellSized.includes(c))];
-
   const chosen: Candidate[] = [];
-  const usedArticles = new Set<number>();
-  while (chosen.length < 3) {
+  extendSummary(chosen, wellSized, 3);
+  // Too short or too long sentences only when the well-sized ones give fewer than two (a one-paragraph wire
+  // item, a column written as one 90-word sentence, the same report published twice).
+  if (chosen.length < 2) extendSummary(chosen, all, 2);
+  // Reading order: leads before details, and within the same depth the more central article first.
+  return chosen
+    .sort((a, b) => a.sentence.position - b.sentence.position || a.articleRank - b.articleRank)
+    .map((c) => c.sentence.text);
+}
+
+/**
+ * Greedy selection: the best remaining candidate that is not a near-duplicate of one already chosen. A second
+ * sentence from an article already used must beat the other outlets clearly (coverage); a third sentence is
+ * taken only when it still carries the story (at least 40% of the best one's score).
+ */
+function extendSummary(chosen: Candidate[], pool: readonly Candidate[], limit: number): void {
+  while (chosen.length < limit) {
     let best: Candidate | null = null;
     let bestScore = -Infinity;
     for (const c of pool) {
-      if (chosen.includes(c)) continue;
-      if (chosen.some((s) => isNearDuplicate(s.termSet, c.termSet))) continue;
-      // Coverage: a second sentence from an article already quoted must beat the other outlets clearly.
-      const score = usedArticles.has(c.articleRank) ? c.score * 0.7 : c.score;
+      if (chosen.includes(c) || chosen.some((s) => isNearDuplicate(s.termSet, c.termSet))) continue;
+      const score = chosen.some((s) => s.articleRank === c.articleRank) ? c.score * 0.7 : c.score;
       if (score > bestScore) {
         best = c;
         bestScore = score;
       }
     }
-    if (!best) break;
-    // A third sentence only when it still carries the story (at least 40% of the best one's score).
-    if (chosen.length === 2 && bestScore < 0.4 * chosen[0].score) break;
+    if (!best) return;
+    if (chosen.length === 2 && bestScore < 0.4 * chosen[0].score) return;
     chosen.push(best);
-    usedArticles.add(best.articleRank);
   }
-  // Reading order: leads before details, and within the same depth the more central article first.
-  return chosen
-    .sort((a, b) => a.sentence.position - b.sentence.position || a.articleRank - b.articleRank)
-    .map((c) => c.sentence.text);
 }
 
 /**

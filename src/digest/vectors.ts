@@ -29,7 +29,7 @@ export interface AnalyzedArticle {
   titleTerms: string[];
   /** The first SENTENCE_WINDOW sentences of the body. */
   sentences: AnalyzedSentence[];
-  /** Term counts over the title and the body. */
+  /** Term counts over the whole body (all paragraphs, not only the sentence window). */
   bodyCounts: Map<string, number>;
   titleCounts: Map<string, number>;
 }
@@ -86,15 +86,15 @@ export function countTerms(terms: readonly string[]): Map<string, number> {
   return counts;
 }
 
+/** See TermWeights.computeIdf: terms in more documents than this share (and this floor) carry no weight. */
+export const MAX_EVENT_DF_SHARE = 0.05;
+export const MAX_EVENT_DF_FLOOR = 20;
+
 /**
  * Term weights: inverse document frequency over the whole corpus (not just the digest's selection: five selected
  * articles say little about which words are rare), smoothed so that a term in every document still weighs a
  * little, times the term's specificity in news at large (news-words.ts), which a small folder cannot estimate.
  */
-/** See TermWeights.computeIdf: terms in more documents than this share (and this floor) carry no weight. */
-export const MAX_EVENT_DF_SHARE = 0.05;
-export const MAX_EVENT_DF_FLOOR = 20;
-
 export class TermWeights {
   private readonly df = new Map<string, number>();
   private readonly idfCache = new Map<string, number>();

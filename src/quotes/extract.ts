@@ -26,6 +26,13 @@ export const MIN_QUOTE_WORDS = 4;
 /** Who the text is currently reporting: a person, or an unnamed source (group, institution) with its label. */
 type Current = { person: Person } | { label: string } | null;
 
+/**
+ * A bare «وأضاف» reaches back at most this many paragraphs to its speaker. Reporters repeat the name or a
+ * description when they come back to a speaker after other material; further back is more often a new,
+ * unnamed voice than the old one.
+ */
+const MAX_PARAGRAPHS_TO_SPEAKER = 2;
+
 interface PendingQuote {
   text: string;
   paragraph: number;
@@ -42,6 +49,7 @@ export function extractQuotes(article: Article): Quote[] {
   const registry = new PersonRegistry();
   const recent: Person[] = [];
   let current: Current = null;
+  let currentSetIn = 0;
   const pending: PendingQuote[] = [];
 
   const setPerson = (person: Person) => {
@@ -49,6 +57,10 @@ export function extractQuotes(article: Article): Quote[] {
     if (at >= 0) recent.splice(at, 1);
     recent.push(person);
     current = { person };
+  };
+  const setCurrent = (next: Current, paragraphIndex: number) => {
+    current = next;
+    currentSetIn = paragraphIndex;
   };
 
   article.paragraphs.forEach((paragraph, paragraphIndex) => {
@@ -59,25 +71,28 @@ export function extractQuotes(article: Article): Quote[] {
     for (const span of [...spans, null]) {
       const limit = span ? span.openAt : masked.length;
       for (; t < tokens.length && tokens[t].start < limit; t++) {
-        if (!isSpeechVerb(tokens[t].norm)) continue;
+        if (!isReportingVerbAt(tokens, t)) continue;
         const nextOpen = spans.find((s) => s.openAt > tokens[t].end)?.openAt ?? masked.length;
         const subject = parseSubject(masked.slice(tokens[t].end, nextOpen));
+        if (paragraphIndex - currentSetIn > MAX_PARAGRAPHS_TO_SPEAKER) current = null;
+        currentSetIn = paragraphIndex; // a bare «وأضاف» carries the speaker on from here
         if (subject.kind === 'named') setPerson(registry.register(subject.name, subject.role));
-        else if (subject.kind === 'unnamed') current = { label: subject.role };
+        else if (subject.kind === 'unnamed') setCurrent({ label: subject.role }, paragraphIndex);
         else if (subject.kind === 'anaphor') {
           const person = registry.resolve(subject.head, recent);
           if (person) {
             // «المسؤول الأميركي» is a fair role for a person the text gave none.
             if (!person.role && subject.description.includes(' ')) person.role = subject.description;
             setPerson(person);
-          } else current = { label: subject.description };
+          } else setCurrent({ label: subject.description }, paragraphIndex);
         }
       }
       if (!span) break;
       const text = cleanQuoteText(paragraph.slice(span.start, span.end));
       if (tokensOf(text).length < MIN_QUOTE_WORDS) continue;
       if (!hasAttributionCue(masked, span.openAt)) continue;
-      pending.push({ text, paragraph: paragraphIndex, speaker: current });
+      const speaker = paragraphIndex - currentSetIn <= MAX_PARAGRAPHS_TO_SPEAKER ? current : null;
+      pending.push({ text, paragraph: paragraphIndex, speaker });
     }
   });
 
@@ -149,7 +164,15 @@ function sentenceStart(masked: string, at: number): number {
 function hasAttributionCue(masked: string, openAt: number): boolean {
   const leadIn = masked.slice(sentenceStart(masked, openAt), openAt);
   if (leadIn.trimEnd().endsWith(':')) return true;
-  return tokensOf(leadIn).some((t: Token) => isSpeechVerb(t.norm) || isParticiple(t.norm));
+  const tokens = tokensOf(leadIn);
+  return tokens.some((t: Token, i) => isReportingVerbAt(tokens, i) || isParticiple(t.norm));
+}
+
+/** «ومن أبرز الإصلاحات» is a superlative, not the verb «أبرز»: a reporting verb is not governed by «من». */
+function isReportingVerbAt(tokens: Token[], i: number): boolean {
+  if (!isSpeechVerb(tokens[i].norm)) return false;
+  const before = tokens[i - 1]?.norm;
+  return before !== 'من' && before !== 'ومن';
 }
 
 function cleanQuoteText(raw: string): string {

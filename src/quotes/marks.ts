@@ -67,9 +67,11 @@ export function scanQuoteMarks(text: string): MarkScan {
   const spans: QuoteSpan[] = [];
   let orphanCloses = 0;
   let open: Mark | null = null;
+  let nestedGuillemets = 0;
 
   const startSpan = (m: Mark) => {
     open = m;
+    nestedGuillemets = 0;
   };
   const endSpan = (closeAt: number, closed: boolean) => {
     if (!open) return;
@@ -82,9 +84,13 @@ export function scanQuoteMarks(text: string): MarkScan {
     const current = open as Mark | null;
     if (m.family === 'guillemet') {
       if (m.role === 'open' && !current) startSpan(m);
-      else if (m.role === 'close' && current?.family === 'guillemet') endSpan(m.at, true);
-      else if (m.role === 'close' && !current) orphanCloses++;
-      continue; // a guillemet inside another family's quotation is nested text
+      else if (m.role === 'open') nestedGuillemets++; // «…» quoted inside a "…" quotation
+      else if (current?.family === 'guillemet') endSpan(m.at, true);
+      else if (current && nestedGuillemets > 0) nestedGuillemets--;
+      // » never opens: sites close a "…" quotation with it («"اقتحموا البيت … الرصاص»»).
+      else if (current) endSpan(m.at, true);
+      else orphanCloses++;
+      continue;
     }
     if (m.family === 'ascii') {
       if (!current) startSpan(m);

@@ -64,11 +64,20 @@ export function isNameToken(norm: string): boolean {
   if (ROLE_HEADS.has(bare) || INSTITUTIONS.has(bare) || COLLECTIVES.has(bare)) return false;
   if (SPEECH_VERBS.has(norm) || isParticiple(norm)) return false;
   if (/^(بال|لل|كال|فال|وال)/.test(norm)) return false;
+  // A possessive suffix makes a common noun («بنودها»، «مدافعه»): names do not take one.
+  if (norm.length >= 5 && /(ها|هما|هم)$/.test(norm)) return false;
   if (norm.startsWith('ال')) return norm.length >= 5 && norm.endsWith('ي');
   return true;
 }
 
 const MAX_NAME_TOKENS = 4;
+/** A definite word, possibly behind a preposition («للخدمات»): the end of a role before a name. */
+const DEFINITE = /^(ال|وال|لل|بال)/;
+
+/** A name token without the article, or a compound like «عبد الرحمن» whose second part carries it. */
+function isGivenName(norm: string): boolean {
+  return (isNameToken(norm) && !norm.startsWith('ال')) || norm === 'عبد' || norm === 'ابو' || norm === 'بن';
+}
 
 function segmentTokens(segment: string): Token[] {
   return tokensOf(segment).filter((t) => !HONORIFICS.has(t.norm) && t.norm !== 'قد' && t.norm !== 'لقد');
@@ -111,10 +120,14 @@ export function parseSubject(afterVerb: string): Subject {
 
   if (ROLE_HEADS.has(first)) {
     // Role then name in one run: the name is the trailing run of name tokens after a definite word.
+    // A family name may carry the article when a given name precedes it: «إبراهيم بن أحمد الغبان»،
+    // «رامي عبد الرحمن»; «وزير الخارجية المغربي» has no given name before «المغربي», so it stays a role.
     let k = phrase.length;
-    while (k > 0 && isNameToken(phrase[k - 1].norm) && !phrase[k - 1].norm.startsWith('ال')) k--;
+    const familyWithArticle = (j: number) =>
+      j === phrase.length - 1 && j > 0 && phrase[j].norm.startsWith('ال') && isGivenName(phrase[j - 1].norm);
+    while (k > 0 && ((isNameToken(phrase[k - 1].norm) && !phrase[k - 1].norm.startsWith('ال')) || familyWithArticle(k - 1))) k--;
     const nameRun = phrase.slice(k);
-    if (k > 0 && nameRun.length > 0 && nameRun.length <= MAX_NAME_TOKENS && phrase[k - 1].norm.startsWith('ال')) {
+    if (k > 0 && nameRun.length > 0 && nameRun.length <= MAX_NAME_TOKENS && DEFINITE.test(phrase[k - 1].norm)) {
       return { kind: 'named', name: join(nameRun), role: join(phrase.slice(0, k)) };
     }
     // Role, then the name as an apposition: «وزير الشؤون الخارجية …، ناصر بوريطة».
@@ -135,7 +148,9 @@ export function parseSubject(afterVerb: string): Subject {
   if (trailing.length > 0 && ROLE_HEADS.has(withoutArticle(trailing[0].norm))) {
     return { kind: 'named', name, role: join(trailing) };
   }
-  if (trailing.length > 0) return { kind: 'bare' }; // «قال بوريطة الأمر…» is not a name we can trust
+  // Anything else after the «name» («وطالب الجبوري رؤساء الكتل…»، «مصادر أخرى») means we cannot tell where the
+  // name ends; treating it as no subject costs a speaker, guessing would invent one.
+  if (trailing.length > 0) return { kind: 'bare' };
   const apposition = segmentTokens(rest[0] ?? '');
   if (apposition.length > 0 && ROLE_HEADS.has(withoutArticle(apposition[0].norm))) {
     return { kind: 'named', name, role: join(apposition) };

@@ -19,7 +19,14 @@
  * POST /_sandbox/slash {name, options, userId?, channelId?} → the completed InteractionRecord;
  * POST /_sandbox/autocomplete {name, options} → the choices;
  * POST /_sandbox/click {messageId, customId} and POST /_sandbox/select {messageId, customId, values};
- * GET /_sandbox/messages?channel=ID; GET /_sandbox/violations; GET /_sandbox/commands; GET /_sandbox/info.
+ * GET /_sandbox/messages?channel=ID; GET /_sandbox/violations; GET /_sandbox/requests; GET /_sandbox/commands;
+ * GET /_sandbox/info. Errors answer 400 { error }.
+ *
+ * Discord behaviours worth knowing: the first follow-up after a deferred reply (type 5) fills the deferred
+ * message instead of creating one (Discord's documented compatibility rule); an interaction token works as
+ * a webhook only after an accepted callback and for 15 minutes; ephemeral messages are not part of the
+ * channel (channelMessages, GET /channels/{id}/messages/{id}) and can only be edited through the webhook.
+ * Destroy the discord.js client before `close()`, or it will keep trying to reconnect.
  */
 import { startSandboxServer } from './server.js';
 

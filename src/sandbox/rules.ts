@@ -10,6 +10,8 @@ export interface RuleProblem {
   message: string;
 }
 
+// Deliberately separate from the bot's own limits (src/bot): the sandbox is the referee, and a wrong
+// number shared by both would never be caught.
 export const LIMITS = {
   content: 2000,
   embeds: 10,

@@ -1,8 +1,6 @@
 // The sandbox server: node:http for REST (/api/v10 and the /_sandbox control API) and `ws` for the
 // gateway, over one in-memory world. Route handlers answer with the status and error JSON Discord uses
 // ({ message, code, errors? }) and record every request and every broken rule.
-import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -13,6 +11,8 @@ import {
   type SandboxChannel, type SandboxUser, type StoredMessage, type World,
 } from './fixtures.js';
 import { GatewaySession } from './gateway.js';
+import { HttpError, matchPattern, rateLimitHeaders, readBody } from './http.js';
+import { fillOptionTypes, lastLeafOption } from './options.js';
 import type {
   InteractionRecord, InvokeContext, MessageRecord, RecordedRequest, Sandbox, SandboxOptions, Violation,
 } from './index.js';
@@ -30,11 +30,6 @@ const NONCE_WINDOW_MS = 5 * 60_000;
 // Discord: interaction tokens are valid for 15 minutes.
 const INTERACTION_TOKEN_LIFETIME_MS = 15 * 60_000;
 
-class HttpError extends Error {
-  constructor(readonly status: number, readonly code: number, message: string, readonly errors?: Record<string, any>) {
-    super(message);
-  }
-}
 
 interface InteractionState {
   record: InteractionRecord;
@@ -115,7 +110,8 @@ class SandboxServer implements Sandbox {
     const specPath = options.openapiPath ?? path.resolve('../shared/data/discord-api-spec/openapi.json');
     const loaded = OpenApiSchemas.load(specPath);
     this.schemas = loaded.schemas;
-    if (loaded.reason) this.log(`sandbox: ${loaded.reason}`);
+    // One line, even without a logger: a run without schema checks should not pass silently.
+    if (loaded.reason) (options.log ?? console.warn)(`sandbox: ${loaded.reason}`);
     this.mainChannelId = [...this.world.channels.keys()][0];
     this.routes = this.buildRoutes();
     this.http = createServer((req, res) => void this.onRequest(req, res));
@@ -180,12 +176,18 @@ class SandboxServer implements Sandbox {
   async slash(name: string, options: any[] = [], ctx: InvokeContext = {}): Promise<InteractionRecord> {
     const command = this.findCommand(name);
     const user = this.userFor(ctx);
+    if (ctx.permissions !== undefined && !/^\d+$/.test(ctx.permissions)) throw new Error(`sandbox: permissions must be a decimal bitfield string, got ${JSON.stringify(ctx.permissions)}`);
     const permissions = ctx.permissions ?? this.memberPermissions(user);
     const required = command.default_member_permissions;
     if (required != null && required !== '' && (BigInt(permissions) & BigInt(required)) !== BigInt(required) && (BigInt(permissions) & PERMISSION.Administrator) === 0n) {
       throw new Error(`sandbox: ${user.username} may not use /${name}: it needs permissions ${required}, the member has ${permissions}`);
     }
-    const data = { id: command.id, name: command.name, type: command.type ?? 1, options: fillOptionTypes(options, command.options ?? []), ...(command.guild_id ? { guild_id: command.guild_id } : {}) };
+    const filled = fillOptionTypes(options, command.options ?? []);
+    const resolved = this.resolveOptions(filled);
+    const data = {
+      id: command.id, name: command.name, type: command.type ?? 1, options: filled,
+      ...(resolved ? { resolved } : {}), ...(command.guild_id ? { guild_id: command.guild_id } : {}),
+    };
     const state = this.createInteraction(2, data, ctx);
     return this.waitForResponse(state, `/${name}`);
   }
@@ -278,6 +280,36 @@ class SandboxServer implements Sandbox {
     const user = [this.world.editor, this.world.reader].find((u) => u.id === id);
     if (!user) throw new Error(`sandbox: unknown user ${id} (members: ${this.world.editor.id}, ${this.world.reader.id})`);
     return user;
+  }
+
+  // Discord sends the objects behind user (6), channel (7), role (8) and mentionable (9) options in
+  // data.resolved, keyed by id; discord.js reads them there (options.getChannel() etc.).
+  private resolveOptions(options: any[]): any | undefined {
+    const resolved: any = {};
+    const add = (kind: string, id: string, value: any) => { (resolved[kind] ??= {})[id] = value; };
+    const guild = guildCreateJson(this.world);
+    const visit = (option: any) => {
+      if (Array.isArray(option.options)) option.options.forEach(visit);
+      const id = String(option.value ?? '');
+      const user = [this.world.bot, this.world.editor, this.world.reader].find((u) => u.id === id);
+      const role = guild.roles.find((r: any) => r.id === id);
+      if (option.type === 6 || (option.type === 9 && user)) {
+        if (!user) throw new Error(`sandbox: option ${option.name}: no member with id ${id}`);
+        const { user: _user, ...member } = memberJson(this.world, user, this.memberPermissions(user));
+        add('users', id, userJson(user));
+        add('members', id, member);
+      } else if (option.type === 8 || option.type === 9) {
+        if (!role) throw new Error(`sandbox: option ${option.name}: no role with id ${id}`);
+        add('roles', id, role);
+      } else if (option.type === 7) {
+        const channel = this.world.channels.get(id);
+        if (!channel) throw new Error(`sandbox: option ${option.name}: no channel with id ${id}`);
+        const { guild_id: _guild, ...partial } = channelJson(this.world, channel);
+        add('channels', id, { ...partial, permissions: EDITOR_PERMISSIONS.toString() });
+      }
+    };
+    options.forEach(visit);
+    return Object.keys(resolved).length > 0 ? resolved : undefined;
   }
 
   private knownUser(id: string): SandboxUser {
@@ -544,6 +576,7 @@ class SandboxServer implements Sandbox {
       r('DELETE', '/channels/:ch/messages/:msg', true, ({ params }) => {
         const message = this.channelMessage(params.ch, params.msg);
         this.messages.delete(message.id);
+        this.refreshRecordsShowing(message.id);
         return { status: 204 };
       }),
     ];
@@ -744,6 +777,7 @@ class SandboxServer implements Sandbox {
       state.record.original = null;
     }
     state.record.followups = state.record.followups.filter((f) => f.id !== message.id);
+    this.refreshRecordsShowing(message.id);
     this.progress(state);
     return { status: 204 };
   }
@@ -837,7 +871,6 @@ class SandboxServer implements Sandbox {
     this.enforce('message-limits', checkMessageBody(body), where);
     this.checkPolicy(body, where);
     this.applyEdit(message, body);
-    for (const state of this.interactionStates.values()) if (state.record.original?.id === message.id || state.record.followups.some((f) => f.id === message.id)) this.refreshRecord(state);
     return { status: 200, body: messageJson(this.world, message) };
   }
 
@@ -867,6 +900,14 @@ class SandboxServer implements Sandbox {
     if ('allowed_mentions' in body) message.allowed_mentions = structuredClone(body.allowed_mentions);
     if (message.flags & LOADING) message.flags &= ~LOADING; // the "is thinking…" state ends with the first edit
     message.edited_timestamp = new Date().toISOString();
+    this.refreshRecordsShowing(message.id);
+  }
+
+  /** Records are live views: a message edited through any route shows its new state in every record. */
+  private refreshRecordsShowing(messageId: string): void {
+    for (const state of this.interactionStates.values()) {
+      if (state.record.original?.id === messageId || state.record.followups.some((f) => f.id === messageId)) this.refreshRecord(state);
+    }
   }
 
   // ---------------------------------------------------------------- gateway glue
@@ -934,69 +975,4 @@ function publicRecord(message: StoredMessage): MessageRecord {
 function commandShape(command: StoredCommand): any {
   const { id: _id, application_id: _app, guild_id: _guild, version: _version, ...shape } = command;
   return shape;
-}
-
-function matchPattern(pattern: string[], segments: string[]): Record<string, string> | null {
-  if (pattern.length !== segments.length) return null;
-  const params: Record<string, string> = {};
-  for (let i = 0; i < pattern.length; i++) {
-    if (pattern[i].startsWith(':')) params[pattern[i].slice(1)] = decodeURIComponent(segments[i]);
-    else if (pattern[i] !== segments[i]) return null;
-  }
-  return params;
-}
-
-// Plausible per-route bucket headers (Discord sends these on every response; discord.js reads them).
-function rateLimitHeaders(method: string, pathname: string): Record<string, string> {
-  const bucket = createHash('sha1').update(`${method} ${pathname.replace(/\d{16,20}/g, ':id')}`).digest('hex').slice(0, 32);
-  return {
-    'x-ratelimit-limit': '5', 'x-ratelimit-remaining': '4', 'x-ratelimit-reset': ((Date.now() + 1000) / 1000).toFixed(3),
-    'x-ratelimit-reset-after': '1.000', 'x-ratelimit-bucket': bucket,
-  };
-}
-
-async function readBody(req: IncomingMessage): Promise<any> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  if (chunks.length === 0) return undefined;
-  const raw = Buffer.concat(chunks);
-  const type = req.headers['content-type'] ?? '';
-  if (type.startsWith('multipart/form-data')) return parseMultipartPayload(raw, type);
-  const text = raw.toString('utf8');
-  if (text.trim() === '') return undefined;
-  return JSON.parse(text);
-}
-
-// discord.js sends multipart/form-data when files are attached: the JSON body is the `payload_json` part.
-function parseMultipartPayload(raw: Buffer, contentType: string): any {
-  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType);
-  if (!boundary) throw new SyntaxError('multipart body without boundary');
-  const parts = raw.toString('utf8').split(`--${boundary[1] ?? boundary[2]}`);
-  let payload: any = {};
-  for (const part of parts) {
-    const [head, ...rest] = part.split('\r\n\r\n');
-    const name = /name="([^"]+)"/.exec(head ?? '')?.[1];
-    if (!name) continue;
-    if (name === 'payload_json') payload = JSON.parse(rest.join('\r\n\r\n').replace(/\r\n$/, ''));
-  }
-  return payload; // file parts are not kept: the sandbox stores message JSON only
-}
-
-/** Fills each option's `type` from the registered definition so tests can pass [{ name, value }]. */
-function fillOptionTypes(given: any[], defined: any[]): any[] {
-  return given.map((option) => {
-    const definition = defined.find((d) => d.name === option.name);
-    if (!definition) throw new Error(`sandbox: option ${JSON.stringify(option.name)} is not defined (defined: ${defined.map((d) => d.name).join(', ') || 'none'})`);
-    const filled: any = { ...option, type: option.type ?? definition.type };
-    if (Array.isArray(option.options)) filled.options = fillOptionTypes(option.options, definition.options ?? []);
-    else if (filled.type === 1 || filled.type === 2) filled.options = [];
-    return filled;
-  });
-}
-
-function lastLeafOption(options: any[]): any | undefined {
-  const last = options[options.length - 1];
-  if (!last) return undefined;
-  if (last.type === 1 || last.type === 2) return lastLeafOption(last.options ?? []);
-  return last;
 }

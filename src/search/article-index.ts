@@ -85,11 +85,7 @@ export class ArticleIndex {
   search(query: string, options: SearchOptions = {}): SearchResponse {
     const limit = wholeNumber(options.limit, DEFAULT_PAGE_SIZE);
     const offset = wholeNumber(options.offset, 0);
-    const keep = this.filterFor(options);
-    const ranked = this.mini.search(query, {
-      ...queryOptions(query),
-      filter: keep ? (r: SearchResult) => keep(this.byId.get(String(r.id))) : undefined,
-    });
+    const ranked = this.rank(query, options);
     const results: SearchHit[] = [];
     for (const r of ranked.slice(offset, offset + limit)) {
       const a = this.byId.get(String(r.id));
@@ -105,6 +101,23 @@ export class ArticleIndex {
       });
     }
     return { query, total: ranked.length, results };
+  }
+
+  /**
+   * Ids of every article matching `query` and the filters, best first, without building snippets: for callers
+   * that need the whole match set (a digest narrowed by a query) rather than a page to show.
+   */
+  matchingIds(query: string, options: Pick<SearchOptions, 'from' | 'to' | 'source'> = {}): string[] {
+    return this.rank(query, options).map((r) => String(r.id));
+  }
+
+  /** MiniSearch's ranking for `query` with the shared query options, restricted to articles passing the filters. */
+  private rank(query: string, options: SearchOptions): SearchResult[] {
+    const keep = this.filterFor(options);
+    return this.mini.search(query, {
+      ...queryOptions(query),
+      filter: keep ? (r: SearchResult) => keep(this.byId.get(String(r.id))) : undefined,
+    });
   }
 
   /**

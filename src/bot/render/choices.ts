@@ -29,3 +29,19 @@ export function renderSpeakerChoices(speakers: readonly string[]): Choice[] {
 function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
+
+/**
+ * IANA timezones containing what was typed (case and separators ignored: "casa" finds Africa/Casablanca). On empty
+ * input, the zones of the Arabic-speaking newsrooms Nashra is made for come first.
+ */
+const NEWSROOM_ZONES = ['Africa/Casablanca', 'Africa/Cairo', 'Africa/Tunis', 'Africa/Algiers', 'Asia/Riyadh', 'Asia/Dubai', 'Asia/Amman', 'Asia/Beirut', 'Asia/Baghdad', 'Asia/Qatar', 'Europe/London', 'UTC'];
+
+export function renderTimeZoneChoices(typed: string): Choice[] {
+  const key = (s: string) => s.toLowerCase().replace(/[\s_/-]+/g, '');
+  const wanted = key(typed);
+  const zones = [...new Set([...NEWSROOM_ZONES, ...Intl.supportedValuesOf('timeZone')])];
+  return zones
+    .filter((z) => key(z).includes(wanted))
+    .slice(0, LIMITS.autocompleteChoices)
+    .map((z) => ({ name: z, value: z }));
+}
