@@ -1,5 +1,6 @@
 import { ApplicationCommandOptionType, type AutocompleteInteraction, type ChatInputCommandInteraction, type MessageComponentInteraction } from 'discord.js';
 import type { BotContext, CommandDefinition } from '../src/bot/command.js';
+import { LIMITS } from '../src/bot/limits.js';
 import type { ParsedCustomId } from '../src/bot/custom-id.js';
 import { readOptions } from '../src/bot/options.js';
 import { renderArticleChoices } from '../src/bot/render/choices.js';
@@ -24,7 +25,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
 /** Titles matching what has been typed; on empty input the engine's defaults (the newest articles). */
 export async function autocomplete(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void> {
   const typed = String(interaction.options.getFocused() ?? '');
-  await interaction.respond(renderArticleChoices(ctx.engine.suggestArticles(typed, 25)));
+  await interaction.respond(renderArticleChoices(ctx.engine.suggestArticles(typed, LIMITS.autocompleteChoices)));
 }
 
 /** article:page:<page>:<ref> */

@@ -1,5 +1,6 @@
 import { ApplicationCommandOptionType, type AutocompleteInteraction, type ChatInputCommandInteraction, type MessageComponentInteraction } from 'discord.js';
 import type { BotContext, CommandDefinition } from '../src/bot/command.js';
+import { LIMITS } from '../src/bot/limits.js';
 import type { ParsedCustomId } from '../src/bot/custom-id.js';
 import { readOptions } from '../src/bot/options.js';
 import { renderSpeakerChoices } from '../src/bot/render/choices.js';
@@ -27,7 +28,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
 
 export async function autocomplete(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void> {
   const typed = String(interaction.options.getFocused() ?? '');
-  await interaction.respond(renderSpeakerChoices(ctx.engine.suggestSpeakers(typed, 25)));
+  await interaction.respond(renderSpeakerChoices(ctx.engine.suggestSpeakers(typed, LIMITS.autocompleteChoices)));
 }
 
 /** quote:page:<key>:<page> */

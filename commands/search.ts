@@ -24,7 +24,6 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
   await deferPrivately(interaction);
   const o = readOptions(interaction, data.options);
   const session = { query: o.query, from: checkDay(o.from), to: checkDay(o.to), source: o.source?.trim() || undefined };
-  ctx.engine.search(session.query, { limit: 1, from: session.from, to: session.to, source: session.source }); // validates before storing
   await answer(interaction, searchView(ctx, session, ctx.searches.put(session), 0));
 }
 

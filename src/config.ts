@@ -127,12 +127,16 @@ export function isTimeZone(zone: string): boolean {
 
 /**
  * A start-up failure explained in terms of the configuration when it is one: Discord refusing the token (401, or
- * discord.js's TokenInvalid) is a DISCORD_TOKEN problem, not a crash. Null for anything else.
+ * discord.js's TokenInvalid) is a DISCORD_TOKEN problem, a 50001 on command registration a DISCORD_GUILD_ID one.
+ * Null for anything else.
  */
 export function explainStartupError(err: unknown): string | null {
   const e = err as { status?: number; code?: unknown } | null;
   if (e && (e.status === 401 || e.code === 'TokenInvalid')) {
     return 'DISCORD_TOKEN: Discord refused this token (401 Unauthorized). Copy it again from the developer portal (Bot → Reset Token).';
+  }
+  if (e && e.status === 403 && e.code === 50001) {
+    return 'DISCORD_GUILD_ID: Discord refused to register the commands there (50001 Missing Access). Invite the bot to that server with the applications.commands scope, or unset DISCORD_GUILD_ID to register globally.';
   }
   return null;
 }

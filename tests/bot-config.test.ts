@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../src/bot/log.js';
-import { ConfigError, loadConfig, redact } from '../src/config.js';
+import { ConfigError, explainStartupError, loadConfig, redact } from '../src/config.js';
 
 const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GabcDE.fake-token-for-tests_0123456789abcdef';
 const CLIENT = '123456789012345678';
@@ -76,5 +76,14 @@ describe('redaction', () => {
     expect(lines.join('\n')).not.toContain(TOKEN);
     expect(lines.join('\n')).toContain('[redacted]');
     expect(redact(`a ${TOKEN} b ${TOKEN}`, [TOKEN])).toBe('a [redacted] b [redacted]');
+  });
+});
+
+describe('explainStartupError', () => {
+  it('turns Discord refusing the token or the guild into a message naming the variable', () => {
+    expect(explainStartupError({ status: 401 })).toMatch(/^DISCORD_TOKEN:/);
+    expect(explainStartupError({ code: 'TokenInvalid' })).toMatch(/^DISCORD_TOKEN:/);
+    expect(explainStartupError({ status: 403, code: 50001 })).toMatch(/^DISCORD_GUILD_ID:/);
+    expect(explainStartupError(new Error('ECONNREFUSED'))).toBeNull();
   });
 });

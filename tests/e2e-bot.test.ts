@@ -8,7 +8,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBot, type RunningBot } from '../src/bot/bot.js';
 import { ar } from '../src/bot/i18n/ar.js';
 import { en } from '../src/bot/i18n/en.js';
-import { silentBotLogger } from '../src/bot/log.js';
 import { commandDefinitions, registerIfChanged } from '../src/bot/register.js';
 import { SessionStore } from '../src/bot/sessions.js';
 import type { Article } from '../src/corpus/article.js';
@@ -229,6 +228,17 @@ describe('/search', () => {
       const date = e.fields.find((f: { name: string }) => f.name === en.date).value;
       expect(date >= from && date <= to).toBe(true);
     }
+  });
+
+  it('filters by source (the dateline agency «د ب أ» of one seed)', async () => {
+    const withSource = engine.articles().filter((a) => a.source);
+    expect(withSource.length).toBeGreaterThan(0);
+    const source = withSource[0].source!;
+    const expected = engine.search(query, { limit: PAGE_SIZE, source });
+    const page = (await sandbox.slash('search', [{ name: 'query', value: query }, { name: 'source', value: source }])).original!;
+    expect(page.embeds.map((e) => e.footer.text)).toEqual(expected.results.map((r) => r.id));
+    expect(page.embeds.map((e) => e.footer.text)).toContain(withSource[0].id);
+    for (const e of page.embeds) expect(e.fields.find((f: { name: string }) => f.name === en.source).value).not.toBe('—');
   });
 
   it('speaks Arabic with BOT_LOCALE=ar: labels in Arabic, the query on its own line', async () => {
@@ -496,7 +506,8 @@ describe('failures', () => {
   });
 
   it('a crashing handler answers privately with an error id, logs it, and the bot keeps working', async () => {
-    const broken = Object.assign(engine, {}) as Engine & { stats: () => never };
+    // An own property shadows Engine.prototype.stats for this test only.
+    const broken = engine as Engine & { stats: () => never };
     broken.stats = () => {
       throw new Error('simulated bug: index on fire');
     };

@@ -114,6 +114,36 @@ describe('extractQuotes on the seeds', () => {
   });
 });
 
+describe('quotation marks as sites use them', () => {
+  const spanTexts = (text: string) => scanQuoteMarks(text).spans.map((s) => text.slice(s.start, s.end));
+
+  it('a «…» nested inside a quotation does not end it', () => {
+    expect(spanTexts('أكد أن «الجيش مستعد لأي مفاجأة من تنظيم «داعش» في الجنوب».')).toEqual([
+      'الجيش مستعد لأي مفاجأة من تنظيم «داعش» في الجنوب',
+    ]);
+  });
+
+  it('a "…" quotation closed by » still ends there, so the next words are narration', () => {
+    expect(spanTexts('وقال "اقتحموا البيت فجرا وحاولوا خلع الباب». واضاف: "أصيب والدي بثلاث رصاصات"')).toEqual([
+      'اقتحموا البيت فجرا وحاولوا خلع الباب',
+      'أصيب والدي بثلاث رصاصات',
+    ]);
+  });
+
+  it('marks after a naming noun enclose a title, not a statement', () => {
+    const article: Article = {
+      id: 't',
+      title: 't',
+      date: null,
+      source: null,
+      url: null,
+      addedAt: new Date(0).toISOString(),
+      paragraphs: ['وقال البنك في تقرير «نشرة آفاق أسواق السلع الأولية» إن الأسعار سترتفع هذا العام.'],
+    };
+    expect(extractQuotes(article)).toEqual([]);
+  });
+});
+
 describe('speaker parsing', () => {
   it('reads apposition, role-then-name, honorifics, groups and bare verbs', () => {
     expect(parseSubject(' الروداني الشرقاوي، الخبير في الدراسات الأمنية، إن ')).toEqual({

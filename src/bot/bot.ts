@@ -67,7 +67,8 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     t: stringsFor(options.locale),
     searches: new SessionStore<SearchSession>(),
     quoteSearches: new SessionStore<QuoteSession>(),
-    shares: new SessionStore<MessagePayload[]>(),
+    // Every private page registers its shareable copy (a few KB; a digest tens of KB): a tighter cap than searches.
+    shares: new SessionStore<MessagePayload[]>(15 * 60_000, 500),
     articleRefs: new SessionStore<string>(),
     log,
     version: packageVersion(),

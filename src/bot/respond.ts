@@ -59,7 +59,8 @@ export function userMessageFor(err: unknown, t: Strings): { text: string; detail
       case 'QUERY_TOO_LONG':
         return { text: t.errorQueryTooLong(MAX_QUERY_LENGTH) };
       case 'INVALID_DATE':
-        return { text: t.errorInvalidDate(''), detail: err.message };
+        // Commands check dates themselves (naming the value); this is the fallback with the engine's wording.
+        return { text: t.errorInvalidDate('?'), detail: err.message };
       case 'UNKNOWN_ARTICLE':
         // articleView names the id itself (a UserInputError); this is the generic fallback.
         return { text: t.errorUnknownArticle('?') };
@@ -142,7 +143,11 @@ function redactInteractionTokens(url: string): string {
   return url.replace(/\/(interactions|webhooks)\/(\d+)\/[^/?]+/g, '/$1/$2/[token]');
 }
 
-/** Replace the message a button sits on (interaction response type 7): paging, not a new message. */
+/**
+ * Replace the message a button sits on (interaction response type 7): paging, not a new message. Not deferred:
+ * a page is one in-memory index query (milliseconds, measured in the e2e suite), far inside the 3 s deadline;
+ * slash commands, which may build a digest over the whole corpus, do defer.
+ */
 export async function updateMessage(interaction: MessageComponentInteraction, payload: MessagePayload): Promise<void> {
   const { flags: _flags, ...update } = toReplyOptions(payload, false);
   if (interaction.deferred || interaction.replied) await interaction.editReply(update);

@@ -1,13 +1,13 @@
 import type { APIEmbed } from 'discord.js';
 import type { BotContext, QuoteSession, SearchSession } from './command.js';
 import { fitsCustomId, makeCustomId } from './custom-id.js';
+import { UserInputError } from './inputs.js';
 import { renderArticlePage, renderArticlePages } from './render/article.js';
 import type { MessagePayload } from './render/payload.js';
 import { QUOTES_PER_MESSAGE, renderQuoteCards } from './render/quotes.js';
 import { renderSearchPage, searchPageCount } from './render/search.js';
-import { shareCustomId } from './share.js';
-import { UserInputError } from './inputs.js';
 import { safeText } from './render/text.js';
+import { shareCustomId } from './share.js';
 import { truncate } from './split.js';
 
 /**

@@ -40,11 +40,11 @@ export interface ClusterOptions {
 }
 
 export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
-  threshold: 0.27,
+  threshold: 0.3,
   keepTerms: 100,
   titleBoost: 1,
   leadBoost: 1,
-  leadSentences: 2,
+  leadSentences: 3,
   sameEventDays: 3,
 };
 
@@ -119,6 +119,41 @@ export function similarPairs(vectors: readonly StoryVectors[], options: ClusterO
     touched.length = 0;
   }
   return edges;
+}
+
+/**
+ * Indices of the `others` whose similarity to at least one of the `selected` vectors reaches `floor`. Postings are
+ * built over the selection only, so the cost grows with the corpus once, not with its pairs.
+ */
+export function neighboursOf(
+  selected: readonly StoryVectors[],
+  others: readonly StoryVectors[],
+  options: ClusterOptions,
+  floor: number,
+): number[] {
+  const postings = new Map<string, { doc: number; weight: number }[]>();
+  selected.forEach((v, doc) => {
+    for (const [t, weight] of v.doc) {
+      const list = postings.get(t);
+      if (list) list.push({ doc, weight });
+      else postings.set(t, [{ doc, weight }]);
+    }
+  });
+  const found: number[] = [];
+  const acc = new Float64Array(selected.length);
+  const touched: number[] = [];
+  others.forEach((other, o) => {
+    for (const [t, w] of other.doc) {
+      for (const { doc, weight } of postings.get(t) ?? []) {
+        if (acc[doc] === 0) touched.push(doc);
+        acc[doc] += w * weight;
+      }
+    }
+    if (touched.some((doc) => acc[doc] * dateFactor(other.day, selected[doc].day, options.sameEventDays) >= floor)) found.push(o);
+    for (const doc of touched) acc[doc] = 0;
+    touched.length = 0;
+  });
+  return found;
 }
 
 /**

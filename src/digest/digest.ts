@@ -6,7 +6,7 @@ import { normalizeArabic } from '../arabic/index.js';
 import type { Article } from '../corpus/article.js';
 import { NashraError } from '../engine/errors.js';
 import type { Quote } from '../quotes/quote.js';
-import { type ClusterOptions, DEFAULT_CLUSTER_OPTIONS, clusterArticles, storyVectors } from './cluster.js';
+import { type ClusterOptions, DEFAULT_CLUSTER_OPTIONS, type StoryVectors, clusterArticles, neighboursOf, storyVectors } from './cluster.js';
 import { pickQuote, summarizeStory } from './summary.js';
 import type { Digest, Story } from './types.js';
 import { TermWeights, analyzeArticle, centroid, dot } from './vectors.js';
@@ -39,7 +39,7 @@ export function buildDigest(input: DigestInput): Digest {
   const weights = new TermWeights(input.articles.map(analyzeArticle));
   const docs = selected.map(analyzeArticle);
   const vectors = docs.map((d) => storyVectors(d, weights, options));
-  const groups = clusterArticles(vectors, options);
+  const groups = groupInContext(selected, vectors, input.articles, weights, options);
 
   const ranked = groups.map((group) => {
     const center = centroid(group.map((i) => vectors[i].doc));
@@ -74,6 +74,33 @@ export function buildDigest(input: DigestInput): Digest {
       (x.story.articleIds[0] < y.story.articleIds[0] ? -1 : 1),
   );
   return { generatedAt: now.toISOString(), articleCount: selected.length, stories: ranked.map((r) => r.story) };
+}
+
+/**
+ * Stories of the selection, decided with the rest of the corpus as context. Whether two articles report the same
+ * event does not depend on which of them a digest happens to show: with only 000 (Marrakech meeting) and 002 (the
+ * coordinator's visit to Rabat) selected, average link sees one pair that shares the US–Moroccan partnership
+ * vocabulary and merges it; with the other Marrakech reports present, 000 joins them and 002 stays apart. So the
+ * corpus articles that could belong to a story of the selection (similar enough to one selected article to be
+ * linked in clustering) are clustered with it, and each story then keeps only its selected articles.
+ */
+function groupInContext(
+  selected: readonly Article[],
+  vectors: readonly StoryVectors[],
+  corpus: readonly Article[],
+  weights: TermWeights,
+  options: ClusterOptions,
+): number[][] {
+  const chosen = new Set(selected);
+  const rest = corpus.filter((a) => !chosen.has(a));
+  if (rest.length === 0) return clusterArticles(vectors, options);
+  const restVectors = rest.map((a) => storyVectors(analyzeArticle(a), weights, options));
+  // The same floor as the clustering's own edges: a pair below it cannot move an average link.
+  const context = neighboursOf(vectors, restVectors, options, options.threshold / 4).map((i) => restVectors[i]);
+  if (context.length === 0) return clusterArticles(vectors, options);
+  return clusterArticles([...vectors, ...context], options)
+    .map((group) => group.filter((i) => i < vectors.length))
+    .filter((group) => group.length > 0);
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import { analyzeTerm, splitSentences, tokenize } from '../arabic/index.js';
 import type { Article } from '../corpus/article.js';
-import { specificity } from './news-words.js';
+import { newsSpecificity } from './generic-news-vocabulary.js';
 
 /** A sparse vector: term → weight. Vectors built here are L2-normalized unless said otherwise. */
 export type SparseVector = Map<string, number>;
@@ -93,7 +93,8 @@ export const MAX_EVENT_DF_FLOOR = 20;
 /**
  * Term weights: inverse document frequency over the whole corpus (not just the digest's selection: five selected
  * articles say little about which words are rare), smoothed so that a term in every document still weighs a
- * little, times the term's specificity in news at large (news-words.ts), which a small folder cannot estimate.
+ * little, times a prior that lowers generic news vocabulary (generic-news-vocabulary.ts), which a small folder
+ * cannot recognise as common.
  */
 export class TermWeights {
   private readonly df = new Map<string, number>();
@@ -103,7 +104,7 @@ export class TermWeights {
 
   constructor(
     documents: readonly AnalyzedArticle[],
-    /** Also weigh terms by how common they are in news at large (news-words.ts); off only for comparisons. */
+    /** Also lower generic news vocabulary (generic-news-vocabulary.ts); off only for comparisons. */
     private readonly newsPrior = true,
     private readonly minDf = 2,
   ) {
@@ -130,7 +131,7 @@ export class TermWeights {
     // «رابط الخبر بصحيفة …»), not an event: one event is covered by a dozen or two articles, not hundreds.
     if (df > this.maxDf) return 0;
     const local = Math.log((this.documentCount + 1) / (df + 0.5));
-    return this.newsPrior ? local * specificity(term) : local;
+    return this.newsPrior ? local * newsSpecificity(term) : local;
   }
 
   /** Sublinear TF × IDF, keeping only the `keep` heaviest terms, L2-normalized. */

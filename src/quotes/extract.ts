@@ -1,8 +1,9 @@
 import type { Article } from '../corpus/article.js';
-import { INTRODUCERS, ROLE_HEADS, SPEECH_VERBS } from './lexicon.js';
+import { INTRODUCERS, ROLE_HEADS, SPEECH_VERBS, TITLE_NOUNS } from './lexicon.js';
 import { scanQuoteMarks, type QuoteSpan } from './marks.js';
 import type { Quote } from './quote.js';
 import {
+  familyNamesIn,
   isNameToken,
   isParticiple,
   isSpeechVerb,
@@ -51,6 +52,7 @@ export function extractQuotes(article: Article): Quote[] {
   let current: Current = null;
   let currentSetIn = 0;
   const pending: PendingQuote[] = [];
+  const familyNames = familyNamesIn(article.paragraphs);
 
   const setPerson = (person: Person) => {
     const at = recent.indexOf(person);
@@ -73,7 +75,7 @@ export function extractQuotes(article: Article): Quote[] {
       for (; t < tokens.length && tokens[t].start < limit; t++) {
         if (!isReportingVerbAt(tokens, t)) continue;
         const nextOpen = spans.find((s) => s.openAt > tokens[t].end)?.openAt ?? masked.length;
-        const subject = parseSubject(masked.slice(tokens[t].end, nextOpen));
+        const subject = parseSubject(masked.slice(tokens[t].end, nextOpen), familyNames);
         if (paragraphIndex - currentSetIn > MAX_PARAGRAPHS_TO_SPEAKER) current = null;
         currentSetIn = paragraphIndex; // a bare «وأضاف» carries the speaker on from here
         if (subject.kind === 'named') setPerson(registry.register(subject.name, subject.role));
@@ -90,7 +92,7 @@ export function extractQuotes(article: Article): Quote[] {
       if (!span) break;
       const text = cleanQuoteText(paragraph.slice(span.start, span.end));
       if (tokensOf(text).length < MIN_QUOTE_WORDS) continue;
-      if (!hasAttributionCue(masked, span.openAt)) continue;
+      if (!hasAttributionCue(masked, span.openAt) || followsTitleNoun(paragraph, span.openAt)) continue;
       const speaker = paragraphIndex - currentSetIn <= MAX_PARAGRAPHS_TO_SPEAKER ? current : null;
       pending.push({ text, paragraph: paragraphIndex, speaker });
     }
@@ -133,6 +135,11 @@ function narrationCut(body: string): number | null {
     if (isParticiple(norm) || SPEECH_VERBS.has(norm)) return m.index;
   }
   return null;
+}
+
+function followsTitleNoun(paragraph: string, openAt: number): boolean {
+  const last = tokensOf(paragraph.slice(Math.max(0, openAt - 40), openAt)).at(-1);
+  return last !== undefined && TITLE_NOUNS.has(withoutArticle(last.norm.replace(/^[وفبل](?=ال)/, '')));
 }
 
 function followsIntroducer(paragraph: string, openAt: number): boolean {
@@ -196,7 +203,8 @@ function completeNames(registry: PersonRegistry, paragraphs: string[]): void {
       for (let i = 1; i < tokens.length; i++) {
         if (tokens[i].norm !== person.keys[0]) continue;
         const given = tokens[i - 1];
-        if (!isNameToken(given.norm) || given.norm.startsWith('ال')) continue;
+        // «ويعد الشمري»، «ورأى كيري»: a leading و is the conjunction on a verb far more often than وليد or وائل.
+        if (!isNameToken(given.norm) || given.norm.startsWith('ال') || given.norm.startsWith('و')) continue;
         const before = tokens[i - 2];
         const gap = before ? paragraph.slice(before.end, given.start) : '';
         const nameSlot =

@@ -84,9 +84,9 @@ export function scanQuoteMarks(text: string): MarkScan {
     const current = open as Mark | null;
     if (m.family === 'guillemet') {
       if (m.role === 'open' && !current) startSpan(m);
-      else if (m.role === 'open') nestedGuillemets++; // «…» quoted inside a "…" quotation
-      else if (current?.family === 'guillemet') endSpan(m.at, true);
+      else if (m.role === 'open') nestedGuillemets++; // «…» quoted inside a quotation: «… تنظيم «داعش» …»
       else if (current && nestedGuillemets > 0) nestedGuillemets--;
+      else if (current?.family === 'guillemet') endSpan(m.at, true);
       // » never opens: sites close a "…" quotation with it («"اقتحموا البيت … الرصاص»»).
       else if (current) endSpan(m.at, true);
       else orphanCloses++;

@@ -64,8 +64,10 @@ export function isNameToken(norm: string): boolean {
   if (ROLE_HEADS.has(bare) || INSTITUTIONS.has(bare) || COLLECTIVES.has(bare)) return false;
   if (SPEECH_VERBS.has(norm) || isParticiple(norm)) return false;
   if (/^(بال|لل|كال|فال|وال)/.test(norm)) return false;
-  // A possessive suffix makes a common noun («بنودها»، «مدافعه»): names do not take one.
-  if (norm.length >= 5 && /(ها|هما|هم)$/.test(norm)) return false;
+  // A possessive suffix makes a common noun («بنودها»، «كلمته» in «واختتم كيري كلمته»): names do not take one.
+  if (norm.length >= 4 && /(ها|هما|هم|كم|ته)$/.test(norm)) return false;
+  // A preposition glued to a role or an institution: «أستاذ … بجامعة الطائف»، «لصحيفة».
+  if (/^[بلك]/.test(norm) && (INSTITUTIONS.has(norm.slice(1)) || ROLE_HEADS.has(norm.slice(1)))) return false;
   if (norm.startsWith('ال')) return norm.length >= 5 && norm.endsWith('ي');
   return true;
 }
@@ -73,6 +75,31 @@ export function isNameToken(norm: string): boolean {
 const MAX_NAME_TOKENS = 4;
 /** A definite word, possibly behind a preposition («للخدمات»): the end of a role before a name. */
 const DEFINITE = /^(ال|وال|لل|بال)/;
+
+/** «البريك»، «الملا»: a definite word that is not a role, institution or group could be a family name. */
+function isFamilyName(norm: string): boolean {
+  const bare = withoutArticle(norm);
+  return norm.startsWith('ال') && !ROLE_HEADS.has(bare) && !INSTITUTIONS.has(bare) && !COLLECTIVES.has(bare);
+}
+
+/**
+ * (A «given name» starting with و is more often the conjunction on a verb — «ويعد الشمري»، «ورأى كيري» — than
+ * وليد or وائل, so it does not count here.)
+ * Definite words the article writes right after a given name («أحمد بن يوسف الدريويش» → «الدريويش»), so that a
+ * later «وقال الدريويش» is read as a person.
+ */
+export function familyNamesIn(paragraphs: string[]): Set<string> {
+  const names = new Set<string>();
+  for (const paragraph of paragraphs) {
+    const tokens = tokensOf(paragraph);
+    for (let i = 1; i < tokens.length; i++) {
+      if (!isFamilyName(tokens[i].norm) || !/^\s+$/.test(paragraph.slice(tokens[i - 1].end, tokens[i].start))) continue;
+      const given = tokens[i - 1].norm;
+      if (isGivenName(given) && given !== 'عبد' && given !== 'ابو' && !given.startsWith('و')) names.add(tokens[i].norm);
+    }
+  }
+  return names;
+}
 
 /** A name token without the article, or a compound like «عبد الرحمن» whose second part carries it. */
 function isGivenName(norm: string): boolean {
@@ -104,7 +131,7 @@ function isNamePhrase(tokens: Token[]): boolean {
  * «الروداني الشرقاوي، الخبير في …، إن» (apposition), «السيد كريستوفر لاندبيرغ نائب …» (name then role),
  * «وزير الشؤون الخارجية …، ناصر بوريطة» and «وزير الخارجية المغربي ناصر بوريطة» (role then name).
  */
-export function parseSubject(afterVerb: string): Subject {
+export function parseSubject(afterVerb: string, familyNames: ReadonlySet<string> = new Set()): Subject {
   const clause = afterVerb.split(/[.!?؟:;؛]/)[0];
   const segments = clause.split(/[،,]/).map((s) => s.trim());
   // «وأشاد، في هذا الاتجاه، بالشراكة…»: skip adverbial segments right after the verb.
@@ -139,9 +166,13 @@ export function parseSubject(afterVerb: string): Subject {
     return { kind: 'unnamed', role: join(phrase) };
   }
 
-  // Name first, then perhaps a role in the same run or as an apposition.
+  // Name first, then perhaps a role in the same run or as an apposition. A family name with the article
+  // («سعد البريك»، «عصام الملا») ends the name after a given name; alone («وقال الدريويش») it counts only when
+  // the article writes it after a given name somewhere («أحمد بن يوسف الدريويش»).
   let k = 0;
   while (k < phrase.length && k < MAX_NAME_TOKENS && isNameToken(phrase[k].norm)) k++;
+  if (k === 0 && familyNames.has(phrase[0].norm)) k = 1;
+  else if (k > 0 && k < phrase.length && k < MAX_NAME_TOKENS && isFamilyName(phrase[k].norm) && isGivenName(phrase[k - 1].norm)) k++;
   if (k === 0) return { kind: 'bare' };
   const name = join(phrase.slice(0, k));
   const trailing = phrase.slice(k);

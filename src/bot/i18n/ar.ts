@@ -1,4 +1,4 @@
-import type { Strings } from './en.js';
+import { isolate, type Strings } from './en.js';
 
 /**
  * Arabic interface strings; same keys as en.ts (the `Strings` type makes a missing or extra key a compile error).
@@ -22,11 +22,11 @@ export const ar: Strings = {
   errorInternal: (errorId) => `حدث خطأ من جهتنا، وقد سُجّل برقم: ${errorId}`,
   errorEmptyQuery: 'يرجى كتابة عبارة البحث: لا يمكن أن تكون فارغة.',
   errorQueryTooLong: (max) => `عبارة البحث طويلة جدا؛ الحد الأقصى ${max} حرفا.`,
-  errorInvalidDate: (value) => `تعذّرت قراءة التاريخ، اكتبه بصيغة YYYY-MM-DD مثل 2022-05-11. القيمة المدخلة: ${value}`,
+  errorInvalidDate: (value) => `تعذّرت قراءة التاريخ، اكتبه بصيغة YYYY-MM-DD مثل 2022-05-11. القيمة المدخلة: ${isolate(value)}`,
   errorInvalidSince: (value) =>
-    `تعذّرت قراءة المدة. استعمل 24h أو 7d أو 2w أو تاريخا مثل 2022-05-11 أو all. القيمة المدخلة: ${value}`,
-  errorSinceInFuture: (value) => `هذا التاريخ في المستقبل: ${value}`,
-  errorUnknownArticle: (id) => `لا يوجد مقال بهذا المعرّف. ابدأ بكتابة العنوان لاختياره. المعرّف: ${id}`,
+    `تعذّرت قراءة المدة. استعمل 24h أو 7d أو 2w أو تاريخا مثل 2022-05-11 أو all. القيمة المدخلة: ${isolate(value)}`,
+  errorSinceInFuture: (value) => `هذا التاريخ في المستقبل: ${isolate(value)}`,
+  errorUnknownArticle: (id) => `لا يوجد مقال بهذا المعرّف. ابدأ بكتابة العنوان لاختياره. المعرّف: ${isolate(id)}`,
   errorCorpusMissing: 'مجلد المقالات غير موجود على الخادم.',
   errorExpired: 'انتهت صلاحية هذه النتائج (تُحفظ 15 دقيقة). أعد تنفيذ الأمر.',
   errorGuildOnly: 'هذا الأمر يعمل في قنوات الخادم فقط.',

@@ -2,6 +2,12 @@
  * Every English interface string of the bot. src/bot/i18n/ar.ts has the same keys (checked by the compiler through
  * the `Strings` type). Article text is never translated; these are only the labels around it.
  */
+/**
+ * Bidi isolation (U+2068 FIRST STRONG ISOLATE … U+2069 POP DIRECTIONAL ISOLATE) around a value the user typed: an
+ * Arabic value inside an English sentence (or a Latin one inside Arabic) then cannot reorder the words around it.
+ */
+export const isolate = (value: string) => `\u2068${value}\u2069`;
+
 export const en = {
   localeName: 'English',
 
@@ -22,11 +28,11 @@ export const en = {
   errorEmptyQuery: 'Please give a search query: it cannot be empty.',
   errorQueryTooLong: (max: number) => `That query is too long; the limit is ${max} characters.`,
   errorInvalidDate: (value: string) =>
-    `"${value}" is not a date I can read. Write dates as YYYY-MM-DD, for example 2022-05-11.`,
+    `"${isolate(value)}" is not a date I can read. Write dates as YYYY-MM-DD, for example 2022-05-11.`,
   errorInvalidSince: (value: string) =>
-    `"${value}" is not a period I can read. Use 24h, 7d, 2w, a date (2022-05-11), an ISO time, or "all".`,
-  errorSinceInFuture: (value: string) => `"${value}" is in the future.`,
-  errorUnknownArticle: (id: string) => `There is no article with the id "${id}". Start typing a title to pick one.`,
+    `"${isolate(value)}" is not a period I can read. Use 24h, 7d, 2w, a date (2022-05-11), an ISO time, or "all".`,
+  errorSinceInFuture: (value: string) => `"${isolate(value)}" is in the future.`,
+  errorUnknownArticle: (id: string) => `There is no article with the id "${isolate(id)}". Start typing a title to pick one.`,
   errorCorpusMissing: 'The article folder is missing on the server.',
   errorExpired: 'These results have expired (they are kept for 15 minutes). Run the command again.',
   errorGuildOnly: 'This command only works in a server channel.',

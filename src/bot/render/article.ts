@@ -15,6 +15,8 @@ import { guillemets, safeText } from './text.js';
 const BODY_PER_PAGE = 3500;
 /** Quotation fields share a page up to this many characters (of the 6,000 a message may hold). */
 const QUOTES_PER_PAGE_CHARS = 4500;
+/** Text page plus quotations: stop at 5,500 so the footer (page number and id) still fits under the 6,000 total. */
+const TEXT_PAGE_WITH_QUOTES_CHARS = 5500;
 const QUOTE_FIELDS_PER_PAGE = 10;
 
 export interface ArticleControls {
@@ -57,7 +59,7 @@ export function renderArticlePages(article: Article, quotes: readonly Quote[], t
     const fields = target.fields ?? [];
     const fits =
       fields.length < QUOTE_FIELDS_PER_PAGE + 2 &&
-      embedsTextLength([{ ...target, fields: [...fields, field] }]) <= (target.description === undefined ? QUOTES_PER_PAGE_CHARS : 5500);
+      embedsTextLength([{ ...target, fields: [...fields, field] }]) <= (target.description === undefined ? QUOTES_PER_PAGE_CHARS : TEXT_PAGE_WITH_QUOTES_CHARS);
     if (!fits) {
       target = { title: truncate(`${title} — ${t.articleQuotations}`, LIMITS.embedTitle), ...(url ? { url } : {}), fields: [] };
       pages.push(target);
