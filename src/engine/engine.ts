@@ -51,7 +51,7 @@ interface Snapshot {
   stats: EngineStats;
 }
 
-const INDEX_FORMAT = 1;
+const INDEX_FORMAT = 2;
 
 /**
  * The Nashra engine: one corpus folder, its search index, quotations and digests. The CLI and the bot are
@@ -83,13 +83,13 @@ export class Engine {
     let index: ArticleIndex | null = null;
     let indexedAt = new Date().toISOString();
     let indexFromCache = false;
-    const cacheFile = dataDir ? path.join(dataDir, 'search-index.json') : null;
-    if (cacheFile) {
-      const cached = await readCache(cacheFile);
-      if (cached && cached.format === INDEX_FORMAT && cached.fingerprint === corpus.fingerprint) {
+    const cache = dataDir ? indexCachePaths(dataDir) : null;
+    if (cache) {
+      const meta = await readMeta(cache.meta);
+      if (meta && meta.format === INDEX_FORMAT && meta.fingerprint === corpus.fingerprint) {
         try {
-          index = ArticleIndex.fromJSON(cached.index, corpus.articles);
-          indexedAt = cached.indexedAt;
+          index = ArticleIndex.fromJSON(await readFile(cache.index, 'utf8'), corpus.articles);
+          indexedAt = meta.indexedAt;
           indexFromCache = true;
         } catch (err) {
           log.warn(`saved search index unreadable, rebuilding (${(err as Error).message})`);
@@ -98,13 +98,11 @@ export class Engine {
     }
     if (!index) {
       index = ArticleIndex.build(corpus.articles);
-      if (cacheFile) {
-        await writeCache(cacheFile, {
-          format: INDEX_FORMAT,
-          fingerprint: corpus.fingerprint,
-          indexedAt,
-          index: index.toJSON(),
-        }).catch((err) => log.warn(`could not save the search index to ${cacheFile}: ${(err as Error).message}`));
+      if (cache) {
+        const meta: IndexMeta = { format: INDEX_FORMAT, fingerprint: corpus.fingerprint, indexedAt };
+        await writeIndexCache(cache, index.toJSON(), meta).catch((err) =>
+          log.warn(`could not save the search index in ${dataDir}: ${(err as Error).message}`),
+        );
       }
     }
 
@@ -183,8 +181,7 @@ export class Engine {
     let onlyIds: Set<string> | undefined;
     if (options.query !== undefined) {
       const q = checkQuery(options.query);
-      const all = this.snapshot.index.search(q, { limit: this.snapshot.articles.length || 1 });
-      onlyIds = new Set(all.results.map((r) => r.id));
+      onlyIds = new Set(this.snapshot.index.matchingIds(q));
     }
     return buildDigest({
       articles: [...(options.articles ?? this.snapshot.articles)],
@@ -219,25 +216,39 @@ export function checkDate(value: string | undefined, name: string): void {
   }
 }
 
-interface IndexCache {
+/**
+ * The index is cached as two files: the MiniSearch JSON itself, and a small meta file naming the corpus
+ * fingerprint it was built from. The meta file is written last, so a crash mid-write leaves a mismatch
+ * (rebuild), never a half-read index; keeping the big JSON separate avoids encoding it twice.
+ */
+interface IndexMeta {
   format: number;
   fingerprint: string;
   indexedAt: string;
-  index: string;
 }
 
-async function readCache(file: string): Promise<IndexCache | null> {
+function indexCachePaths(dataDir: string) {
+  return { index: path.join(dataDir, 'search-index.json'), meta: path.join(dataDir, 'search-index.meta.json') };
+}
+
+async function readMeta(file: string): Promise<IndexMeta | null> {
   try {
-    return JSON.parse(await readFile(file, 'utf8')) as IndexCache;
+    return JSON.parse(await readFile(file, 'utf8')) as IndexMeta;
   } catch {
     return null;
   }
 }
 
-/** Write to a temporary file then rename, so a crash never leaves half an index behind. */
-async function writeCache(file: string, cache: IndexCache): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
+async function writeIndexCache(paths: { index: string; meta: string }, indexJson: string, meta: IndexMeta): Promise<void> {
+  await mkdir(path.dirname(paths.index), { recursive: true });
+  await atomicWrite(paths.meta, JSON.stringify({ ...meta, fingerprint: 'pending' }));
+  await atomicWrite(paths.index, indexJson);
+  await atomicWrite(paths.meta, JSON.stringify(meta));
+}
+
+/** Write to a temporary file then rename, so readers never see a partly written file. */
+async function atomicWrite(file: string, content: string): Promise<void> {
   const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, JSON.stringify(cache));
+  await writeFile(tmp, content);
   await rename(tmp, file);
 }

@@ -1,7 +1,7 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import { analyze, analyzeTerm, normalizeArabic, tokenize } from '../arabic/index.js';
 import type { Article } from '../corpus/article.js';
-import { INDEX_OPTIONS, queryOptions, type IndexedDoc } from './options.js';
+import { INDEX_OPTIONS, prepareQuery, type IndexedDoc } from './options.js';
 import { buildSnippet } from './snippet.js';
 import type { SearchHit, SearchOptions, SearchResponse } from './types.js';
 
@@ -114,8 +114,9 @@ export class ArticleIndex {
   /** MiniSearch's ranking for `query` with the shared query options, restricted to articles passing the filters. */
   private rank(query: string, options: SearchOptions): SearchResult[] {
     const keep = this.filterFor(options);
-    return this.mini.search(query, {
-      ...queryOptions(query),
+    const prepared = prepareQuery(query);
+    return this.mini.search(prepared.query, {
+      ...prepared.options,
       filter: keep ? (r: SearchResult) => keep(this.byId.get(String(r.id))) : undefined,
     });
   }
@@ -148,7 +149,8 @@ export class ArticleIndex {
       for (const a of tier.sort(newestFirst)) if (picked.size < n) picked.set(a.id, a);
     }
     if (picked.size < n && queryTerms.length) {
-      for (const r of this.mini.search(input, queryOptions(input))) {
+      const prepared = prepareQuery(input);
+      for (const r of this.mini.search(prepared.query, prepared.options)) {
         if (picked.size >= n) break;
         const a = this.byId.get(String(r.id));
         if (a && !picked.has(a.id)) picked.set(a.id, a);
