@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { analyze, analyzeTerm, cleanText, lightStem, normalizeArabic, STOPWORDS, tokenize } from '../src/arabic/index.js';
+import { analyze, analyzeTerm, cleanText, cliticVariants, lightStem, normalizeArabic, STOPWORDS, tokenize } from '../src/arabic/index.js';
 
 const SEEDS = path.join(import.meta.dirname, '..', 'seeds');
 const seed = (name: string) => readFile(path.join(SEEDS, name), 'utf8');
@@ -15,9 +15,13 @@ describe('normalizeArabic', () => {
     expect(normalizeArabic('المُنَسِّقُ الأَمِيرْكِيُّ')).toBe('المنسق الاميركي');
   });
 
-  it('folds hamza on waw and yeh to the bare seat, as hamza-less typing writes it', () => {
-    expect(normalizeArabic('سؤال')).toBe(normalizeArabic('سوال'));
-    expect(normalizeArabic('رئيس')).toBe('رييس');
+  it('folds the hamza seats ؤ ئ and the bare ء together, so outlets\' spellings of one word match', () => {
+    expect(normalizeArabic('مسؤول')).toBe(normalizeArabic('مسئول'));
+    expect(normalizeArabic('شؤون')).toBe(normalizeArabic('شئون'));
+    expect(normalizeArabic('قائد')).toBe(normalizeArabic('قاءد'));
+    expect(normalizeArabic('رئيس')).toBe('رءيس');
+    // A word-final ء keeps its letter: «ماء» (water) must not become the stopword «ما».
+    expect(analyzeTerm('ماء')).not.toBeNull();
   });
 
   it('maps Arabic-Indic and Persian digits to ASCII', () => {
@@ -105,6 +109,25 @@ describe('analyzer', () => {
     expect(analyze(sentence)).toContain('بوريط');
     expect(analyze(sentence)).toContain('داعش');
     expect(analyze(sentence)).not.toContain('في');
+  });
+});
+
+describe('cliticVariants (query-time readings)', () => {
+  it('takes off a lone ب ك ل و ف and و/ف + ب ك ل when three letters remain', () => {
+    expect(cliticVariants('بمراكش')).toEqual(['مراكش']);
+    expect(cliticVariants('لمراكش')).toEqual(['مراكش']);
+    expect(cliticVariants('وبمراكش')).toContain('مراكش');
+    expect(cliticVariants('فلمراكش')).toContain('مراكش');
+    // «وبالمغرب»: the stemmer strips only the و; the reading without it analyzes as «المغرب».
+    expect(cliticVariants('وبالمغرب').map((v) => analyzeTerm(v))).toContain(analyzeTerm('المغرب'));
+  });
+
+  it('offers nothing when the rest would be too short, a stopword, or the same term', () => {
+    expect(cliticVariants('بلد')).toEqual([]); // «لد»: two letters
+    expect(cliticVariants('لماذا')).toEqual([]); // «ماذا» is a question word
+    expect(cliticVariants('بهذا')).toEqual([]);
+    expect(cliticVariants('وقال')).toEqual([]); // the stemmer already reads it as «قال»
+    expect(cliticVariants('مراكش')).toEqual([]);
   });
 });
 

@@ -5,6 +5,7 @@ import { analyze } from '../src/arabic/index.js';
 import type { Article } from '../src/corpus/article.js';
 import { loadCorpus } from '../src/corpus/load.js';
 import { buildDigest } from '../src/digest/digest.js';
+import { GENERIC_TERM_WEIGHT, newsSpecificity } from '../src/digest/generic-news-vocabulary.js';
 import type { Digest, Story } from '../src/digest/types.js';
 import { NashraError } from '../src/engine/errors.js';
 import { extractQuotes } from '../src/quotes/extract.js';
@@ -140,6 +141,23 @@ describe('buildDigest on the seeds', () => {
     expect(digest.stories.map(numbers).sort()).toEqual([['000', '004'], ['002']]);
   });
 
+  it('judges the same event whichever articles the digest shows, with the rest of the corpus as context', () => {
+    // 000 (Marrakech) and 002 (Rabat visit) share the US–Moroccan partnership talking points; alone, as a pair,
+    // they look alike. A --query digest or a `since` window that shows only them must still keep them apart.
+    const only = (...ns: string[]) => buildDigest({ articles: seeds, quotesByArticle: seedQuotes, onlyIds: new Set(ns.map((n) => byNumber(n).id)) });
+    const shape = (d: Digest) => d.stories.map((s) => numbers(s).join()).sort();
+    expect(shape(only('000', '002'))).toEqual(['000', '002']);
+    expect(shape(only('001', '002'))).toEqual(['001', '002']);
+    expect(shape(only('000', '001', '002'))).toEqual(['000,001', '002']);
+    expect(shape(only('002', '003'))).toEqual(['002', '003']);
+    // Reports of one event still group when only they are shown.
+    expect(shape(only('001', '004'))).toEqual(['001,004']);
+    // The same through `since`: the other Marrakech reports were added earlier and are not in the digest.
+    const articles = withAddedAt(seeds, (a) => (['000', '002'].includes(a.id.slice(0, 3)) ? '2026-02-10T08:00:00.000Z' : '2026-01-10T08:00:00.000Z'));
+    const digest = buildDigest({ articles, quotesByArticle: seedQuotes, since: new Date('2026-02-01T00:00:00Z') });
+    expect(shape(digest)).toEqual(['000', '002']);
+  });
+
   it('returns an empty digest for no articles', () => {
     const now = new Date('2026-05-01T06:00:00Z');
     expect(buildDigest({ articles: [], quotesByArticle: new Map(), now })).toEqual({
@@ -237,3 +255,15 @@ describe.skipIf(!haveSaudiNewsNet)(
     });
   },
 );
+
+describe('generic news vocabulary', () => {
+  it('lowers the words every news report uses and leaves names, places and topic words alone', () => {
+    const weight = (word: string) => newsSpecificity(analyze(word)[0]);
+    // Cooperation vocabulary, reporting verbs, meetings, titles, time words: in every kind of story.
+    for (const w of ['شراكة', 'مكافحة', 'تعزيز', 'أشاد', 'وأضاف', 'الاجتماع', 'الوزير', 'الدولي', 'الأربعاء']) {
+      expect(weight(w), w).toBe(GENERIC_TERM_WEIGHT);
+    }
+    // People, places and topics are the corpus IDF's to judge.
+    for (const w of ['مراكش', 'بلينكن', 'سايلس', 'الرباط', 'الإرهاب', 'داعش']) expect(weight(w), w).toBe(1);
+  });
+});

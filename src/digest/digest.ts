@@ -95,7 +95,7 @@ function groupInContext(
   const rest = corpus.filter((a) => !chosen.has(a));
   if (rest.length === 0) return clusterArticles(vectors, options);
   const restVectors = rest.map((a) => storyVectors(analyzeArticle(a), weights, options));
-  // The same floor as the clustering's own edges: a pair below it cannot move an average link.
+  // The same floor as the clustering's own edges: pairs below it are left out of its similarity graph anyway.
   const context = neighboursOf(vectors, restVectors, options, options.threshold / 4).map((i) => restVectors[i]);
   if (context.length === 0) return clusterArticles(vectors, options);
   return clusterArticles([...vectors, ...context], options)

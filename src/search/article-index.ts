@@ -1,5 +1,5 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
-import { analyze, analyzeTerm, normalizeArabic, tokenize } from '../arabic/index.js';
+import { analyze, analyzeTerm, cliticVariants, normalizeArabic, tokenize } from '../arabic/index.js';
 import type { Article } from '../corpus/article.js';
 import { INDEX_OPTIONS, prepareQuery, type IndexedDoc } from './options.js';
 import { buildSnippet } from './snippet.js';
@@ -9,7 +9,7 @@ import type { SearchHit, SearchOptions, SearchResponse } from './types.js';
  * Bumped whenever the analyzer or the indexed fields change, so an index saved by an older version is refused
  * by fromJSON (the Engine then rebuilds) instead of silently answering with stale terms.
  */
-export const INDEX_VERSION = 2;
+export const INDEX_VERSION = 3;
 
 /** Discord allows at most 25 autocomplete choices. */
 export const MAX_SUGGESTIONS = 25;
@@ -135,7 +135,7 @@ export class ArticleIndex {
     if (!input) return this.newest.slice(0, n).map(choice);
 
     const folded = foldTitle(input);
-    const queryTerms = analyze(input);
+    const queryTerms = queryWordReadings(input);
     const partialLast = /[\p{L}\p{M}\p{N}]$/u.test(input) && analyzeTerm(tokenize(input).at(-1) ?? '') !== null;
     const tiers: Article[][] = [[], [], []];
     for (const entry of this.titles) {
@@ -185,10 +185,27 @@ function foldTitle(text: string): string {
     .trim();
 }
 
-/** Every query term appears among the title's terms; with `partialLast`, the last one may be a prefix. */
-function containsAllTerms(titleTerms: readonly string[], queryTerms: readonly string[], partialLast: boolean): boolean {
-  return queryTerms.every((q, i) =>
-    partialLast && i === queryTerms.length - 1 ? titleTerms.some((t) => t.startsWith(q)) : titleTerms.includes(q),
+/**
+ * For each meaningful word of `input`, the index terms it may stand for: its own term, then its de-cliticized
+ * readings («بمراكش» → «بمراكش», «مراكش»), as search reads them.
+ */
+function queryWordReadings(input: string): string[][] {
+  const readings: string[][] = [];
+  for (const token of tokenize(input)) {
+    const own = analyzeTerm(token);
+    if (!own) continue;
+    const variants = cliticVariants(token).map((v) => analyzeTerm(v)).filter((t): t is string => t !== null);
+    readings.push([own, ...variants]);
+  }
+  return readings;
+}
+
+/** Every query word has a reading among the title's terms; with `partialLast`, the last one may be a prefix. */
+function containsAllTerms(titleTerms: readonly string[], queryWords: readonly string[][], partialLast: boolean): boolean {
+  return queryWords.every((readings, i) =>
+    readings.some((q) =>
+      partialLast && i === queryWords.length - 1 ? titleTerms.some((t) => t.startsWith(q)) : titleTerms.includes(q),
+    ),
   );
 }
 
