@@ -95,6 +95,14 @@ describe('buildDigest on the seeds', () => {
     }
   });
 
+  it('prefers a real headline over a title cut from a first sentence', () => {
+    // Seed 004 has no headline line, so its title comes from its first sentence; 000 and 001 have headlines.
+    expect(byNumber('004').titleInferred).toBe(true);
+    const marrakech = storyOf(buildDigest({ articles: seeds, quotesByArticle: seedQuotes }), '000');
+    expect(marrakech.title).not.toBe(byNumber('004').title);
+    expect([byNumber('000').title, byNumber('001').title]).toContain(marrakech.title);
+  });
+
   it("picks a quotation from one of the story's articles, with its speaker", () => {
     const digest = buildDigest({ articles: seeds, quotesByArticle: seedQuotes });
     const story = storyOf(digest, '000');

@@ -80,6 +80,15 @@ describe('search on the seeds', () => {
     expect(hit?.snippet).toContain('**مراكش**');
   });
 
+  it('finds a word whatever seat its hamza is written on (مسؤول / مسئول)', () => {
+    // Checked with grep: only 002 writes «المسؤول»; «الشؤون»/«للشؤون» are in 000, 001 and 004; no seed uses the
+    // ئ spelling of either word.
+    expect(ids('المسئول')).toEqual(ids('المسؤول'));
+    expect(ids('المسؤول')).toContain(S.m002);
+    expect(ids('الشئون')).toEqual(ids('الشؤون'));
+    expect(sorted(ids('الشئون'))).toEqual([S.m000, S.m001, S.m004]);
+  });
+
   it('finds seed 002 through a word it writes only in Arabic presentation forms', () => {
     // 002 writes «الاﺳﺘﺮاﺗﻴﺠﻴﺔ» (presentation forms) and never the plain «استراتيج…» (checked with grep).
     const result = index.search('الاستراتيجية', { limit: 10 }).results.find((r) => r.id === S.m002);

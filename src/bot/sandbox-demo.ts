@@ -1,3 +1,4 @@
+import { truncate } from './split.js';
 import type { InteractionRecord, MessageRecord, Sandbox } from '../sandbox/index.js';
 
 /**
@@ -66,6 +67,7 @@ function indent(text: string, prefix = '│ '): string[] {
   return text.split('\n').map((l) => prefix + l);
 }
 
+/** Terminal preview only (the payload itself is whole): cut at a word boundary like every other cut we make. */
 function shorten(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max)}…`;
+  return truncate(text, max);
 }

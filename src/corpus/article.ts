@@ -13,6 +13,11 @@ export interface Article {
    * «الرباط ـ» → «الرباط»). Absent when the article has none.
    */
   dateline?: string;
+  /**
+   * Optional: true when the text had no headline and `title` was cut from the first sentence (seed 004). Digests
+   * then prefer another report's real headline as the story's title.
+   */
+  titleInferred?: boolean;
   /** Body paragraphs in reading order (the title is not repeated here). */
   paragraphs: string[];
   /**

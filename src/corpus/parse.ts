@@ -205,6 +205,7 @@ export function parseArticleWithNotes(id: string, raw: string, addedAt: string =
 
   // A list marker is layout, not part of the headline («* جهاز تنظيم ضربات القلب» in SaudiNewsNet columns).
   let title = frontMatter.title ?? inferredTitle?.replace(/^[*•●▪■◦‣►▸◆○·\-–—]+\s*/u, '') ?? null;
+  const titleInferred = !title;
   if (!title) {
     // No headline line (seed 004 starts with prose): derive one from the first sentence, minus its dateline.
     title = titleFromSentence(inlineDateline ? inlineDateline.rest : paragraphs[0]);
@@ -227,6 +228,7 @@ export function parseArticleWithNotes(id: string, raw: string, addedAt: string =
   };
   const place = frontMatter.dateline ?? dateline?.place;
   if (place) article.dateline = place;
+  if (titleInferred) article.titleInferred = true;
   return { article, notes };
 }
 
