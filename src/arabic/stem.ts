@@ -8,7 +8,8 @@
  * - A lone conjunction و goes only when at least 3 letters remain: «ولد» (born) keeps its root letter, «وزير»
  *   becomes «زير» in both documents and queries, which costs less than missing «وقال» ↔ «قال».
  *   Lone ب/ك/ل/ف are NOT stripped (measured worse: «بلد», «فرنسا», «كتاب», «لبنان» lose a root letter), so
- *   «بالمغرب» matches through «بال» but «بمراكش» does not match «مراكش».
+ *   «بالمغرب» matches through «بال». A query's «بمراكش» still finds «مراكش»: search also tries each query word
+ *   without such a proclitic (cliticVariants in analyzer.ts), at a lower weight, instead of stripping documents.
  * - Suffixes leave at least 3 letters. ة becomes ت before a pronoun («عاصمتها» = «عاصمة» + «ها»), hence
  *   تها/تهم/ته/تي — except after ا, where the ت is the plural ات («سياساتها» = «سياسات» + «ها»). Two passes
  *   catch stacked endings («سياساتهم» → «سياسات» → «سياس»).

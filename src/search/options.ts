@@ -81,7 +81,14 @@ export function prepareQuery(query: string): PreparedQuery {
     const variants = cliticVariants(token);
     if (!variants.length) return [];
     const typing = prefixLast && i === tokens.length - 1;
-    return [{ queries: [variants.join(' ')], boostTerm: () => RANKING.cliticVariantWeight, fuzzy: false, prefix: (term: string) => typing && isPrefix(term) }];
+    const reading: Query = {
+      queries: [variants.join(' ')],
+      boostTerm: () => RANKING.cliticVariantWeight,
+      // The reading is already a guess: no fuzzy matching on top of it.
+      fuzzy: false,
+      prefix: (term: string) => typing && isPrefix(term),
+    };
+    return [reading];
   });
   return { query: readings.length ? { combineWith: 'OR', queries: [own, ...readings] } : own, options };
 }
