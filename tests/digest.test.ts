@@ -116,6 +116,19 @@ describe('buildDigest on the seeds', () => {
     expect(storyOf(digest, '002').quote?.speaker ?? '').toContain('سايلس');
   });
 
+  it('does not repeat as the quotation words the summary already prints, when the story has other quotations', () => {
+    const digest = buildDigest({ articles: seeds, quotesByArticle: seedQuotes });
+    let checked = 0;
+    for (const story of digest.stories) {
+      const quotes = story.articleIds.flatMap((id) => seedQuotes.get(id) ?? []);
+      const fresh = quotes.filter((q) => !story.summary.some((s) => s.includes(q.text)));
+      if (!story.quote || fresh.length === 0) continue;
+      checked++;
+      expect(story.summary.some((s) => s.includes(story.quote!.text))).toBe(false);
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+
   it('has no quotation when the articles have none', () => {
     const digest = buildDigest({ articles: seeds, quotesByArticle: new Map() });
     for (const story of digest.stories) expect(story.quote).toBeNull();

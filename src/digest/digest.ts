@@ -49,13 +49,14 @@ export function buildDigest(input: DigestInput): Digest {
       .sort((x, y) => y.centrality - x.centrality || compareAdded(selected[x.i], selected[y.i]))
       .map((x) => x.i);
     const articles = order.map((i) => selected[i]);
+    const summary = summarizeStory(order.map((i) => docs[i]), center, weights);
     const story: Story = {
       // The most central report's headline; a title cut from a first sentence (no headline in the page) only
       // when no report of the story has a real one.
       title: (articles.find((a) => !a.titleInferred) ?? articles[0]).title,
       articleIds: articles.map((a) => a.id),
-      summary: summarizeStory(order.map((i) => docs[i]), center, weights),
-      quote: pickQuote(articles.flatMap((a) => input.quotesByArticle.get(a.id) ?? []), center, weights),
+      summary,
+      quote: pickQuote(articles.flatMap((a) => input.quotesByArticle.get(a.id) ?? []), center, weights, summary),
       sourceCount: countSources(articles),
     };
     return {

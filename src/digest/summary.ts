@@ -102,7 +102,12 @@ function extendSummary(chosen: Candidate[], pool: readonly Candidate[], limit: n
  * The story's strongest quotation: a named speaker over an anonymous one, substance (a full statement rather
  * than a two-word phrase or a pasted paragraph), and closeness to what the story is about.
  */
-export function pickQuote(quotes: readonly Quote[], center: SparseVector, weights: TermWeights): StoryQuote | null {
+export function pickQuote(
+  quotes: readonly Quote[],
+  center: SparseVector,
+  weights: TermWeights,
+  summary: readonly string[] = [],
+): StoryQuote | null {
   let best: StoryQuote | null = null;
   let bestScore = -Infinity;
   for (const q of quotes) {
@@ -111,7 +116,9 @@ export function pickQuote(quotes: readonly Quote[], center: SparseVector, weight
     const speaker = q.speaker ? 1 : 0.4;
     const substance = words < 8 ? words / 8 : words > 50 ? 50 / words : 1;
     const centrality = dot(weights.vector(countTerms(analyze(q.text))), center);
-    const score = speaker * substance * (0.5 + centrality);
+    // A quotation the summary already prints in full adds nothing to the briefing: take another when there is one.
+    const repeated = summary.some((sentence) => sentence.includes(q.text)) ? 0.25 : 1;
+    const score = speaker * substance * (0.5 + centrality) * repeated;
     if (score > bestScore) {
       bestScore = score;
       best = { text: q.text, speaker: q.speaker, articleId: q.articleId };
