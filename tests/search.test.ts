@@ -8,6 +8,7 @@ import { loadCorpus } from '../src/corpus/load.js';
 import { Engine } from '../src/engine/engine.js';
 import { ArticleIndex, INDEX_VERSION, MAX_SUGGESTIONS } from '../src/search/article-index.js';
 import { escapeMarkdown, markSpans, markTerms } from '../src/search/markdown.js';
+import { RERANK, rerankByGrams } from '../src/search/rerank.js';
 import { SNIPPET_MAX_CHARS } from '../src/search/snippet.js';
 
 const SEEDS = path.join(import.meta.dirname, '..', 'seeds');
@@ -288,5 +289,38 @@ describe('matchingIds', () => {
   it('returns the whole ranked match set, filters applied, same order as search', () => {
     expect(index.matchingIds('الإرهاب')).toEqual(index.search('الإرهاب', { limit: 100 }).results.map((r) => r.id));
     expect(index.matchingIds('داعش', { source: 'د ب أ' })).toEqual([S.m001]);
+  });
+});
+
+describe('character 4-gram rerank', () => {
+  // Two short texts written for this test: «استقلت» (she became independent) and «الاستقلال» (independence) share no
+  // stem after light stemming, but share the letters «استقل»; both texts name «الجزائر».
+  const article = (id: string, text: string): Article => ({
+    id, title: 'الجزائر', date: null, source: null, url: null, paragraphs: [text], addedAt: '2024-01-01T00:00:00.000Z',
+  });
+  const byId = new Map([
+    article('a', 'الجزائر بلد كبير في شمال أفريقيا'),
+    article('b', 'نالت الجزائر الاستقلال عام 1962'),
+  ].map((a) => [a.id, a]));
+  const result = (id: string, score: number) => ({ id, score, terms: [], queryTerms: [], match: {} });
+
+  it('moves up a close candidate that shares a query word’s letters without sharing its stem', () => {
+    const reranked = rerankByGrams('متى استقلت الجزائر؟', [result('a', 1), result('b', 0.95)], (id) => byId.get(id));
+    expect(reranked.map((r) => r.id)).toEqual(['b', 'a']);
+  });
+
+  it('only nudges: a candidate far below stays below', () => {
+    const reranked = rerankByGrams('متى استقلت الجزائر؟', [result('a', 1), result('b', 0.5)], (id) => byId.get(id));
+    expect(reranked.map((r) => r.id)).toEqual(['a', 'b']);
+  });
+
+  it('leaves results below the rerank depth in place and scores in descending order (seeds)', () => {
+    const all = index.search('المغرب', { limit: 100 });
+    const scores = all.results.map((r) => r.score);
+    expect(scores).toEqual([...scores].sort((x, y) => y - x));
+    const fake = Array.from({ length: RERANK.depth + 5 }, (_, i) => result(`x${i}`, 100 - i));
+    const reranked = rerankByGrams('المغرب', fake, () => undefined);
+    expect(reranked.slice(RERANK.depth).map((r) => r.id)).toEqual(fake.slice(RERANK.depth).map((r) => r.id));
+    expect(new Set(reranked.map((r) => r.id)).size).toBe(fake.length);
   });
 });

@@ -2,6 +2,7 @@ import MiniSearch, { type SearchResult } from 'minisearch';
 import { analyze, analyzeTerm, cliticVariants, normalizeArabic, tokenize } from '../arabic/index.js';
 import type { Article } from '../corpus/article.js';
 import { INDEX_OPTIONS, prepareQuery, type IndexedDoc } from './options.js';
+import { rerankByGrams } from './rerank.js';
 import { buildSnippet } from './snippet.js';
 import type { SearchHit, SearchOptions, SearchResponse } from './types.js';
 
@@ -111,14 +112,18 @@ export class ArticleIndex {
     return this.rank(query, options).map((r) => String(r.id));
   }
 
-  /** MiniSearch's ranking for `query` with the shared query options, restricted to articles passing the filters. */
+  /**
+   * The ranking for `query`, restricted to articles passing the filters: MiniSearch with the shared query options,
+   * then its best candidates reordered by character 4-gram overlap with the query (rerank.ts).
+   */
   private rank(query: string, options: SearchOptions): SearchResult[] {
     const keep = this.filterFor(options);
     const prepared = prepareQuery(query);
-    return this.mini.search(prepared.query, {
+    const results = this.mini.search(prepared.query, {
       ...prepared.options,
       filter: keep ? (r: SearchResult) => keep(this.byId.get(String(r.id))) : undefined,
     });
+    return rerankByGrams(query, results, (id) => this.byId.get(id));
   }
 
   /**
