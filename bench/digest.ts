@@ -3,6 +3,7 @@
  * one daily briefing. Reports the grouping's shape (stories, multi-article stories, largest story), the time to
  * build the digest, and the top stories, so a reader can judge the grouping by eye.
  */
+import { SAMPLES_WITHHELD, showSaudiNewsNetText } from './quotes.js';
 import { existsSync } from 'node:fs';
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
@@ -125,9 +126,11 @@ export async function runDigestBench(): Promise<string> {
     );
     tops.push('', `Top 5 stories, ${day}:`, '');
     digest.stories.slice(0, 5).forEach((s, i) => {
-      tops.push(`${i + 1}. ${s.title.replace(/\|/g, '/')} — ${s.sourceCount} outlets, ${s.articleIds.length} articles`);
+      const title = showSaudiNewsNetText() ? `${s.title.replace(/\|/g, '/')} — ` : '';
+      tops.push(`${i + 1}. ${title}${s.sourceCount} outlets, ${s.articleIds.length} articles`);
     });
   }
+  if (!showSaudiNewsNetText()) tops.push('', SAMPLES_WITHHELD);
   out.push(...tops);
   return out.join('\n');
 }
