@@ -92,11 +92,8 @@ interface Edge {
   sim: number;
 }
 
-/**
- * Pairs of articles whose similarity reaches `floor`. Dot products are accumulated through an inverted index over
- * the salient terms, so only pairs that share a term cost anything, and each shared term costs one multiply.
- */
-export function similarPairs(vectors: readonly StoryVectors[], options: ClusterOptions, floor: number): Edge[] {
+/** Inverted index over the salient terms: term → (document index, weight), in document order. */
+function buildPostings(vectors: readonly StoryVectors[]): Map<string, { doc: number; weight: number }[]> {
   const postings = new Map<string, { doc: number; weight: number }[]>();
   vectors.forEach((v, doc) => {
     for (const [t, weight] of v.doc) {
@@ -105,6 +102,15 @@ export function similarPairs(vectors: readonly StoryVectors[], options: ClusterO
       else postings.set(t, [{ doc, weight }]);
     }
   });
+  return postings;
+}
+
+/**
+ * Pairs of articles whose similarity reaches `floor`. Dot products are accumulated through an inverted index over
+ * the salient terms, so only pairs that share a term cost anything, and each shared term costs one multiply.
+ */
+export function similarPairs(vectors: readonly StoryVectors[], options: ClusterOptions, floor: number): Edge[] {
+  const postings = buildPostings(vectors);
   const edges: Edge[] = [];
   const acc = new Float64Array(vectors.length);
   const touched: number[] = [];
@@ -138,14 +144,7 @@ export function neighboursOf(
   options: ClusterOptions,
   floor: number,
 ): number[] {
-  const postings = new Map<string, { doc: number; weight: number }[]>();
-  selected.forEach((v, doc) => {
-    for (const [t, weight] of v.doc) {
-      const list = postings.get(t);
-      if (list) list.push({ doc, weight });
-      else postings.set(t, [{ doc, weight }]);
-    }
-  });
+  const postings = buildPostings(selected);
   const found: number[] = [];
   const acc = new Float64Array(selected.length);
   const touched: number[] = [];
