@@ -99,6 +99,21 @@ it('/digest subscribe, then the briefing is posted in the channel at the schedul
   expect(sub).toMatchObject({ channelId: channel, cron: '30 8 * * *', timezone: 'Asia/Riyadh', createdBy: sandbox.userId });
   expect(sub.nextRunAt).toBe('2026-11-23T05:30:00.000Z');
   expect(text).toContain(`<t:${Date.parse(sub.nextRunAt!) / 1000}:F>`); // the next run, shown in each reader's timezone
+  expect(text).toContain(`#${sub.id} created`);
+
+  // The same subscription again changes nothing, and the reply says so rather than claiming a new one.
+  const again = await sandbox.slash('digest', [
+    {
+      name: 'subscribe',
+      options: [
+        { name: 'channel', value: channel },
+        { name: 'cron', value: '30 8 * * *' },
+        { name: 'timezone', value: 'Asia/Riyadh' },
+      ],
+    },
+  ]);
+  expect(replyText(again)).toContain(`#${sub.id} already exists`);
+  expect(service.list(sandbox.guildId)).toHaveLength(1);
 
   // Two articles arrive after subscribing.
   clock.now = new Date('2026-11-23T05:00:00.000Z');

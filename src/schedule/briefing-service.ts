@@ -114,12 +114,13 @@ export class BriefingService implements BriefingDesk {
     // fixed; for an active one it changes nothing (and never creates a second, double-posting copy).
     const same = this.store.subscriptions.findSame(settings);
     if (same) {
-      if (same.status === 'failing') {
+      const resumed = same.status === 'failing';
+      if (resumed) {
         this.store.subscriptions.reactivate(same.id);
         this.log.info(`briefing #${same.id}: resumed by ${request.createdBy}`);
         this.scheduleTask(this.store.subscriptions.get(same.id)!);
       }
-      return this.toSubscription(this.store.subscriptions.get(same.id)!, now);
+      return { ...this.toSubscription(this.store.subscriptions.get(same.id)!, now), outcome: resumed ? 'resumed' : 'existing' };
     }
     checkGuildCap(this.store.subscriptions.countInGuild(request.guildId), this.options.maxPerGuild);
     // Articles already in the corpus are the starting point, not news for this subscription's first briefing.
@@ -127,7 +128,7 @@ export class BriefingService implements BriefingDesk {
     const record = this.store.subscriptions.insert({ ...settings, createdBy: request.createdBy, createdAt: now.toISOString() });
     this.log.info(`briefing #${record.id}: ${record.cron} ${record.timezone} in channel ${record.channelId}`);
     this.scheduleTask(record);
-    return this.toSubscription(record, now);
+    return { ...this.toSubscription(record, now), outcome: 'created' };
   }
 
   list(guildId: string): Subscription[] {

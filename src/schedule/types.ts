@@ -32,6 +32,11 @@ export interface Subscription {
   failureReason: string | null;
   /** Next scheduled run (ISO instant), null when failing. */
   nextRunAt: string | null;
+  /**
+   * Set by subscribe() only: whether it created this subscription, found the same one already active, or resumed
+   * the same one that was failing — so the reply can say which.
+   */
+  outcome?: 'created' | 'existing' | 'resumed';
   /** The schedule in words in the subscription's language: «every day at 08:00, Africa/Casablanca». */
   scheduleText: string;
 }

@@ -70,6 +70,8 @@ export const ar: Strings = {
   digestQuery: 'مقتصرة على',
   digestContinued: (part, parts) => `الجزء ${part} من ${parts}`,
   subscribed: (id) => `أُنشئت النشرة المجدولة رقم ${id}`,
+  subscribedExisting: (id) => `النشرة المجدولة رقم ${id} موجودة بهذه الإعدادات؛ لم يتغير شيء`,
+  subscribedResumed: (id) => `النشرة المجدولة رقم ${id} كانت متوقفة بعد فشل في الإرسال؛ وهي مفعّلة من جديد`,
   subscriptionSchedule: 'الموعد',
   subscriptionNextRun: 'النشرة القادمة',
   subscriptionChannel: 'القناة',

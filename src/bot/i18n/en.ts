@@ -81,6 +81,8 @@ export const en = {
   digestQuery: 'Limited to',
   digestContinued: (part: number, parts: number) => `Part ${part} of ${parts}`,
   subscribed: (id: number) => `Scheduled briefing #${id} created.`,
+  subscribedExisting: (id: number) => `Scheduled briefing #${id} already exists with these settings; nothing changed.`,
+  subscribedResumed: (id: number) => `Scheduled briefing #${id} was paused after a delivery failure; it is active again.`,
   subscriptionSchedule: 'Schedule',
   subscriptionNextRun: 'Next briefing',
   subscriptionChannel: 'Channel',

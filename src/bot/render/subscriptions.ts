@@ -25,7 +25,8 @@ function subscriptionEmbed(sub: Subscription, t: Strings): APIEmbed {
 }
 
 export function renderSubscribed(sub: Subscription, t: Strings): MessagePayload {
-  return message({ content: t.subscribed(sub.id), embeds: [subscriptionEmbed(sub, t)] });
+  const say = sub.outcome === 'existing' ? t.subscribedExisting : sub.outcome === 'resumed' ? t.subscribedResumed : t.subscribed;
+  return message({ content: say(sub.id), embeds: [subscriptionEmbed(sub, t)] });
 }
 
 export function renderUnsubscribed(sub: Subscription, t: Strings): MessagePayload {
