@@ -138,6 +138,11 @@ export function explainStartupError(err: unknown): string | null {
   if (e && e.status === 403 && e.code === 50001) {
     return 'DISCORD_GUILD_ID: Discord refused to register the commands there (50001 Missing Access). Invite the bot to that server with the applications.commands scope, or unset DISCORD_GUILD_ID to register globally.';
   }
+  // Network failures reach us as Node system errors (possibly wrapped as `cause` by fetch).
+  const net = (e as { cause?: { code?: unknown } } | null)?.cause?.code ?? e?.code;
+  if (net === 'ECONNREFUSED' || net === 'ENOTFOUND' || net === 'EAI_AGAIN' || net === 'ETIMEDOUT' || net === 'ECONNRESET') {
+    return `DISCORD_API_URL: Discord's API could not be reached (${String(net)}). Check the network, or the URL in DISCORD_API_URL when it is set.`;
+  }
   return null;
 }
 

@@ -86,4 +86,9 @@ describe('explainStartupError', () => {
     expect(explainStartupError({ status: 403, code: 50001 })).toMatch(/^DISCORD_GUILD_ID:/);
     expect(explainStartupError(new Error('ECONNREFUSED'))).toBeNull();
   });
+
+  it('names DISCORD_API_URL when the API cannot be reached (a real refused connection on 127.0.0.1)', async () => {
+    const err = await fetch('http://127.0.0.1:9/api/v10/gateway/bot').catch((e: unknown) => e);
+    expect(explainStartupError(err)).toMatch(/^DISCORD_API_URL: .*ECONNREFUSED/);
+  });
 });
