@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../src/bot/log.js';
+import { createServer, type AddressInfo } from 'node:net';
 import { ConfigError, explainStartupError, loadConfig, redact } from '../src/config.js';
 
 const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GabcDE.fake-token-for-tests_0123456789abcdef';
@@ -88,7 +89,12 @@ describe('explainStartupError', () => {
   });
 
   it('names DISCORD_API_URL when the API cannot be reached (a real refused connection on 127.0.0.1)', async () => {
-    const err = await fetch('http://127.0.0.1:9/api/v10/gateway/bot').catch((e: unknown) => e);
+    // A port that was just free: listen on any, note it, close it (fetch itself refuses "bad ports" such as 9).
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    await new Promise((resolve) => server.close(resolve));
+    const err = await fetch(`http://127.0.0.1:${port}/api/v10/gateway/bot`).catch((e: unknown) => e);
     expect(explainStartupError(err)).toMatch(/^DISCORD_API_URL: .*ECONNREFUSED/);
   });
 });
