@@ -16,23 +16,37 @@ const DATA = path.resolve('../shared/data/saudinewsnet/saudinewsnet.jsonl.gz');
 /** Stay well inside the 2-minute budget on a shared 2-core machine. */
 const TIME_BUDGET_MS = 90_000;
 const SAMPLE_SIZE = 30;
-const SAMPLE_SEED = 20261122;
+const SAMPLE_SEED = 20261125;
 
 /**
- * Hand check of the sample printed below (seed 20261122, extractor as of 2026-11-22: 23,364 quotations), done
+ * Hand check of the sample printed below (seed 20261125, extractor as of 2026-11-22 14:08: 23,440 quotations), done
  * by reading each quotation in its article. A quotation counts as correct when its text is a real quoted
  * statement (not a title, name or scare-quoted term, not cut in the middle or running into narration) AND its
- * speaker is right: the named person the article attributes it to, or null where the article names no person
- * (an institution, a group, «مصدر عسكري»). Roles were not graded.
- * Result: 18/30 fully correct. Text alone 28/30 (the two misses are quoted documents — a law article after
- * «نصت», a reform list after «أبرز بنودها» — not speech). Speaker misses: 5 left null although a person is named
- * (verbs we do not list: رحب، غرّد، انتقد; subject before the verb, «وكان مروان دماج … قد أكد»; a name behind
- * a quoted party name, «رئيس حزب «القوات اللبنانية» الدكتور سمير جعجع»); 5 wrong (a junk word kept in the
- * name, «بعدن عبدالله صبيحي»; «أحد المقاتلين» taken as a name; a bare «وقال» given to the previous speaker when
- * the subject was an unrecognised «المثمن العقاري عبدالله الأحمري»; a quote of Morsi reported by his lawyer).
+ * speaker is right: the named person the article attributes it to (surname only is fine), or null where the
+ * article names no person (an institution, a group, «مصدر عسكري»). Roles were not graded. Graded strictly: a junk
+ * word in the name («البرتغالي جوزيه مورينيو») or one of two joint speakers counts as wrong.
+ * Result: 15/30 fully correct, text alone 27/30.
+ *   Text misses: a quoted noun phrase («مسؤولا كبيرا في الاستخبارات»), a fake magazine headline, a span cut by
+ *   nested "…" marks. Speaker misses (12): nationality/role words kept in the name (البرتغالي جوزيه مورينيو ×2,
+ *   أندرياس لوتش كبير المشرفين, وسام حمدان جدارة الأخضر); organisations taken for people (سامسونج) or left out
+ *   so a bare «وأضافت» went to the previous person (البطريركية اللاتينية); a description as a name (ناشط إعلامي);
+ *   null although named (name after «، النائبة» apposition; «لكن ديريك شكك» then bare «وقال»; «ثم يتوجه "نسيب"»;
+ *   a book's author with no verb); the Prophet quoted with «يقول الرسول»; a headline attributed to the last person.
+ * History, so the figures can be compared (n = 30 each, so ±9 points of sampling error):
+ *   - before this round (seed 20261122, older extractor): 18/30, text 28/30 — misses were unlisted verbs (رحب،
+ *     غرّد، انتقد), the subject before the verb («وكان مروان دماج … قد أكد»), a quoted party name inside a role,
+ *     «بعدن عبدالله صبيحي», «أحد المقاتلين» as a name, an unknown role noun («المثمن العقاري») and quoted documents.
+ *   - the same seed-20261122 sample after fixing those classes: 24/30, text 28/30 — tuned on that sample, so biased.
+ *   - fresh samples after the fixes: seed 20261123 19/30 (text 30/30); seed 20261124 13/30 (text 28/30), whose
+ *     misses («باسم» as a name, «ويضيف آخر», «لكن/أما X قال», «يدعى X», «لرويترز» in a name) led to the last
+ *     round of fixes; seed 20261125 (this one) 15/30.
+ *   Read together: the speaker rules fix the classes they target (tests in tests/quotes.test.ts, «speakers on
+ *   SaudiNewsNet sentences»), but a fresh sample keeps finding other classes, and measured full precision stays
+ *   around 50–63 % — no clear gain over the 60 % before, within sampling error. The named-speaker share rose from
+ *   58.4 % to 62.0 % of quotations.
  * Re-check when the extractor changes: the sample is drawn from its output, so it changes too.
  */
-const HAND_CHECK = { checked: 30, correct: 18, textCorrect: 28, note: 'checked by reading on 2026-11-22' };
+const HAND_CHECK = { checked: 30, correct: 15, textCorrect: 27, note: 'checked by reading on 2026-11-22' };
 
 interface SaudiNewsRecord {
   source?: string;

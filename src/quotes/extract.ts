@@ -1,5 +1,5 @@
 import type { Article } from '../corpus/article.js';
-import { INTRODUCERS, ROLE_HEADS, SPEECH_VERBS, TITLE_NOUNS } from './lexicon.js';
+import { DOCUMENT_WORDS, INTRODUCERS, ROLE_HEADS, SPEECH_VERBS, TITLE_NOUNS } from './lexicon.js';
 import { scanQuoteMarks, type QuoteSpan } from './marks.js';
 import type { Quote } from './quote.js';
 import {
@@ -8,6 +8,7 @@ import {
   isParticiple,
   isSpeechVerb,
   parseSubject,
+  parseSubjectBefore,
   PersonRegistry,
   tokensOf,
   withoutArticle,
@@ -67,15 +68,26 @@ export function extractQuotes(article: Article): Quote[] {
 
   article.paragraphs.forEach((paragraph, paragraphIndex) => {
     const spans = resolveSpans(paragraph);
-    const masked = maskSpans(paragraph, spans);
+    const short = spans.map((s) => isShortSpan(paragraph, s));
+    const statementOpens = spans.filter((_, k) => !short[k]).map((s) => s.openAt);
+    const masked = maskSpans(paragraph, spans, short);
     const tokens = tokensOf(masked);
     let t = 0;
     for (const span of [...spans, null]) {
       const limit = span ? span.openAt : masked.length;
       for (; t < tokens.length && tokens[t].start < limit; t++) {
         if (!isReportingVerbAt(tokens, t)) continue;
-        const nextOpen = spans.find((s) => s.openAt > tokens[t].end)?.openAt ?? masked.length;
-        const subject = parseSubject(masked.slice(tokens[t].end, nextOpen), familyNames);
+        // The subject runs to the next quotation; a quoted name inside it («رئيس حزب «القوات اللبنانية» الدكتور
+        // سمير جعجع») is left readable by maskSpans and does not end it.
+        const nextOpen = statementOpens.find((at) => at > tokens[t].end) ?? masked.length;
+        let subject = parseSubject(masked.slice(tokens[t].end, nextOpen), familyNames);
+        if (subject.kind === 'bare' && (!startsWithConjunction(tokens[t].norm) || afterAmma(masked, tokens[t].start))) {
+          // «وكان مروان دماج … قد أكد»، «الأمير خالد الفيصل قال»: the subject stands before the verb. A verb with
+          // و/ف opens a new clause, so whatever precedes it belongs to another one.
+          const verbAt = tokens[t].start;
+          const clauseStart = Math.max(sentenceStart(masked, verbAt), masked.lastIndexOf(':', verbAt - 1) + 1);
+          subject = parseSubjectBefore(masked.slice(clauseStart, verbAt), familyNames);
+        }
         if (paragraphIndex - currentSetIn > MAX_PARAGRAPHS_TO_SPEAKER) current = null;
         currentSetIn = paragraphIndex; // a bare «وأضاف» carries the speaker on from here
         if (subject.kind === 'named') setPerson(registry.register(subject.name, subject.role));
@@ -92,7 +104,7 @@ export function extractQuotes(article: Article): Quote[] {
       if (!span) break;
       const text = cleanQuoteText(paragraph.slice(span.start, span.end));
       if (tokensOf(text).length < MIN_QUOTE_WORDS) continue;
-      if (!hasAttributionCue(masked, span.openAt) || followsTitleNoun(paragraph, span.openAt)) continue;
+      if (attributionCue(masked, span.openAt) !== 'speech' || followsTitleNoun(paragraph, span.openAt)) continue;
       const speaker = paragraphIndex - currentSetIn <= MAX_PARAGRAPHS_TO_SPEAKER ? current : null;
       pending.push({ text, paragraph: paragraphIndex, speaker });
     }
@@ -138,7 +150,9 @@ function narrationCut(body: string): number | null {
 }
 
 function followsTitleNoun(paragraph: string, openAt: number): boolean {
-  const last = tokensOf(paragraph.slice(Math.max(0, openAt - 40), openAt)).at(-1);
+  const before = tokensOf(paragraph.slice(Math.max(0, openAt - 40), openAt));
+  // «يعرف بـ«الإمارة الإسلامية…»»: a one-letter proclitic written apart from its word is skipped.
+  const last = before.at(-1)?.norm.replace(/ـ/g, '').length === 1 ? before.at(-2) : before.at(-1);
   return last !== undefined && TITLE_NOUNS.has(withoutArticle(last.norm.replace(/^[وفبل](?=ال)/, '')));
 }
 
@@ -149,15 +163,42 @@ function followsIntroducer(paragraph: string, openAt: number): boolean {
   return last !== undefined && INTRODUCERS.has(last.norm);
 }
 
-/** Quoted text replaced by spaces (same length), so narration can be read without the quotations' words. */
-function maskSpans(paragraph: string, spans: QuoteSpan[]): string {
+/** Too short to be a quotation (see MIN_QUOTE_WORDS): a quoted name or term, which is part of the narration. */
+function isShortSpan(paragraph: string, span: QuoteSpan): boolean {
+  return tokensOf(paragraph.slice(span.start, span.end)).length < MIN_QUOTE_WORDS;
+}
+
+/**
+ * Quoted text replaced by spaces (same length), so narration can be read without the quotations' words. A short
+ * span is a quoted name or term and stays readable (only its marks go): it can sit inside a speaker's role,
+ * «رئيس حزب «القوات اللبنانية» الدكتور سمير جعجع».
+ */
+function maskSpans(paragraph: string, spans: QuoteSpan[], short: boolean[]): string {
   let out = paragraph;
-  for (const span of spans) {
+  for (const [k, span] of spans.entries()) {
     const closeLen = span.end < paragraph.length ? 1 : 0; // the closing mark (or the comma a cut stopped at)
+    if (short[k]) {
+      out = `${out.slice(0, span.openAt)} ${out.slice(span.start, span.end)}${' '.repeat(closeLen)}${out.slice(span.end + closeLen)}`;
+      continue;
+    }
     out = out.slice(0, span.openAt) + ' '.repeat(span.end + closeLen - span.openAt) + out.slice(span.end + closeLen);
   }
   return out;
 }
+
+/** «أما X فيرى»: the ف answers «أما», so the subject before it belongs to this verb. */
+function afterAmma(masked: string, verbAt: number): boolean {
+  if (masked[verbAt] !== 'ف') return false;
+  const lead = tokensOf(masked.slice(sentenceStart(masked, verbAt), verbAt));
+  return lead.length > 0 && (lead[0].norm === 'اما' || lead[0].norm === 'واما');
+}
+
+/** «وأكد»، «فقال»: the verb carries a conjunction, so it starts its own clause. */
+function startsWithConjunction(norm: string): boolean {
+  return /^[وف]/.test(norm) && SPEECH_VERBS.has(norm.slice(1));
+}
+
+
 
 /** Sentence start before `at`: the last full stop / question mark of the narration (quotations are masked). */
 function sentenceStart(masked: string, at: number): number {
@@ -168,11 +209,23 @@ function sentenceStart(masked: string, at: number): number {
 }
 
 /** A quotation is attributed: its sentence has a reporting verb or participle before it, or «:» right before it. */
-function hasAttributionCue(masked: string, openAt: number): boolean {
+/**
+ * What introduces a quotation, read in its sentence before it: a reporting verb or participle, or «:» right
+ * before it ('speech'); nothing ('none'); or a document word after the last reporting verb ('document') —
+ * «وأشار إلى أن المادة (24) … نصت “على أنه…”»، «أبرز بنودها «…»»: the quoted text is a law or a list, not speech.
+ */
+function attributionCue(masked: string, openAt: number): 'speech' | 'document' | 'none' {
   const leadIn = masked.slice(sentenceStart(masked, openAt), openAt);
-  if (leadIn.trimEnd().endsWith(':')) return true;
   const tokens = tokensOf(leadIn);
-  return tokens.some((t: Token, i) => isReportingVerbAt(tokens, i) || isParticiple(t.norm));
+  let cue = leadIn.trimEnd().endsWith(':');
+  let document = false;
+  tokens.forEach((t: Token, i) => {
+    if (isReportingVerbAt(tokens, i) || isParticiple(t.norm)) {
+      cue = true;
+      document = false;
+    } else if (DOCUMENT_WORDS.has(withoutArticle(t.norm.replace(/^[وف](?=ال)/, '')))) document = true;
+  });
+  return document ? 'document' : cue ? 'speech' : 'none';
 }
 
 /** «ومن أبرز الإصلاحات» is a superlative, not the verb «أبرز»: a reporting verb is not governed by «من». */

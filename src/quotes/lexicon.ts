@@ -10,12 +10,18 @@ function normalizedSet(words: string): Set<string> {
 
 /** Reporting verbs, past tense masculine. Feminine (+ت) and و/ف/وقد/فقد prefixes are generated below. */
 // Left out on purpose, after reading SaudiNewsNet output: رأى، لاحظ، وصف، طالب، استهل، ختم have ordinary
-// subjects («استهل مشواره…») too often; the present «يرى» (holds that) is kept below.
+// subjects («استهل مشواره…») too often; the present «يرى» (holds that) is kept below. Also left out: بين (the
+// preposition «بين» is far more common than the verb «بيّن»), رد (the noun «رد»), كتب (the plural «كتب»), وعد.
+// The second line was added after the SaudiNewsNet hand check: «رحب … وقال»، «غرّد … قائلا»، «انتقد …» were
+// leaving named speakers null.
 const SPEECH_VERBS_MASC = `قال أكد أضاف أوضح أشار أبرز تابع حذر اعتبر شدد أعرب أشاد لفت ذكر صرح كشف دعا أعلن
-  نبه استطرد أردف نوه أفاد أقر اختتم واصل نفى`;
+  نبه استطرد أردف نوه أفاد أقر اختتم واصل نفى
+  رحب غرد انتقد تساءل علق استدرك أجاب اعترف أوصى ناشد استنكر`;
 
 /** Present-tense forms that news prose uses as attribution («يقول الخبير…»). */
-const SPEECH_VERBS_PRESENT = `يقول تقول يضيف تضيف يؤكد تؤكد يوضح توضح يشير تشير يرى ترى`;
+// (يعتبر is left out: the passive «يُعتبر المشروع…» is written the same.)
+const SPEECH_VERBS_PRESENT = `يقول تقول يضيف تضيف يؤكد تؤكد يوضح توضح يشير تشير يرى ترى يحذر تحذر يشدد تشدد
+  يلفت تلفت يتساءل تتساءل يغرد تغرد`;
 
 function speechVerbForms(): Set<string> {
   const forms = new Set<string>();
@@ -39,7 +45,8 @@ export const SPEECH_VERBS: ReadonlySet<string> = speechVerbForms();
  * («…، مشيرا إلى أن “…”»). They carry no subject of their own.
  */
 const PARTICIPLES_MASC = `مؤكدا مشيرا مضيفا مبرزا موضحا معتبرا مشددا محذرا لافتا قائلا مشيدا معربا متابعا ذاكرا
-  كاشفا داعيا مستطردا منوها مردفا مبينا مستدركا خاتما معلقا مختتما مطالبا مستشهدا`;
+  كاشفا داعيا مستطردا منوها مردفا مبينا مستدركا خاتما معلقا مختتما مطالبا مستشهدا مرحبا منتقدا متسائلا
+  معترفا مستنكرا مناشدا`;
 
 function participleForms(): Set<string> {
   const forms = new Set<string>();
@@ -63,7 +70,8 @@ export const ROLE_HEADS: ReadonlySet<string> = normalizedSet(`
   نائب نائبة مساعد مساعدة أمين أمينة مدير مديرة مستشار مستشارة كاتب كاتبة عضو عضوة قائد قائدة مبعوث مبعوثة ممثل
   ممثلة محلل محللة باحث باحثة أستاذ أستاذة أمير أميرة ملك ملكة ولي زعيم زعيمة رئيسي مفوض مفوضة محافظ والي عمدة
   قاضي قاض محامي محامية نقيب عميد لواء عقيد جنرال مصدر مصادر مراقب مراقبون خبراء مسؤولون متحدثون شيخ إمام
-  مدرب لاعب مؤسس مؤسسة قيادي قيادية إخصائي إخصائية أخصائي أخصائية طبيب طبيبة مفتي مندوب مندوبة وكيل وكيلة`);
+  مدرب لاعب مؤسس مؤسسة قيادي قيادية إخصائي إخصائية أخصائي أخصائية طبيب طبيبة مفتي مندوب مندوبة وكيل وكيلة
+  قائمقام مفوضة مفوض حاكم حاكمة`);
 
 /** Definite descriptions that point back to a person already named («وقال المسؤول الأميركي»). */
 export const ANAPHORIC_HEADS: ReadonlySet<string> = normalizedSet(`
@@ -85,7 +93,14 @@ export const INSTITUTIONS: ReadonlySet<string> = normalizedSet(`
   لجنة شركة جمعية حزب اتحاد تحالف اجتماع مؤتمر دراسة وثيقة بلاغ نص رسالة تغريدة مذكرة إعلان قرار محكمة
   جيش شرطة أمن إدارة سفارة قنصلية بنك صندوق جامعة معهد مركز مرصد شبكة تقارير بيانات دراسات
   إحصاءات إحصائيات أرقام معطيات مصادر وسائل حركة جماعة تنظيم مجموعة فصيل كتلة ائتلاف قوات إمارة أمانة بلدية
-  نقابة رابطة`);
+  نقابة رابطة حلف ناتو رويترز بلومبرغ بلومبيرغ`);
+
+/**
+ * An honorific with a pronoun suffix stands for the person just named: «وأضاف سموه»، «وأكد معاليه». The subject
+ * is then that person, never a name of its own.
+ */
+export const HONORIFIC_PRONOUNS: ReadonlySet<string> = normalizedSet(`
+  سموه سموها معاليه معاليها سعادته سعادتها فضيلته فخامته دولته سماحته`);
 
 /** Honorifics dropped from a speaker's name («السيد كريستوفر لاندبيرغ» → «كريستوفر لاندبيرغ»). */
 export const HONORIFICS: ReadonlySet<string> = normalizedSet(`
@@ -99,7 +114,8 @@ export const HONORIFICS: ReadonlySet<string> = normalizedSet(`
 export const SUBJECT_STOPS: ReadonlySet<string> = normalizedSet(`
   إن أن بأن أنه إنه أنها إنها أنهم إنهم وأن وإن عن من إلى الى على في خلال عقب أمام بعد قبل لدى حول مع ضمن
   عشية صباح مساء اليوم أمس أمسية بمناسبة حين عندما لدى إثر قائلا بينما كما لكن ضد منذ عبر ل
-  الذي التي الذين اللذين اللتين اللواتي وهو وهي`);
+  الذي التي الذين اللذين اللتين اللواتي وهو وهي
+  وفقا وفق طبقا نقلا حسب بحسب حسبما`);
 
 /** Comma segments that are adverbials, not an apposition: «، في تصريح للصحافة،»، «، عشية انعقاد…،». */
 export const ADVERBIAL_STARTS: ReadonlySet<string> = normalizedSet(`
@@ -117,3 +133,21 @@ export const TITLE_NOUNS: ReadonlySet<string> = normalizedSet(`
   تقرير تقريرها تقريره كتاب برنامج مقال مقاله مقالها بعنوان عنوان عنوانه حملة شعار مبادرة مشروع فيلم مسلسل رواية
   قصيدة أغنية مؤتمر منتدى ندوة مهرجان معرض جائزة مسابقة عملية تنظيم حزب حركة جماعة صحيفة مجلة قناة وكالة موقع
   شركة مجموعة كتائب كتيبة لواء وسم هاشتاق هاشتاغ اسم باسم تسمية مسمى عرف يعرف يسمى تسمى سماها ملتقى`);
+
+/**
+ * Words that head an indefinite part of a group: «أحد المقاتلين»، «إحدى الناجيات»، «بعض المسؤولين». The subject is
+ * then a description, never a person's name (found on SaudiNewsNet: «وقال أحد المقاتلين» had given «أحد
+ * المقاتلين» as the speaker's name).
+ */
+export const QUANTIFIER_HEADS: ReadonlySet<string> = normalizedSet(`
+  أحد إحدى احد احدى بعض عدد معظم أغلب غالبية جميع كل كافة أحدهم إحداهن آخر أخرى آخرون آخرين ثالث ثالثة ثان ثانية`);
+
+/** The pluperfect «وكان X قد أكد»: the subject stands between كان and the verb. */
+export const KANA_FORMS: ReadonlySet<string> = normalizedSet(`كان وكان فكان كانت وكانت فكانت`);
+
+/**
+ * Words that make the quoted text a document rather than speech: «المادة (24) … نصت “على أنه…”»، «أبرز بنودها:
+ * "…"». The verbs نصت/تنص/ينص only (not the noun «نص», which also opens speech: «في نص كلمته»).
+ */
+export const DOCUMENT_WORDS: ReadonlySet<string> = normalizedSet(`
+  نصت تنص ينص بند بنود بنده بندها بنوده بنودها مادة مواد فقرة فقرات`);

@@ -7,9 +7,12 @@ import {
   ADVERBIAL_STARTS,
   ANAPHORIC_HEADS,
   COLLECTIVES,
+  HONORIFIC_PRONOUNS,
   HONORIFICS,
   INSTITUTIONS,
+  KANA_FORMS,
   PARTICIPLES,
+  QUANTIFIER_HEADS,
   ROLE_HEADS,
   SPEECH_VERBS,
   SUBJECT_STOPS,
@@ -31,10 +34,30 @@ export interface Token {
 
 const TOKEN = /[\p{L}\p{M}\p{N}\u0640]+/gu;
 
+/** Discourse words that open a clause before its subject («لكن صحيفة…»، «أما الفنان…»); never part of a name. */
+const CLAUSE_OPENERS: ReadonlySet<string> = new Set(['لكن', 'ولكن', 'بينما', 'فيما', 'اما', 'واما']);
+
+/**
+ * normalizeArabic per word, remembered: the same words recur across paragraphs and articles, and normalizing was
+ * most of the extraction time on SaudiNewsNet. Cleared when full, so memory stays bounded at volume.
+ */
+const normCache = new Map<string, string>();
+const NORM_CACHE_SIZE = 50_000;
+
+function normalizedWord(word: string): string {
+  let norm = normCache.get(word);
+  if (norm === undefined) {
+    if (normCache.size >= NORM_CACHE_SIZE) normCache.clear();
+    norm = normalizeArabic(word);
+    normCache.set(word, norm);
+  }
+  return norm;
+}
+
 export function tokensOf(text: string, offset = 0): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(TOKEN)) {
-    out.push({ text: m[0], norm: normalizeArabic(m[0]), start: offset + m.index, end: offset + m.index + m[0].length });
+    out.push({ text: m[0], norm: normalizedWord(m[0]), start: offset + m.index, end: offset + m.index + m[0].length });
   }
   return out;
 }
@@ -62,6 +85,7 @@ export function isNameToken(norm: string): boolean {
   const bare = withoutArticle(norm);
   if (STOPWORDS.has(norm) || SUBJECT_STOPS.has(norm) || HONORIFICS.has(norm)) return false;
   if (ROLE_HEADS.has(bare) || INSTITUTIONS.has(bare) || COLLECTIVES.has(bare)) return false;
+  if (isQuantifier(norm) || KANA_FORMS.has(norm) || HONORIFIC_PRONOUNS.has(norm) || CLAUSE_OPENERS.has(norm)) return false;
   if (SPEECH_VERBS.has(norm) || isParticiple(norm)) return false;
   if (/^(بال|لل|كال|فال|وال)/.test(norm)) return false;
   // A possessive suffix makes a common noun («بنودها»، «كلمته» in «واختتم كيري كلمته»): names do not take one.
@@ -79,7 +103,19 @@ const DEFINITE = /^(ال|وال|لل|بال)/;
 /** «البريك»، «الملا»: a definite word that is not a role, institution or group could be a family name. */
 function isFamilyName(norm: string): boolean {
   const bare = withoutArticle(norm);
+  // A definite word ending in ة (folded to ه) is a common noun or a participle far more often than a family name:
+  // «نشرت الصفحة»، «ماريان تايسن المكلفة بملف…» (SaudiNewsNet). «الله» (in «عبد الله») is the exception.
+  if (norm.endsWith('ه') && norm !== 'الله') return false;
   return norm.startsWith('ال') && !ROLE_HEADS.has(bare) && !INSTITUTIONS.has(bare) && !COLLECTIVES.has(bare);
+}
+
+/**
+ * «عبد الأمير»، «أبو ردينة»، «عبدالله بن مساعد»: the word after عبد/أبو/بن belongs to the name even when it is a
+ * role word (الأمير، الملك، مساعد).
+ */
+const NAME_PREFIXES = new Set(['عبد', 'ابو', 'بن', 'ابن', 'بنت']);
+function afterNamePrefix(tokens: Token[], j: number): boolean {
+  return j > 0 && NAME_PREFIXES.has(tokens[j - 1].norm);
 }
 
 /**
@@ -106,8 +142,15 @@ function isGivenName(norm: string): boolean {
   return (isNameToken(norm) && !norm.startsWith('ال')) || norm === 'عبد' || norm === 'ابو' || norm === 'بن';
 }
 
+/** «أحد المقاتلين»، «وبعض المسؤولين»: a part of a group, not a person. */
+function isQuantifier(norm: string): boolean {
+  return QUANTIFIER_HEADS.has(norm) || (/^[وف]../.test(norm) && QUANTIFIER_HEADS.has(norm.slice(1)));
+}
+
+const isParticle = (t: Token): boolean => t.norm === 'قد' || t.norm === 'لقد';
+
 function segmentTokens(segment: string): Token[] {
-  return tokensOf(segment).filter((t) => !HONORIFICS.has(t.norm) && t.norm !== 'قد' && t.norm !== 'لقد');
+  return tokensOf(segment).filter((t) => !HONORIFICS.has(t.norm) && !isParticle(t));
 }
 
 /** Tokens of the subject noun phrase: up to the complementizer, a preposition or another verb. */
@@ -132,31 +175,41 @@ function isNamePhrase(tokens: Token[]): boolean {
  * «وزير الشؤون الخارجية …، ناصر بوريطة» and «وزير الخارجية المغربي ناصر بوريطة» (role then name).
  */
 export function parseSubject(afterVerb: string, familyNames: ReadonlySet<string> = new Set()): Subject {
-  const clause = afterVerb.split(/[.!?؟:;؛]/)[0];
+  // A parenthesis after a name holds an age, an affiliation or a transliteration — «سكارليت فينسينت (23 سنة)» —
+  // never the end of the subject, so it is read past.
+  const clause = afterVerb.replace(/\([^()]*\)/g, ' ').split(/[.!?؟:;؛]/)[0];
   const segments = clause.split(/[،,]/).map((s) => s.trim());
   // «وأشاد، في هذا الاتجاه، بالشراكة…»: skip adverbial segments right after the verb.
   let i = 0;
   while (i < segments.length - 1 && (segments[i] === '' || startsAdverbial(segments[i]))) i++;
-  const phrase = leadingPhrase(segmentTokens(segments[i] ?? ''));
+  // Honorifics stay in `withHonorifics` because they mark where a name starts: «رئيس حزب القوات اللبنانية
+  // الدكتور سمير جعجع»، «القائد العسكري بعدن العميد عبدالله صبيحي».
+  const withHonorifics = leadingPhrase(tokensOf(segments[i] ?? '').filter((t) => !isParticle(t)));
+  const phrase = withHonorifics.filter((t) => !HONORIFICS.has(t.norm));
   const rest = segments.slice(i + 1);
   if (phrase.length === 0) return { kind: 'bare' };
 
   const first = withoutArticle(phrase[0].norm);
+  if (HONORIFIC_PRONOUNS.has(phrase[0].norm.replace(/^[وف](?=..)/, ''))) {
+    return { kind: 'anaphor', head: '', description: phrase[0].text };
+  }
   if (phrase.some((t) => COLLECTIVES.has(withoutArticle(t.norm)))) return { kind: 'unnamed', role: join(phrase) };
   if (INSTITUTIONS.has(first)) return { kind: 'unnamed', role: join(phrase) };
+  if (isQuantifier(phrase[0].norm)) return { kind: 'unnamed', role: join(phrase) };
+
+  // «شاهد عيان يدعى أحمد اكاي»: the name follows «يدعى» / «اسمه».
+  const called = phrase.findIndex((t) => /^(يدعي|تدعي|اسمه|اسمها)$/.test(t.norm));
+  if (called > 0) {
+    let end = called + 1;
+    while (end < phrase.length && end - called <= MAX_NAME_TOKENS && isNameToken(phrase[end].norm)) end++;
+    if (end > called + 1) return { kind: 'named', name: join(phrase.slice(called + 1, end)), role: join(phrase.slice(0, called)) };
+  }
+  const afterHonorific = nameAfterHonorific(withHonorifics);
+  if (afterHonorific) return afterHonorific;
 
   if (ROLE_HEADS.has(first)) {
-    // Role then name in one run: the name is the trailing run of name tokens after a definite word.
-    // A family name may carry the article when a given name precedes it: «إبراهيم بن أحمد الغبان»،
-    // «رامي عبد الرحمن»; «وزير الخارجية المغربي» has no given name before «المغربي», so it stays a role.
-    let k = phrase.length;
-    const familyWithArticle = (j: number) =>
-      j === phrase.length - 1 && j > 0 && phrase[j].norm.startsWith('ال') && isGivenName(phrase[j - 1].norm);
-    while (k > 0 && ((isNameToken(phrase[k - 1].norm) && !phrase[k - 1].norm.startsWith('ال')) || familyWithArticle(k - 1))) k--;
-    const nameRun = phrase.slice(k);
-    if (k > 0 && nameRun.length > 0 && nameRun.length <= MAX_NAME_TOKENS && DEFINITE.test(phrase[k - 1].norm)) {
-      return { kind: 'named', name: join(nameRun), role: join(phrase.slice(0, k)) };
-    }
+    const named = roleThenName(phrase, 1);
+    if (named) return named;
     // Role, then the name as an apposition: «وزير الشؤون الخارجية …، ناصر بوريطة».
     const next = leadingPhrase(segmentTokens(rest[0] ?? ''));
     if (isNamePhrase(next)) return { kind: 'named', name: join(next), role: join(phrase) };
@@ -165,15 +218,29 @@ export function parseSubject(afterVerb: string, familyNames: ReadonlySet<string>
     }
     return { kind: 'unnamed', role: join(phrase) };
   }
+  // A definite head noun we do not list as a role («المثمن العقاري عبدالله الأحمري»): still a role when a name of
+  // two or more words closes the phrase; otherwise read on as below («وأكد المغرب على…» has no subject name).
+  if (/^(ال|وال)/.test(phrase[0].norm) && !isNameToken(phrase[0].norm) && !familyNames.has(phrase[0].norm)) {
+    const named = roleThenName(phrase, 2);
+    if (named) return named;
+  }
 
   // Name first, then perhaps a role in the same run or as an apposition. A family name with the article
   // («سعد البريك»، «عصام الملا») ends the name after a given name; alone («وقال الدريويش») it counts only when
   // the article writes it after a given name somewhere («أحمد بن يوسف الدريويش»).
   let k = 0;
-  while (k < phrase.length && k < MAX_NAME_TOKENS && isNameToken(phrase[k].norm)) k++;
+  while (k < phrase.length && k < MAX_NAME_TOKENS && (isNameToken(phrase[k].norm) || afterNamePrefix(phrase, k))) k++;
   if (k === 0 && familyNames.has(phrase[0].norm)) k = 1;
   else if (k > 0 && k < phrase.length && k < MAX_NAME_TOKENS && isFamilyName(phrase[k].norm) && isGivenName(phrase[k - 1].norm)) k++;
   if (k === 0) return { kind: 'bare' };
+  // «مدافعه الألماني بير ميرتيساكر»: a definite word followed by an indefinite name word is an adjective closing a
+  // description (a nationality, «السابق»); the name is what follows. Family names with ال come last.
+  for (let j = k - 2; j >= 1; j--) {
+    if (phrase[j].norm.startsWith('ال') && !phrase[j + 1].norm.startsWith('ال') && !afterNamePrefix(phrase, j + 1)) {
+      const name = join(phrase.slice(j + 1, k));
+      return k === phrase.length ? { kind: 'named', name, role: join(phrase.slice(0, j + 1)) } : { kind: 'bare' };
+    }
+  }
   const name = join(phrase.slice(0, k));
   const trailing = phrase.slice(k);
   if (trailing.length > 0 && ROLE_HEADS.has(withoutArticle(trailing[0].norm))) {
@@ -187,6 +254,130 @@ export function parseSubject(afterVerb: string, familyNames: ReadonlySet<string>
     return { kind: 'named', name, role: join(apposition) };
   }
   return { kind: 'named', name, role: null };
+}
+
+/**
+ * Role then name in one run: the name is the trailing run of name tokens after a definite word (the end of the
+ * role). A family name may carry the article when a given name precedes it: «إبراهيم بن أحمد الغبان»، «رامي عبد
+ * الرحمن»; «وزير الخارجية المغربي» has no given name before «المغربي», so it stays a role.
+ */
+function roleThenName(phrase: Token[], minNameTokens: number): Subject | null {
+  const whole = roleThenNameRun(phrase, minNameTokens);
+  if (whole) return whole;
+  // «رحب أمين عام غرفة حفر الباطن أنور بن الشامي العنزي بزيارة الملحق…»: the verb's object follows the name,
+  // behind a glued preposition (بزيارة، للصحيفة). Tried only when the whole run gave no name, so «الرئيس السوري
+  // بشار الأسد» is never cut at «بشار».
+  // A second role after the name ends it too: «المتحدث باسم الحكومة الإثيوبية تيولدي مولوغيتا المتحدث باسم وزارة
+  // الخارجية بالزيارة». Cut points are tried from the end, because the first role may hold such words as well.
+  for (let j = phrase.length - 1; j >= 2; j--) {
+    const norm = phrase[j].norm;
+    const glued = /^(بال|لل)/.test(norm) || (/^[بل]../.test(norm) && DEFINITE.test(phrase[j + 1]?.norm ?? ''));
+    // …or a definite word that cannot close a name: «المفوضة ماريان تايسن المكلفة بملف التوظيف».
+    const cut = glued || ROLE_HEADS.has(withoutArticle(norm)) || (norm.startsWith('ال') && !isFamilyName(norm));
+    // A cut is a guess about where the role ends, so it must leave a name of two words at least.
+    const named = cut ? roleThenNameRun(phrase.slice(0, j), Math.max(2, minNameTokens)) : null;
+    if (named) return named;
+  }
+  return null;
+}
+
+function roleThenNameRun(phrase: Token[], minNameTokens: number): Subject | null {
+  let k = phrase.length;
+  // The last word may carry the article after a given name («إبراهيم الغبان»), the last two only after «بن»
+  // («أنور بن الشامي العنزي»): two definite words after anything else are a role («الملحق الاندونيسي»).
+  const familyWithArticle = (j: number): boolean =>
+    j > 0 &&
+    phrase[j].norm.startsWith('ال') &&
+    isFamilyName(phrase[j].norm) &&
+    ((j === phrase.length - 1 && (isGivenName(phrase[j - 1].norm) || familyWithArticle(j - 1))) ||
+      (j === phrase.length - 2 && /^(بن|ابن|بنت)$/.test(phrase[j - 1].norm)));
+  const inName = (j: number) =>
+    (isNameToken(phrase[j].norm) && !phrase[j].norm.startsWith('ال')) || familyWithArticle(j) || afterNamePrefix(phrase, j);
+  while (k > 0 && inName(k - 1)) k--;
+  // «القائد العسكري بعدن عبدالله صبيحي»: a word with a glued preposition (ب، ل) before a name of two or more
+  // words is a place or an institution closing the role («in Aden»), not the first name.
+  let roleEnd = k > 0 && DEFINITE.test(phrase[k - 1].norm);
+  if (k > 0 && phrase.length - k >= 3 && /^[بل]../.test(phrase[k].norm)) {
+    k++;
+    roleEnd = true;
+  }
+  // «المتحدث باسم الجهاز»: «باسم» (on behalf of) continues the role; it is not the name Basem.
+  while (k < phrase.length && phrase[k].norm === 'باسم') {
+    k += phrase[k + 1] && DEFINITE.test(phrase[k + 1].norm) ? 2 : 1;
+    roleEnd = true;
+  }
+  const nameRun = phrase.slice(k);
+  if (!roleEnd || nameRun.length < minNameTokens || nameRun.length > MAX_NAME_TOKENS) return null;
+  return { kind: 'named', name: join(nameRun), role: join(phrase.slice(0, k)) };
+}
+
+/**
+ * A name right after an honorific that follows a role: «رئيس حزب القوات اللبنانية الدكتور سمير جعجع». The
+ * honorific is a sure boundary, so the role's last word need not be definite. The name may be followed by
+ * nothing or by another role («…الدكتور سمير جعجع رئيس…»).
+ */
+function nameAfterHonorific(tokens: Token[]): Subject | null {
+  let h = -1;
+  for (let j = tokens.length - 1; j > 0; j--) {
+    if (HONORIFICS.has(tokens[j].norm)) {
+      h = j;
+      break;
+    }
+  }
+  if (h <= 0) return null;
+  const role = tokens.slice(0, h).filter((t) => !HONORIFICS.has(t.norm));
+  const after = tokens.slice(h + 1);
+  let k = 0;
+  while (k < after.length && k < MAX_NAME_TOKENS && isNameToken(after[k].norm) && !after[k].norm.startsWith('ال')) k++;
+  if (k > 0 && k < after.length && k < MAX_NAME_TOKENS && isFamilyName(after[k].norm) && isGivenName(after[k - 1].norm)) k++;
+  if (k === 0 || role.length === 0) return null;
+  if (k < after.length && !ROLE_HEADS.has(withoutArticle(after[k].norm))) return null;
+  return { kind: 'named', name: join(after.slice(0, k)), role: join(role) };
+}
+
+/**
+ * The subject written BEFORE the verb: the pluperfect «وكان مروان دماج، وزير الثقافة، قد أكد» (beforeVerb ends
+ * with «قد», the subject runs from كان), or a clause that opens with its subject, «الأمير خالد الفيصل قال». Only
+ * when every word before the verb is accounted for as name, role or description: anything left over («وفي هذا
+ * السياق»، an object, another clause) means the words are not a subject, and the verb stays bare.
+ */
+export function parseSubjectBefore(beforeVerb: string, familyNames: ReadonlySet<string> = new Set()): Subject {
+  const tokens = tokensOf(beforeVerb);
+  if (tokens.length === 0) return { kind: 'bare' };
+  let text = beforeVerb;
+  let kana = -1;
+  for (let j = tokens.length - 1; j >= 0; j--) {
+    if (KANA_FORMS.has(tokens[j].norm)) {
+      kana = j;
+      break;
+    }
+  }
+  if (kana >= 0) {
+    if (!isParticle(tokens[tokens.length - 1])) return { kind: 'bare' };
+    text = beforeVerb.slice(tokens[kana].end, tokens[tokens.length - 1].start);
+  }
+  if (/[.!?؟;؛]/.test(text)) return { kind: 'bare' };
+  // «لكن صحيفة «المصري اليوم» الخاصة قالت»، «أما الفنان التشكيلي إبراهيم الألمعي فيرى»: a discourse word opens
+  // the clause before its subject.
+  const opener = tokensOf(text)[0];
+  if (opener && CLAUSE_OPENERS.has(opener.norm)) text = text.slice(opener.end);
+  const subject = parseSubject(text, familyNames);
+  const words = tokensOf(text).filter((t) => !HONORIFICS.has(t.norm) && !isParticle(t)).length;
+  const count = (s: string | null) => (s ? tokensOf(s).length : 0);
+  const used =
+    subject.kind === 'named'
+      ? count(subject.name) + count(subject.role)
+      : subject.kind === 'anaphor'
+        ? count(subject.description)
+        : subject.kind === 'unnamed'
+          ? count(subject.role)
+          : -1;
+  if (used === words) return subject;
+  // «لكن صحيفة «المصري اليوم» الخاصة قالت»: an institution opening the clause is the subject even when the rest
+  // of its name is not parsed («اليوم» ends the phrase).
+  const opening = tokensOf(text)[0];
+  if (subject.kind === 'unnamed' && opening && INSTITUTIONS.has(withoutArticle(opening.norm))) return subject;
+  return { kind: 'bare' };
 }
 
 function startsAdverbial(segment: string): boolean {
