@@ -140,7 +140,7 @@ export async function runQuotesBench(): Promise<string> {
     '',
     `Precision, hand-checked on a random sample of ${HAND_CHECK.checked} (seed ${SAMPLE_SEED}): ` +
       `${HAND_CHECK.correct}/${HAND_CHECK.checked} correct for text and speaker, ${HAND_CHECK.textCorrect}/${HAND_CHECK.checked} ` +
-      `for the text alone (${HAND_CHECK.note}; the error analysis is in bench/quotes.ts). The sample below is drawn ` +
+      `for the text alone (${HAND_CHECK.note}; the error analysis is in bench/quotes.ts). The sample (printed with NASHRA_BENCH_SAMPLES=1) is drawn ` +
       'from the current output: after a change to the extractor it differs and must be checked again.',
     '',
     ...(showSaudiNewsNetText()
