@@ -74,7 +74,7 @@ async function startWithDiscord(config: Config, token: string, engine: Engine, l
 async function startWithSandbox(config: Config, engine: Engine, log: BotLogger, stops: Stops): Promise<void> {
   log.info('no DISCORD_TOKEN: starting the local Discord sandbox');
   const { startSandbox } = await import('./sandbox/index.js');
-  const sandbox = await startSandbox();
+  const sandbox = await startSandbox({ maxRecordedRequests: 10_000 });
   stops.push(() => sandbox.close());
   // Every sandbox is new (new ids, no commands, no channels), so its state — the command hash and the briefing
   // subscriptions — lives in a temporary folder for this run only, never mixed with a real bot's DATA_DIR.

@@ -671,3 +671,18 @@ describe('Discord limits as pure checks', () => {
     expect(names([{ name: 'ok', description: 'x', options: Array.from({ length: 26 }, (_, i) => ({ type: 3, name: `o${i}`, description: 'x' })) }])).toEqual(['0.options']);
   });
 });
+
+describe('a long-running sandbox (npm start)', () => {
+  it('keeps only the newest recorded requests when maxRecordedRequests is set', async () => {
+    const capped = await startSandbox({ maxRecordedRequests: 3, log: () => {} });
+    try {
+      const auth = { headers: { Authorization: `Bot ${capped.token}` } };
+      for (let i = 0; i < 4; i++) await fetch(`${capped.apiUrl}/v10/users/@me`, auth);
+      await fetch(`${capped.apiUrl}/v10/gateway/bot`, auth);
+      expect(capped.requests).toHaveLength(3);
+      expect(capped.requests.at(-1)?.path).toBe('/api/v10/gateway/bot');
+    } finally {
+      await capped.close();
+    }
+  });
+});

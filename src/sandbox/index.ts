@@ -43,6 +43,11 @@ export interface SandboxOptions {
   log?: (line: string) => void;
   /** How long slash/click/select/autocomplete wait for the bot's complete response; default 10000 ms. */
   responseTimeoutMs?: number;
+  /**
+   * Keep at most this many recorded requests, dropping the oldest (default: keep all, as tests assert on them).
+   * `npm start` sets it, so a sandbox left running for days does not grow without bound.
+   */
+  maxRecordedRequests?: number;
 }
 
 /** Starts the sandbox; resolves once it listens. Close it with `sandbox.close()`. */

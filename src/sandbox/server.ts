@@ -86,6 +86,7 @@ class SandboxServer implements Sandbox {
   private readonly world: World = createWorld();
   private readonly ackDeadlineMs: number;
   private readonly responseTimeoutMs: number;
+  private readonly maxRecordedRequests: number;
   private readonly log: (line: string) => void;
   private readonly schemas: OpenApiSchemas | null;
   private readonly http: Server;
@@ -106,6 +107,7 @@ class SandboxServer implements Sandbox {
     this.token = options.token ?? 'sandbox-bot-token';
     this.ackDeadlineMs = options.ackDeadlineMs ?? 3000;
     this.responseTimeoutMs = options.responseTimeoutMs ?? 10_000;
+    this.maxRecordedRequests = options.maxRecordedRequests ?? Infinity;
     this.log = options.log ?? (() => {});
     const specPath = options.openapiPath ?? path.resolve('../shared/data/discord-api-spec/openapi.json');
     const loaded = OpenApiSchemas.load(specPath);
@@ -457,6 +459,7 @@ class SandboxServer implements Sandbox {
       }
     }
     this.requests.push({ method, path: url.pathname, query: Object.fromEntries(url.searchParams), body, status, at: Date.now() });
+    if (this.requests.length > this.maxRecordedRequests) this.requests.splice(0, this.requests.length - this.maxRecordedRequests);
     // Route-specific headers (a 429's retry-after) win over the usual rate-limit headers.
     const allHeaders = url.pathname.startsWith('/api/') ? { ...rateLimitHeaders(method, url.pathname), ...headers } : headers;
     if (responseBody === undefined || status === 204) {
