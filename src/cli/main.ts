@@ -9,7 +9,7 @@ import type { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { config as loadDotenv } from 'dotenv';
-import { Engine, silentLogger, type Logger } from '../engine/engine.js';
+import { Engine, type Logger } from '../engine/engine.js';
 import { NashraError } from '../engine/errors.js';
 import { articleJson, digestJson, quotesJson, searchJson } from './json.js';
 import { articleText, digestText, quotesText, searchText, type TextStyle } from './text.js';
@@ -110,7 +110,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
   const emit = (doc: unknown, text: string) => write(asJson ? `${JSON.stringify(doc)}\n` : text);
 
   try {
-    const open = () => Engine.open({ corpusDir, dataDir, log: log ?? silentLogger });
+    const open = () => Engine.open({ corpusDir, dataDir, log });
     switch (command as CommandName) {
       case 'search': {
         const options = {

@@ -9,7 +9,7 @@ import { guillemets, safeText } from './text.js';
 /** Per-story budgets: a 2–3 sentence summary and one quotation fit easily; these stop a runaway sentence. */
 const SUMMARY_MAX = 2500;
 const QUOTE_MAX = 900;
-/** Leave room for the header line of a message within the 6,000 total (the header is content, but be modest). */
+/** The header line is message content, which does not count toward the embeds' 6,000-character total. */
 const MESSAGE_EMBED_BUDGET = LIMITS.embedTotal;
 
 export interface DigestRenderOptions {

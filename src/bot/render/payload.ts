@@ -7,7 +7,7 @@ export const NO_MENTIONS = { parse: [] as [] };
 
 /**
  * A message as Discord's REST API takes it (snake_case, the body of POST /channels/{id}/messages). Renderers
- * produce these; `toInteractionReply` adapts one for discord.js interaction methods.
+ * produce these; `toReplyOptions` (src/bot/respond.ts) adapts one for discord.js interaction methods.
  */
 export interface MessagePayload {
   content?: string;
