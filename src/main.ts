@@ -27,14 +27,26 @@ async function main(): Promise<number> {
     throw err;
   }
   const log = createLogger({ secrets: [config.discordToken] });
-  const engine = await Engine.open({ corpusDir: config.articlesDir, dataDir: config.dataDir, log });
-  const stops: Stops = [];
+  // Articles the engine ingests while running are news for the briefings from the moment they were first seen.
+  const corpusListeners: ((addedIds: string[]) => void)[] = [];
+  const engine = await Engine.open({
+    corpusDir: config.articlesDir,
+    dataDir: config.dataDir,
+    log,
+    watch: true,
+    onChange: (report) => {
+      for (const listener of corpusListeners) listener(report.added);
+    },
+  });
+  const stops: Stops = [() => engine.close()];
+  // The quotation index is built in the background, in slices, so the first /quote does not pay for it.
+  void engine.warmQuotes().catch((err) => log.error('building the quotation index', err));
   const stopAll = async () => {
     for (const stop of stops) await stop().catch((err) => log.error('shutdown', err));
   };
   try {
-    if (config.discordToken) await startWithDiscord(config, config.discordToken, engine, log, stops);
-    else await startWithSandbox(config, engine, log, stops);
+    if (config.discordToken) await startWithDiscord(config, config.discordToken, engine, log, stops, corpusListeners);
+    else await startWithSandbox(config, engine, log, stops, corpusListeners);
   } catch (err) {
     await stopAll(); // a half-started run (sandbox listening, store open) must not keep the process alive
     throw err;
@@ -50,11 +62,13 @@ async function main(): Promise<number> {
 }
 
 type Stops = (() => Promise<void>)[];
+type CorpusListeners = ((addedIds: string[]) => void)[];
 
 /** A real bot: Discord (or the REST base in DISCORD_API_URL), commands registered when they changed. */
-async function startWithDiscord(config: Config, token: string, engine: Engine, log: BotLogger, stops: Stops): Promise<void> {
+async function startWithDiscord(config: Config, token: string, engine: Engine, log: BotLogger, stops: Stops, corpusListeners: CorpusListeners): Promise<void> {
   const briefings = briefingWiring(config, engine, config.dataDir, token, config.discordApiUrl, log);
-  stops.push(briefings.stop);
+  corpusListeners.push(briefings.onArticlesAdded);
+  stops.unshift(briefings.stop);
   const bot = await startBot({
     token,
     applicationId: config.discordClientId!,
@@ -65,13 +79,12 @@ async function startWithDiscord(config: Config, token: string, engine: Engine, l
     dataDir: config.dataDir,
     log,
     briefings: briefings.create,
-    onCorpusChanged: briefings.onCorpusChanged,
   });
   stops.unshift(() => bot.stop());
 }
 
 /** No token: a local sandbox, the bot against it, a short demo, and how to drive it by hand. */
-async function startWithSandbox(config: Config, engine: Engine, log: BotLogger, stops: Stops): Promise<void> {
+async function startWithSandbox(config: Config, engine: Engine, log: BotLogger, stops: Stops, corpusListeners: CorpusListeners): Promise<void> {
   log.info('no DISCORD_TOKEN: starting the local Discord sandbox');
   const { startSandbox } = await import('./sandbox/index.js');
   const sandbox = await startSandbox({ maxRecordedRequests: 10_000 });
@@ -81,6 +94,7 @@ async function startWithSandbox(config: Config, engine: Engine, log: BotLogger, 
   const sandboxData = await mkdtemp(path.join(tmpdir(), 'nashra-sandbox-'));
   stops.push(() => rm(sandboxData, { recursive: true, force: true }));
   const briefings = briefingWiring(config, engine, sandboxData, sandbox.token, sandbox.apiUrl, log);
+  corpusListeners.push(briefings.onArticlesAdded);
   stops.unshift(briefings.stop);
   const bot = await startBot({
     token: sandbox.token,
@@ -93,7 +107,6 @@ async function startWithSandbox(config: Config, engine: Engine, log: BotLogger, 
     registerCommands: 'always',
     log,
     briefings: briefings.create,
-    onCorpusChanged: briefings.onCorpusChanged,
   });
   stops.unshift(() => bot.stop());
   await sandbox.waitForBot();
@@ -134,7 +147,9 @@ function briefingWiring(config: Config, engine: Engine, dataDir: string, token: 
         return undefined;
       }
     },
-    onCorpusChanged: () => service?.recordArticles(),
+    onArticlesAdded: (ids: string[]) => {
+      if (ids.length) service?.recordArticles(undefined, ids);
+    },
     stop: async () => {
       await service?.stop();
       store?.close();

@@ -40,7 +40,12 @@ beforeAll(async () => {
   const seedsOnly = await Engine.open({ corpusDir });
   await writeLongArticle(corpusDir, seedsOnly.articles());
   sandbox = await startSandbox();
-  engine = await Engine.open({ corpusDir, dataDir, log: { info: (m) => logLines.push(m), warn: (m) => logLines.push(`warning: ${m}`) } });
+  engine = await Engine.open({
+    corpusDir,
+    dataDir,
+    watch: { debounceMs: 100 },
+    log: { info: (m) => logLines.push(m), warn: (m) => logLines.push(`warning: ${m}`) },
+  });
   bot = await startBot({
     token: sandbox.token,
     applicationId: sandbox.applicationId,
@@ -50,7 +55,6 @@ beforeAll(async () => {
     locale: 'en',
     dataDir,
     log: { info: (m) => logLines.push(m), warn: (m) => logLines.push(m), error: (m, e) => logLines.push(`${m} ${String(e)}`) },
-    watchCorpus: { debounceMs: 100 },
     searchPageSize: PAGE_SIZE,
   });
   await sandbox.waitForBot();
@@ -58,6 +62,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await bot?.stop();
+  await engine?.close();
   await sandbox?.close();
   if (root) await rm(root, { recursive: true, force: true });
 });

@@ -34,7 +34,8 @@ beforeAll(async () => {
   for (const f of SEED_FILES.slice(0, 3)) copyFileSync(path.join(SEEDS, f), path.join(corpus, f));
 
   sandbox = await startSandbox();
-  engine = await Engine.open({ corpusDir: corpus, dataDir: data });
+  // One clock for the engine (when an article was first seen) and the service (which period it belongs to).
+  engine = await Engine.open({ corpusDir: corpus, dataDir: data, clock: () => clock.now });
   store = openStore(data);
   bot = await startBot({
     token: sandbox.token,
@@ -46,7 +47,6 @@ beforeAll(async () => {
     dataDir: data,
     log: silentBotLogger,
     registerCommands: 'always',
-    watchCorpus: false,
     briefings: async (client) => {
       service = new BriefingService({
         store,
@@ -69,6 +69,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await bot?.stop();
   await service?.stop();
+  await engine?.close();
   store?.close();
   await sandbox?.close();
   if (root) rmSync(root, { recursive: true, force: true });

@@ -12,7 +12,6 @@ import { commandDefinitions, registerIfChanged } from './register.js';
 import { logDiscordError } from './respond.js';
 import { SessionStore } from './sessions.js';
 import { packageVersion } from './version.js';
-import { watchCorpus, type CorpusWatcher } from './watch-corpus.js';
 
 export interface StartBotOptions {
   token: string;
@@ -31,10 +30,6 @@ export interface StartBotOptions {
   briefings?: BriefingDesk | ((client: Client<true>) => BriefingDesk | undefined | Promise<BriefingDesk | undefined>);
   /** 'if-changed' (default) compares with the hash stored in dataDir; 'always' for a fresh sandbox. */
   registerCommands?: 'if-changed' | 'always' | 'never';
-  /** Re-index when the corpus folder changes (default true). */
-  watchCorpus?: boolean | { debounceMs: number };
-  /** Called after the corpus folder changed and was re-indexed (the briefing service records first-seen times). */
-  onCorpusChanged?: () => void;
   /** Results per /search page (default 5). */
   searchPageSize?: number;
   /** How long to wait for the gateway READY (default 30 s). */
@@ -45,7 +40,6 @@ export interface RunningBot {
   client: Client<true>;
   ctx: BotContext;
   commands: Map<string, CommandModule>;
-  watcher: CorpusWatcher | null;
   stop(): Promise<void>;
 }
 
@@ -111,22 +105,11 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     ctx.briefings = typeof options.briefings === 'function' ? await options.briefings(readyClient) : options.briefings;
   }
 
-  const watchOption = options.watchCorpus ?? true;
-  const watcher = watchOption
-    ? watchCorpus(engine, log, {
-        debounceMs: typeof watchOption === 'object' ? watchOption.debounceMs : undefined,
-        onChanged: options.onCorpusChanged,
-      })
-    : null;
-
   return {
     client: readyClient,
     ctx,
     commands,
-    watcher,
     async stop() {
-      watcher?.close();
-      await watcher?.idle();
       await client.destroy();
     },
   };

@@ -109,8 +109,9 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
   const asJson = Boolean(values.json);
   const emit = (doc: unknown, text: string) => write(asJson ? `${JSON.stringify(doc)}\n` : text);
 
+  let opened: Engine | null = null;
   try {
-    const open = () => Engine.open({ corpusDir, dataDir, log });
+    const open = async () => (opened = await Engine.open({ corpusDir, dataDir, log }));
     switch (command as CommandName) {
       case 'search': {
         const options = {
@@ -169,6 +170,9 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
       return fail(usage ? 2 : 1, err.message);
     }
     return fail(1, (err as Error).stack ?? String(err));
+  } finally {
+    // Finishes writing a snapshot the run started (a first import), so the next run starts from it.
+    await (opened as Engine | null)?.close();
   }
   return 0;
 }

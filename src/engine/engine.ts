@@ -1,15 +1,31 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+/**
+ * The Nashra engine: one corpus folder, kept as a live corpus. The CLI and the bot are thin shells around it.
+ *
+ * Data flows one way: the folder (source of truth) → the article store (parsed once, with quotations, and a journal
+ * of changes; src/store/articles.ts) → the search index and the quotation index, which are derived and brought up
+ * to date by replaying the journal. Start-up is: open the store, load the saved index snapshot, replay what the
+ * journal has after it, then compare the folder with the store (stats only) and parse just what is new or changed.
+ * A kill -9 at any moment loses nothing: each batch of files is one store transaction, the index is only ever
+ * rebuilt from the store, and applying a journal entry twice is harmless (insert-or-replace by id).
+ *
+ * Article bodies are not held on the heap: the indexes keep what ranking and listing need, and the few articles a
+ * reply shows are read from the store.
+ */
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article } from '../corpus/article.js';
-import { loadCorpus } from '../corpus/load.js';
+import { listArticleFileNames } from '../corpus/files.js';
 import { buildDigest } from '../digest/digest.js';
 import type { Digest } from '../digest/types.js';
-import { extractQuotes } from '../quotes/extract.js';
 import type { Quote } from '../quotes/quote.js';
 import { QuoteIndex, type QuoteQuery } from '../quotes/quote-index.js';
-import { ArticleIndex } from '../search/article-index.js';
+import { ArticleIndex, type ArticleTexts } from '../search/article-index.js';
 import type { SearchOptions, SearchResponse } from '../search/types.js';
+import { openStore, type ArticleStore, type Store } from '../store/index.js';
 import { MAX_QUERY_LENGTH, NashraError } from './errors.js';
+import { createFileAnalyzer, type FileAnalyzer } from './parse-pool.js';
+import { CorpusSync, type SyncReport } from './sync.js';
+import { watchFolder, type FolderWatcher } from './watch.js';
 
 export interface Logger {
   info(message: string): void;
@@ -25,47 +41,98 @@ export const silentLogger: Logger = { info: () => {}, warn: () => {} };
 
 export interface EngineOptions {
   corpusDir: string;
-  /** Where the search index is cached between runs; no caching when omitted. */
+  /** Where the store and the index snapshot live; without it, an in-memory store for this run only. */
   dataDir?: string;
   log?: Logger;
+  /**
+   * Follow the folder while running (the bot): files added, changed or removed are ingested as they appear.
+   * Watching starts before the first comparison of the folder, so a file added during start-up is not missed.
+   */
+  watch?: boolean | { debounceMs?: number; rescanMs?: number };
+  /** Called after the corpus changed (articles added, changed or removed) and the indexes caught up. */
+  onChange?: (report: SyncReport) => void;
+  /** How files are parsed (default: worker threads when running compiled code). */
+  analyzer?: FileAnalyzer;
+  /**
+   * The clock that says when an article was first seen (tests share one with the briefing service, which selects
+   * a period's articles by that time).
+   */
+  clock?: () => Date;
 }
 
 export interface EngineStats {
   articleCount: number;
   quoteCount: number;
-  /** When the current index was built (ISO), possibly in an earlier run when it was reloaded from disk. */
+  /** When the index last changed (ISO), possibly in an earlier run when it came from the saved snapshot. */
   indexedAt: string;
-  /** True when the index came from the data folder rather than being rebuilt. */
+  /** True when the index came from the saved snapshot rather than being built at this start. */
   indexFromCache: boolean;
+  /** Changes whenever the corpus does: the store's identity and journal position. */
   fingerprint: string;
   warnings: string[];
 }
 
-interface Snapshot {
-  articles: Article[];
-  byId: Map<string, Article>;
-  index: ArticleIndex;
-  quotes: Quote[];
-  quotesByArticle: Map<string, Quote[]>;
-  quoteIndex: QuoteIndex;
-  stats: EngineStats;
-}
+/** The saved index is brought up to date by replaying the journal; past this many entries a new one is written. */
+export const SNAPSHOT_AFTER_CHANGES = 200;
+/** Journal entries are kept this long after a snapshot covers them: another process may still be catching up. */
+const JOURNAL_RETENTION_MS = 24 * 3600_000;
+/** Longest stretch of index work between two yields to the event loop. */
+const SLICE_MS = 15;
+const SNAPSHOT_FILE = 'search-index.snapshot';
+const CORPUS_DIR_KEY = 'corpus_dir';
 
-const INDEX_FORMAT = 2;
-
-/**
- * The Nashra engine: one corpus folder, its search index, quotations and digests. The CLI and the bot are
- * thin shells around this class. State is an immutable snapshot swapped whole on reload, so a query never
- * sees half an index.
- */
 export class Engine {
-  private snapshot!: Snapshot;
+  private readonly log: Logger;
+  private readonly dataDir: string | null;
+  private readonly store: Store;
+  private readonly articles_: ArticleStore;
+  private readonly analyzer: FileAnalyzer;
+  private readonly texts: StoreTexts;
+  private readonly sync: CorpusSync;
+  private index!: ArticleIndex;
+  /** The last journal entry the search index reflects. */
+  private indexSeq = 0;
+  /** The journal position of the snapshot on disk (0: none). */
+  private snapshotSeq = 0;
+  private indexFromSnapshot = false;
+  private indexedAt = new Date().toISOString();
+  private quoteIndex: QuoteIndex | null = null;
+  private quoteCount = 0;
+  private warnings: string[] = [];
+  private catchingUp: Promise<boolean> | null = null;
+  private saving: Promise<void> | null = null;
+  private watcher: FolderWatcher | null = null;
+  private closed = false;
 
-  private constructor(private readonly options: EngineOptions & { log: Logger }) {}
+  private constructor(private readonly options: EngineOptions) {
+    this.log = options.log ?? silentLogger;
+    this.dataDir = options.dataDir ?? null;
+    this.store = openStore(this.dataDir);
+    this.articles_ = this.store.articles;
+    this.analyzer = options.analyzer ?? createFileAnalyzer();
+    this.texts = new StoreTexts(this.articles_);
+    this.sync = new CorpusSync({
+      dir: options.corpusDir,
+      store: this.articles_,
+      analyzer: this.analyzer,
+      log: this.log,
+      clock: options.clock,
+      onBatch: async () => {
+        await this.catchUp();
+      },
+    });
+  }
 
   static async open(options: EngineOptions): Promise<Engine> {
-    const engine = new Engine({ log: silentLogger, ...options });
-    await engine.reload();
+    // A missing folder is the user's mistake: say so before creating anything in the data folder.
+    await listArticleFileNames(options.corpusDir);
+    const engine = new Engine(options);
+    try {
+      await engine.start();
+    } catch (err) {
+      await engine.close();
+      throw err;
+    }
     return engine;
   }
 
@@ -73,128 +140,373 @@ export class Engine {
     return this.options.corpusDir;
   }
 
-  /** Re-read the corpus folder; re-index only when its fingerprint changed. Returns whether anything changed. */
-  async reload(): Promise<boolean> {
-    const { log, corpusDir, dataDir } = this.options;
-    const corpus = await loadCorpus(corpusDir);
-    for (const w of corpus.warnings) log.warn(w);
-    if (this.snapshot && this.snapshot.stats.fingerprint === corpus.fingerprint) return false;
+  private async start(): Promise<void> {
+    const corpus = path.resolve(this.options.corpusDir);
+    const previous = this.articles_.state(CORPUS_DIR_KEY);
+    if (previous && previous !== corpus && this.articles_.count() > 0) {
+      this.log.warn(`the data folder ${this.dataDir} described the corpus ${previous}; reading ${corpus} afresh`);
+      this.articles_.clearArticles(new Date().toISOString());
+    }
+    this.articles_.setState(CORPUS_DIR_KEY, corpus);
 
-    let index: ArticleIndex | null = null;
-    let indexedAt = new Date().toISOString();
-    let indexFromCache = false;
-    const cache = dataDir ? indexCachePaths(dataDir) : null;
-    if (cache) {
-      const meta = await readMeta(cache.meta);
-      if (meta && meta.format === INDEX_FORMAT && meta.fingerprint === corpus.fingerprint) {
-        try {
-          index = ArticleIndex.fromJSON(await readFile(cache.index, 'utf8'), corpus.articles);
-          indexedAt = meta.indexedAt;
-          indexFromCache = true;
-        } catch (err) {
-          log.warn(`saved search index unreadable, rebuilding (${(err as Error).message})`);
-        }
-      }
+    await this.openIndex();
+    await this.catchUp();
+    if (this.options.watch) {
+      const w = typeof this.options.watch === 'object' ? this.options.watch : {};
+      this.watcher = watchFolder(this.options.corpusDir, this.log, {
+        debounceMs: w.debounceMs,
+        rescanMs: w.rescanMs,
+        onNames: (names) => this.ingest(this.sync.some(names)),
+        onRescan: () => this.ingest(this.sync.full()),
+      });
     }
-    if (!index) {
-      index = ArticleIndex.build(corpus.articles);
-      if (cache) {
-        const meta: IndexMeta = { format: INDEX_FORMAT, fingerprint: corpus.fingerprint, indexedAt };
-        await writeIndexCache(cache, index.toJSON(), meta).catch((err) =>
-          log.warn(`could not save the search index in ${dataDir}: ${(err as Error).message}`),
-        );
-      }
-    }
-
-    const quotes = corpus.articles.flatMap((a) => extractQuotes(a));
-    const quotesByArticle = new Map<string, Quote[]>();
-    for (const q of quotes) {
-      const list = quotesByArticle.get(q.articleId) ?? [];
-      list.push(q);
-      quotesByArticle.set(q.articleId, list);
-    }
-    this.snapshot = {
-      articles: corpus.articles,
-      byId: new Map(corpus.articles.map((a) => [a.id, a])),
-      index,
-      quotes,
-      quotesByArticle,
-      quoteIndex: QuoteIndex.build(quotes),
-      stats: {
-        articleCount: corpus.articles.length,
-        quoteCount: quotes.length,
-        indexedAt,
-        indexFromCache,
-        fingerprint: corpus.fingerprint,
-        warnings: corpus.warnings,
-      },
-    };
-    log.info(
-      `corpus ${corpusDir}: ${corpus.articles.length} articles, ${quotes.length} quotations` +
-        (indexFromCache ? ' (index reloaded from disk)' : ' (indexed)'),
+    const report = await this.sync.full();
+    this.warnings = report.warnings;
+    for (const w of report.warnings) this.log.warn(w);
+    this.log.info(
+      `corpus ${this.options.corpusDir}: ${this.index.size} articles, ${this.quoteCountNow()} quotations` +
+        (this.indexFromSnapshot ? ' (index from the saved snapshot)' : ' (indexed)') +
+        (report.added.length + report.changed.length + report.removed.length
+          ? `; ${report.added.length} new, ${report.changed.length} changed, ${report.removed.length} removed files`
+          : ''),
     );
-    return true;
+    this.maybeSnapshot(!this.indexFromSnapshot);
   }
 
-  articles(): readonly Article[] {
-    return this.snapshot.articles;
+  /** The saved snapshot when it belongs to this store, else a build from the store's articles. */
+  private async openIndex(): Promise<void> {
+    const file = this.snapshotFile();
+    if (file) {
+      try {
+        const { index, meta } = await ArticleIndex.loadFrom(file, this.texts);
+        const seq = Number(meta.seq);
+        if (meta.storeId !== this.articles_.storeId) throw new Error('it belongs to another database');
+        if (!Number.isInteger(seq) || seq > this.articles_.lastSeq()) throw new Error('it is newer than the database');
+        if (this.articles_.changesSince(seq, 1).length && seq < this.oldestNeededSeq()) {
+          throw new Error('the changes since it are no longer recorded');
+        }
+        this.index = index;
+        this.indexSeq = this.snapshotSeq = seq;
+        this.indexFromSnapshot = true;
+        if (typeof meta.indexedAt === 'string') this.indexedAt = meta.indexedAt;
+        return;
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        if (code !== 'ENOENT') this.log.warn(`saved search index not usable, rebuilding it from the store (${(err as Error).message})`);
+      }
+      // The index format before the store (one big JSON): never read again.
+      await rm(path.join(this.dataDir!, 'search-index.json'), { force: true });
+      await rm(path.join(this.dataDir!, 'search-index.meta.json'), { force: true });
+    }
+    // Everything the store holds up to now; changes written meanwhile (another process) are replayed after.
+    const seq = this.articles_.lastSeq();
+    this.index = ArticleIndex.build([], this.texts);
+    let after: string | null = null;
+    for (;;) {
+      const page = this.articles_.articlesAfter(after, 500);
+      if (!page.length) break;
+      for (const a of page) this.index.add(a);
+      after = page[page.length - 1].id;
+      await yieldToEventLoop();
+    }
+    this.indexSeq = seq;
+  }
+
+  /** The first journal entry still recorded (entries before it were pruned). */
+  private oldestNeededSeq(): number {
+    return this.articles_.changesSince(0, 1)[0]?.seq ?? this.articles_.lastSeq() + 1;
+  }
+
+  /**
+   * Bring the indexes up to the store's journal. Applies entries in order, yielding to the event loop every
+   * SLICE_MS, so a batch of a thousand articles never holds up an interaction. Returns whether anything changed.
+   */
+  private catchUp(): Promise<boolean> {
+    if (this.catchingUp) return this.catchingUp.then(() => this.catchUp());
+    this.catchingUp = (async () => {
+      let changed = false;
+      let sliceStart = performance.now();
+      for (;;) {
+        const changes = this.articles_.changesSince(this.indexSeq, 256);
+        if (!changes.length) break;
+        for (const change of changes) {
+          this.texts.forget(change.id);
+          const article = change.kind === 'upsert' ? this.articles_.get(change.id) : undefined;
+          // An upsert whose article is gone was removed later in the journal; that entry removes it.
+          if (article) this.index.add(article);
+          else this.index.remove(change.id);
+          if (this.quoteIndex) {
+            if (article) this.quoteIndex.setArticle(change.id, this.articles_.quotesOf(change.id));
+            else this.quoteIndex.removeArticle(change.id);
+          }
+          this.indexSeq = change.seq;
+          changed = true;
+          if (performance.now() - sliceStart > SLICE_MS) {
+            await yieldToEventLoop();
+            sliceStart = performance.now();
+          }
+        }
+      }
+      if (changed) {
+        this.indexedAt = new Date().toISOString();
+        this.quoteCount = this.articles_.quoteCount();
+      }
+      return changed;
+    })().finally(() => {
+      this.catchingUp = null;
+    });
+    return this.catchingUp;
+  }
+
+  /** Run a sync started by the watcher; report the change and save a snapshot when due. Never throws. */
+  private ingest(sync: Promise<SyncReport>): Promise<void> {
+    return sync.then(
+      (report) => {
+        for (const w of report.warnings) this.log.warn(w);
+        if (report.added.length || report.changed.length || report.removed.length) {
+          this.log.info(
+            `corpus changed: ${report.added.length} new, ${report.changed.length} changed, ${report.removed.length} removed; ${this.index.size} articles`,
+          );
+          this.options.onChange?.(report);
+        }
+        this.maybeSnapshot(false);
+      },
+      (err: unknown) => this.log.warn(`reading ${this.options.corpusDir} failed; still serving the previous state (${(err as Error).message})`),
+    );
+  }
+
+  /** Save the index when the journal since the last snapshot is long enough (or `force`), in the background. */
+  private maybeSnapshot(force: boolean): void {
+    const file = this.snapshotFile();
+    if (!file || this.saving || this.closed) return;
+    const behind = this.indexSeq - this.snapshotSeq;
+    if (behind === 0 && this.snapshotSeq !== 0) return;
+    if (!force && behind < SNAPSHOT_AFTER_CHANGES) return;
+    const seq = this.indexSeq;
+    this.saving = this.index
+      .saveTo(file, { storeId: this.articles_.storeId, seq, indexedAt: this.indexedAt, savedAt: new Date().toISOString() })
+      .then(() => {
+        this.snapshotSeq = seq;
+        if (this.store.db.open) this.articles_.pruneChanges(seq, new Date(Date.now() - JOURNAL_RETENTION_MS).toISOString());
+      })
+      .catch((err: unknown) => this.log.warn(`could not save the search index in ${this.dataDir}: ${(err as Error).message}`))
+      .finally(() => {
+        this.saving = null;
+      });
+  }
+
+  private snapshotFile(): string | null {
+    return this.dataDir ? path.join(this.dataDir, SNAPSHOT_FILE) : null;
+  }
+
+  /** Compare the whole folder with the store now. Returns whether anything changed. */
+  async reload(): Promise<boolean> {
+    const report = await this.sync.full();
+    this.warnings = report.warnings;
+    const changed = report.added.length + report.changed.length + report.removed.length > 0;
+    if (changed) this.options.onChange?.(report);
+    this.maybeSnapshot(false);
+    return changed;
+  }
+
+  /** Ingest these files of the corpus folder now (new, changed or gone); the answer says what happened. */
+  async syncFiles(names: string[]): Promise<SyncReport> {
+    const report = await this.sync.some(names);
+    if (report.added.length || report.changed.length || report.removed.length) this.options.onChange?.(report);
+    this.maybeSnapshot(false);
+    return report;
+  }
+
+  /** Resolves when no sync, index update or snapshot is running (tests and shutdown). */
+  async idle(): Promise<void> {
+    await this.watcher?.idle();
+    while (this.catchingUp || this.saving) await (this.catchingUp ?? this.saving);
+  }
+
+  /** Stop watching, finish what is running (a snapshot being written), close the store. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.watcher?.close();
+    await this.idle().catch(() => {});
+    this.closed = true;
+    await this.analyzer.close();
+    this.store.close();
+  }
+
+  /**
+   * Every article, read from the store. O(corpus): for tests and tools on small folders; the product reads what it
+   * shows (article, search, addedBetween).
+   */
+  articles(): Article[] {
+    const all: Article[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page = this.articles_.articlesAfter(after, 1000);
+      if (!page.length) return all;
+      all.push(...page);
+      after = page[page.length - 1].id;
+    }
+  }
+
+  /** The ids of every article in the corpus. */
+  articleIds(): string[] {
+    return this.articles_.ids();
+  }
+
+  /** These articles, in the order given; ids not in the corpus are left out. */
+  articlesByIds(ids: readonly string[]): Article[] {
+    return ids.map((id) => this.articles_.get(id)).filter((a): a is Article => a !== undefined);
+  }
+
+  /** Articles first seen in (after, until], oldest first: what a briefing for that period covers. */
+  articlesAddedBetween(after: string | null, until: string | null): Article[] {
+    return this.articles_.addedBetween(after, until);
   }
 
   /** The article with this id; throws UNKNOWN_ARTICLE otherwise. */
   article(id: string): Article {
-    const article = this.snapshot.byId.get(id.trim());
+    const article = this.texts.get(id.trim());
     if (!article) throw new NashraError('UNKNOWN_ARTICLE', `no article with id "${id}"`);
     return article;
   }
 
   hasArticle(id: string): boolean {
-    return this.snapshot.byId.has(id.trim());
+    return this.index.has(id.trim());
   }
 
   search(query: string, options: SearchOptions = {}): SearchResponse {
     const q = checkQuery(query);
     checkDate(options.from, 'from');
     checkDate(options.to, 'to');
-    return this.snapshot.index.search(q, options);
+    return this.index.search(q, options);
   }
 
   /** Article choices for autocomplete: tolerant of spelling variants; sensible defaults on empty input. */
   suggestArticles(prefix: string, limit = 25): { id: string; title: string }[] {
-    return this.snapshot.index.suggestTitles(prefix.slice(0, MAX_QUERY_LENGTH), limit);
+    return this.index.suggestTitles(prefix.slice(0, MAX_QUERY_LENGTH), limit);
   }
 
   quotes(query = '', options: QuoteQuery = {}): Quote[] {
     if (query.length > MAX_QUERY_LENGTH) checkQuery(query);
     if (options.articleId) this.article(options.articleId);
-    return this.snapshot.quoteIndex.search(query.trim(), options);
+    return this.quotations().search(query.trim(), options);
   }
 
   quotesFor(articleId: string): Quote[] {
-    return this.snapshot.quotesByArticle.get(articleId) ?? [];
+    return this.articles_.quotesOf(articleId);
   }
 
   suggestSpeakers(prefix: string, limit = 25): string[] {
-    return this.snapshot.quoteIndex.speakers(prefix.slice(0, MAX_QUERY_LENGTH), limit);
+    return this.quotations().speakers(prefix.slice(0, MAX_QUERY_LENGTH), limit);
   }
 
+  /**
+   * Build the quotation index now, in slices that yield to the event loop (the bot calls this after start-up, so
+   * the first /quote does not pay for it). Until it is complete, quotation search answers from what it holds.
+   */
+  async warmQuotes(): Promise<void> {
+    if (this.quoteIndex) return;
+    // Set first: changes caught up meanwhile go into it, and the pages below read each article's current state.
+    const index = new QuoteIndex();
+    this.quoteIndex = index;
+    let after: string | null = null;
+    let sliceStart = performance.now();
+    for (;;) {
+      if (this.closed) return;
+      const page = this.articles_.quotesAfter(after, 100);
+      if (!page.length) break;
+      for (const { id, quotes } of page) index.setArticle(id, quotes);
+      after = page[page.length - 1].id;
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await yieldToEventLoop();
+        sliceStart = performance.now();
+      }
+    }
+  }
+
+  /** The quotation index, built at first use when warmQuotes was not called. */
+  private quotations(): QuoteIndex {
+    if (this.quoteIndex) return this.quoteIndex;
+    const index = new QuoteIndex();
+    let after: string | null = null;
+    for (;;) {
+      const page = this.articles_.quotesAfter(after, 1000);
+      if (!page.length) break;
+      for (const { id, quotes } of page) index.setArticle(id, quotes);
+      after = page[page.length - 1].id;
+    }
+    this.quoteIndex = index;
+    return index;
+  }
+
+  /**
+   * Stories among the articles added since `since` (all articles when absent), or among `articles` when given,
+   * narrowed to those matching `query`.
+   */
   digest(options: { since?: Date; query?: string; now?: Date; articles?: readonly Article[] } = {}): Digest {
     let onlyIds: Set<string> | undefined;
     if (options.query !== undefined) {
       const q = checkQuery(options.query);
-      onlyIds = new Set(this.snapshot.index.matchingIds(q));
+      onlyIds = new Set(this.index.matchingIds(q));
     }
-    return buildDigest({
-      articles: [...(options.articles ?? this.snapshot.articles)],
-      quotesByArticle: this.snapshot.quotesByArticle,
-      since: options.since,
-      onlyIds,
-      now: options.now,
-    });
+    if (options.since && Number.isNaN(options.since.getTime())) {
+      throw new NashraError('INVALID_DATE', 'the digest start time ("since") is not a valid date');
+    }
+    const selected = options.articles
+      ? [...options.articles]
+      : this.articles_.addedBetween(options.since ? new Date(options.since.getTime() - 1).toISOString() : null, null);
+    const articles = onlyIds ? selected.filter((a) => onlyIds!.has(a.id)) : selected;
+    const quotesByArticle = new Map(articles.map((a) => [a.id, this.articles_.quotesOf(a.id)]));
+    return buildDigest({ articles, quotesByArticle, since: options.since, now: options.now });
   }
 
   stats(): EngineStats {
-    return this.snapshot.stats;
+    return {
+      articleCount: this.index.size,
+      quoteCount: this.quoteCountNow(),
+      indexedAt: this.indexedAt,
+      indexFromCache: this.indexFromSnapshot,
+      fingerprint: `${this.articles_.storeId}:${this.indexSeq}`,
+      warnings: this.warnings,
+    };
   }
+
+  private quoteCountNow(): number {
+    this.quoteCount ||= this.articles_.quoteCount();
+    return this.quoteCount;
+  }
+}
+
+/**
+ * Article texts for the search index, read from the store. The few most recently read are kept: one query reads
+ * the same article for its rerank and for its snippet.
+ */
+class StoreTexts implements ArticleTexts {
+  private readonly recent = new Map<string, Article>();
+
+  constructor(private readonly store: ArticleStore) {}
+
+  get(id: string): Article | undefined {
+    const hit = this.recent.get(id);
+    if (hit) {
+      this.recent.delete(id);
+      this.recent.set(id, hit);
+      return hit;
+    }
+    const article = this.store.get(id);
+    if (!article) return undefined;
+    this.recent.set(id, article);
+    if (this.recent.size > 64) this.recent.delete(this.recent.keys().next().value!);
+    return article;
+  }
+
+  forget(id: string): void {
+    this.recent.delete(id);
+  }
+}
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 function checkQuery(query: string): string {
@@ -214,41 +526,4 @@ export function checkDate(value: string | undefined, name: string): void {
   if (!m || !d || d.getUTCMonth() !== +m[2] - 1 || d.getUTCDate() !== +m[3]) {
     throw new NashraError('INVALID_DATE', `--${name} must be a date written YYYY-MM-DD, got "${value}"`);
   }
-}
-
-/**
- * The index is cached as two files: the MiniSearch JSON itself, and a small meta file naming the corpus
- * fingerprint it was built from. The meta file is written last, so a crash mid-write leaves a mismatch
- * (rebuild), never a half-read index; keeping the big JSON separate avoids encoding it twice.
- */
-interface IndexMeta {
-  format: number;
-  fingerprint: string;
-  indexedAt: string;
-}
-
-function indexCachePaths(dataDir: string) {
-  return { index: path.join(dataDir, 'search-index.json'), meta: path.join(dataDir, 'search-index.meta.json') };
-}
-
-async function readMeta(file: string): Promise<IndexMeta | null> {
-  try {
-    return JSON.parse(await readFile(file, 'utf8')) as IndexMeta;
-  } catch {
-    return null;
-  }
-}
-
-async function writeIndexCache(paths: { index: string; meta: string }, indexJson: string, meta: IndexMeta): Promise<void> {
-  await mkdir(path.dirname(paths.index), { recursive: true });
-  await atomicWrite(paths.meta, JSON.stringify({ ...meta, fingerprint: 'pending' }));
-  await atomicWrite(paths.index, indexJson);
-  await atomicWrite(paths.meta, JSON.stringify(meta));
-}
-
-/** Write to a temporary file then rename, so readers never see a partly written file. */
-async function atomicWrite(file: string, content: string): Promise<void> {
-  const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, content);
-  await rename(tmp, file);
 }

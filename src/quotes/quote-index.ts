@@ -58,34 +58,87 @@ function importance(q: Quote): number {
   return (q.speaker ? 2 : 0) + (q.speakerRole ? 0.5 : 0) + Math.min(words, 40) / 40;
 }
 
-/** Quotations searchable by their words (and speaker and role, with the shared Arabic analyzer). */
+interface Entry {
+  quote: Quote;
+  importance: number;
+  /** The speaker in comparable form (speakerTokens joined), or null. */
+  speakerKey: string | null;
+}
+
+/**
+ * Quotations searchable by their words (and speaker and role, with the shared Arabic analyzer). Changes in place
+ * as articles arrive, change or leave (setArticle / removeArticle), so a live corpus never rebuilds it whole;
+ * what every query needs — each quotation's importance, the speakers and how often each is quoted — is kept up to
+ * date on each change rather than recomputed per query.
+ */
 export class QuoteIndex {
-  private constructor(
-    private readonly quotes: Quote[],
-    private readonly index: MiniSearch<QuoteDoc>,
-  ) {}
+  private readonly entries = new Map<number, Entry>();
+  private readonly byArticle = new Map<string, number[]>();
+  /** Speaker key → the name as first seen, and how many quotations carry it. */
+  private readonly speakerCounts = new Map<string, { name: string; count: number }>();
+  /** Entry ids, most important first; recomputed lazily after a change. */
+  private byImportance: number[] | null = null;
+  private nextId = 0;
+  private readonly index = new MiniSearch<QuoteDoc>({
+    fields: ['text', 'speaker', 'speakerRole'],
+    tokenize: (text) => tokenize(text),
+    // The analyzer returns null for stopwords; MiniSearch drops falsy terms.
+    processTerm: (term) => analyzeTerm(term) ?? null,
+    searchOptions: {
+      boost: { speaker: 2 },
+      fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
+      prefix: (term, i, terms) => i === terms.length - 1 && term.length >= 3,
+      combineWith: 'OR',
+    },
+  });
 
   static build(quotes: Quote[]): QuoteIndex {
-    const index = new MiniSearch<QuoteDoc>({
-      fields: ['text', 'speaker', 'speakerRole'],
-      tokenize: (text) => tokenize(text),
-      // The analyzer returns null for stopwords; MiniSearch drops falsy terms.
-      processTerm: (term) => analyzeTerm(term) ?? null,
-      searchOptions: {
-        boost: { speaker: 2 },
-        fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
-        prefix: (term, i, terms) => i === terms.length - 1 && term.length >= 3,
-        combineWith: 'OR',
-      },
-    });
-    index.addAll(
-      quotes.map((q, id) => ({ id, text: q.text, speaker: q.speaker ?? '', speakerRole: q.speakerRole ?? '' })),
-    );
-    return new QuoteIndex(quotes, index);
+    const index = new QuoteIndex();
+    const byArticle = new Map<string, Quote[]>();
+    for (const q of quotes) byArticle.set(q.articleId, [...(byArticle.get(q.articleId) ?? []), q]);
+    for (const [articleId, list] of byArticle) index.setArticle(articleId, list);
+    return index;
   }
 
   get size(): number {
-    return this.quotes.length;
+    return this.entries.size;
+  }
+
+  /** The article's quotations are now `quotes` (replacing any it had). */
+  setArticle(articleId: string, quotes: readonly Quote[]): void {
+    this.removeArticle(articleId);
+    if (!quotes.length) return;
+    const ids: number[] = [];
+    for (const quote of quotes) {
+      const id = this.nextId++;
+      const speakerKey = quote.speaker ? speakerTokens(quote.speaker).join(' ') : null;
+      this.entries.set(id, { quote, importance: importance(quote), speakerKey });
+      this.index.add({ id, text: quote.text, speaker: quote.speaker ?? '', speakerRole: quote.speakerRole ?? '' });
+      if (speakerKey) {
+        const entry = this.speakerCounts.get(speakerKey) ?? { name: quote.speaker!, count: 0 };
+        entry.count++;
+        this.speakerCounts.set(speakerKey, entry);
+      }
+      ids.push(id);
+    }
+    this.byArticle.set(articleId, ids);
+    this.byImportance = null;
+  }
+
+  removeArticle(articleId: string): void {
+    const ids = this.byArticle.get(articleId);
+    if (!ids) return;
+    for (const id of ids) {
+      const entry = this.entries.get(id)!;
+      this.entries.delete(id);
+      this.index.discard(id);
+      if (entry.speakerKey) {
+        const counted = this.speakerCounts.get(entry.speakerKey)!;
+        if (--counted.count === 0) this.speakerCounts.delete(entry.speakerKey);
+      }
+    }
+    this.byArticle.delete(articleId);
+    this.byImportance = null;
   }
 
   /**
@@ -98,17 +151,30 @@ export class QuoteIndex {
       (!options.articleId || q.articleId === options.articleId) &&
       (!options.speaker?.trim() || speakerMatches(options.speaker, q.speaker));
     if (!query.trim()) {
-      return this.quotes
-        .map((q, i) => ({ q, i }))
-        .filter(({ q }) => keep(q))
-        .sort((a, b) => importance(b.q) - importance(a.q) || a.i - b.i)
-        .slice(0, limit)
-        .map(({ q }) => q);
+      if (options.articleId) {
+        // One article's quotations: a few, no need to walk the whole ranking.
+        return (this.byArticle.get(options.articleId) ?? [])
+          .map((id) => ({ id, entry: this.entries.get(id)! }))
+          .filter(({ entry }) => keep(entry.quote))
+          .sort((a, b) => b.entry.importance - a.entry.importance || a.id - b.id)
+          .slice(0, limit)
+          .map(({ entry }) => entry.quote);
+      }
+      this.byImportance ??= [...this.entries.keys()].sort(
+        (a, b) => this.entries.get(b)!.importance - this.entries.get(a)!.importance || a - b,
+      );
+      const found: Quote[] = [];
+      for (const id of this.byImportance) {
+        if (found.length >= limit) break;
+        const q = this.entries.get(id)!.quote;
+        if (keep(q)) found.push(q);
+      }
+      return found;
     }
     return this.index
-      .search(query, { filter: (hit) => keep(this.quotes[hit.id as number]) })
+      .search(query, { filter: (hit) => keep(this.entries.get(hit.id as number)!.quote) })
       .slice(0, limit)
-      .map((hit) => this.quotes[hit.id as number]);
+      .map((hit) => this.entries.get(hit.id as number)!.quote);
   }
 
   /**
@@ -117,14 +183,6 @@ export class QuoteIndex {
    * prefix: the most quoted speakers.
    */
   speakers(prefix = '', limit = MAX_AUTOCOMPLETE_CHOICES): string[] {
-    const counts = new Map<string, { name: string; count: number }>();
-    for (const q of this.quotes) {
-      if (!q.speaker) continue;
-      const key = speakerTokens(q.speaker).join(' ');
-      const entry = counts.get(key) ?? { name: q.speaker, count: 0 };
-      entry.count++;
-      counts.set(key, entry);
-    }
     const p = speakerTokens(prefix).join(' ');
     const rank = (key: string): number => {
       if (!p || key.startsWith(p)) return 0;
@@ -132,7 +190,7 @@ export class QuoteIndex {
       if (key.includes(p)) return 2;
       return speakerMatches(prefix, key) ? 3 : -1;
     };
-    return [...counts.entries()]
+    return [...this.speakerCounts.entries()]
       .map(([key, e]) => ({ ...e, rank: rank(key) }))
       .filter((e) => e.rank >= 0)
       .sort((a, b) => a.rank - b.rank || b.count - a.count || a.name.localeCompare(b.name, 'ar'))

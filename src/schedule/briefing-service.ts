@@ -21,7 +21,7 @@ import {
 } from './types.js';
 
 /** What the service needs from the engine. */
-export type BriefingEngine = Pick<Engine, 'articles' | 'digest'>;
+export type BriefingEngine = Pick<Engine, 'articleIds' | 'articlesByIds' | 'digest'>;
 
 export interface BriefingServiceOptions {
   store: Store;
@@ -184,12 +184,12 @@ export class BriefingService implements BriefingDesk {
     await Promise.allSettled([...this.chains.values()]);
   }
 
-  /** Record every article of the corpus not seen before as first seen now. Call after each corpus reload. */
-  recordArticles(now: Date = this.clock()): number {
-    return this.store.firstSeen.record(
-      this.engine.articles().map((a) => a.id),
-      now.toISOString(),
-    );
+  /**
+   * Record articles not seen before as first seen now: these ids (the engine's change report: what was just
+   * added), or every article of the corpus. Called at start-up, on subscribing, and after each corpus change.
+   */
+  recordArticles(now: Date = this.clock(), ids: readonly string[] = this.engine.articleIds()): number {
+    return this.store.firstSeen.record(ids, now.toISOString());
   }
 
   /**
@@ -260,16 +260,12 @@ export class BriefingService implements BriefingDesk {
   }
 
   private async runSlot(record: SubscriptionRecord, spec: CronSpec, slotMs: number, now: Date): Promise<BriefingOutcome | null> {
-    this.recordArticles(now);
     const periodStart = this.store.runs.latestPeriodEnd(record.id) ?? record.createdAt;
     const periodEnd = now.toISOString();
-    const firstSeen = this.store.firstSeen.all();
     // Period is (start, end]: an article first seen exactly at a briefing's end belongs to that briefing only.
-    const fresh: Article[] = [];
-    for (const article of this.engine.articles()) {
-      const seen = firstSeen.get(article.id);
-      if (seen && seen > periodStart && seen <= periodEnd) fresh.push({ ...article, addedAt: seen });
-    }
+    const seenAt = new Map(this.store.firstSeen.between(periodStart, periodEnd).map((s) => [s.id, s.at]));
+    // Articles removed from the corpus since they were first seen are not found, and not briefed.
+    const fresh: Article[] = this.engine.articlesByIds([...seenAt.keys()]).map((a) => ({ ...a, addedAt: seenAt.get(a.id)! }));
     const digest = this.engine.digest({ articles: fresh, query: record.query ?? undefined, now });
     const strings = briefingStrings(record.language);
     const scheduleText = describeCron(spec, record.timezone, record.language);

@@ -1,3 +1,5 @@
+import { rename, writeFile, readFile, mkdir } from 'node:fs/promises';
+import path from 'node:path';
 import MiniSearch, { type SearchResult } from 'minisearch';
 import { analyze, analyzeTerm, cliticVariants, normalizeArabic, tokenize } from '../arabic/index.js';
 import type { Article } from '../corpus/article.js';
@@ -8,9 +10,9 @@ import type { SearchHit, SearchOptions, SearchResponse } from './types.js';
 
 /**
  * Bumped whenever the analyzer or the indexed fields change, so an index saved by an older version is refused
- * by fromJSON (the Engine then rebuilds) instead of silently answering with stale terms.
+ * by loadFrom (the Engine then rebuilds) instead of silently answering with stale terms.
  */
-export const INDEX_VERSION = 3;
+export const INDEX_VERSION = 4;
 
 /** Discord allows at most 25 autocomplete choices. */
 export const MAX_SUGGESTIONS = 25;
@@ -18,12 +20,22 @@ const DEFAULT_PAGE_SIZE = 10;
 
 interface SavedIndex {
   version: number;
+  meta: Record<string, unknown>;
+  docs: DocMeta[];
   index: ReturnType<MiniSearch<IndexedDoc>['toJSON']>;
 }
 
+/** Where the index reads the full text of the few articles it shows or reranks: the store, or memory. */
+export interface ArticleTexts {
+  get(id: string): Article | undefined;
+}
+
+/** What the index keeps per article: enough to filter, list and suggest, never the body. */
+type DocMeta = Pick<Article, 'id' | 'title' | 'date' | 'source' | 'addedAt'>;
+
 /** Per-article data for title suggestions, computed once. */
 interface TitleEntry {
-  article: Article;
+  article: DocMeta;
   /** Normalized title with punctuation collapsed to single spaces, for whole-title and prefix comparison. */
   folded: string;
   terms: string[];
@@ -31,48 +43,97 @@ interface TitleEntry {
 
 /**
  * Full-text search over articles: MiniSearch over title and body with the Arabic analyzer, ranking tuned on
- * ARCD (see options.ts), filters by date and source, paging, and markdown-safe snippets.
+ * ARCD (see options.ts), filters by date and source, paging, and markdown-safe snippets. The index changes in
+ * place (add, replace, remove); bodies are read through `texts` only for the articles it reranks or shows.
  */
 export class ArticleIndex {
-  private readonly byId: Map<string, Article>;
-  private readonly titles: TitleEntry[];
-  /** Newest first: the default suggestions. */
-  private readonly newest: Article[];
+  private readonly byId = new Map<string, DocMeta>();
+  private readonly titles = new Map<string, TitleEntry>();
+  /** Newest first: the default suggestions. Recomputed lazily after a change. */
+  private newestCache: DocMeta[] | null = null;
 
   private constructor(
     private readonly mini: MiniSearch<IndexedDoc>,
-    articles: readonly Article[],
+    private readonly texts: ArticleTexts,
+    docs: Iterable<DocMeta>,
   ) {
-    this.byId = new Map(articles.map((a) => [a.id, a]));
-    this.titles = articles.map((a) => ({ article: a, folded: foldTitle(a.title), terms: analyze(a.title) }));
-    this.newest = [...articles].sort(newestFirst);
+    for (const d of docs) this.remember(d);
   }
 
-  static build(articles: readonly Article[]): ArticleIndex {
-    const mini = new MiniSearch<IndexedDoc>(INDEX_OPTIONS);
-    mini.addAll(articles.map(toIndexedDoc));
-    return new ArticleIndex(mini, articles);
+  static build(articles: Iterable<Article>, texts: ArticleTexts): ArticleIndex {
+    const index = new ArticleIndex(new MiniSearch<IndexedDoc>(INDEX_OPTIONS), texts, []);
+    for (const a of articles) index.add(a);
+    return index;
   }
 
-  /**
-   * Reload an index saved by toJSON. Throws when the JSON is not a saved index, was written by another
-   * INDEX_VERSION, or does not hold exactly these articles' ids: the caller rebuilds.
-   */
-  static fromJSON(json: string, articles: readonly Article[]): ArticleIndex {
-    const saved = JSON.parse(json) as Partial<SavedIndex>;
-    if (saved?.version !== INDEX_VERSION || !saved.index) {
+  /** Insert the article, or replace the one with the same id. */
+  add(article: Article): void {
+    if (this.mini.has(article.id)) this.mini.replace(toIndexedDoc(article));
+    else this.mini.add(toIndexedDoc(article));
+    this.remember(article);
+  }
+
+  remove(id: string): boolean {
+    if (!this.mini.has(id)) return false;
+    this.mini.discard(id);
+    this.byId.delete(id);
+    this.titles.delete(id);
+    this.newestCache = null;
+    return true;
+  }
+
+  has(id: string): boolean {
+    return this.byId.has(id);
+  }
+
+  /** Document frequencies over the analyzer's terms (title ∪ body), for digests' word rarity. */
+  termStatistics(): { documentCount: number; documentFrequency(term: string): number } {
+    // MiniSearch keeps term → field → (doc → frequency); it has no public document-frequency call.
+    const tree = (this.mini as unknown as { _index: { get(t: string): Map<number, Map<number, number>> | undefined } })._index;
+    return {
+      documentCount: this.mini.documentCount,
+      documentFrequency: (term) => {
+        const fields = tree.get(term);
+        if (!fields) return 0;
+        const docs = new Set<number>();
+        for (const postings of fields.values()) for (const d of postings.keys()) docs.add(d);
+        return docs.size;
+      },
+    };
+  }
+
+  /** Save a point-in-time copy with the caller's `meta`, atomically (temporary file, then rename). */
+  async saveTo(file: string, meta: Record<string, unknown>): Promise<void> {
+    const saved: SavedIndex = { version: INDEX_VERSION, meta, docs: [...this.byId.values()], index: this.mini.toJSON() };
+    await mkdir(path.dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    await writeFile(tmp, JSON.stringify(saved));
+    await rename(tmp, file);
+  }
+
+  /** Reload a copy saved by saveTo. Throws when the file is damaged or was written by another INDEX_VERSION. */
+  static async loadFrom(file: string, texts: ArticleTexts): Promise<{ index: ArticleIndex; meta: Record<string, unknown> }> {
+    const saved = JSON.parse(await readFile(file, 'utf8')) as Partial<SavedIndex>;
+    if (saved?.version !== INDEX_VERSION || !saved.index || !Array.isArray(saved.docs) || !saved.meta) {
       throw new Error(`saved index has version ${String(saved?.version)}, this build reads version ${INDEX_VERSION}`);
     }
     const mini = MiniSearch.loadJS<IndexedDoc>(saved.index, INDEX_OPTIONS);
-    if (mini.documentCount !== articles.length || articles.some((a) => !mini.has(a.id))) {
-      throw new Error(`saved index holds ${mini.documentCount} articles that do not match the ${articles.length} loaded`);
+    if (mini.documentCount !== saved.docs.length || saved.docs.some((d) => !mini.has(d.id))) {
+      throw new Error('saved index is inconsistent: its documents do not match its article list');
     }
-    return new ArticleIndex(mini, articles);
+    return { index: new ArticleIndex(mini, texts, saved.docs), meta: saved.meta };
   }
 
-  toJSON(): string {
-    const saved: SavedIndex = { version: INDEX_VERSION, index: this.mini.toJSON() };
-    return JSON.stringify(saved);
+  private remember(a: DocMeta): void {
+    const meta: DocMeta = { id: a.id, title: a.title, date: a.date, source: a.source, addedAt: a.addedAt };
+    this.byId.set(a.id, meta);
+    this.titles.set(a.id, { article: meta, folded: foldTitle(a.title), terms: analyze(a.title) });
+    this.newestCache = null;
+  }
+
+  private get newest(): DocMeta[] {
+    this.newestCache ??= [...this.byId.values()].sort(newestFirst);
+    return this.newestCache;
   }
 
   get size(): number {
@@ -89,7 +150,7 @@ export class ArticleIndex {
     const ranked = this.rank(query, options);
     const results: SearchHit[] = [];
     for (const r of ranked.slice(offset, offset + limit)) {
-      const a = this.byId.get(String(r.id));
+      const a = this.texts.get(String(r.id));
       if (!a) continue;
       results.push({
         id: a.id,
@@ -123,7 +184,7 @@ export class ArticleIndex {
       ...prepared.options,
       filter: keep ? (r: SearchResult) => keep(this.byId.get(String(r.id))) : undefined,
     });
-    return rerankByGrams(query, results, (id) => this.byId.get(id));
+    return rerankByGrams(query, results, (id) => this.texts.get(id));
   }
 
   /**
@@ -142,14 +203,14 @@ export class ArticleIndex {
     const folded = foldTitle(input);
     const queryTerms = queryWordReadings(input);
     const partialLast = /[\p{L}\p{M}\p{N}]$/u.test(input) && analyzeTerm(tokenize(input).at(-1) ?? '') !== null;
-    const tiers: Article[][] = [[], [], []];
-    for (const entry of this.titles) {
+    const tiers: DocMeta[][] = [[], [], []];
+    for (const entry of this.titles.values()) {
       const id = entry.article.id;
       if (folded && entry.folded === folded) tiers[0].push(entry.article);
       else if ((folded && entry.folded.startsWith(folded)) || id.startsWith(input)) tiers[1].push(entry.article);
       else if (queryTerms.length && containsAllTerms(entry.terms, queryTerms, partialLast)) tiers[2].push(entry.article);
     }
-    const picked = new Map<string, Article>();
+    const picked = new Map<string, DocMeta>();
     for (const tier of tiers) {
       for (const a of tier.sort(newestFirst)) if (picked.size < n) picked.set(a.id, a);
     }
@@ -164,7 +225,7 @@ export class ArticleIndex {
     return [...picked.values()].map(choice);
   }
 
-  private filterFor(options: SearchOptions): ((a: Article | undefined) => boolean) | null {
+  private filterFor(options: SearchOptions): ((a: DocMeta | undefined) => boolean) | null {
     const { from, to } = options;
     const source = options.source?.trim() ? normalizeArabic(options.source.trim()) : null;
     if (!from && !to && !source) return null;
@@ -214,12 +275,15 @@ function containsAllTerms(titleTerms: readonly string[], queryWords: readonly st
   );
 }
 
-function newestFirst(a: Article, b: Article): number {
+function newestFirst(a: DocMeta, b: DocMeta): number {
   const byDate = (b.date ?? '').localeCompare(a.date ?? '');
-  return byDate !== 0 ? byDate : b.addedAt.localeCompare(a.addedAt);
+  if (byDate !== 0) return byDate;
+  const byAdded = b.addedAt.localeCompare(a.addedAt);
+  // Last, the id: the order must not depend on the order articles entered the index.
+  return byAdded !== 0 ? byAdded : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-function choice(a: Article): { id: string; title: string } {
+function choice(a: DocMeta): { id: string; title: string } {
   return { id: a.id, title: a.title };
 }
 
@@ -227,4 +291,11 @@ function choice(a: Article): { id: string; title: string } {
 function wholeNumber(value: number | undefined, fallback: number): number {
   if (value === undefined || !Number.isFinite(value)) return fallback;
   return Math.max(0, Math.floor(value));
+}
+
+/** Texts from articles already in memory (tests, benchmarks, tools that loaded a folder with loadCorpus). */
+export function memoryTexts(articles: Iterable<Article>): ArticleTexts {
+  const byId = new Map<string, Article>();
+  for (const a of articles) byId.set(a.id, a);
+  return { get: (id) => byId.get(id) };
 }

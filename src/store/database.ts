@@ -10,13 +10,16 @@ export const DATABASE_FILE = 'nashra.db';
  * a crash mid-write; synchronous=NORMAL is WAL's recommended durability/speed balance (a power cut may lose the
  * last transaction, never corrupt the file).
  */
-export function openDatabase(dataDir: string): Database.Database {
-  try {
-    mkdirSync(dataDir, { recursive: true });
-  } catch (err) {
-    throw new Error(`cannot create the data folder ${dataDir} (DATA_DIR): ${(err as Error).message}`);
+export function openDatabase(dataDir: string | null): Database.Database {
+  // No data folder: an in-memory database with the same schema (tests, a CLI run with nothing to keep).
+  if (dataDir !== null) {
+    try {
+      mkdirSync(dataDir, { recursive: true });
+    } catch (err) {
+      throw new Error(`cannot create the data folder ${dataDir} (DATA_DIR): ${(err as Error).message}`);
+    }
   }
-  const file = path.join(dataDir, DATABASE_FILE);
+  const file = dataDir === null ? ':memory:' : path.join(dataDir, DATABASE_FILE);
   let db: Database.Database;
   try {
     db = new Database(file);
@@ -24,11 +27,16 @@ export function openDatabase(dataDir: string): Database.Database {
     throw new Error(`cannot open the database ${file}: ${(err as Error).message}`);
   }
   try {
-    db.pragma('journal_mode = WAL');
+    // First: another connection (the bot while a CLI run starts, a second process) may hold a lock briefly, and
+    // switching to WAL below needs the file to itself for a moment; without the timeout that switch fails silently
+    // and the file stays in rollback mode, where every reader blocks every writer.
+    db.pragma('busy_timeout = 5000');
+    if (dataDir !== null) {
+      const mode = db.pragma('journal_mode = WAL', { simple: true });
+      if (mode !== 'wal') throw new Error(`could not switch to write-ahead logging (journal mode is ${String(mode)})`);
+    }
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
-    // Another connection (a second process, a test reopening the file) may hold the write lock briefly.
-    db.pragma('busy_timeout = 5000');
     migrate(db);
   } catch (err) {
     db.close();

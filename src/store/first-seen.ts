@@ -24,6 +24,13 @@ export class FirstSeenRepository {
     return row?.first_seen_at ?? null;
   }
 
+  /** Articles first seen in (after, until], oldest first. */
+  between(after: string, until: string): { id: string; at: string }[] {
+    return this.db
+      .prepare('SELECT article_id AS id, first_seen_at AS at FROM article_first_seen WHERE first_seen_at > ? AND first_seen_at <= ? ORDER BY first_seen_at, article_id')
+      .all(after, until) as { id: string; at: string }[];
+  }
+
   all(): Map<string, string> {
     const rows = this.db.prepare('SELECT article_id, first_seen_at FROM article_first_seen').all() as {
       article_id: string;

@@ -1,27 +1,32 @@
 import type Database from 'better-sqlite3';
 import { openDatabase } from './database.js';
+import { SqliteArticleStore, type ArticleStore } from './articles.js';
 import { FirstSeenRepository } from './first-seen.js';
 import { RunRepository } from './runs.js';
 import { SubscriptionRepository } from './subscriptions.js';
 
+export type { ArticleChange, ArticleStore, ArticleWrite, CorpusBatch, SkippedFile, StoredFile } from './articles.js';
 export type { BriefingRun, MessagePayload, RunStatus } from './runs.js';
 export type { NewSubscription, SubscriptionRecord, SubscriptionStatus } from './subscriptions.js';
 export { DATABASE_FILE } from './database.js';
 export { MIGRATIONS } from './migrations.js';
 
-/** Nashra's persistent state: one SQLite file, three small repositories. */
+/** Nashra's persistent state: one SQLite file, small repositories. */
 export interface Store {
   readonly db: Database.Database;
+  readonly articles: ArticleStore;
   readonly subscriptions: SubscriptionRepository;
   readonly runs: RunRepository;
   readonly firstSeen: FirstSeenRepository;
   close(): void;
 }
 
-export function openStore(dataDir: string): Store {
+/** DATA_DIR/nashra.db, or an in-memory database with the same schema when `dataDir` is null. */
+export function openStore(dataDir: string | null): Store {
   const db = openDatabase(dataDir);
   return {
     db,
+    articles: new SqliteArticleStore(db),
     subscriptions: new SubscriptionRepository(db),
     runs: new RunRepository(db),
     firstSeen: new FirstSeenRepository(db),

@@ -55,6 +55,59 @@ export const MIGRATIONS: readonly string[] = [
     first_seen_at TEXT NOT NULL
   );
   `,
+  // 2: the live corpus. One row per article file, parsed once: what the file was (size, mtime, content hash) so a
+  // start-up parses only new or changed files, the parsed article and its quotations so nothing is re-parsed,
+  // and a journal of changes so the saved search index is brought up to date by replaying what it missed.
+  `
+  CREATE TABLE articles (
+    id TEXT PRIMARY KEY,
+    file TEXT NOT NULL UNIQUE,
+    size INTEGER NOT NULL,
+    mtime_ms REAL NOT NULL,
+    content_hash TEXT NOT NULL,
+    -- Which parser and quotation extractor produced this row: rows from an older version are parsed again.
+    analysis_version TEXT NOT NULL,
+    title TEXT NOT NULL,
+    date TEXT,
+    source TEXT,
+    url TEXT,
+    added_at TEXT NOT NULL,
+    -- Optional Article fields (dateline, titleInferred, author, …) as JSON.
+    extra TEXT NOT NULL DEFAULT '{}',
+    paragraphs TEXT NOT NULL,
+    quotes TEXT NOT NULL DEFAULT '[]',
+    quote_count INTEGER NOT NULL DEFAULT 0,
+    seq INTEGER NOT NULL
+  );
+  CREATE INDEX articles_by_added_at ON articles (added_at);
+
+  -- Every insert, replacement and removal of an article, in order. The search index snapshot records the last
+  -- seq it contains; start-up replays the rest.
+  CREATE TABLE article_changes (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    article_id TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('upsert', 'remove')),
+    at TEXT NOT NULL
+  );
+
+  -- Files that cannot be articles (empty, binary, too large…), remembered with their size and time so they are
+  -- not read again on every start, and reported again by the reason stored.
+  CREATE TABLE skipped_files (
+    file TEXT PRIMARY KEY,
+    size INTEGER NOT NULL,
+    mtime_ms REAL NOT NULL,
+    reason TEXT NOT NULL
+  );
+
+  CREATE TABLE corpus_state (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  );
+  INSERT INTO corpus_state (key, value) VALUES ('store_id', lower(hex(randomblob(8))));
+
+  -- Briefings select the articles first seen in their period.
+  CREATE INDEX article_first_seen_by_time ON article_first_seen (first_seen_at);
+  `,
 ];
 
 /** Bring the database up to the latest schema; each migration commits whole or not at all. */

@@ -1,0 +1,237 @@
+/**
+ * The corpus folder → the article store, incrementally. The folder is the archive and the source of truth; the
+ * store remembers, per file, what it was (size, time, content hash) and what it held (the parsed article, its
+ * quotations), so a start-up lists and stats the folder and parses only files that are new or changed, and files
+ * that are gone leave the store. Every change the store records goes to its journal, from which the engine updates
+ * the search index (engine.ts): this module never touches the index itself.
+ *
+ * Work is done in batches of BATCH_FILES files: the files of a batch are analyzed in worker threads (parse-pool.ts)
+ * while the previous batch is written, each batch in one transaction (a kill -9 loses at most the batch in flight,
+ * and since nothing of it was recorded, the next start does it again), and the caller's `onBatch` runs after each
+ * write (the engine applies the batch to its index there and yields to the event loop).
+ */
+import path from 'node:path';
+import { articleIdOf, isArticleFileName, listArticleFiles, statArticleFile, type FileEntry } from '../corpus/files.js';
+import type { ArticleStore, ArticleWrite, CorpusBatch, SkippedFile, StoredFile } from '../store/articles.js';
+import { ANALYSIS_VERSION, type AnalyzedFile } from './analyze-file.js';
+import type { FileAnalyzer } from './parse-pool.js';
+
+export interface SyncLogger {
+  info(message: string): void;
+  warn(message: string): void;
+}
+
+export interface SyncReport {
+  added: string[];
+  changed: string[];
+  removed: string[];
+  /** One line per file that is not an article (newly found or remembered), naming it and the reason. */
+  warnings: string[];
+  /** Files whose stored article did not need re-parsing. */
+  unchanged: number;
+}
+
+export interface CorpusSyncOptions {
+  dir: string;
+  store: ArticleStore;
+  analyzer: FileAnalyzer;
+  log: SyncLogger;
+  /** Called after each batch is written to the store. */
+  onBatch?: () => Promise<void> | void;
+  clock?: () => Date;
+}
+
+const BATCH_FILES = 64;
+const PROGRESS_EVERY_MS = 5_000;
+/** Set once the first complete pass over the folder is recorded; until then files' own times stand for "first seen". */
+const INITIAL_IMPORT_DONE = 'initial_import_done';
+
+export class CorpusSync {
+  private chain: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly options: CorpusSyncOptions) {}
+
+  /** Compare the whole folder with the store. Syncs never overlap: a call waits for the one running. */
+  full(): Promise<SyncReport> {
+    return this.serialize(async () => {
+      const entries = await listArticleFiles(this.options.dir);
+      const present = new Set(entries.map((e) => e.name));
+      const { store } = this.options;
+      const gone = [...store.files().keys(), ...store.skippedFiles().keys()].filter((name) => !present.has(name));
+      const report = await this.reconcile(entries, gone);
+      if (!store.state(INITIAL_IMPORT_DONE)) store.setState(INITIAL_IMPORT_DONE, this.now().toISOString());
+      return report;
+    });
+  }
+
+  /** Only the named files (what the folder watcher saw change): each is added, updated or removed. */
+  some(names: Iterable<string>): Promise<SyncReport> {
+    return this.serialize(async () => {
+      const wanted = [...new Set(names)].filter(isArticleFileName).sort();
+      const stats = await Promise.all(wanted.map((n) => statArticleFile(this.options.dir, n)));
+      const entries = stats.filter((e): e is FileEntry => e !== null);
+      const gone = wanted.filter((_, i) => stats[i] === null);
+      return this.reconcile(entries, gone);
+    });
+  }
+
+  private serialize<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.chain.then(fn, fn);
+    this.chain = next.catch(() => {});
+    return next;
+  }
+
+  private now(): Date {
+    return this.options.clock?.() ?? new Date();
+  }
+
+  private async reconcile(listedEntries: FileEntry[], gone: string[]): Promise<SyncReport> {
+    let entries = listedEntries;
+    const { store, dir, log } = this.options;
+    const report: SyncReport = { added: [], changed: [], removed: [], warnings: [], unchanged: 0 };
+    const files = store.files();
+    const skipped = store.skippedFiles();
+    const warn = (name: string, reason: string) => report.warnings.push(`${path.join(dir, name)}: skipped — ${reason}`);
+
+    // Removals first: a file renamed from a.txt to a.md frees its id for the new name in the same pass.
+    const removedFiles = gone.filter((n) => files.has(n));
+    const unskipped = gone.filter((n) => skipped.has(n));
+    for (const name of removedFiles) {
+      report.removed.push(files.get(name)!.id);
+      files.delete(name);
+    }
+    if (removedFiles.length || unskipped.length) {
+      store.write({ removedFiles, unskipped }, this.now().toISOString());
+      await this.options.onBatch?.();
+    }
+    // A file skipped because another file had its id gets its chance once that file is gone.
+    const freed = new Set(removedFiles.map(articleIdOf));
+    const listed = new Set(entries.map((e) => e.name));
+    for (const [name, skip] of skipped) {
+      if (listed.has(name) || !freed.has(articleIdOf(name)) || !skip.reason.startsWith('same id')) continue;
+      const entry = await statArticleFile(dir, name);
+      if (entry) entries = [...entries, entry];
+    }
+
+    const fileOfId = new Map<string, string>();
+    for (const f of files.values()) fileOfId.set(f.id, f.file);
+    const candidates: FileEntry[] = [];
+    for (const entry of entries) {
+      const known = files.get(entry.name);
+      if (known && sameFile(known, entry) && known.analysisVersion === ANALYSIS_VERSION) {
+        report.unchanged++;
+        continue;
+      }
+      const skip = skipped.get(entry.name);
+      // A file skipped for its id is looked at again each time: the other file may have gone.
+      if (skip && sameFile(skip, entry) && !skip.reason.startsWith('same id')) {
+        warn(entry.name, skip.reason);
+        continue;
+      }
+      candidates.push(entry);
+    }
+
+    const firstImport = !store.state(INITIAL_IMPORT_DONE);
+    const started = Date.now();
+    let lastProgress = started;
+    const analyzeBatch = (batch: FileEntry[]) =>
+      Promise.all(batch.map((e) => this.options.analyzer.analyze(dir, e, new Date(e.mtimeMs).toISOString())));
+    let pending = candidates.length ? analyzeBatch(candidates.slice(0, BATCH_FILES)) : null;
+    for (let start = 0; pending; start += BATCH_FILES) {
+      const batchEntries = candidates.slice(start, start + BATCH_FILES);
+      const results = await pending;
+      // Start analyzing the next batch before writing this one: the workers parse while this thread writes.
+      const nextEntries = candidates.slice(start + BATCH_FILES, start + 2 * BATCH_FILES);
+      pending = nextEntries.length ? analyzeBatch(nextEntries) : null;
+
+      const now = this.now();
+      const batch: Required<Pick<CorpusBatch, 'upserts' | 'removedFiles' | 'skipped' | 'unskipped' | 'touched'>> = {
+        upserts: [],
+        removedFiles: [],
+        skipped: [],
+        unskipped: [],
+        touched: [],
+      };
+      batchEntries.forEach((entry, i) => {
+        this.classify(entry, results[i], { files, skipped, fileOfId, batch, report, warn, firstImport, now });
+      });
+      store.write(batch, now.toISOString());
+      await this.options.onBatch?.();
+
+      if (Date.now() - lastProgress >= PROGRESS_EVERY_MS) {
+        lastProgress = Date.now();
+        const done = Math.min(start + BATCH_FILES, candidates.length);
+        log.info(`reading the corpus: ${done.toLocaleString('en')} of ${candidates.length.toLocaleString('en')} files`);
+      }
+    }
+    if (candidates.length >= 1000) {
+      const seconds = (Date.now() - started) / 1000;
+      log.info(`read ${candidates.length.toLocaleString('en')} files in ${seconds.toFixed(1)} s (${Math.round(candidates.length / seconds)} files/s)`);
+    }
+    return report;
+  }
+
+  /** Decide what one analyzed file does to the store, adding it to `batch`. */
+  private classify(
+    entry: FileEntry,
+    result: AnalyzedFile,
+    ctx: {
+      files: Map<string, StoredFile>;
+      skipped: Map<string, SkippedFile>;
+      fileOfId: Map<string, string>;
+      batch: Required<Pick<CorpusBatch, 'upserts' | 'removedFiles' | 'skipped' | 'unskipped' | 'touched'>>;
+      report: SyncReport;
+      warn: (name: string, reason: string) => void;
+      firstImport: boolean;
+      now: Date;
+    },
+  ): void {
+    const { files, skipped, fileOfId, batch, report, warn } = ctx;
+    const known = files.get(entry.name);
+    const skip = (reason: string) => {
+      warn(entry.name, reason);
+      batch.skipped.push({ file: entry.name, size: entry.size, mtimeMs: entry.mtimeMs, reason });
+      if (known) {
+        // It was an article and is not one any more: its article leaves the store.
+        batch.removedFiles.push(entry.name);
+        report.removed.push(known.id);
+        fileOfId.delete(known.id);
+        files.delete(entry.name);
+      }
+    };
+    if (result.kind === 'unusable') return skip(result.reason);
+
+    if (known && known.contentHash === result.contentHash && known.analysisVersion === ANALYSIS_VERSION) {
+      batch.touched.push({ file: entry.name, size: entry.size, mtimeMs: entry.mtimeMs });
+      report.unchanged++;
+      return;
+    }
+    const id = articleIdOf(entry.name);
+    const owner = fileOfId.get(id);
+    if (owner && owner !== entry.name) return skip(`same id "${id}" as ${owner}; rename one of them`);
+
+    for (const note of result.notes) report.warnings.push(`${path.join(this.options.dir, entry.name)}: ${note}`);
+    // On the first import of an existing archive, a file's own time is the best account of when it arrived;
+    // after that, Nashra saw it arrive (a file copied in with an old time is still news).
+    const fileTime = Math.min(entry.mtimeMs, ctx.now.getTime());
+    const write: ArticleWrite = {
+      file: entry.name,
+      size: entry.size,
+      mtimeMs: entry.mtimeMs,
+      contentHash: result.contentHash,
+      analysisVersion: ANALYSIS_VERSION,
+      article: result.article,
+      quotes: result.quotes,
+      firstSeenAt: new Date(ctx.firstImport ? fileTime : ctx.now.getTime()).toISOString(),
+    };
+    batch.upserts.push(write);
+    if (skipped.has(entry.name)) batch.unskipped.push(entry.name);
+    (known ? report.changed : report.added).push(id);
+    fileOfId.set(id, entry.name);
+    files.set(entry.name, { file: entry.name, id, size: entry.size, mtimeMs: entry.mtimeMs, contentHash: result.contentHash, analysisVersion: ANALYSIS_VERSION });
+  }
+}
+
+function sameFile(a: { size: number; mtimeMs: number }, b: FileEntry): boolean {
+  return a.size === b.size && a.mtimeMs === b.mtimeMs;
+}

@@ -1,0 +1,6 @@
+/**
+ * Bumped whenever quotation extraction changes what it finds or whom it names: articles stored with quotations
+ * from an older extractor are analyzed again at the next start-up (src/engine/sync.ts), so the store never mixes
+ * the output of two extractors.
+ */
+export const QUOTES_VERSION = 'quotes-1';

@@ -1,0 +1,282 @@
+import type Database from 'better-sqlite3';
+import type { Article } from '../corpus/article.js';
+import type { Quote } from '../quotes/quote.js';
+
+/** What the store knows of one article file, to tell at start-up whether the file changed since it was parsed. */
+export interface StoredFile {
+  file: string;
+  id: string;
+  size: number;
+  mtimeMs: number;
+  contentHash: string;
+  analysisVersion: string;
+}
+
+/** A file that is not an article, remembered so it is not read again until it changes. */
+export interface SkippedFile {
+  file: string;
+  size: number;
+  mtimeMs: number;
+  reason: string;
+}
+
+/** One parsed article file to store (insert, or replace the row of the same file). */
+export interface ArticleWrite {
+  file: string;
+  size: number;
+  mtimeMs: number;
+  contentHash: string;
+  analysisVersion: string;
+  /** `addedAt` is ignored: the store sets it to the time the article was first seen. */
+  article: Article;
+  quotes: Quote[];
+  /** When this article is first seen if the store has never seen its id (the file's time on a first import). */
+  firstSeenAt: string;
+}
+
+export interface CorpusBatch {
+  upserts?: ArticleWrite[];
+  /** Files gone from the folder (their articles leave the store). */
+  removedFiles?: string[];
+  skipped?: SkippedFile[];
+  /** Files no longer skipped (gone, or now an article). */
+  unskipped?: string[];
+  /** Files whose bytes did not change although their size/time did (a `touch`, a copy): new time, same article. */
+  touched?: { file: string; size: number; mtimeMs: number }[];
+}
+
+export interface ArticleChange {
+  seq: number;
+  id: string;
+  kind: 'upsert' | 'remove';
+}
+
+/**
+ * Where parsed articles live: the source of truth after the corpus folder itself. Kept small and synchronous so a
+ * shared database (several bot processes over one corpus) can implement it later; everything above it (sync,
+ * search index, quotations, digests) sees only this interface.
+ */
+export interface ArticleStore {
+  /** Random, fixed when the store was created: a saved search index from another store is refused. */
+  readonly storeId: string;
+  files(): Map<string, StoredFile>;
+  skippedFiles(): Map<string, SkippedFile>;
+  /** Apply a batch atomically (all of it or none); returns the journal position after it. */
+  write(batch: CorpusBatch, at: string): number;
+  /** Journal entries after `seq`, oldest first (at most `limit`). */
+  changesSince(seq: number, limit?: number): ArticleChange[];
+  lastSeq(): number;
+  get(id: string): Article | undefined;
+  quotesOf(id: string): Quote[];
+  /**
+   * Articles in id order after `afterId` (null: from the first), at most `limit`: a whole corpus is read page by
+   * page, so a caller can yield between pages (an open SQLite cursor would block every other read meanwhile).
+   */
+  articlesAfter(afterId: string | null, limit: number): Article[];
+  /** The quotations of articles that have some, in id order after `afterId`, at most `limit` articles. */
+  quotesAfter(afterId: string | null, limit: number): { id: string; quotes: Quote[] }[];
+  /** Articles first seen in (after, until], oldest first. */
+  addedBetween(after: string | null, until: string | null): Article[];
+  ids(): string[];
+  count(): number;
+  quoteCount(): number;
+  state(key: string): string | null;
+  setState(key: string, value: string): void;
+  /** Drop journal entries at or before `seq` written before `before`: the snapshot no longer needs them. */
+  pruneChanges(seq: number, before: string): number;
+  /** Forget every article (the folder the store described is not the one being opened). */
+  clearArticles(at: string): void;
+}
+
+interface ArticleRow {
+  id: string;
+  title: string;
+  date: string | null;
+  source: string | null;
+  url: string | null;
+  added_at: string;
+  extra: string;
+  paragraphs: string;
+}
+
+const ARTICLE_COLUMNS = 'id, title, date, source, url, added_at, extra, paragraphs';
+
+function rowToArticle(row: ArticleRow): Article {
+  return {
+    id: row.id,
+    title: row.title,
+    date: row.date,
+    source: row.source,
+    url: row.url,
+    ...(JSON.parse(row.extra) as Partial<Article>),
+    paragraphs: JSON.parse(row.paragraphs) as string[],
+    addedAt: row.added_at,
+  };
+}
+
+/** The article store in DATA_DIR/nashra.db (tables from migration 2). */
+export class SqliteArticleStore implements ArticleStore {
+  readonly storeId: string;
+  private readonly stmt;
+
+  constructor(private readonly db: Database.Database) {
+    this.storeId = (db.prepare("SELECT value FROM corpus_state WHERE key = 'store_id'").get() as { value: string }).value;
+    this.stmt = {
+      get: db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = ?`),
+      quotes: db.prepare('SELECT quotes FROM articles WHERE id = ?'),
+      idOfFile: db.prepare('SELECT id FROM articles WHERE file = ?'),
+      firstSeen: db.prepare('INSERT OR IGNORE INTO article_first_seen (article_id, first_seen_at) VALUES (?, ?)'),
+      firstSeenOf: db.prepare('SELECT first_seen_at FROM article_first_seen WHERE article_id = ?'),
+      upsert: db.prepare(`
+        INSERT INTO articles (id, file, size, mtime_ms, content_hash, analysis_version, title, date, source, url,
+                              added_at, extra, paragraphs, quotes, quote_count, seq)
+        VALUES (@id, @file, @size, @mtimeMs, @contentHash, @analysisVersion, @title, @date, @source, @url,
+                @addedAt, @extra, @paragraphs, @quotes, @quoteCount, @seq)
+        ON CONFLICT (id) DO UPDATE SET file = excluded.file, size = excluded.size, mtime_ms = excluded.mtime_ms,
+          content_hash = excluded.content_hash, analysis_version = excluded.analysis_version, title = excluded.title,
+          date = excluded.date, source = excluded.source, url = excluded.url, added_at = excluded.added_at,
+          extra = excluded.extra, paragraphs = excluded.paragraphs, quotes = excluded.quotes,
+          quote_count = excluded.quote_count, seq = excluded.seq`),
+      deleteById: db.prepare('DELETE FROM articles WHERE id = ?'),
+      change: db.prepare('INSERT INTO article_changes (article_id, kind, at) VALUES (?, ?, ?)'),
+      touch: db.prepare('UPDATE articles SET size = ?, mtime_ms = ? WHERE file = ?'),
+      skip: db.prepare(
+        'INSERT INTO skipped_files (file, size, mtime_ms, reason) VALUES (?, ?, ?, ?) ' +
+          'ON CONFLICT (file) DO UPDATE SET size = excluded.size, mtime_ms = excluded.mtime_ms, reason = excluded.reason',
+      ),
+      unskip: db.prepare('DELETE FROM skipped_files WHERE file = ?'),
+      changesSince: db.prepare('SELECT seq, article_id AS id, kind FROM article_changes WHERE seq > ? ORDER BY seq LIMIT ?'),
+      // AUTOINCREMENT keeps the highest seq ever used in sqlite_sequence, even after old entries are pruned.
+      lastSeq: db.prepare("SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'article_changes'), 0) AS seq"),
+      state: db.prepare('SELECT value FROM corpus_state WHERE key = ?'),
+      setState: db.prepare('INSERT INTO corpus_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
+    };
+  }
+
+  files(): Map<string, StoredFile> {
+    const rows = this.db
+      .prepare('SELECT file, id, size, mtime_ms AS mtimeMs, content_hash AS contentHash, analysis_version AS analysisVersion FROM articles')
+      .all() as StoredFile[];
+    return new Map(rows.map((r) => [r.file, r]));
+  }
+
+  skippedFiles(): Map<string, SkippedFile> {
+    const rows = this.db.prepare('SELECT file, size, mtime_ms AS mtimeMs, reason FROM skipped_files').all() as SkippedFile[];
+    return new Map(rows.map((r) => [r.file, r]));
+  }
+
+  write(batch: CorpusBatch, at: string): number {
+    const { stmt } = this;
+    const run = this.db.transaction(() => {
+      for (const file of batch.removedFiles ?? []) {
+        const row = stmt.idOfFile.get(file) as { id: string } | undefined;
+        if (!row) continue;
+        stmt.deleteById.run(row.id);
+        stmt.change.run(row.id, 'remove', at);
+      }
+      for (const w of batch.upserts ?? []) {
+        const { id, title, date, source, url, paragraphs, addedAt: _ignored, ...extra } = w.article;
+        stmt.firstSeen.run(id, w.firstSeenAt);
+        const addedAt = (stmt.firstSeenOf.get(id) as { first_seen_at: string }).first_seen_at;
+        const seq = Number(stmt.change.run(id, 'upsert', at).lastInsertRowid);
+        stmt.upsert.run({
+          id,
+          file: w.file,
+          size: w.size,
+          mtimeMs: w.mtimeMs,
+          contentHash: w.contentHash,
+          analysisVersion: w.analysisVersion,
+          title,
+          date,
+          source,
+          url,
+          addedAt,
+          extra: JSON.stringify(extra),
+          paragraphs: JSON.stringify(paragraphs),
+          quotes: JSON.stringify(w.quotes),
+          quoteCount: w.quotes.length,
+          seq,
+        });
+      }
+      for (const t of batch.touched ?? []) stmt.touch.run(t.size, t.mtimeMs, t.file);
+      for (const s of batch.skipped ?? []) stmt.skip.run(s.file, s.size, s.mtimeMs, s.reason);
+      for (const file of batch.unskipped ?? []) stmt.unskip.run(file);
+      return (stmt.lastSeq.get() as { seq: number }).seq;
+    });
+    return run();
+  }
+
+  changesSince(seq: number, limit = 1_000_000): ArticleChange[] {
+    return this.stmt.changesSince.all(seq, limit) as ArticleChange[];
+  }
+
+  lastSeq(): number {
+    return (this.stmt.lastSeq.get() as { seq: number }).seq;
+  }
+
+  get(id: string): Article | undefined {
+    const row = this.stmt.get.get(id) as ArticleRow | undefined;
+    return row ? rowToArticle(row) : undefined;
+  }
+
+  quotesOf(id: string): Quote[] {
+    const row = this.stmt.quotes.get(id) as { quotes: string } | undefined;
+    return row ? (JSON.parse(row.quotes) as Quote[]) : [];
+  }
+
+  articlesAfter(afterId: string | null, limit: number): Article[] {
+    const rows = this.db
+      .prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE (? IS NULL OR id > ?) ORDER BY id LIMIT ?`)
+      .all(afterId, afterId, limit) as ArticleRow[];
+    return rows.map(rowToArticle);
+  }
+
+  quotesAfter(afterId: string | null, limit: number): { id: string; quotes: Quote[] }[] {
+    const rows = this.db
+      .prepare('SELECT id, quotes FROM articles WHERE quote_count > 0 AND (? IS NULL OR id > ?) ORDER BY id LIMIT ?')
+      .all(afterId, afterId, limit) as { id: string; quotes: string }[];
+    return rows.map((r) => ({ id: r.id, quotes: JSON.parse(r.quotes) as Quote[] }));
+  }
+
+  addedBetween(after: string | null, until: string | null): Article[] {
+    const rows = this.db
+      .prepare(
+        `SELECT ${ARTICLE_COLUMNS} FROM articles WHERE (? IS NULL OR added_at > ?) AND (? IS NULL OR added_at <= ?) ORDER BY added_at, id`,
+      )
+      .all(after, after, until, until) as ArticleRow[];
+    return rows.map(rowToArticle);
+  }
+
+  ids(): string[] {
+    return (this.db.prepare('SELECT id FROM articles ORDER BY id').all() as { id: string }[]).map((r) => r.id);
+  }
+
+  count(): number {
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM articles').get() as { n: number }).n;
+  }
+
+  quoteCount(): number {
+    return (this.db.prepare('SELECT COALESCE(SUM(quote_count), 0) AS n FROM articles').get() as { n: number }).n;
+  }
+
+  state(key: string): string | null {
+    return (this.stmt.state.get(key) as { value: string } | undefined)?.value ?? null;
+  }
+
+  setState(key: string, value: string): void {
+    this.stmt.setState.run(key, value);
+  }
+
+  pruneChanges(seq: number, before: string): number {
+    return this.db.prepare('DELETE FROM article_changes WHERE seq <= ? AND at < ?').run(seq, before).changes;
+  }
+
+  clearArticles(at: string): void {
+    this.db.transaction(() => {
+      for (const { id } of this.db.prepare('SELECT id FROM articles').all() as { id: string }[]) {
+        this.stmt.change.run(id, 'remove', at);
+      }
+      this.db.exec('DELETE FROM articles; DELETE FROM skipped_files;');
+    })();
+  }
+}
