@@ -7,6 +7,7 @@ import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { runDigestBench } from './digest.js';
+import { runLiveCorpusBench } from './live-corpus.js';
 import { runQuotesBench } from './quotes.js';
 import { runRetrievalBench } from './retrieval.js';
 import { runScaleBench } from './scale.js';
@@ -14,6 +15,7 @@ import { runScaleBench } from './scale.js';
 const SECTIONS: Record<string, () => Promise<string>> = {
   retrieval: runRetrievalBench,
   scale: runScaleBench,
+  'live-corpus': runLiveCorpusBench,
   quotes: runQuotesBench,
   digest: runDigestBench,
 };

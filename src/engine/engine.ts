@@ -117,8 +117,8 @@ export class Engine {
       analyzer: this.analyzer,
       log: this.log,
       clock: options.clock,
-      onBatch: async () => {
-        await this.catchUp();
+      onBatch: async (written) => {
+        await this.catchUp(written);
       },
     });
   }
@@ -221,8 +221,8 @@ export class Engine {
    * Bring the indexes up to the store's journal. Applies entries in order, yielding to the event loop every
    * SLICE_MS, so a batch of a thousand articles never holds up an interaction. Returns whether anything changed.
    */
-  private catchUp(): Promise<boolean> {
-    if (this.catchingUp) return this.catchingUp.then(() => this.catchUp());
+  private catchUp(inHand: ReadonlyMap<number, Article> = new Map()): Promise<boolean> {
+    if (this.catchingUp) return this.catchingUp.then(() => this.catchUp(inHand));
     this.catchingUp = (async () => {
       let changed = false;
       let sliceStart = performance.now();
@@ -231,8 +231,9 @@ export class Engine {
         if (!changes.length) break;
         for (const change of changes) {
           this.texts.forget(change.id);
-          const article = change.kind === 'upsert' ? this.articles_.get(change.id) : undefined;
-          // An upsert whose article is gone was removed later in the journal; that entry removes it.
+          // The article as written by this entry when this process wrote it, else its current row. An upsert whose
+          // row is gone was removed later in the journal; that entry removes it.
+          const article = change.kind === 'upsert' ? (inHand.get(change.seq) ?? this.articles_.get(change.id)) : undefined;
           if (article) this.index.add(article);
           else this.index.remove(change.id);
           if (this.quoteIndex) {

@@ -11,6 +11,7 @@
  * write (the engine applies the batch to its index there and yields to the event loop).
  */
 import path from 'node:path';
+import type { Article } from '../corpus/article.js';
 import { articleIdOf, isArticleFileName, listArticleFiles, statArticleFile, type FileEntry } from '../corpus/files.js';
 import type { ArticleStore, ArticleWrite, CorpusBatch, SkippedFile, StoredFile } from '../store/articles.js';
 import { ANALYSIS_VERSION, type AnalyzedFile } from './analyze-file.js';
@@ -36,8 +37,8 @@ export interface CorpusSyncOptions {
   store: ArticleStore;
   analyzer: FileAnalyzer;
   log: SyncLogger;
-  /** Called after each batch is written to the store. */
-  onBatch?: () => Promise<void> | void;
+  /** Called after each batch is written to the store, with the articles written by journal entry. */
+  onBatch?: (written: Map<number, Article>) => Promise<void> | void;
   clock?: () => Date;
 }
 
@@ -101,8 +102,7 @@ export class CorpusSync {
       files.delete(name);
     }
     if (removedFiles.length || unskipped.length) {
-      store.write({ removedFiles, unskipped }, this.now().toISOString());
-      await this.options.onBatch?.();
+      await this.options.onBatch?.(store.write({ removedFiles, unskipped }, this.now().toISOString()).written);
     }
     // A file skipped because another file had its id gets its chance once that file is gone.
     const freed = new Set(removedFiles.map(articleIdOf));
@@ -155,8 +155,7 @@ export class CorpusSync {
       batchEntries.forEach((entry, i) => {
         this.classify(entry, results[i], { files, skipped, fileOfId, batch, report, warn, firstImport, now });
       });
-      store.write(batch, now.toISOString());
-      await this.options.onBatch?.();
+      await this.options.onBatch?.(store.write(batch, now.toISOString()).written);
 
       if (Date.now() - lastProgress >= PROGRESS_EVERY_MS) {
         lastProgress = Date.now();

@@ -75,6 +75,7 @@ export function watchFolder(dir: string, log: { warn(m: string): void }, options
     close() {
       closed = true;
       if (timer) clearTimeout(timer);
+      timer = null; // idle() waits while a timer is set
       clearInterval(periodic);
       watcher?.close();
     },

@@ -61,8 +61,11 @@ export interface ArticleStore {
   readonly storeId: string;
   files(): Map<string, StoredFile>;
   skippedFiles(): Map<string, SkippedFile>;
-  /** Apply a batch atomically (all of it or none); returns the journal position after it. */
-  write(batch: CorpusBatch, at: string): number;
+  /**
+   * Apply a batch atomically (all of it or none). Returns the journal position after it and the journal entry
+   * of each article written, so the caller can index what it has in hand instead of reading it back.
+   */
+  write(batch: CorpusBatch, at: string): { seq: number; written: Map<number, Article> };
   /** Journal entries after `seq`, oldest first (at most `limit`). */
   changesSince(seq: number, limit?: number): ArticleChange[];
   lastSeq(): number;
@@ -154,10 +157,16 @@ export class SqliteArticleStore implements ArticleStore {
   }
 
   files(): Map<string, StoredFile> {
+    // Raw rows (arrays) rather than objects: this runs over every article at every start-up.
     const rows = this.db
-      .prepare('SELECT file, id, size, mtime_ms AS mtimeMs, content_hash AS contentHash, analysis_version AS analysisVersion FROM articles')
-      .all() as StoredFile[];
-    return new Map(rows.map((r) => [r.file, r]));
+      .prepare('SELECT file, id, size, mtime_ms, content_hash, analysis_version FROM articles INDEXED BY articles_file_state')
+      .raw()
+      .all() as [string, string, number, number, string, string][];
+    const files = new Map<string, StoredFile>();
+    for (const [file, id, size, mtimeMs, contentHash, analysisVersion] of rows) {
+      files.set(file, { file, id, size, mtimeMs, contentHash, analysisVersion });
+    }
+    return files;
   }
 
   skippedFiles(): Map<string, SkippedFile> {
@@ -165,8 +174,9 @@ export class SqliteArticleStore implements ArticleStore {
     return new Map(rows.map((r) => [r.file, r]));
   }
 
-  write(batch: CorpusBatch, at: string): number {
+  write(batch: CorpusBatch, at: string): { seq: number; written: Map<number, Article> } {
     const { stmt } = this;
+    const written = new Map<number, Article>();
     const run = this.db.transaction(() => {
       for (const file of batch.removedFiles ?? []) {
         const row = stmt.idOfFile.get(file) as { id: string } | undefined;
@@ -179,6 +189,7 @@ export class SqliteArticleStore implements ArticleStore {
         stmt.firstSeen.run(id, w.firstSeenAt);
         const addedAt = (stmt.firstSeenOf.get(id) as { first_seen_at: string }).first_seen_at;
         const seq = Number(stmt.change.run(id, 'upsert', at).lastInsertRowid);
+        written.set(seq, { ...w.article, addedAt });
         stmt.upsert.run({
           id,
           file: w.file,
@@ -203,7 +214,7 @@ export class SqliteArticleStore implements ArticleStore {
       for (const file of batch.unskipped ?? []) stmt.unskip.run(file);
       return (stmt.lastSeq.get() as { seq: number }).seq;
     });
-    return run();
+    return { seq: run(), written };
   }
 
   changesSince(seq: number, limit = 1_000_000): ArticleChange[] {
@@ -256,7 +267,7 @@ export class SqliteArticleStore implements ArticleStore {
   }
 
   quoteCount(): number {
-    return (this.db.prepare('SELECT COALESCE(SUM(quote_count), 0) AS n FROM articles').get() as { n: number }).n;
+    return (this.db.prepare('SELECT COALESCE(SUM(quote_count), 0) AS n FROM articles INDEXED BY articles_file_state').get() as { n: number }).n;
   }
 
   state(key: string): string | null {
