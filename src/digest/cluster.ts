@@ -47,8 +47,8 @@ export interface ClusterOptions {
 }
 
 export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
-  threshold: 0.295,
-  keepTerms: 100,
+  threshold: 0.2,
+  keepTerms: 200,
   titleBoost: 1,
   leadBoost: 1,
   leadSentences: 3,

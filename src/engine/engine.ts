@@ -2,7 +2,8 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article } from '../corpus/article.js';
 import { loadCorpus } from '../corpus/load.js';
-import { buildDigest } from '../digest/digest.js';
+import { buildDigest, selectArticles } from '../digest/digest.js';
+import { type TermStatistics, termStatisticsOf } from '../digest/term-statistics.js';
 import type { Digest } from '../digest/types.js';
 import { extractQuotes } from '../quotes/extract.js';
 import type { Quote } from '../quotes/quote.js';
@@ -183,13 +184,26 @@ export class Engine {
       const q = checkQuery(options.query);
       onlyIds = new Set(this.snapshot.index.matchingIds(q));
     }
+    // Digest interface (src/digest): the selection only, corpus-wide term statistics, earlier similar articles.
+    // Minimal in-memory wiring until the search index provides the statistics and the context.
+    const corpus = this.snapshot.articles;
     return buildDigest({
-      articles: [...(options.articles ?? this.snapshot.articles)],
+      articles: selectArticles(options.articles ?? corpus, { since: options.since, onlyIds }),
+      termStatistics: this.corpusTermStatistics(),
       quotesByArticle: this.snapshot.quotesByArticle,
-      since: options.since,
-      onlyIds,
+      context: () => corpus,
       now: options.now,
     });
+  }
+
+  private termStats?: { snapshot: Snapshot; stats: TermStatistics };
+
+  /** Document frequencies of the whole corpus, computed once per snapshot. */
+  private corpusTermStatistics(): TermStatistics {
+    if (this.termStats?.snapshot !== this.snapshot) {
+      this.termStats = { snapshot: this.snapshot, stats: termStatisticsOf(this.snapshot.articles) };
+    }
+    return this.termStats.stats;
   }
 
   stats(): EngineStats {
