@@ -10,12 +10,14 @@ import { runDigestBench } from './digest.js';
 import { runQuotesBench } from './quotes.js';
 import { runRetrievalBench } from './retrieval.js';
 import { runScaleBench } from './scale.js';
+import { runSummariesBench } from './summaries.js';
 
 const SECTIONS: Record<string, () => Promise<string>> = {
   retrieval: runRetrievalBench,
   scale: runScaleBench,
   quotes: runQuotesBench,
   digest: runDigestBench,
+  summaries: runSummariesBench,
 };
 
 async function main(): Promise<void> {

@@ -8,6 +8,7 @@ import { NashraError } from '../engine/errors.js';
 import type { Quote } from '../quotes/quote.js';
 import { type ClusterOptions, DEFAULT_CLUSTER_OPTIONS, type StoryVectors, clusterArticles, neighboursOf, storyVectors } from './cluster.js';
 import { pickQuote, summarizeStory } from './summary.js';
+import { commonContent, leadClauseTitle, pickHeadline } from './title.js';
 import type { TermStatistics } from './term-statistics.js';
 import type { Digest, Story } from './types.js';
 import { TermWeights, analyzeArticle, centroid, dot } from './vectors.js';
@@ -68,11 +69,13 @@ export function buildDigest(input: DigestInput): Digest {
       .sort((x, y) => y.centrality - x.centrality || compareAdded(selected[x.i], selected[y.i]))
       .map((x) => x.i);
     const articles = order.map((i) => selected[i]);
-    const summary = summarizeStory(order.map((i) => docs[i]), center, weights);
+    const storyDocs = order.map((i) => docs[i]);
+    const common = commonContent(storyDocs, center);
+    const headline = pickHeadline(storyDocs, common, weights);
+    const sentences = summarizeStory(storyDocs, center, weights, { headlineTerms: headline?.titleTerms });
+    const summary = sentences.map((s) => s.text);
     const story: Story = {
-      // The most central report's headline; a title cut from a first sentence (no headline in the page) only
-      // when no report of the story has a real one.
-      title: (articles.find((a) => !a.titleInferred) ?? articles[0]).title,
+      title: headline ? headline.article.title : sentences.length ? leadClauseTitle(sentences[0].original) : articles[0].title,
       articleIds: articles.map((a) => a.id),
       summary,
       quote: pickQuote(articles.flatMap((a) => input.quotesByArticle.get(a.id) ?? []), center, weights, summary),
