@@ -18,10 +18,20 @@ import { normalizeArabic } from './normalize.js';
 
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 
+/** Normalized forms of the words that open sentences: few distinct ones, asked for again and again. */
+const normalized = new Map<string, string>();
+const NORMALIZED_LIMIT = 50_000;
+
 function words(text: string, n: number): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(WORD)) {
-    out.push(normalizeArabic(m[0]));
+    let w = normalized.get(m[0]);
+    if (w === undefined) {
+      if (normalized.size >= NORMALIZED_LIMIT) normalized.clear();
+      w = normalizeArabic(m[0]);
+      normalized.set(m[0], w);
+    }
+    out.push(w);
     if (out.length >= n) break;
   }
   return out;

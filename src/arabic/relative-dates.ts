@@ -49,6 +49,9 @@ const DAY = normalizeArabic('يوم');
 /** «سيعقد», «ستنطلق», «سنرى», «سوف»: a future verb before a weekday. */
 const FUTURE_VERB = /^(سي|ست|سن|سا|سوف$)/u;
 
+/** Cheap pre-test on the raw text (any hamza or ة/ه spelling): most sentences name no day at all. */
+const MAY_BE_RELATIVE = /[اأإآ]مس|اليوم|غد|الأحد|الاحد|[اأإ]لإ?ثنين|الاثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمع[ةه]|السبت/u;
+
 interface Token {
   norm: string;
   start: number;
@@ -94,7 +97,7 @@ const isExplicitDateWord = (t: Token | undefined) =>
  */
 export function resolveRelativeDates(text: string, articleDate: string | null | undefined): string {
   const base = articleDate ? parseDay(articleDate) : null;
-  if (base === null) return text;
+  if (base === null || !MAY_BE_RELATIVE.test(text)) return text;
   const toks = tokens(text);
   const inserts: { at: number; text: string }[] = [];
   for (let i = 0; i < toks.length; i++) {

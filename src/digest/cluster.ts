@@ -48,7 +48,7 @@ export interface ClusterOptions {
 
 export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
   threshold: 0.2,
-  keepTerms: 200,
+  keepTerms: 150,
   titleBoost: 1,
   leadBoost: 1,
   leadSentences: 3,

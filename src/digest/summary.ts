@@ -75,8 +75,12 @@ interface Candidate {
   /** Rank of its article in the story (0 = the most central). */
   articleRank: number;
   termSet: Set<string>;
-  /** Leans on the sentence before it in its article («وأضاف أن…», «وجاء في البيان…»). */
-  dependent: boolean;
+  /** Its distinct terms with their corpus rarity (IDF) and story weight, and the sums of both. */
+  terms: { term: string; rarity: number; weight: number }[];
+  rarity: number;
+  /** Leans on the sentence before it in its article («وأضاف أن…», «وجاء في البيان…»); decided when needed. */
+  dependent?: boolean;
+  previous?: string;
   /** Prior: position in the article, a finished sentence, a sensible length. */
   prior: number;
   wellSized: boolean;
@@ -114,12 +118,16 @@ export function summarizeStory(
       // A line without a closing full stop is usually a photo caption or a subheading, not reporting
       // («المقاومة الشعبية خلال أولى معاركها للسيطرة على زنجبار عاصمة أبين»); kept only if nothing better exists.
       const finished = SENTENCE_END.test(sentence.text) ? 1 : 0.6;
+      const termSet = new Set(sentence.terms);
+      const terms = [...termSet].map((term) => ({ term, rarity: weights.idf(term), weight: concepts.get(term) ?? 0 }));
       all.push({
         sentence,
         doc,
         articleRank,
-        termSet: new Set(sentence.terms),
-        dependent: needsPreviousSentence(sentence.text, previous),
+        termSet,
+        terms,
+        rarity: terms.reduce((n, t) => n + t.rarity, 0),
+        previous,
         // Standfirsts above the dateline sentence get no lead bonus: the dateline opens the story.
         prior: (k < lead ? 1 : 1 + LEAD_BONUS / (1 + k - lead)) * finished,
         wellSized: sentence.wordCount >= MIN_SUMMARY_WORDS && sentence.wordCount <= MAX_SUMMARY_WORDS,
@@ -128,10 +136,10 @@ export function summarizeStory(
   });
   const said = new Set(options.headlineTerms ?? []);
   const chosen: Candidate[] = [];
-  extendSummary(chosen, said, all.filter((c) => c.wellSized), concepts, weights);
+  extendSummary(chosen, said, all.filter((c) => c.wellSized));
   // Too short or too long sentences only when the well-sized ones give fewer than two (a one-paragraph wire
   // item, a column written as one 90-word sentence, the same report published twice).
-  if (chosen.length < 2) extendSummary(chosen, said, all, concepts, weights, 2);
+  if (chosen.length < 2) extendSummary(chosen, said, all, 2);
   return readingOrder(chosen).map((c) => ({
     text: resolveRelativeDates(c.sentence.text, c.doc.article.date),
     original: c.sentence.text,
@@ -154,29 +162,17 @@ function leadSentenceIndex(doc: AnalyzedArticle): number {
   return k < 0 ? 0 : k;
 }
 
-/** Sum of the concept weights of `terms` not in `covered`; those in `said` (the headline) count HEADLINE_SAID. */
-function salience(terms: Iterable<string>, center: SparseVector, covered?: ReadonlySet<string>, said?: ReadonlySet<string>): number {
-  let sum = 0;
-  for (const t of terms) {
-    if (covered?.has(t)) continue;
-    sum += (center.get(t) ?? 0) * (said?.has(t) ? HEADLINE_SAID : 1);
-  }
-  return sum;
+function isDependent(c: Candidate): boolean {
+  c.dependent ??= needsPreviousSentence(c.sentence.text, c.previous);
+  return c.dependent;
 }
 
 function extendSummary(
   chosen: Candidate[],
   said: ReadonlySet<string>,
   pool: readonly Candidate[],
-  center: SparseVector,
-  weights: TermWeights,
   limit = MAX_SUMMARY_SENTENCES,
 ): void {
-  const rarity = (terms: Iterable<string>, skip?: ReadonlySet<string>) => {
-    let sum = 0;
-    for (const t of terms) if (!skip?.has(t)) sum += weights.idf(t);
-    return sum;
-  };
   const covered = new Set<string>(chosen.flatMap((c) => [...c.termSet]));
   let words = chosen.reduce((n, c) => n + c.sentence.wordCount, 0);
   while (chosen.length < limit && (chosen.length < 2 || words < SUMMARY_WORD_BUDGET)) {
@@ -184,26 +180,33 @@ function extendSummary(
     let bestScore = 0;
     for (const c of pool) {
       if (chosen.includes(c)) continue;
-      if (c.dependent && !chosen.some((s) => s.doc === c.doc && s.sentence.position === c.sentence.position - 1)) continue;
-      if (chosen.some((s) => isNearDuplicate(s.termSet, c.termSet))) continue;
+      let newRarity = 0;
+      let gain = 0;
+      for (const t of c.terms) {
+        if (covered.has(t.term)) continue;
+        newRarity += t.rarity;
+        // Headline words count HEADLINE_SAID: the reader sees the title.
+        gain += said.has(t.term) ? t.weight * HEADLINE_SAID : t.weight;
+      }
       // Novelty: the share of the sentence's words, by rarity in the corpus, not said by the chosen sentences. Not
       // by story salience: every report of an event repeats its heaviest words (the victim's name, the place),
       // so a sentence bringing a new fact around them (a prince's order after a soldier's death) would never
       // count as new. Judged against the chosen sentences only, not the headline: a lead that spells out the
       // headline's who and where is what the summary is for.
-      const novelty = chosen.length > 0 ? rarity(c.termSet, covered) / (rarity(c.termSet) || 1) : 1;
+      const novelty = chosen.length > 0 ? newRarity / (c.rarity || 1) : 1;
       if (novelty < MIN_NOVELTY) continue;
-      const gain = salience(c.termSet, center, covered, said);
       // Another outlet's sentence is first of all its version of what is chosen («انطلقت في مراكش أشغال
       // الاجتماع…» / «عقد التحالف… اجتماعا اليوم… في المغرب»): it wins only by what it adds, so its score falls
       // with the square of what it repeats. A second sentence of an article already quoted continues it instead.
       const sameArticle = chosen.some((s) => s.doc === c.doc);
       const spread = sameArticle ? SAME_ARTICLE_FACTOR : chosen.length > 0 ? novelty * novelty : 1;
       const score = (gain / Math.pow(Math.max(c.sentence.wordCount, MIN_SUMMARY_WORDS), LENGTH_EXPONENT)) * c.prior * spread;
-      if (score > bestScore) {
-        best = c;
-        bestScore = score;
-      }
+      if (score <= bestScore) continue;
+      // The costlier checks only for a sentence that would win.
+      if (isDependent(c) && !chosen.some((s) => s.doc === c.doc && s.sentence.position === c.sentence.position - 1)) continue;
+      if (chosen.some((s) => isNearDuplicate(s.termSet, c.termSet))) continue;
+      best = c;
+      bestScore = score;
     }
     if (!best) return;
     chosen.push(best);
@@ -226,10 +229,10 @@ function readingOrder(chosen: readonly Candidate[]): Candidate[] {
     placed.add(c);
     out.push(c);
     // Its continuation, if chosen, follows at once.
-    const next = sorted.find((d) => d.dependent && d.doc === c.doc && d.sentence.position === c.sentence.position + 1);
+    const next = sorted.find((d) => isDependent(d) && d.doc === c.doc && d.sentence.position === c.sentence.position + 1);
     if (next) place(next);
   };
-  for (const c of sorted) if (!c.dependent || placed.size === 0) place(c);
+  for (const c of sorted) if (!isDependent(c) || placed.size === 0) place(c);
   for (const c of sorted) place(c);
   return out;
 }
