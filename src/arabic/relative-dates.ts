@@ -46,8 +46,11 @@ const FIRST = normalizeArabic('أول');
 const AFTER = normalizeArabic('بعد');
 const TOMORROW_NOUN = normalizeArabic('غد');
 const DAY = normalizeArabic('يوم');
-/** «سيعقد», «ستنطلق», «سنرى», «سوف»: a future verb before a weekday. */
-const FUTURE_VERB = /^(سي|ست|سن|سا|سوف$)/u;
+/**
+ * «سيعقد», «ستنطلق», «سوف»: a future verb before a weekday. Five letters at least, so that names such as «سيف» do
+ * not count; «سايلس» (seed 002) does not start with a future prefix at all.
+ */
+const FUTURE_VERB = /^(س[يتن][\p{L}]{3,}|سوف)$/u;
 
 /** Cheap pre-test on the raw text (any hamza or ة/ه spelling): most sentences name no day at all. */
 const MAY_BE_RELATIVE = /[اأإآ]مس|اليوم|غد|الأحد|الاحد|[اأإ]لإ?ثنين|الاثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمع[ةه]|السبت/u;
