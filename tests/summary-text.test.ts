@@ -44,6 +44,8 @@ describe('sentences that need the previous one', () => {
       'ونوه سموه في خطاب بعث به لرئيس الهيئة بالاهتمام الذي توليه الهيئة للمراكز.',
       'تجدر الإشارة إلى أن المهرجان ينظم للمرة الخامسة.',
       'من جهته، قال رئيس البلدية إن الأشغال ستنتهي قبل الصيف.',
+      'وزار الوزير خلال هذه الجولة مستشفى المدينة ومركز الإسعاف.',
+      'وعمليا، باتت القوات الحكومية تسيطر على مداخل المدينة.',
     ]) {
       expect(needsPreviousSentence(s), s).toBe(true);
     }
@@ -64,6 +66,8 @@ describe('sentences that need the previous one', () => {
     ]) {
       expect(needsPreviousSentence(seedSentence(prefix)), prefix).toBe(false);
     }
+    // «this week» is the reader's time, not a reference back.
+    expect(needsPreviousSentence('أعلنت وزارة الصحة هذا الأسبوع انتهاء حملة التلقيح في القرى.')).toBe(false);
   });
 });
 

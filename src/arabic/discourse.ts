@@ -46,7 +46,7 @@ const CONTINUING_FIRST_WORDS = norm(`
   وهذا هذا وهذه هذه وذلك ذلك وتلك تلك وهو وهي وهم وهما هو هي هم هنا وهنا وعندها عندها وبذلك بذلك وبهذا بهذا
   فقد فإن فإنه فإنها فهو فهي فهذا وإضافة إضافة علاوة فضلا وفضلا بالإضافة وبالإضافة وأضاف أضاف وأضافت أضافت
   وتابع تابع وتابعت وأردف أردف وأردفت واستطرد وختم واختتم وخلص وزاد وزادت واستدرك
-  تجدر يجدر والجدير الجدير يذكر ويذكر يشار ويشار
+  تجدر يجدر والجدير الجدير يذكر ويذكر يشار ويشار عمليا وعمليا بالتالي وهكذا هكذا
 `);
 
 /** Reporting verbs: dependent when no subject follows (the speaker is the previous sentence's). */
@@ -108,6 +108,8 @@ const BACK_POINTING_PHRASES: readonly string[][] = [
 const CAME_IN = new Set(['وجاء', 'جاء', 'وورد', 'ورد'].map((w) => normalizeArabic(w)));
 
 const DEMONSTRATIVES = norm('هذا هذه ذلك تلك هؤلاء لهذا لهذه بهذا بهذه لذلك بذلك');
+/** «هذا الأسبوع», «هذا العام»: the reader's time, not something said before. */
+const DEICTIC_TIME = norm('الأسبوع العام الشهر اليوم الصباح المساء الموسم الصيف الشتاء الربيع الخريف الأثناء');
 
 /** Anaphoric «ذاته/نفسه» («المصدر ذاته», «الوزير نفسه») or «المتحدث» near the start. */
 const ANAPHORIC_NEAR_START = norm('ذاته ذاتها نفسه نفسها المتحدث المتحدثة');
@@ -119,7 +121,7 @@ const ANAPHORIC_NEAR_START = norm('ذاته ذاتها نفسه نفسها ال�
 export function needsPreviousSentence(sentence: string, previous?: string): boolean {
   if (previous !== undefined && /[؟?]["'»”’)\]]*\s*$/u.test(previous.trim())) return true;
   // «هذا، وأكد…» / «هذا وأبرز…»: the Maghrebi filler continues the previous paragraph.
-  const first = words(sentence, 6);
+  const first = words(sentence, 7);
   if (first.length === 0) return false;
   const [w0, w1] = first;
   if (CONTINUING_FIRST_WORDS.has(w0)) return true;
@@ -132,8 +134,12 @@ export function needsPreviousSentence(sentence: string, previous?: string): bool
   }
   if (CAME_IN.has(w0) && w1 !== undefined && (w1 === 'في' || w1 === 'ذلك')) return true;
   if (first.slice(0, 4).some((w) => ANAPHORIC_NEAR_START.has(w))) return true;
-  // «وأتى هذا الاجتماع…», «ويعكس ذلك…»: a demonstrative right after the opening verb points back.
+  // «وأتى هذا الاجتماع…», «ويعكس ذلك…»: a demonstrative right after the opening verb points back, and so does
+  // «خلال هذه الجولة» early on (SaudiNewsNet: «وزار اللواء اليحيى خلال هذه الجولة…») — but not «هذا الأسبوع».
   if (w1 !== undefined && DEMONSTRATIVES.has(w1)) return true;
+  for (let i = 1; i < Math.min(first.length - 1, 5); i++) {
+    if (DEMONSTRATIVES.has(first[i]) && first[i + 1].startsWith('ال') && !DEICTIC_TIME.has(first[i + 1])) return true;
+  }
   return false;
 }
 
