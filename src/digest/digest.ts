@@ -102,12 +102,14 @@ export function buildDigest(input: DigestInput): Digest {
 }
 
 /**
- * Stories of the selection, decided with the rest of the corpus as context. Whether two articles report the same
+ * Stories of the selection, decided with earlier similar articles as context. Whether two articles report the same
  * event does not depend on which of them a digest happens to show: with only 000 (Marrakech meeting) and 002 (the
  * coordinator's visit to Rabat) selected, average link sees one pair that shares the US–Moroccan partnership
  * vocabulary and merges it; with the other Marrakech reports present, 000 joins them and 002 stays apart. So the
- * corpus articles that could belong to a story of the selection (similar enough to one selected article to be
- * linked in clustering) are clustered with it, and each story then keeps only its selected articles.
+ * context articles that could belong to a story of the selection (similar enough to one selected article to be
+ * linked in clustering) are clustered with it, and each story then keeps only its selected articles. The caller
+ * decides what the context is (the engine: earlier articles found through search); it only ever changes which
+ * selected articles share a story.
  */
 function groupInContext(
   selected: readonly Article[],
