@@ -46,7 +46,7 @@ const CONTINUING_FIRST_WORDS = norm(`
   وهذا هذا وهذه هذه وذلك ذلك وتلك تلك وهو وهي وهم وهما هو هي هم هنا وهنا وعندها عندها وبذلك بذلك وبهذا بهذا
   فقد فإن فإنه فإنها فهو فهي فهذا وإضافة إضافة علاوة فضلا وفضلا بالإضافة وبالإضافة وأضاف أضاف وأضافت أضافت
   وتابع تابع وتابعت وأردف أردف وأردفت واستطرد وختم واختتم وخلص وزاد وزادت واستدرك
-  تجدر يجدر والجدير الجدير يذكر ويذكر يشار ويشار عمليا وعمليا بالتالي وهكذا هكذا
+  تجدر يجدر والجدير الجدير يذكر ويذكر يشار ويشار عمليا وعمليا بالتالي وهكذا هكذا علما وعلما
 `);
 
 /** Reporting verbs: dependent when no subject follows (the speaker is the previous sentence's). */
@@ -61,7 +61,7 @@ const REPORTING_VERBS = norm(`
 /** What follows a reporting verb when it has no subject of its own. */
 const NO_SUBJECT_AFTER_VERB = norm(`
   أن إن أنه أنها أنهم إنه إنها في خلال عقب بعد أمام لدى على إلى عن ب بأن بان أيضا كذلك ذلك له لها لهم في حديثه
-  تصريحه تصريحها كلمته كلمتها حديثه حديثها تصريح حديث كلمة بيان لقائه لقائها المتحدث المصدر سموه سموها معاليه
+  تصريحه تصريحها كلمته كلمتها حديثه حديثها تصريح حديث كلمة بيان لقائه لقائها المتحدث المصدر المصادر سموه سموها معاليه
   معاليها فخامته فضيلته
 `);
 
@@ -106,6 +106,9 @@ const BACK_POINTING_PHRASES: readonly string[][] = [
 
 /** «وجاء في البيان / الرسالة…»: a document named as if already introduced. */
 const CAME_IN = new Set(['وجاء', 'جاء', 'وورد', 'ورد'].map((w) => normalizeArabic(w)));
+/** «وبحسب العرض…», «ووفق البيان…», «وأوضح التقرير…»: the statement, report or presentation of the sentence before. */
+const ACCORDING_TO = norm('وبحسب بحسب وحسب ووفق ووفقا وطبقا ووفقاً');
+const INTRODUCED_DOCUMENTS = norm('البيان العرض التقرير الدراسة الرسالة القرار الخطاب البلاغ الإعلان الاستطلاع المسح');
 
 const DEMONSTRATIVES = norm('هذا هذه ذلك تلك هؤلاء لهذا لهذه بهذا بهذه لذلك بذلك');
 /** «هذا الأسبوع», «هذا العام»: the reader's time, not something said before. */
@@ -133,11 +136,14 @@ export function needsPreviousSentence(sentence: string, previous?: string): bool
     if (phrase.every((w, i) => first[i] === w)) return true;
   }
   if (CAME_IN.has(w0) && w1 !== undefined && (w1 === 'في' || w1 === 'ذلك')) return true;
+  if (w1 !== undefined && INTRODUCED_DOCUMENTS.has(w1) && (ACCORDING_TO.has(w0) || (REPORTING_VERBS.has(w0) && w0.startsWith('و')))) {
+    return true;
+  }
   if (first.slice(0, 4).some((w) => ANAPHORIC_NEAR_START.has(w))) return true;
   // «وأتى هذا الاجتماع…», «ويعكس ذلك…»: a demonstrative right after the opening verb points back, and so does
   // «خلال هذه الجولة» early on (SaudiNewsNet: «وزار اللواء اليحيى خلال هذه الجولة…») — but not «هذا الأسبوع».
   if (w1 !== undefined && DEMONSTRATIVES.has(w1)) return true;
-  for (let i = 1; i < Math.min(first.length - 1, 5); i++) {
+  for (let i = 1; i < Math.min(first.length - 1, 6); i++) {
     if (DEMONSTRATIVES.has(first[i]) && first[i + 1].startsWith('ال') && !DEICTIC_TIME.has(first[i + 1])) return true;
   }
   return false;
