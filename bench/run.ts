@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: every speed, memory and quality figure the project reports, measured on real data
- * (ARCD for retrieval quality, SaudiNewsNet for scale, quotations and digests), written to docs/benchmarks.md.
+ * (ARCD for retrieval quality, SaudiNewsNet for scale, quotations and digests, EASC for summaries), written to
+ * docs/benchmarks.md.
  * Speed targets live here and never in unit tests. Run one section with `npm run bench -- retrieval`.
  */
 import { writeFile } from 'node:fs/promises';
@@ -11,6 +12,7 @@ import { runLiveCorpusBench } from './live-corpus.js';
 import { runQuotesBench } from './quotes.js';
 import { runRetrievalBench } from './retrieval.js';
 import { runScaleBench } from './scale.js';
+import { runSummariesBench } from './summaries.js';
 
 const SECTIONS: Record<string, () => Promise<string>> = {
   retrieval: runRetrievalBench,
@@ -18,6 +20,7 @@ const SECTIONS: Record<string, () => Promise<string>> = {
   'live-corpus': runLiveCorpusBench,
   quotes: runQuotesBench,
   digest: runDigestBench,
+  summaries: runSummariesBench,
 };
 
 async function main(): Promise<void> {
@@ -40,7 +43,7 @@ async function main(): Promise<void> {
     '',
     `Produced by \`npm run bench${wanted.length ? ` -- ${wanted.join(' ')}` : ''}\` on ${new Date().toISOString().slice(0, 10)}:`,
     `Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB.`,
-    'Data: `../shared/data` (ARCD train split; SaudiNewsNet) — read in place, never copied into the repository.',
+    'Data: `../shared/data` (ARCD train split; SaudiNewsNet; EASC Wikipedia part) — read in place, never copied into the repository.',
     '',
   ].join('\n');
   const doc = `${header}\n${parts.join('\n\n')}\n`;

@@ -13,6 +13,7 @@ import { foldLine, isBulletLine, isBylineLine, isChromeLine, isRelatedHeading, i
 import { isDateLine, parseArabicDate } from './dates.js';
 import { parseDateline, type Dateline } from './dateline.js';
 import { splitFrontMatter } from './front-matter.js';
+import { rejoinHardWrappedLines } from './hard-wrap.js';
 
 /** Thrown when a file has nothing left that reads as an article; the loader turns it into a warning. */
 export class UnusableArticleError extends Error {
@@ -102,7 +103,8 @@ export function parseArticleWithNotes(id: string, raw: string, addedAt: string =
 
   // Markdown files may mark the headline with «#»; remember which line did.
   const lines: { text: string; heading: boolean }[] = [];
-  for (const rawLine of body) {
+  // Hard-wrapped files (EASC: a line break every ~80 characters) first become one line per paragraph.
+  for (const rawLine of rejoinHardWrappedLines(body)) {
     const line = tidy(rawLine);
     if (!line) continue; // blank lines, NBSP-only lines: collapsed
     const heading = /^#{1,6}\s+/.test(line);

@@ -8,38 +8,58 @@ import { NashraError } from '../engine/errors.js';
 import type { Quote } from '../quotes/quote.js';
 import { type ClusterOptions, DEFAULT_CLUSTER_OPTIONS, type StoryVectors, clusterArticles, neighboursOf, storyVectors } from './cluster.js';
 import { pickQuote, summarizeStory } from './summary.js';
+import { commonContent, leadClauseTitle, pickHeadline } from './title.js';
+import type { TermStatistics } from './term-statistics.js';
 import type { Digest, Story } from './types.js';
 import { TermWeights, analyzeArticle, centroid, dot } from './vectors.js';
 
 export interface DigestInput {
-  /** The whole corpus: the selection below is made from it, and it is the background for word rarity. */
-  articles: Article[];
+  /** The articles to brief, already selected by the caller (see selectArticles): a day's news, a query's hits. */
+  articles: readonly Article[];
+  /** Corpus-wide document frequencies, the background for word rarity (term-statistics.ts). */
+  termStatistics: TermStatistics;
   quotesByArticle: ReadonlyMap<string, Quote[]>;
-  /** Only articles whose addedAt is at or after this instant. */
-  since?: Date;
-  /** When set, only these article ids (the engine resolves a query to ids through search). */
-  onlyIds?: ReadonlySet<string>;
+  /**
+   * Earlier articles that may belong to a story of the selection (the engine answers through search). Optional:
+   * they change only which selected articles are grouped together, never what a story shows (see groupInContext).
+   */
+  context?: (selection: readonly Article[]) => readonly Article[];
   now?: Date;
   /** Grouping knobs, for the benchmark and tests; the defaults were tuned on SaudiNewsNet (see cluster.ts). */
   clusterOptions?: Partial<ClusterOptions>;
 }
 
-export function buildDigest(input: DigestInput): Digest {
-  const now = input.now ?? new Date();
-  if (input.since && Number.isNaN(input.since.getTime())) {
+export interface Selection {
+  /** Only articles whose addedAt is at or after this instant. */
+  since?: Date;
+  /** When set, only these article ids (the engine resolves a query to ids through search). */
+  onlyIds?: ReadonlySet<string>;
+}
+
+/** The articles a digest briefs: added since `since`, among `onlyIds` when given. */
+export function selectArticles(articles: Iterable<Article>, selection: Selection): Article[] {
+  if (selection.since && Number.isNaN(selection.since.getTime())) {
     throw new NashraError('INVALID_DATE', 'the digest start time ("since") is not a valid date');
   }
-  const sinceMs = input.since?.getTime();
-  const selected = input.articles
-    .filter((a) => (sinceMs === undefined || Date.parse(a.addedAt) >= sinceMs) && (!input.onlyIds || input.onlyIds.has(a.id)))
-    .sort((a, b) => compareAdded(a, b));
+  const sinceMs = selection.since?.getTime();
+  const selected: Article[] = [];
+  for (const a of articles) {
+    if ((sinceMs === undefined || Date.parse(a.addedAt) >= sinceMs) && (!selection.onlyIds || selection.onlyIds.has(a.id))) selected.push(a);
+  }
+  return selected;
+}
+
+export function buildDigest(input: DigestInput): Digest {
+  const now = input.now ?? new Date();
+  const selected = [...input.articles].sort((a, b) => compareAdded(a, b));
   if (selected.length === 0) return { generatedAt: now.toISOString(), articleCount: 0, stories: [] };
 
   const options = { ...DEFAULT_CLUSTER_OPTIONS, ...input.clusterOptions };
-  const weights = new TermWeights(input.articles.map(analyzeArticle));
+  const weights = new TermWeights(input.termStatistics);
   const docs = selected.map(analyzeArticle);
   const vectors = docs.map((d) => storyVectors(d, weights, options));
-  const groups = groupInContext(selected, vectors, input.articles, weights, options);
+  const context = input.context ? input.context(selected) : [];
+  const groups = groupInContext(selected, vectors, context, weights, options);
 
   const ranked = groups.map((group) => {
     const center = centroid(group.map((i) => vectors[i].doc));
@@ -49,11 +69,13 @@ export function buildDigest(input: DigestInput): Digest {
       .sort((x, y) => y.centrality - x.centrality || compareAdded(selected[x.i], selected[y.i]))
       .map((x) => x.i);
     const articles = order.map((i) => selected[i]);
-    const summary = summarizeStory(order.map((i) => docs[i]), center, weights);
+    const storyDocs = order.map((i) => docs[i]);
+    const common = commonContent(storyDocs, center);
+    const headline = pickHeadline(storyDocs, common, weights);
+    const sentences = summarizeStory(storyDocs, center, weights, { headlineTerms: headline?.titleTerms });
+    const summary = sentences.map((s) => s.text);
     const story: Story = {
-      // The most central report's headline; a title cut from a first sentence (no headline in the page) only
-      // when no report of the story has a real one.
-      title: (articles.find((a) => !a.titleInferred) ?? articles[0]).title,
+      title: headline ? headline.article.title : sentences.length ? leadClauseTitle(sentences[0].original) : articles[0].title,
       articleIds: articles.map((a) => a.id),
       summary,
       quote: pickQuote(articles.flatMap((a) => input.quotesByArticle.get(a.id) ?? []), center, weights, summary),
@@ -80,22 +102,24 @@ export function buildDigest(input: DigestInput): Digest {
 }
 
 /**
- * Stories of the selection, decided with the rest of the corpus as context. Whether two articles report the same
+ * Stories of the selection, decided with earlier similar articles as context. Whether two articles report the same
  * event does not depend on which of them a digest happens to show: with only 000 (Marrakech meeting) and 002 (the
  * coordinator's visit to Rabat) selected, average link sees one pair that shares the US–Moroccan partnership
  * vocabulary and merges it; with the other Marrakech reports present, 000 joins them and 002 stays apart. So the
- * corpus articles that could belong to a story of the selection (similar enough to one selected article to be
- * linked in clustering) are clustered with it, and each story then keeps only its selected articles.
+ * context articles that could belong to a story of the selection (similar enough to one selected article to be
+ * linked in clustering) are clustered with it, and each story then keeps only its selected articles. The caller
+ * decides what the context is (the engine: earlier articles found through search); it only ever changes which
+ * selected articles share a story.
  */
 function groupInContext(
   selected: readonly Article[],
   vectors: readonly StoryVectors[],
-  corpus: readonly Article[],
+  candidates: readonly Article[],
   weights: TermWeights,
   options: ClusterOptions,
 ): number[][] {
-  const chosen = new Set(selected);
-  const rest = corpus.filter((a) => !chosen.has(a));
+  const chosen = new Set(selected.map((a) => a.id));
+  const rest = candidates.filter((a) => !chosen.has(a.id));
   if (rest.length === 0) return clusterArticles(vectors, options);
   const restVectors = rest.map((a) => storyVectors(analyzeArticle(a), weights, options));
   // The same floor as the clustering's own edges: pairs below it are left out of its similarity graph anyway.

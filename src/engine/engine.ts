@@ -15,7 +15,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article } from '../corpus/article.js';
 import { listArticleFileNames } from '../corpus/files.js';
-import { buildDigest } from '../digest/digest.js';
+import { buildDigest, selectArticles } from '../digest/digest.js';
 import type { Digest } from '../digest/types.js';
 import type { Quote } from '../quotes/quote.js';
 import { QuoteIndex, type QuoteQuery } from '../quotes/quote-index.js';
@@ -80,6 +80,9 @@ const JOURNAL_RETENTION_MS = 24 * 3600_000;
 const SLICE_MS = 15;
 const SNAPSHOT_FILE = 'search-index.snapshot';
 const CORPUS_DIR_KEY = 'corpus_dir';
+/** Digest context (see digestContext): for selections up to this size, this many search hits per headline. */
+const DIGEST_CONTEXT_MAX_SELECTION = 100;
+const DIGEST_CONTEXT_PER_ARTICLE = 5;
 
 export class Engine {
   private readonly log: Logger;
@@ -442,7 +445,8 @@ export class Engine {
 
   /**
    * Stories among the articles added since `since` (all articles when absent), or among `articles` when given,
-   * narrowed to those matching `query`.
+   * narrowed to those matching `query`. Word rarity comes from the whole corpus (the search index's document
+   * frequencies), never from the few articles briefed: two fresh reports sharing one word are not one story.
    */
   digest(options: { since?: Date; query?: string; now?: Date; articles?: readonly Article[] } = {}): Digest {
     let onlyIds: Set<string> | undefined;
@@ -453,12 +457,43 @@ export class Engine {
     if (options.since && Number.isNaN(options.since.getTime())) {
       throw new NashraError('INVALID_DATE', 'the digest start time ("since") is not a valid date');
     }
-    const selected = options.articles
-      ? [...options.articles]
+    const candidates = options.articles
+      ? options.articles
       : this.articles_.addedBetween(options.since ? new Date(options.since.getTime() - 1).toISOString() : null, null);
-    const articles = onlyIds ? selected.filter((a) => onlyIds!.has(a.id)) : selected;
+    const articles = selectArticles(candidates, { since: options.since, onlyIds });
     const quotesByArticle = new Map(articles.map((a) => [a.id, this.articles_.quotesOf(a.id)]));
-    return buildDigest({ articles, quotesByArticle, since: options.since, now: options.now });
+    return buildDigest({
+      articles,
+      termStatistics: this.index.termStatistics(),
+      quotesByArticle,
+      context: (selection) => this.digestContext(selection),
+      now: options.now,
+    });
+  }
+
+  /**
+   * Earlier reports of the selection's stories, found through search on each selected headline: a follow-up
+   * briefed alone still groups with the reports it follows. Only for small selections (an on-demand digest, an
+   * hourly briefing); a day's worth of news is its own context, and a search per article would cost seconds.
+   */
+  private digestContext(selection: readonly Article[]): Article[] {
+    if (selection.length > DIGEST_CONTEXT_MAX_SELECTION) return [];
+    const selected = new Set(selection.map((a) => a.id));
+    const context = new Map<string, Article>();
+    for (const a of selection) {
+      let hits: string[];
+      try {
+        hits = this.index.search(a.title.slice(0, MAX_QUERY_LENGTH), { limit: DIGEST_CONTEXT_PER_ARTICLE }).results.map((r) => r.id);
+      } catch {
+        continue; // a title of stopwords only
+      }
+      for (const id of hits) {
+        if (selected.has(id) || context.has(id)) continue;
+        const article = this.articles_.get(id);
+        if (article) context.set(id, article);
+      }
+    }
+    return [...context.values()];
   }
 
   stats(): EngineStats {

@@ -1,0 +1,160 @@
+/**
+ * Sentences that cannot open a summary because they lean on the sentence before them. Pure, for src/digest.
+ *
+ * Arabic news prose opens almost every sentence with «و»; that alone says nothing («وقال وزير الخارجية ناصر
+ * بوريطة إن…» stands on its own). What does make a sentence dependent, from the seeds, EASC and SaudiNewsNet:
+ * - continuing someone's words with no subject: «وأضاف أن…», «وتابع:», «وأوضح، في تصريحه، أن…», «وأشار إلى…»
+ *   (a reporting verb followed by أن/إن, a colon, a comma or a preposition, not by a name);
+ * - anaphora at the start: «وهذا…», «وهو ما…», «ذلك أن…», «جاء ذلك خلال…», «وجاء في البيان…» (which statement?),
+ *   «وأبرز المصدر ذاته…», «وتابع المتحدث…», «من جهته…», «بدوره…», «وأتى هذا الاجتماع…» (a demonstrative
+ *   right after the verb);
+ * - connectives that continue an argument: «كما…», «لكن…», «إلا أن…», «في المقابل…», «وفي هذا السياق…»,
+ *   «لذلك…», «أما…», «حيث…», «هذا، وأكد…» (a Maghrebi «moreover»);
+ * - background notes: «تجدر الإشارة إلى أن…», «يذكر أن…» (they close an article, they do not open a story);
+ * - an honorific standing for the subject: «ونوه سموه…», «وأكد معاليه…» (Gulf news: the prince of the lead).
+ * - answers: «والجواب هو…», and any sentence right after a question (see `needsPreviousSentence`'s `previous`).
+ */
+import { normalizeArabic } from './normalize.js';
+
+const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+
+/** Normalized forms of the words that open sentences: few distinct ones, asked for again and again. */
+const normalized = new Map<string, string>();
+const NORMALIZED_LIMIT = 50_000;
+
+function words(text: string, n: number): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(WORD)) {
+    let w = normalized.get(m[0]);
+    if (w === undefined) {
+      if (normalized.size >= NORMALIZED_LIMIT) normalized.clear();
+      w = normalizeArabic(m[0]);
+      normalized.set(m[0], w);
+    }
+    out.push(w);
+    if (out.length >= n) break;
+  }
+  return out;
+}
+
+const norm = (list: string) => new Set(list.split(/\s+/).filter(Boolean).map((w) => normalizeArabic(w)));
+
+/** First words that always continue what came before (with or without the «و»/«ف» conjunction). */
+const CONTINUING_FIRST_WORDS = norm(`
+  كما أيضا كذلك لكن لكنه لكنها ولكن غير بيد إلا بالمقابل المقابل لذلك لذا ولهذا لهذا وبالتالي بالتالي وعليه عليه
+  ثم حيث إذ مما بينما فيما أما وأما بدوره بدورها بدورهم وبدوره وبدورها جهته جهتها جانبه جانبها والجواب الجواب
+  وهذا هذا وهذه هذه وذلك ذلك وتلك تلك وهو وهي وهم وهما هو هي هم هنا وهنا وعندها عندها وبذلك بذلك وبهذا بهذا
+  فقد فإن فإنه فإنها فهو فهي فهذا وإضافة إضافة علاوة فضلا وفضلا بالإضافة وبالإضافة وأضاف أضاف وأضافت أضافت
+  وتابع تابع وتابعت وأردف أردف وأردفت واستطرد وختم واختتم وخلص وزاد وزادت واستدرك
+  تجدر يجدر والجدير الجدير يذكر ويذكر يشار ويشار عمليا وعمليا بالتالي وهكذا هكذا علما وعلما
+`);
+
+/** Reporting verbs: dependent when no subject follows (the speaker is the previous sentence's). */
+const REPORTING_VERBS = norm(`
+  قال وقال وقالت قالت أوضح وأوضح وأوضحت أوضحت أكد وأكد وأكدت أكدت أشار وأشار وأشارت أشارت شدد وشدد وشددت لفت
+  ولفت ولفتت نوه ونوه ونوهت اعتبر واعتبر واعتبرت أعرب وأعرب وأعربت أبرز وأبرز وأبرزت ذكر وذكر وذكرت بين وبين
+  وبينت صرح وصرح وصرحت أفاد وأفاد وأفادت أعلن وأعلن وأعلنت دعا ودعا ودعت طالب وطالب وطالبت رأى ورأى ورأت يرى
+  ويرى ترى وترى يقول ويقول تقول وتقول يضيف ويضيف تضيف وتضيف أشاد وأشاد أشادت وأشادت ثمن وثمن ثمنت حذر وحذر حذرت
+  وحذرت نفى ونفى نفت ونفت كشف وكشف كشفت وكشفت
+`);
+
+/** What follows a reporting verb when it has no subject of its own. */
+const NO_SUBJECT_AFTER_VERB = norm(`
+  أن إن أنه أنها أنهم إنه إنها في خلال عقب بعد أمام لدى على إلى عن ب بأن بان أيضا كذلك ذلك له لها لهم في حديثه
+  تصريحه تصريحها كلمته كلمتها حديثه حديثها تصريح حديث كلمة بيان لقائه لقائها المتحدث المصدر المصادر سموه سموها معاليه
+  معاليها فخامته فضيلته
+`);
+
+/** Second words that, after «في»/«من»/«على», make a phrase pointing back («في هذا السياق», «من جهة أخرى»). */
+const BACK_POINTING_PHRASES: readonly string[][] = [
+  ['في', 'هذا'],
+  ['وفي', 'هذا'],
+  ['في', 'السياق'],
+  ['وفي', 'السياق'],
+  ['في', 'سياق'],
+  ['وفي', 'سياق'],
+  ['في', 'المقابل'],
+  ['وفي', 'المقابل'],
+  ['في', 'حين'],
+  ['من', 'جهة'],
+  ['ومن', 'جهة'],
+  ['من', 'ناحية'],
+  ['ومن', 'ناحية'],
+  ['من', 'جهته'],
+  ['ومن', 'جهته'],
+  ['من', 'جهتها'],
+  ['ومن', 'جهتها'],
+  ['من', 'جانبه'],
+  ['ومن', 'جانبه'],
+  ['من', 'جانبها'],
+  ['ومن', 'جانبها'],
+  ['على', 'صعيد', 'آخر'],
+  ['وعلى', 'صعيد', 'آخر'],
+  ['إلى', 'جانب', 'ذلك'],
+  ['وإلى', 'جانب', 'ذلك'],
+  ['ومن', 'ثم'],
+  ['من', 'ثم'],
+  ['وجاء', 'ذلك'],
+  ['جاء', 'ذلك'],
+  ['وجاء', 'هذا'],
+  ['ويأتي', 'ذلك'],
+  ['يأتي', 'ذلك'],
+  ['ويأتي', 'هذا'],
+  ['وتأتي', 'هذه'],
+  ['ومن', 'بين', 'هذه'],
+].map((phrase) => phrase.map((w) => normalizeArabic(w)));
+
+/** «وجاء في البيان / الرسالة…»: a document named as if already introduced. */
+const CAME_IN = new Set(['وجاء', 'جاء', 'وورد', 'ورد'].map((w) => normalizeArabic(w)));
+/** «وبحسب العرض…», «ووفق البيان…», «وأوضح التقرير…»: the statement, report or presentation of the sentence before. */
+const ACCORDING_TO = norm('وبحسب بحسب وحسب ووفق ووفقا وطبقا ووفقاً');
+const INTRODUCED_DOCUMENTS = norm('البيان العرض التقرير الدراسة الرسالة القرار الخطاب البلاغ الإعلان الاستطلاع المسح');
+
+const DEMONSTRATIVES = norm('هذا هذه ذلك تلك هؤلاء لهذا لهذه بهذا بهذه لذلك بذلك');
+/** «هذا الأسبوع», «هذا العام»: the reader's time, not something said before. */
+const DEICTIC_TIME = norm('الأسبوع العام الشهر اليوم الصباح المساء الموسم الصيف الشتاء الربيع الخريف الأثناء');
+
+/** Anaphoric «ذاته/نفسه» («المصدر ذاته», «الوزير نفسه») or «المتحدث» near the start. */
+const ANAPHORIC_NEAR_START = norm('ذاته ذاتها نفسه نفسها المتحدث المتحدثة');
+
+/**
+ * Does this sentence need the one before it to be understood? `previous`, when given, is the sentence that came
+ * right before it in its article: a sentence after a question is its answer.
+ */
+export function needsPreviousSentence(sentence: string, previous?: string): boolean {
+  if (previous !== undefined && /[؟?]["'»”’)\]]*\s*$/u.test(previous.trim())) return true;
+  // «هذا، وأكد…» / «هذا وأبرز…»: the Maghrebi filler continues the previous paragraph.
+  const first = words(sentence, 7);
+  if (first.length === 0) return false;
+  const [w0, w1] = first;
+  if (CONTINUING_FIRST_WORDS.has(w0)) return true;
+  if (w0 === normalizeArabic('غير') || w0 === normalizeArabic('إلا') || w0 === normalizeArabic('بيد')) return true;
+  if (REPORTING_VERBS.has(w0) && (w1 === undefined || NO_SUBJECT_AFTER_VERB.has(w1) || /^[\s]*[،,:؛]/u.test(afterFirstWord(sentence)))) {
+    return true;
+  }
+  for (const phrase of BACK_POINTING_PHRASES) {
+    if (phrase.every((w, i) => first[i] === w)) return true;
+  }
+  if (CAME_IN.has(w0) && w1 !== undefined && (w1 === 'في' || w1 === 'ذلك')) return true;
+  if (w1 !== undefined && INTRODUCED_DOCUMENTS.has(w1) && (ACCORDING_TO.has(w0) || (REPORTING_VERBS.has(w0) && w0.startsWith('و')))) {
+    return true;
+  }
+  if (first.slice(0, 4).some((w) => ANAPHORIC_NEAR_START.has(w))) return true;
+  // «وأتى هذا الاجتماع…», «ويعكس ذلك…»: a demonstrative right after the opening verb points back, and so does
+  // «خلال هذه الجولة» early on (SaudiNewsNet: «وزار اللواء اليحيى خلال هذه الجولة…») — but not «هذا الأسبوع».
+  if (w1 !== undefined && DEMONSTRATIVES.has(w1)) return true;
+  for (let i = 1; i < Math.min(first.length - 1, 6); i++) {
+    if (DEMONSTRATIVES.has(first[i]) && first[i + 1].startsWith('ال') && !DEICTIC_TIME.has(first[i + 1])) return true;
+  }
+  return false;
+}
+
+function afterFirstWord(sentence: string): string {
+  const m = /[\p{L}\p{M}\p{N}]+/u.exec(sentence);
+  return m ? sentence.slice((m.index ?? 0) + m[0].length) : sentence;
+}
+
+/** A question is no summary sentence: it promises an answer the summary does not give. */
+export function isQuestion(sentence: string): boolean {
+  return /[؟?]["'»”’)\]]*\s*$/u.test(sentence.trim());
+}
