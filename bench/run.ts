@@ -7,6 +7,7 @@ import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { runDigestBench } from './digest.js';
+import { runIngestBench } from './ingest.js';
 import { runQuotesBench } from './quotes.js';
 import { runRetrievalBench } from './retrieval.js';
 import { runScaleBench } from './scale.js';
@@ -16,6 +17,7 @@ const SECTIONS: Record<string, () => Promise<string>> = {
   scale: runScaleBench,
   quotes: runQuotesBench,
   digest: runDigestBench,
+  ingest: runIngestBench,
 };
 
 async function main(): Promise<void> {

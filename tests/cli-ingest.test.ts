@@ -11,7 +11,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Article } from '../src/corpus/article.js';
 import { loadCorpus } from '../src/corpus/load.js';
 import { parseArticle } from '../src/corpus/parse.js';
-import { articlePage, rssFeed, serve, startNewsSite, type NewsSite } from './support/news-site.js';
+import { articlePage, rssFeed, serve, startNewsSite, type NewsSite } from '../bench/support/news-site.js';
 
 const ROOT = path.resolve(__dirname, '..');
 let site: NewsSite;

@@ -16,7 +16,7 @@ import { loadCorpus } from '../src/corpus/load.js';
 import { Engine } from '../src/engine/engine.js';
 import { FeedPoller, openIngestion, type Ingestion } from '../src/ingest/index.js';
 import { startSandbox, type InteractionRecord, type Sandbox } from '../src/sandbox/index.js';
-import { articlePage, rssFeed, serve, startNewsSite, type NewsSite } from './support/news-site.js';
+import { articlePage, rssFeed, serve, startNewsSite, type NewsSite } from '../bench/support/news-site.js';
 
 let site: NewsSite;
 let sandbox: Sandbox;

@@ -24,7 +24,7 @@ import {
   startNewsSite,
   type FeedEntry,
   type NewsSite,
-} from './support/news-site.js';
+} from '../bench/support/news-site.js';
 
 let site: NewsSite;
 let seeds: Article[];

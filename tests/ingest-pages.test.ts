@@ -14,7 +14,7 @@ import { Ingestor } from '../src/ingest/ingest.js';
 import { ExtractionWorker } from '../src/ingest/worker-pool.js';
 import { FeedRepository } from '../src/store/feeds.js';
 import { openStore, type Store } from '../src/store/index.js';
-import { articlePage, encodeSingleByte, redirect, serve, startNewsSite, status, type NewsSite } from './support/news-site.js';
+import { articlePage, encodeSingleByte, redirect, serve, startNewsSite, status, type NewsSite } from '../bench/support/news-site.js';
 
 let site: NewsSite;
 let seeds: Article[];

@@ -1,5 +1,6 @@
 /**
- * A local Arabic news site for the ingestion tests: an HTTP server on 127.0.0.1 (port chosen by the OS) serving
+ * A local Arabic news site for the ingestion tests and bench/ingest.ts (here, in bench/, because the build
+ * compiles bench/ but not tests/): an HTTP server on 127.0.0.1 (port chosen by the OS) serving
  * article pages and RSS/Atom feeds that the tests build from the project's own seed articles — the seeds' text
  * wrapped in realistic HTML with chrome around it (navigation, a breaking-news ticker, share buttons, related
  * headlines, a comment form, scripts), in UTF-8, windows-1256 or ISO-8859-6. Every request is recorded with its
