@@ -8,6 +8,7 @@ import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { runDigestBench } from './digest.js';
+import { runIngestBench } from './ingest.js';
 import { runLiveCorpusBench } from './live-corpus.js';
 import { runQuotesBench } from './quotes.js';
 import { runRetrievalBench } from './retrieval.js';
@@ -21,6 +22,7 @@ const SECTIONS: Record<string, () => Promise<string>> = {
   quotes: runQuotesBench,
   digest: runDigestBench,
   summaries: runSummariesBench,
+  ingest: runIngestBench,
 };
 
 async function main(): Promise<void> {

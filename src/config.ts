@@ -23,6 +23,10 @@ export interface Config {
     whenEmpty: 'line' | 'silent';
     logChannelId: string | null;
   };
+  feeds: {
+    /** Minutes between feed polls (FEED_POLL_MINUTES). */
+    pollMinutes: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -97,6 +101,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const logChannelId = snowflake('BRIEFING_LOG_CHANNEL_ID', read('BRIEFING_LOG_CHANNEL_ID'));
 
+  // Feeds publish every few minutes at most; polling more often than every 5 minutes only loads the sites (and
+  // MonitoRSS's floor is higher still). A day is the longest interval that still makes a news desk.
+  const pollRaw = read('FEED_POLL_MINUTES') ?? '15';
+  const pollMinutes = Number(pollRaw);
+  if (!/^\d+$/.test(pollRaw) || pollMinutes < 5 || pollMinutes > 1440) {
+    throw new ConfigError('FEED_POLL_MINUTES', `must be a whole number of minutes from 5 to 1440, got "${pollRaw}"`);
+  }
+
   return {
     discordToken,
     discordClientId,
@@ -106,6 +118,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir,
     locale,
     briefing: { timezone, maxPerGuild, whenEmpty, logChannelId },
+    feeds: { pollMinutes },
   };
 }
 

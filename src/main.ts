@@ -7,6 +7,7 @@ import { createLogger, type BotLogger } from './bot/log.js';
 import { drivingInstructions, runSandboxDemo } from './bot/sandbox-demo.js';
 import { ConfigError, explainStartupError, loadConfig, redact, type Config } from './config.js';
 import { Engine } from './engine/engine.js';
+import { FeedPoller, openIngestion } from './ingest/index.js';
 import { BriefingService, createBriefingRest } from './schedule/index.js';
 import { openStore } from './store/index.js';
 
@@ -75,6 +76,7 @@ async function startWithDiscord(config: Config, token: string, engine: Engine, l
   const briefings = briefingWiring(config, engine, config.dataDir, token, config.discordApiUrl, log);
   corpusListeners.push(briefings.onArticlesAdded);
   stops.unshift(briefings.stop);
+  const feeds = feedWiring(config, config.dataDir, log, engine);
   const bot = await startBot({
     token,
     applicationId: config.discordClientId!,
@@ -85,8 +87,12 @@ async function startWithDiscord(config: Config, token: string, engine: Engine, l
     dataDir: config.dataDir,
     log,
     briefings: briefings.create,
+    feeds: feeds.desk,
   });
   stops.unshift(() => bot.stop());
+  // The poller stops first: no article is written into the folder while the bot and its watcher shut down.
+  stops.unshift(feeds.stop);
+  feeds.start();
 }
 
 /** No token: a local sandbox, the bot against it, a short demo, and how to drive it by hand. */
@@ -102,6 +108,7 @@ async function startWithSandbox(config: Config, engine: Engine, log: BotLogger, 
   const briefings = briefingWiring(config, engine, sandboxData, sandbox.token, sandbox.apiUrl, log);
   corpusListeners.push(briefings.onArticlesAdded);
   stops.unshift(briefings.stop);
+  const feeds = feedWiring(config, sandboxData, log, engine);
   const bot = await startBot({
     token: sandbox.token,
     applicationId: sandbox.applicationId,
@@ -113,8 +120,12 @@ async function startWithSandbox(config: Config, engine: Engine, log: BotLogger, 
     registerCommands: 'always',
     log,
     briefings: briefings.create,
+    feeds: feeds.desk,
   });
   stops.unshift(() => bot.stop());
+  // The poller stops first: no article is written into the folder while the bot and its watcher shut down.
+  stops.unshift(feeds.stop);
+  feeds.start();
   await sandbox.waitForBot();
   const print = (text: string) => process.stdout.write(`${text}\n`);
   await runSandboxDemo(sandbox, print);
@@ -159,6 +170,38 @@ function briefingWiring(config: Config, engine: Engine, dataDir: string, token: 
     stop: async () => {
       await service?.stop();
       store?.close();
+    },
+  };
+}
+
+/**
+ * The feed poller (src/ingest) over the SQLite store in `dataDir`, writing into the corpus folder; the folder
+ * watcher indexes what it writes. Started after the bot is logged in; stopped (bounded) on shutdown. If the store
+ * cannot be opened, the bot still runs and /feeds says feeds are unavailable.
+ */
+function feedWiring(config: Config, dataDir: string, log: BotLogger, engine: Engine) {
+  // Ingested articles are files in the corpus folder; the engine reads the new ones at once rather than waiting
+  // for the folder watcher (which would see them too: syncing a file twice is harmless).
+  const onArticlesWritten = (files: string[]) => {
+    void engine.syncFiles(files.map((f) => path.basename(f))).catch((err) => log.error('ingesting new articles', err));
+  };
+  let poller: FeedPoller | undefined;
+  let ingestion: ReturnType<typeof openIngestion> | undefined;
+  try {
+    ingestion = openIngestion({ corpusDir: config.articlesDir, dataDir, log, pollMinutes: config.feeds.pollMinutes, onArticlesWritten });
+    poller = new FeedPoller({ ingestor: ingestion.ingestor, pollMinutes: config.feeds.pollMinutes, log });
+  } catch (err) {
+    log.error('feeds unavailable', err);
+  }
+  return {
+    desk: poller,
+    start: () => {
+      poller?.start();
+      if (poller) log.info(`feeds: polling every ${config.feeds.pollMinutes} min`);
+    },
+    stop: async () => {
+      await poller?.stop();
+      await ingestion?.close();
     },
   };
 }

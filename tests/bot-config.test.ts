@@ -26,6 +26,11 @@ describe('loadConfig', () => {
     expect(config.dataDir).toBe(path.resolve('data'));
     expect(config.locale).toBe('en');
     expect(config.briefing).toEqual({ timezone: 'Africa/Casablanca', maxPerGuild: 10, whenEmpty: 'line', logChannelId: null });
+    expect(config.feeds).toEqual({ pollMinutes: 15 });
+  });
+
+  it('reads FEED_POLL_MINUTES', () => {
+    expect(loadConfig({ FEED_POLL_MINUTES: '60' }, cwd).feeds).toEqual({ pollMinutes: 60 });
   });
 
   it('reads a full Discord configuration', () => {
@@ -56,6 +61,8 @@ describe('loadConfig', () => {
     [{ BRIEFING_MAX_PER_GUILD: 'ten' }, 'BRIEFING_MAX_PER_GUILD'],
     [{ BRIEFING_WHEN_EMPTY: 'quiet' }, 'BRIEFING_WHEN_EMPTY'],
     [{ BRIEFING_LOG_CHANNEL_ID: '#general' }, 'BRIEFING_LOG_CHANNEL_ID'],
+    [{ FEED_POLL_MINUTES: '1' }, 'FEED_POLL_MINUTES'],
+    [{ FEED_POLL_MINUTES: '15m' }, 'FEED_POLL_MINUTES'],
   ])('a bad setting stops start-up with an error naming the variable: %j', (env, variable) => {
     const err = errorFor(env);
     expect(err.variable).toBe(variable);

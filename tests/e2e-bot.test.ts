@@ -96,9 +96,9 @@ function expectNoPings(message: MessageRecord): void {
 }
 
 describe('start-up', () => {
-  it('registers the five commands in the guild, and not again when nothing changed', async () => {
+  it('registers the six commands in the guild, and not again when nothing changed', async () => {
     const names = sandbox.registeredCommands(sandbox.guildId).map((c) => c.name).sort();
-    expect(names).toEqual(['about', 'article', 'digest', 'quote', 'search']);
+    expect(names).toEqual(['about', 'article', 'digest', 'feeds', 'quote', 'search']);
     const saved = JSON.parse(await readFile(path.join(dataDir, 'registered-commands.json'), 'utf8'));
     expect(saved.target.guildId).toBe(sandbox.guildId);
 

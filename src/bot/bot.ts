@@ -1,5 +1,6 @@
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { Engine } from '../engine/engine.js';
+import type { FeedDesk } from '../ingest/poller.js';
 import type { BriefingDesk } from '../schedule/types.js';
 import type { BotContext, CommandModule, QuoteSession, SearchSession } from './command.js';
 import { stringsFor, type Locale } from './i18n/index.js';
@@ -28,6 +29,8 @@ export interface StartBotOptions {
    * Without one, the /digest subscription commands answer that scheduling is unavailable.
    */
   briefings?: BriefingDesk | ((client: Client<true>) => BriefingDesk | undefined | Promise<BriefingDesk | undefined>);
+  /** The feed poller behind /feeds (src/ingest); without it, /feeds answers that feeds are unavailable. */
+  feeds?: FeedDesk;
   /** 'if-changed' (default) compares with the hash stored in dataDir; 'always' for a fresh sandbox. */
   registerCommands?: 'if-changed' | 'always' | 'never';
   /** Results per /search page (default 5). */
@@ -64,6 +67,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     // Every private page registers its shareable copy (a few KB; a digest tens of KB): a tighter cap than searches.
     shares: new SessionStore<MessagePayload[]>(15 * 60_000, 500),
     articleRefs: new SessionStore<string>(),
+    feeds: options.feeds,
     log,
     version: packageVersion(),
     searchPageSize: options.searchPageSize ?? SEARCH_PAGE_SIZE,

@@ -5,6 +5,7 @@ import type {
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { Engine } from '../engine/engine.js';
+import type { FeedDesk } from '../ingest/poller.js';
 import type { BriefingDesk } from '../schedule/types.js';
 import type { ParsedCustomId } from './custom-id.js';
 import type { Locale, Strings } from './i18n/index.js';
@@ -43,6 +44,8 @@ export interface BotContext {
   engine: Engine;
   /** The scheduled-briefing service; undefined when it is not running (the /digest subscription commands say so). */
   briefings?: BriefingDesk;
+  /** The feed poller (src/ingest); undefined when it is not running (/feeds says so). */
+  feeds?: FeedDesk;
   locale: Locale;
   t: Strings;
   searches: SessionStore<SearchSession>;

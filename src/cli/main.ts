@@ -11,6 +11,8 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { config as loadDotenv } from 'dotenv';
 import { Engine, type Logger } from '../engine/engine.js';
 import { NashraError } from '../engine/errors.js';
+import { openIngestion } from '../ingest/index.js';
+import { feedJson, feedListText, feedText, ingestJson, ingestText } from './ingest-output.js';
 import { articleJson, digestJson, quotesJson, searchJson } from './json.js';
 import { articleText, digestText, quotesText, searchText, type TextStyle } from './text.js';
 
@@ -40,9 +42,13 @@ export const USAGE = `Usage:
   nashra article <id> [--json]
   nashra quotes [<query…>] [--speaker NAME] [--article ID] [--limit N] [--json]
   nashra digest [--since ISO-DATE] [--query Q] [--json]
+  nashra add <url|file…> [--json]          fetch article pages / copy article files into the corpus
+  nashra feeds add <url> | list | remove <url> [--json]
+  nashra fetch [--json]                    poll every feed once now
 
-Every command takes --corpus DIR (default: $ARTICLES_DIR, else ./seeds) and --data DIR (index cache; default:
-$DATA_DIR, else ./data). Exit codes: 0 ok, 1 error (missing corpus, unknown id), 2 bad usage.
+Every command takes --corpus DIR (default: $ARTICLES_DIR, else ./seeds) and --data DIR (index cache and
+database; default: $DATA_DIR, else ./data). Exit codes: 0 ok, 1 error (missing corpus, unknown id, a page or
+feed that failed), 2 bad usage.
 `;
 
 class UsageError extends Error {}
@@ -59,6 +65,9 @@ const COMMAND_OPTIONS = {
   article: { ...COMMON },
   quotes: { ...COMMON, speaker: { type: 'string' }, article: { type: 'string' }, limit: { type: 'string' } },
   digest: { ...COMMON, since: { type: 'string' }, query: { type: 'string' } },
+  add: { ...COMMON },
+  feeds: { ...COMMON },
+  fetch: { ...COMMON },
 } as const satisfies Record<string, ParseArgsConfig['options']>;
 
 type CommandName = keyof typeof COMMAND_OPTIONS;
@@ -79,7 +88,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     write(`${packageVersion()}\n`);
     return 0;
   }
-  if (!(command in COMMAND_OPTIONS)) return fail(2, `unknown command "${command}" (try: search, article, quotes, digest)`);
+  if (!(command in COMMAND_OPTIONS)) return fail(2, `unknown command "${command}" (try: search, article, quotes, digest, add, feeds, fetch)`);
 
   let values: Record<string, string | boolean | undefined>;
   let positionals: string[];
@@ -162,6 +171,48 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
         emit(digestJson(digest), digestText(digest));
         return 0;
       }
+      case 'add': {
+        if (!positionals.length) throw new UsageError('add needs at least one URL or file, e.g. nashra add https://example.com/article.html');
+        requireCorpus(corpusDir);
+        const report = await withIngestion(corpusDir, dataDir, io, (ingestor) => ingestor.add(positionals));
+        emit(ingestJson(report), ingestText(report));
+        return report.errors.length ? 1 : 0;
+      }
+      case 'fetch': {
+        if (positionals.length) throw new UsageError(`fetch takes no arguments (got "${positionals.join(' ')}"); add feeds with nashra feeds add <url>`);
+        requireCorpus(corpusDir);
+        const report = await withIngestion(corpusDir, dataDir, io, async (ingestor) => {
+          const feeds = ingestor.listFeeds();
+          if (!feeds.length) io.stderr.write('nashra: no feeds to fetch; add one with: nashra feeds add <url>\n');
+          // "Now" means every feed, failing ones included: the backoff is for the unattended poller.
+          return (await ingestor.pollFeeds(feeds)).report;
+        });
+        emit(ingestJson(report), ingestText(report));
+        return report.errors.length ? 1 : 0;
+      }
+      case 'feeds': {
+        const [sub, ...args] = positionals;
+        if (sub === 'list' && args.length === 0) {
+          const feeds = await withIngestion(corpusDir, dataDir, io, async (ingestor) => ingestor.listFeeds());
+          emit({ feeds: feeds.map(feedJson) }, feedListText(feeds));
+          return 0;
+        }
+        if ((sub === 'add' || sub === 'remove') && args.length === 1) {
+          const url = args[0];
+          if (sub === 'remove') {
+            const removed = await withIngestion(corpusDir, dataDir, io, async (ingestor) => ingestor.removeFeed(url));
+            if (!removed) return fail(1, `no feed with the URL ${url} (see: nashra feeds list)`);
+            emit({ removed: feedJson(removed) }, `removed ${feedText(removed)}\n`);
+            return 0;
+          }
+          const result = await withIngestion(corpusDir, dataDir, io, (ingestor) => ingestor.addFeed(url, 'cli'));
+          if (result.kind === 'failed') return fail(1, result.message);
+          const said = result.kind === 'added' ? `added (${result.itemCount} items; run nashra fetch to ingest them)` : 'already followed';
+          emit({ feed: feedJson(result.feed), outcome: result.kind }, `${said}: ${feedText(result.feed)}\n`);
+          return 0;
+        }
+        throw new UsageError('usage: nashra feeds add <url> | nashra feeds list | nashra feeds remove <url>');
+      }
     }
   } catch (err) {
     if (err instanceof UsageError) return fail(2, err.message);
@@ -201,6 +252,24 @@ async function searchStdin(
     }
   }
   return status;
+}
+
+/** Ingestion over DATA_DIR's database, closed (worker thread, database) whatever happens. */
+async function withIngestion<T>(corpusDir: string, dataDir: string, io: CliIO, run: (ingestor: ReturnType<typeof openIngestion>['ingestor']) => Promise<T>): Promise<T> {
+  const ingestion = openIngestion({
+    corpusDir,
+    dataDir,
+    log: { info: () => {}, warn: (m) => io.stderr.write(`warning: ${m}\n`) },
+  });
+  try {
+    return await run(ingestion.ingestor);
+  } finally {
+    await ingestion.close();
+  }
+}
+
+function requireCorpus(corpusDir: string): void {
+  if (!existsSync(corpusDir)) throw new NashraError('CORPUS_MISSING', `corpus folder not found: ${corpusDir}`);
 }
 
 function resolveCorpus(flag: string | undefined, io: CliIO): string {

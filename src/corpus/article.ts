@@ -18,6 +18,10 @@ export interface Article {
    * then prefer another report's real headline as the story's title.
    */
   titleInferred?: boolean;
+  /** Optional: the byline's author, from front matter (pages and feeds fetched by src/ingest carry it when known). */
+  author?: string;
+  /** Optional: when src/ingest fetched the page (ISO 8601), from front matter. */
+  fetchedAt?: string;
   /** Body paragraphs in reading order (the title is not repeated here). */
   paragraphs: string[];
   /**

@@ -6,6 +6,8 @@
  *   date: 2021-12-03        (any form parseArabicDate reads)
  *   source: …
  *   url: https://…
+ *   author: …              (optional; pages and feeds written by src/ingest carry it when known)
+ *   fetchedAt: 2021-12-03T12:30:00.000Z   (optional; when src/ingest fetched the page)
  *   ---
  *
  * It overrides what the parser infers. Unknown keys are ignored (a file exported from a CMS may carry more);
@@ -17,9 +19,12 @@ export interface FrontMatter {
   source?: string;
   url?: string;
   dateline?: string;
+  author?: string;
+  fetchedAt?: string;
 }
 
-const KEYS = new Set<keyof FrontMatter>(['title', 'date', 'source', 'url', 'dateline']);
+const KEYS = new Set<keyof FrontMatter>(['title', 'date', 'source', 'url', 'dateline', 'author', 'fetchedAt']);
+const KEY_BY_LOWER = new Map([...KEYS].map((k) => [k.toLowerCase(), k] as const));
 /** Front matter is short; a `---` further down is a separator in the text, not the end of a header. */
 const MAX_FRONT_MATTER_LINES = 40;
 
@@ -34,9 +39,10 @@ export function splitFrontMatter(lines: string[]): { frontMatter: FrontMatter; b
   for (const line of lines.slice(first + 1, end)) {
     const m = /^\s*([A-Za-z_]+)\s*:\s*(.*?)\s*$/.exec(line);
     if (!m) continue;
-    const key = m[1].toLowerCase() as keyof FrontMatter;
+    // Keys are case-insensitive («Title:», «fetchedat:»); KEY_BY_LOWER maps them back to the camelCase field.
+    const key = KEY_BY_LOWER.get(m[1].toLowerCase());
     const value = m[2].replace(/^(["'])(.*)\1$/, '$2').trim();
-    if (KEYS.has(key) && value) frontMatter[key] = value;
+    if (key && value) frontMatter[key] = value;
   }
   return { frontMatter, body: lines.slice(end + 1) };
 }

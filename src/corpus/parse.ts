@@ -231,6 +231,8 @@ export function parseArticleWithNotes(id: string, raw: string, addedAt: string =
   const place = frontMatter.dateline ?? dateline?.place;
   if (place) article.dateline = place;
   if (titleInferred) article.titleInferred = true;
+  if (frontMatter.author) article.author = frontMatter.author;
+  if (frontMatter.fetchedAt && !Number.isNaN(Date.parse(frontMatter.fetchedAt))) article.fetchedAt = frontMatter.fetchedAt;
   return { article, notes };
 }
 

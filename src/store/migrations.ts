@@ -111,6 +111,48 @@ export const MIGRATIONS: readonly string[] = [
   -- Briefings select the articles first seen in their period.
   CREATE INDEX article_first_seen_by_time ON article_first_seen (first_seen_at);
   `,
+  // 3: ingestion (src/ingest): feeds, and what was ingested, so an item enters the corpus once.
+  `
+  CREATE TABLE feeds (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    url TEXT NOT NULL UNIQUE,
+    title TEXT,
+    added_at TEXT NOT NULL,
+    added_by TEXT,
+    -- Validators of the last 200 answer, sent back as If-None-Match / If-Modified-Since (304 = nothing new).
+    etag TEXT,
+    last_modified TEXT,
+    last_polled_at TEXT,
+    last_ok_at TEXT,
+    last_error TEXT,
+    -- Consecutive failed polls; the next poll waits interval × 2^(failures − 1), capped (per-feed backoff).
+    failures INTEGER NOT NULL DEFAULT 0,
+    next_poll_at TEXT
+  );
+
+  -- One row per article file ingested (a page, a feed item, a copied file). The content hash is of the parsed
+  -- body, normalized: the same wire story under two URLs is one row and one file.
+  CREATE TABLE ingested_articles (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    file TEXT NOT NULL,
+    url TEXT,
+    content_hash TEXT NOT NULL UNIQUE,
+    ingested_at TEXT NOT NULL
+  );
+  CREATE INDEX ingested_articles_by_url ON ingested_articles (url);
+
+  -- Items a feed has shown, keyed by GUID (else link). An item whose page and content both failed is retried on
+  -- later polls, up to a few attempts; one ingested or found to be a duplicate is never fetched again.
+  CREATE TABLE feed_items (
+    feed_id INTEGER NOT NULL REFERENCES feeds (id) ON DELETE CASCADE,
+    item_key TEXT NOT NULL,
+    ingested_id INTEGER REFERENCES ingested_articles (id),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT,
+    seen_at TEXT NOT NULL,
+    PRIMARY KEY (feed_id, item_key)
+  );
+  `,
 ];
 
 /** Bring the database up to the latest schema; each migration commits whole or not at all. */

@@ -93,6 +93,22 @@ export const en = {
   subscriptionsTitle: (n: number) => `Scheduled briefings (${n})`,
   unsubscribed: (id: number) => `Scheduled briefing #${id} removed.`,
 
+  // /feeds
+  errorNeedsManageServerFeeds: 'Only members with the Manage Server permission can manage feeds.',
+  errorFeedsUnavailable: 'Feeds are not available on this bot.',
+  feedsAdded: (url: string, items: number) =>
+    `Now following ${isolate(url)} (${items} item(s) in the feed). Its articles are being fetched in the background; new ones arrive with every poll.`,
+  feedsExists: (url: string) => `${isolate(url)} is already followed; nothing changed.`,
+  feedsAddFailed: (reason: string) => `That feed could not be added: ${reason}`,
+  feedsRemoved: (url: string) => `Stopped following ${isolate(url)}. The articles it brought stay in the archive.`,
+  feedsUnknown: (url: string) => `No feed is followed at ${isolate(url)}. See /feeds list.`,
+  feedsNone: 'No feeds yet. Add one with /feeds add.',
+  feedsTitle: (n: number) => `Feeds (${n})`,
+  feedsMore: (n: number) => `…and ${n} more (see nashra feeds list).`,
+  feedsNotPolled: 'Not polled yet.',
+  feedsOk: (when: string) => `OK · last polled ${when}`,
+  feedsFailing: (times: number, reason: string, next: string) => `Failing (${times} time(s) in a row): ${reason}\nNext try ${next}`,
+
   // /about
   aboutTitle: 'About Nashra',
   aboutDescription: 'An Arabic news briefing desk: search, quotations with their speakers, and digests.',
