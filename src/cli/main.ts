@@ -46,7 +46,7 @@ export const USAGE = `Usage:
   nashra feeds add <url> | list | remove <url> [--json]
   nashra fetch [--json]                    poll every feed once now
 
-Every command takes --corpus DIR (default: $ARTICLES_DIR, else ./seeds) and --data DIR (index cache and
+Every command takes --corpus DIR (default: $ARTICLES_DIR, else ./seeds) and --data DIR (article store, index and
 database; default: $DATA_DIR, else ./data). Exit codes: 0 ok, 1 error (missing corpus, unknown id, a page or
 feed that failed), 2 bad usage.
 `;
