@@ -107,7 +107,7 @@ async function digestNow(interaction: ChatInputCommandInteraction, ctx: BotConte
   const o = readOptions(interaction, subcommandOptions(data, 'now'));
   const since = parseSince(o.since);
   const query = o.query?.trim() || undefined;
-  const digest = ctx.engine.digest({ since: since ?? undefined, query });
+  const digest = await ctx.engine.digest({ since: since ?? undefined, query });
   const options = { period: since ? ctx.t.digestPeriodSince(discordTime(since, 'f')) : ctx.t.digestPeriodAll, query };
   const payloads = renderDigestMessages(digest, ctx.t, options);
   if (digest.stories.length > 0) {

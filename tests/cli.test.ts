@@ -105,6 +105,34 @@ describe('nashra article, quotes, digest', () => {
     }
   });
 
+  it('digest of more than a hundred articles (built in a worker thread) equals the same digest built in this thread', async () => {
+    const corpus = mkdtempSync(path.join(os.tmpdir(), 'nashra-cli-many-'));
+    cpSync(path.join(ROOT, 'seeds'), corpus, { recursive: true });
+    // 120 short reports written for this test from one template, each with a made-up place name.
+    const letters = 'بجدزسشصضطظعغقكخحث';
+    const place = (n: number) => `ز${letters[n % letters.length]}${letters[Math.floor(n / letters.length) % letters.length]}ق`;
+    for (let i = 0; i < 120; i++) {
+      writeFileSync(path.join(corpus, `gen-${i}.txt`), `خبر رقم ${i}\n\nافتتح المسؤولون في مدينة ${place(i)} سوقا جديدا للخضر يخدم ${i + 3} أحياء.\n`);
+    }
+    const doc = singleJson(nashra(['digest', '--json'], undefined, corpus).stdout);
+    expect(doc.articleCount).toBe(125);
+    expect(doc.stories.flatMap((s: any) => s.articleIds).sort()).toHaveLength(125);
+
+    // The same articles and statistics through the digest functions directly, in this thread.
+    const { Engine } = await import('../src/engine/engine.js');
+    const { buildDigest } = await import('../src/digest/digest.js');
+    const engine = await Engine.open({ corpusDir: corpus });
+    const articles = engine.articles();
+    const direct = buildDigest({
+      articles,
+      quotesByArticle: new Map(articles.map((a) => [a.id, engine.quotesFor(a.id)])),
+      termStatistics: (engine as unknown as { index: { termStatistics(): never } }).index.termStatistics(),
+    });
+    await engine.close();
+    const shape = (stories: any[]) => stories.map((s) => ({ title: s.title, articleIds: s.articleIds, summary: s.summary, quote: s.quote }));
+    expect(shape(doc.stories)).toEqual(shape(direct.stories));
+  });
+
   it('digest --since in the future selects nothing', () => {
     const doc = singleJson(nashra(['digest', '--since', '2999-01-01', '--json']).stdout);
     expect(doc.articleCount).toBe(0);

@@ -374,7 +374,7 @@ describe('/quote', () => {
 
 describe('/digest', () => {
   it('now: a private on-demand briefing of the whole corpus, one embed per story', async () => {
-    const digest = engine.digest({});
+    const digest = await engine.digest({});
     const record = await sandbox.slash('digest', [{ name: 'now', options: [{ name: 'since', value: 'all' }] }]);
     expect(record.ephemeral).toBe(true);
     const messages = messagesOf(record);
@@ -390,7 +390,7 @@ describe('/digest', () => {
 
   it('now: the default period (24h) covers the freshly copied corpus; a bad `since` gets a clear message', async () => {
     const record = await sandbox.slash('digest', [{ name: 'now', options: [] }]);
-    expect(messagesOf(record).flatMap((m) => m.embeds).length).toBe(engine.digest({}).stories.length);
+    expect(messagesOf(record).flatMap((m) => m.embeds).length).toBe((await engine.digest({})).stories.length);
     const bad = await sandbox.slash('digest', [{ name: 'now', options: [{ name: 'since', value: 'last tuesday' }] }]);
     expect(bad.ephemeral).toBe(true);
     expect(bad.original!.content).toContain(en.errorInvalidSince('last tuesday'));

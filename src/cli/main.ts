@@ -167,7 +167,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
         const query = values.query as string | undefined;
         if (query !== undefined && !query.trim()) throw new UsageError('--query is empty');
         const engine = await open();
-        const digest = engine.digest({ since, query });
+        const digest = await engine.digest({ since, query });
         emit(digestJson(digest), digestText(digest));
         return 0;
       }

@@ -23,6 +23,7 @@ import { ArticleIndex, type ArticleTexts } from '../search/article-index.js';
 import type { SearchOptions, SearchResponse } from '../search/types.js';
 import { openStore, type ArticleStore, type Store } from '../store/index.js';
 import { MAX_QUERY_LENGTH, NashraError } from './errors.js';
+import { DigestPool } from './digest-pool.js';
 import { createFileAnalyzer, type FileAnalyzer } from './parse-pool.js';
 import { CorpusSync, type SyncReport } from './sync.js';
 import { watchFolder, type FolderWatcher } from './watch.js';
@@ -105,6 +106,7 @@ export class Engine {
   private catchingUp: Promise<boolean> | null = null;
   private saving: Promise<void> | null = null;
   private watcher: FolderWatcher | null = null;
+  private digests: DigestPool | null = null;
   private closed = false;
 
   private constructor(private readonly options: EngineOptions) {
@@ -334,6 +336,7 @@ export class Engine {
     await this.idle().catch(() => {});
     this.closed = true;
     await this.analyzer.close();
+    await this.digests?.close();
     this.store.close();
   }
 
@@ -444,11 +447,16 @@ export class Engine {
   }
 
   /**
-   * Stories among the articles added since `since` (all articles when absent), or among `articles` when given,
-   * narrowed to those matching `query`. Word rarity comes from the whole corpus (the search index's document
-   * frequencies), never from the few articles briefed: two fresh reports sharing one word are not one story.
+   * Stories among the articles added since `since` (all articles when absent), among `addedAt`'s articles (id →
+   * the time to treat as first seen: a briefing's period), or among `articles` when given; narrowed to those
+   * matching `query`. Word rarity comes from the whole corpus (the search index's document frequencies), never
+   * from the few articles briefed: two fresh reports sharing one word are not one story. A digest of more than
+   * DIGEST_CONTEXT_MAX_SELECTION articles is built in a worker thread (digest-pool.ts): a day's news takes seconds,
+   * which must not stall interactions.
    */
-  digest(options: { since?: Date; query?: string; now?: Date; articles?: readonly Article[] } = {}): Digest {
+  async digest(
+    options: { since?: Date; query?: string; now?: Date; articles?: readonly Article[]; addedAt?: ReadonlyMap<string, string> } = {},
+  ): Promise<Digest> {
     let onlyIds: Set<string> | undefined;
     if (options.query !== undefined) {
       const q = checkQuery(options.query);
@@ -457,18 +465,39 @@ export class Engine {
     if (options.since && Number.isNaN(options.since.getTime())) {
       throw new NashraError('INVALID_DATE', 'the digest start time ("since") is not a valid date');
     }
-    const candidates = options.articles
-      ? options.articles
-      : this.articles_.addedBetween(options.since ? new Date(options.since.getTime() - 1).toISOString() : null, null);
-    const articles = selectArticles(candidates, { since: options.since, onlyIds });
+    const now = options.now ?? new Date();
+    let articles: Article[];
+    if (options.articles) {
+      articles = selectArticles(options.articles, { since: options.since, onlyIds });
+    } else {
+      const sinceIso = options.since?.toISOString();
+      const items = new Map<string, string>();
+      const candidates =
+        options.addedAt ?? this.articles_.idsAddedBetween(options.since ? new Date(options.since.getTime() - 1).toISOString() : null, null);
+      for (const [id, addedAt] of candidates) {
+        if ((!onlyIds || onlyIds.has(id)) && (!sinceIso || addedAt >= sinceIso)) items.set(id, addedAt);
+      }
+      const pool = this.digestPool();
+      if (pool && items.size > DIGEST_CONTEXT_MAX_SELECTION) {
+        return pool.run(this.dataDir!, items, now, () => this.index.termStatistics());
+      }
+      articles = this.articlesByIds([...items.keys()]).map((a) => ({ ...a, addedAt: items.get(a.id)! }));
+    }
     const quotesByArticle = new Map(articles.map((a) => [a.id, this.articles_.quotesOf(a.id)]));
     return buildDigest({
       articles,
       termStatistics: this.index.termStatistics(),
       quotesByArticle,
       context: (selection) => this.digestContext(selection),
-      now: options.now,
+      now,
     });
+  }
+
+  /** The digest worker, when there is a database file for it to read and compiled code for it to run. */
+  private digestPool(): DigestPool | null {
+    if (!this.dataDir || import.meta.url.endsWith('.ts')) return null;
+    this.digests ??= new DigestPool();
+    return this.digests;
   }
 
   /**

@@ -2,7 +2,6 @@ import nodeCron, { type ScheduledTask } from 'node-cron';
 import type { REST } from 'discord.js';
 import { discordTime, NO_MENTIONS } from '../bot/render/payload.js';
 import { renderBriefingMessages } from '../bot/render/digest.js';
-import type { Article } from '../corpus/article.js';
 import type { Engine, Logger } from '../engine/engine.js';
 import type { BriefingRun, MessagePayload, RunStatus, Store, SubscriptionRecord } from '../store/index.js';
 import { latestRunAtOrBefore, nextRun, parseCron, type CronSpec } from './cron.js';
@@ -21,7 +20,7 @@ import {
 } from './types.js';
 
 /** What the service needs from the engine. */
-export type BriefingEngine = Pick<Engine, 'articleIds' | 'articlesByIds' | 'digest'>;
+export type BriefingEngine = Pick<Engine, 'articleIds' | 'digest'>;
 
 export interface BriefingServiceOptions {
   store: Store;
@@ -263,10 +262,9 @@ export class BriefingService implements BriefingDesk {
     const periodStart = this.store.runs.latestPeriodEnd(record.id) ?? record.createdAt;
     const periodEnd = now.toISOString();
     // Period is (start, end]: an article first seen exactly at a briefing's end belongs to that briefing only.
-    const seenAt = new Map(this.store.firstSeen.between(periodStart, periodEnd).map((s) => [s.id, s.at]));
     // Articles removed from the corpus since they were first seen are not found, and not briefed.
-    const fresh: Article[] = this.engine.articlesByIds([...seenAt.keys()]).map((a) => ({ ...a, addedAt: seenAt.get(a.id)! }));
-    const digest = this.engine.digest({ articles: fresh, query: record.query ?? undefined, now });
+    const seenAt = new Map(this.store.firstSeen.between(periodStart, periodEnd).map((s) => [s.id, s.at]));
+    const digest = await this.engine.digest({ addedAt: seenAt, query: record.query ?? undefined, now });
     const strings = briefingStrings(record.language);
     const scheduleText = describeCron(spec, record.timezone, record.language);
 

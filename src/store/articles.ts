@@ -80,6 +80,8 @@ export interface ArticleStore {
   quotesAfter(afterId: string | null, limit: number): { id: string; quotes: Quote[] }[];
   /** Articles first seen in (after, until], oldest first. */
   addedBetween(after: string | null, until: string | null): Article[];
+  /** The ids and first-seen times of those articles, without reading the articles. */
+  idsAddedBetween(after: string | null, until: string | null): Map<string, string>;
   ids(): string[];
   count(): number;
   quoteCount(): number;
@@ -260,6 +262,16 @@ export class SqliteArticleStore implements ArticleStore {
 
   ids(): string[] {
     return (this.db.prepare('SELECT id FROM articles ORDER BY id').all() as { id: string }[]).map((r) => r.id);
+  }
+
+  idsAddedBetween(after: string | null, until: string | null): Map<string, string> {
+    const rows = this.db
+      .prepare(
+        'SELECT id, added_at FROM articles INDEXED BY articles_by_added_at WHERE (? IS NULL OR added_at > ?) AND (? IS NULL OR added_at <= ?) ORDER BY added_at, id',
+      )
+      .raw()
+      .all(after, after, until, until) as [string, string][];
+    return new Map(rows);
   }
 
   count(): number {

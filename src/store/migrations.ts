@@ -79,7 +79,8 @@ export const MIGRATIONS: readonly string[] = [
     quote_count INTEGER NOT NULL DEFAULT 0,
     seq INTEGER NOT NULL
   );
-  CREATE INDEX articles_by_added_at ON articles (added_at);
+  -- (added_at, id): a period's ids are read from the index alone (briefings, digests since a time).
+  CREATE INDEX articles_by_added_at ON articles (added_at, id);
   -- Start-up compares the folder with what this index holds alone; without it, that comparison reads every
   -- article's text (150 MB for 30k articles) to get at a few numbers per row.
   CREATE INDEX articles_file_state ON articles (file, id, size, mtime_ms, content_hash, analysis_version, quote_count);

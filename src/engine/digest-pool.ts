@@ -1,0 +1,102 @@
+/**
+ * Digests of many articles (a day's news: ~2,000 articles, a second or more of analysis and grouping) are built
+ * in a worker thread, so a briefing or a `/digest now` never holds up the interactions of everyone else. One
+ * worker, started at the first large digest and stopped after a minute idle; jobs run one at a time.
+ */
+import { Worker } from 'node:worker_threads';
+import type { Digest } from '../digest/types.js';
+
+export interface DigestJob {
+  type: 'digest';
+  id: number;
+  dataDir: string;
+  /** Article id → the addedAt to use (when it was first seen, for a briefing's period). */
+  items: [string, string][];
+  now: string;
+}
+
+export interface FrequencyAnswer {
+  type: 'frequencies';
+  documentCount: number;
+  counts: number[];
+}
+
+export type DigestWorkerMessage =
+  | { type: 'frequencies'; id: number; terms: string[] }
+  | { type: 'done'; id: number; digest: Digest }
+  | { type: 'failed'; id: number; error: string };
+
+/** Answers the worker's question: how many documents of the corpus contain each term. */
+export interface FrequencySource {
+  documentCount: number;
+  documentFrequency(term: string): number;
+}
+
+const IDLE_MS = 60_000;
+/** Far more than a day's digest takes; a job past it is abandoned and the worker replaced. */
+const DIGEST_TIMEOUT_MS = 120_000;
+
+export class DigestPool {
+  private worker: Worker | null = null;
+  private chain: Promise<unknown> = Promise.resolve();
+  private nextId = 1;
+  private idleTimer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly script: URL = new URL('./digest-worker.js', import.meta.url)) {}
+
+  /** Build the digest of `items` from the store in `dataDir`; frequencies come from `frequencies` (main thread). */
+  run(dataDir: string, items: Map<string, string>, now: Date, frequencies: () => FrequencySource): Promise<Digest> {
+    const job = () => this.runOne({ type: 'digest', id: this.nextId++, dataDir, items: [...items], now: now.toISOString() }, frequencies);
+    const result = this.chain.then(job, job);
+    this.chain = result.catch(() => {});
+    return result;
+  }
+
+  async close(): Promise<void> {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    const worker = this.worker;
+    this.worker = null;
+    await worker?.terminate();
+  }
+
+  private runOne(job: DigestJob, frequencies: () => FrequencySource): Promise<Digest> {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    const worker = (this.worker ??= new Worker(this.script, { execArgv: [] }));
+    worker.ref();
+    return new Promise<Digest>((resolve, reject) => {
+      const timer = setTimeout(() => finish(new Error(`the digest took longer than ${DIGEST_TIMEOUT_MS / 1000} s`), true), DIGEST_TIMEOUT_MS);
+      const onMessage = (m: DigestWorkerMessage) => {
+        if (m.id !== job.id) return;
+        if (m.type === 'frequencies') {
+          // The index answers in microseconds per term: a few thousand terms are a few milliseconds here.
+          const source = frequencies();
+          const answer: FrequencyAnswer = { type: 'frequencies', documentCount: source.documentCount, counts: m.terms.map((t) => source.documentFrequency(t)) };
+          worker.postMessage(answer);
+        } else if (m.type === 'done') finish(null, false, m.digest);
+        else finish(new Error(`the digest failed in its worker: ${m.error.split('\n')[0]}`), false);
+      };
+      const onError = (err: Error) => finish(err, true);
+      const onExit = () => finish(new Error('the digest worker stopped'), true);
+      const finish = (err: Error | null, replace: boolean, digest?: Digest) => {
+        clearTimeout(timer);
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+        if (replace) {
+          if (this.worker === worker) this.worker = null;
+          void worker.terminate();
+        } else {
+          worker.unref();
+          this.idleTimer = setTimeout(() => void this.close(), IDLE_MS);
+          this.idleTimer.unref();
+        }
+        if (err) reject(err);
+        else resolve(digest!);
+      };
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      worker.on('exit', onExit);
+      worker.postMessage(job);
+    });
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * Worker-thread side of digest-pool.ts: builds a digest of many articles away from the thread that answers
+ * Discord. It reads the articles from the store itself (its own read-only connection), analyzes them, asks the
+ * main thread for the document frequencies of the terms it found (the search index lives there), and builds the
+ * digest with the same pure functions as the main thread would.
+ */
+import path from 'node:path';
+import { parentPort } from 'node:worker_threads';
+import Database from 'better-sqlite3';
+import type { Article } from '../corpus/article.js';
+import { buildDigest } from '../digest/digest.js';
+import { analyzeArticle } from '../digest/vectors.js';
+import { DATABASE_FILE } from '../store/database.js';
+import { SqliteArticleStore } from '../store/articles.js';
+import type { DigestJob, DigestWorkerMessage, FrequencyAnswer } from './digest-pool.js';
+
+const stores = new Map<string, SqliteArticleStore>();
+
+function storeFor(dataDir: string): SqliteArticleStore {
+  let store = stores.get(dataDir);
+  if (!store) {
+    const db = new Database(path.join(dataDir, DATABASE_FILE), { readonly: true, fileMustExist: true });
+    db.pragma('busy_timeout = 5000');
+    store = new SqliteArticleStore(db);
+    stores.set(dataDir, store);
+  }
+  return store;
+}
+
+let answer: ((a: FrequencyAnswer) => void) | null = null;
+
+parentPort!.on('message', (message: DigestJob | FrequencyAnswer) => {
+  if (message.type === 'frequencies') {
+    answer?.(message);
+    return;
+  }
+  run(message).then(
+    (digest) => parentPort!.postMessage({ type: 'done', id: message.id, digest } satisfies DigestWorkerMessage),
+    (err: unknown) => parentPort!.postMessage({ type: 'failed', id: message.id, error: err instanceof Error ? (err.stack ?? err.message) : String(err) } satisfies DigestWorkerMessage),
+  );
+});
+
+async function run(job: DigestJob) {
+  const store = storeFor(job.dataDir);
+  const articles: Article[] = [];
+  const quotesByArticle = new Map();
+  for (const [id, addedAt] of job.items) {
+    const article = store.get(id);
+    if (!article) continue; // removed since it was selected
+    articles.push({ ...article, addedAt });
+    quotesByArticle.set(id, store.quotesOf(id));
+  }
+  const terms = new Set<string>();
+  for (const a of articles) {
+    const analyzed = analyzeArticle(a);
+    for (const t of analyzed.titleTerms) terms.add(t);
+    for (const t of analyzed.bodyCounts.keys()) terms.add(t);
+  }
+  const wanted = [...terms];
+  const reply = await new Promise<FrequencyAnswer>((resolve) => {
+    answer = resolve;
+    parentPort!.postMessage({ type: 'frequencies', id: job.id, terms: wanted } satisfies DigestWorkerMessage);
+  });
+  answer = null;
+  const df = new Map<string, number>();
+  wanted.forEach((t, i) => df.set(t, reply.counts[i]));
+  return buildDigest({
+    articles,
+    quotesByArticle,
+    termStatistics: { documentCount: reply.documentCount, documentFrequency: (t) => df.get(t) ?? 0 },
+    now: new Date(job.now),
+  });
+}
