@@ -14,7 +14,7 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article } from '../corpus/article.js';
-import { listArticleFileNames } from '../corpus/files.js';
+import { listArticleFileNames, listArticleFiles } from '../corpus/files.js';
 import { buildDigest, selectArticles } from '../digest/digest.js';
 import type { Digest } from '../digest/types.js';
 import type { Quote } from '../quotes/quote.js';
@@ -154,18 +154,30 @@ export class Engine {
     }
     this.articles_.setState(CORPUS_DIR_KEY, corpus);
 
-    await this.openIndex();
-    await this.catchUp();
+    // Watching starts first, before the folder is listed: a file that arrives at any moment of the start-up is
+    // either in the listing or seen by the watcher. What the watcher sees waits until the start-up is done.
+    let started!: () => void;
+    const startedUp = new Promise<void>((resolve) => (started = resolve));
     if (this.options.watch) {
       const w = typeof this.options.watch === 'object' ? this.options.watch : {};
       this.watcher = watchFolder(this.options.corpusDir, this.log, {
         debounceMs: w.debounceMs,
         rescanMs: w.rescanMs,
-        onNames: (names) => this.ingest(this.sync.some(names)),
-        onRescan: () => this.ingest(this.sync.full()),
+        onNames: (names) => startedUp.then(() => this.ingest(this.sync.some(names))),
+        onRescan: () => startedUp.then(() => this.ingest(this.sync.full())),
       });
     }
-    const report = await this.sync.full();
+    // The folder is listed and stat'ed while the saved index is read from disk: the two overlap.
+    const listing = listArticleFiles(this.options.corpusDir);
+    listing.catch(() => {}); // awaited by the sync below; a failure is reported there
+    try {
+      await this.openIndex();
+      await this.catchUp();
+    } catch (err) {
+      started();
+      throw err;
+    }
+    const report = await this.sync.full(listing).finally(started);
     this.warnings = report.warnings;
     for (const w of report.warnings) this.log.warn(w);
     this.log.info(

@@ -52,10 +52,13 @@ export class CorpusSync {
 
   constructor(private readonly options: CorpusSyncOptions) {}
 
-  /** Compare the whole folder with the store. Syncs never overlap: a call waits for the one running. */
-  full(): Promise<SyncReport> {
+  /**
+   * Compare the whole folder with the store. Syncs never overlap: a call waits for the one running. `listing` is a
+   * listing of the folder already under way (start-up lists the folder while the saved index loads).
+   */
+  full(listing?: Promise<FileEntry[]>): Promise<SyncReport> {
     return this.serialize(async () => {
-      const entries = await listArticleFiles(this.options.dir);
+      const entries = await (listing ?? listArticleFiles(this.options.dir));
       const present = new Set(entries.map((e) => e.name));
       const { store } = this.options;
       const gone = [...store.files().keys(), ...store.skippedFiles().keys()].filter((name) => !present.has(name));
