@@ -289,8 +289,8 @@ describe('sandbox with a real discord.js client', () => {
     expect(record.original?.content).toBe('now:2016-05-11');
     // a channel option arrives with its channel in data.resolved, as discord.js expects
     const subscribed = await sandbox.slash('digest', [{ name: 'subscribe', options: [{ name: 'channel', value: sandbox.channelId }] }]);
-    expect(subscribed.original?.content).toBe('subscribe:#newsroom');
-    expect(subscribed.data.resolved.channels[sandbox.channelId].name).toBe('newsroom');
+    expect(subscribed.original?.content).toBe('subscribe:#general');
+    expect(subscribed.data.resolved.channels[sandbox.channelId].name).toBe('general');
   });
 
   it('completes a deferred ephemeral reply on the @original edit, then records the follow-up', async () => {
