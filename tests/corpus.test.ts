@@ -13,6 +13,7 @@ import { parseDateline } from '../src/corpus/dateline.js';
 import { loadCorpus, MAX_ARTICLE_BYTES } from '../src/corpus/load.js';
 import { parseArticle, UnusableArticleError } from '../src/corpus/parse.js';
 import { NashraError } from '../src/engine/errors.js';
+import { benchmarkData } from './support/prerequisites.js';
 
 const SEEDS = path.join(import.meta.dirname, '..', 'seeds');
 const tempDirs: string[] = [];
@@ -369,10 +370,11 @@ describe('fingerprint', () => {
   });
 });
 
-// Benchmark data lives outside the repository (../shared/data); the suite runs wherever it is present.
-const SAUDI_NEWS = path.join(import.meta.dirname, '..', '..', 'shared', 'data', 'saudinewsnet', 'saudinewsnet.jsonl.gz');
+// Benchmark data lives outside the repository (../shared/data): skipped, saying why, where it is absent.
+const saudiNews = benchmarkData('saudinewsnet/saudinewsnet.jsonl.gz');
+const SAUDI_NEWS = saudiNews.file;
 
-describe.skipIf(!existsSync(SAUDI_NEWS))('SaudiNewsNet sample (first 1,000 articles with content)', () => {
+describe.skipIf(saudiNews.skip)(`SaudiNewsNet sample (first 1,000 articles with content)${saudiNews.note}`, () => {
   it('recovers the newspaper headline as the title, loses no text to sentence splitting, and rarely gives up', async () => {
     const lines = readline.createInterface({ input: createReadStream(SAUDI_NEWS).pipe(createGunzip()) });
     let total = 0;

@@ -600,6 +600,8 @@ function startCommand(entry) {
 
 function cancelCommand() {
   state.command = null;
+  clearTimeout(acTimer);
+  state.acSeq++; // an autocomplete answer still on its way is for a command that is gone
   hidePopup();
   $('options').replaceChildren();
   $('command-chip').hidden = true;
@@ -685,6 +687,7 @@ function onOptionInput(option, typed) {
 let acTimer;
 function suggest(option, typed) {
   const pickValue = (value, display) => () => {
+    if (!state.command) return;
     state.command.values.set(option.name, { value, display });
     hidePopup();
     renderOptions();
@@ -708,6 +711,7 @@ function suggest(option, typed) {
 }
 
 async function autocomplete(option, typed, pickValue) {
+  if (state.command?.focused !== option.name) return; // sent or cancelled meanwhile
   const seq = ++state.acSeq;
   const options = optionsPayload(option.name);
   try {
