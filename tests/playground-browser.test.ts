@@ -253,6 +253,7 @@ describe.skipIf(browserReady.skip)(`the playground, in headless Chromium${browse
     // 7. Omar has no Manage Server: /digest subscribe is refused, privately.
     await page.locator('#member').selectOption(info.readerId);
     await expect.poll(() => page.locator('#me-perms').innerText()).toBe('no Manage Server');
+    await page.locator(`#messages[data-channel="${info.channelId}"]`).waitFor(); // the feed as this member sees it
     await pickCommand('digest s', 'digest subscribe');
     await option('channel').pressSequentially('brief');
     await page.locator('.popup-item .name', { hasText: '#briefings' }).click();
@@ -266,6 +267,7 @@ describe.skipIf(browserReady.skip)(`the playground, in headless Chromium${browse
     // 8. Layla (Manage Server) subscribes #briefings.
     await page.locator('#member').selectOption(info.userId);
     await expect.poll(() => page.locator('#me-perms').innerText()).toBe('Manage Server ✓');
+    await page.locator(`#messages[data-channel="${info.channelId}"]`).waitFor(); // the feed as this member sees it
     await pickCommand('digest s', 'digest subscribe');
     await option('channel').pressSequentially('brief');
     await page.locator('.popup-item .name', { hasText: '#briefings' }).click();
@@ -281,7 +283,7 @@ describe.skipIf(browserReady.skip)(`the playground, in headless Chromium${browse
     await expect.poll(async () => (await control<any[]>('autocomplete', { name: 'article', options: [{ name: 'id', value: 'معرض الرباط', focused: true }] })).map((c) => c.value), { timeout: 15_000 })
       .toContain('rabat-book-fair');
     await page.locator('#channels li', { hasText: 'briefings' }).click();
-    await expect.poll(() => page.locator('#channel-name').innerText()).toBe('briefings');
+    await page.locator(`#messages[data-channel="${info.briefingsChannelId}"]`).waitFor();
     const before = await messages().count();
     await page.locator('button[data-control="post-next-briefing"]').click();
     await expect.poll(() => page.locator('#notice').innerText(), { timeout: 15_000 }).toContain(`#${subscriptionId}`);

@@ -175,11 +175,13 @@ async function selectChannel(id) {
 }
 
 async function loadFeed() {
+  delete $('messages').dataset.channel;
   const views = await api('GET', `/_sandbox/feed?channel=${state.channelId}&viewer=${state.viewer}`);
   state.messages.clear();
   $('messages').replaceChildren();
   for (const view of views) upsert(view);
   if (views.length === 0) showEmptyChannel();
+  $('messages').dataset.channel = state.channelId; // the feed shown is this channel's (tests wait for it)
 }
 
 function showEmptyChannel() {
@@ -447,6 +449,9 @@ function markdown(text) {
 
 function block(tag, text) {
   const el = document.createElement(tag);
+  // Each line takes its direction from its first strong letter: an Arabic line runs right to left, and its quote bar
+  // or bullet stands on its right.
+  el.dir = 'auto';
   el.append(...inline(text));
   return el;
 }
