@@ -17,6 +17,8 @@ export interface Config {
   articlesDir: string;
   dataDir: string;
   locale: Locale;
+  /** Sandbox mode only: the playground's port on 127.0.0.1 (0 = any free port). */
+  sandboxPort: number;
   briefing: {
     timezone: string;
     maxPerGuild: number;
@@ -38,6 +40,9 @@ export class ConfigError extends Error {
     this.name = 'ConfigError';
   }
 }
+
+/** The playground's default address is http://127.0.0.1:3977/ — fixed, so the printed links stay valid across runs. */
+export const DEFAULT_SANDBOX_PORT = 3977;
 
 /** Discord ids are 64-bit integers written in decimal: 17 to 20 digits for anything created since 2015. */
 const SNOWFLAKE = /^\d{17,20}$/;
@@ -86,6 +91,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const locale = read('BOT_LOCALE') ?? 'en';
   if (locale !== 'en' && locale !== 'ar') throw new ConfigError('BOT_LOCALE', `must be "en" or "ar", got "${locale}"`);
 
+  const portRaw = read('SANDBOX_PORT') ?? String(DEFAULT_SANDBOX_PORT);
+  const sandboxPort = Number(portRaw);
+  if (!/^\d+$/.test(portRaw) || sandboxPort > 65535) {
+    throw new ConfigError('SANDBOX_PORT', `must be a port number from 1 to 65535 (or 0 for any free port), got "${portRaw}"`);
+  }
+
   const timezone = read('BRIEFING_TIMEZONE') ?? 'Africa/Casablanca';
   if (!isTimeZone(timezone)) {
     throw new ConfigError('BRIEFING_TIMEZONE', `"${timezone}" is not an IANA timezone (e.g. Africa/Casablanca, Asia/Riyadh, UTC)`);
@@ -117,6 +128,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     articlesDir,
     dataDir,
     locale,
+    sandboxPort,
     briefing: { timezone, maxPerGuild, whenEmpty, logChannelId },
     feeds: { pollMinutes },
   };

@@ -1,10 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { config as loadDotenv } from 'dotenv';
 import { startBot } from './bot/bot.js';
 import { createLogger, type BotLogger } from './bot/log.js';
-import { drivingInstructions, runSandboxDemo } from './bot/sandbox-demo.js';
+import { drivingInstructions, runSandboxDemo, setUpPlaygroundBriefings } from './bot/sandbox-demo.js';
 import { ConfigError, explainStartupError, loadConfig, redact, type Config } from './config.js';
 import { Engine } from './engine/engine.js';
 import { FeedPoller, openIngestion } from './ingest/index.js';
@@ -95,18 +93,31 @@ async function startWithDiscord(config: Config, token: string, engine: Engine, l
   feeds.start();
 }
 
-/** No token: a local sandbox, the bot against it, a short demo, and how to drive it by hand. */
+/**
+ * No token: the local sandbox on 127.0.0.1:SANDBOX_PORT with its playground page, the bot against it, a short demo,
+ * a demo briefing subscription in #briefings, and how to drive it all.
+ */
 async function startWithSandbox(config: Config, engine: Engine, log: BotLogger, stops: Stops, corpusListeners: CorpusListeners): Promise<void> {
   log.info('no DISCORD_TOKEN: starting the local Discord sandbox');
   const { startSandbox } = await import('./sandbox/index.js');
-  const sandbox = await startSandbox({ maxRecordedRequests: 10_000 });
+  // The sandbox is a server of its own, so its state stays apart from a real bot's: DATA_DIR/sandbox holds its
+  // world (the ids of its guild, channels and members), the command hash and the briefing subscriptions, so a
+  // restart finds the same server and the same subscriptions.
+  const sandboxData = path.join(config.dataDir, 'sandbox');
+  const sandbox = await startSandbox({
+    port: config.sandboxPort,
+    maxRecordedRequests: 10_000,
+    worldFile: path.join(sandboxData, 'world.json'),
+  }).catch((err: NodeJS.ErrnoException) => {
+    if (err?.code === 'EADDRINUSE' || err?.code === 'EACCES') {
+      throw new ConfigError('SANDBOX_PORT', `127.0.0.1:${config.sandboxPort} is not available (${err.code}); stop what uses it, or set SANDBOX_PORT to another port (0 picks a free one)`);
+    }
+    throw err;
+  });
   stops.push(() => sandbox.close());
-  // Every sandbox is new (new ids, no commands, no channels), so its state — the command hash and the briefing
-  // subscriptions — lives in a temporary folder for this run only, never mixed with a real bot's DATA_DIR.
-  const sandboxData = await mkdtemp(path.join(tmpdir(), 'nashra-sandbox-'));
-  stops.push(() => rm(sandboxData, { recursive: true, force: true }));
   const briefings = briefingWiring(config, engine, sandboxData, sandbox.token, sandbox.apiUrl, log);
-  corpusListeners.push(briefings.onArticlesAdded);
+  let playground: ReturnType<typeof setUpPlaygroundBriefings> | undefined;
+  corpusListeners.push((ids) => (playground ? playground.onArticlesAdded(ids) : briefings.onArticlesAdded(ids)));
   stops.unshift(briefings.stop);
   const feeds = feedWiring(config, sandboxData, log, engine);
   const bot = await startBot({
@@ -127,9 +138,11 @@ async function startWithSandbox(config: Config, engine: Engine, log: BotLogger, 
   stops.unshift(feeds.stop);
   feeds.start();
   await sandbox.waitForBot();
+  const service = briefings.service();
+  if (service) playground = setUpPlaygroundBriefings(sandbox, service, config.locale);
   const print = (text: string) => process.stdout.write(`${text}\n`);
   await runSandboxDemo(sandbox, print);
-  print(drivingInstructions(sandbox));
+  print(drivingInstructions(sandbox, { dataDir: sandboxData, demo: playground?.demo ?? null }));
 }
 
 /**
@@ -167,6 +180,7 @@ function briefingWiring(config: Config, engine: Engine, dataDir: string, token: 
     onArticlesAdded: (ids: string[]) => {
       if (ids.length) service?.recordArticles(undefined, ids);
     },
+    service: () => service,
     stop: async () => {
       await service?.stop();
       store?.close();
@@ -212,7 +226,9 @@ main().then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    const text = explainStartupError(err) ?? (err instanceof Error ? (err.stack ?? err.message) : String(err));
+    const text = err instanceof ConfigError
+      ? `configuration error — ${err.message}`
+      : (explainStartupError(err) ?? (err instanceof Error ? (err.stack ?? err.message) : String(err)));
     process.stderr.write(`nashra: ${redact(text, [process.env.DISCORD_TOKEN])}\n`);
     process.exitCode = 1;
   },

@@ -33,6 +33,17 @@ describe('loadConfig', () => {
     expect(loadConfig({ FEED_POLL_MINUTES: '60' }, cwd).feeds).toEqual({ pollMinutes: 60 });
   });
 
+  it('SANDBOX_PORT: a fixed default (3977) so printed addresses stay valid; 0 for any free port; nonsense named', () => {
+    expect(loadConfig({}, cwd).sandboxPort).toBe(3977);
+    expect(loadConfig({ SANDBOX_PORT: '0' }, cwd).sandboxPort).toBe(0);
+    expect(loadConfig({ SANDBOX_PORT: '8080' }, cwd).sandboxPort).toBe(8080);
+    for (const bad of ['http', '70000', '-1', '80.5']) {
+      const error = errorFor({ SANDBOX_PORT: bad });
+      expect(error.variable).toBe('SANDBOX_PORT');
+      expect(error.message).toContain(bad);
+    }
+  });
+
   it('reads a full Discord configuration', () => {
     const config = loadConfig(
       {

@@ -18,6 +18,7 @@ import { NashraError } from '../src/engine/errors.js';
 import { extractQuotes } from '../src/quotes/extract.js';
 import type { Quote } from '../src/quotes/quote.js';
 import { UNRELATED_REPORTS, reportFileText } from './support/unrelated-reports.js';
+import { prerequisite } from './support/prerequisites.js';
 
 // Seed ids by their number: 000, 001 and 004 report the coalition's ministerial meeting in Marrakech (May 2022);
 // 002 the US counter-terrorism coordinator's visit to Rabat; 003 Morocco joining the co-chairs of the Africa
@@ -306,9 +307,9 @@ describe('buildDigest on the seeds', () => {
 // One extraction day of SaudiNewsNet (the first 2,000 lines of the file are all from 2015-07-21): ~2,000 real
 // articles from 7 outlets. Same-event grouping must find many multi-outlet stories and must not blend
 // unrelated articles.
-const haveSaudiNewsNet = existsSync(SAUDINEWSNET_FILE);
-describe.skipIf(!haveSaudiNewsNet)(
-  `buildDigest on a SaudiNewsNet day${haveSaudiNewsNet ? '' : ` (skipped: ${SAUDINEWSNET_FILE} not found)`}`,
+const saudiNewsNet = prerequisite(existsSync(SAUDINEWSNET_FILE), `${SAUDINEWSNET_FILE} not found (the benchmark data lives beside the repository)`);
+describe.skipIf(saudiNewsNet.skip)(
+  `buildDigest on a SaudiNewsNet day${saudiNewsNet.note}`,
   () => {
     let articles: Article[];
     let digest: Digest;

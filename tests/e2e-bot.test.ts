@@ -9,6 +9,7 @@ import { startBot, type RunningBot } from '../src/bot/bot.js';
 import { ar } from '../src/bot/i18n/ar.js';
 import { en } from '../src/bot/i18n/en.js';
 import { commandDefinitions, registerIfChanged } from '../src/bot/register.js';
+import { safeText } from '../src/bot/render/text.js';
 import { SessionStore } from '../src/bot/sessions.js';
 import type { Article } from '../src/corpus/article.js';
 import { Engine } from '../src/engine/engine.js';
@@ -66,6 +67,17 @@ afterAll(async () => {
   await sandbox?.close();
   if (root) await rm(root, { recursive: true, force: true });
 });
+
+/**
+ * The article an embed shows, found by its title (a result's «N. title», a card's Article field): footers read as
+ * source and date since issue 10, not as the file id.
+ */
+function idOf(embed: { title?: string; fields?: { name: string; value: string }[] }): string {
+  const shown = [embed.title ?? '', ...(embed.fields ?? []).map((f) => f.value)].join('\n');
+  const matches = engine.articles().filter((a) => shown.includes(safeText(a.title).slice(0, 60)));
+  if (matches.length !== 1) throw new Error(`embed shows ${matches.length} known titles: ${shown.slice(0, 120)}`);
+  return matches[0].id;
+}
 
 function messagesOf(record: InteractionRecord): MessageRecord[] {
   return [record.original, ...record.followups].filter((m): m is MessageRecord => m !== null);
@@ -141,9 +153,9 @@ describe('/search', () => {
     expect(page.content).toContain(query);
     expect(page.content).toContain(`of ${expected.total}`);
     // One embed per result, in the engine's order, titled with the article's title.
-    expect(page.embeds.map((e) => e.footer.text)).toEqual(expected.results.map((r) => r.id));
+    expect(page.embeds.map((e) => idOf(e))).toEqual(expected.results.map((r) => r.id));
     for (const embed of page.embeds) {
-      expect(embed.title).toContain(engine.article(embed.footer.text).title.slice(0, 20));
+      expect(embed.title).toContain(engine.article(idOf(embed)).title.slice(0, 20));
       expect(embed.description).toMatch(/\*\*[^*]+\*\*/); // the matched words are marked
     }
     const buttons = buttonsOf(page);
@@ -160,13 +172,13 @@ describe('/search', () => {
     expect(next.ackType).toBe(7);
     const second = next.original!;
     const expected = engine.search(query, { limit: PAGE_SIZE, offset: PAGE_SIZE });
-    expect(second.embeds.map((e) => e.footer.text)).toEqual(expected.results.map((r) => r.id));
+    expect(second.embeds.map((e) => idOf(e))).toEqual(expected.results.map((r) => r.id));
     expect(second.embeds[0].title.startsWith(`${PAGE_SIZE + 1}.`)).toBe(true);
     expect(buttonsOf(second).find((b) => b.label.includes(en.prev))?.disabled).toBe(false);
     expectNoPings(second);
 
     const back = await sandbox.click(second, buttonId(second, en.prev));
-    expect(back.original!.embeds.map((e) => e.footer.text)).toEqual(first.embeds.map((e) => e.footer.text));
+    expect(back.original!.embeds.map((e) => idOf(e))).toEqual(first.embeds.map((e) => idOf(e)));
   });
 
   it('shares a page in the channel for the team, headed by who shared it, without pinging', async () => {
@@ -175,7 +187,7 @@ describe('/search', () => {
     expect(shared.ephemeral).toBe(false);
     const post = shared.original!;
     expect(post.content.startsWith(en.sharedBy(`<@${sandbox.userId}>`))).toBe(true);
-    expect(post.embeds.map((e) => e.footer.text)).toEqual(page.embeds.map((e) => e.footer.text));
+    expect(post.embeds.map((e) => idOf(e))).toEqual(page.embeds.map((e) => idOf(e)));
     expect(post.components).toEqual([]);
     expectNoPings(post);
     expect(sandbox.channelMessages().some((m) => m.id === post.id)).toBe(true);
@@ -187,7 +199,7 @@ describe('/search', () => {
     const id = select.options[1].value;
     const opened = await sandbox.select(page, select.custom_id, [id]);
     expect(opened.ephemeral).toBe(true);
-    expect(opened.original!.embeds[0].footer.text).toContain(id);
+    expect(idOf(opened.original!.embeds[0])).toBe(id);
     expect(opened.original!.embeds[0].title).toContain(engine.article(id).title.slice(0, 20));
   });
 
@@ -228,9 +240,10 @@ describe('/search', () => {
     const record = await sandbox.slash('search', [{ name: 'query', value: query }, { name: 'from', value: from }, { name: 'to', value: to }]);
     const page = record.original!;
     expect(page.content).toContain(`${en.searchFilters}: ${en.searchFrom} ${from} · ${en.searchTo} ${to}`);
-    expect(page.embeds.map((e) => e.footer.text)).toEqual(expected.results.map((r) => r.id));
+    expect(page.embeds.map((e) => idOf(e))).toEqual(expected.results.map((r) => r.id));
     for (const e of page.embeds) {
-      const date = e.fields.find((f: { name: string }) => f.name === en.date).value;
+      // The footer reads «source · date».
+      const date = e.footer.text.split(' · ').at(-1);
       expect(date >= from && date <= to).toBe(true);
     }
   });
@@ -241,9 +254,25 @@ describe('/search', () => {
     const source = withSource[0].source!;
     const expected = engine.search(query, { limit: PAGE_SIZE, source });
     const page = (await sandbox.slash('search', [{ name: 'query', value: query }, { name: 'source', value: source }])).original!;
-    expect(page.embeds.map((e) => e.footer.text)).toEqual(expected.results.map((r) => r.id));
-    expect(page.embeds.map((e) => e.footer.text)).toContain(withSource[0].id);
-    for (const e of page.embeds) expect(e.fields.find((f: { name: string }) => f.name === en.source).value).not.toBe('—');
+    expect(page.embeds.map((e) => idOf(e))).toEqual(expected.results.map((r) => r.id));
+    expect(page.embeds.map((e) => idOf(e))).toContain(withSource[0].id);
+    for (const e of page.embeds) expect(e.footer.text.startsWith(`${source} · `)).toBe(true);
+  });
+
+  it('result footers read as a source and a date, as the seeds give them, never as a file id', async () => {
+    const footers: string[] = [];
+    let page = (await sandbox.slash('search', [{ name: 'query', value: 'المغرب' }])).original!;
+    for (;;) {
+      footers.push(...page.embeds.map((e) => e.footer.text));
+      const next = buttonsOf(page).find((b) => b.label.includes(en.next));
+      if (!next || next.disabled) break;
+      page = (await sandbox.click(page, next.custom_id)).original!;
+    }
+    expect(footers).toContain('د ب أ · no date'); // 001: the dateline agency
+    expect(footers).toContain('وكالة الأنباء المغربية الرسمية · no date'); // 002: «بحسب وكالة الأنباء المغربية الرسمية»
+    expect(footers).toContain('كيفاش · 2021-12-03'); // 003: «في تصريح لموقع “كيفاش”» and its date line
+    expect(footers).toContain(`${en.noSource} · Thursday 12 May (year not given)`); // 004: «أمس الأربعاء 11 مايو»
+    for (const footer of footers) expect(footer).not.toMatch(/\d{3}_[0-9a-f]{16}/);
   });
 
   it('speaks Arabic with BOT_LOCALE=ar: labels in Arabic, the query on its own line', async () => {
@@ -253,7 +282,9 @@ describe('/search', () => {
       const page = (await sandbox.slash('search', [{ name: 'query', value: query }])).original!;
       expect(page.content.split('\n')).toContain(`> ${query}`);
       expect(page.content).toContain(ar.searchQuery);
-      expect(page.embeds[0].fields.map((f: { name: string }) => f.name)).toEqual([ar.date, ar.source]);
+      // The footer reads as a source and a date, in Arabic where the text gives neither.
+      const footers = page.embeds.map((e) => e.footer.text);
+      expect(footers.some((f) => f.includes(ar.noSource) || f.includes(ar.noDate) || f.includes('دون ذكر السنة'))).toBe(true);
       expect(buttonsOf(page).map((b) => b.label)).toEqual([`◀ ${ar.prev}`, `${ar.next} ▶`, ar.share]);
     } finally {
       bot.ctx.t = kept;
@@ -348,16 +379,16 @@ describe('/quote', () => {
     expectNoPings(message);
     expect(message.embeds).toHaveLength(5);
     message.embeds.forEach((card, i) => {
-      expect(card.footer.text).toBe(quotes[i].articleId);
+      expect(idOf(card)).toBe(quotes[i].articleId);
       expect(quotes[i].text.startsWith(cardWords(card).split(' ').slice(0, 4).join(' '))).toBe(true);
       // The words are the article's own.
-      expect(engine.article(card.footer.text).paragraphs.join('\n')).toContain(quotes[i].text.split(/\s+/).slice(0, 4).join(' '));
+      expect(engine.article(idOf(card)).paragraphs.join('\n')).toContain(quotes[i].text.split(/\s+/).slice(0, 4).join(' '));
       expect(card.author.name).toContain(quotes[i].speaker ?? en.quoteUnattributed);
     });
 
     const next = (await sandbox.click(message, buttonId(message, en.next))).original!;
     expect(next.content).toContain(en.quotesSummary(6, Math.min(10, quotes.length), quotes.length));
-    expect(next.embeds.map((c) => c.footer.text)).toEqual(quotes.slice(5, 10).map((q) => q.articleId));
+    expect(next.embeds.map((c) => idOf(c))).toEqual(quotes.slice(5, 10).map((q) => q.articleId));
 
     const shared = await sandbox.click(next, buttonId(next, en.share));
     expect(shared.ephemeral).toBe(false);
@@ -478,8 +509,8 @@ describe('corpus changes while running', () => {
       await sleep(200);
       page = await search();
     }
-    expect(page.embeds.map((e) => e.footer.text)).toContain('breaking-news');
-    const hit = page.embeds.find((e) => e.footer.text === 'breaking-news');
+    expect(page.embeds.map((e) => idOf(e))).toContain('breaking-news');
+    const hit = page.embeds.find((e) => idOf(e) === 'breaking-news');
     expect(hit.url).toBe('https://example.org/news/zilzal');
     // The title's @everyone is shown but neutralized.
     expect(hit.title).not.toMatch(/@everyone/);
@@ -492,7 +523,7 @@ describe('corpus changes while running', () => {
     await unlink(file);
     for (let i = 0; i < 30 && engine.hasArticle('breaking-news'); i++) await sleep(100);
     const after = await search();
-    expect(after.embeds.map((e) => e.footer.text)).not.toContain('breaking-news');
+    expect(after.embeds.map((e) => idOf(e))).not.toContain('breaking-news');
   });
 });
 

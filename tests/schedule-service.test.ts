@@ -16,10 +16,12 @@ import { BriefingService, type BriefingServiceOptions } from '../src/schedule/br
 import { createBriefingRest } from '../src/schedule/delivery.js';
 import { SubscriptionError } from '../src/schedule/types.js';
 import { openStore, type Store } from '../src/store/index.js';
+import { benchmarkData } from './support/prerequisites.js';
 
 const SEEDS = path.resolve('seeds');
 const SEED_FILES = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort();
-const SAUDI_NEWS = path.resolve('../shared/data/saudinewsnet/saudinewsnet.jsonl.gz');
+const saudiNews = benchmarkData('saudinewsnet/saudinewsnet.jsonl.gz');
+const SAUDI_NEWS = saudiNews.file;
 
 let sandbox: Sandbox;
 let rest: REST;
@@ -358,7 +360,7 @@ describe('scheduled briefings against the sandbox', () => {
     expect(messagesIn(channel)).toHaveLength(3);
   });
 
-  it('spreads a long briefing over several messages within Discord’s limits', async () => {
+  it.skipIf(saudiNews.skip)(`spreads a long briefing over several messages within Discord’s limits${saudiNews.note}`, async () => {
     const channel = sandbox.addChannel('long-briefing');
     const h = await harness({ seeds: SEED_FILES.slice(0, 1) });
     await h.service.start();

@@ -30,7 +30,7 @@ export function searchView(ctx: BotContext, session: SearchSession, key: string,
     page,
     pageSize,
     filters: { from, to, source },
-    urlOf: (id: string) => (ctx.engine.hasArticle(id) ? ctx.engine.article(id).url : null),
+    articleOf: (id: string) => (ctx.engine.hasArticle(id) ? ctx.engine.article(id) : null),
   };
   if (response.results.length === 0) return renderSearchPage(input, ctx.t);
   const shareId = shareCustomId(ctx, [renderSearchPage(input, ctx.t)]);

@@ -1,3 +1,5 @@
+import type { DayWithoutYear } from './dates.js';
+
 /** One news article, cleaned of site chrome. Produced by src/corpus, consumed by everything downstream. */
 export interface Article {
   /** File name without its extension: stable, unique within a corpus folder. */
@@ -22,6 +24,11 @@ export interface Article {
   author?: string;
   /** Optional: when src/ingest fetched the page (ISO 8601), from front matter. */
   fetchedAt?: string;
+  /**
+   * Optional: the publication day when the text gives it without a year that can be told («أمس الأربعاء 11 مايو»,
+   * seed 004 → Thursday 12 May); `date` is then null. Renderers show it as written rather than "no date".
+   */
+  dayWithoutYear?: DayWithoutYear;
   /** Body paragraphs in reading order (the title is not repeated here). */
   paragraphs: string[];
   /**

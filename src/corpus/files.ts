@@ -18,7 +18,7 @@ export const MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
  * Bumped whenever parsing changes what an article looks like, so articles parsed by an older parser (in the store,
  * or behind a saved fingerprint) are parsed again instead of reused.
  */
-export const PARSER_VERSION = 'corpus-parser-2';
+export const PARSER_VERSION = 'corpus-parser-3';
 
 export const ARTICLE_FILE = /\.(txt|md)$/i;
 

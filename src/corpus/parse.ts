@@ -10,8 +10,8 @@ import { cleanText } from '../arabic/normalize.js';
 import { splitSentences } from '../arabic/sentences.js';
 import type { Article } from './article.js';
 import { foldLine, isBulletLine, isBylineLine, isChromeLine, isRelatedHeading, isUrlLine } from './chrome.js';
-import { isDateLine, parseArabicDate } from './dates.js';
-import { parseDateline, type Dateline } from './dateline.js';
+import { inferWeekdayDate, isDateLine, parseArabicDate, type DayWithoutYear } from './dates.js';
+import { bylineName, namedSource, parseDateline, type Dateline } from './dateline.js';
 import { splitFrontMatter } from './front-matter.js';
 import { rejoinHardWrappedLines } from './hard-wrap.js';
 
@@ -39,6 +39,9 @@ const PROSE_MIN_WORDS_PUNCTUATED = 6;
 const MAX_SECTION_LABEL_WORDS = 3;
 /** A dateline opens the story: look for one only in its first paragraphs (seed 002 has two standfirst lines). */
 const DATELINE_PARAGRAPHS = 3;
+/** A source named in the text counts in the lead only: seed 002 credits its agency in paragraph 4 (after two
+ *  standfirst lines), seed 003 its own outlet in paragraph 4 (after a subhead). Later, it is one fact's source. */
+const SOURCE_PARAGRAPHS = 5;
 
 const wordCount = (line: string) => line.split(/\s+/).filter(Boolean).length;
 
@@ -123,6 +126,7 @@ export function parseArticleWithNotes(id: string, raw: string, addedAt: string =
   let date: string | null = null;
   let url: string | null = null;
   let dateline: Dateline | null = null;
+  let byline: string | null = null;
 
   // ---- Header zone: metadata lines out, headline candidates kept in order.
   const candidates: { text: string; heading: boolean }[] = [];
@@ -137,7 +141,10 @@ export function parseArticleWithNotes(id: string, raw: string, addedAt: string =
       date ??= parseArabicDate(text); // «الجمعة 03 ديسمبر 2021 على الساعة 12:30» (seed 003)
       continue;
     }
-    if (isBylineLine(text)) continue; // «ما5تيفيمحمد الرداف» (seed 000)
+    if (isBylineLine(text)) {
+      byline ??= bylineName(text); // «بقلم: …»; seed 000's «ما5تيفيمحمد الرداف» is mangled and names no one
+      continue;
+    }
     const alone = parseDateline(text);
     if (alone && !alone.rest) {
       dateline ??= alone; // «مراكش/المغرب-(د ب أ):» on its own line (seed 001)
@@ -219,11 +226,22 @@ export function parseArticleWithNotes(id: string, raw: string, addedAt: string =
     else notes.push(`front matter date "${frontMatter.date}" is not a full date; using ${date ?? 'no date'}`);
   }
 
+  // No full date: a weekday + day + month without a year, resolved when only one year fits (dates.ts); and a
+  // source named in the lead or a byline when no dateline names an agency (dateline.ts). Null where the text says nothing.
+  let dayWithoutYear: DayWithoutYear | null = null;
+  if (!date) {
+    const lead = [...lines.slice(0, firstProse).map((l) => l.text), ...paragraphs.slice(0, DATELINE_PARAGRAPHS)];
+    const weekdayDate = inferWeekdayDate(lead, paragraphs.join('\n'), addedAt);
+    date = weekdayDate?.date ?? null;
+    if (!date) dayWithoutYear = weekdayDate?.dayWithoutYear ?? null;
+  }
+  const leadSource = paragraphs.slice(0, SOURCE_PARAGRAPHS).map(namedSource).find((s) => s !== null) ?? null;
+
   const article: Article = {
     id,
     title,
     date,
-    source: frontMatter.source ?? dateline?.source ?? null,
+    source: frontMatter.source ?? dateline?.source ?? leadSource ?? byline,
     url: frontMatter.url ?? url,
     paragraphs,
     addedAt,
@@ -233,6 +251,7 @@ export function parseArticleWithNotes(id: string, raw: string, addedAt: string =
   if (titleInferred) article.titleInferred = true;
   if (frontMatter.author) article.author = frontMatter.author;
   if (frontMatter.fetchedAt && !Number.isNaN(Date.parse(frontMatter.fetchedAt))) article.fetchedAt = frontMatter.fetchedAt;
+  if (dayWithoutYear) article.dayWithoutYear = dayWithoutYear;
   return { article, notes };
 }
 

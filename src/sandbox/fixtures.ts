@@ -56,20 +56,65 @@ export interface World {
   createdAt: string;
 }
 
-export function createWorld(): World {
-  const guildId = snowflake();
-  const channelId = snowflake();
+/** The ids that make a world: kept in a file so a restarted sandbox is the same server (subscriptions stay valid). */
+export interface WorldIds {
+  guildId: string;
+  editorRoleId: string;
+  botRoleId: string;
+  botId: string;
+  editorId: string;
+  readerId: string;
+  /** Text channels in order: #general first (the default for commands), then #briefings. */
+  channels: { id: string; name: string }[];
+  createdAt: string;
+}
+
+/** The channels every sandbox has: where people talk to the bot, and where scheduled briefings go. */
+export const DEFAULT_CHANNELS = ['general', 'briefings'] as const;
+
+export function newWorldIds(): WorldIds {
   return {
-    guildId,
-    guildName: 'Nashra Newsroom',
-    everyoneRoleId: guildId, // @everyone's role id is the guild id
+    guildId: snowflake(),
     editorRoleId: snowflake(),
     botRoleId: snowflake(),
-    bot: { id: snowflake(), username: 'Nashra', global_name: null, bot: true },
-    editor: { id: snowflake(), username: 'layla.editor', global_name: 'Layla' },
-    reader: { id: snowflake(), username: 'omar.reader', global_name: 'Omar' },
-    channels: new Map([[channelId, { id: channelId, name: 'newsroom', position: 0, failure: null }]]),
+    botId: snowflake(),
+    editorId: snowflake(),
+    readerId: snowflake(),
+    channels: DEFAULT_CHANNELS.map((name) => ({ id: snowflake(), name })),
     createdAt: new Date().toISOString(),
+  };
+}
+
+/** Reads ids saved by a previous run; null when the value is not a complete set (then a new world is made). */
+export function parseWorldIds(value: unknown): WorldIds | null {
+  const v = value as Partial<WorldIds> | null;
+  const id = (x: unknown) => typeof x === 'string' && /^\d{17,20}$/.test(x);
+  if (!v || ![v.guildId, v.editorRoleId, v.botRoleId, v.botId, v.editorId, v.readerId].every(id)) return null;
+  if (!Array.isArray(v.channels) || v.channels.length === 0 || !v.channels.every((c) => id(c?.id) && typeof c?.name === 'string')) return null;
+  if (typeof v.createdAt !== 'string' || Number.isNaN(Date.parse(v.createdAt))) return null;
+  return v as WorldIds;
+}
+
+export function createWorld(ids: WorldIds = newWorldIds()): World {
+  return {
+    guildId: ids.guildId,
+    guildName: 'Nashra Newsroom',
+    everyoneRoleId: ids.guildId, // @everyone's role id is the guild id
+    editorRoleId: ids.editorRoleId,
+    botRoleId: ids.botRoleId,
+    bot: { id: ids.botId, username: 'Nashra', global_name: null, bot: true },
+    editor: { id: ids.editorId, username: 'layla.editor', global_name: 'Layla' },
+    reader: { id: ids.readerId, username: 'omar.reader', global_name: 'Omar' },
+    channels: new Map(ids.channels.map((c, position) => [c.id, { id: c.id, name: c.name, position, failure: null }])),
+    createdAt: ids.createdAt,
+  };
+}
+
+export function worldIds(world: World): WorldIds {
+  return {
+    guildId: world.guildId, editorRoleId: world.editorRoleId, botRoleId: world.botRoleId, botId: world.bot.id,
+    editorId: world.editor.id, readerId: world.reader.id,
+    channels: [...world.channels.values()].map((c) => ({ id: c.id, name: c.name })), createdAt: world.createdAt,
   };
 }
 

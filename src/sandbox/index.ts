@@ -20,7 +20,13 @@
  * POST /_sandbox/autocomplete {name, options} → the choices;
  * POST /_sandbox/click {messageId, customId} and POST /_sandbox/select {messageId, customId, values};
  * GET /_sandbox/messages?channel=ID; GET /_sandbox/violations; GET /_sandbox/requests; GET /_sandbox/commands;
- * GET /_sandbox/info. Errors answer 400 { error }.
+ * GET /_sandbox/info; GET /_sandbox/feed?channel=ID&viewer=USER (what one member sees, their ephemeral replies
+ * included); GET /_sandbox/events?viewer=USER (server-sent events: message, delete, violation, channels, controls);
+ * POST /_sandbox/controls/ID (a control the app added, e.g. "post the next briefing now"). Errors answer 400 { error }.
+ * Add ?format=text to slash, autocomplete, click, select, messages, feed, violations or info for a readable answer.
+ *
+ * The playground: GET / is a Discord-like page (src/sandbox/playground/) that drives the bot through this control
+ * API and shows its replies live, drawn with @skyra/discord-components-core served from node_modules.
  *
  * Discord behaviours worth knowing: the first follow-up after a deferred reply (type 5) fills the deferred
  * message instead of creating one (Discord's documented compatibility rule); an interaction token works as
@@ -48,6 +54,21 @@ export interface SandboxOptions {
    * `npm start` sets it, so a sandbox left running for days does not grow without bound.
    */
   maxRecordedRequests?: number;
+  /**
+   * A JSON file keeping the world's ids (guild, channels, members, bot). With it, a restarted sandbox is the same
+   * server, so what the bot stored about it (scheduled briefings per channel) stays valid. Default: a new world.
+   */
+  worldFile?: string;
+}
+
+/** A button on the playground page that runs app-side code (the sandbox only relays it). */
+export interface SandboxControl {
+  id: string;
+  label: string;
+  /** Show it in this channel only (default: every channel). */
+  channelId?: string;
+  /** What the control did, in one line for the page. */
+  run(context: { channelId: string; userId: string }): Promise<string>;
 }
 
 /** Starts the sandbox; resolves once it listens. Close it with `sandbox.close()`. */
@@ -67,8 +88,10 @@ export interface Sandbox {
   readonly applicationId: string;
   /** The one guild, "Nashra Newsroom". */
   readonly guildId: string;
-  /** Its main text channel, #newsroom. */
+  /** Its main text channel, #general (the default channel of slash()). */
   readonly channelId: string;
+  /** #briefings, where scheduled briefings go in the playground. */
+  readonly briefingsChannelId: string;
   /** A human member who invokes commands by default; has Manage Server. */
   readonly userId: string;
   /** A second human member without Manage Server (for permission tests). */
@@ -117,6 +140,8 @@ export interface Sandbox {
   addChannel(name: string): string;
   /** Deletes a channel (CHANNEL_DELETE is dispatched); its routes then answer 404 Unknown Channel. */
   deleteChannel(channelId: string): void;
+  /** Adds a control to the playground page (POST /_sandbox/controls/ID runs it). */
+  addControl(control: SandboxControl): void;
   /** Forgets recorded requests and violations (not messages or commands). */
   clearRecords(): void;
   /** Closes the gateway connections (code 1001) and the HTTP server. */

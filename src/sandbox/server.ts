@@ -1,21 +1,24 @@
 // The sandbox server: node:http for REST (/api/v10 and the /_sandbox control API) and `ws` for the
 // gateway, over one in-memory world. Route handlers answer with the status and error JSON Discord uses
 // ({ message, code, errors? }) and record every request and every broken rule.
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { WebSocketServer } from 'ws';
 import {
   applicationJson, channelJson, createWorld, currentUserJson, BOT_PERMISSIONS, EDITOR_PERMISSIONS, EVERYONE_PERMISSIONS, PERMISSION, guildCreateJson,
-  interactionToken, memberJson, messageJson, normaliseEmbeds, snowflake, userJson,
+  interactionToken, memberJson, messageJson, normaliseEmbeds, parseWorldIds, snowflake, userJson, worldIds,
   type SandboxChannel, type SandboxUser, type StoredMessage, type World,
 } from './fixtures.js';
 import { GatewaySession } from './gateway.js';
 import { HttpError, matchPattern, rateLimitHeaders, readBody } from './http.js';
 import { fillOptionTypes, lastLeafOption } from './options.js';
 import type {
-  InteractionRecord, InvokeContext, MessageRecord, RecordedRequest, Sandbox, SandboxOptions, Violation,
+  InteractionRecord, InvokeContext, MessageRecord, RecordedRequest, Sandbox, SandboxControl, SandboxOptions, Violation,
 } from './index.js';
+import { playgroundFile } from './playground.js';
+import { formatMessage, formatRecord, formatViolations } from './readable.js';
 import {
   allowedMentionsProblem, checkAutocompleteChoices, checkCommands, checkMessageBody, isEmptyMessage,
   toDiscordErrors, type RuleProblem,
@@ -83,7 +86,11 @@ class SandboxServer implements Sandbox {
   readonly requests: RecordedRequest[] = [];
   readonly violations: Violation[] = [];
   readonly interactions: InteractionRecord[] = [];
-  private readonly world: World = createWorld();
+  private readonly world: World;
+  private readonly worldFile: string | null;
+  /** Server-sent event streams of the playground pages, each for one viewer (who sees their own ephemeral replies). */
+  private readonly streams = new Set<{ res: ServerResponse; viewer: string }>();
+  private readonly controls = new Map<string, SandboxControl>();
   private readonly ackDeadlineMs: number;
   private readonly responseTimeoutMs: number;
   private readonly maxRecordedRequests: number;
@@ -102,6 +109,7 @@ class SandboxServer implements Sandbox {
   private readonly routes: Route[];
   private port = 0;
   private readonly mainChannelId: string;
+  private readonly briefingsChannel: string;
 
   constructor(options: SandboxOptions) {
     this.token = options.token ?? 'sandbox-bot-token';
@@ -109,12 +117,16 @@ class SandboxServer implements Sandbox {
     this.responseTimeoutMs = options.responseTimeoutMs ?? 10_000;
     this.maxRecordedRequests = options.maxRecordedRequests ?? Infinity;
     this.log = options.log ?? (() => {});
+    this.worldFile = options.worldFile ?? null;
+    this.world = createWorld(this.worldFile ? readWorldIds(this.worldFile) ?? undefined : undefined);
+    if (this.worldFile) this.saveWorld();
     const specPath = options.openapiPath ?? path.resolve('../shared/data/discord-api-spec/openapi.json');
     const loaded = OpenApiSchemas.load(specPath);
     this.schemas = loaded.schemas;
     // One line, even without a logger: a run without schema checks should not pass silently.
     if (loaded.reason) (options.log ?? console.warn)(`sandbox: ${loaded.reason}`);
     this.mainChannelId = [...this.world.channels.keys()][0];
+    this.briefingsChannel = [...this.world.channels.values()].find((c) => c.name === 'briefings')?.id ?? this.mainChannelId;
     this.routes = this.buildRoutes();
     this.http = createServer((req, res) => void this.onRequest(req, res));
     this.wss = new WebSocketServer({ noServer: true });
@@ -160,6 +172,7 @@ class SandboxServer implements Sandbox {
   get channelId(): string { return this.mainChannelId; }
   get userId(): string { return this.world.editor.id; }
   get readerId(): string { return this.world.reader.id; }
+  get briefingsChannelId(): string { return this.briefingsChannel; }
 
   // ---------------------------------------------------------------- driver API
 
@@ -235,6 +248,8 @@ class SandboxServer implements Sandbox {
     const channel: SandboxChannel = { id: snowflake(), name, position: this.world.channels.size, failure: null };
     this.world.channels.set(channel.id, channel);
     this.bot?.dispatch('CHANNEL_CREATE', channelJson(this.world, channel));
+    this.saveWorld();
+    this.broadcast('channels', this.channelList());
     return channel.id;
   }
 
@@ -243,6 +258,14 @@ class SandboxServer implements Sandbox {
     if (!channel) throw new Error(`sandbox: unknown channel ${channelId}`);
     this.world.channels.delete(channelId);
     this.bot?.dispatch('CHANNEL_DELETE', channelJson(this.world, channel));
+    this.saveWorld();
+    this.broadcast('channels', this.channelList());
+  }
+
+  addControl(control: SandboxControl): void {
+    if (!/^[a-z0-9-]{1,40}$/.test(control.id)) throw new Error(`sandbox: control id ${JSON.stringify(control.id)} must be lowercase letters, digits and dashes`);
+    this.controls.set(control.id, control);
+    this.broadcast('controls', this.controlList());
   }
 
   clearRecords(): void {
@@ -259,6 +282,8 @@ class SandboxServer implements Sandbox {
       }
       state.waiters = [];
     }
+    for (const stream of this.streams) stream.res.end();
+    this.streams.clear();
     for (const session of this.sockets) session.close(1001, 'Sandbox closing');
     this.wss.close();
     this.http.closeAllConnections();
@@ -427,6 +452,15 @@ class SandboxServer implements Sandbox {
   private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const method = (req.method ?? 'GET').toUpperCase();
+    if (method === 'GET' && url.pathname === '/_sandbox/events') return this.openStream(url, res);
+    if (method === 'GET' && !url.pathname.startsWith('/_sandbox/') && !url.pathname.startsWith('/api/')) {
+      // The playground's page and files: not Discord traffic, so not recorded as requests.
+      const file = await playgroundFile(url.pathname).catch(() => null);
+      if (file) {
+        res.writeHead(file.status, { 'content-type': file.type, 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' }).end(file.body);
+        return;
+      }
+    }
     let body: any = undefined;
     let status = 500;
     let responseBody: any = undefined;
@@ -464,6 +498,8 @@ class SandboxServer implements Sandbox {
     const allHeaders = url.pathname.startsWith('/api/') ? { ...rateLimitHeaders(method, url.pathname), ...headers } : headers;
     if (responseBody === undefined || status === 204) {
       res.writeHead(status === 200 ? 204 : status, allHeaders).end();
+    } else if (typeof responseBody === 'string') {
+      res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', ...allHeaders }).end(responseBody.endsWith('\n') ? responseBody : `${responseBody}\n`);
     } else {
       res.writeHead(status, { 'content-type': 'application/json', ...allHeaders }).end(JSON.stringify(responseBody));
     }
@@ -509,6 +545,7 @@ class SandboxServer implements Sandbox {
     const violation: Violation = { rule, detail, path: where, at: Date.now(), ...(interactionId ? { interactionId } : {}) };
     this.violations.push(violation);
     this.log(`sandbox violation [${rule}] ${detail}`);
+    this.broadcast('violation', violation);
     return violation;
   }
 
@@ -579,6 +616,7 @@ class SandboxServer implements Sandbox {
       r('DELETE', '/channels/:ch/messages/:msg', true, ({ params }) => {
         const message = this.channelMessage(params.ch, params.msg);
         this.messages.delete(message.id);
+        this.emitDeleted(message);
         this.refreshRecordsShowing(message.id);
         return { status: 204 };
       }),
@@ -775,6 +813,7 @@ class SandboxServer implements Sandbox {
     const state = this.interactionForWebhook(params, `/webhooks/messages/${params.msg}`);
     const message = this.webhookMessage(state, params.msg);
     this.messages.delete(message.id);
+    this.emitDeleted(message);
     if (message.id === state.record.original?.id) {
       state.settled = true;
       state.record.original = null;
@@ -891,6 +930,7 @@ class SandboxServer implements Sandbox {
       ...(meta.webhook ? { webhook_id: this.world.bot.id } : {}),
     };
     this.messages.set(message.id, message);
+    this.emitMessage(message);
     return message;
   }
 
@@ -904,6 +944,7 @@ class SandboxServer implements Sandbox {
     if (message.flags & LOADING) message.flags &= ~LOADING; // the "is thinking…" state ends with the first edit
     message.edited_timestamp = new Date().toISOString();
     this.refreshRecordsShowing(message.id);
+    this.emitMessage(message);
   }
 
   /** Records are live views: a message edited through any route shows its new state in every record. */
@@ -935,26 +976,49 @@ class SandboxServer implements Sandbox {
 
   private async control(method: string, url: URL, body: any): Promise<{ status: number; body?: any }> {
     const route = `${method} ${url.pathname.replace(/\/$/, '')}`;
-    const fail = (error: unknown) => ({ status: 400, body: { error: (error as Error).message } });
+    // Readable mode: ?format=text answers with what Discord would show, as text, instead of JSON.
+    const text = url.searchParams.get('format') === 'text';
+    const fail = (error: unknown) => ({ status: 400, body: text ? `error: ${(error as Error).message}` : { error: (error as Error).message } });
+    const viewer = url.searchParams.get('viewer') ?? this.userId;
     try {
+      if (method === 'POST' && url.pathname.startsWith('/_sandbox/controls/')) {
+        const control = this.controls.get(url.pathname.slice('/_sandbox/controls/'.length));
+        if (!control) return { status: 404, body: { error: `no control ${url.pathname}` } };
+        const result = await control.run({ channelId: body?.channelId ?? this.channelId, userId: body?.userId ?? this.userId });
+        return { status: 200, body: text ? result : { result } };
+      }
       switch (route) {
-        case 'GET /_sandbox/info':
-          return { status: 200, body: { apiUrl: this.apiUrl, gatewayUrl: this.gatewayUrl, applicationId: this.applicationId, guildId: this.guildId, channelId: this.channelId, userId: this.userId, readerId: this.readerId, botConnected: this.bot !== null } };
-        case 'POST /_sandbox/slash':
-          return { status: 200, body: await this.slash(body?.name, body?.options ?? [], body ?? {}) };
-        case 'POST /_sandbox/autocomplete':
-          return { status: 200, body: await this.autocomplete(body?.name, body?.options ?? [], body ?? {}) };
+        case 'GET /_sandbox/info': {
+          const info = this.info();
+          return { status: 200, body: text ? readableInfo(info) : info };
+        }
+        case 'POST /_sandbox/slash': {
+          const record = await this.slash(body?.name, body?.options ?? [], body ?? {});
+          return { status: 200, body: text ? formatRecord(record) : record };
+        }
+        case 'POST /_sandbox/autocomplete': {
+          const choices = await this.autocomplete(body?.name, body?.options ?? [], body ?? {});
+          return { status: 200, body: text ? choices.map((c) => `• ${c.name}  → ${JSON.stringify(c.value)}`).join('\n') || '(no choices)' : choices };
+        }
         case 'POST /_sandbox/click':
         case 'POST /_sandbox/select': {
           const message = this.message(body?.messageId ?? '');
           if (!message) return { status: 404, body: { error: `no message ${body?.messageId}` } };
           const record = route.endsWith('click') ? await this.click(message, body.customId, body) : await this.select(message, body.customId, body.values ?? [], body);
-          return { status: 200, body: record };
+          return { status: 200, body: text ? formatRecord(record) : record };
         }
-        case 'GET /_sandbox/messages':
-          return { status: 200, body: this.channelMessages(url.searchParams.get('channel') ?? this.channelId) };
+        case 'GET /_sandbox/messages': {
+          const messages = this.channelMessages(url.searchParams.get('channel') ?? this.channelId);
+          return { status: 200, body: text ? messages.map(formatMessage).join('\n') || '(no messages)' : messages };
+        }
+        case 'GET /_sandbox/feed': {
+          // What one member sees in a channel: its messages and that member's own ephemeral replies.
+          const channel = url.searchParams.get('channel') ?? this.channelId;
+          const views = [...this.messages.values()].filter((m) => m.channel_id === channel && visibleTo(m, viewer)).map((m) => this.messageView(m));
+          return { status: 200, body: text ? views.map(formatMessage).join('\n') || '(no messages)' : views };
+        }
         case 'GET /_sandbox/violations':
-          return { status: 200, body: this.violations };
+          return { status: 200, body: text ? formatViolations(this.violations) : this.violations };
         case 'GET /_sandbox/commands':
           return { status: 200, body: { global: this.registeredCommands(), guild: this.registeredCommands(this.guildId) } };
         case 'GET /_sandbox/requests':
@@ -966,6 +1030,100 @@ class SandboxServer implements Sandbox {
       return fail(error);
     }
   }
+
+  private info(): any {
+    return {
+      apiUrl: this.apiUrl, gatewayUrl: this.gatewayUrl, pageUrl: `${this.baseUrl}/`, applicationId: this.applicationId, guildId: this.guildId,
+      guildName: this.world.guildName, channelId: this.channelId, briefingsChannelId: this.briefingsChannelId, userId: this.userId,
+      readerId: this.readerId, botConnected: this.bot !== null,
+      bot: { id: this.world.bot.id, name: this.world.bot.username },
+      members: [this.world.editor, this.world.reader].map((u) => ({
+        id: u.id, username: u.username, name: u.global_name ?? u.username,
+        manageServer: (BigInt(this.memberPermissions(u)) & PERMISSION.ManageGuild) !== 0n,
+      })),
+      channels: this.channelList(),
+      controls: this.controlList(),
+    };
+  }
+
+  private channelList(): { id: string; name: string }[] {
+    return [...this.world.channels.values()].sort((a, b) => a.position - b.position).map((c) => ({ id: c.id, name: c.name }));
+  }
+
+  private controlList(): { id: string; label: string; channelId?: string }[] {
+    return [...this.controls.values()].map((c) => ({ id: c.id, label: c.label, ...(c.channelId ? { channelId: c.channelId } : {}) }));
+  }
+
+  private saveWorld(): void {
+    if (!this.worldFile) return;
+    mkdirSync(path.dirname(this.worldFile), { recursive: true });
+    const tmp = `${this.worldFile}.tmp`;
+    writeFileSync(tmp, `${JSON.stringify(worldIds(this.world), null, 2)}\n`);
+    renameSync(tmp, this.worldFile);
+  }
+
+  // ---------------------------------------------------------------- live updates (server-sent events)
+
+  private openStream(url: URL, res: ServerResponse): void {
+    const viewer = url.searchParams.get('viewer') ?? this.userId;
+    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' });
+    res.write('retry: 1000\n\n');
+    const stream = { res, viewer };
+    this.streams.add(stream);
+    res.on('close', () => this.streams.delete(stream));
+  }
+
+  private broadcast(event: string, data: unknown, to?: (viewer: string) => boolean): void {
+    if (this.streams.size === 0) return;
+    const frame = `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+    for (const stream of this.streams) if (!to || to(stream.viewer)) stream.res.write(frame);
+  }
+
+  private emitMessage(message: StoredMessage): void {
+    if (this.streams.size === 0) return;
+    const view = this.messageView(message);
+    this.broadcast('message', view, (viewer) => visibleTo(message, viewer));
+  }
+
+  private emitDeleted(message: StoredMessage): void {
+    this.broadcast('delete', { id: message.id, channel_id: message.channel_id });
+  }
+
+  /** A message as the page draws it: the record plus who invoked which command, and the "thinking…" state. */
+  private messageView(message: StoredMessage): any {
+    const state = message.interactionId ? this.interactionStates.get(message.interactionId) : undefined;
+    const data = state?.record.data;
+    const sub = data?.options?.[0]?.type === 1 ? ` ${data.options[0].name}` : '';
+    return {
+      ...publicRecord(message),
+      loading: (message.flags & LOADING) !== 0,
+      interaction: message.interactionUser ? {
+        type: message.interactionType ?? 2,
+        user: { id: message.interactionUser.id, name: message.interactionUser.global_name ?? message.interactionUser.username },
+        command: state && state.record.type === 2 ? `${data.name}${sub}` : null,
+      } : null,
+    };
+  }
+}
+
+function visibleTo(message: StoredMessage, viewer: string): boolean {
+  return !message.ephemeral || message.interactionUser?.id === viewer;
+}
+
+function readWorldIds(file: string) {
+  try {
+    return parseWorldIds(JSON.parse(readFileSync(file, 'utf8')));
+  } catch {
+    return null; // no file yet, or not ours: a new world is made and saved
+  }
+}
+
+function readableInfo(info: any): string {
+  return [
+    `${info.guildName} (guild ${info.guildId}) · page ${info.pageUrl} · bot ${info.botConnected ? 'connected' : 'not connected'}`,
+    ...info.channels.map((c: any) => `  #${c.name}  ${c.id}`),
+    ...info.members.map((m: any) => `  @${m.username}  ${m.id}${m.manageServer ? '  (Manage Server)' : ''}`),
+  ].join('\n');
 }
 
 // ------------------------------------------------------------------ helpers

@@ -20,6 +20,10 @@ export const en = {
   date: 'Date',
   source: 'Source',
   noDate: 'no date',
+  noSource: 'source not named',
+  /** A publication day the article gives without its year («أمس الأربعاء 11 مايو» → Thursday 12 May). */
+  dayWithoutYear: (weekday: number, day: number, month: number) =>
+    `${['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'][weekday]} ${day} ${['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][month - 1]} (year not given)`,
   article: 'Article',
   link: 'Link',
 

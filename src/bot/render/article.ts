@@ -6,6 +6,7 @@ import { LIMITS } from '../limits.js';
 import { splitText, truncate } from '../split.js';
 import { button, row } from './components.js';
 import { embedsTextLength, message, safeUrl, type MessagePayload } from './payload.js';
+import { dateText, sourceAndDate } from './provenance.js';
 import { guillemets, safeText } from './text.js';
 
 /**
@@ -43,7 +44,7 @@ export function renderArticlePages(article: Article, quotes: readonly Quote[], t
     description: chunk,
   }));
   pages[0].fields = [
-    { name: t.date, value: article.date ?? t.noDate, inline: true },
+    { name: t.date, value: dateText(article, t), inline: true },
     { name: t.source, value: article.source ? truncate(safeText(article.source), 200) : '—', inline: true },
   ];
 
@@ -68,7 +69,7 @@ export function renderArticlePages(article: Article, quotes: readonly Quote[], t
   }
   return pages.map((page, i) => ({
     ...page,
-    footer: { text: `${t.page(i + 1, pages.length)} · ${article.id}` },
+    footer: { text: `${t.page(i + 1, pages.length)} · ${sourceAndDate(article, t)}` },
   }));
 }
 

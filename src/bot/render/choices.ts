@@ -26,6 +26,24 @@ export function renderSpeakerChoices(speakers: readonly string[]): Choice[] {
     .map((s) => ({ name: s, value: s }));
 }
 
+/**
+ * Suggestions for a free-text search query: what was typed, as typed (so Enter searches exactly that), then the
+ * headlines that match it, each usable as the query itself. A headline longer than a choice value may be is cut at a
+ * word boundary: as a query, its first words find the same article.
+ */
+export function renderQueryChoices(typed: string, suggestions: readonly { id: string; title: string }[]): Choice[] {
+  const own = oneLine(typed);
+  const choices: Choice[] = own && own.length <= LIMITS.autocompleteChoiceValue ? [{ name: own, value: own }] : [];
+  for (const s of suggestions) {
+    const title = oneLine(s.title);
+    const value = truncate(title, LIMITS.autocompleteChoiceValue).replace(/…$/u, '').trim();
+    if (!value || choices.some((c) => c.value === value)) continue;
+    choices.push({ name: truncate(title, LIMITS.autocompleteChoiceName), value });
+    if (choices.length === LIMITS.autocompleteChoices) break;
+  }
+  return choices;
+}
+
 function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }

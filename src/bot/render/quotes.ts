@@ -6,6 +6,7 @@ import { LIMITS } from '../limits.js';
 import { truncate } from '../split.js';
 import { button, row } from './components.js';
 import { message, safeUrl, type MessagePayload } from './payload.js';
+import { sourceAndDate } from './provenance.js';
 import { guillemets, safeText } from './text.js';
 
 /** Cards per message: five quotations read as a set; more would bury them. */
@@ -73,8 +74,7 @@ function quoteCard(quote: Quote, article: Article | null, t: Strings): APIEmbed 
     description: truncate(guillemets(safeText(quote.text)), QUOTE_TEXT_MAX),
     fields: [
       { name: t.article, value: truncate(url ? `[${truncate(title, 400)}](${url})` : title, LIMITS.fieldValue) },
-      { name: t.date, value: article?.date ?? t.noDate, inline: true },
     ],
-    footer: { text: quote.articleId },
+    footer: { text: article ? sourceAndDate(article, t) : t.noSource },
   };
 }

@@ -5,6 +5,8 @@ import { LIMITS } from '../limits.js';
 import { truncate } from '../split.js';
 import { button, row, selectMenu, type ActionRow } from './components.js';
 import { message, safeUrl, type MessagePayload } from './payload.js';
+import { sourceAndDate } from './provenance.js';
+import type { Article } from '../../corpus/article.js';
 import { neutralizeMentions, safeText } from './text.js';
 
 export const SEARCH_PAGE_SIZE = 5;
@@ -17,8 +19,8 @@ export interface SearchPageInput {
   page: number;
   pageSize?: number;
   filters?: { from?: string; to?: string; source?: string };
-  /** Article URL by id (the hit does not carry it). */
-  urlOf?: (id: string) => string | null;
+  /** The article behind a hit, for what the hit does not carry (its URL, a day given without its year). */
+  articleOf?: (id: string) => Pick<Article, 'url' | 'dayWithoutYear'> | null;
 }
 
 /** Custom ids of the interactive parts; without them the page is rendered static (for sharing). */
@@ -52,7 +54,7 @@ export function renderSearchPage(input: SearchPageInput, t: Strings, controls?: 
   const last = page * pageSize + response.results.length;
   header.push(`${t.searchSummary(first, last, response.total)} · ${t.page(page + 1, searchPageCount(response.total, pageSize))}`);
 
-  const embeds = response.results.map((hit, i) => resultEmbed(hit, first + i, t, input.urlOf?.(hit.id) ?? null));
+  const embeds = response.results.map((hit, i) => resultEmbed(hit, first + i, t, input.articleOf?.(hit.id) ?? null));
   const components: ActionRow[] = [];
   if (controls) {
     const pages = searchPageCount(response.total, pageSize);
@@ -73,7 +75,7 @@ export function renderSearchPage(input: SearchPageInput, t: Strings, controls?: 
             openable.map((h) => ({
               label: `${first + response.results.indexOf(h)}. ${h.title || h.id}`,
               value: h.id,
-              description: [h.date, h.source].filter(Boolean).join(' · ') || undefined,
+              description: truncate(sourceAndDate({ source: h.source, date: h.date, dayWithoutYear: input.articleOf?.(h.id)?.dayWithoutYear }, t), LIMITS.selectOptionDescription),
             })),
           ),
         ),
@@ -83,18 +85,15 @@ export function renderSearchPage(input: SearchPageInput, t: Strings, controls?: 
   return message({ content: header.join('\n'), embeds, components });
 }
 
-function resultEmbed(hit: SearchHit, rank: number, t: Strings, url: string | null): APIEmbed {
+function resultEmbed(hit: SearchHit, rank: number, t: Strings, article: Pick<Article, 'url' | 'dayWithoutYear'> | null): APIEmbed {
   const embed: APIEmbed = {
     title: truncate(`${rank}. ${safeText(hit.title || hit.id)}`, LIMITS.embedTitle),
     // The engine's snippet is already markdown-escaped with **marks** around matched words; only mentions remain.
     description: truncate(neutralizeMentions(hit.snippet), SNIPPET_MAX) || '—',
-    fields: [
-      { name: t.date, value: hit.date ?? t.noDate, inline: true },
-      { name: t.source, value: hit.source ? truncate(safeText(hit.source), 200) : '—', inline: true },
-    ],
-    footer: { text: hit.id },
+    // Where and when, as a reader says it (issue 10: not the file's id); the result menu opens the article.
+    footer: { text: sourceAndDate({ source: hit.source, date: hit.date, dayWithoutYear: article?.dayWithoutYear }, t) },
   };
-  const link = safeUrl(url);
+  const link = safeUrl(article?.url);
   if (link) embed.url = link;
   return embed;
 }

@@ -1,0 +1,25 @@
+import type { DayWithoutYear } from '../../corpus/dates.js';
+import type { Strings } from '../i18n/index.js';
+import { truncate } from '../split.js';
+
+/** What a result says about where and when it was published. */
+export interface Provenance {
+  source: string | null;
+  date: string | null;
+  dayWithoutYear?: DayWithoutYear;
+}
+
+/** The date as a reader would say it: YYYY-MM-DD, else the day the text gives without a year, else "no date". */
+export function dateText(p: Provenance, t: Strings): string {
+  if (p.date) return p.date;
+  if (p.dayWithoutYear) return t.dayWithoutYear(p.dayWithoutYear.weekday, p.dayWithoutYear.day, p.dayWithoutYear.month);
+  return t.noDate;
+}
+
+/**
+ * An embed footer that reads as a source and a date («وكالة الأنباء المغربية الرسمية · 2022-05-12»), not a file id.
+ * Footers are plain text in Discord (no markdown, no mentions), so nothing is escaped.
+ */
+export function sourceAndDate(p: Provenance, t: Strings): string {
+  return `${p.source ? truncate(p.source.replace(/\s+/g, ' ').trim(), 200) : t.noSource} · ${dateText(p, t)}`;
+}
