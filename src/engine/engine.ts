@@ -9,6 +9,7 @@ import type { Quote } from '../quotes/quote.js';
 import { QuoteIndex, type QuoteQuery } from '../quotes/quote-index.js';
 import { ArticleIndex } from '../search/article-index.js';
 import type { SearchOptions, SearchResponse } from '../search/types.js';
+import { parseDay } from './dates.js';
 import { MAX_QUERY_LENGTH, NashraError } from './errors.js';
 
 export interface Logger {
@@ -206,12 +207,10 @@ function checkQuery(query: string): string {
   return q;
 }
 
-/** Accepts YYYY-MM-DD that names a real calendar day. */
+/** Accepts YYYY-MM-DD that names a real calendar day (read by src/engine/dates.ts, like every date input). */
 export function checkDate(value: string | undefined, name: string): void {
   if (value === undefined) return;
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const d = m ? new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])) : null;
-  if (!m || !d || d.getUTCMonth() !== +m[2] - 1 || d.getUTCDate() !== +m[3]) {
+  if (parseDay(value) === null) {
     throw new NashraError('INVALID_DATE', `--${name} must be a date written YYYY-MM-DD, got "${value}"`);
   }
 }
