@@ -5,7 +5,7 @@ import { LIMITS } from '../limits.js';
 import { truncate } from '../split.js';
 import { button, row, selectMenu, type ActionRow } from './components.js';
 import { message, safeUrl, type MessagePayload } from './payload.js';
-import { neutralizeMentions, safeText } from './text.js';
+import { neutralizeMentions, safeTextWithin } from './text.js';
 
 export const SEARCH_PAGE_SIZE = 5;
 /** A snippet is one sentence; long Arabic sentences are cut so five results stay well under 6,000 characters. */
@@ -40,7 +40,7 @@ export function renderSearchPage(input: SearchPageInput, t: Strings, controls?: 
   const { response, page } = input;
   const header: string[] = [];
   // The query is the user's own text (often Arabic): on its own quoted line, so it is not mixed into a Latin label.
-  header.push(`**${t.searchQuery}**`, `> ${safeText(truncate(response.query, 500))}`);
+  header.push(`**${t.searchQuery}**`, `> ${safeTextWithin(response.query, 500)}`);
   const filters = describeFilters(input.filters, t);
   if (filters) header.push(filters);
 
@@ -85,12 +85,12 @@ export function renderSearchPage(input: SearchPageInput, t: Strings, controls?: 
 
 function resultEmbed(hit: SearchHit, rank: number, t: Strings, url: string | null): APIEmbed {
   const embed: APIEmbed = {
-    title: truncate(`${rank}. ${safeText(hit.title || hit.id)}`, LIMITS.embedTitle),
+    title: truncate(`${rank}. ${safeTextWithin(hit.title || hit.id, LIMITS.embedTitle)}`, LIMITS.embedTitle),
     // The engine's snippet is already markdown-escaped with **marks** around matched words; only mentions remain.
-    description: truncate(neutralizeMentions(hit.snippet), SNIPPET_MAX) || '—',
+    description: truncate(neutralizeMentions(truncate(hit.snippet, SNIPPET_MAX)), SNIPPET_MAX) || '—',
     fields: [
       { name: t.date, value: hit.date ?? t.noDate, inline: true },
-      { name: t.source, value: hit.source ? truncate(safeText(hit.source), 200) : '—', inline: true },
+      { name: t.source, value: hit.source ? safeTextWithin(hit.source, 200) : '—', inline: true },
     ],
     footer: { text: hit.id },
   };
@@ -104,6 +104,6 @@ function describeFilters(filters: SearchPageInput['filters'], t: Strings): strin
   const parts: string[] = [];
   if (filters.from) parts.push(`${t.searchFrom} ${filters.from}`);
   if (filters.to) parts.push(`${t.searchTo} ${filters.to}`);
-  if (filters.source) parts.push(`${t.source}: ${safeText(truncate(filters.source, 100))}`);
+  if (filters.source) parts.push(`${t.source}: ${safeTextWithin(filters.source, 100)}`);
   return parts.length ? `${t.searchFilters}: ${parts.join(' · ')}` : null;
 }
