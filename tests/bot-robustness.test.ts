@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { PassThrough } from 'node:stream';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Routes } from 'discord.js';
@@ -20,6 +21,7 @@ import { renderQuoteCards } from '../src/bot/render/quotes.js';
 import { renderSearchPage } from '../src/bot/render/search.js';
 import { safeText } from '../src/bot/render/text.js';
 import { splitText, truncate } from '../src/bot/split.js';
+import { main as cliMain } from '../src/cli/main.js';
 import { Engine } from '../src/engine/engine.js';
 import { startSandbox, type MessageRecord, type Sandbox } from '../src/sandbox/index.js';
 
@@ -34,6 +36,7 @@ beforeAll(async () => {
   root = await mkdtemp(path.join(tmpdir(), 'nashra-robust-'));
   corpusDir = path.join(root, 'articles');
   await cp(path.resolve('seeds'), corpusDir, { recursive: true });
+  await writeFile(path.join(corpusDir, 'bidi.txt'), BIDI_ARTICLE);
   await writeFile(path.join(corpusDir, 'giant.txt'), `---\ntitle: ملف: التحالف الدولي\n---\n\n${GIANT_PARAGRAPH}\n`);
   sandbox = await startSandbox();
   engine = await Engine.open({ corpusDir });
@@ -61,6 +64,31 @@ afterAll(async () => {
   await sandbox?.close();
   if (root) await rm(root, { recursive: true, force: true });
 });
+
+/**
+ * Every bidi control of Unicode's list, in a title, a paragraph and a quotation: U+202E RIGHT-TO-LEFT OVERRIDE shows
+ * «evil» as «live»; an unpaired U+2069 closes the isolate our own sentences put around a value.
+ */
+const BIDI = ['\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069', '\u200E', '\u200F', '\u061C'];
+const BIDI_ARTICLE = `---
+title: زلزال \u202Elive\u202C يضرب الحوز\u2069
+url: javascript:alert(1)
+date: 2023-09-09
+---
+
+ضرب زلزال \u202Bقوي\u202C إقليم الحوز \u2066ليلة\u2069 الجمعة\u200F، وقال المسؤول \u2067إن\u2069 «الوضع \u202Dتحت\u202C السيطرة\u061C» في المنطقة.
+`;
+/** No bidi control of the text's own is left: only the FSI…PDI pairs our sentences put around a value, balanced. */
+function expectNoBidiControls(text: string): void {
+  expect(text).not.toMatch(/[\u202A-\u202E\u2066\u2067\u200E\u200F\u061C]/);
+  let depth = 0;
+  for (const ch of text) {
+    if (ch === '\u2068') depth++;
+    if (ch === '\u2069') depth--;
+    expect(depth).toBeGreaterThanOrEqual(0);
+  }
+  expect(depth).toBe(0);
+}
 
 /**
  * 200,000 characters in ONE paragraph: the seeds' own words, joined by «،» (no sentence end, so nothing splits it
@@ -277,5 +305,46 @@ describe('a 200,000-character paragraph (issue 13, item 4)', () => {
 
   it('safeText escapes what discord.js misses: underscores after «<a:» on the same line', () => {
     expect(safeText('<a: انظر _هذا_ و__ذاك__')).not.toMatch(/(^|[^\\])_/);
+  });
+});
+
+describe('bidi controls and link schemes in user and article text (issue 13, "also")', () => {
+  // JSON.stringify leaves these characters as they are (it escapes only C0 controls), so they show in its output.
+  const decoded = (m: MessageRecord | null) => JSON.stringify(m ? [m.content, m.embeds, m.components] : null);
+
+  it('the article keeps its words but loses its bidi controls and its javascript: link, in every reply', async () => {
+    expect(engine.article('bidi').url).toBeNull();
+    // … and in the CLI's JSON, the same article.
+    let out = '';
+    const stdout = new PassThrough().on('data', (c) => (out += c));
+    const code = await cliMain(['article', 'bidi', '--json', '--corpus', corpusDir], { stdout, stderr: new PassThrough(), stdin: new PassThrough(), env: {}, cwd: root, isTTY: false });
+    expect(code).toBe(0);
+    expect(JSON.parse(out).url).toBeNull();
+    const opened = await sandbox.slash('article', [{ name: 'id', value: 'bidi' }]);
+    const flat = decoded(opened.original);
+    expectNoBidiControls(flat);
+    expect(opened.original!.embeds[0].url).toBeUndefined();
+    expect(opened.original!.embeds[0].title).toContain('live');
+    expect(flat).not.toContain('javascript:');
+
+    const found = await sandbox.slash('search', [{ name: 'query', value: `زلزال الحوز ${BIDI.join('')}` }]);
+    expectNoBidiControls(decoded(found.original));
+    expect(found.original!.embeds.map((e) => e.footer.text)).toContain('bidi');
+    expect(found.original!.embeds.find((e) => e.footer.text === 'bidi').url).toBeUndefined();
+
+    const quotes = await sandbox.slash('quote', [{ name: 'query', value: 'الوضع' }]);
+    expectNoBidiControls(decoded(quotes.original));
+
+    const choices = await sandbox.autocomplete('article', [{ name: 'id', value: 'زلزال', focused: true }]);
+    for (const c of choices) expectNoBidiControls(c.name);
+    expect(choices.some((c) => c.value === 'bidi')).toBe(true);
+  });
+
+  it('user text echoed in an error keeps our isolate balanced', async () => {
+    const unknown = await sandbox.slash('article', [{ name: 'id', value: `\u2069\u202Eabc${BIDI.join('')}` }]);
+    expectNoBidiControls(unknown.original!.content);
+    const badDate = await sandbox.slash('search', [{ name: 'query', value: 'المغرب' }, { name: 'from', value: '\u2069\u202E2022' }]);
+    expectNoBidiControls(badDate.original!.content);
+    expect(badDate.original!.content).toContain('\u20682022\u2069');
   });
 });

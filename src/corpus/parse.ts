@@ -13,6 +13,7 @@ import { foldLine, isBulletLine, isBylineLine, isChromeLine, isRelatedHeading, i
 import { isDateLine, parseArabicDate } from './dates.js';
 import { parseDateline, type Dateline } from './dateline.js';
 import { splitFrontMatter } from './front-matter.js';
+import { httpUrl } from './url.js';
 
 /** Thrown when a file has nothing left that reads as an article; the loader turns it into a warning. */
 export class UnusableArticleError extends Error {
@@ -222,7 +223,7 @@ export function parseArticleWithNotes(id: string, raw: string, addedAt: string =
     title,
     date,
     source: frontMatter.source ?? dateline?.source ?? null,
-    url: frontMatter.url ?? url,
+    url: frontMatter.url ?? httpUrl(url),
     paragraphs,
     addedAt,
   };

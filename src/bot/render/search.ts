@@ -5,7 +5,7 @@ import { LIMITS } from '../limits.js';
 import { truncate } from '../split.js';
 import { button, row, selectMenu, type ActionRow } from './components.js';
 import { message, safeUrl, type MessagePayload } from './payload.js';
-import { neutralizeMentions, safeTextWithin } from './text.js';
+import { neutralizeMentions, plainText, safeTextWithin } from './text.js';
 
 export const SEARCH_PAGE_SIZE = 5;
 /** A snippet is one sentence; long Arabic sentences are cut so five results stay well under 6,000 characters. */
@@ -71,9 +71,10 @@ export function renderSearchPage(input: SearchPageInput, t: Strings, controls?: 
             controls.openId,
             t.searchOpen,
             openable.map((h) => ({
-              label: `${first + response.results.indexOf(h)}. ${h.title || h.id}`,
+              // Menu labels are plain text (no markdown), but bidi controls are removed like everywhere else.
+              label: plainText(`${first + response.results.indexOf(h)}. ${h.title || h.id}`, LIMITS.selectOptionLabel),
               value: h.id,
-              description: [h.date, h.source].filter(Boolean).join(' · ') || undefined,
+              description: plainText([h.date, h.source].filter(Boolean).join(' · '), LIMITS.selectOptionDescription) || undefined,
             })),
           ),
         ),
