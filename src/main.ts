@@ -7,8 +7,7 @@ import { createLogger, type BotLogger } from './bot/log.js';
 import { drivingInstructions, runSandboxDemo } from './bot/sandbox-demo.js';
 import { ConfigError, explainStartupError, loadConfig, redact, type Config } from './config.js';
 import { Engine } from './engine/engine.js';
-import { BriefingService, createBriefingRest } from './schedule/index.js';
-import { openStore } from './store/index.js';
+import { briefingWiring } from './schedule/wiring.js';
 
 /**
  * `npm start`. With DISCORD_TOKEN: connect to Discord (or DISCORD_API_URL). Without: start the local sandbox, run
@@ -100,46 +99,6 @@ async function startWithSandbox(config: Config, engine: Engine, log: BotLogger, 
   const print = (text: string) => process.stdout.write(`${text}\n`);
   await runSandboxDemo(sandbox, print);
   print(drivingInstructions(sandbox));
-}
-
-/**
- * The scheduled-briefing service (src/schedule) over the SQLite store in `dataDir`, started once the bot is logged
- * in. If it cannot start (an unreadable database), the bot still runs and /digest subscribe says scheduling is
- * unavailable; the reason is in the log.
- */
-function briefingWiring(config: Config, engine: Engine, dataDir: string, token: string, apiUrl: string | null, log: BotLogger) {
-  let service: BriefingService | undefined;
-  let store: ReturnType<typeof openStore> | undefined;
-  return {
-    create: async () => {
-      try {
-        store = openStore(dataDir);
-        service = new BriefingService({
-          store,
-          engine,
-          rest: createBriefingRest({ token, api: apiUrl ?? undefined }),
-          defaultTimeZone: config.briefing.timezone,
-          maxPerGuild: config.briefing.maxPerGuild,
-          whenEmpty: config.briefing.whenEmpty,
-          logChannelId: config.briefing.logChannelId,
-          defaultLanguage: config.locale,
-          log,
-        });
-        await service.start();
-        return service;
-      } catch (err) {
-        log.error('scheduled briefings unavailable', err);
-        store?.close();
-        service = undefined;
-        return undefined;
-      }
-    },
-    onCorpusChanged: () => service?.recordArticles(),
-    stop: async () => {
-      await service?.stop();
-      store?.close();
-    },
-  };
 }
 
 // A bug must not print the token: everything that leaves through here is redacted.

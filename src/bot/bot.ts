@@ -75,10 +75,28 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     searchPageSize: options.searchPageSize ?? SEARCH_PAGE_SIZE,
   };
 
+  // Watch the corpus folder first: an article added while we log in, register commands or catch up on briefings
+  // must be noticed (before, the watcher started only after the briefings' start-up catch-up, which waits on
+  // Discord). Its reloads record first-seen times through onCorpusChanged once the briefing service exists.
+  const watchOption = options.watchCorpus ?? true;
+  const watcher = watchOption
+    ? watchCorpus(engine, log, {
+        debounceMs: typeof watchOption === 'object' ? watchOption.debounceMs : undefined,
+        onChanged: options.onCorpusChanged,
+      })
+    : null;
+  const stopWatching = async () => {
+    watcher?.close();
+    await watcher?.idle();
+  };
+
   const mode = options.registerCommands ?? 'if-changed';
   if (mode !== 'never') {
     const target = { applicationId: options.applicationId, guildId: options.guildId ?? null };
-    const outcome = await registerIfChanged(client.rest, target, commandDefinitions(commands), options.dataDir, mode === 'always');
+    const outcome = await registerIfChanged(client.rest, target, commandDefinitions(commands), options.dataDir, mode === 'always').catch(async (err) => {
+      await stopWatching();
+      throw err;
+    });
     log.info(`slash commands ${outcome === 'registered' ? 'registered' : 'unchanged, not re-registered'} (${target.guildId ? `guild ${target.guildId}` : 'global'})`);
   }
 
@@ -100,6 +118,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     await client.login(options.token);
     readyClient = await ready;
   } catch (err) {
+    await stopWatching();
     await client.destroy();
     throw err;
   } finally {
@@ -108,16 +127,9 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   log.info(`logged in as ${readyClient.user.tag} (${commands.size} commands: ${[...commands.keys()].map((n) => `/${n}`).join(' ')})`);
 
   if (options.briefings) {
+    // The factory arms the schedule and returns; its start-up catch-up runs in the background.
     ctx.briefings = typeof options.briefings === 'function' ? await options.briefings(readyClient) : options.briefings;
   }
-
-  const watchOption = options.watchCorpus ?? true;
-  const watcher = watchOption
-    ? watchCorpus(engine, log, {
-        debounceMs: typeof watchOption === 'object' ? watchOption.debounceMs : undefined,
-        onChanged: options.onCorpusChanged,
-      })
-    : null;
 
   return {
     client: readyClient,
@@ -125,8 +137,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     commands,
     watcher,
     async stop() {
-      watcher?.close();
-      await watcher?.idle();
+      await stopWatching();
       await client.destroy();
     },
   };
