@@ -29,26 +29,73 @@ async function main(): Promise<number> {
   const engine = await Engine.open({ corpusDir: config.articlesDir, dataDir: config.dataDir, log });
   const stops: Stops = [];
   const stopAll = async () => {
-    for (const stop of stops) await stop().catch((err) => log.error('shutdown', err));
+    for (const stop of stops) await boundedStop(stop, log);
   };
-  try {
+  // Listen for SIGINT/SIGTERM from the start: a stop requested while we are still logging in (or registering)
+  // shuts down what has started instead of killing the process mid-way.
+  const signalled = new Promise<'signal'>((resolve) => {
+    process.once('SIGINT', () => resolve('signal'));
+    process.once('SIGTERM', () => resolve('signal'));
+  });
+  const starting = (async () => {
     if (config.discordToken) await startWithDiscord(config, config.discordToken, engine, log, stops);
     else await startWithSandbox(config, engine, log, stops);
+    return 'started' as const;
+  })();
+  starting.catch(() => {}); // awaited below; a failure after a stop request is only logged by the stop
+  try {
+    if ((await Promise.race([starting, signalled])) === 'started') await signalled;
   } catch (err) {
     await stopAll(); // a half-started run (sandbox listening, store open) must not keep the process alive
     throw err;
   }
-
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
   log.info('shutting down');
+  shuttingDown = true;
+  // A second Ctrl-C (or SIGTERM) means "now". The store is SQLite in WAL mode: nothing written is lost.
+  const now = () => {
+    log.warn('second signal: exiting without waiting');
+    process.exit(1);
+  };
+  process.once('SIGINT', now);
+  process.once('SIGTERM', now);
+  // The safety net behind the per-step bounds: whatever the network does, the process is gone before the 10 s
+  // after which docker stop / systemctl stop send SIGKILL.
+  setTimeout(() => {
+    log.error('shutdown did not finish in time; exiting');
+    process.exit(1);
+  }, SHUTDOWN_DEADLINE_MS).unref();
   await stopAll();
+  log.info('stopped');
   return 0;
 }
 
+/**
+ * Shutdown bounds. Each step (bot, briefings, sandbox) gets STOP_STEP_MS: a Discord that does not answer would
+ * otherwise hold the gateway's close handshake for 30 s (ws's close timeout) and a briefing post for as long as
+ * its 429 says. What can be recorded is recorded before that: deliveries are aborted (their runs stay 'posting'
+ * and are resumed at the next start) and the store is closed.
+ */
+const STOP_STEP_MS = 3_000;
+const SHUTDOWN_DEADLINE_MS = 9_500;
+
+async function boundedStop(stop: () => Promise<void>, log: BotLogger): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), STOP_STEP_MS);
+  });
+  try {
+    const outcome = await Promise.race([stop().then(() => 'done' as const), late]);
+    if (outcome === 'late') log.warn(`shutdown: a step took longer than ${STOP_STEP_MS / 1000} s (Discord unreachable?); going on`);
+  } catch (err) {
+    log.error('shutdown', err);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 type Stops = (() => Promise<void>)[];
+
+let shuttingDown = false;
 
 /** A real bot: Discord (or the REST base in DISCORD_API_URL), commands registered when they changed. */
 async function startWithDiscord(config: Config, token: string, engine: Engine, log: BotLogger, stops: Stops): Promise<void> {
@@ -105,6 +152,9 @@ async function startWithSandbox(config: Config, engine: Engine, log: BotLogger, 
 main().then(
   (code) => {
     process.exitCode = code;
+    // After a shutdown, sockets to an unreachable Discord (and discord.js's wait for a 429) may still hold the
+    // event loop; everything worth keeping is written, so do not wait for them.
+    if (shuttingDown) process.exit(code);
   },
   (err: unknown) => {
     const text = explainStartupError(err) ?? (err instanceof Error ? (err.stack ?? err.message) : String(err));

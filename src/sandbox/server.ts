@@ -280,9 +280,14 @@ class SandboxServer implements Sandbox {
       }
       state.waiters = [];
     }
-    for (const session of this.sockets) session.close(1001, 'Sandbox closing');
+    // An unreachable sandbox has stopped reading: a close handshake would wait for ws's 30 s timeout.
+    for (const session of this.sockets) {
+      if (this.unreachable) session.socket.terminate();
+      else session.close(1001, 'Sandbox closing');
+    }
     this.wss.close();
     this.http.closeAllConnections();
+    if (this.unreachable) for (const socket of this.httpSockets) socket.destroy();
     await new Promise<void>((resolve) => this.http.close(() => resolve()));
   }
 
