@@ -8,10 +8,12 @@ import type { BriefingRun, MessagePayload, RunStatus, Store, SubscriptionRecord 
 import { Routes } from 'discord.js';
 import { truncate } from '../bot/split.js';
 import { latestRunAtOrBefore, nextRun, parseCron, type CronSpec } from './cron.js';
-import { DEFAULT_RETRY, findPostedMessage, postMessage, type DeliveryFailure, type RetryPolicy } from './delivery.js';
+import { channelDestination, DEFAULT_RETRY, type BriefingDestination, type DeliveryFailure, type RetryPolicy } from './delivery.js';
 import { describeCron } from './describe.js';
 import { briefingNoncePrefix, missedNonce, noticeNonce, partNonce } from './nonce.js';
-import { DEADLINE_SLACK_MS, nextRetryAt, retryDeadline, windowInWords } from './retry-window.js';
+import { DEADLINE_SLACK_MS, nextRetryAt, RetryBook, retryDeadline, windowInWords, type Timers } from './retry-window.js';
+
+export type { Timers } from './retry-window.js';
 import { checkGuildCap, checkQuery, checkSchedule } from './rules.js';
 import { briefingStrings } from './strings.js';
 import { isValidTimeZone } from './timezone.js';
@@ -52,16 +54,6 @@ export interface BriefingServiceOptions {
   botUserId?: string;
 }
 
-export interface Timers {
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-const REAL_TIMERS: Timers = {
-  setTimeout: (fn, ms) => setTimeout(fn, ms).unref(),
-  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
-};
-
 /**
  * Discord dedupes a POST with the same nonce (enforce_nonce) for "a few minutes" after the first. We trust it for
  * three; a part whose first attempt may be older than that is looked for in the channel before it is sent again.
@@ -82,12 +74,6 @@ export interface BriefingOutcome {
   articleCount: number;
   messageIds: (string | null)[];
   error: string | null;
-}
-
-interface RetryState {
-  failures: number;
-  dueAt: number;
-  handle?: unknown;
 }
 
 const quietLogger: Logger = { info: () => {}, warn: () => {} };
@@ -130,9 +116,8 @@ export class BriefingService implements BriefingDesk {
   /** One promise chain per subscription: a tick and a catch-up for the same subscription never overlap. */
   private readonly chains = new Map<number, Promise<unknown>>();
   private started = false;
-  private readonly timers: Timers;
-  /** Runs waiting for a retry: when it is due, its timer, and how many attempts of the run have failed. */
-  private readonly retries = new Map<number, RetryState>();
+  /** Runs waiting for a retry (retry-window.ts). */
+  private readonly retries: RetryBook;
   private abort = new AbortController();
   private botUserId: string | undefined;
 
@@ -144,7 +129,7 @@ export class BriefingService implements BriefingDesk {
     this.clock = options.clock ?? (() => new Date());
     this.log = options.log ?? quietLogger;
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
-    this.timers = options.timers ?? REAL_TIMERS;
+    this.retries = new RetryBook(options.timers);
     this.botUserId = options.botUserId;
   }
 
@@ -235,7 +220,6 @@ export class BriefingService implements BriefingDesk {
     this.started = false;
     for (const task of this.tasks.values()) await task.destroy();
     this.tasks.clear();
-    for (const id of this.retries.keys()) this.cancelRetry(id);
     this.retries.clear();
     this.abort.abort();
     let timer: NodeJS.Timeout | undefined;
@@ -305,7 +289,7 @@ export class BriefingService implements BriefingDesk {
     if (!record || record.status !== 'active') return outcomes;
 
     for (const run of this.store.runs.listByStatus('posting').filter((r) => r.subscriptionId === subscriptionId)) {
-      if (!this.isDue(run.id, now)) continue; // its retry is scheduled for later
+      if (!this.retries.isDue(run.id, now.getTime())) continue; // its retry is booked for later
       outcomes.push(await this.resume(run, record, now));
       if (this.abort.signal.aborted) return outcomes;
       record = this.store.subscriptions.get(subscriptionId)!;
@@ -376,7 +360,7 @@ export class BriefingService implements BriefingDesk {
 
   /** A run left 'posting' (by an outage, a crash or a stop): retry it, or give it up once its window is over. */
   private async resume(run: BriefingRun, record: SubscriptionRecord, now: Date): Promise<BriefingOutcome> {
-    this.cancelRetry(run.id);
+    this.retries.pause(run.id);
     if (now.getTime() > this.deadlineOf(run, record) + DEADLINE_SLACK_MS) return this.giveUp(run, record, now, 'the bot was down or Discord unreachable');
     this.log.info(`briefing #${record.id}: resuming run ${run.id} (slot ${run.slot})`);
     return this.deliver(run, record, now);
@@ -389,12 +373,13 @@ export class BriefingService implements BriefingDesk {
    */
   private async deliver(run: BriefingRun, record: SubscriptionRecord, now: Date): Promise<BriefingOutcome> {
     const signal = this.abort.signal;
+    const destination = this.destinationFor(record);
     const firstMissing = run.messageIds.findIndex((id) => !id);
     for (let part = Math.max(0, firstMissing); part < run.payloads.length && firstMissing >= 0; part++) {
       if (run.messageIds[part]) continue;
       let result: { ok: true; messageId: string } | DeliveryFailure | null = null;
-      if (part === firstMissing && this.maySendTwice(run, now)) result = await this.lookForPart(run, record, part);
-      if (!result) result = await postMessage(this.rest, record.channelId, run.payloads[part], this.retry, signal);
+      if (part === firstMissing && this.maySendTwice(run, now)) result = await this.lookForPart(destination, run, record, part);
+      if (!result) result = await destination.post(run.payloads[part], signal);
       // Stopping: nothing about this request is known, and the store may be closing. The run stays 'posting'.
       if (!result.ok && result.kind === 'aborted') return outcomeOf(run, 'stopped');
       if (result.ok) {
@@ -404,6 +389,7 @@ export class BriefingService implements BriefingDesk {
       }
       if (result.kind === 'transient') return this.retryLater(run, record, result);
       this.store.runs.finish(run.id, 'failed', this.clock().toISOString(), result.detail);
+      this.retries.forget(run.id);
       if (result.kind === 'rejected') {
         this.log.warn(`briefing #${record.id}: Discord refused part ${part + 1} of run ${run.id}: ${result.detail}`);
       } else {
@@ -412,8 +398,7 @@ export class BriefingService implements BriefingDesk {
       return outcomeOf(this.store.runs.get(run.id)!);
     }
     this.store.runs.finish(run.id, run.articleCount > 0 ? 'posted' : 'empty', this.clock().toISOString());
-    this.cancelRetry(run.id);
-    this.retries.delete(run.id);
+    this.retries.forget(run.id);
     const done = this.store.runs.get(run.id)!;
     this.log.info(`briefing #${record.id}: ${done.status} slot ${done.slot} in ${done.messageIds.length} message(s)`);
     return outcomeOf(done);
@@ -430,12 +415,15 @@ export class BriefingService implements BriefingDesk {
   }
 
   /** null: not found, send it. A found message is returned as delivered; a failure to look is a failure. */
-  private async lookForPart(run: BriefingRun, record: SubscriptionRecord, part: number): Promise<{ ok: true; messageId: string } | DeliveryFailure | null> {
+  private async lookForPart(
+    destination: BriefingDestination,
+    run: BriefingRun,
+    record: SubscriptionRecord,
+    part: number,
+  ): Promise<{ ok: true; messageId: string } | DeliveryFailure | null> {
     const content = String(run.payloads[part].content ?? '');
-    const authorId = await this.ownUserId();
-    const found = authorId
-      ? await findPostedMessage(this.rest, record.channelId, { authorId, content, notBefore: Date.parse(run.createdAt) - 60_000 }, this.abort.signal)
-      : ({ ok: false, kind: 'transient', status: null, detail: 'own user id unknown' } as DeliveryFailure);
+    // A minute of slack for clocks that disagree (ours and Discord's timestamps).
+    const found = await destination.findPosted(content, Date.parse(run.createdAt) - 60_000, this.abort.signal);
     if (found.ok) {
       if (!found.messageId) return null;
       this.log.info(`briefing #${record.id}: part ${part + 1} of run ${run.id} was already posted (message ${found.messageId}); not sending it again`);
@@ -443,10 +431,15 @@ export class BriefingService implements BriefingDesk {
     }
     if (found.kind === 'forbidden') {
       // No Read Message History: we cannot look. Sending with the nonce is the best left (it may duplicate).
-      this.log.warn(`briefing #${record.id}: cannot read channel ${record.channelId} to check for part ${part + 1} (${found.detail}); sending it again`);
+      this.log.warn(`briefing #${record.id}: cannot read ${destination.label} to check for part ${part + 1} (${found.detail}); sending it again`);
       return null;
     }
     return found;
+  }
+
+  /** Where this subscription's briefings go: its channel (the seam for threads, forums and webhooks). */
+  private destinationFor(record: SubscriptionRecord): BriefingDestination {
+    return channelDestination(this.rest, record.channelId, this.retry, () => this.ownUserId());
   }
 
   private async ownUserId(): Promise<string | undefined> {
@@ -470,23 +463,17 @@ export class BriefingService implements BriefingDesk {
   /** Leave the run 'posting' and try again later with backoff, or give it up when its window is over. */
   private retryLater(run: BriefingRun, record: SubscriptionRecord, failure: DeliveryFailure): BriefingOutcome | Promise<BriefingOutcome> {
     const now = this.clock();
-    const failures = (this.retries.get(run.id)?.failures ?? 0) + 1;
+    const failures = this.retries.failures(run.id) + 1;
     const at = nextRetryAt(now.getTime(), failures, this.deadlineOf(run, record));
     if (at === null) return this.giveUp(run, record, now, failure.detail);
     this.log.warn(
       `briefing #${record.id}: run ${run.id} not delivered yet (${failure.detail}); retrying at ${new Date(at).toISOString()}`,
     );
-    this.cancelRetry(run.id);
-    const state: RetryState = { failures, dueAt: at };
-    if (this.started) {
-      state.handle = this.timers.setTimeout(() => {
-        state.handle = undefined;
-        void this.serialize(record.id, () => this.retryNow(run.id)).catch((err) =>
-          this.log.warn(`briefing #${record.id}: retry of run ${run.id} failed: ${(err as Error).stack ?? err}`),
-        );
-      }, at - now.getTime());
-    }
-    this.retries.set(run.id, state);
+    const fire = () =>
+      void this.serialize(record.id, () => this.retryNow(run.id)).catch((err) =>
+        this.log.warn(`briefing #${record.id}: retry of run ${run.id} failed: ${(err as Error).stack ?? err}`),
+      );
+    this.retries.book(run.id, failures, at, now.getTime(), fire, this.started);
     return outcomeOf(this.store.runs.get(run.id)!, failure.detail);
   }
 
@@ -498,23 +485,9 @@ export class BriefingService implements BriefingDesk {
     return this.resume(run, record, this.clock());
   }
 
-  /** A run with no retry pending (e.g. left by an earlier process), or whose retry time has come. */
-  private isDue(runId: number, now: Date): boolean {
-    const pending = this.retries.get(runId);
-    return !pending || pending.dueAt <= now.getTime();
-  }
-
-  /** Drop a pending retry's timer; its failure count stays, so a run failing again backs off further. */
-  private cancelRetry(runId: number): void {
-    const pending = this.retries.get(runId);
-    if (pending?.handle !== undefined) this.timers.clearTimeout(pending.handle);
-    if (pending) pending.handle = undefined;
-  }
-
   /** The window is over: mark the run failed (its period is not consumed) and report it once. */
   private async giveUp(run: BriefingRun, record: SubscriptionRecord, now: Date, detail: string): Promise<BriefingOutcome> {
-    this.cancelRetry(run.id);
-    this.retries.delete(run.id);
+    this.retries.forget(run.id);
     const windowMs = this.deadlineOf(run, record) - Date.parse(run.createdAt);
     const strings = briefingStrings(record.language);
     const windowText = windowInWords(windowMs, record.language);
@@ -542,11 +515,8 @@ export class BriefingService implements BriefingDesk {
       this.log.warn(`notice for guild ${record.guildId}: ${notice}`);
       return;
     }
-    const posted = await postMessage(
-      this.rest,
-      logChannel,
+    const posted = await channelDestination(this.rest, logChannel, this.retry, () => this.ownUserId()).post(
       { content: notice, allowed_mentions: NO_MENTIONS, nonce, enforce_nonce: true },
-      this.retry,
       this.abort.signal,
     );
     if (!posted.ok) this.log.warn(`could not post the notice to log channel ${logChannel}: ${posted.detail}`);

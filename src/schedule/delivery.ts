@@ -157,3 +157,32 @@ export async function findPostedMessage(
     return classifyFailure(err);
   }
 }
+
+/**
+ * Where a briefing's messages go, and how to find one that may already be there. Today a channel (POST
+ * /channels/{id}/messages); threads, forum posts or webhooks would be further implementations of these two calls.
+ */
+export interface BriefingDestination {
+  /** For logs: «channel 123». */
+  readonly label: string;
+  post(body: Record<string, unknown>, signal?: AbortSignal): Promise<DeliveryResult>;
+  /** A message by the bot with exactly this content, posted after `notBefore` (ms); see findPostedMessage. */
+  findPosted(content: string, notBefore: number, signal?: AbortSignal): Promise<LookupResult>;
+}
+
+export function channelDestination(
+  rest: REST,
+  channelId: string,
+  retry: RetryPolicy,
+  ownUserId: () => Promise<string | undefined>,
+): BriefingDestination {
+  return {
+    label: `channel ${channelId}`,
+    post: (body, signal) => postMessage(rest, channelId, body, retry, signal),
+    findPosted: async (content, notBefore, signal) => {
+      const authorId = await ownUserId();
+      if (!authorId) return { ok: false, kind: 'transient', status: null, detail: "the bot's own user id is unknown" };
+      return findPostedMessage(rest, channelId, { authorId, content, notBefore }, signal);
+    },
+  };
+}

@@ -48,3 +48,66 @@ export function windowInWords(ms: number, language: 'en' | 'ar'): string {
   }
   return language === 'ar' ? `${minutes} دقيقة` : `${minutes} minutes`;
 }
+
+/** setTimeout/clearTimeout, injectable so tests fire retries in controlled time. */
+export interface Timers {
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export const REAL_TIMERS: Timers = {
+  setTimeout: (fn, ms) => setTimeout(fn, ms).unref(),
+  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
+};
+
+/**
+ * The runs waiting for a retry: when each is due, its timer, and how many of its attempts failed (so a run that
+ * fails again, even after a resume, backs off further). In memory: after a restart, start-up resumes every run
+ * still 'posting' in the store, and this starts again from zero.
+ */
+export class RetryBook {
+  private readonly entries = new Map<number, { failures: number; dueAt: number; handle?: unknown }>();
+
+  constructor(private readonly timers: Timers = REAL_TIMERS) {}
+
+  failures(runId: number): number {
+    return this.entries.get(runId)?.failures ?? 0;
+  }
+
+  /** True for a run with no retry booked (e.g. left by an earlier process) or whose retry time has come. */
+  isDue(runId: number, nowMs: number): boolean {
+    const entry = this.entries.get(runId);
+    return !entry || entry.dueAt <= nowMs;
+  }
+
+  /** Book the next retry at `atMs`; `fire` runs then (no timer when `arm` is false: a stopped service). */
+  book(runId: number, failures: number, atMs: number, nowMs: number, fire: () => void, arm: boolean): void {
+    this.pause(runId);
+    const entry: { failures: number; dueAt: number; handle?: unknown } = { failures, dueAt: atMs };
+    if (arm) {
+      entry.handle = this.timers.setTimeout(() => {
+        entry.handle = undefined;
+        fire();
+      }, Math.max(0, atMs - nowMs));
+    }
+    this.entries.set(runId, entry);
+  }
+
+  /** Drop the timer, keep the failure count. */
+  pause(runId: number): void {
+    const entry = this.entries.get(runId);
+    if (entry?.handle !== undefined) this.timers.clearTimeout(entry.handle);
+    if (entry) entry.handle = undefined;
+  }
+
+  /** The run is done (delivered, refused or given up). */
+  forget(runId: number): void {
+    this.pause(runId);
+    this.entries.delete(runId);
+  }
+
+  clear(): void {
+    for (const id of this.entries.keys()) this.pause(id);
+    this.entries.clear();
+  }
+}
