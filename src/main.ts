@@ -6,8 +6,7 @@ import { drivingInstructions, runSandboxDemo, setUpPlaygroundBriefings } from '.
 import { ConfigError, explainStartupError, loadConfig, redact, type Config } from './config.js';
 import { Engine } from './engine/engine.js';
 import { FeedPoller, openIngestion } from './ingest/index.js';
-import { BriefingService, createBriefingRest } from './schedule/index.js';
-import { openStore } from './store/index.js';
+import { briefingWiring } from './schedule/wiring.js';
 
 /**
  * `npm start`. With DISCORD_TOKEN: connect to Discord (or DISCORD_API_URL). Without: start the local sandbox, run
@@ -27,7 +26,7 @@ async function main(): Promise<number> {
   }
   const log = createLogger({ secrets: [config.discordToken] });
   // Articles the engine ingests while running are news for the briefings from the moment they were first seen.
-  const corpusListeners: ((addedIds: string[]) => void)[] = [];
+  const corpusListeners: CorpusListeners = [];
   const engine = await Engine.open({
     corpusDir: config.articlesDir,
     dataDir: config.dataDir,
@@ -39,6 +38,7 @@ async function main(): Promise<number> {
   });
   // Measured from process start: what `npm run bench` reports as the bot's start-up (Discord's login aside).
   log.info(`engine ready after ${Math.round(performance.now())} ms`);
+  // The engine closes last: the bot, the poller and the briefings stop before it.
   const stops: Stops = [() => engine.close()];
   // The quotation index is built in the background, in slices, so the first /quote does not pay for it.
   const warming = performance.now();
@@ -47,32 +47,79 @@ async function main(): Promise<number> {
     (err) => log.error('building the quotation index', err),
   );
   const stopAll = async () => {
-    for (const stop of stops) await stop().catch((err) => log.error('shutdown', err));
+    for (const stop of stops) await boundedStop(stop, log);
   };
-  try {
+  // Listen for SIGINT/SIGTERM from the start: a stop requested while we are still logging in (or registering)
+  // shuts down what has started instead of killing the process mid-way.
+  const signalled = new Promise<'signal'>((resolve) => {
+    process.once('SIGINT', () => resolve('signal'));
+    process.once('SIGTERM', () => resolve('signal'));
+  });
+  const starting = (async () => {
     if (config.discordToken) await startWithDiscord(config, config.discordToken, engine, log, stops, corpusListeners);
     else await startWithSandbox(config, engine, log, stops, corpusListeners);
+    return 'started' as const;
+  })();
+  starting.catch(() => {}); // awaited below; a failure after a stop request is only logged by the stop
+  try {
+    if ((await Promise.race([starting, signalled])) === 'started') await signalled;
   } catch (err) {
     await stopAll(); // a half-started run (sandbox listening, store open) must not keep the process alive
     throw err;
   }
-
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
   log.info('shutting down');
+  shuttingDown = true;
+  // A second Ctrl-C (or SIGTERM) means "now". The stores are SQLite in WAL mode: nothing written is lost.
+  const now = () => {
+    log.warn('second signal: exiting without waiting');
+    process.exit(1);
+  };
+  process.once('SIGINT', now);
+  process.once('SIGTERM', now);
+  // The safety net behind the per-step bounds: whatever the network does, the process is gone before the 10 s
+  // after which docker stop / systemctl stop send SIGKILL.
+  setTimeout(() => {
+    log.error('shutdown did not finish in time; exiting');
+    process.exit(1);
+  }, SHUTDOWN_DEADLINE_MS).unref();
   await stopAll();
+  log.info('stopped');
   return 0;
+}
+
+/**
+ * Shutdown bounds. Each step (poller, bot, briefings, sandbox, engine) gets STOP_STEP_MS: a Discord that does not
+ * answer would otherwise hold the gateway's close handshake for 30 s (ws's close timeout) and a briefing post for
+ * as long as its 429 says. What can be recorded is recorded before that: deliveries are aborted (their runs stay
+ * 'posting' and are resumed at the next start) and the stores are closed. A kill at any point loses nothing either.
+ */
+const STOP_STEP_MS = 3_000;
+const SHUTDOWN_DEADLINE_MS = 9_500;
+
+async function boundedStop(stop: () => Promise<void>, log: BotLogger): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), STOP_STEP_MS);
+  });
+  try {
+    const outcome = await Promise.race([stop().then(() => 'done' as const), late]);
+    if (outcome === 'late') log.warn(`shutdown: a step took longer than ${STOP_STEP_MS / 1000} s (Discord unreachable?); going on`);
+  } catch (err) {
+    log.error('shutdown', err);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 type Stops = (() => Promise<void>)[];
 type CorpusListeners = ((addedIds: string[]) => void)[];
 
+let shuttingDown = false;
+
 /** A real bot: Discord (or the REST base in DISCORD_API_URL), commands registered when they changed. */
 async function startWithDiscord(config: Config, token: string, engine: Engine, log: BotLogger, stops: Stops, corpusListeners: CorpusListeners): Promise<void> {
   const briefings = briefingWiring(config, engine, config.dataDir, token, config.discordApiUrl, log);
-  corpusListeners.push(briefings.onArticlesAdded);
+  corpusListeners.push((ids) => briefings.onArticlesAdded(ids));
   stops.unshift(briefings.stop);
   const feeds = feedWiring(config, config.dataDir, log, engine);
   const bot = await startBot({
@@ -88,7 +135,7 @@ async function startWithDiscord(config: Config, token: string, engine: Engine, l
     feeds: feeds.desk,
   });
   stops.unshift(() => bot.stop());
-  // The poller stops first: no article is written into the folder while the bot and its watcher shut down.
+  // The poller stops first: no article is written into the folder while the rest shuts down.
   stops.unshift(feeds.stop);
   feeds.start();
 }
@@ -114,7 +161,7 @@ async function startWithSandbox(config: Config, engine: Engine, log: BotLogger, 
     }
     throw err;
   });
-  stops.push(() => sandbox.close());
+  stops.unshift(() => sandbox.close());
   const briefings = briefingWiring(config, engine, sandboxData, sandbox.token, sandbox.apiUrl, log);
   let playground: ReturnType<typeof setUpPlaygroundBriefings> | undefined;
   corpusListeners.push((ids) => (playground ? playground.onArticlesAdded(ids) : briefings.onArticlesAdded(ids)));
@@ -134,11 +181,10 @@ async function startWithSandbox(config: Config, engine: Engine, log: BotLogger, 
     feeds: feeds.desk,
   });
   stops.unshift(() => bot.stop());
-  // The poller stops first: no article is written into the folder while the bot and its watcher shut down.
   stops.unshift(feeds.stop);
   feeds.start();
   await sandbox.waitForBot();
-  const service = briefings.service();
+  const service = briefings.service;
   if (service) playground = setUpPlaygroundBriefings(sandbox, service, config.locale);
   const print = (text: string) => process.stdout.write(`${text}\n`);
   await runSandboxDemo(sandbox, print);
@@ -146,52 +192,9 @@ async function startWithSandbox(config: Config, engine: Engine, log: BotLogger, 
 }
 
 /**
- * The scheduled-briefing service (src/schedule) over the SQLite store in `dataDir`, started once the bot is logged
- * in. If it cannot start (an unreadable database), the bot still runs and /digest subscribe says scheduling is
- * unavailable; the reason is in the log.
- */
-function briefingWiring(config: Config, engine: Engine, dataDir: string, token: string, apiUrl: string | null, log: BotLogger) {
-  let service: BriefingService | undefined;
-  let store: ReturnType<typeof openStore> | undefined;
-  return {
-    create: async () => {
-      try {
-        store = openStore(dataDir);
-        service = new BriefingService({
-          store,
-          engine,
-          rest: createBriefingRest({ token, api: apiUrl ?? undefined }),
-          defaultTimeZone: config.briefing.timezone,
-          maxPerGuild: config.briefing.maxPerGuild,
-          whenEmpty: config.briefing.whenEmpty,
-          logChannelId: config.briefing.logChannelId,
-          defaultLanguage: config.locale,
-          log,
-        });
-        await service.start();
-        return service;
-      } catch (err) {
-        log.error('scheduled briefings unavailable', err);
-        store?.close();
-        service = undefined;
-        return undefined;
-      }
-    },
-    onArticlesAdded: (ids: string[]) => {
-      if (ids.length) service?.recordArticles(undefined, ids);
-    },
-    service: () => service,
-    stop: async () => {
-      await service?.stop();
-      store?.close();
-    },
-  };
-}
-
-/**
- * The feed poller (src/ingest) over the SQLite store in `dataDir`, writing into the corpus folder; the folder
- * watcher indexes what it writes. Started after the bot is logged in; stopped (bounded) on shutdown. If the store
- * cannot be opened, the bot still runs and /feeds says feeds are unavailable.
+ * The feed poller (src/ingest) over the SQLite store in `dataDir`, writing into the corpus folder. Started after
+ * the bot is logged in; stopped (bounded) on shutdown. If the store cannot be opened, the bot still runs and /feeds
+ * says feeds are unavailable.
  */
 function feedWiring(config: Config, dataDir: string, log: BotLogger, engine: Engine) {
   // Ingested articles are files in the corpus folder; the engine reads the new ones at once rather than waiting
@@ -224,6 +227,9 @@ function feedWiring(config: Config, dataDir: string, log: BotLogger, engine: Eng
 main().then(
   (code) => {
     process.exitCode = code;
+    // After a shutdown, sockets to an unreachable Discord (and discord.js's wait for a 429) may still hold the
+    // event loop; everything worth keeping is written, so do not wait for them.
+    if (shuttingDown) process.exit(code);
   },
   (err: unknown) => {
     const text = err instanceof ConfigError

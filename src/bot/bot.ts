@@ -106,6 +106,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   log.info(`logged in as ${readyClient.user.tag} (${commands.size} commands: ${[...commands.keys()].map((n) => `/${n}`).join(' ')})`);
 
   if (options.briefings) {
+    // The factory arms the schedule and returns; its start-up catch-up runs in the background.
     ctx.briefings = typeof options.briefings === 'function' ? await options.briefings(readyClient) : options.briefings;
   }
 

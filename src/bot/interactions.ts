@@ -1,6 +1,7 @@
 import type { Interaction } from 'discord.js';
 import type { BotContext, CommandModule } from './command.js';
 import { parseCustomId } from './custom-id.js';
+import { outdatedInvocation } from './invocation.js';
 import { renderNotice } from './render/notice.js';
 import { answer, answerError, logDiscordError } from './respond.js';
 import { handleShareClick } from './share.js';
@@ -14,8 +15,14 @@ export function createInteractionHandler(commands: Map<string, CommandModule>, c
     try {
       if (interaction.isChatInputCommand()) {
         const command = commands.get(interaction.commandName);
-        if (!command) throw new Error(`no handler for /${interaction.commandName}`);
-        await command.execute(interaction, ctx);
+        const outdated = command ? outdatedInvocation(interaction.options.data, command.data) : `/${interaction.commandName}: unknown command`;
+        if (outdated) {
+          // Not a bug of ours: Discord still shows a command (or a version of it) we no longer have.
+          ctx.log.info(`interaction ${interaction.id}: unknown or outdated command (${outdated})`);
+          await answer(interaction, renderNotice(ctx.t.errorUnknownCommand));
+          return;
+        }
+        await command!.execute(interaction, ctx);
       } else if (interaction.isAutocomplete()) {
         const command = commands.get(interaction.commandName);
         if (command?.autocomplete) await command.autocomplete(interaction, ctx);

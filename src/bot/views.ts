@@ -1,8 +1,7 @@
-import type { APIEmbed } from 'discord.js';
 import type { BotContext, QuoteSession, SearchSession } from './command.js';
 import { fitsCustomId, makeCustomId } from './custom-id.js';
 import { UserInputError } from './inputs.js';
-import { renderArticlePage, renderArticlePages } from './render/article.js';
+import { articlePages, renderArticlePage } from './render/article.js';
 import type { MessagePayload } from './render/payload.js';
 import { QUOTES_PER_MESSAGE, renderQuoteCards } from './render/quotes.js';
 import { renderSearchPage, searchPageCount } from './render/search.js';
@@ -48,8 +47,9 @@ export function articleView(ctx: BotContext, articleId: string, page: number): M
     throw new UserInputError((t) => t.errorUnknownArticle(safeText(truncate(articleId, 100))));
   }
   const article = ctx.engine.article(articleId);
-  const pages: APIEmbed[] = renderArticlePages(article, ctx.engine.quotesFor(article.id), ctx.t);
-  const index = Math.min(Math.max(0, page), pages.length - 1);
+  // Laid out once per article; only the page shown is escaped (a 2 MB article pages in milliseconds).
+  const pages = articlePages(article, ctx.engine.quotesFor(article.id), ctx.t);
+  const index = Math.min(Math.max(0, page), pages.count - 1);
   // Seed ids are ~20 characters; an id too long for a custom_id is kept server-side like a search.
   const ref = fitsCustomId('article', 'page', 999, article.id) ? article.id : `~${ctx.articleRefs.put(article.id)}`;
   return renderArticlePage(pages, index, ctx.t, {

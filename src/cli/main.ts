@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { config as loadDotenv } from 'dotenv';
 import { Engine, type Logger } from '../engine/engine.js';
+import { parseSince } from '../engine/dates.js';
 import { NashraError } from '../engine/errors.js';
 import { openIngestion } from '../ingest/index.js';
 import { feedJson, feedListText, feedText, ingestJson, ingestText } from './ingest-output.js';
@@ -41,7 +42,7 @@ export const USAGE = `Usage:
   nashra search --stdin [--json]          one query per line on stdin (JSON Lines with --json)
   nashra article <id> [--json]
   nashra quotes [<query…>] [--speaker NAME] [--article ID] [--limit N] [--json]
-  nashra digest [--since ISO-DATE] [--query Q] [--json]
+  nashra digest [--since DATE|ISO-TIME|24h|7d|all] [--query Q] [--json]
   nashra add <url|file…> [--json]          fetch article pages / copy article files into the corpus
   nashra feeds add <url> | list | remove <url> [--json]
   nashra fetch [--json]                    poll every feed once now
@@ -163,7 +164,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
       }
       case 'digest': {
         if (positionals.length) throw new UsageError(`digest takes no positional arguments (got "${positionals.join(' ')}"); use --query`);
-        const since = values.since === undefined ? undefined : parseInstant(values.since as string);
+        const since = values.since === undefined ? undefined : sinceOption(values.since as string);
         const query = values.query as string | undefined;
         if (query !== undefined && !query.trim()) throw new UsageError('--query is empty');
         const engine = await open();
@@ -287,12 +288,18 @@ function intOption(value: unknown, name: string, fallback: number, min: number, 
   return n;
 }
 
-/** --since accepts an ISO date (2021-12-03) or instant (2021-12-03T08:00:00Z). */
-function parseInstant(value: string): Date {
-  const ok = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(value.trim());
-  const date = new Date(value.trim());
-  if (!ok || Number.isNaN(date.getTime())) throw new UsageError(`--since must be an ISO date such as 2021-12-03 or 2021-12-03T08:00:00Z, got "${value}"`);
-  return date;
+/**
+ * --since reads like /digest now `since` (src/engine/dates.ts): a day, an ISO time with its zone, a relative period
+ * (24h, 7d) or `all`. An instant in the future is not an error here: it selects nothing, as a script expects.
+ */
+function sinceOption(value: string): Date | undefined {
+  const since = parseSince(value, new Date());
+  if (!since.ok) {
+    throw new UsageError(
+      `--since must be a day (2021-12-03), an ISO time with its zone (2021-12-03T08:00:00Z), a period (24h, 7d) or all, got "${value}"`,
+    );
+  }
+  return since.at ?? undefined;
 }
 
 function packageVersion(): string {

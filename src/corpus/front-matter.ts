@@ -1,3 +1,5 @@
+import { httpUrl } from './url.js';
+
 /**
  * Optional front matter at the top of an article file:
  *
@@ -11,7 +13,7 @@
  *   ---
  *
  * It overrides what the parser infers. Unknown keys are ignored (a file exported from a CMS may carry more);
- * values may be quoted. An opening `---` with no closing `---` is not front matter: the lines stay text.
+ * values may be quoted. `url` is kept only when it is an http(s) URL (src/corpus/url.ts). An opening `---` with no closing `---` is not front matter: the lines stay text.
  */
 export interface FrontMatter {
   title?: string;
@@ -42,7 +44,14 @@ export function splitFrontMatter(lines: string[]): { frontMatter: FrontMatter; b
     // Keys are case-insensitive («Title:», «fetchedat:»); KEY_BY_LOWER maps them back to the camelCase field.
     const key = KEY_BY_LOWER.get(m[1].toLowerCase());
     const value = m[2].replace(/^(["'])(.*)\1$/, '$2').trim();
-    if (key && value) frontMatter[key] = value;
+    if (!key || !value) continue;
+    if (key === 'url') {
+      // Only http(s): anything else is dropped, and the parser falls back to a URL line in the text, if any.
+      const url = httpUrl(value);
+      if (url) frontMatter.url = url;
+      continue;
+    }
+    frontMatter[key] = value;
   }
   return { frontMatter, body: lines.slice(end + 1) };
 }

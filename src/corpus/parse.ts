@@ -14,6 +14,7 @@ import { inferWeekdayDate, isDateLine, parseArabicDate, type DayWithoutYear } fr
 import { bylineName, namedSource, parseDateline, type Dateline } from './dateline.js';
 import { splitFrontMatter } from './front-matter.js';
 import { rejoinHardWrappedLines } from './hard-wrap.js';
+import { httpUrl } from './url.js';
 
 /** Thrown when a file has nothing left that reads as an article; the loader turns it into a warning. */
 export class UnusableArticleError extends Error {
@@ -242,7 +243,7 @@ export function parseArticleWithNotes(id: string, raw: string, addedAt: string =
     title,
     date,
     source: frontMatter.source ?? dateline?.source ?? leadSource ?? byline,
-    url: frontMatter.url ?? url,
+    url: frontMatter.url ?? httpUrl(url),
     paragraphs,
     addedAt,
   };

@@ -22,6 +22,7 @@ import { QuoteIndex, type QuoteQuery } from '../quotes/quote-index.js';
 import { ArticleIndex, type ArticleTexts } from '../search/article-index.js';
 import type { SearchOptions, SearchResponse } from '../search/types.js';
 import { openStore, type ArticleStore, type Store } from '../store/index.js';
+import { parseDay } from './dates.js';
 import { MAX_QUERY_LENGTH, NashraError } from './errors.js';
 import { DigestPool } from './digest-pool.js';
 import { createFileAnalyzer, type FileAnalyzer } from './parse-pool.js';
@@ -595,12 +596,10 @@ function checkQuery(query: string): string {
   return q;
 }
 
-/** Accepts YYYY-MM-DD that names a real calendar day. */
+/** Accepts YYYY-MM-DD that names a real calendar day (read by src/engine/dates.ts, like every date input). */
 export function checkDate(value: string | undefined, name: string): void {
   if (value === undefined) return;
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const d = m ? new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])) : null;
-  if (!m || !d || d.getUTCMonth() !== +m[2] - 1 || d.getUTCDate() !== +m[3]) {
+  if (parseDay(value) === null) {
     throw new NashraError('INVALID_DATE', `--${name} must be a date written YYYY-MM-DD, got "${value}"`);
   }
 }

@@ -41,7 +41,7 @@ export const BOT_PERMISSIONS = EVERYONE_PERMISSIONS | PERMISSION.EmbedLinks | PE
   | PERMISSION.UseExternalEmojis | PERMISSION.SendMessagesInThreads;
 
 export interface SandboxUser { id: string; username: string; global_name: string | null; bot?: boolean }
-export interface SandboxChannel { id: string; name: string; position: number; failure: 403 | 404 | 429 | 500 | null }
+export interface SandboxChannel { id: string; name: string; position: number; failure: 403 | 404 | 429 | 500 | null; retryAfterMs?: number }
 
 export interface World {
   guildId: string;

@@ -29,6 +29,7 @@ export class GatewaySession {
   private deflate: Deflate | null = null;
   private identifyCompress = false;
   private sendChain: Promise<void> = Promise.resolve();
+  private frozen = false;
 
   constructor(readonly socket: WebSocket, request: IncomingMessage, private readonly hooks: GatewayHooks, private readonly sessions: Map<string, GatewaySession>) {
     const query = new URL(request.url ?? '/', 'http://127.0.0.1').searchParams;
@@ -47,11 +48,20 @@ export class GatewaySession {
     this.send({ op: OP.Dispatch, t, s: this.sequence, d });
   }
 
+  /** Sandbox.setUnreachable: read nothing (not even a close frame) and send nothing until thawed. */
+  setFrozen(frozen: boolean): void {
+    this.frozen = frozen;
+    const raw = (this.socket as unknown as { _socket?: import('node:net').Socket })._socket;
+    if (frozen) raw?.pause();
+    else raw?.resume();
+  }
+
   close(code: number, reason: string): void {
     if (this.socket.readyState === WebSocket.OPEN || this.socket.readyState === WebSocket.CONNECTING) this.socket.close(code, reason);
   }
 
   private send(payload: any): void {
+    if (this.frozen) return;
     const json = JSON.stringify(payload);
     this.sendChain = this.sendChain.then(async () => {
       if (this.socket.readyState !== WebSocket.OPEN) return;

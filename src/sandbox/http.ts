@@ -9,12 +9,20 @@ export class HttpError extends Error {
   }
 }
 
+/** 429 with Discord's retry_after (seconds). */
+export class RateLimitedError extends HttpError {
+  constructor(readonly retryAfterSeconds: number) {
+    super(429, 0, 'You are being rate limited.');
+  }
+}
+
 export function matchPattern(pattern: string[], segments: string[]): Record<string, string> | null {
   if (pattern.length !== segments.length) return null;
   const params: Record<string, string> = {};
   for (let i = 0; i < pattern.length; i++) {
     if (pattern[i].startsWith(':')) params[pattern[i].slice(1)] = decodeURIComponent(segments[i]);
-    else if (pattern[i] !== segments[i]) return null;
+    // Compared decoded: discord.js encodes «@me» as «%40me» (Routes.user('@me')), which Discord accepts.
+    else if (pattern[i] !== safeDecode(segments[i])) return null;
   }
   return params;
 }
@@ -55,3 +63,11 @@ export function parseMultipartPayload(raw: Buffer, contentType: string): any {
   return payload; // file parts are not kept: the sandbox stores message JSON only
 }
 
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}

@@ -59,6 +59,12 @@ export interface SandboxOptions {
    * server, so what the bot stored about it (scheduled briefings per channel) stays valid. Default: a new world.
    */
   worldFile?: string;
+  /**
+   * The sandbox's clock (ms since 1970) for what Discord decides by time: the nonce window (a POST with a nonce
+   * seen more than five minutes earlier creates a new message) and message timestamps. Default Date.now; tests of
+   * restarts after a long downtime move it.
+   */
+  clock?: () => number;
 }
 
 /** A button on the playground page that runs app-side code (the sandbox only relays it). */
@@ -133,9 +139,15 @@ export interface Sandbox {
    * Simulates delivery failures on a channel's REST routes (messages, channel fetch): 403 → 50001 Missing
    * Access, 404 → 10003 Unknown Channel, 500 → Internal Server Error (discord.js retries, then throws).
    * 429 is transient: the NEXT request gets a 429 with retry_after 0.1 s (discord.js waits and retries,
-   * which then succeeds) and the failure clears itself. null clears.
+   * which then succeeds) and the failure clears itself; `retryAfterMs` sets that 429's retry_after (a long one
+   * keeps discord.js waiting). null clears.
    */
-  setChannelFailure(channelId: string, failure: 403 | 404 | 429 | 500 | null): void;
+  setChannelFailure(channelId: string, failure: 403 | 404 | 429 | 500 | null, options?: { retryAfterMs?: number }): void;
+  /**
+   * Discord unreachable, as when the network drops packets: HTTP requests and gateway frames (close frames
+   * included) are read by nobody and answered never, until set back to false.
+   */
+  setUnreachable(unreachable: boolean): void;
   /** Adds a text channel (CHANNEL_CREATE is dispatched); returns its id. */
   addChannel(name: string): string;
   /** Deletes a channel (CHANNEL_DELETE is dispatched); its routes then answer 404 Unknown Channel. */

@@ -12,7 +12,7 @@ import {
   type SandboxChannel, type SandboxUser, type StoredMessage, type World,
 } from './fixtures.js';
 import { GatewaySession } from './gateway.js';
-import { HttpError, matchPattern, rateLimitHeaders, readBody } from './http.js';
+import { HttpError, matchPattern, RateLimitedError, rateLimitHeaders, readBody } from './http.js';
 import { fillOptionTypes, lastLeafOption } from './options.js';
 import type {
   InteractionRecord, InvokeContext, MessageRecord, RecordedRequest, Sandbox, SandboxControl, SandboxOptions, Violation,
@@ -110,6 +110,9 @@ class SandboxServer implements Sandbox {
   private port = 0;
   private readonly mainChannelId: string;
   private readonly briefingsChannel: string;
+  private readonly now: () => number;
+  private unreachable = false;
+  private readonly httpSockets = new Set<import('node:net').Socket>();
 
   constructor(options: SandboxOptions) {
     this.token = options.token ?? 'sandbox-bot-token';
@@ -120,6 +123,7 @@ class SandboxServer implements Sandbox {
     this.worldFile = options.worldFile ?? null;
     this.world = createWorld(this.worldFile ? readWorldIds(this.worldFile) ?? undefined : undefined);
     if (this.worldFile) this.saveWorld();
+    this.now = options.clock ?? Date.now;
     const specPath = options.openapiPath ?? path.resolve('../shared/data/discord-api-spec/openapi.json');
     const loaded = OpenApiSchemas.load(specPath);
     this.schemas = loaded.schemas;
@@ -129,6 +133,11 @@ class SandboxServer implements Sandbox {
     this.briefingsChannel = [...this.world.channels.values()].find((c) => c.name === 'briefings')?.id ?? this.mainChannelId;
     this.routes = this.buildRoutes();
     this.http = createServer((req, res) => void this.onRequest(req, res));
+    this.http.on('connection', (socket) => {
+      this.httpSockets.add(socket);
+      socket.on('close', () => this.httpSockets.delete(socket));
+      if (this.unreachable) socket.pause();
+    });
     this.wss = new WebSocketServer({ noServer: true });
     this.http.on('upgrade', (req, socket, head) => {
       if (new URL(req.url ?? '/', 'http://127.0.0.1').pathname.replace(/\/$/, '') !== '/gateway') {
@@ -238,10 +247,22 @@ class SandboxServer implements Sandbox {
     return stored ? publicRecord(stored) : undefined;
   }
 
-  setChannelFailure(channelId: string, failure: 403 | 404 | 429 | 500 | null): void {
+  setChannelFailure(channelId: string, failure: 403 | 404 | 429 | 500 | null, options: { retryAfterMs?: number } = {}): void {
     const channel = this.world.channels.get(channelId);
     if (!channel) throw new Error(`sandbox: unknown channel ${channelId}`);
     channel.failure = failure;
+    channel.retryAfterMs = failure === 429 ? options.retryAfterMs : undefined;
+  }
+
+  setUnreachable(unreachable: boolean): void {
+    this.unreachable = unreachable;
+    // A network that drops packets: nothing is read (so no request is answered and no close frame is seen) and
+    // nothing is sent. Sockets opened meanwhile are paused as they arrive (see the 'connection' handler).
+    for (const socket of this.httpSockets) {
+      if (unreachable) socket.pause();
+      else socket.resume();
+    }
+    for (const session of this.sockets) session.setFrozen(unreachable);
   }
 
   addChannel(name: string): string {
@@ -284,9 +305,14 @@ class SandboxServer implements Sandbox {
     }
     for (const stream of this.streams) stream.res.end();
     this.streams.clear();
-    for (const session of this.sockets) session.close(1001, 'Sandbox closing');
+    // An unreachable sandbox has stopped reading: a close handshake would wait for ws's 30 s timeout.
+    for (const session of this.sockets) {
+      if (this.unreachable) session.socket.terminate();
+      else session.close(1001, 'Sandbox closing');
+    }
     this.wss.close();
     this.http.closeAllConnections();
+    if (this.unreachable) for (const socket of this.httpSockets) socket.destroy();
     await new Promise<void>((resolve) => this.http.close(() => resolve()));
   }
 
@@ -479,8 +505,9 @@ class SandboxServer implements Sandbox {
         status = error.status;
         responseBody = { message: error.message, code: error.code, ...(error.errors ? { errors: error.errors } : {}) };
         if (status === 429) {
-          responseBody = { message: 'You are being rate limited.', retry_after: 0.1, global: false, code: 0 };
-          Object.assign(headers, { 'retry-after': '0.1', 'x-ratelimit-scope': 'user', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset-after': '0.1' });
+          const after = String(error instanceof RateLimitedError ? error.retryAfterSeconds : 0.1);
+          responseBody = { message: 'You are being rate limited.', retry_after: Number(after), global: false, code: 0 };
+          Object.assign(headers, { 'retry-after': after, 'x-ratelimit-scope': 'user', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset-after': after });
         }
       } else if (error instanceof SyntaxError) {
         status = 400;
@@ -611,7 +638,7 @@ class SandboxServer implements Sandbox {
       r('GET', '/channels/:ch', true, ({ params }) => ({ status: 200, body: channelJson(this.world, this.channel(params.ch)) })),
       r('GET', '/channels/:ch/messages', true, ({ params, query }) => this.listMessages(params.ch, query)),
       r('POST', '/channels/:ch/messages', true, ({ params, body }) => this.createChannelMessage(params.ch, body), '/channels/{channel_id}/messages'),
-      r('GET', '/channels/:ch/messages/:msg', true, ({ params }) => ({ status: 200, body: messageJson(this.world, this.channelMessage(params.ch, params.msg)) })),
+      r('GET', '/channels/:ch/messages/:msg', true, ({ params }) => ({ status: 200, body: withoutNonce(messageJson(this.world, this.channelMessage(params.ch, params.msg))) })),
       r('PATCH', '/channels/:ch/messages/:msg', true, ({ params, body }) => this.editChannelMessage(params.ch, params.msg, body), '/channels/{channel_id}/messages/{message_id}'),
       r('DELETE', '/channels/:ch/messages/:msg', true, ({ params }) => {
         const message = this.channelMessage(params.ch, params.msg);
@@ -860,9 +887,12 @@ class SandboxServer implements Sandbox {
       case 403: throw new HttpError(403, 50001, 'Missing Access');
       case 404: throw new HttpError(404, 10003, 'Unknown Channel');
       case 500: throw new HttpError(500, 0, '500: Internal Server Error');
-      case 429:
+      case 429: {
         channel.failure = null; // transient: the retry succeeds
-        throw new HttpError(429, 0, 'You are being rate limited.');
+        const retryAfterMs = channel.retryAfterMs ?? 100;
+        channel.retryAfterMs = undefined;
+        throw new RateLimitedError(retryAfterMs / 1000);
+      }
       default: return channel;
     }
   }
@@ -877,8 +907,13 @@ class SandboxServer implements Sandbox {
   private listMessages(channelId: string, query: URLSearchParams): { status: number; body: any } {
     this.channel(channelId);
     const limit = Math.min(100, Math.max(1, Number(query.get('limit') ?? 50) || 50));
-    const visible = [...this.messages.values()].filter((m) => m.channel_id === channelId && !m.ephemeral);
-    return { status: 200, body: visible.reverse().slice(0, limit).map((m) => messageJson(this.world, m)) }; // newest first, like Discord
+    const before = query.get('before');
+    const visible = [...this.messages.values()].filter(
+      (m) => m.channel_id === channelId && !m.ephemeral && (!before || BigInt(m.id) < BigInt(before)),
+    );
+    // Newest first, like Discord; and without `nonce`, which Discord does not store with a message (only the
+    // answer to the POST that created it carries it).
+    return { status: 200, body: visible.reverse().slice(0, limit).map((m) => withoutNonce(messageJson(this.world, m))) };
   }
 
   private createChannelMessage(channelId: string, body: any): { status: number; body: any } {
@@ -893,7 +928,8 @@ class SandboxServer implements Sandbox {
     if (body.enforce_nonce === true && body.nonce !== undefined && body.nonce !== null) {
       const key = `${channelId}:${body.nonce}`;
       const seen = this.nonces.get(key);
-      const first = seen && Date.now() - seen.at < NONCE_WINDOW_MS ? this.messages.get(seen.messageId) : undefined;
+      // The window is measured on the sandbox's clock (SandboxOptions.clock), so a test can let it expire.
+      const first = seen && this.now() - seen.at < NONCE_WINDOW_MS ? this.messages.get(seen.messageId) : undefined;
       if (first) {
         this.log(`sandbox: nonce ${body.nonce} seen before in ${channelId}: returning message ${first.id}, creating nothing`);
         return { status: 200, body: messageJson(this.world, first) };
@@ -903,7 +939,7 @@ class SandboxServer implements Sandbox {
       throw new HttpError(400, 50035, 'Invalid Form Body', { flags: { _errors: [{ code: 'MESSAGE_FLAGS_INVALID', message: 'Ephemeral is only valid for interaction responses' }] } });
     }
     const message = this.storeMessage(channelId, body, { flags: body.flags ?? 0, type: 0, webhook: false });
-    if (body.enforce_nonce === true && body.nonce !== undefined && body.nonce !== null) this.nonces.set(`${channelId}:${body.nonce}`, { messageId: message.id, at: Date.now() });
+    if (body.enforce_nonce === true && body.nonce !== undefined && body.nonce !== null) this.nonces.set(`${channelId}:${body.nonce}`, { messageId: message.id, at: this.now() });
     return { status: 200, body: messageJson(this.world, message) };
   }
 
@@ -926,7 +962,7 @@ class SandboxServer implements Sandbox {
       ...(body.nonce !== undefined && body.nonce !== null ? { nonce: body.nonce } : {}),
       ephemeral: (meta.flags & EPHEMERAL) !== 0,
       ...(meta.interaction ? { interactionId: meta.interaction.record.id, interactionType: meta.interaction.record.type, interactionUser: meta.interaction.user } : {}),
-      author_id: this.world.bot.id, timestamp: new Date().toISOString(), edited_timestamp: null, type: meta.type,
+      author_id: this.world.bot.id, timestamp: new Date(this.now()).toISOString(), edited_timestamp: null, type: meta.type,
       ...(meta.webhook ? { webhook_id: this.world.bot.id } : {}),
     };
     this.messages.set(message.id, message);
@@ -1127,6 +1163,11 @@ function readableInfo(info: any): string {
 }
 
 // ------------------------------------------------------------------ helpers
+
+function withoutNonce(json: any): any {
+  const { nonce: _nonce, ...rest } = json;
+  return rest;
+}
 
 function publicRecord(message: StoredMessage): MessageRecord {
   const { type: _type, webhook_id: _webhook, interactionType: _itype, interactionUser: _iuser, ...record } = message;

@@ -15,7 +15,11 @@ import { DiscordAPIError, HTTPError, REST, Routes } from 'discord.js';
  */
 export type DeliveryResult =
   | { ok: true; messageId: string }
-  | { ok: false; kind: 'channel-gone' | 'forbidden' | 'rejected' | 'transient'; status: number | null; detail: string };
+  | { ok: false; kind: FailureKind; status: number | null; detail: string };
+
+/** 'aborted': the service is stopping; nothing is known about the request, and nothing may be recorded. */
+export type FailureKind = 'channel-gone' | 'forbidden' | 'rejected' | 'transient' | 'aborted';
+export type DeliveryFailure = Exclude<DeliveryResult, { ok: true }>;
 
 export interface RetryPolicy {
   /** Attempts in all, the first included. */
@@ -23,14 +27,21 @@ export interface RetryPolicy {
   /** Delay before the second attempt; doubled for each further one. */
   baseDelayMs: number;
   maxDelayMs: number;
-  sleep: (ms: number) => Promise<void>;
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
 export const DEFAULT_RETRY: RetryPolicy = {
   attempts: 4,
   baseDelayMs: 2_000,
   maxDelayMs: 30_000,
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  sleep: (ms, signal) =>
+    new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      signal?.addEventListener('abort', () => {
+        clearTimeout(timer);
+        resolve();
+      }, { once: true });
+    }),
 };
 
 const UNKNOWN_CHANNEL = 10003;
@@ -48,7 +59,7 @@ export function createBriefingRest(options: { token: string; api?: string; timeo
   return rest.setToken(options.token);
 }
 
-export function classifyFailure(err: unknown): Exclude<DeliveryResult, { ok: true }> {
+export function classifyFailure(err: unknown): DeliveryFailure {
   if (err instanceof DiscordAPIError) {
     const detail = `${err.status} ${err.code}: ${err.message}`;
     if (err.code === UNKNOWN_CHANNEL || err.status === 404) return { ok: false, kind: 'channel-gone', status: err.status, detail };
@@ -70,17 +81,108 @@ export async function postMessage(
   channelId: string,
   body: Record<string, unknown>,
   retry: RetryPolicy = DEFAULT_RETRY,
+  signal?: AbortSignal,
 ): Promise<DeliveryResult> {
-  let last: Exclude<DeliveryResult, { ok: true }> | null = null;
+  let last: DeliveryFailure | null = null;
   for (let attempt = 0; attempt < retry.attempts; attempt++) {
-    if (attempt > 0) await retry.sleep(Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1)));
+    if (attempt > 0) await retry.sleep(Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1)), signal);
+    if (signal?.aborted) return ABORTED;
     try {
-      const message = (await rest.post(Routes.channelMessages(channelId), { body })) as { id: string };
+      const message = (await untilAborted(rest.post(Routes.channelMessages(channelId), { body, signal }), signal)) as { id: string };
       return { ok: true, messageId: message.id };
     } catch (err) {
+      if (signal?.aborted) return ABORTED;
       last = classifyFailure(err);
       if (last.kind !== 'transient') return last;
     }
   }
   return last!;
+}
+
+const ABORTED: DeliveryFailure = { ok: false, kind: 'aborted', status: null, detail: 'stopped' };
+
+/**
+ * discord.js aborts the HTTP request on the signal, but not its wait for a 429's retry_after: stop waiting for it
+ * ourselves (the request it would make later is then ignored, and nothing is recorded from it).
+ */
+function untilAborted<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return promise;
+  promise.catch(() => {}); // may settle after we stopped listening
+  return new Promise<T>((resolve, reject) => {
+    if (signal.aborted) return reject(new Error('aborted'));
+    signal.addEventListener('abort', () => reject(new Error('aborted')), { once: true });
+    promise.then(resolve, reject);
+  });
+}
+
+/** A message found in a channel, or a failure to look. */
+export type LookupResult = { ok: true; messageId: string | null } | DeliveryFailure;
+
+/** How many pages of 100 recent messages are read when looking for a part that may have been posted. */
+const LOOKUP_PAGES = 3;
+
+/**
+ * Look for a message already posted by the bot: the channel's recent messages (newest first, up to 300), back to
+ * `notBefore`, for one by `authorId` whose content is exactly `content`. Discord does not keep a message's nonce
+ * (only the answer to the POST carries it), so the content is the marker: every briefing part's content carries
+ * its subscription, slot and part (BriefingStrings.caption), which makes it unique. Needs Read Message History;
+ * a 403 is returned as 'forbidden' and the caller decides.
+ */
+export async function findPostedMessage(
+  rest: REST,
+  channelId: string,
+  wanted: { authorId: string; content: string; notBefore: number },
+  signal?: AbortSignal,
+): Promise<LookupResult> {
+  let before: string | undefined;
+  try {
+    for (let page = 0; page < LOOKUP_PAGES; page++) {
+      const query = new URLSearchParams({ limit: '100', ...(before ? { before } : {}) });
+      const messages = (await untilAborted(rest.get(Routes.channelMessages(channelId), { query, signal }), signal)) as {
+        id: string;
+        content?: string;
+        timestamp?: string;
+        author?: { id: string };
+      }[];
+      for (const m of messages) {
+        if (m.author?.id === wanted.authorId && (m.content ?? '').trim() === wanted.content.trim()) return { ok: true, messageId: m.id };
+      }
+      const oldest = messages[messages.length - 1];
+      if (messages.length < 100 || !oldest || Date.parse(oldest.timestamp ?? '') < wanted.notBefore) break;
+      before = oldest.id;
+    }
+    return { ok: true, messageId: null };
+  } catch (err) {
+    if (signal?.aborted) return ABORTED;
+    return classifyFailure(err);
+  }
+}
+
+/**
+ * Where a briefing's messages go, and how to find one that may already be there. Today a channel (POST
+ * /channels/{id}/messages); threads, forum posts or webhooks would be further implementations of these two calls.
+ */
+export interface BriefingDestination {
+  /** For logs: «channel 123». */
+  readonly label: string;
+  post(body: Record<string, unknown>, signal?: AbortSignal): Promise<DeliveryResult>;
+  /** A message by the bot with exactly this content, posted after `notBefore` (ms); see findPostedMessage. */
+  findPosted(content: string, notBefore: number, signal?: AbortSignal): Promise<LookupResult>;
+}
+
+export function channelDestination(
+  rest: REST,
+  channelId: string,
+  retry: RetryPolicy,
+  ownUserId: () => Promise<string | undefined>,
+): BriefingDestination {
+  return {
+    label: `channel ${channelId}`,
+    post: (body, signal) => postMessage(rest, channelId, body, retry, signal),
+    findPosted: async (content, notBefore, signal) => {
+      const authorId = await ownUserId();
+      if (!authorId) return { ok: false, kind: 'transient', status: null, detail: "the bot's own user id is unknown" };
+      return findPostedMessage(rest, channelId, { authorId, content, notBefore }, signal);
+    },
+  };
 }

@@ -21,3 +21,8 @@ export function partNonce(prefix: string, part: number): string {
 export function noticeNonce(subscriptionId: number, failedAtMs: number): string {
   return `f${subscriptionId.toString(36)}.${Math.floor(failedAtMs / 1000).toString(36)}`;
 }
+
+/** The report that a run could not be delivered within its retry window: at most once per run. */
+export function missedNonce(subscriptionId: number, slotMs: number): string {
+  return `m${subscriptionId.toString(36)}.${Math.floor(slotMs / 60_000).toString(36)}`;
+}

@@ -13,6 +13,14 @@ export interface BriefingStrings {
   reasonChannelGone: string;
   reasonForbidden: string;
   failureNotice: (id: number, channelId: string, schedule: string, reason: string) => string;
+  /**
+   * The last line of every briefing message: which subscription and slot it is (and which part of how many). It
+   * tells the reader what they are looking at, and makes each message's content unique, which is how the service
+   * recognizes a part it already posted once Discord's nonce has expired (src/schedule/delivery.ts).
+   */
+  caption: (id: number, slotTag: string, part: number, parts: number) => string;
+  /** Reported once when a briefing could not be delivered within its retry window. */
+  missedNotice: (id: number, channelId: string, schedule: string, slotTag: string, window: string, detail: string) => string;
 }
 
 const en: BriefingStrings = {
@@ -24,6 +32,10 @@ const en: BriefingStrings = {
   failureNotice: (id, channel, schedule, reason) =>
     `⚠ Scheduled briefing #${id} for <#${channel}> (${schedule}) is paused: ${reason}. ` +
     `Fix the channel, then run /digest subscribe again with the same settings to resume it, or remove it with /digest unsubscribe.`,
+  caption: (id, slot, part, parts) => `-# Briefing #${id} · ${slot}${parts > 1 ? ` · ${part}/${parts}` : ''}`,
+  missedNotice: (id, channel, schedule, slot, window, detail) =>
+    `⚠ Scheduled briefing #${id} for <#${channel}> (${schedule}) of ${slot} could not be delivered: Discord did not ` +
+    `accept it within ${window} (${detail}). Its articles will be in the next briefing.`,
 };
 
 const ar: BriefingStrings = {
@@ -35,6 +47,10 @@ const ar: BriefingStrings = {
   failureNotice: (id, channel, schedule, reason) =>
     `⚠ النشرة المجدولة رقم ${id} في <#${channel}> (${schedule}) متوقفة: ${reason}. ` +
     `أصلحوا القناة ثم أعيدوا /digest subscribe بالإعدادات نفسها لاستئنافها، أو احذفوها بـ /digest unsubscribe.`,
+  caption: (id, slot, part, parts) => `-# النشرة رقم ${id} · ${slot}${parts > 1 ? ` · ${part}/${parts}` : ''}`,
+  missedNotice: (id, channel, schedule, slot, window, detail) =>
+    `⚠ تعذّر نشر النشرة المجدولة رقم ${id} في <#${channel}> (${schedule}) الخاصة بـ ${slot}: لم يقبلها ديسكورد خلال ${window} (${detail}). ` +
+    `ستكون مقالاتها في النشرة التالية.`,
 };
 
 export function briefingStrings(language: BriefingLanguage): BriefingStrings {

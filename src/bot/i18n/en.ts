@@ -38,6 +38,9 @@ export const en = {
   errorSinceInFuture: (value: string) => `"${isolate(value)}" is in the future.`,
   errorUnknownArticle: (id: string) => `There is no article with the id "${isolate(id)}". Start typing a title to pick one.`,
   errorCorpusMissing: 'The article folder is missing on the server.',
+  errorUnknownCommand:
+    'This command is unknown or outdated: Discord may still be showing an older version of Nashra\'s commands. ' +
+    'Reopen the command list (or wait a few minutes) and try again.',
   errorExpired: 'These results have expired (they are kept for 15 minutes). Run the command again.',
   errorGuildOnly: 'This command only works in a server channel.',
   errorNeedsManageServer: 'Only members with the Manage Server permission can change scheduled briefings.',

@@ -1,5 +1,6 @@
 import { LIMITS } from '../limits.js';
 import { truncate } from '../split.js';
+import { plainText } from './text.js';
 
 export interface Choice {
   name: string;
@@ -44,8 +45,9 @@ export function renderQueryChoices(typed: string, suggestions: readonly { id: st
   return choices;
 }
 
+/** One line of plain text (Discord shows choices unrendered), bidi controls removed like everywhere else. */
 function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return plainText(text).replace(/\s+/g, ' ').trim();
 }
 
 /**

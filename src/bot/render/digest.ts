@@ -4,7 +4,7 @@ import { stringsFor, type Locale, type Strings } from '../i18n/index.js';
 import { LIMITS } from '../limits.js';
 import { truncate } from '../split.js';
 import { embedTextLength, message, type MessagePayload } from './payload.js';
-import { guillemets, safeText } from './text.js';
+import { guillemets, safeTextWithin } from './text.js';
 
 /** Per-story budgets: a 2–3 sentence summary and one quotation fit easily; these stop a runaway sentence. */
 const SUMMARY_MAX = 2500;
@@ -27,9 +27,9 @@ export interface DigestRenderOptions {
 export function renderDigestMessages(digest: Digest, t: Strings, options: DigestRenderOptions = {}): MessagePayload[] {
   const title = options.title ?? t.digestTitle;
   const header: string[] = [];
-  header.push(`## ${safeText(truncate(title, 200))}`);
+  header.push(`## ${safeTextWithin(title, 200)}`);
   if (options.period) header.push(options.period);
-  if (options.query) header.push(`**${t.digestQuery}**`, `> ${safeText(truncate(options.query, 300))}`);
+  if (options.query) header.push(`**${t.digestQuery}**`, `> ${safeTextWithin(options.query, 300)}`);
 
   if (digest.stories.length === 0) {
     header.push(t.digestEmpty);
@@ -57,24 +57,24 @@ export function renderDigestMessages(digest: Digest, t: Strings, options: Digest
     message({
       content: i === 0
         ? header.join('\n') + (groups.length > 1 ? `\n${t.digestContinued(1, groups.length)}` : '')
-        : `**${safeText(truncate(title, 200))}** · ${t.digestContinued(i + 1, groups.length)}`,
+        : `**${safeTextWithin(title, 200)}** · ${t.digestContinued(i + 1, groups.length)}`,
       embeds,
     }),
   );
 }
 
 function storyEmbed(story: Story, t: Strings): APIEmbed {
-  const summary = story.summary.map(safeText).join('\n');
+  const summary = story.summary.map((sentence) => safeTextWithin(sentence, SUMMARY_MAX)).join('\n');
   const embed: APIEmbed = {
-    title: truncate(safeText(story.title), LIMITS.embedTitle),
+    title: safeTextWithin(story.title, LIMITS.embedTitle),
     description: truncate(summary || '—', SUMMARY_MAX),
     fields: [],
   };
   if (story.quote) {
-    const who = story.quote.speaker ? `\n— ${safeText(story.quote.speaker)}` : '';
+    const who = story.quote.speaker ? `\n— ${safeTextWithin(story.quote.speaker, 200)}` : '';
     embed.fields!.push({
       name: t.digestQuote,
-      value: truncate(guillemets(safeText(truncate(story.quote.text, QUOTE_MAX))) + who, LIMITS.fieldValue),
+      value: truncate(guillemets(safeTextWithin(story.quote.text, QUOTE_MAX)) + who, LIMITS.fieldValue),
     });
   }
   embed.fields!.push({ name: t.source, value: t.digestSources(story.sourceCount), inline: true });

@@ -1,4 +1,5 @@
 import type { APIActionRowComponent, APIComponentInMessageActionRow, APIEmbed } from 'discord.js';
+import { httpUrl } from '../../corpus/url.js';
 import { LIMITS } from '../limits.js';
 import { truncate } from '../split.js';
 
@@ -95,13 +96,9 @@ export function fitEmbedsToTotal(embeds: APIEmbed[], max: number = LIMITS.embedT
 
 /** Only http(s) links become embed URLs; anything else (javascript:, relative paths) is dropped. */
 export function safeUrl(url: string | null | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    const u = new URL(url);
-    return (u.protocol === 'https:' || u.protocol === 'http:') && url.length <= 2048 ? u.toString() : undefined;
-  } catch {
-    return undefined;
-  }
+  const link = httpUrl(url);
+  // 2,048: Discord's limit on an embed URL.
+  return link && link.length <= 2048 ? link : undefined;
 }
 
 /** Discord timestamp markup: every reader sees it in their own timezone and language. */

@@ -1,6 +1,6 @@
 import type { DayWithoutYear } from '../../corpus/dates.js';
 import type { Strings } from '../i18n/index.js';
-import { truncate } from '../split.js';
+import { plainText } from './text.js';
 
 /** What a result says about where and when it was published. */
 export interface Provenance {
@@ -18,8 +18,8 @@ export function dateText(p: Provenance, t: Strings): string {
 
 /**
  * An embed footer that reads as a source and a date («وكالة الأنباء المغربية الرسمية · 2022-05-12»), not a file id.
- * Footers are plain text in Discord (no markdown, no mentions), so nothing is escaped.
+ * Footers are plain text in Discord (no markdown, no mentions), so nothing is escaped; bidi controls still go.
  */
 export function sourceAndDate(p: Provenance, t: Strings): string {
-  return `${p.source ? truncate(p.source.replace(/\s+/g, ' ').trim(), 200) : t.noSource} · ${dateText(p, t)}`;
+  return `${p.source ? plainText(p.source.replace(/\s+/g, ' ').trim(), 200) : t.noSource} · ${dateText(p, t)}`;
 }

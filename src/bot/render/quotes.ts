@@ -7,7 +7,7 @@ import { truncate } from '../split.js';
 import { button, row } from './components.js';
 import { message, safeUrl, type MessagePayload } from './payload.js';
 import { sourceAndDate } from './provenance.js';
-import { guillemets, safeText } from './text.js';
+import { guillemets, plainText, safeTextWithin } from './text.js';
 
 /** Cards per message: five quotations read as a set; more would bury them. */
 export const QUOTES_PER_MESSAGE = 5;
@@ -37,8 +37,8 @@ export function renderQuoteCards(
   options: { query?: string; speaker?: string; first?: number; controls?: QuoteControls } = {},
 ): MessagePayload {
   const header: string[] = [];
-  if (options.query) header.push(`**${t.searchQuery}**`, `> ${safeText(truncate(options.query, 300))}`);
-  if (options.speaker) header.push(`**${t.quoteSpeaker}**`, `> ${safeText(truncate(options.speaker, 200))}`);
+  if (options.query) header.push(`**${t.searchQuery}**`, `> ${safeTextWithin(options.query, 300)}`);
+  if (options.speaker) header.push(`**${t.quoteSpeaker}**`, `> ${safeTextWithin(options.speaker, 200)}`);
   if (cards.length === 0) {
     header.push(t.quotesNone);
     return message({ content: header.join('\n') });
@@ -67,11 +67,11 @@ export function renderQuoteCards(
 
 function quoteCard(quote: Quote, article: Article | null, t: Strings): APIEmbed {
   const who = quote.speaker ? [quote.speaker, quote.speakerRole].filter(Boolean).join(' — ') : t.quoteUnattributed;
-  const title = safeText(article?.title || quote.articleId);
+  const title = safeTextWithin(article?.title || quote.articleId, 400);
   const url = safeUrl(article?.url);
   return {
-    author: { name: truncate(who, LIMITS.authorName) },
-    description: truncate(guillemets(safeText(quote.text)), QUOTE_TEXT_MAX),
+    author: { name: plainText(who, LIMITS.authorName) },
+    description: truncate(guillemets(safeTextWithin(quote.text, QUOTE_TEXT_MAX - 2)), QUOTE_TEXT_MAX),
     fields: [
       { name: t.article, value: truncate(url ? `[${truncate(title, 400)}](${url})` : title, LIMITS.fieldValue) },
     ],

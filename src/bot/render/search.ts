@@ -5,9 +5,9 @@ import { LIMITS } from '../limits.js';
 import { truncate } from '../split.js';
 import { button, row, selectMenu, type ActionRow } from './components.js';
 import { message, safeUrl, type MessagePayload } from './payload.js';
-import { sourceAndDate } from './provenance.js';
 import type { Article } from '../../corpus/article.js';
-import { neutralizeMentions, safeText } from './text.js';
+import { sourceAndDate } from './provenance.js';
+import { neutralizeMentions, plainText, safeTextWithin } from './text.js';
 
 export const SEARCH_PAGE_SIZE = 5;
 /** A snippet is one sentence; long Arabic sentences are cut so five results stay well under 6,000 characters. */
@@ -42,7 +42,7 @@ export function renderSearchPage(input: SearchPageInput, t: Strings, controls?: 
   const { response, page } = input;
   const header: string[] = [];
   // The query is the user's own text (often Arabic): on its own quoted line, so it is not mixed into a Latin label.
-  header.push(`**${t.searchQuery}**`, `> ${safeText(truncate(response.query, 500))}`);
+  header.push(`**${t.searchQuery}**`, `> ${safeTextWithin(response.query, 500)}`);
   const filters = describeFilters(input.filters, t);
   if (filters) header.push(filters);
 
@@ -73,9 +73,10 @@ export function renderSearchPage(input: SearchPageInput, t: Strings, controls?: 
             controls.openId,
             t.searchOpen,
             openable.map((h) => ({
-              label: `${first + response.results.indexOf(h)}. ${h.title || h.id}`,
+              // Menu labels are plain text (no markdown), but bidi controls are removed like everywhere else.
+              label: plainText(`${first + response.results.indexOf(h)}. ${h.title || h.id}`, LIMITS.selectOptionLabel),
               value: h.id,
-              description: truncate(sourceAndDate({ source: h.source, date: h.date, dayWithoutYear: input.articleOf?.(h.id)?.dayWithoutYear }, t), LIMITS.selectOptionDescription),
+              description: plainText(sourceAndDate({ source: h.source, date: h.date, dayWithoutYear: input.articleOf?.(h.id)?.dayWithoutYear }, t), LIMITS.selectOptionDescription),
             })),
           ),
         ),
@@ -87,9 +88,9 @@ export function renderSearchPage(input: SearchPageInput, t: Strings, controls?: 
 
 function resultEmbed(hit: SearchHit, rank: number, t: Strings, article: Pick<Article, 'url' | 'dayWithoutYear'> | null): APIEmbed {
   const embed: APIEmbed = {
-    title: truncate(`${rank}. ${safeText(hit.title || hit.id)}`, LIMITS.embedTitle),
+    title: truncate(`${rank}. ${safeTextWithin(hit.title || hit.id, LIMITS.embedTitle)}`, LIMITS.embedTitle),
     // The engine's snippet is already markdown-escaped with **marks** around matched words; only mentions remain.
-    description: truncate(neutralizeMentions(hit.snippet), SNIPPET_MAX) || '—',
+    description: truncate(neutralizeMentions(truncate(hit.snippet, SNIPPET_MAX)), SNIPPET_MAX) || '—',
     // Where and when, as a reader says it (issue 10: not the file's id); the result menu opens the article.
     footer: { text: sourceAndDate({ source: hit.source, date: hit.date, dayWithoutYear: article?.dayWithoutYear }, t) },
   };
@@ -103,6 +104,6 @@ function describeFilters(filters: SearchPageInput['filters'], t: Strings): strin
   const parts: string[] = [];
   if (filters.from) parts.push(`${t.searchFrom} ${filters.from}`);
   if (filters.to) parts.push(`${t.searchTo} ${filters.to}`);
-  if (filters.source) parts.push(`${t.source}: ${safeText(truncate(filters.source, 100))}`);
+  if (filters.source) parts.push(`${t.source}: ${safeTextWithin(filters.source, 100)}`);
   return parts.length ? `${t.searchFilters}: ${parts.join(' · ')}` : null;
 }

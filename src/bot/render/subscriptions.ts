@@ -4,7 +4,7 @@ import type { Strings } from '../i18n/index.js';
 import { LIMITS } from '../limits.js';
 import { truncate } from '../split.js';
 import { discordTime, message, type MessagePayload } from './payload.js';
-import { safeText } from './text.js';
+import { safeText, safeTextWithin } from './text.js';
 
 function subscriptionEmbed(sub: Subscription, t: Strings): APIEmbed {
   const fields = [
@@ -17,9 +17,9 @@ function subscriptionEmbed(sub: Subscription, t: Strings): APIEmbed {
       inline: false,
     },
   ];
-  if (sub.query) fields.push({ name: t.subscriptionQuery, value: truncate(safeText(sub.query), LIMITS.fieldValue), inline: false });
+  if (sub.query) fields.push({ name: t.subscriptionQuery, value: safeTextWithin(sub.query, LIMITS.fieldValue), inline: false });
   if (sub.status === 'failing') {
-    fields.push({ name: '⚠', value: truncate(t.subscriptionStatusFailing(safeText(sub.failureReason ?? '?')), LIMITS.fieldValue), inline: false });
+    fields.push({ name: '⚠', value: truncate(t.subscriptionStatusFailing(safeTextWithin(sub.failureReason ?? '?', 500)), LIMITS.fieldValue), inline: false });
   }
   return { title: `#${sub.id}`, fields };
 }
