@@ -9,11 +9,11 @@ import path from 'node:path';
 import { runDigestBench } from './digest.js';
 import { runQuotesBench } from './quotes.js';
 import { runRetrievalBench } from './retrieval.js';
-import { runScaleBench } from './scale.js';
+import { runSearchBench } from './search.js';
 
 const SECTIONS: Record<string, () => Promise<string>> = {
   retrieval: runRetrievalBench,
-  scale: runScaleBench,
+  search: runSearchBench,
   quotes: runQuotesBench,
   digest: runDigestBench,
 };

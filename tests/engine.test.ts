@@ -53,9 +53,9 @@ describe('the saved search index', () => {
 
   it('a damaged saved index is rebuilt with a warning, and answers like a fresh one', async () => {
     const fresh = await Engine.open({ corpusDir, dataDir, log });
-    const saved = (await readdir(dataDir)).find((f) => f === 'search-index.json');
+    const saved = (await readdir(dataDir)).find((f) => f === 'search-index.bin');
     expect(saved).toBeDefined();
-    await writeFile(path.join(dataDir, 'search-index.json'), '{"version": 3, "index": {"truncated');
+    await writeFile(path.join(dataDir, 'search-index.bin'), '{"version": 3, "index": {"truncated');
 
     const reopened = await Engine.open({ corpusDir, dataDir, log });
     expect(reopened.stats().indexFromCache).toBe(false);

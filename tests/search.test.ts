@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import { cleanText, splitSentences } from '../src/arabic/index.js';
 import type { Article } from '../src/corpus/article.js';
 import { loadCorpus } from '../src/corpus/load.js';
 import { Engine } from '../src/engine/engine.js';
-import { ArticleIndex, INDEX_VERSION, MAX_SUGGESTIONS } from '../src/search/article-index.js';
+import { ArticleIndex, INDEX_VERSION, MAX_SUGGESTIONS, textsOf } from '../src/search/article-index.js';
 import { escapeMarkdown, markSpans, markTerms } from '../src/search/markdown.js';
 import { RERANK, rerankByGrams } from '../src/search/rerank.js';
 import { SNIPPET_MAX_CHARS } from '../src/search/snippet.js';
@@ -25,7 +25,7 @@ let articles: Article[];
 let index: ArticleIndex;
 beforeAll(async () => {
   articles = (await loadCorpus(SEEDS)).articles;
-  index = ArticleIndex.build(articles);
+  index = ArticleIndex.build(articles, textsOf(articles));
 });
 
 const ids = (query: string, options = {}) => index.search(query, { limit: 25, ...options }).results.map((r) => r.id);
@@ -252,18 +252,44 @@ describe('suggestTitles', () => {
 describe('saving and reloading the index', () => {
   const queries = ['بوريطة داعش', 'الرباط', 'نول', 'الإرهاب', 'سايلز', 'الحرب الروسية الأوكرانية'];
 
-  it('gives identical results after toJSON / fromJSON', () => {
-    const reloaded = ArticleIndex.fromJSON(index.toJSON(), articles);
-    for (const q of queries) expect(reloaded.search(q, { limit: 10 }), q).toEqual(index.search(q, { limit: 10 }));
-    expect(reloaded.suggestTitles('التحالف', 25)).toEqual(index.suggestTitles('التحالف', 25));
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'nashra-index-file-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
   });
 
-  it('refuses a saved index of another version or for other articles, so the caller rebuilds', () => {
-    const saved = JSON.parse(index.toJSON()) as { version: number };
-    expect(saved.version).toBe(INDEX_VERSION);
-    expect(() => ArticleIndex.fromJSON(JSON.stringify({ ...saved, version: INDEX_VERSION - 1 }), articles)).toThrow(/version/);
-    expect(() => ArticleIndex.fromJSON(index.toJSON(), articles.slice(1))).toThrow(/do not match/);
-    expect(() => ArticleIndex.fromJSON('{"not": "an index"', articles)).toThrow();
+  it('gives identical results and the caller\'s meta after saveTo / loadFrom', async () => {
+    const file = path.join(dir, 'index.bin');
+    await index.saveTo(file, { sequence: 42, note: 'مراكش' });
+    const { index: reloaded, meta } = await ArticleIndex.loadFrom(file, textsOf(articles));
+    expect(meta).toEqual({ sequence: 42, note: 'مراكش' });
+    expect(reloaded.size).toBe(index.size);
+    for (const q of queries) expect(reloaded.search(q, { limit: 10 }), q).toEqual(index.search(q, { limit: 10 }));
+    expect(reloaded.suggestTitles('التحالف', 25)).toEqual(index.suggestTitles('التحالف', 25));
+    expect(reloaded.suggestTitles('', 25)).toEqual(index.suggestTitles('', 25));
+    expect(reloaded.matchingIds('المغرب')).toEqual(index.matchingIds('المغرب'));
+  });
+
+  it('refuses a saved index of another version, a damaged, truncated or foreign file, so the caller rebuilds', async () => {
+    const file = path.join(dir, 'good.bin');
+    await index.saveTo(file, {});
+    const good = await readFile(file);
+    const attempt = async (bytes: Buffer) => {
+      const bad = path.join(dir, 'bad.bin');
+      await writeFile(bad, bytes);
+      return ArticleIndex.loadFrom(bad, textsOf(articles));
+    };
+    const otherVersion = Buffer.from(good);
+    otherVersion.writeUInt32LE(INDEX_VERSION - 1, 8);
+    await expect(attempt(otherVersion)).rejects.toThrow(/format 3/);
+    const flipped = Buffer.from(good);
+    flipped[Math.floor(flipped.length / 2)] ^= 0x10;
+    await expect(attempt(flipped)).rejects.toThrow(/damaged/);
+    await expect(attempt(good.subarray(0, good.length - 100))).rejects.toThrow(/damaged/);
+    await expect(attempt(Buffer.from('{"not": "an index"'))).rejects.toThrow(/damaged/);
+    await expect(ArticleIndex.loadFrom(path.join(dir, 'missing.bin'), textsOf(articles))).rejects.toThrow();
   });
 
   describe('through the Engine and its data folder', () => {

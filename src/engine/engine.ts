@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article } from '../corpus/article.js';
 import { loadCorpus } from '../corpus/load.js';
@@ -7,7 +7,7 @@ import type { Digest } from '../digest/types.js';
 import { extractQuotes } from '../quotes/extract.js';
 import type { Quote } from '../quotes/quote.js';
 import { QuoteIndex, type QuoteQuery } from '../quotes/quote-index.js';
-import { ArticleIndex } from '../search/article-index.js';
+import { ArticleIndex, textsOf } from '../search/article-index.js';
 import type { SearchOptions, SearchResponse } from '../search/types.js';
 import { MAX_QUERY_LENGTH, NashraError } from './errors.js';
 
@@ -51,7 +51,7 @@ interface Snapshot {
   stats: EngineStats;
 }
 
-const INDEX_FORMAT = 2;
+const INDEX_FORMAT = 3;
 
 /**
  * The Nashra engine: one corpus folder, its search index, quotations and digests. The CLI and the bot are
@@ -83,26 +83,28 @@ export class Engine {
     let index: ArticleIndex | null = null;
     let indexedAt = new Date().toISOString();
     let indexFromCache = false;
-    const cache = dataDir ? indexCachePaths(dataDir) : null;
-    if (cache) {
-      const meta = await readMeta(cache.meta);
-      if (meta && meta.format === INDEX_FORMAT && meta.fingerprint === corpus.fingerprint) {
-        try {
-          index = ArticleIndex.fromJSON(await readFile(cache.index, 'utf8'), corpus.articles);
+    const texts = textsOf(corpus.articles);
+    const cache = dataDir ? path.join(dataDir, INDEX_FILE) : null;
+    if (cache && (await exists(cache))) {
+      try {
+        const loaded = await ArticleIndex.loadFrom(cache, texts);
+        const meta = loaded.meta as Partial<IndexMeta>;
+        if (meta.format === INDEX_FORMAT && meta.fingerprint === corpus.fingerprint && typeof meta.indexedAt === 'string') {
+          index = loaded.index;
           indexedAt = meta.indexedAt;
           indexFromCache = true;
-        } catch (err) {
-          log.warn(`saved search index unreadable, rebuilding (${(err as Error).message})`);
         }
+      } catch (err) {
+        log.warn(`saved search index unreadable, rebuilding (${(err as Error).message})`);
       }
     }
     if (!index) {
-      index = ArticleIndex.build(corpus.articles);
+      index = ArticleIndex.build(corpus.articles, texts);
       if (cache) {
         const meta: IndexMeta = { format: INDEX_FORMAT, fingerprint: corpus.fingerprint, indexedAt };
-        await writeIndexCache(cache, index.toJSON(), meta).catch((err) =>
-          log.warn(`could not save the search index in ${dataDir}: ${(err as Error).message}`),
-        );
+        await mkdir(path.dirname(cache), { recursive: true })
+          .then(() => index!.saveTo(cache, { ...meta }))
+          .catch((err) => log.warn(`could not save the search index in ${dataDir}: ${(err as Error).message}`));
       }
     }
 
@@ -217,9 +219,8 @@ export function checkDate(value: string | undefined, name: string): void {
 }
 
 /**
- * The index is cached as two files: the MiniSearch JSON itself, and a small meta file naming the corpus
- * fingerprint it was built from. The meta file is written last, so a crash mid-write leaves a mismatch
- * (rebuild), never a half-read index; keeping the big JSON separate avoids encoding it twice.
+ * The index is cached as one file (ArticleIndex.saveTo: written to a temporary file, then renamed) whose meta names
+ * the corpus fingerprint it was built from: a different corpus, format or a damaged file means a rebuild.
  */
 interface IndexMeta {
   format: number;
@@ -227,28 +228,11 @@ interface IndexMeta {
   indexedAt: string;
 }
 
-function indexCachePaths(dataDir: string) {
-  return { index: path.join(dataDir, 'search-index.json'), meta: path.join(dataDir, 'search-index.meta.json') };
-}
+const INDEX_FILE = 'search-index.bin';
 
-async function readMeta(file: string): Promise<IndexMeta | null> {
-  try {
-    return JSON.parse(await readFile(file, 'utf8')) as IndexMeta;
-  } catch {
-    return null;
-  }
-}
-
-async function writeIndexCache(paths: { index: string; meta: string }, indexJson: string, meta: IndexMeta): Promise<void> {
-  await mkdir(path.dirname(paths.index), { recursive: true });
-  await atomicWrite(paths.meta, JSON.stringify({ ...meta, fingerprint: 'pending' }));
-  await atomicWrite(paths.index, indexJson);
-  await atomicWrite(paths.meta, JSON.stringify(meta));
-}
-
-/** Write to a temporary file then rename, so readers never see a partly written file. */
-async function atomicWrite(file: string, content: string): Promise<void> {
-  const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, content);
-  await rename(tmp, file);
+async function exists(file: string): Promise<boolean> {
+  return stat(file).then(
+    () => true,
+    () => false,
+  );
 }

@@ -1,9 +1,8 @@
-import type { SearchResult } from 'minisearch';
 import { normalizeArabic, STOPWORDS } from '../arabic/index.js';
 import type { Article } from '../corpus/article.js';
 
 /**
- * Second-stage ranking of MiniSearch's best candidates by character 4-gram overlap with the query.
+ * Second-stage ranking of the first stage's best candidates by character 4-gram overlap with the query.
  *
  * Why: on ARCD most first-place misses are the right article's wrong paragraph, lost to a paraphrase whose words
  * share a stretch of letters but not a stem: «استقلت»/«الاستقلال», «تأسست»/«تأسيس», «انتخب»/«الانتخابات».
@@ -27,16 +26,16 @@ export const RERANK = {
 } as const;
 
 /**
- * `results` (best first, MiniSearch scores) with the first RERANK.depth reordered by
+ * `results` (best first, first-stage scores) with the first RERANK.depth reordered by
  * score + weight × topScore × gramCoverage, where gramCoverage ∈ [0, 1] is the idf-weighted share of the query's
  * grams found in the article. Every reranked score is ≥ its original score, hence ≥ every score below the depth,
  * so scores stay in descending order and comparable across the whole list.
  */
-export function rerankByGrams(
+export function rerankByGrams<T extends { id: string | number; score: number }>(
   query: string,
-  results: SearchResult[],
+  results: T[],
   articleOf: (id: string) => Article | undefined,
-): SearchResult[] {
+): T[] {
   if (results.length < 2) return results;
   const queryGrams = [...new Set(contentWords(query).flatMap(wordGrams))];
   if (!queryGrams.length) return results;
@@ -55,7 +54,7 @@ export function rerankByGrams(
     const covered = weights.reduce((sum, w, i) => sum + (found[k][i] ? w : 0), 0);
     return { ...r, score: r.score + RERANK.weight * top * (covered / total) };
   });
-  // Stable: equal scores keep MiniSearch's order.
+  // Stable: equal scores keep the first stage's order.
   rescored.sort((a, b) => b.score - a.score);
   return [...rescored, ...results.slice(RERANK.depth)];
 }

@@ -1,0 +1,3 @@
+export async function runSearchBench(): Promise<string> {
+  return '';
+}
