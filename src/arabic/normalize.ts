@@ -79,6 +79,21 @@ export function forEachNormalizedWord(text: string, visit: (units: Uint16Array, 
   }
 }
 
+/**
+ * normalizeArabic(text) as code units in a reused buffer (valid until the next call into this module), or null for
+ * the rare text that needs the rules path (astral characters, context-dependent lower case): for scanners that
+ * only look for substrings and would throw the string away.
+ */
+export function normalizedCodeUnits(text: string): { units: Uint16Array; length: number } | null {
+  const n = foldInto(text.normalize('NFKC'));
+  if (n < 0) return null;
+  unitsView.units = folded;
+  unitsView.length = n;
+  return unitsView;
+}
+
+const unitsView = { units: new Uint16Array(0), length: 0 };
+
 // ---- the one-pass implementation
 
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;

@@ -24,8 +24,9 @@ import { loadIndexFile, saveIndexFile, type IndexSnapshot } from './persist.js';
 import { InvertedIndex, type FieldPostings, type PostingRange } from './postings.js';
 import { planQuery, type QueryPlan } from './query-plan.js';
 import { FIELD_BODY, FIELD_TITLE } from './ranking.js';
-import { RERANK, rerankByGrams } from './rerank.js';
-import { buildSnippet } from './snippet.js';
+import { RERANK, rerankWith } from './rerank.js';
+import { RerankWords } from './rerank-words.js';
+import { buildSnippet, termFinder } from './snippet.js';
 import { Scorer } from './top-k.js';
 import type { SearchHit, SearchOptions, SearchResponse } from './types.js';
 
@@ -73,6 +74,7 @@ export interface TermStatistics {
 
 export class ArticleIndex {
   private readonly index: InvertedIndex;
+  private readonly rerankWords: RerankWords;
   private readonly docs: DocTable;
   private readonly idToSlot = new Map<string, number>();
   private readonly scorer: Scorer;
@@ -88,8 +90,10 @@ export class ArticleIndex {
     private readonly texts: ArticleTexts,
     index?: InvertedIndex,
     docs?: DocTable,
+    rerankWords?: RerankWords,
   ) {
     this.index = index ?? new InvertedIndex();
+    this.rerankWords = rerankWords ?? new RerankWords();
     this.docs = docs ?? { ids: [], titles: [], dates: [], sources: [], addedAt: [], folded: [] };
     this.scorer = new Scorer(this.index);
     if (docs) {
@@ -151,12 +155,13 @@ export class ArticleIndex {
     const limit = wholeNumber(options.limit, DEFAULT_PAGE_SIZE);
     const offset = wholeNumber(options.offset, 0);
     const plan = planQuery(query, this.index);
-    const fetched = new Map<string, Article | undefined>();
-    const ranked = this.rank(query, plan, this.admit(options), offset + limit, offset < RERANK.depth && limit > 0, fetched);
+    const ranked = this.rank(query, plan, this.admit(options), offset + limit, offset < RERANK.depth && limit > 0);
     const results: SearchHit[] = [];
-    for (const r of ranked.hits.slice(offset, offset + limit)) {
+    const page = ranked.hits.slice(offset, offset + limit);
+    const mayMatch = page.length ? termFinder(plan.specs.flatMap((s) => s.expansions.map((e) => e.text))) : () => false;
+    for (const r of page) {
       const id = this.docs.ids[r.slot]!;
-      const article = fetched.has(id) ? fetched.get(id) : this.texts.get(id);
+      const article = this.texts.get(id);
       // The store may have lost the text (changed under us): the title still gives a snippet.
       const text: Article = article ?? this.titleOnly(r.slot);
       results.push({
@@ -165,7 +170,7 @@ export class ArticleIndex {
         date: this.docs.dates[r.slot],
         source: this.docs.sources[r.slot],
         score: Math.round(r.score * 1000) / 1000,
-        snippet: buildSnippet(text, this.matchedTerms(plan, r.slot)),
+        snippet: buildSnippet(text, this.matchedTerms(plan, r.slot), mayMatch),
       });
     }
     return { query, total: ranked.total, results };
@@ -177,7 +182,7 @@ export class ArticleIndex {
    */
   matchingIds(query: string, filters: Pick<SearchOptions, 'from' | 'to' | 'source'> = {}): string[] {
     const plan = planQuery(query, this.index);
-    return this.rank(query, plan, this.admit(filters), Infinity, true, new Map()).hits.map((h) => this.docs.ids[h.slot]!);
+    return this.rank(query, plan, this.admit(filters), Infinity, true).hits.map((h) => this.docs.ids[h.slot]!);
   }
 
   /**
@@ -254,8 +259,8 @@ export class ArticleIndex {
 
   /** Load a snapshot written by saveTo. Throws when the file is damaged, truncated or of another INDEX_VERSION. */
   static async loadFrom(file: string, texts: ArticleTexts): Promise<{ index: ArticleIndex; meta: Record<string, unknown> }> {
-    const { index, docs, meta } = await loadIndexFile(file);
-    return { index: new ArticleIndex(texts, index, docs), meta };
+    const { index, docs, rerankWords, meta } = await loadIndexFile(file);
+    return { index: new ArticleIndex(texts, index, docs, rerankWords), meta };
   }
 
   // ---- internals
@@ -265,6 +270,7 @@ export class ArticleIndex {
     const { docs } = this;
     return {
       postings: this.index.snapshotPostings(),
+      rerankWords: this.rerankWords.snapshot(slots),
       sortedTerms: this.index.sortedTermsCopy(),
       termIdOf: this.index.termIds,
       live: this.index.live.slice(0, slots),
@@ -282,25 +288,13 @@ export class ArticleIndex {
 
   /**
    * The ranking for `query`: the core's best `k` (at least the rerank depth), the first RERANK.depth of them
-   * reordered by character 4-gram overlap with the query (rerank.ts) when `rerank` (they are not when the page
-   * shown lies below them). Articles read for the rerank are left in `fetched` for the snippets.
+   * reordered by character 4-gram overlap with the query (rerank.ts, from the words kept in RerankWords) when
+   * `rerank` (they are not when the page shown lies below them).
    */
-  private rank(
-    query: string,
-    plan: QueryPlan,
-    admit: Uint8Array,
-    k: number,
-    rerank: boolean,
-    fetched: Map<string, Article | undefined>,
-  ): { hits: { slot: number; score: number }[]; total: number } {
+  private rank(query: string, plan: QueryPlan, admit: Uint8Array, k: number, rerank: boolean): { hits: { slot: number; score: number }[]; total: number } {
     const best = this.scorer.rank(plan, admit, Math.max(k, RERANK.depth), this.idOf);
-    let hits = best.slots.map((slot, i) => ({ id: this.docs.ids[slot]!, slot, score: best.scores[i] }));
-    if (rerank) {
-      hits = rerankByGrams(query, hits, (id) => {
-        if (!fetched.has(id)) fetched.set(id, this.texts.get(id));
-        return fetched.get(id);
-      });
-    }
+    let hits = best.slots.map((slot, i) => ({ slot, score: best.scores[i] }));
+    if (rerank) hits = rerankWith(query, hits, (h, table) => this.rerankWords.gramsPresent(h.slot, table));
     return { hits, total: best.total };
   }
 
@@ -356,6 +350,7 @@ export class ArticleIndex {
   private insert(a: Article): void {
     const fields: FieldPostings[] = [this.fieldPostings(a.title), this.fieldPostings(a.paragraphs.join('\n'))];
     const slot = this.index.addDocument(fields);
+    this.rerankWords.addDocument(slot, a);
     const { docs } = this;
     docs.ids[slot] = a.id;
     docs.titles[slot] = a.title;

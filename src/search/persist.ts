@@ -4,6 +4,7 @@ import { crc32 } from 'node:zlib';
 import type { DocTable } from './article-index.js';
 import { InvertedIndex, readForward, writeVarint, type BaseBlock, type PostingsSnapshot } from './postings.js';
 import { FIELD_COUNT } from './ranking.js';
+import { RerankWords, type RerankWordsData } from './rerank-words.js';
 
 /**
  * The saved index: one binary file, written from a point-in-time snapshot in slices (each ≤ ~10 ms of work, the
@@ -15,7 +16,7 @@ import { FIELD_COUNT } from './ranking.js';
  * bytes and zero padding to 8; then u32 CRC-32 of everything before it and "END!". Sections in order: header JSON
  * (meta and counts), docs (JSON lines of [id, title, date, source, addedAt, folded title], 2,000 per line), terms
  * ('\n'-joined), dfAny, field lengths (title, body), per field offsets / slots / term frequencies, forward starts,
- * forward bytes. Loading checks the CRC, every length and every slot and offset bound, and throws on any mismatch.
+ * forward bytes, rerank word arena, word starts, per-slot word-id run starts, word-id runs. Loading checks the CRC, every length and every slot and offset bound, and throws on any mismatch.
  */
 /** Bumped whenever the analyzer, the indexed fields or this layout change (ArticleIndex's INDEX_VERSION). */
 export const INDEX_FILE_FORMAT = 4;
@@ -26,6 +27,7 @@ const SLICE_MS = 10;
 
 export interface IndexSnapshot {
   postings: PostingsSnapshot;
+  rerankWords: RerankWordsData;
   sortedTerms: string[];
   termIdOf: ReadonlyMap<string, number>;
   live: Uint8Array;
@@ -39,6 +41,8 @@ interface Header {
   termCount: number;
   postings: number[];
   forwardBytes: number;
+  rerankWordCount: number;
+  rerankArenaUnits: number;
 }
 
 export async function saveIndexFile(file: string, snap: IndexSnapshot, meta: Record<string, unknown>): Promise<void> {
@@ -129,6 +133,8 @@ export async function saveIndexFile(file: string, snap: IndexSnapshot, meta: Rec
       termCount: terms.length,
       postings: fields.map((f) => f.docs.length),
       forwardBytes: length,
+      rerankWordCount: snap.rerankWords.wordStart.length - 1,
+      rerankArenaUnits: snap.rerankWords.arena.length,
     };
     const start = Buffer.alloc(16);
     MAGIC.copy(start, 0);
@@ -160,6 +166,23 @@ export async function saveIndexFile(file: string, snap: IndexSnapshot, meta: Rec
     }
     await section([bytesOf(forwardStart)]);
     await section([forward.bytes.subarray(0, length)]);
+    // Rerank words: the dictionary as is, each live slot's run of ids copied (word ids do not change).
+    const rw = snap.rerankWords;
+    await section([bytesOf(rw.arena)]);
+    await section([bytesOf(rw.wordStart)]);
+    const wordRuns = new Int32Array(liveSlots.length + 1);
+    const runs: Uint8Array[] = [];
+    let wordBytes = 0;
+    for (let i = 0; i < liveSlots.length; i++) {
+      const slot = liveSlots[i];
+      wordRuns[i] = wordBytes;
+      const run = rw.ids.subarray(rw.slotStart[slot], rw.slotEnd[slot]);
+      runs.push(run);
+      wordBytes += run.length;
+    }
+    wordRuns[liveSlots.length] = wordBytes;
+    await section([bytesOf(wordRuns)]);
+    await section(runs);
     const trailer = Buffer.alloc(8);
     trailer.writeUInt32LE(crc >>> 0, 0);
     END.copy(trailer, 4);
@@ -174,7 +197,7 @@ export async function saveIndexFile(file: string, snap: IndexSnapshot, meta: Rec
 }
 
 /** Read an index file written by saveIndexFile; throws an Error saying what is wrong when it is not one. */
-export async function loadIndexFile(file: string): Promise<{ index: InvertedIndex; docs: DocTable; meta: Record<string, unknown> }> {
+export async function loadIndexFile(file: string): Promise<{ index: InvertedIndex; docs: DocTable; rerankWords: RerankWords; meta: Record<string, unknown> }> {
   if (os.endianness() !== 'LE') throw new Error('the saved index format is little-endian only');
   const buf = await readFile(file);
   const fail = (why: string): never => {
@@ -242,7 +265,16 @@ export async function loadIndexFile(file: string): Promise<{ index: InvertedInde
   if (forwardBytes.length !== header.forwardBytes || forwardStart[D] !== forwardBytes.length) fail('forward index');
   const forward = new Uint8Array(forwardBytes);
   const index = InvertedIndex.restore({ termText, dfAny, base, fieldLength, forward, forwardStart, slotCount: D });
-  return { index, docs, meta: header.meta ?? {} };
+  const W = header.rerankWordCount;
+  const arena = typed(next(), Uint16Array, header.rerankArenaUnits);
+  const wordStart = typed(next(), Int32Array, W + 1);
+  if (wordStart[0] !== 0 || wordStart[W] !== arena.length) fail('rerank words');
+  for (let w = 0; w < W; w++) if (wordStart[w + 1] < wordStart[w]) fail('rerank words');
+  const wordRuns = typed(next(), Int32Array, D + 1);
+  const wordIds = new Uint8Array(next());
+  if (wordRuns[0] !== 0 || wordRuns[D] !== wordIds.length) fail('rerank word runs');
+  const rerankWords = RerankWords.restore(arena, wordStart, wordIds, wordRuns, D);
+  return { index, docs, rerankWords, meta: header.meta ?? {} };
 }
 
 /** The runs of a term's postings in a snapshot: base block, tails being merged, tails. */
@@ -258,7 +290,7 @@ function snapshotRuns(p: PostingsSnapshot, term: number, field: number) {
   return runs;
 }
 
-function bytesOf(array: Int32Array | Uint16Array): Uint8Array {
+function bytesOf(array: Int32Array | Uint16Array | Uint8Array): Uint8Array {
   return new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
 }
 

@@ -617,3 +617,21 @@ export function writeVarint(out: { bytes: Uint8Array }, length: number, value: n
   out.bytes[length++] = value;
   return length;
 }
+
+/** Decode the delta-varint run bytes[start..end), calling `visit(delta, value)` with each running sum. */
+export function readVarintRun(bytes: Uint8Array, start: number, end: number, visit: (delta: number, value: number) => void): void {
+  let at = start;
+  let value = 0;
+  while (at < end) {
+    let delta = 0;
+    let scale = 1;
+    let byte: number;
+    do {
+      byte = bytes[at++];
+      delta += (byte & 0x7f) * scale;
+      scale *= 128;
+    } while (byte & 0x80);
+    value += delta;
+    visit(delta, value);
+  }
+}

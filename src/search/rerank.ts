@@ -36,12 +36,17 @@ export function rerankByGrams<T extends { id: string | number; score: number }>(
   results: T[],
   articleOf: (id: string) => Article | undefined,
 ): T[] {
+  return rerankWith(query, results, (r, table) => gramsPresent(articleOf(String(r.id)), table));
+}
+
+/** rerankByGrams with the grams' presence in a candidate given by `present` (ArticleIndex: from RerankWords). */
+export function rerankWith<T extends { score: number }>(query: string, results: T[], present: (result: T, table: GramTable) => boolean[]): T[] {
   if (results.length < 2) return results;
   const queryGrams = [...new Set(contentWords(query).flatMap(wordGrams))];
   if (!queryGrams.length) return results;
   const head = results.slice(0, RERANK.depth);
   const table = new GramTable(queryGrams);
-  const found = head.map((r) => gramsPresent(articleOf(String(r.id)), table));
+  const found = head.map((r) => present(r, table));
 
   const n = head.length;
   const weights = queryGrams.map((_, i) => {
@@ -98,15 +103,15 @@ export function gramsPresentPlain(article: Article | undefined, grams: readonly 
 }
 
 /**
- * gramsPresentPlain without building the article's words as strings: one pass over the normalized text
- * (forEachNormalizedWord), each content word's marked grams looked up in a small hash table of the query's grams.
- * A search reranks 20 articles, so this pass is a large share of its time (bench/search.ts).
+ * Calls `visit` with each content word of `text` in canonical spelling — contentWords(text) — as code units
+ * units[start..start+length), the first unit replaced by `first` when it is ≥ 0 («للرباط» → «الرباط»), without
+ * building strings (forEachNormalizedWord).
  */
-export function gramsPresent(article: Article | undefined, table: GramTable): boolean[] {
-  const found = new Array<boolean>(table.size).fill(false);
-  if (!article) return found;
-  const window = new Uint16Array(RERANK.gramLength);
-  const visit = (units: Uint16Array, from: number, to: number): void => {
+export function forEachContentWord(
+  text: string,
+  visit: (units: Uint16Array, start: number, length: number, first: number) => void,
+): void {
+  forEachNormalizedWord(text, (units, from, to) => {
     let start = from;
     let length = to - from;
     if (length === 1 && !(units[start] >= 0x30 && units[start] <= 0x39)) return;
@@ -123,36 +128,55 @@ export function gramsPresent(article: Article | undefined, table: GramTable): bo
       start++;
       length--;
     }
-    // The marked word «_w_», read through a rolling window of 4 code units; a window whose first two units start
-    // no query gram is rejected by one bitmap lookup, before any hashing.
-    const m = length + 2;
-    const unitAt = (p: number): number => (p === 0 || p === m - 1 ? UNDERSCORE : p === 1 && first >= 0 ? first : units[start + p - 1]);
-    if (m <= RERANK.gramLength) {
-      for (let p = 0; p < m; p++) window[p] = unitAt(p);
-      const at = table.find(window, 0, m);
-      if (at >= 0) found[at] = true;
-      return;
+    visit(units, start, length, first);
+  });
+}
+
+/**
+ * Marks in `found` the grams of `table` that occur in the marked word «_w_» (w = units[start..start+length), first
+ * unit replaced by `first` when ≥ 0). A window whose first two units start no query gram is rejected by one bitmap
+ * lookup, before any hashing. Returns whether any gram was found.
+ */
+export function markWordGrams(units: Uint16Array, start: number, length: number, first: number, table: GramTable, found: boolean[]): boolean {
+  const m = length + 2;
+  const unitAt = (p: number): number => (p === 0 || p === m - 1 ? UNDERSCORE : p === 1 && first >= 0 ? first : units[start + p - 1]);
+  const window = table.window;
+  let any = false;
+  if (m <= RERANK.gramLength) {
+    for (let p = 0; p < m; p++) window[p] = unitAt(p);
+    const at = table.find(window, 0, m);
+    if (at >= 0) found[at] = any = true;
+    return any;
+  }
+  let a = UNDERSCORE;
+  let b = unitAt(1);
+  let c = unitAt(2);
+  for (let p = 3; p < m; p++) {
+    const d = unitAt(p);
+    if (table.pairs[((a & 0xff) << 8) | (b & 0xff)]) {
+      window[0] = a;
+      window[1] = b;
+      window[2] = c;
+      window[3] = d;
+      const at = table.find(window, 0, 4);
+      if (at >= 0) found[at] = any = true;
     }
-    let a = UNDERSCORE;
-    let b = unitAt(1);
-    let c = unitAt(2);
-    for (let p = 3; p < m; p++) {
-      const d = unitAt(p);
-      if (table.pairs[((a & 0xff) << 8) | (b & 0xff)]) {
-        window[0] = a;
-        window[1] = b;
-        window[2] = c;
-        window[3] = d;
-        const at = table.find(window, 0, 4);
-        if (at >= 0) found[at] = true;
-      }
-      a = b;
-      b = c;
-      c = d;
-    }
+    a = b;
+    b = c;
+    c = d;
+  }
+  return any;
+}
+
+/** gramsPresentPlain computed on code units: one pass over the article's normalized text, no word strings. */
+export function gramsPresent(article: Article | undefined, table: GramTable): boolean[] {
+  const found = new Array<boolean>(table.size).fill(false);
+  if (!article) return found;
+  const visit = (units: Uint16Array, start: number, length: number, first: number): void => {
+    markWordGrams(units, start, length, first, table, found);
   };
-  forEachNormalizedWord(article.title, visit);
-  for (const p of article.paragraphs) forEachNormalizedWord(p, visit);
+  forEachContentWord(article.title, visit);
+  for (const p of article.paragraphs) forEachContentWord(p, visit);
   return found;
 }
 
@@ -163,6 +187,8 @@ export class GramTable {
   private readonly slots: Int32Array;
   /** Bit per (low byte of the first unit, low byte of the second) of some gram: a cheap first test. */
   readonly pairs = new Uint8Array(0x10000);
+  /** Scratch for markWordGrams. */
+  readonly window = new Uint16Array(RERANK.gramLength);
   constructor(readonly grams: readonly string[]) {
     this.size = grams.length;
     let capacity = 16;
