@@ -109,6 +109,11 @@ const SLOW = 0xfffd;
 const FOLD = new Uint16Array(0x10000);
 /** Per folded code unit: 1 when the word pattern counts it as part of a word. */
 const IS_WORD = new Uint8Array(0x10000);
+/**
+ * Per BMP code unit (not a surrogate): 1 when the analyzer's word pattern [\p{L}\p{M}\p{N}] counts it as part of
+ * a word. For scanners that tokenize exactly like tokenize() without its regular expression; read only.
+ */
+export const WORD_CODE_UNITS: Readonly<Uint8Array> = IS_WORD;
 let folded = new Uint16Array(4096);
 let wordBuffer = new Uint16Array(64);
 let changed = false;

@@ -221,20 +221,22 @@ export class InvertedIndex {
     if (slot >= this.live.length) this.growSlots(this.live.length * 2);
     this.live[slot] = 1;
     this.liveCount++;
-    // Forward entries: the union of the fields' term ids, sorted, each with a bit per field.
-    const merged = new Map<number, number>();
+    // Forward entries: the union of the fields' term ids, sorted, each with a bit per field (id × 4 + mask).
     let postings = 0;
+    for (let f = 0; f < FIELD_COUNT; f++) postings += fields[f].count;
+    const entries = new Float64Array(postings);
+    let e = 0;
     for (let f = 0; f < FIELD_COUNT; f++) {
       const { termIds, tfs, count, length } = fields[f];
       this.fieldLength[f][slot] = length;
       this.totalFieldLength[f] += length;
-      postings += count;
       const bulk = this.bulk?.[f];
+      const df = this.df[f];
       for (let i = 0; i < count; i++) {
         const term = termIds[i];
         const tf = Math.min(MAX_TF, tfs[i]);
-        this.df[f][term]++;
-        merged.set(term, (merged.get(term) ?? 0) | (1 << f));
+        df[term]++;
+        entries[e++] = term * 4 + (1 << f);
         if (bulk) {
           bulk.terms.push(term);
           bulk.docs.push(slot);
@@ -246,12 +248,16 @@ export class InvertedIndex {
     }
     this.storedPostings += postings;
     this.livePostings += postings;
-    const ids = [...merged.keys()].sort((a, b) => a - b);
+    entries.sort();
     this.forwardStart[slot] = this.forwardLength;
     let previous = 0;
-    for (const id of ids) {
+    for (let i = 0; i < entries.length; i++) {
+      const id = Math.floor(entries[i] / 4);
+      let mask = entries[i] % 4;
+      // A term in both fields: its two entries are adjacent after sorting (mask 1, then mask 2).
+      if (i + 1 < entries.length && Math.floor(entries[i + 1] / 4) === id) mask |= entries[++i] % 4;
       this.dfAny[id]++;
-      this.writeVarint((id - previous) * 4 + merged.get(id)!);
+      this.writeVarint((id - previous) * 4 + mask);
       previous = id;
     }
     this.forwardEnd[slot] = this.forwardLength;
