@@ -127,6 +127,8 @@ describe('an index changed in place', () => {
               expect(index.remove(id)).toBe(live.delete(id));
               texts.delete(id);
             }
+            // Searching between changes exercises state carried across them (per-search memos, scratch arrays).
+            index.search(queries[0], { limit: 5 });
           }
           const fresh = build([...live.values()]);
           expect(observe(index, queries)).toEqual(observe(fresh, queries));

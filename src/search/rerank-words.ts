@@ -75,11 +75,12 @@ export class RerankWords {
       this.memoQuery = grams;
       this.memoRound++;
       this.memoLists = [];
-      if (this.memoStamp.length < this.wordCount) {
-        this.memoStamp = new Int32Array(Math.max(this.wordCount, this.memoStamp.length * 2));
-        this.memoFound = new Int32Array(this.memoStamp.length);
-        this.memoRound = 1;
-      }
+    }
+    if (this.memoStamp.length < this.wordCount) {
+      // Words added since the last search: room for their memo entries (a zero stamp is never a current round).
+      const size = Math.max(this.wordCount, this.memoStamp.length * 2);
+      this.memoStamp = grow(this.memoStamp, size);
+      this.memoFound = grow(this.memoFound, size);
     }
     const found = new Array<boolean>(grams.size).fill(false);
     const scratch = new Array<boolean>(grams.size).fill(false);

@@ -15,9 +15,10 @@ import type { Article } from '../corpus/article.js';
  * but on top of 4-grams it gains on one half and loses on the other), Snowball Arabic stem overlap (loses),
  * best-sentence coverage (loses on both).
  *
- * The grams are computed from the candidates' stored text at query time, so the saved index does not change and
- * does not grow (a 4-gram field measured about the same and doubled it). Gram weights are inverse document
- * frequencies among the candidates themselves: a gram every candidate shares says nothing about which is best.
+ * The grams are computed at query time from each candidate's distinct content words, which the index keeps as ids
+ * (rerank-words.ts) so that a search reads no article text to rerank; a 4-gram field measured about the same and
+ * was several times larger. Gram weights are inverse document frequencies among the candidates themselves: a gram
+ * every candidate shares says nothing about which is best.
  */
 export const RERANK = {
   depth: 20,

@@ -14,8 +14,9 @@ interface Candidate {
 
 /**
  * The best-matching sentence of an article, markdown-escaped, with matched words in **bold**, trimmed at word
- * boundaries to at most SNIPPET_MAX_CHARS around the matches. `matchedTerms` are analyzed index terms (as MiniSearch
- * reports them, fuzzy and prefix expansions included), so a word is marked exactly when it made the article match.
+ * boundaries to at most SNIPPET_MAX_CHARS around the matches. `matchedTerms` are analyzed index terms (the
+ * article's matched expansions, fuzzy and prefix ones included), so a word is marked exactly when it made the article
+ * match. `mayMatch` (termFinder) may be built for a superset of them.
  * When only the title matched, the article's first sentence is shown unmarked.
  */
 export function buildSnippet(
