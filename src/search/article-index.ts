@@ -27,7 +27,7 @@ import { planQuery, type QueryPlan } from './query-plan.js';
 import { FIELD_BODY, FIELD_TITLE } from './ranking.js';
 import { RERANK, rerankWith } from './rerank.js';
 import { RerankWords } from './rerank-words.js';
-import { buildSnippet, termFinder } from './snippet.js';
+import { buildSnippet } from './snippet.js';
 import { Scorer } from './top-k.js';
 import type { SearchHit, SearchOptions, SearchResponse } from './types.js';
 
@@ -84,6 +84,7 @@ export class ArticleIndex {
   private sourceKey = new Int32Array(1024);
   private readonly sourceNames: string[] = [''];
   private readonly sourceIndex = new Map<string, number>([['', 0]]);
+  private readonly normalizedSources = new Map<string, string>();
   private admitBuffer = new Uint8Array(0);
   private newestCache: number[] | null = null;
 
@@ -178,7 +179,6 @@ export class ArticleIndex {
     const ranked = this.rank(query, plan, this.admit(options), offset + limit, offset < RERANK.depth && limit > 0);
     const results: SearchHit[] = [];
     const page = ranked.hits.slice(offset, offset + limit);
-    const mayMatch = page.length ? termFinder(plan.specs.flatMap((s) => s.expansions.map((e) => e.text))) : () => false;
     for (const r of page) {
       const id = this.docs.ids[r.slot]!;
       const article = this.texts.get(id);
@@ -190,7 +190,7 @@ export class ArticleIndex {
         date: this.docs.dates[r.slot],
         source: this.docs.sources[r.slot],
         score: Math.round(r.score * 1000) / 1000,
-        snippet: buildSnippet(text, this.matchedTerms(plan, r.slot), mayMatch),
+        snippet: buildSnippet(text, this.matchedTerms(plan, r.slot)),
       });
     }
     return { query, total: ranked.total, results };
@@ -425,7 +425,9 @@ export class ArticleIndex {
       this.sourceKey = grow(this.sourceKey);
     }
     this.dateKey[slot] = date ? (dateNumber(date) ?? -1) : -1;
-    const name = source ? normalizeArabic(source) : '';
+    // Outlets are few: normalize each raw spelling once.
+    let name = source ? this.normalizedSources.get(source) : '';
+    if (name === undefined) this.normalizedSources.set(source!, (name = normalizeArabic(source!)));
     let key = this.sourceIndex.get(name);
     if (key === undefined) {
       key = this.sourceNames.length;
@@ -510,8 +512,9 @@ function foldTitle(text: string): string {
 
 /** YYYYMMDD for a YYYY-MM-DD string, undefined for anything else. */
 function dateNumber(date: string): number | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  return m ? Number(m[1]) * 10000 + Number(m[2]) * 100 + Number(m[3]) : undefined;
+  if (date.length !== 10 || date[4] !== '-' || date[7] !== '-') return undefined;
+  const n = Number(date.slice(0, 4)) * 10000 + Number(date.slice(5, 7)) * 100 + Number(date.slice(8, 10));
+  return Number.isInteger(n) && /^\d{4}-\d{2}-\d{2}$/.test(date) ? n : undefined;
 }
 
 /**

@@ -451,11 +451,18 @@ export class InvertedIndex {
       for (let t = 0; t < termCount; t++) df[t] = offsets[t + 1] - offsets[t];
       return df;
     });
+    const seen = new Uint8Array(0x10000);
     for (let t = 0; t < termCount; t++) {
       const term = data.termText[t];
       index.termIds.set(term, t);
       index.termText.push(term);
-      index.addToAlphabet(term);
+      for (let i = 0; i < term.length; i++) {
+        const c = term.charCodeAt(i);
+        if (seen[c]) continue;
+        seen[c] = 1;
+        // Surrogates are skipped by the per-character path; alphabetOf keeps single code units only anyway.
+        if (c < 0xd800 || c > 0xdfff) index.addToAlphabet(String.fromCharCode(c));
+      }
     }
     index.sortedTerms = data.termText.slice();
     index.base = data.base;

@@ -1,4 +1,4 @@
-import { analyzeTerm, cleanText, normalizeArabic, normalizedCodeUnits, splitSentences, tokenSpans } from '../arabic/index.js';
+import { cleanText, forEachTermSpan, normalizeArabic, normalizedCodeUnits, splitSentences } from '../arabic/index.js';
 import type { Article } from '../corpus/article.js';
 import { markSpans, type Span } from './markdown.js';
 
@@ -57,12 +57,12 @@ export function buildSnippet(
 export function termFinder(terms: Iterable<string>): (text: string) => boolean {
   const list = [...new Set(terms)].filter(Boolean);
   if (!list.length) return () => false;
-  const starts = new Uint8Array(0x10000);
+  const starts = new Uint32Array(0x10000 / 32);
   const byFirst = new Map<number, Uint16Array[]>();
   for (const t of list) {
     const codes = new Uint16Array(t.length);
     for (let i = 0; i < t.length; i++) codes[i] = t.charCodeAt(i);
-    starts[codes[0]] = 1;
+    starts[codes[0] >>> 5] |= 1 << (codes[0] & 31);
     byFirst.set(codes[0], [...(byFirst.get(codes[0]) ?? []), codes]);
   }
   return (text) => {
@@ -73,8 +73,9 @@ export function termFinder(terms: Iterable<string>): (text: string) => boolean {
     }
     const { units, length } = folded;
     for (let i = 0; i < length; i++) {
-      if (!starts[units[i]]) continue;
-      for (const t of byFirst.get(units[i])!) {
+      const c = units[i];
+      if (!(starts[c >>> 5] & (1 << (c & 31)))) continue;
+      for (const t of byFirst.get(c)!) {
         if (i + t.length > length) continue;
         let j = 1;
         while (j < t.length && units[i + j] === t[j]) j++;
@@ -88,10 +89,9 @@ export function termFinder(terms: Iterable<string>): (text: string) => boolean {
 function findMatches(sentence: string, matchedTerms: ReadonlySet<string>): Candidate {
   const text = cleanText(sentence).replace(/\s+/g, ' ').trim();
   const spans: Candidate['spans'] = [];
-  for (const t of tokenSpans(text)) {
-    const term = analyzeTerm(t.token);
-    if (term && matchedTerms.has(term)) spans.push({ start: t.start, end: t.end, term });
-  }
+  forEachTermSpan(text, (term, start, end) => {
+    if (term !== null && matchedTerms.has(term)) spans.push({ start, end, term });
+  });
   return { text, spans };
 }
 
