@@ -12,7 +12,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import MiniSearch from 'minisearch';
 import type { Article } from '../src/corpus/article.js';
-import { ArticleIndex, memoryTexts } from '../src/search/article-index.js';
+import { ArticleIndex, textsOf } from '../src/search/article-index.js';
 
 export interface RetrievalQuery {
   text: string;
@@ -85,7 +85,7 @@ export function articleHalves(articles: readonly Article[], queries: readonly Re
 }
 
 function measure(articles: readonly Article[], queries: readonly RetrievalQuery[]) {
-  const nashraIndex = ArticleIndex.build(articles, memoryTexts(articles));
+  const nashraIndex = ArticleIndex.build(articles, textsOf(articles));
   const nashra = evaluateRanking(queries, (q) => nashraIndex.search(q, { limit: 10 }).results.map((r) => r.id));
   const plain = new MiniSearch<{ id: string; title: string; body: string }>({ fields: ['title', 'body'] });
   plain.addAll(articles.map((a) => ({ id: a.id, title: a.title, body: a.paragraphs.join('\n') })));

@@ -12,12 +12,12 @@ import { runIngestBench } from './ingest.js';
 import { runLiveCorpusBench } from './live-corpus.js';
 import { runQuotesBench } from './quotes.js';
 import { runRetrievalBench } from './retrieval.js';
-import { runScaleBench } from './scale.js';
+import { runSearchBench } from './search.js';
 import { runSummariesBench } from './summaries.js';
 
 const SECTIONS: Record<string, () => Promise<string>> = {
   retrieval: runRetrievalBench,
-  scale: runScaleBench,
+  search: runSearchBench,
   'live-corpus': runLiveCorpusBench,
   quotes: runQuotesBench,
   digest: runDigestBench,

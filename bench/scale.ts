@@ -1,26 +1,16 @@
 /**
- * Scale and speed on SaudiNewsNet (31,030 articles from 14 Saudi newspapers, July–August 2015): index build time
- * and memory for the whole corpus, query latency over real queries, autocomplete latency, and start-up from a
- * saved index (fromJSON) against rebuilding. The corpus is read straight from the gzip'd JSON lines, never copied.
- *
- * Run alone: npm run build && node --expose-gc dist/bench/scale.js [path/to/saudinewsnet.jsonl.gz]
- * (without --expose-gc the memory figures include garbage not yet collected).
+ * SaudiNewsNet (31,030 articles from 14 Saudi newspapers, July–August 2015) as Articles, for the benchmarks that
+ * measure at scale (bench/search.ts: the search index against its peers; quotations; digests). The corpus is read
+ * straight from the gzip'd JSON lines, never copied.
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { pathToFileURL } from 'node:url';
 import { createGunzip } from 'node:zlib';
 import { analyze, tokenize } from '../src/arabic/index.js';
 import type { Article } from '../src/corpus/article.js';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
-import os from 'node:os';
-import { ArticleIndex, memoryTexts } from '../src/search/article-index.js';
-import { projectRoot } from './retrieval.js';
 
 export const DEFAULT_SAUDINEWSNET_FILE = '../shared/data/saudinewsnet/saudinewsnet.jsonl.gz';
-const QUERY_COUNT = 200;
 
 interface SaudiNewsNetRecord {
   source?: string;
@@ -72,100 +62,3 @@ export function titleQueries(articles: readonly Article[], count: number): strin
   return queries;
 }
 
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-function mib(bytes: number): string {
-  return (bytes / 2 ** 20).toFixed(0);
-}
-
-function heapUsed(): number {
-  (globalThis as { gc?: () => void }).gc?.();
-  return process.memoryUsage().heapUsed;
-}
-
-function timeEach(inputs: readonly string[], run: (input: string) => unknown): { p50: number; p95: number; max: number } {
-  const ms = inputs.map((input) => {
-    const t = performance.now();
-    run(input);
-    return performance.now() - t;
-  });
-  ms.sort((a, b) => a - b);
-  return { p50: percentile(ms, 50), p95: percentile(ms, 95), max: ms[ms.length - 1] };
-}
-
-export async function runScaleBench(
-  file = process.env.NASHRA_SAUDINEWSNET_FILE ?? path.resolve(projectRoot(), DEFAULT_SAUDINEWSNET_FILE),
-): Promise<string> {
-  const benchStarted = performance.now();
-  let t = performance.now();
-  const articles = await loadSaudiNewsNet(file);
-  const loadSeconds = (performance.now() - t) / 1000;
-  const chars = articles.reduce((n, a) => n + a.title.length + a.paragraphs.reduce((m, p) => m + p.length, 0), 0);
-
-  const heapBefore = heapUsed();
-  t = performance.now();
-  const texts = memoryTexts(articles);
-  let index: ArticleIndex | null = ArticleIndex.build(articles, texts);
-  const buildSeconds = (performance.now() - t) / 1000;
-  const heapIndex = heapUsed() - heapBefore;
-  const rss = process.memoryUsage().rss;
-
-  const queries = titleQueries(articles, QUERY_COUNT);
-  // Warm-up: the first searches pay for JIT compilation, which a running bot pays once.
-  for (const q of queries.slice(0, 10)) index.search(q);
-  const search = timeEach(queries, (q) => index!.search(q, { limit: 10 }));
-  const totals = queries.map((q) => index!.search(q, { limit: 0 }).total).sort((a, b) => a - b);
-  const filtered = timeEach(queries, (q) => index!.search(q, { limit: 10, from: '2015-08-01', to: '2015-08-07' }));
-  // Autocomplete as typed: the first word and the start of the second.
-  const prefixes = queries.map((q) => q.slice(0, Math.min(q.length, q.indexOf(' ') + 3)));
-  const suggest = timeEach(prefixes, (p) => index!.suggestTitles(p, 25));
-
-  const snapshotDir = await mkdtemp(path.join(os.tmpdir(), 'nashra-scale-'));
-  const snapshot = path.join(snapshotDir, 'index.snapshot');
-  t = performance.now();
-  await index.saveTo(snapshot, {});
-  const saveSeconds = (performance.now() - t) / 1000;
-  const savedBytes = (await stat(snapshot)).size;
-  const sample = queries.slice(0, 20).map((q) => JSON.stringify(index!.search(q).results.map((r) => r.id)));
-  index = null;
-  const heapBeforeReload = heapUsed();
-  t = performance.now();
-  const { index: reloaded } = await ArticleIndex.loadFrom(snapshot, texts);
-  await rm(snapshotDir, { recursive: true, force: true });
-  const reloadSeconds = (performance.now() - t) / 1000;
-  const heapReloaded = heapUsed() - heapBeforeReload;
-  const sameResults = queries.slice(0, 20).every((q, i) => JSON.stringify(reloaded.search(q).results.map((r) => r.id)) === sample[i]);
-
-  const ms = (v: number) => v.toFixed(1);
-  const totalSeconds = (performance.now() - benchStarted) / 1000;
-  return [
-    '## Scale (SaudiNewsNet)',
-    '',
-    `Corpus: \`${path.relative(projectRoot(), file)}\`: ${articles.length.toLocaleString('en')} articles, ` +
-      `${(chars / 1e6).toFixed(1)} million characters, read and mapped to articles in ${loadSeconds.toFixed(1)} s.`,
-    '',
-    '| Measure | Value |',
-    '| --- | --- |',
-    `| Index build, all articles | ${buildSeconds.toFixed(1)} s |`,
-    `| Heap held by the index | ${mib(heapIndex)} MiB${(globalThis as { gc?: unknown }).gc ? '' : ' (no --expose-gc: approximate)'} |`,
-    `| Process RSS after build (articles + index) | ${mib(rss)} MiB |`,
-    `| Search latency, ${queries.length} title-word queries, limit 10 with snippets | p50 ${ms(search.p50)} ms, p95 ${ms(search.p95)} ms, max ${ms(search.max)} ms |`,
-    `| Matches per query (total) | median ${percentile(totals, 50).toLocaleString('en')}, p95 ${percentile(totals, 95).toLocaleString('en')} |`,
-    `| Search latency with a 7-day date filter | p50 ${ms(filtered.p50)} ms, p95 ${ms(filtered.p95)} ms |`,
-    `| Title autocomplete (suggestTitles, 25 choices) | p50 ${ms(suggest.p50)} ms, p95 ${ms(suggest.p95)} ms, max ${ms(suggest.max)} ms |`,
-    `| Saved index snapshot size | ${mib(savedBytes)} MiB, written in ${saveSeconds.toFixed(1)} s |`,
-    `| Loading the saved snapshot vs. rebuilding | ${reloadSeconds.toFixed(1)} s vs. ${buildSeconds.toFixed(1)} s |`,
-    `| Heap held by the reloaded index | ${mib(heapReloaded)} MiB |`,
-    `| Reloaded index gives identical results (20 queries) | ${sameResults ? 'yes' : 'NO'} |`,
-    '',
-    `Time taken: ${totalSeconds.toFixed(0)} s.`,
-    '',
-  ].join('\n');
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const file = process.argv[2] ? path.resolve(process.argv[2]) : undefined;
-  process.stdout.write(await runScaleBench(file));
-}

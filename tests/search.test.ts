@@ -2,11 +2,11 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyze, cleanText, splitSentences } from '../src/arabic/index.js';
+import { cleanText, splitSentences } from '../src/arabic/index.js';
 import type { Article } from '../src/corpus/article.js';
 import { loadCorpus } from '../src/corpus/load.js';
 import { Engine } from '../src/engine/engine.js';
-import { ArticleIndex, MAX_SUGGESTIONS, memoryTexts } from '../src/search/article-index.js';
+import { ArticleIndex, INDEX_VERSION, MAX_SUGGESTIONS, textsOf } from '../src/search/article-index.js';
 import { escapeMarkdown, markSpans, markTerms } from '../src/search/markdown.js';
 import { RERANK, rerankByGrams } from '../src/search/rerank.js';
 import { SNIPPET_MAX_CHARS } from '../src/search/snippet.js';
@@ -25,7 +25,7 @@ let articles: Article[];
 let index: ArticleIndex;
 beforeAll(async () => {
   articles = (await loadCorpus(SEEDS)).articles;
-  index = ArticleIndex.build(articles, memoryTexts(articles));
+  index = ArticleIndex.build(articles, textsOf(articles));
 });
 
 const ids = (query: string, options = {}) => index.search(query, { limit: 25, ...options }).results.map((r) => r.id);
@@ -254,66 +254,44 @@ describe('saving and reloading the index', () => {
 
   let dir: string;
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'nashra-index-'));
+    dir = await mkdtemp(path.join(os.tmpdir(), 'nashra-index-file-'));
   });
   afterAll(async () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('gives identical results after saveTo / loadFrom, and returns the meta it was saved with', async () => {
-    const file = path.join(dir, 'index.snapshot');
-    await index.saveTo(file, { seq: 42 });
-    const { index: reloaded, meta } = await ArticleIndex.loadFrom(file, memoryTexts(articles));
-    expect(meta).toEqual({ seq: 42 });
+  it('gives identical results and the caller\'s meta after saveTo / loadFrom', async () => {
+    const file = path.join(dir, 'index.bin');
+    await index.saveTo(file, { sequence: 42, note: 'مراكش' });
+    const { index: reloaded, meta } = await ArticleIndex.loadFrom(file, textsOf(articles));
+    expect(meta).toEqual({ sequence: 42, note: 'مراكش' });
+    expect(reloaded.size).toBe(index.size);
     for (const q of queries) expect(reloaded.search(q, { limit: 10 }), q).toEqual(index.search(q, { limit: 10 }));
     expect(reloaded.suggestTitles('التحالف', 25)).toEqual(index.suggestTitles('التحالف', 25));
     expect(reloaded.suggestTitles('', 25)).toEqual(index.suggestTitles('', 25));
+    expect(reloaded.matchingIds('المغرب')).toEqual(index.matchingIds('المغرب'));
   });
 
-  it('refuses a damaged file or one of another version, so the caller rebuilds', async () => {
-    const file = path.join(dir, 'damaged.snapshot');
+  it('refuses a saved index of another version, a damaged, truncated or foreign file, so the caller rebuilds', async () => {
+    const file = path.join(dir, 'good.bin');
     await index.saveTo(file, {});
-    const bytes = await readFile(file);
-    await writeFile(file, bytes.subarray(0, Math.floor(bytes.length / 2)));
-    await expect(ArticleIndex.loadFrom(file, memoryTexts(articles))).rejects.toThrow();
-    await writeFile(file, '{"not": "an index"');
-    await expect(ArticleIndex.loadFrom(file, memoryTexts(articles))).rejects.toThrow();
-  });
-});
-
-describe('changing the index in place', () => {
-  const queries = ['بوريطة داعش', 'الرباط', 'نول', 'الإرهاب', 'سايلز', 'الحرب الروسية الأوكرانية'];
-  it('add, replace and remove leave it answering exactly like a fresh build of the same articles', () => {
-    const [first, second, ...rest] = articles;
-    const live = ArticleIndex.build(rest, memoryTexts(articles));
-    live.add(first);
-    live.add({ ...second, paragraphs: ['نص مؤقت عن طنجة'] });
-    const edited = { ...second };
-    live.add(edited); // replaces the temporary text
-    expect(live.remove(rest[0].id)).toBe(true);
-    expect(live.remove('no-such-article')).toBe(false);
-    const kept = [first, edited, ...rest.slice(1)];
-    const fresh = ArticleIndex.build(kept, memoryTexts(articles));
-    expect(live.size).toBe(kept.length);
-    expect(live.has(rest[0].id)).toBe(false);
-    for (const q of [...queries, 'طنجة']) {
-      expect(live.search(q, { limit: 10 }).results.map((r) => r.id), q).toEqual(fresh.search(q, { limit: 10 }).results.map((r) => r.id));
-    }
-    expect(live.suggestTitles('', 25)).toEqual(fresh.suggestTitles('', 25));
-    expect(live.termStatistics().documentFrequency('طنج')).toBe(0);
+    const good = await readFile(file);
+    const attempt = async (bytes: Buffer) => {
+      const bad = path.join(dir, 'bad.bin');
+      await writeFile(bad, bytes);
+      return ArticleIndex.loadFrom(bad, textsOf(articles));
+    };
+    const otherVersion = Buffer.from(good);
+    otherVersion.writeUInt32LE(INDEX_VERSION - 1, 8);
+    await expect(attempt(otherVersion)).rejects.toThrow(/format 3/);
+    const flipped = Buffer.from(good);
+    flipped[Math.floor(flipped.length / 2)] ^= 0x10;
+    await expect(attempt(flipped)).rejects.toThrow(/damaged/);
+    await expect(attempt(good.subarray(0, good.length - 100))).rejects.toThrow(/damaged/);
+    await expect(attempt(Buffer.from('{"not": "an index"'))).rejects.toThrow(/damaged/);
+    await expect(ArticleIndex.loadFrom(path.join(dir, 'missing.bin'), textsOf(articles))).rejects.toThrow();
   });
 
-  it('reports document frequencies over titles and bodies', () => {
-    const stats = index.termStatistics();
-    expect(stats.documentCount).toBe(articles.length);
-    // «نولاند» is in seeds 000 and 001 only (checked with grep).
-    const term = analyze('نولاند')[0];
-    expect(stats.documentFrequency(term)).toBe(2);
-  });
-});
-
-describe('the saved index', () => {
-  const queries = ['بوريطة داعش', 'الرباط', 'نول', 'الإرهاب', 'سايلز', 'الحرب الروسية الأوكرانية'];
   describe('through the Engine and its data folder', () => {
     let dataDir: string;
     beforeAll(async () => {

@@ -1,4 +1,4 @@
-import { normalizeArabic } from './normalize.js';
+import { normalizeArabic, WORD_CODE_UNITS } from './normalize.js';
 import { lightStem } from './stem.js';
 import { STOPWORDS } from './stopwords.js';
 
@@ -31,8 +31,90 @@ export function analyzeTerm(token: string): string | null {
   return term;
 }
 
-const TERM_CACHE_LIMIT = 200_000;
+const TERM_CACHE_LIMIT = 400_000;
 const termCache = new Map<string, string | null>();
+
+/**
+ * analyzeTerm for each word token of `text` (already NFKC, as tokenSpans requires), with its offsets: the same
+ * tokens and terms as tokenSpans + analyzeTerm, found by scanning code units and memoized by them, so no string is
+ * created for a token seen before. For highlighting whole articles (snippets) at query time.
+ */
+export function forEachTermSpan(text: string, visit: (term: string | null, start: number, end: number) => void): void {
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) {
+      // Astral characters: the regular expression knows their classes.
+      for (const t of tokenSpans(text)) visit(analyzeTerm(t.token), t.start, t.end);
+      return;
+    }
+  }
+  let i = 0;
+  while (i < n) {
+    while (i < n && !WORD_CODE_UNITS[text.charCodeAt(i)]) i++;
+    if (i >= n) break;
+    const start = i;
+    let h = 0x811c9dc5;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (!WORD_CODE_UNITS[c]) break;
+      h = Math.imul(h ^ c, 0x01000193);
+      i++;
+    }
+    visit(spanCache.term(text, start, i, h), start, i);
+  }
+}
+
+/** Token code units → analyzeTerm, an open-addressing table cleared (not evicted) when full, like termCache. */
+class SpanCache {
+  // Room for 128k tokens (~6 MB): a day of searches over a news corpus rarely shows more distinct words.
+  private units = new Uint16Array(1 << 20);
+  private used = 0;
+  private slots = new Int32Array(1 << 18).fill(-1);
+  private starts: number[] = [];
+  private ends: number[] = [];
+  private terms: (string | null)[] = [];
+
+  term(text: string, start: number, end: number, h: number): string | null {
+    const length = end - start;
+    const mask = this.slots.length - 1;
+    let slot = (h ^ (h >>> 16)) & mask;
+    for (;;) {
+      const k = this.slots[slot];
+      if (k < 0) break;
+      const at = this.starts[k];
+      if (this.ends[k] - at === length) {
+        let j = 0;
+        while (j < length && this.units[at + j] === text.charCodeAt(start + j)) j++;
+        if (j === length) return this.terms[k];
+      }
+      slot = (slot + 1) & mask;
+    }
+    const term = analyzeTerm(text.slice(start, end));
+    if (this.terms.length * 2 >= this.slots.length || this.used + length > this.units.length) {
+      this.clear();
+      return term;
+    }
+    const k = this.terms.length;
+    for (let j = 0; j < length; j++) this.units[this.used + j] = text.charCodeAt(start + j);
+    this.starts.push(this.used);
+    this.ends.push(this.used + length);
+    this.used += length;
+    this.terms.push(term);
+    this.slots[slot] = k;
+    return term;
+  }
+
+  private clear(): void {
+    this.slots.fill(-1);
+    this.used = 0;
+    this.starts = [];
+    this.ends = [];
+    this.terms = [];
+  }
+}
+
+const spanCache = new SpanCache();
 
 function analyzeUncached(token: string): string | null {
   const norm = normalizeArabic(token);

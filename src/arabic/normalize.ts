@@ -30,6 +30,14 @@ export function cleanText(text: string): string {
 
 /** Fold a text to its search form. Not for display: it removes letters' distinctions on purpose. */
 export function normalizeArabic(text: string): string {
+  const clean = text.normalize('NFKC');
+  const n = foldInto(clean);
+  if (n < 0) return normalizeArabicByRules(clean);
+  return n === clean.length && !changed ? clean : decode(n);
+}
+
+/** The normalization rules one at a time: the definition normalizeArabic implements in one pass. */
+export function normalizeArabicByRules(text: string): string {
   return cleanText(text)
     .replace(DIACRITICS, '')
     .replace(TATWEEL, '')
@@ -42,4 +50,141 @@ export function normalizeArabic(text: string): string {
     .replace(ARABIC_INDIC_DIGITS, (d) => String(d.charCodeAt(0) - 0x0660))
     .replace(EXTENDED_DIGITS, (d) => String(d.charCodeAt(0) - 0x06f0))
     .toLowerCase();
+}
+
+/**
+ * Calls `visit` for each word of normalizeArabic(text) as the analyzer's word pattern ([\p{L}\p{M}\p{N}]+)
+ * delimits it, as the code units units[start..end) of a reused buffer (valid until `visit` returns; `visit` must
+ * not normalize text itself), so callers scanning whole articles (the rerank) create no string per word.
+ */
+export function forEachNormalizedWord(text: string, visit: (units: Uint16Array, start: number, end: number) => void): void {
+  const clean = text.normalize('NFKC');
+  const n = foldInto(clean);
+  const units = folded;
+  if (n < 0) {
+    // Rare characters (astral, or with a context-dependent lower case): the rules, then the regular expression.
+    for (const word of normalizeArabicByRules(clean).match(WORD) ?? []) {
+      if (word.length > wordBuffer.length) wordBuffer = new Uint16Array(word.length * 2);
+      for (let i = 0; i < word.length; i++) wordBuffer[i] = word.charCodeAt(i);
+      visit(wordBuffer, 0, word.length);
+    }
+    return;
+  }
+  let i = 0;
+  while (i < n) {
+    while (i < n && !IS_WORD[units[i]]) i++;
+    const start = i;
+    while (i < n && IS_WORD[units[i]]) i++;
+    if (i > start) visit(units, start, i);
+  }
+}
+
+/**
+ * normalizeArabic(text) as code units in a reused buffer (valid until the next call into this module), or null for
+ * the rare text that needs the rules path (astral characters, context-dependent lower case): for scanners that
+ * only look for substrings and would throw the string away.
+ */
+export function normalizedCodeUnits(text: string): { units: Uint16Array; length: number } | null {
+  const n = foldInto(text.normalize('NFKC'));
+  if (n < 0) return null;
+  unitsView.units = folded;
+  unitsView.length = n;
+  return unitsView;
+}
+
+const unitsView = { units: new Uint16Array(0), length: 0 };
+
+// ---- the one-pass implementation
+
+const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+const KEEP = 0xffff;
+const DROP = 0xfffe;
+const SLOW = 0xfffd;
+/**
+ * Per code unit of NFKC text: KEEP, DROP, SLOW (a surrogate, or a letter whose lower case depends on context or is
+ * longer, such as Σ and İ: handled by the rules) or the code unit it folds to, lower case included. The rules map
+ * disjoint sets of single code units and lower-casing never yields a folded letter, so one table lookup per code
+ * unit gives exactly the rules' text (tests/arabic.test.ts compares both on random text).
+ */
+const FOLD = new Uint16Array(0x10000);
+/** Per folded code unit: 1 when the word pattern counts it as part of a word. */
+const IS_WORD = new Uint8Array(0x10000);
+/**
+ * Per BMP code unit (not a surrogate): 1 when the analyzer's word pattern [\p{L}\p{M}\p{N}] counts it as part of
+ * a word. For scanners that tokenize exactly like tokenize() without its regular expression; read only.
+ */
+export const WORD_CODE_UNITS: Readonly<Uint8Array> = IS_WORD;
+let folded = new Uint16Array(4096);
+let wordBuffer = new Uint16Array(64);
+let changed = false;
+const UTF16 = new TextDecoder('utf-16le', { ignoreBOM: true });
+buildTables();
+
+/** Fold `clean` (NFKC) into `folded`; returns the folded length, or −1 when a SLOW code unit needs the rules. */
+function foldInto(clean: string): number {
+  const n = clean.length;
+  if (folded.length < n) folded = new Uint16Array(Math.max(n, folded.length * 2));
+  const out = folded;
+  let at = 0;
+  let differs = false;
+  for (let i = 0; i < n; i++) {
+    const c = clean.charCodeAt(i);
+    const f = FOLD[c];
+    if (f === KEEP) out[at++] = c;
+    else if (f === DROP) differs = true;
+    else if (f === SLOW) return -1;
+    else (out[at++] = f), (differs = true);
+  }
+  changed = differs;
+  return at;
+}
+
+function decode(n: number): string {
+  return UTF16.decode(folded.subarray(0, n));
+}
+
+function buildTables(): void {
+  // Whole-range string operations (one replace per pattern, one toLowerCase per block of 256) rather than one
+  // regular expression per code unit: a few milliseconds at start-up.
+  let all = '';
+  for (let block = 0; block < 0x10000; block += 256) {
+    all += block >= 0xd800 && block <= 0xdfff ? '\0'.repeat(256) : String.fromCharCode(...Array.from({ length: 256 }, (_, i) => block + i));
+  }
+  const marked = (re: RegExp) => all.replace(re, '\u0001');
+  const words = marked(/[\p{L}\p{M}\p{N}]/gu);
+  const drops = marked(new RegExp(`${INVISIBLES.source}|${DIACRITICS.source}|${TATWEEL.source}`, 'g'));
+  FOLD.fill(KEEP);
+  for (let c = 0; c < 0x10000; c++) {
+    if (c >= 0xd800 && c <= 0xdfff) {
+      FOLD[c] = SLOW;
+      continue;
+    }
+    if (c !== 1 && words.charCodeAt(c) === 1) IS_WORD[c] = 1;
+    if (c !== 1 && drops.charCodeAt(c) === 1) FOLD[c] = DROP;
+  }
+  for (let block = 0; block < 0x10000; block += 256) {
+    if (block >= 0xd800 && block <= 0xdfff) continue;
+    const text = all.slice(block, block + 256);
+    const lower = text.toLowerCase();
+    for (let i = 0; i < 256; i++) {
+      const c = block + i;
+      if (FOLD[c] === DROP) continue;
+      const one = lower.length === 256 ? lower[i] : String.fromCharCode(c).toLowerCase();
+      if (c === 0x03a3 || one.length !== 1) FOLD[c] = SLOW;
+      else if (one.charCodeAt(0) !== c) FOLD[c] = one.charCodeAt(0);
+    }
+  }
+  const map = (chars: string, to: string) => {
+    for (const ch of chars) FOLD[ch.charCodeAt(0)] = to.charCodeAt(0);
+  };
+  map('أإآٱ', 'ا');
+  map('ى', 'ي');
+  map('ة', 'ه');
+  map('ؤئ', 'ء');
+  map('ی', 'ي');
+  map('ک', 'ك');
+  for (let d = 0; d < 10; d++) {
+    FOLD[0x0660 + d] = 0x30 + d;
+    FOLD[0x06f0 + d] = 0x30 + d;
+  }
 }

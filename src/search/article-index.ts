@@ -1,254 +1,520 @@
-import { rename, writeFile, readFile, mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import MiniSearch, { type SearchResult } from 'minisearch';
-import { analyze, analyzeTerm, cliticVariants, normalizeArabic, tokenize } from '../arabic/index.js';
+/**
+ * Full-text search over articles: Nashra's own ranking core over the Arabic analyzer's terms.
+ *
+ * Design (issue 8; measured in bench/search.ts against MiniSearch, FlexSearch and Lucene on SaudiNewsNet):
+ * - postings.ts: an inverted index in typed arrays (per term and field: slots and term frequencies), built in
+ *   bulk as compressed rows, extended in place by `add`, with exact live statistics under `remove`;
+ * - query-plan.ts: a query becomes a few weighted source terms (own words, clitic readings) each expanded to its
+ *   prefix completions (last word, while typing) and one-edit spelling variants found by hash lookups;
+ * - top-k.ts: term-at-a-time BM25+ into reused typed-array accumulators, filters applied before scoring, the
+ *   best k kept by a bounded heap;
+ * - rerank.ts and snippet.ts run only on the best 20 / the shown page, reading those articles' text through
+ *   `ArticleTexts` (the store): the index holds per article only what ranking, filters and suggestions need
+ *   (id, title, date, source, addedAt, field lengths), never the bodies;
+ * - persist.ts: a binary snapshot written in slices and loaded by viewing typed arrays.
+ *
+ * Changes in place: `add` / `remove` are synchronous and cheap (one article's analysis and postings), so a query
+ * never sees half an update. Compaction of what `add` appended runs afterwards in slices of ≤ 10 ms of event-loop
+ * time and never changes a result (postings.ts). Results, scores and their order are deterministic: ties are
+ * broken by id, and a sequence of adds, removes and replaces answers exactly like a fresh build of the result.
+ */
+import { analyzeTerm, cliticVariants, normalizeArabic, tokenize } from '../arabic/index.js';
 import type { Article } from '../corpus/article.js';
-import { INDEX_OPTIONS, prepareQuery, type IndexedDoc } from './options.js';
-import { rerankByGrams } from './rerank.js';
+import { loadIndexFile, saveIndexFile, type IndexSnapshot } from './persist.js';
+import { FieldAnalyzer } from './field-analyzer.js';
+import { InvertedIndex, type FieldPostings, type PostingRange } from './postings.js';
+import { planQuery, type QueryPlan } from './query-plan.js';
+import { FIELD_BODY, FIELD_TITLE } from './ranking.js';
+import { RERANK, rerankWith } from './rerank.js';
+import { RerankWords } from './rerank-words.js';
 import { buildSnippet } from './snippet.js';
+import { Scorer } from './top-k.js';
 import type { SearchHit, SearchOptions, SearchResponse } from './types.js';
 
 /**
- * Bumped whenever the analyzer or the indexed fields change, so an index saved by an older version is refused
- * by loadFrom (the Engine then rebuilds) instead of silently answering with stale terms.
+ * Bumped whenever the analyzer, the indexed fields or the file layout change, so an index saved by an older
+ * version is refused by loadFrom (the caller then rebuilds) instead of silently answering with stale terms.
  */
-export const INDEX_VERSION = 4;
+export { INDEX_FILE_FORMAT as INDEX_VERSION } from './persist.js';
 
 /** Discord allows at most 25 autocomplete choices. */
 export const MAX_SUGGESTIONS = 25;
 const DEFAULT_PAGE_SIZE = 10;
 
-interface SavedIndex {
-  version: number;
-  meta: Record<string, unknown>;
-  docs: DocMeta[];
-  index: ReturnType<MiniSearch<IndexedDoc>['toJSON']>;
-}
-
-/** Where the index reads the full text of the few articles it shows or reranks: the store, or memory. */
+/** Where the index reads the full text of the few articles it shows or reranks: SQLite store or memory. */
 export interface ArticleTexts {
   get(id: string): Article | undefined;
 }
 
-/** What the index keeps per article: enough to filter, list and suggest, never the body. */
-type DocMeta = Pick<Article, 'id' | 'title' | 'date' | 'source' | 'addedAt'>;
-
-/** Per-article data for title suggestions, computed once. */
-interface TitleEntry {
-  article: DocMeta;
-  /** Normalized title with punctuation collapsed to single spaces, for whole-title and prefix comparison. */
-  folded: string;
-  terms: string[];
+/** ArticleTexts over articles held in memory (tests, benchmarks, a corpus loaded whole). */
+export function textsOf(articles: Iterable<Article>): ArticleTexts & { set(article: Article): void; delete(id: string): void } {
+  const byId = new Map<string, Article>();
+  for (const a of articles) byId.set(a.id, a);
+  return {
+    get: (id) => byId.get(id),
+    set: (a) => void byId.set(a.id, a),
+    delete: (id) => void byId.delete(id),
+  };
 }
 
-/**
- * Full-text search over articles: MiniSearch over title and body with the Arabic analyzer, ranking tuned on
- * ARCD (see options.ts), filters by date and source, paging, and markdown-safe snippets. The index changes in
- * place (add, replace, remove); bodies are read through `texts` only for the articles it reranks or shows.
- */
+/** Per-slot article data: what results, filters and suggestions show or compare, nothing more. */
+export interface DocTable {
+  ids: (string | undefined)[];
+  titles: string[];
+  dates: (string | null)[];
+  sources: (string | null)[];
+  addedAt: string[];
+  /** Normalized title with punctuation collapsed to single spaces, for whole-title and prefix suggestions. */
+  folded: string[];
+}
+
+export interface TermStatistics {
+  documentCount: number;
+  documentFrequency(term: string): number;
+}
+
 export class ArticleIndex {
-  private readonly byId = new Map<string, DocMeta>();
-  private readonly titles = new Map<string, TitleEntry>();
-  /** Newest first: the default suggestions. Recomputed lazily after a change. */
-  private newestCache: DocMeta[] | null = null;
+  private readonly index: InvertedIndex;
+  private readonly rerankWords: RerankWords;
+  private readonly docs: DocTable;
+  private readonly idToSlot = new Map<string, number>();
+  private readonly scorer: Scorer;
+  /** Per slot: YYYYMMDD of the date (−1 when undated), and the index of the normalized source in `sourceNames`. */
+  private dateKey = new Int32Array(1024);
+  private sourceKey = new Int32Array(1024);
+  private readonly sourceNames: string[] = [''];
+  private readonly sourceIndex = new Map<string, number>([['', 0]]);
+  private readonly normalizedSources = new Map<string, string>();
+  private admitBuffer = new Uint8Array(0);
+  private newestCache: number[] | null = null;
 
   private constructor(
-    private readonly mini: MiniSearch<IndexedDoc>,
     private readonly texts: ArticleTexts,
-    docs: Iterable<DocMeta>,
+    index?: InvertedIndex,
+    docs?: DocTable,
+    rerankWords?: RerankWords,
   ) {
-    for (const d of docs) this.remember(d);
+    this.index = index ?? new InvertedIndex();
+    this.rerankWords = rerankWords ?? new RerankWords();
+    this.docs = docs ?? { ids: [], titles: [], dates: [], sources: [], addedAt: [], folded: [] };
+    this.scorer = new Scorer(this.index);
+    if (docs) {
+      for (let slot = 0; slot < docs.ids.length; slot++) {
+        const id = docs.ids[slot];
+        if (id !== undefined && this.index.live[slot]) this.idToSlot.set(id, slot);
+        this.setFilterKeys(slot, docs.dates[slot], docs.sources[slot]);
+      }
+    }
   }
 
+  /** A full build over `articles` (each id once; a repeated id replaces the earlier article). */
   static build(articles: Iterable<Article>, texts: ArticleTexts): ArticleIndex {
-    const index = new ArticleIndex(new MiniSearch<IndexedDoc>(INDEX_OPTIONS), texts, []);
-    for (const a of articles) index.add(a);
-    return index;
+    const built = new ArticleIndex(texts);
+    built.index.beginBulk();
+    // The build-time token table (field-analyzer.ts) is dropped afterwards: ~18 MB that single adds do not need.
+    const analyzer = new FieldAnalyzer(built.index);
+    const repeated: Article[] = [];
+    for (const a of articles) {
+      if (built.idToSlot.has(a.id)) repeated.push(a);
+      else built.insert(a, analyzer);
+    }
+    built.index.endBulk();
+    // Rare (a corpus with a repeated id): the later article wins, as `add` would have it.
+    for (const a of repeated) built.add(a);
+    return built;
   }
 
-  /** Insert the article, or replace the one with the same id. */
+  /** Insert `article`, or replace the article with its id. The index answers with it as soon as this returns. */
   add(article: Article): void {
-    if (this.mini.has(article.id)) this.mini.replace(toIndexedDoc(article));
-    else this.mini.add(toIndexedDoc(article));
-    this.remember(article);
+    this.removeSlot(article.id);
+    this.insert(article);
+    if (this.index.needsCompaction()) void this.index.compact();
   }
 
+  /** Take the article out; false when there was none with this id. */
   remove(id: string): boolean {
-    if (!this.mini.has(id)) return false;
-    this.mini.discard(id);
-    this.byId.delete(id);
-    this.titles.delete(id);
-    this.newestCache = null;
+    if (!this.removeSlot(id)) return false;
+    if (this.index.needsCompaction()) void this.index.compact();
     return true;
   }
 
   has(id: string): boolean {
-    return this.byId.has(id);
-  }
-
-  /** Document frequencies over the analyzer's terms (title ∪ body), for digests' word rarity. */
-  termStatistics(): { documentCount: number; documentFrequency(term: string): number } {
-    // MiniSearch keeps term → field → (doc → frequency); it has no public document-frequency call.
-    const tree = (this.mini as unknown as { _index: { get(t: string): Map<number, Map<number, number>> | undefined } })._index;
-    return {
-      documentCount: this.mini.documentCount,
-      documentFrequency: (term) => {
-        const fields = tree.get(term);
-        if (!fields) return 0;
-        const docs = new Set<number>();
-        for (const postings of fields.values()) for (const d of postings.keys()) docs.add(d);
-        return docs.size;
-      },
-    };
-  }
-
-  /** Save a point-in-time copy with the caller's `meta`, atomically (temporary file, then rename). */
-  async saveTo(file: string, meta: Record<string, unknown>): Promise<void> {
-    const saved: SavedIndex = { version: INDEX_VERSION, meta, docs: [...this.byId.values()], index: this.mini.toJSON() };
-    await mkdir(path.dirname(file), { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    await writeFile(tmp, JSON.stringify(saved));
-    await rename(tmp, file);
-  }
-
-  /** Reload a copy saved by saveTo. Throws when the file is damaged or was written by another INDEX_VERSION. */
-  static async loadFrom(file: string, texts: ArticleTexts): Promise<{ index: ArticleIndex; meta: Record<string, unknown> }> {
-    const saved = JSON.parse(await readFile(file, 'utf8')) as Partial<SavedIndex>;
-    if (saved?.version !== INDEX_VERSION || !saved.index || !Array.isArray(saved.docs) || !saved.meta) {
-      throw new Error(`saved index has version ${String(saved?.version)}, this build reads version ${INDEX_VERSION}`);
-    }
-    const mini = MiniSearch.loadJS<IndexedDoc>(saved.index, INDEX_OPTIONS);
-    if (mini.documentCount !== saved.docs.length || saved.docs.some((d) => !mini.has(d.id))) {
-      throw new Error('saved index is inconsistent: its documents do not match its article list');
-    }
-    return { index: new ArticleIndex(mini, texts, saved.docs), meta: saved.meta };
-  }
-
-  private remember(a: DocMeta): void {
-    const meta: DocMeta = { id: a.id, title: a.title, date: a.date, source: a.source, addedAt: a.addedAt };
-    this.byId.set(a.id, meta);
-    this.titles.set(a.id, { article: meta, folded: foldTitle(a.title), terms: analyze(a.title) });
-    this.newestCache = null;
-  }
-
-  private get newest(): DocMeta[] {
-    this.newestCache ??= [...this.byId.values()].sort(newestFirst);
-    return this.newestCache;
+    return this.idToSlot.has(id);
   }
 
   get size(): number {
-    return this.mini.documentCount;
+    return this.index.liveCount;
+  }
+
+  /** Resolves once no background compaction is running (tests, benchmarks, and saveTo before it writes). */
+  settled(): Promise<void> {
+    return this.index.idle();
+  }
+
+  /**
+   * Merge what `add` appended into the compact layout and drop removed articles' postings, in slices of ≤ 10 ms with
+   * the event loop free in between. Runs by itself after enough changes; never changes a result.
+   */
+  compact(): Promise<void> {
+    return this.index.compact();
+  }
+
+  /**
+   * The first-stage ranking alone (before the 4-gram rerank): the best `k` ids with their scores, and the number of
+   * matches. For tests (tests/support/plain-bm25.ts states the same ranking plainly) and diagnostics.
+   */
+  firstStage(query: string, k: number, filters: Pick<SearchOptions, 'from' | 'to' | 'source'> = {}): { ids: string[]; scores: number[]; total: number } {
+    const best = this.scorer.rank(planQuery(query, this.index), this.admit(filters), k, this.idOf);
+    return { ids: best.slots.map(this.idOf), scores: best.scores, total: best.total };
   }
 
   /**
    * Ranked articles for `query`. `total` counts every match that passes the filters; `results` is the page
-   * [offset, offset + limit). A query made only of stopwords matches nothing.
+   * [offset, offset + limit), each with a snippet. A query made only of stopwords matches nothing.
    */
   search(query: string, options: SearchOptions = {}): SearchResponse {
     const limit = wholeNumber(options.limit, DEFAULT_PAGE_SIZE);
     const offset = wholeNumber(options.offset, 0);
-    const ranked = this.rank(query, options);
+    const plan = planQuery(query, this.index);
+    const ranked = this.rank(query, plan, this.admit(options), offset + limit, offset < RERANK.depth && limit > 0);
     const results: SearchHit[] = [];
-    for (const r of ranked.slice(offset, offset + limit)) {
-      const a = this.texts.get(String(r.id));
-      if (!a) continue;
+    const page = ranked.hits.slice(offset, offset + limit);
+    for (const r of page) {
+      const id = this.docs.ids[r.slot]!;
+      const article = this.texts.get(id);
+      // The store may have lost the text (changed under us): the title still gives a snippet.
+      const text: Article = article ?? this.titleOnly(r.slot);
       results.push({
-        id: a.id,
-        title: a.title,
-        date: a.date,
-        source: a.source,
+        id,
+        title: this.docs.titles[r.slot],
+        date: this.docs.dates[r.slot],
+        source: this.docs.sources[r.slot],
         score: Math.round(r.score * 1000) / 1000,
-        // r.terms are the index terms this article matched (fuzzy and prefix expansions included).
-        snippet: buildSnippet(a, new Set(r.terms)),
+        snippet: buildSnippet(text, this.matchedTerms(plan, r.slot)),
       });
     }
-    return { query, total: ranked.length, results };
+    return { query, total: ranked.total, results };
   }
 
   /**
-   * Ids of every article matching `query` and the filters, best first, without building snippets: for callers
-   * that need the whole match set (a digest narrowed by a query) rather than a page to show.
+   * Ids of every article matching `query` and the filters, best first, without snippets: for callers that need the
+   * whole match set (a digest narrowed by a query) rather than a page to show.
    */
-  matchingIds(query: string, options: Pick<SearchOptions, 'from' | 'to' | 'source'> = {}): string[] {
-    return this.rank(query, options).map((r) => String(r.id));
-  }
-
-  /**
-   * The ranking for `query`, restricted to articles passing the filters: MiniSearch with the shared query options,
-   * then its best candidates reordered by character 4-gram overlap with the query (rerank.ts).
-   */
-  private rank(query: string, options: SearchOptions): SearchResult[] {
-    const keep = this.filterFor(options);
-    const prepared = prepareQuery(query);
-    const results = this.mini.search(prepared.query, {
-      ...prepared.options,
-      filter: keep ? (r: SearchResult) => keep(this.byId.get(String(r.id))) : undefined,
-    });
-    return rerankByGrams(query, results, (id) => this.texts.get(id));
+  matchingIds(query: string, filters: Pick<SearchOptions, 'from' | 'to' | 'source'> = {}): string[] {
+    const plan = planQuery(query, this.index);
+    return this.rank(query, plan, this.admit(filters), Infinity, true).hits.map((h) => this.docs.ids[h.slot]!);
   }
 
   /**
    * Article choices for autocomplete. Ranked: whole title equal to the input, then titles (or ids) starting with
-   * it, then titles containing all its words (the last as a prefix), then any article the full-text search finds.
-   * Spelling variants are tolerated because both sides are normalized and stemmed: «امريكا» = «أمريكا»,
-   * «بوريطه» = «بوريطة», «والمغرب» = «المغرب», harakat and tatweel ignored. Empty input: the newest articles.
-   * Never more than min(limit, 25).
+   * it, then titles containing all its words (the last as a prefix), then any article the full-text search finds;
+   * within a tier, newest first. Spelling variants are tolerated because both sides are normalized and stemmed:
+   * «امريكا» = «أمريكا», «بوريطه» = «بوريطة», «والمغرب» = «المغرب», harakat and tatweel ignored. Empty input: the
+   * newest articles. Never more than min(limit, 25).
    */
   suggestTitles(prefix: string, limit = MAX_SUGGESTIONS): { id: string; title: string }[] {
     const n = Math.min(MAX_SUGGESTIONS, wholeNumber(limit, MAX_SUGGESTIONS));
     const input = prefix.trim();
     if (n === 0) return [];
-    if (!input) return this.newest.slice(0, n).map(choice);
+    if (!input) return this.newest(n).map((slot) => this.choice(slot));
 
-    const folded = foldTitle(input);
-    const queryTerms = queryWordReadings(input);
+    const { ids, folded } = this.docs;
+    const live = this.index.live;
+    const foldedInput = foldTitle(input);
+    const words = queryWordReadings(input);
     const partialLast = /[\p{L}\p{M}\p{N}]$/u.test(input) && analyzeTerm(tokenize(input).at(-1) ?? '') !== null;
-    const tiers: DocMeta[][] = [[], [], []];
-    for (const entry of this.titles.values()) {
-      const id = entry.article.id;
-      if (folded && entry.folded === folded) tiers[0].push(entry.article);
-      else if ((folded && entry.folded.startsWith(folded)) || id.startsWith(input)) tiers[1].push(entry.article);
-      else if (queryTerms.length && containsAllTerms(entry.terms, queryTerms, partialLast)) tiers[2].push(entry.article);
+    const tiers: number[][] = [[], [], []];
+    const tiered = new Set<number>();
+    for (let slot = 0; slot < this.index.slotCount; slot++) {
+      if (!live[slot]) continue;
+      if (foldedInput && folded[slot] === foldedInput) tiers[0].push(slot);
+      else if ((foldedInput && folded[slot].startsWith(foldedInput)) || ids[slot]!.startsWith(input)) tiers[1].push(slot);
+      else continue;
+      tiered.add(slot);
     }
-    const picked = new Map<string, DocMeta>();
+    if (words.length) for (const slot of this.titlesWithAllWords(words, partialLast)) if (!tiered.has(slot)) tiers[2].push(slot);
+    const picked: number[] = [];
+    const pickedSet = new Set<number>();
     for (const tier of tiers) {
-      for (const a of tier.sort(newestFirst)) if (picked.size < n) picked.set(a.id, a);
-    }
-    if (picked.size < n && queryTerms.length) {
-      const prepared = prepareQuery(input);
-      for (const r of this.mini.search(prepared.query, prepared.options)) {
-        if (picked.size >= n) break;
-        const a = this.byId.get(String(r.id));
-        if (a && !picked.has(a.id)) picked.set(a.id, a);
+      for (const slot of tier.sort(this.newestFirst)) {
+        if (picked.length >= n) break;
+        picked.push(slot);
+        pickedSet.add(slot);
       }
     }
-    return [...picked.values()].map(choice);
+    if (picked.length < n && words.length) {
+      const plan = planQuery(input, this.index);
+      const best = this.scorer.rank(plan, live, n + picked.length, this.idOf);
+      for (const slot of best.slots) {
+        if (picked.length >= n) break;
+        if (!pickedSet.has(slot)) (picked.push(slot), pickedSet.add(slot));
+      }
+    }
+    return picked.map((slot) => this.choice(slot));
   }
 
-  private filterFor(options: SearchOptions): ((a: DocMeta | undefined) => boolean) | null {
-    const { from, to } = options;
-    const source = options.source?.trim() ? normalizeArabic(options.source.trim()) : null;
-    if (!from && !to && !source) return null;
-    return (a) => {
-      if (!a) return false;
-      // Date bounds are inclusive; YYYY-MM-DD strings compare in calendar order. Undated articles cannot be
-      // placed in a range, so a bound excludes them.
-      if (from && (!a.date || a.date < from)) return false;
-      if (to && (!a.date || a.date > to)) return false;
-      if (source && !normalizeArabic(a.source ?? '').includes(source)) return false;
-      return true;
+  /** Live statistics over the analyzer's terms (title ∪ body), e.g. for digests' word rarity. */
+  termStatistics(): TermStatistics {
+    const index = this.index;
+    return {
+      get documentCount() {
+        return index.liveCount;
+      },
+      documentFrequency(term: string): number {
+        const id = index.termIds.get(term);
+        return id === undefined ? 0 : index.dfAny[id];
+      },
     };
   }
-}
 
-function toIndexedDoc(a: Article): IndexedDoc {
-  return { id: a.id, title: a.title, body: a.paragraphs.join('\n') };
+  /**
+   * Write a point-in-time snapshot to `file` with the caller's `meta` (small JSON), atomically (temporary file,
+   * then rename). The snapshot is taken synchronously in a few milliseconds; encoding and writing then run in
+   * slices that leave the event loop free, while the index keeps changing.
+   */
+  async saveTo(file: string, meta: Record<string, unknown>): Promise<void> {
+    await this.settled();
+    await saveIndexFile(file, this.snapshot(), meta);
+  }
+
+  /** Load a snapshot written by saveTo. Throws when the file is damaged, truncated or of another INDEX_VERSION. */
+  static async loadFrom(file: string, texts: ArticleTexts): Promise<{ index: ArticleIndex; meta: Record<string, unknown> }> {
+    const { index, docs, rerankWords, meta } = await loadIndexFile(file);
+    return { index: new ArticleIndex(texts, index, docs, rerankWords), meta };
+  }
+
+  // ---- internals
+
+  private snapshot(): IndexSnapshot {
+    const slots = this.index.slotCount;
+    const { docs } = this;
+    return {
+      postings: this.index.snapshotPostings(),
+      rerankWords: this.rerankWords.snapshot(slots),
+      sortedTerms: this.index.sortedTermsCopy(),
+      termIdOf: this.index.termIds,
+      live: this.index.live.slice(0, slots),
+      slotCount: slots,
+      docs: {
+        ids: docs.ids.slice(0, slots),
+        titles: docs.titles.slice(0, slots),
+        dates: docs.dates.slice(0, slots),
+        sources: docs.sources.slice(0, slots),
+        addedAt: docs.addedAt.slice(0, slots),
+        folded: docs.folded.slice(0, slots),
+      },
+    };
+  }
+
+  /**
+   * The ranking for `query`: the core's best `k` (at least the rerank depth), the first RERANK.depth of them
+   * reordered by character 4-gram overlap with the query (rerank.ts, from the words kept in RerankWords) when
+   * `rerank` (they are not when the page shown lies below them).
+   */
+  private rank(query: string, plan: QueryPlan, admit: Uint8Array, k: number, rerank: boolean): { hits: { slot: number; score: number }[]; total: number } {
+    const best = this.scorer.rank(plan, admit, Math.max(k, RERANK.depth), this.idOf);
+    let hits = best.slots.map((slot, i) => ({ slot, score: best.scores[i] }));
+    if (rerank) hits = rerankWith(query, hits, (h, table) => this.rerankWords.gramsPresent(h.slot, table));
+    return { hits, total: best.total };
+  }
+
+  /** The index terms (expansions included) this article matched: what its snippet marks. */
+  private matchedTerms(plan: QueryPlan, slot: number): Set<string> {
+    const terms = new Set<string>();
+    for (const spec of plan.specs) {
+      for (const e of spec.expansions) {
+        if (terms.has(e.text)) continue;
+        if (this.index.termFrequency(e.term, FIELD_TITLE, slot) || this.index.termFrequency(e.term, FIELD_BODY, slot)) {
+          terms.add(e.text);
+        }
+      }
+    }
+    return terms;
+  }
+
+  /** Slots a search may return: live, and passing the date and source filters. */
+  private admit(options: Pick<SearchOptions, 'from' | 'to' | 'source'>): Uint8Array {
+    const { from, to } = options;
+    const source = options.source?.trim() ? normalizeArabic(options.source.trim()) : null;
+    const live = this.index.live;
+    if (!from && !to && !source) return live;
+    const slots = this.index.slotCount;
+    if (this.admitBuffer.length < live.length) this.admitBuffer = new Uint8Array(live.length);
+    const admit = this.admitBuffer;
+    admit.fill(0);
+    // Date bounds are inclusive; YYYY-MM-DD strings compare in calendar order, as do their YYYYMMDD numbers.
+    // Undated articles cannot be placed in a range, so a bound excludes them.
+    const lo = from ? dateNumber(from) : -Infinity;
+    const hi = to ? dateNumber(to) : Infinity;
+    // A bound that is not YYYY-MM-DD (the Engine refuses those) is compared as a string, as it always was.
+    const asStrings = lo === undefined || hi === undefined;
+    const sourceOk = this.sourceNames.map((name) => source === null || (name !== '' && name.includes(source)));
+    const { dates } = this.docs;
+    for (let slot = 0; slot < slots; slot++) {
+      if (!live[slot] || !sourceOk[this.sourceKey[slot]]) continue;
+      if (from || to) {
+        const date = dates[slot];
+        if (!date) continue;
+        if (asStrings) {
+          if ((from && date < from) || (to && date > to)) continue;
+        } else {
+          const key = this.dateKey[slot];
+          if (key < lo! || key > hi!) continue;
+        }
+      }
+      admit[slot] = 1;
+    }
+    return admit;
+  }
+
+  private insert(a: Article, analyzer?: FieldAnalyzer): void {
+    const body = a.paragraphs.join('\n');
+    const fields: FieldPostings[] = analyzer
+      ? [analyzer.analyze(a.title), analyzer.analyze(body)]
+      : [this.fieldPostings(a.title), this.fieldPostings(body)];
+    const slot = this.index.addDocument(fields);
+    this.rerankWords.addDocument(slot, a);
+    const { docs } = this;
+    docs.ids[slot] = a.id;
+    docs.titles[slot] = a.title;
+    docs.dates[slot] = a.date;
+    docs.sources[slot] = a.source;
+    docs.addedAt[slot] = a.addedAt;
+    docs.folded[slot] = foldTitle(a.title);
+    this.idToSlot.set(a.id, slot);
+    this.setFilterKeys(slot, a.date, a.source);
+    this.newestCache = null;
+  }
+
+  private removeSlot(id: string): boolean {
+    const slot = this.idToSlot.get(id);
+    if (slot === undefined) return false;
+    this.idToSlot.delete(id);
+    this.index.removeDocument(slot);
+    // The slot's strings are not needed any more; the small typed-array entries stay until the next reload.
+    const { docs } = this;
+    docs.ids[slot] = undefined;
+    docs.titles[slot] = docs.folded[slot] = docs.addedAt[slot] = '';
+    docs.dates[slot] = docs.sources[slot] = null;
+    this.newestCache = null;
+    return true;
+  }
+
+  /** A field's distinct terms with frequencies, and its BM25 length (distinct word tokens before analysis). */
+  private fieldPostings(text: string): FieldPostings {
+    const tokens = tokenize(text);
+    const tf = new Map<number, number>();
+    for (const token of tokens) {
+      const term = analyzeTerm(token);
+      if (term === null) continue;
+      const id = this.index.intern(term);
+      tf.set(id, (tf.get(id) ?? 0) + 1);
+    }
+    return { termIds: [...tf.keys()], tfs: [...tf.values()], count: tf.size, length: new Set(tokens).size };
+  }
+
+  private setFilterKeys(slot: number, date: string | null, source: string | null): void {
+    if (slot >= this.dateKey.length) {
+      const size = Math.max(slot + 1, this.dateKey.length * 2);
+      const grow = (a: Int32Array) => {
+        const next = new Int32Array(size);
+        next.set(a);
+        return next;
+      };
+      this.dateKey = grow(this.dateKey);
+      this.sourceKey = grow(this.sourceKey);
+    }
+    this.dateKey[slot] = date ? (dateNumber(date) ?? -1) : -1;
+    // Outlets are few: normalize each raw spelling once.
+    let name = source ? this.normalizedSources.get(source) : '';
+    if (name === undefined) this.normalizedSources.set(source!, (name = normalizeArabic(source!)));
+    let key = this.sourceIndex.get(name);
+    if (key === undefined) {
+      key = this.sourceNames.length;
+      this.sourceNames.push(name);
+      this.sourceIndex.set(name, key);
+    }
+    this.sourceKey[slot] = key;
+  }
+
+  /** Slots of live articles whose title holds a reading of every word (the last one as a prefix when typing). */
+  private titlesWithAllWords(words: string[][], partialLast: boolean): number[] {
+    const matched = new Map<number, number>();
+    const runs: PostingRange[] = [];
+    for (let w = 0; w < words.length; w++) {
+      const terms = new Set<number>();
+      for (const reading of words[w]) {
+        if (partialLast && w === words.length - 1) for (const id of this.index.termsWithPrefix(reading)) terms.add(id);
+        else {
+          const id = this.index.termIds.get(reading);
+          if (id !== undefined) terms.add(id);
+        }
+      }
+      for (const term of terms) {
+        const count = this.index.ranges(term, FIELD_TITLE, runs);
+        for (let r = 0; r < count; r++) {
+          const { docs, start, end } = runs[r];
+          for (let p = start; p < end; p++) {
+            const slot = docs[p];
+            if (this.index.live[slot] && (matched.get(slot) ?? 0) === w) matched.set(slot, w + 1);
+          }
+        }
+      }
+    }
+    const out: number[] = [];
+    for (const [slot, count] of matched) if (count === words.length) out.push(slot);
+    return out;
+  }
+
+  /** The `n` newest live slots (date, then time added, then id). */
+  private newest(n: number): number[] {
+    if (!this.newestCache || this.newestCache.length < Math.min(n, this.size)) {
+      const best: number[] = [];
+      for (let slot = 0; slot < this.index.slotCount; slot++) {
+        if (!this.index.live[slot]) continue;
+        if (best.length === MAX_SUGGESTIONS && this.newestFirst(slot, best[best.length - 1]) >= 0) continue;
+        let at = best.length;
+        while (at > 0 && this.newestFirst(slot, best[at - 1]) < 0) at--;
+        best.splice(at, 0, slot);
+        if (best.length > MAX_SUGGESTIONS) best.pop();
+      }
+      this.newestCache = best;
+    }
+    return this.newestCache.slice(0, n);
+  }
+
+  private readonly newestFirst = (a: number, b: number): number => {
+    const { dates, addedAt, ids } = this.docs;
+    const byDate = (dates[b] ?? '').localeCompare(dates[a] ?? '');
+    if (byDate !== 0) return byDate;
+    const byAdded = addedAt[b].localeCompare(addedAt[a]);
+    if (byAdded !== 0) return byAdded;
+    return ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0;
+  };
+
+  private readonly idOf = (slot: number): string => this.docs.ids[slot]!;
+
+  private choice(slot: number): { id: string; title: string } {
+    return { id: this.docs.ids[slot]!, title: this.docs.titles[slot] };
+  }
+
+  private titleOnly(slot: number): Article {
+    const { ids, titles, dates, sources, addedAt } = this.docs;
+    return { id: ids[slot]!, title: titles[slot], date: dates[slot], source: sources[slot], url: null, paragraphs: [], addedAt: addedAt[slot] };
+  }
 }
 
 function foldTitle(text: string): string {
   return normalizeArabic(text)
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
+}
+
+/** YYYYMMDD for a YYYY-MM-DD string, undefined for anything else. */
+function dateNumber(date: string): number | undefined {
+  if (date.length !== 10 || date[4] !== '-' || date[7] !== '-') return undefined;
+  const n = Number(date.slice(0, 4)) * 10000 + Number(date.slice(5, 7)) * 100 + Number(date.slice(8, 10));
+  return Number.isInteger(n) && /^\d{4}-\d{2}-\d{2}$/.test(date) ? n : undefined;
 }
 
 /**
@@ -266,36 +532,8 @@ function queryWordReadings(input: string): string[][] {
   return readings;
 }
 
-/** Every query word has a reading among the title's terms; with `partialLast`, the last one may be a prefix. */
-function containsAllTerms(titleTerms: readonly string[], queryWords: readonly string[][], partialLast: boolean): boolean {
-  return queryWords.every((readings, i) =>
-    readings.some((q) =>
-      partialLast && i === queryWords.length - 1 ? titleTerms.some((t) => t.startsWith(q)) : titleTerms.includes(q),
-    ),
-  );
-}
-
-function newestFirst(a: DocMeta, b: DocMeta): number {
-  const byDate = (b.date ?? '').localeCompare(a.date ?? '');
-  if (byDate !== 0) return byDate;
-  const byAdded = b.addedAt.localeCompare(a.addedAt);
-  // Last, the id: the order must not depend on the order articles entered the index.
-  return byAdded !== 0 ? byAdded : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
-
-function choice(a: DocMeta): { id: string; title: string } {
-  return { id: a.id, title: a.title };
-}
-
 /** A non-negative integer from an optional option, or the fallback when absent or not a finite number. */
 function wholeNumber(value: number | undefined, fallback: number): number {
   if (value === undefined || !Number.isFinite(value)) return fallback;
   return Math.max(0, Math.floor(value));
-}
-
-/** Texts from articles already in memory (tests, benchmarks, tools that loaded a folder with loadCorpus). */
-export function memoryTexts(articles: Iterable<Article>): ArticleTexts {
-  const byId = new Map<string, Article>();
-  for (const a of articles) byId.set(a.id, a);
-  return { get: (id) => byId.get(id) };
 }

@@ -1,9 +1,8 @@
-import type { SearchResult } from 'minisearch';
-import { normalizeArabic, STOPWORDS } from '../arabic/index.js';
+import { forEachNormalizedWord, normalizeArabic, STOPWORDS } from '../arabic/index.js';
 import type { Article } from '../corpus/article.js';
 
 /**
- * Second-stage ranking of MiniSearch's best candidates by character 4-gram overlap with the query.
+ * Second-stage ranking of the first stage's best candidates by character 4-gram overlap with the query.
  *
  * Why: on ARCD most first-place misses are the right article's wrong paragraph, lost to a paraphrase whose words
  * share a stretch of letters but not a stem: «استقلت»/«الاستقلال», «تأسست»/«تأسيس», «انتخب»/«الانتخابات».
@@ -16,9 +15,10 @@ import type { Article } from '../corpus/article.js';
  * but on top of 4-grams it gains on one half and loses on the other), Snowball Arabic stem overlap (loses),
  * best-sentence coverage (loses on both).
  *
- * The grams are computed from the candidates' stored text at query time, so the saved index does not change and
- * does not grow (a 4-gram field measured about the same and doubled it). Gram weights are inverse document
- * frequencies among the candidates themselves: a gram every candidate shares says nothing about which is best.
+ * The grams are computed at query time from each candidate's distinct content words, which the index keeps as ids
+ * (rerank-words.ts) so that a search reads no article text to rerank; a 4-gram field measured about the same and
+ * was several times larger. Gram weights are inverse document frequencies among the candidates themselves: a gram
+ * every candidate shares says nothing about which is best.
  */
 export const RERANK = {
   depth: 20,
@@ -27,21 +27,27 @@ export const RERANK = {
 } as const;
 
 /**
- * `results` (best first, MiniSearch scores) with the first RERANK.depth reordered by
+ * `results` (best first, first-stage scores) with the first RERANK.depth reordered by
  * score + weight × topScore × gramCoverage, where gramCoverage ∈ [0, 1] is the idf-weighted share of the query's
  * grams found in the article. Every reranked score is ≥ its original score, hence ≥ every score below the depth,
  * so scores stay in descending order and comparable across the whole list.
  */
-export function rerankByGrams(
+export function rerankByGrams<T extends { id: string | number; score: number }>(
   query: string,
-  results: SearchResult[],
+  results: T[],
   articleOf: (id: string) => Article | undefined,
-): SearchResult[] {
+): T[] {
+  return rerankWith(query, results, (r, table) => gramsPresent(articleOf(String(r.id)), table));
+}
+
+/** rerankByGrams with the grams' presence in a candidate given by `present` (ArticleIndex: from RerankWords). */
+export function rerankWith<T extends { score: number }>(query: string, results: T[], present: (result: T, table: GramTable) => boolean[]): T[] {
   if (results.length < 2) return results;
   const queryGrams = [...new Set(contentWords(query).flatMap(wordGrams))];
   if (!queryGrams.length) return results;
   const head = results.slice(0, RERANK.depth);
-  const found = head.map((r) => gramsPresent(articleOf(String(r.id)), queryGrams));
+  const table = new GramTable(queryGrams);
+  const found = head.map((r) => present(r, table));
 
   const n = head.length;
   const weights = queryGrams.map((_, i) => {
@@ -55,7 +61,7 @@ export function rerankByGrams(
     const covered = weights.reduce((sum, w, i) => sum + (found[k][i] ? w : 0), 0);
     return { ...r, score: r.score + RERANK.weight * top * (covered / total) };
   });
-  // Stable: equal scores keep MiniSearch's order.
+  // Stable: equal scores keep the first stage's order.
   rescored.sort((a, b) => b.score - a.score);
   return [...rescored, ...results.slice(RERANK.depth)];
 }
@@ -88,13 +94,143 @@ function isContentWord(word: string): boolean {
 }
 
 /** Which of `grams` occur in the article's title or body. The article's content words are joined as «_w1_ _w2_»:
- *  a gram has no space, so it can only match inside one marked word, exactly as if each word were cut into grams. */
-function gramsPresent(article: Article | undefined, grams: readonly string[]): boolean[] {
+ *  a gram has no space, so it can only match inside one marked word, exactly as if each word were cut into grams.
+ *  The plain statement of what gramsPresent computes; tests compare the two. */
+export function gramsPresentPlain(article: Article | undefined, grams: readonly string[]): boolean[] {
   if (!article) return grams.map(() => false);
   const words = contentWords(`${article.title}\n${article.paragraphs.join('\n')}`);
   const marked = `_${words.join('_ _')}_`;
   return grams.map((g) => marked.includes(g));
 }
+
+/**
+ * Calls `visit` with each content word of `text` in canonical spelling — contentWords(text) — as code units
+ * units[start..start+length), the first unit replaced by `first` when it is ≥ 0 («للرباط» → «الرباط»), without
+ * building strings (forEachNormalizedWord).
+ */
+export function forEachContentWord(
+  text: string,
+  visit: (units: Uint16Array, start: number, length: number, first: number) => void,
+): void {
+  forEachNormalizedWord(text, (units, from, to) => {
+    let start = from;
+    let length = to - from;
+    if (length === 1 && !(units[start] >= 0x30 && units[start] <= 0x39)) return;
+    if (length <= STOPWORD_MAX_LENGTH && STOPWORD_TABLE.find(units, start, length) >= 0) return;
+    // canonicalProclitic, on code units.
+    let first = -1;
+    const c0 = units[start];
+    if (length >= 5 && (c0 === WAW || c0 === BEH || c0 === KAF || c0 === FEH) && units[start + 1] === ALEF && units[start + 2] === LAM) {
+      start++;
+      length--;
+    } else if (length >= 4 && c0 === LAM && units[start + 1] === LAM) {
+      first = ALEF;
+    } else if (length >= 4 && c0 === WAW) {
+      start++;
+      length--;
+    }
+    visit(units, start, length, first);
+  });
+}
+
+/**
+ * Marks in `found` the grams of `table` that occur in the marked word «_w_» (w = units[start..start+length), first
+ * unit replaced by `first` when ≥ 0). A window whose first two units start no query gram is rejected by one bitmap
+ * lookup, before any hashing. Returns whether any gram was found.
+ */
+export function markWordGrams(units: Uint16Array, start: number, length: number, first: number, table: GramTable, found: boolean[]): boolean {
+  const m = length + 2;
+  const unitAt = (p: number): number => (p === 0 || p === m - 1 ? UNDERSCORE : p === 1 && first >= 0 ? first : units[start + p - 1]);
+  const window = table.window;
+  let any = false;
+  if (m <= RERANK.gramLength) {
+    for (let p = 0; p < m; p++) window[p] = unitAt(p);
+    const at = table.find(window, 0, m);
+    if (at >= 0) found[at] = any = true;
+    return any;
+  }
+  let a = UNDERSCORE;
+  let b = unitAt(1);
+  let c = unitAt(2);
+  for (let p = 3; p < m; p++) {
+    const d = unitAt(p);
+    if (table.pairs[((a & 0xff) << 8) | (b & 0xff)]) {
+      window[0] = a;
+      window[1] = b;
+      window[2] = c;
+      window[3] = d;
+      const at = table.find(window, 0, 4);
+      if (at >= 0) found[at] = any = true;
+    }
+    a = b;
+    b = c;
+    c = d;
+  }
+  return any;
+}
+
+/** gramsPresentPlain computed on code units: one pass over the article's normalized text, no word strings. */
+export function gramsPresent(article: Article | undefined, table: GramTable): boolean[] {
+  const found = new Array<boolean>(table.size).fill(false);
+  if (!article) return found;
+  const visit = (units: Uint16Array, start: number, length: number, first: number): void => {
+    markWordGrams(units, start, length, first, table, found);
+  };
+  forEachContentWord(article.title, visit);
+  for (const p of article.paragraphs) forEachContentWord(p, visit);
+  return found;
+}
+
+/** Strings (the query's grams, the stopwords) in an open-addressing hash table, looked up by code units. */
+export class GramTable {
+  readonly size: number;
+  private readonly mask: number;
+  private readonly slots: Int32Array;
+  /** Bit per (low byte of the first unit, low byte of the second) of some gram: a cheap first test. */
+  readonly pairs = new Uint8Array(0x10000);
+  /** Scratch for markWordGrams. */
+  readonly window = new Uint16Array(RERANK.gramLength);
+  constructor(readonly grams: readonly string[]) {
+    this.size = grams.length;
+    let capacity = 16;
+    while (capacity < grams.length * 4) capacity *= 2;
+    this.mask = capacity - 1;
+    this.slots = new Int32Array(capacity).fill(-1);
+    const units = new Uint16Array(Math.max(0, ...grams.map((g) => g.length)));
+    grams.forEach((g, i) => {
+      for (let j = 0; j < g.length; j++) units[j] = g.charCodeAt(j);
+      if (g.length >= 2) this.pairs[((units[0] & 0xff) << 8) | (units[1] & 0xff)] = 1;
+      let slot = hashUnits(units, 0, g.length) & this.mask;
+      while (this.slots[slot] >= 0) slot = (slot + 1) & this.mask;
+      this.slots[slot] = i;
+    });
+  }
+  /** Index of the gram units[from..from+length), or −1. */
+  find(units: Uint16Array, from: number, length: number): number {
+    let slot = hashUnits(units, from, length) & this.mask;
+    for (;;) {
+      const i = this.slots[slot];
+      if (i < 0) return -1;
+      const g = this.grams[i];
+      if (g.length === length) {
+        let j = 0;
+        while (j < length && g.charCodeAt(j) === units[from + j]) j++;
+        if (j === length) return i;
+      }
+      slot = (slot + 1) & this.mask;
+    }
+  }
+}
+
+function hashUnits(units: Uint16Array, from: number, length: number): number {
+  let h = length;
+  for (let j = 0; j < length; j++) h = Math.imul(h ^ units[from + j], 0x9e3779b1);
+  return (h ^ (h >>> 15)) >>> 0;
+}
+
+const [WAW, BEH, KAF, FEH, ALEF, LAM, UNDERSCORE] = ['و', 'ب', 'ك', 'ف', 'ا', 'ل', '_'].map((c) => c.charCodeAt(0));
+const STOPWORD_MAX_LENGTH = Math.max(...[...STOPWORDS].map((w) => w.length));
+const STOPWORD_TABLE = new GramTable([...STOPWORDS]);
 
 /** Character n-grams of a normalized word marked with its boundaries («_استقلت_» → «_است», «استق», …, «قلت_»). A
  *  word shorter than the gram is one gram, so short words still count, but only as whole words. */

@@ -1,0 +1,319 @@
+import { open, readFile, rename, rm } from 'node:fs/promises';
+import os from 'node:os';
+import { crc32 } from 'node:zlib';
+import type { DocTable } from './article-index.js';
+import { InvertedIndex, readForward, writeVarint, type BaseBlock, type PostingsSnapshot } from './postings.js';
+import { FIELD_COUNT } from './ranking.js';
+import { RerankWords, type RerankWordsData } from './rerank-words.js';
+
+/**
+ * The saved index: one binary file, written from a point-in-time snapshot in slices (each ≤ ~10 ms of work, the
+ * event loop free in between), then renamed into place, so a reader never sees a partial file. The file holds the
+ * live articles only, renumbered densely, with terms in code-unit order (the order prefix search needs), so a
+ * reload needs no sorting and leaves no dead slot behind.
+ *
+ * Layout (little-endian): "NASHRAIX", u32 format version, u32 0; then sections, each a u32 byte length, u32 0, the
+ * bytes and zero padding to 8; then u32 CRC-32 of everything before it and "END!". Sections in order: header JSON
+ * (meta and counts), docs (six JSON lines: ids, titles, dates, sources, addedAt, folded titles), terms
+ * ('\n'-joined); these two in UTF-16LE, which decodes by copying (UTF-8 decoding of Arabic text measured ~6 ns per
+ * byte, the largest part of a reload), dfAny, field lengths (title, body), per field offsets / slots / term frequencies, forward starts,
+ * forward bytes, rerank word arena, word starts, per-slot word-id run starts, word-id runs. Loading checks the CRC, every length and every slot and offset bound, and throws on any mismatch.
+ */
+/** Bumped whenever the analyzer, the indexed fields or this layout change (ArticleIndex's INDEX_VERSION). */
+export const INDEX_FILE_FORMAT = 4;
+const MAGIC = Buffer.from('NASHRAIX', 'latin1');
+const END = Buffer.from('END!', 'latin1');
+const DOCS_PER_LINE = 2000;
+const SLICE_MS = 10;
+const WRITE_CHUNK = 1 << 20;
+
+export interface IndexSnapshot {
+  postings: PostingsSnapshot;
+  rerankWords: RerankWordsData;
+  sortedTerms: string[];
+  termIdOf: ReadonlyMap<string, number>;
+  live: Uint8Array;
+  slotCount: number;
+  docs: DocTable;
+}
+
+interface Header {
+  meta: Record<string, unknown>;
+  slotCount: number;
+  termCount: number;
+  postings: number[];
+  forwardBytes: number;
+  rerankWordCount: number;
+  rerankArenaUnits: number;
+}
+
+export async function saveIndexFile(file: string, snap: IndexSnapshot, meta: Record<string, unknown>): Promise<void> {
+  if (os.endianness() !== 'LE') throw new Error('the saved index format is little-endian only');
+  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  const handle = await open(tmp, 'w');
+  let ok = false;
+  try {
+    let crc = 0;
+    let position = 0;
+    // Written (and checksummed) 1 MiB at a time, so no single step holds the event loop for long.
+    const put = async (bytes: Uint8Array) => {
+      for (let at = 0; at < bytes.length; at += WRITE_CHUNK) {
+        const piece = bytes.subarray(at, Math.min(bytes.length, at + WRITE_CHUNK));
+        crc = crc32(piece, crc);
+        await handle.write(piece, 0, piece.length, position);
+        position += piece.length;
+      }
+    };
+    const section = async (parts: Uint8Array[]) => {
+      const length = parts.reduce((n, p) => n + p.length, 0);
+      const head = Buffer.alloc(8);
+      head.writeUInt32LE(length, 0);
+      await put(head);
+      for (const p of parts) await put(p);
+      await put(Buffer.alloc((8 - (length % 8)) % 8));
+    };
+    const clock = sliceClock();
+
+    // Dense numbering of the live slots, and of the live terms in code-unit order.
+    const { live, slotCount, postings: p } = snap;
+    const newSlot = new Int32Array(slotCount).fill(-1);
+    const liveSlots: number[] = [];
+    for (let s = 0; s < slotCount; s++) if (live[s]) (newSlot[s] = liveSlots.length), liveSlots.push(s);
+    const termCount = p.termText.length;
+    const newTerm = new Int32Array(termCount).fill(-1);
+    const terms: number[] = [];
+    for (const text of snap.sortedTerms) {
+      const id = snap.termIdOf.get(text);
+      if (id === undefined || id >= termCount || p.dfAny[id] <= 0) continue;
+      newTerm[id] = terms.length;
+      terms.push(id);
+    }
+
+    // Postings, per field, in new term order; only live slots.
+    const fields: { offsets: Int32Array; docs: Int32Array; tfs: Uint16Array }[] = [];
+    for (let f = 0; f < FIELD_COUNT; f++) {
+      const offsets = new Int32Array(terms.length + 1);
+      let docs = new Int32Array(1 << 16);
+      let tfs = new Uint16Array(1 << 16);
+      let n = 0;
+      for (let i = 0; i < terms.length; i++) {
+        if ((i & 255) === 0) await clock.maybeYield();
+        offsets[i] = n;
+        for (const run of snapshotRuns(p, terms[i], f)) {
+          for (let at = run.start; at < run.end; at++) {
+            const slot = run.docs[at];
+            if (slot >= slotCount || !live[slot]) continue;
+            if (n === docs.length) (docs = growTyped(docs)), (tfs = growTyped(tfs));
+            docs[n] = newSlot[slot];
+            tfs[n++] = run.tfs[at];
+          }
+        }
+      }
+      offsets[terms.length] = n;
+      fields.push({ offsets, docs: docs.subarray(0, n), tfs: tfs.subarray(0, n) });
+    }
+
+    // Forward index of the live slots, re-coded with the new term ids.
+    const forward = { bytes: new Uint8Array(1 << 16) };
+    const forwardStart = new Int32Array(liveSlots.length + 1);
+    let length = 0;
+    for (let i = 0; i < liveSlots.length; i++) {
+      if ((i & 255) === 0) await clock.maybeYield();
+      const slot = liveSlots[i];
+      forwardStart[i] = length;
+      const { ids, masks } = readForward(p.forward, p.forwardStart[slot], p.forwardEnd[slot]);
+      const entries = ids.map((id, k) => newTerm[id] * 4 + masks[k]).sort((a, b) => a - b);
+      let previous = 0;
+      for (const e of entries) {
+        const id = Math.floor(e / 4);
+        length = writeVarint(forward, length, (id - previous) * 4 + (e % 4));
+        previous = id;
+      }
+    }
+    forwardStart[liveSlots.length] = length;
+
+    const header: Header = {
+      meta,
+      slotCount: liveSlots.length,
+      termCount: terms.length,
+      postings: fields.map((f) => f.docs.length),
+      forwardBytes: length,
+      rerankWordCount: snap.rerankWords.wordStart.length - 1,
+      rerankArenaUnits: snap.rerankWords.arena.length,
+    };
+    const start = Buffer.alloc(16);
+    MAGIC.copy(start, 0);
+    start.writeUInt32LE(INDEX_FILE_FORMAT, 8);
+    await put(start);
+    await section([Buffer.from(JSON.stringify(header))]);
+
+    // Docs: one JSON array per column (a reload parses six arrays, no object per article), in slices.
+    const { docs } = snap;
+    const lines: Uint8Array[] = [];
+    for (const column of [docs.ids, docs.titles, docs.dates, docs.sources, docs.addedAt, docs.folded] as unknown[][]) {
+      const parts: string[] = [];
+      for (let i = 0; i < liveSlots.length; i += DOCS_PER_LINE) {
+        await clock.maybeYield();
+        parts.push(JSON.stringify(liveSlots.slice(i, i + DOCS_PER_LINE).map((slot) => column[slot])).slice(1, -1));
+      }
+      lines.push(Buffer.from(`[${parts.filter(Boolean).join(',')}]\n`, 'utf16le'));
+    }
+    await section(lines);
+    await section([Buffer.from(terms.map((id) => p.termText[id]).join('\n'), 'utf16le')]);
+    const dfAny = new Int32Array(terms.length);
+    for (let i = 0; i < terms.length; i++) dfAny[i] = p.dfAny[terms[i]];
+    await section([bytesOf(dfAny)]);
+    for (let f = 0; f < FIELD_COUNT; f++) {
+      const lengths = new Int32Array(liveSlots.length);
+      for (let i = 0; i < liveSlots.length; i++) lengths[i] = p.fieldLength[f][liveSlots[i]];
+      await section([bytesOf(lengths)]);
+    }
+    for (const f of fields) {
+      await section([bytesOf(f.offsets)]);
+      await section([bytesOf(f.docs)]);
+      await section([bytesOf(f.tfs)]);
+    }
+    await section([bytesOf(forwardStart)]);
+    await section([forward.bytes.subarray(0, length)]);
+    // Rerank words: the dictionary as is, each live slot's run of ids copied (word ids do not change).
+    const rw = snap.rerankWords;
+    await section([bytesOf(rw.arena)]);
+    await section([bytesOf(rw.wordStart)]);
+    const wordRuns = new Int32Array(liveSlots.length + 1);
+    const runs: Uint8Array[] = [];
+    let wordBytes = 0;
+    for (let i = 0; i < liveSlots.length; i++) {
+      const slot = liveSlots[i];
+      wordRuns[i] = wordBytes;
+      const run = rw.ids.subarray(rw.slotStart[slot], rw.slotEnd[slot]);
+      runs.push(run);
+      wordBytes += run.length;
+    }
+    wordRuns[liveSlots.length] = wordBytes;
+    await section([bytesOf(wordRuns)]);
+    await section(runs);
+    const trailer = Buffer.alloc(8);
+    trailer.writeUInt32LE(crc >>> 0, 0);
+    END.copy(trailer, 4);
+    await handle.write(trailer, 0, 8, position);
+    await handle.sync();
+    ok = true;
+  } finally {
+    await handle.close();
+    if (!ok) await rm(tmp, { force: true });
+  }
+  await rename(tmp, file);
+}
+
+/** Read an index file written by saveIndexFile; throws an Error saying what is wrong when it is not one. */
+export async function loadIndexFile(file: string): Promise<{ index: InvertedIndex; docs: DocTable; rerankWords: RerankWords; meta: Record<string, unknown> }> {
+  if (os.endianness() !== 'LE') throw new Error('the saved index format is little-endian only');
+  const buf = await readFile(file);
+  const fail = (why: string): never => {
+    throw new Error(`saved index ${file} is damaged or not an index (${why})`);
+  };
+  if (buf.length < 24 || !buf.subarray(0, 8).equals(MAGIC)) fail('no index header');
+  const version = buf.readUInt32LE(8);
+  if (version !== INDEX_FILE_FORMAT) {
+    throw new Error(`saved index ${file} has format ${version}, this build reads format ${INDEX_FILE_FORMAT}`);
+  }
+  if (!buf.subarray(buf.length - 4).equals(END)) fail('truncated');
+  if (crc32(buf.subarray(0, buf.length - 8)) >>> 0 !== buf.readUInt32LE(buf.length - 8)) fail('checksum mismatch');
+
+  let at = 16;
+  const next = (): Buffer => {
+    if (at + 8 > buf.length - 8) fail('missing section');
+    const length = buf.readUInt32LE(at);
+    const start = at + 8;
+    if (start + length > buf.length - 8) fail('section out of bounds');
+    at = start + length + ((8 - (length % 8)) % 8);
+    return buf.subarray(start, start + length);
+  };
+  const typed = <T>(bytes: Buffer, Kind: { new (b: ArrayBuffer): T; BYTES_PER_ELEMENT: number }, count: number): T => {
+    if (bytes.length !== count * Kind.BYTES_PER_ELEMENT) fail('section of the wrong size');
+    // A view into the file's buffer when aligned (sections start on 8-byte boundaries), else a copy.
+    if (bytes.byteOffset % Kind.BYTES_PER_ELEMENT === 0) {
+      return new (Kind as unknown as new (b: ArrayBufferLike, offset: number, length: number) => T)(bytes.buffer, bytes.byteOffset, count);
+    }
+    return new Kind(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) as ArrayBuffer);
+  };
+
+  const header = JSON.parse(next().toString('utf8')) as Header;
+  const { slotCount: D, termCount: T } = header;
+  if (!Number.isInteger(D) || !Number.isInteger(T) || !Array.isArray(header.postings)) fail('bad header');
+
+  const columns = next().toString('utf16le').split('\n').filter(Boolean).map((line) => JSON.parse(line) as unknown[]);
+  if (columns.length !== 6 || columns.some((c) => !Array.isArray(c) || c.length !== D)) fail('article table');
+  const [ids, titles, dates, sources, addedAt, folded] = columns;
+  const docs = { ids, titles, dates, sources, addedAt, folded } as DocTable;
+  if (docs.ids.length !== D) fail('article count');
+  const termSection = next().toString('utf16le');
+  const termText = T === 0 ? [] : termSection.split('\n');
+  if (termText.length !== T) fail('term count');
+  const dfAny = typed(next(), Int32Array, T);
+  const fieldLength = [typed(next(), Int32Array, D), typed(next(), Int32Array, D)];
+  const base: BaseBlock = { termCount: T, offsets: [], docs: [], tfs: [] };
+  for (let f = 0; f < FIELD_COUNT; f++) {
+    const n = header.postings[f];
+    const offsets = typed(next(), Int32Array, T + 1);
+    const slots = typed(next(), Int32Array, n);
+    const tfs = typed(next(), Uint16Array, n);
+    if (offsets[0] !== 0 || offsets[T] !== n) fail('posting offsets');
+    for (let t = 0; t < T; t++) if (offsets[t + 1] < offsets[t]) fail('posting offsets');
+    for (let i = 0; i < n; i++) if (slots[i] < 0 || slots[i] >= D) fail('posting slot');
+    base.offsets.push(offsets);
+    base.docs.push(slots);
+    base.tfs.push(tfs);
+  }
+  const forwardStart = typed(next(), Int32Array, D + 1);
+  const forwardBytes = next();
+  if (forwardBytes.length !== header.forwardBytes || forwardStart[D] !== forwardBytes.length) fail('forward index');
+  const forward = new Uint8Array(forwardBytes.buffer, forwardBytes.byteOffset, forwardBytes.length);
+  const index = InvertedIndex.restore({ termText, dfAny, base, fieldLength, forward, forwardStart, slotCount: D });
+  const W = header.rerankWordCount;
+  const arena = typed(next(), Uint16Array, header.rerankArenaUnits);
+  const wordStart = typed(next(), Int32Array, W + 1);
+  if (wordStart[0] !== 0 || wordStart[W] !== arena.length) fail('rerank words');
+  for (let w = 0; w < W; w++) if (wordStart[w + 1] < wordStart[w]) fail('rerank words');
+  const wordRuns = typed(next(), Int32Array, D + 1);
+  const wordIdBytes = next();
+  const wordIds = new Uint8Array(wordIdBytes.buffer, wordIdBytes.byteOffset, wordIdBytes.length);
+  if (wordRuns[0] !== 0 || wordRuns[D] !== wordIds.length) fail('rerank word runs');
+  const rerankWords = RerankWords.restore(arena, wordStart, wordIds, wordRuns, D);
+  return { index, docs, rerankWords, meta: header.meta ?? {} };
+}
+
+/** The runs of a term's postings in a snapshot: base block, tails being merged, tails. */
+function snapshotRuns(p: PostingsSnapshot, term: number, field: number) {
+  const runs: { docs: Int32Array; tfs: Uint16Array; start: number; end: number }[] = [];
+  if (term < p.base.termCount) {
+    runs.push({ docs: p.base.docs[field], tfs: p.base.tfs[field], start: p.base.offsets[field][term], end: p.base.offsets[field][term + 1] });
+  }
+  for (const maps of [p.frozenTails, p.tails]) {
+    const tail = maps?.[field].get(term);
+    if (tail) runs.push({ docs: tail.docs, tfs: tail.tfs, start: 0, end: tail.length });
+  }
+  return runs;
+}
+
+function bytesOf(array: Int32Array | Uint16Array | Uint8Array): Uint8Array {
+  return new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+}
+
+function growTyped<T extends Int32Array | Uint16Array>(array: T): T {
+  const next = new (array.constructor as new (n: number) => T)(array.length * 2);
+  next.set(array as never);
+  return next;
+}
+
+/** Yields to the event loop once SLICE_MS of synchronous work has run since the last yield. */
+function sliceClock() {
+  let since = performance.now();
+  return {
+    async maybeYield(): Promise<void> {
+      if (performance.now() - since < SLICE_MS) return;
+      await new Promise((resolve) => setImmediate(resolve));
+      since = performance.now();
+    },
+  };
+}

@@ -1,0 +1,650 @@
+import { FIELD_BODY, FIELD_COUNT, FIELD_TITLE } from './ranking.js';
+
+/**
+ * The inverted index: for every term and field, the articles (by slot number) holding it and how often, in typed
+ * arrays. Design (issue 8):
+ *
+ * - **Slots.** Every article added gets the next slot number; a replaced article gets a new slot and its old slot
+ *   is marked dead. Posting lists are therefore always sorted by slot, whether built in bulk or appended one article
+ *   at a time. Dead slots cost a few bytes each (the per-slot arrays) until the index is saved and reloaded, which
+ *   renumbers the live ones (persist.ts).
+ * - **Base + tails.** A bulk build (and a reload) lays every term's postings out in one compressed-sparse-row block
+ *   per field (`offsets`, `docs`, `tfs`); articles added later append to a small growable "tail" per term. Queries
+ *   read base then tails.
+ * - **Exact statistics.** Document frequencies and field-length totals are kept for LIVE articles only, updated on
+ *   add and remove through a compact forward index (each article's term ids, delta-varint coded), so a search after
+ *   add / remove / replace scores exactly as a fresh build of the same articles does.
+ * - **Compaction** merges tails into a new base and drops dead postings. It never changes a result (dead postings
+ *   are skipped by the scorer anyway), so it can run in slices of bounded time (setImmediate between them) while
+ *   queries keep reading the old base; the new one is swapped in whole at the end.
+ */
+
+/** One term's postings in one field appended after the base was built. */
+interface Tail {
+  docs: Int32Array;
+  tfs: Uint16Array;
+  length: number;
+}
+
+/** A contiguous run of postings: docs[start..end) with their term frequencies. */
+export interface PostingRange {
+  docs: Int32Array;
+  tfs: Uint16Array;
+  start: number;
+  end: number;
+}
+
+/** What one field of one article contributes: distinct term ids with their frequencies, and the field's length. */
+export interface FieldPostings {
+  termIds: ArrayLike<number>;
+  tfs: ArrayLike<number>;
+  count: number;
+  /** The field length used by BM25 (distinct word tokens before analysis). */
+  length: number;
+}
+
+/** See InvertedIndex.snapshotPostings. */
+export interface PostingsSnapshot {
+  base: BaseBlock;
+  frozenTails: Map<number, Tail>[] | null;
+  tails: Map<number, Tail>[];
+  termText: string[];
+  dfAny: Int32Array;
+  fieldLength: Int32Array[];
+  forward: Uint8Array;
+  forwardStart: Int32Array;
+  forwardEnd: Int32Array;
+}
+
+/** The frozen base of every field: compressed sparse rows over term ids [0, termCount). */
+export interface BaseBlock {
+  termCount: number;
+  offsets: Int32Array[];
+  docs: Int32Array[];
+  tfs: Uint16Array[];
+}
+
+/** Term frequencies beyond this are stored as this (BM25's tf saturation makes the difference ~1e-5). */
+const MAX_TF = 0xffff;
+
+export class InvertedIndex {
+  // ---- term dictionary
+  readonly termIds = new Map<string, number>();
+  readonly termText: string[] = [];
+  /** All terms in code-unit order, for prefix ranges. */
+  private sortedTerms: string[] = [];
+  private sortedDirty = false;
+  /** Characters used by the dictionary, per script class (fuzzy candidates are drawn from these). */
+  private readonly alphabet = new Map<number, Set<string>>();
+  /** Live documents per field holding the term, and per term over title ∪ body. */
+  df: Int32Array[] = [new Int32Array(1024), new Int32Array(1024)];
+  dfAny: Int32Array = new Int32Array(1024);
+
+  // ---- postings
+  base: BaseBlock = emptyBase();
+  private tails: Map<number, Tail>[] = [new Map(), new Map()];
+  /** Tails being merged by a running compaction (read by queries until the swap). */
+  private frozenTails: Map<number, Tail>[] | null = null;
+  private tailPostings = 0;
+  /** Postings stored (base + tails) and those of live documents. */
+  private storedPostings = 0;
+  private livePostings = 0;
+
+  // ---- slots
+  slotCount = 0;
+  live: Uint8Array = new Uint8Array(1024);
+  fieldLength: Int32Array[] = [new Int32Array(1024), new Int32Array(1024)];
+  private readonly totalFieldLength = [0, 0];
+  liveCount = 0;
+  private forwardStart: Int32Array = new Int32Array(1024);
+  private forwardEnd: Int32Array = new Int32Array(1024);
+  private forward: Uint8Array = new Uint8Array(1 << 16);
+  private forwardLength = 0;
+
+  // ---- bulk building: postings collected flat, laid out as a base block by endBulk()
+  private bulk: { terms: GrowInt32; docs: GrowInt32; tfs: GrowInt32 }[] | null = null;
+  private compaction: Promise<void> | null = null;
+
+  get termCount(): number {
+    return this.termText.length;
+  }
+
+  avgFieldLength(field: number): number {
+    return this.liveCount ? this.totalFieldLength[field] / this.liveCount : 0;
+  }
+
+  /** The id of `term`, creating it when new. */
+  intern(term: string): number {
+    let id = this.termIds.get(term);
+    if (id !== undefined) return id;
+    id = this.termText.length;
+    this.termIds.set(term, id);
+    this.termText.push(term);
+    if (id >= this.dfAny.length) {
+      const size = this.dfAny.length * 2;
+      this.df = this.df.map((a) => grow(a, size));
+      this.dfAny = grow(this.dfAny, size);
+    }
+    this.addToAlphabet(term);
+    if (this.bulk || this.sortedDirty) this.sortedDirty = true;
+    else insertSorted(this.sortedTerms, term);
+    return id;
+  }
+
+  /** True when some live article holds the term. */
+  isLiveTerm(id: number): boolean {
+    return this.dfAny[id] > 0;
+  }
+
+  /** Ids of live terms starting with `prefix` (the prefix itself included when it is a term), in term order. */
+  termsWithPrefix(prefix: string): number[] {
+    const sorted = this.sorted();
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid] < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: number[] = [];
+    for (let i = lo; i < sorted.length && sorted[i].startsWith(prefix); i++) {
+      const id = this.termIds.get(sorted[i])!;
+      if (this.dfAny[id] > 0) out.push(id);
+    }
+    return out;
+  }
+
+  /** A copy of the dictionary in code-unit order (dead terms included). */
+  sortedTermsCopy(): string[] {
+    return this.sorted().slice();
+  }
+
+  /** The dictionary's characters of the given script classes. */
+  alphabetOf(classes: Iterable<number>): string[] {
+    const out: string[] = [];
+    for (const cls of classes) for (const ch of this.alphabet.get(cls) ?? []) out.push(ch);
+    return out.sort();
+  }
+
+  private sorted(): string[] {
+    if (this.sortedDirty) {
+      this.sortedTerms = [...this.termText].sort(compareCodeUnits);
+      this.sortedDirty = false;
+    }
+    return this.sortedTerms;
+  }
+
+  // ---- documents
+
+  /** Start a bulk build: postings are collected flat and laid out by endBulk(). Only on an empty index. */
+  beginBulk(): void {
+    if (this.slotCount !== 0) throw new Error('bulk building needs an empty index');
+    this.bulk = [0, 1].map(() => ({ terms: new GrowInt32(1 << 16), docs: new GrowInt32(1 << 16), tfs: new GrowInt32(1 << 16) }));
+  }
+
+  endBulk(): void {
+    const bulk = this.bulk;
+    if (!bulk) return;
+    this.bulk = null;
+    const termCount = this.termCount;
+    const base: BaseBlock = { termCount, offsets: [], docs: [], tfs: [] };
+    for (let f = 0; f < FIELD_COUNT; f++) {
+      const { terms, docs, tfs } = bulk[f];
+      const n = terms.length;
+      const offsets = new Int32Array(termCount + 1);
+      const t = terms.array;
+      for (let i = 0; i < n; i++) offsets[t[i] + 1]++;
+      for (let i = 0; i < termCount; i++) offsets[i + 1] += offsets[i];
+      const fill = offsets.slice(0, termCount);
+      const outDocs = new Int32Array(n);
+      const outTfs = new Uint16Array(n);
+      const d = docs.array;
+      const q = tfs.array;
+      // Counting sort by term, stable: each list stays in slot order.
+      for (let i = 0; i < n; i++) {
+        const at = fill[t[i]]++;
+        outDocs[at] = d[i];
+        outTfs[at] = q[i];
+      }
+      base.offsets.push(offsets);
+      base.docs.push(outDocs);
+      base.tfs.push(outTfs);
+    }
+    this.base = base;
+    // Sort the dictionary now, as part of the build, rather than on the first prefix query.
+    this.sorted();
+  }
+
+  /** Index a new article in the next slot; returns the slot. */
+  addDocument(fields: readonly FieldPostings[]): number {
+    const slot = this.slotCount++;
+    if (slot >= this.live.length) this.growSlots(this.live.length * 2);
+    this.live[slot] = 1;
+    this.liveCount++;
+    // Forward entries: the union of the fields' term ids, sorted, each with a bit per field (id × 4 + mask).
+    let postings = 0;
+    for (let f = 0; f < FIELD_COUNT; f++) postings += fields[f].count;
+    const entries = new Float64Array(postings);
+    let e = 0;
+    for (let f = 0; f < FIELD_COUNT; f++) {
+      const { termIds, tfs, count, length } = fields[f];
+      this.fieldLength[f][slot] = length;
+      this.totalFieldLength[f] += length;
+      const bulk = this.bulk?.[f];
+      const df = this.df[f];
+      for (let i = 0; i < count; i++) {
+        const term = termIds[i];
+        const tf = Math.min(MAX_TF, tfs[i]);
+        df[term]++;
+        entries[e++] = term * 4 + (1 << f);
+        if (bulk) {
+          bulk.terms.push(term);
+          bulk.docs.push(slot);
+          bulk.tfs.push(tf);
+        } else {
+          this.appendTail(f, term, slot, tf);
+        }
+      }
+    }
+    this.storedPostings += postings;
+    this.livePostings += postings;
+    entries.sort();
+    this.forwardStart[slot] = this.forwardLength;
+    let previous = 0;
+    for (let i = 0; i < entries.length; i++) {
+      const id = Math.floor(entries[i] / 4);
+      let mask = entries[i] % 4;
+      // A term in both fields: its two entries are adjacent after sorting (mask 1, then mask 2).
+      if (i + 1 < entries.length && Math.floor(entries[i + 1] / 4) === id) mask |= entries[++i] % 4;
+      this.dfAny[id]++;
+      this.writeVarint((id - previous) * 4 + mask);
+      previous = id;
+    }
+    this.forwardEnd[slot] = this.forwardLength;
+    return slot;
+  }
+
+  /** Mark a slot dead and take its terms out of the statistics. Its postings stay until compaction. */
+  removeDocument(slot: number): void {
+    if (!this.live[slot]) return;
+    this.live[slot] = 0;
+    this.liveCount--;
+    for (let f = 0; f < FIELD_COUNT; f++) this.totalFieldLength[f] -= this.fieldLength[f][slot];
+    let at = this.forwardStart[slot];
+    const end = this.forwardEnd[slot];
+    let id = 0;
+    let postings = 0;
+    while (at < end) {
+      let value = 0;
+      let scale = 1;
+      let byte: number;
+      do {
+        byte = this.forward[at++];
+        value += (byte & 0x7f) * scale;
+        scale *= 128;
+      } while (byte & 0x80);
+      id += Math.floor(value / 4);
+      const mask = value % 4;
+      this.dfAny[id]--;
+      if (mask & 1) (this.df[FIELD_TITLE][id]--, postings++);
+      if (mask & 2) (this.df[FIELD_BODY][id]--, postings++);
+    }
+    this.livePostings -= postings;
+  }
+
+  /** The postings of a term in a field, as up to three sorted runs (base, tail being merged, tail). */
+  ranges(term: number, field: number, out: PostingRange[]): number {
+    let n = 0;
+    const base = this.base;
+    if (term < base.termCount) {
+      const start = base.offsets[field][term];
+      const end = base.offsets[field][term + 1];
+      if (end > start) out[n++] = { docs: base.docs[field], tfs: base.tfs[field], start, end };
+    }
+    const frozen = this.frozenTails?.[field].get(term);
+    if (frozen?.length) out[n++] = { docs: frozen.docs, tfs: frozen.tfs, start: 0, end: frozen.length };
+    const tail = this.tails[field].get(term);
+    if (tail?.length) out[n++] = { docs: tail.docs, tfs: tail.tfs, start: 0, end: tail.length };
+    return n;
+  }
+
+  /** The term frequency of `term` in `field` of the article in `slot` (0 when absent): binary search per run. */
+  termFrequency(term: number, field: number, slot: number): number {
+    const runs: PostingRange[] = [];
+    const n = this.ranges(term, field, runs);
+    for (let r = 0; r < n; r++) {
+      const { docs, tfs } = runs[r];
+      let lo = runs[r].start;
+      let hi = runs[r].end;
+      if (hi === lo || docs[lo] > slot || docs[hi - 1] < slot) continue;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (docs[mid] < slot) lo = mid + 1;
+        else hi = mid;
+      }
+      if (docs[lo] === slot) return tfs[lo];
+    }
+    return 0;
+  }
+
+  // ---- compaction
+
+  /** True when enough was appended or removed since the last layout that a compaction pays off. */
+  needsCompaction(): boolean {
+    if (this.compaction || this.bulk) return false;
+    const dead = this.storedPostings - this.livePostings;
+    return this.tailPostings > Math.max(50_000, this.storedPostings / 10) || dead > Math.max(50_000, this.storedPostings / 4);
+  }
+
+  /**
+   * Merge the tails into a new base, dropping postings of dead slots, in slices of at most `sliceMs` of work with
+   * the event loop free in between. Queries and updates run normally meanwhile (they read the old base, the frozen
+   * tails and fresh tails); the new base replaces the old one and the frozen tails in one assignment.
+   */
+  compact(sliceMs = 10): Promise<void> {
+    if (this.compaction) return this.compaction;
+    const run = async () => {
+      this.frozenTails = this.tails;
+      this.tails = [new Map(), new Map()];
+      const frozenPostings = this.tailPostings;
+      this.tailPostings = 0;
+      const old = this.base;
+      const frozen = this.frozenTails;
+      const termCount = this.termCount;
+      const next: BaseBlock = { termCount, offsets: [], docs: [], tfs: [] };
+      for (let f = 0; f < FIELD_COUNT; f++) {
+        let upper = old.docs[f].length;
+        for (const tail of frozen[f].values()) upper += tail.length;
+        const offsets = new Int32Array(termCount + 1);
+        const docs = new Int32Array(upper);
+        const tfs = new Uint16Array(upper);
+        let at = 0;
+        let term = 0;
+        while (term < termCount) {
+          const started = performance.now();
+          // Check the clock every 256 terms: cheap, and a slice overruns its budget by at most that much work.
+          for (let i = 0; term < termCount && (i & 255 || performance.now() - started < sliceMs); i++, term++) {
+            offsets[term] = at;
+            if (term < old.termCount) {
+              const od = old.docs[f];
+              const ot = old.tfs[f];
+              for (let p = old.offsets[f][term], e = old.offsets[f][term + 1]; p < e; p++) {
+                if (this.live[od[p]]) (docs[at] = od[p], (tfs[at++] = ot[p]));
+              }
+            }
+            const tail = frozen[f].get(term);
+            if (tail) {
+              for (let p = 0; p < tail.length; p++) {
+                if (this.live[tail.docs[p]]) (docs[at] = tail.docs[p], (tfs[at++] = tail.tfs[p]));
+              }
+            }
+          }
+          if (term < termCount) await yieldToEventLoop();
+        }
+        offsets[termCount] = at;
+        next.offsets.push(offsets);
+        next.docs.push(docs.slice(0, at));
+        next.tfs.push(tfs.slice(0, at));
+        await yieldToEventLoop();
+      }
+      // The swap. Postings of articles removed while compacting are still in `next`, filtered by `live` as before.
+      let kept = 0;
+      for (let f = 0; f < FIELD_COUNT; f++) kept += next.docs[f].length;
+      this.storedPostings = this.storedPostings - old.docs[0].length - old.docs[1].length - frozenPostings + kept;
+      this.base = next;
+      this.frozenTails = null;
+    };
+    this.compaction = run().finally(() => {
+      this.compaction = null;
+    });
+    return this.compaction;
+  }
+
+  /** Resolves when no compaction is running (or at once). */
+  idle(): Promise<void> {
+    return this.compaction ?? Promise.resolve();
+  }
+
+  // ---- snapshots for persistence
+
+  /**
+   * A point-in-time view of the postings and the forward index, taken in O(terms + tails) without copying any
+   * posting: base blocks are never written after they are laid out, and tails and the forward index are only ever
+   * appended to (past the lengths recorded here) or reallocated (leaving the old arrays as they were).
+   */
+  snapshotPostings(): PostingsSnapshot {
+    const copyTails = (maps: Map<number, Tail>[] | null) =>
+      maps ? maps.map((m) => new Map([...m].map(([term, t]) => [term, { docs: t.docs, tfs: t.tfs, length: t.length }]))) : null;
+    return {
+      base: this.base,
+      frozenTails: copyTails(this.frozenTails),
+      tails: copyTails(this.tails)!,
+      termText: this.termText.slice(),
+      dfAny: this.dfAny.slice(0, this.termCount),
+      fieldLength: this.fieldLength.map((a) => a.slice(0, this.slotCount)),
+      forward: this.forward,
+      forwardStart: this.forwardStart.slice(0, this.slotCount),
+      forwardEnd: this.forwardEnd.slice(0, this.slotCount),
+    };
+  }
+
+  /**
+   * An index over data laid out by persist.ts: every slot live, terms numbered in code-unit order, one base block,
+   * the forward index as one run per slot (`forwardStart[slot]..forwardStart[slot + 1]`).
+   */
+  static restore(data: {
+    termText: string[];
+    dfAny: Int32Array;
+    base: BaseBlock;
+    fieldLength: Int32Array[];
+    forward: Uint8Array;
+    forwardStart: Int32Array;
+    slotCount: number;
+  }): InvertedIndex {
+    const index = new InvertedIndex();
+    const termCount = data.termText.length;
+    const termCapacity = Math.max(1024, termCount);
+    index.dfAny = grow(data.dfAny, termCapacity);
+    index.df = [0, 1].map((f) => {
+      const df = new Int32Array(termCapacity);
+      const offsets = data.base.offsets[f];
+      for (let t = 0; t < termCount; t++) df[t] = offsets[t + 1] - offsets[t];
+      return df;
+    });
+    const seen = new Uint8Array(0x10000);
+    for (let t = 0; t < termCount; t++) {
+      const term = data.termText[t];
+      index.termIds.set(term, t);
+      index.termText.push(term);
+      for (let i = 0; i < term.length; i++) {
+        const c = term.charCodeAt(i);
+        if (seen[c]) continue;
+        seen[c] = 1;
+        // Surrogates are skipped by the per-character path; alphabetOf keeps single code units only anyway.
+        if (c < 0xd800 || c > 0xdfff) index.addToAlphabet(String.fromCharCode(c));
+      }
+    }
+    index.sortedTerms = data.termText.slice();
+    index.base = data.base;
+    const slots = data.slotCount;
+    const slotCapacity = Math.max(1024, slots);
+    index.slotCount = slots;
+    index.liveCount = slots;
+    index.live = new Uint8Array(slotCapacity).fill(1, 0, slots);
+    index.fieldLength = data.fieldLength.map((a) => grow(a, slotCapacity));
+    for (let f = 0; f < FIELD_COUNT; f++) {
+      let total = 0;
+      for (let s = 0; s < slots; s++) total += data.fieldLength[f][s];
+      index.totalFieldLength[f] = total;
+    }
+    index.forward = data.forward.length ? data.forward : new Uint8Array(1 << 16);
+    index.forwardLength = data.forward.length;
+    index.forwardStart = grow(data.forwardStart.subarray(0, slots), slotCapacity);
+    index.forwardEnd = grow(data.forwardStart.subarray(1, slots + 1), slotCapacity);
+    const postings = data.base.docs[0].length + data.base.docs[1].length;
+    index.storedPostings = postings;
+    index.livePostings = postings;
+    return index;
+  }
+
+  // ---- internals
+
+  private addToAlphabet(term: string): void {
+    for (const ch of term) {
+      const cls = scriptClass(ch.codePointAt(0)!);
+      let set = this.alphabet.get(cls);
+      if (!set) this.alphabet.set(cls, (set = new Set()));
+      set.add(ch);
+    }
+  }
+
+  private appendTail(field: number, term: number, slot: number, tf: number): void {
+    const tails = this.tails[field];
+    let tail = tails.get(term);
+    if (!tail) tails.set(term, (tail = { docs: new Int32Array(2), tfs: new Uint16Array(2), length: 0 }));
+    if (tail.length === tail.docs.length) {
+      tail.docs = grow(tail.docs, tail.length * 2);
+      tail.tfs = grow(tail.tfs, tail.length * 2);
+    }
+    tail.docs[tail.length] = slot;
+    tail.tfs[tail.length++] = tf;
+    this.tailPostings++;
+  }
+
+  private writeVarint(value: number): void {
+    if (this.forwardLength + 8 > this.forward.length) this.forward = grow(this.forward, this.forward.length * 2);
+    while (value >= 128) {
+      this.forward[this.forwardLength++] = (value % 128) | 0x80;
+      value = Math.floor(value / 128);
+    }
+    this.forward[this.forwardLength++] = value;
+  }
+
+  private growSlots(size: number): void {
+    this.live = grow(this.live, size);
+    this.fieldLength = this.fieldLength.map((a) => grow(a, size));
+    this.forwardStart = grow(this.forwardStart, size);
+    this.forwardEnd = grow(this.forwardEnd, size);
+  }
+}
+
+function emptyBase(): BaseBlock {
+  return {
+    termCount: 0,
+    offsets: [new Int32Array(1), new Int32Array(1)],
+    docs: [new Int32Array(0), new Int32Array(0)],
+    tfs: [new Uint16Array(0), new Uint16Array(0)],
+  };
+}
+
+/** A growable Int32Array. */
+class GrowInt32 {
+  array: Int32Array;
+  length = 0;
+  constructor(capacity: number) {
+    this.array = new Int32Array(capacity);
+  }
+  push(value: number): void {
+    if (this.length === this.array.length) this.array = grow(this.array, this.array.length * 2);
+    this.array[this.length++] = value;
+  }
+}
+
+type Typed = Int32Array | Uint16Array | Uint8Array | Float64Array;
+
+/** A copy of `array` with room for `size` elements. */
+export function grow<T extends Typed>(array: T, size: number): T {
+  const next = new (array.constructor as new (n: number) => T)(Math.max(size, array.length));
+  next.set(array as never);
+  return next;
+}
+
+export function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function insertSorted(sorted: string[], term: string): void {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < term) lo = mid + 1;
+    else hi = mid;
+  }
+  sorted.splice(lo, 0, term);
+}
+
+export const SCRIPT_ARABIC = 1;
+export const SCRIPT_LATIN = 2;
+export const SCRIPT_DIGIT = 3;
+export const SCRIPT_OTHER = 4;
+
+/**
+ * The script class of a character, for fuzzy matching: a spelling variant replaces or inserts a letter of the
+ * word's own script («مراكش» → «مراكيش», not «مراكxش»), and never a digit.
+ */
+export function scriptClass(codePoint: number): number {
+  if ((codePoint >= 0x30 && codePoint <= 0x39) || (codePoint >= 0x0660 && codePoint <= 0x0669) || (codePoint >= 0x06f0 && codePoint <= 0x06f9)) {
+    return SCRIPT_DIGIT;
+  }
+  if ((codePoint >= 0x0600 && codePoint <= 0x06ff) || (codePoint >= 0x0750 && codePoint <= 0x077f) || (codePoint >= 0x08a0 && codePoint <= 0x08ff)) {
+    return SCRIPT_ARABIC;
+  }
+  if (codePoint < 0x0250) return SCRIPT_LATIN;
+  return SCRIPT_OTHER;
+}
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** The forward entries (term ids ascending, field masks) coded in forward[start..end). */
+export function readForward(forward: Uint8Array, start: number, end: number): { ids: number[]; masks: number[] } {
+  const ids: number[] = [];
+  const masks: number[] = [];
+  let at = start;
+  let id = 0;
+  while (at < end) {
+    let value = 0;
+    let scale = 1;
+    let byte: number;
+    do {
+      byte = forward[at++];
+      value += (byte & 0x7f) * scale;
+      scale *= 128;
+    } while (byte & 0x80);
+    id += Math.floor(value / 4);
+    ids.push(id);
+    masks.push(value % 4);
+  }
+  return { ids, masks };
+}
+
+/** Append `value` as a little-endian base-128 varint; returns the new length. */
+export function writeVarint(out: { bytes: Uint8Array }, length: number, value: number): number {
+  if (length + 8 > out.bytes.length) out.bytes = grow(out.bytes, out.bytes.length * 2);
+  while (value >= 128) {
+    out.bytes[length++] = (value % 128) | 0x80;
+    value = Math.floor(value / 128);
+  }
+  out.bytes[length++] = value;
+  return length;
+}
+
+/** Decode the delta-varint run bytes[start..end), calling `visit(delta, value)` with each running sum. */
+export function readVarintRun(bytes: Uint8Array, start: number, end: number, visit: (delta: number, value: number) => void): void {
+  let at = start;
+  let value = 0;
+  while (at < end) {
+    let delta = 0;
+    let scale = 1;
+    let byte: number;
+    do {
+      byte = bytes[at++];
+      delta += (byte & 0x7f) * scale;
+      scale *= 128;
+    } while (byte & 0x80);
+    value += delta;
+    visit(delta, value);
+  }
+}

@@ -1,0 +1,199 @@
+import type { Article } from '../corpus/article.js';
+import { grow, readVarintRun, writeVarint } from './postings.js';
+import { forEachContentWord, markWordGrams, type GramTable } from './rerank.js';
+
+/**
+ * What the 4-gram rerank needs of each article, kept in the index so a search reads no article text to rerank:
+ * the article's distinct content words (rerank.ts's contentWords: normalized, canonical proclitic, stopwords out)
+ * as ids into a dictionary of such words.
+ *
+ * Why in the index: reranking 20 candidates from their text means normalizing ~50,000 characters per search, the
+ * largest single cost of a search on SaudiNewsNet; from word ids it is ~20 × 200 ids, each word's grams looked at
+ * once per search (memoized). Cost: ~11 MB of varint-coded ids and ~8 MB of dictionary for 31k articles.
+ *
+ * Words live as code units in one arena (no string per word); ids per slot are sorted and delta-varint coded.
+ */
+export class RerankWords {
+  // ---- dictionary: word w is arena[wordStart[w] .. wordStart[w + 1])
+  private arena: Uint16Array = new Uint16Array(1 << 20);
+  private wordStart: Int32Array = new Int32Array(1 << 16);
+  wordCount = 0;
+  private table = new Int32Array(1 << 17).fill(-1);
+  // ---- per slot
+  private slotStart: Int32Array = new Int32Array(1024);
+  private slotEnd: Int32Array = new Int32Array(1024);
+  private readonly ids: { bytes: Uint8Array } = { bytes: new Uint8Array(1 << 16) };
+  private idsLength = 0;
+  // ---- scratch
+  private seen: Int32Array = new Int32Array(1 << 16);
+  private seenStamp = 0;
+  private readonly word = new Uint16Array(256);
+  private memoQuery: GramTable | null = null;
+  private memoStamp: Int32Array = new Int32Array(1 << 16);
+  private memoRound = 0;
+  private memoFound: Int32Array = new Int32Array(1 << 16);
+  private memoLists: number[][] = [];
+
+  constructor() {
+    this.wordStart[0] = 0;
+  }
+
+  /** Record the content words of `article` for `slot`. */
+  addDocument(slot: number, article: Article): void {
+    if (slot >= this.slotStart.length) {
+      const size = Math.max(slot + 1, this.slotStart.length * 2);
+      this.slotStart = grow(this.slotStart, size);
+      this.slotEnd = grow(this.slotEnd, size);
+    }
+    const stamp = ++this.seenStamp;
+    const found: number[] = [];
+    const visit = (units: Uint16Array, start: number, length: number, first: number): void => {
+      const id = this.intern(units, start, length, first);
+      if (id >= this.seen.length) this.seen = grow(this.seen, Math.max(id + 1, this.seen.length * 2));
+      if (this.seen[id] === stamp) return;
+      this.seen[id] = stamp;
+      found.push(id);
+    };
+    forEachContentWord(article.title, visit);
+    for (const p of article.paragraphs) forEachContentWord(p, visit);
+    found.sort((a, b) => a - b);
+    this.slotStart[slot] = this.idsLength;
+    let previous = 0;
+    for (const id of found) {
+      this.idsLength = writeVarint(this.ids, this.idsLength, id - previous);
+      previous = id;
+    }
+    this.slotEnd[slot] = this.idsLength;
+  }
+
+  /**
+   * Which of the table's grams occur in the article in `slot` (= gramsPresent on its text). Each dictionary word's
+   * grams are computed once per table: the 20 candidates of a search share most of their words.
+   */
+  gramsPresent(slot: number, grams: GramTable): boolean[] {
+    if (this.memoQuery !== grams) {
+      this.memoQuery = grams;
+      this.memoRound++;
+      this.memoLists = [];
+    }
+    if (this.memoStamp.length < this.wordCount) {
+      // Words added since the last search: room for their memo entries (a zero stamp is never a current round).
+      const size = Math.max(this.wordCount, this.memoStamp.length * 2);
+      this.memoStamp = grow(this.memoStamp, size);
+      this.memoFound = grow(this.memoFound, size);
+    }
+    const found = new Array<boolean>(grams.size).fill(false);
+    const scratch = new Array<boolean>(grams.size).fill(false);
+    const round = this.memoRound;
+    readVarintRun(this.ids.bytes, this.slotStart[slot], this.slotEnd[slot], (delta, id) => {
+      if (this.memoStamp[id] !== round) {
+        this.memoStamp[id] = round;
+        this.memoFound[id] = -1;
+        const start = this.wordStart[id];
+        if (markWordGrams(this.arena, start, this.wordStart[id + 1] - start, -1, grams, scratch)) {
+          const list: number[] = [];
+          for (let g = 0; g < scratch.length; g++) if (scratch[g]) (list.push(g), (scratch[g] = false));
+          this.memoFound[id] = this.memoLists.length;
+          this.memoLists.push(list);
+        }
+      }
+      const at = this.memoFound[id];
+      if (at >= 0) for (const g of this.memoLists[at]) found[g] = true;
+    });
+    return found;
+  }
+
+  /** A copy of the state for persist.ts (the arrays are append-only, so views up to the lengths are stable). */
+  snapshot(slotCount: number): RerankWordsData {
+    return {
+      arena: this.arena.subarray(0, this.wordStart[this.wordCount]),
+      wordStart: this.wordStart.subarray(0, this.wordCount + 1),
+      ids: this.ids.bytes,
+      slotStart: this.slotStart.slice(0, slotCount),
+      slotEnd: this.slotEnd.slice(0, slotCount),
+    };
+  }
+
+  /** Restore from persisted data: one run per slot, slotStart[s]..slotStart[s + 1]. */
+  static restore(arena: Uint16Array, wordStart: Int32Array, ids: Uint8Array, starts: Int32Array, slotCount: number): RerankWords {
+    const words = new RerankWords();
+    words.arena = arena.length ? arena : new Uint16Array(1024);
+    words.wordCount = wordStart.length - 1;
+    words.wordStart = wordStart;
+    let capacity = 1 << 17;
+    while (capacity < words.wordCount * 2) capacity *= 2;
+    words.table = new Int32Array(capacity).fill(-1);
+    for (let w = 0; w < words.wordCount; w++) {
+      const start = wordStart[w];
+      let slot = hashUnits(words.arena, start, wordStart[w + 1] - start, -1) & (capacity - 1);
+      while (words.table[slot] >= 0) slot = (slot + 1) & (capacity - 1);
+      words.table[slot] = w;
+    }
+    words.ids.bytes = ids.length ? ids : new Uint8Array(1024);
+    words.idsLength = ids.length;
+    words.slotStart = grow(starts.subarray(0, slotCount), Math.max(1024, slotCount));
+    words.slotEnd = grow(starts.subarray(1, slotCount + 1), Math.max(1024, slotCount));
+    return words;
+  }
+
+  /** The word ids of a slot (persist.ts). */
+  idsOf(data: RerankWordsData, slot: number): number[] {
+    const out: number[] = [];
+    readVarintRun(data.ids, data.slotStart[slot], data.slotEnd[slot], (_, id) => out.push(id));
+    return out;
+  }
+
+  private intern(units: Uint16Array, start: number, length: number, first: number): number {
+    const mask = this.table.length - 1;
+    let slot = hashUnits(units, start, length, first) & mask;
+    for (;;) {
+      const w = this.table[slot];
+      if (w < 0) break;
+      const at = this.wordStart[w];
+      if (this.wordStart[w + 1] - at === length) {
+        let j = 0;
+        if (this.arena[at] === (first >= 0 ? first : units[start])) {
+          j = 1;
+          while (j < length && this.arena[at + j] === units[start + j]) j++;
+        }
+        if (j === length) return w;
+      }
+      slot = (slot + 1) & mask;
+    }
+    const id = this.wordCount++;
+    const at = this.wordStart[id];
+    if (at + length > this.arena.length) this.arena = grow(this.arena, Math.max(at + length, this.arena.length * 2));
+    for (let j = 0; j < length; j++) this.arena[at + j] = units[start + j];
+    if (first >= 0) this.arena[at] = first;
+    if (id + 2 > this.wordStart.length) this.wordStart = grow(this.wordStart, this.wordStart.length * 2);
+    this.wordStart[id + 1] = at + length;
+    this.table[slot] = id;
+    if (this.wordCount * 2 > this.table.length) this.rehash();
+    return id;
+  }
+
+  private rehash(): void {
+    const capacity = this.table.length * 2;
+    this.table = new Int32Array(capacity).fill(-1);
+    for (let w = 0; w < this.wordCount; w++) {
+      const start = this.wordStart[w];
+      let slot = hashUnits(this.arena, start, this.wordStart[w + 1] - start, -1) & (capacity - 1);
+      while (this.table[slot] >= 0) slot = (slot + 1) & (capacity - 1);
+      this.table[slot] = w;
+    }
+  }
+}
+
+export interface RerankWordsData {
+  arena: Uint16Array;
+  wordStart: Int32Array;
+  ids: Uint8Array;
+  slotStart: Int32Array;
+  slotEnd: Int32Array;
+}
+
+function hashUnits(units: Uint16Array, start: number, length: number, first: number): number {
+  let h = length;
+  for (let j = 0; j < length; j++) h = Math.imul(h ^ (j === 0 && first >= 0 ? first : units[start + j]), 0x9e3779b1);
+  return (h ^ (h >>> 15)) >>> 0;
+}

@@ -1,0 +1,253 @@
+/**
+ * Property tests of the ranking core on random corpora: its top k equals a plain exhaustive BM25 (support/
+ * plain-bm25.ts); any sequence of add / remove / replace (and compaction) answers exactly like a fresh build; a
+ * saved and reloaded index answers exactly like the original; the fast text scanners agree with the rules they
+ * implement.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyzeTerm, forEachNormalizedWord, normalizeArabic, normalizeArabicByRules, tokenize } from '../src/arabic/index.js';
+import type { Article } from '../src/corpus/article.js';
+import { ArticleIndex, textsOf } from '../src/search/article-index.js';
+import { FieldAnalyzer } from '../src/search/field-analyzer.js';
+import { InvertedIndex } from '../src/search/postings.js';
+import { gramsPresent, gramsPresentPlain, GramTable } from '../src/search/rerank.js';
+import { RerankWords } from '../src/search/rerank-words.js';
+import { plainRanking } from './support/plain-bm25.js';
+
+// A small vocabulary with the shapes the analyzer and the expansions care about: shared stems under different
+// proclitics and suffixes (stemming), one-letter spelling variants (fuzzy), words that prefix others (typing),
+// hamza seats and ة/ه, stopwords, numbers, Latin words, diacritics and tatweel.
+const WORDS = [
+  'المغرب', 'والمغرب', 'بالمغرب', 'مغربي', 'المغربية', 'مراكش', 'بمراكش', 'مراكيش', 'الرباط', 'للرباط', 'رباط',
+  'وزير', 'الوزير', 'وزراء', 'وزيرة', 'الخارجية', 'خارجي', 'مسؤول', 'مسئول', 'المسؤولين', 'بوريطة', 'بوريطه',
+  'التحالف', 'تحالف', 'الدولي', 'دولي', 'داعش', 'الإرهاب', 'الارهاب', 'إرهابي', 'استقلال', 'الاستقلال', 'استقلت',
+  'في', 'من', 'على', 'هل', 'ماذا', '2014', '2015', '٢٠١٤', 'Rabat', 'rabat', 'Morocco', 'المُغرب', 'المغـــرب',
+  'سايلس', 'سايلز', 'نولاند', 'نول', 'كتاب', 'بكتاب', 'لبنان', 'فرنسا', 'قال', 'قالت', 'وقال',
+];
+
+const word = fc.constantFrom(...WORDS);
+const text = (max: number) => fc.array(word, { minLength: 0, maxLength: max }).map((w) => w.join(' '));
+const article = (id: string) =>
+  fc.record({
+    title: text(5),
+    paragraphs: fc.array(text(25), { minLength: 0, maxLength: 3 }),
+    date: fc.option(fc.constantFrom('2015-07-01', '2015-07-15', '2015-08-02'), { nil: null }),
+    source: fc.option(fc.constantFrom('الرياض', 'عكاظ', 'سبق'), { nil: null }),
+  }).map((a): Article => ({ id, url: null, addedAt: '2015-08-01T00:00:00.000Z', ...a }));
+const corpus = fc.integer({ min: 1, max: 30 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => article(`a${String(i).padStart(2, '0')}`))));
+// Queries: words, sometimes a half-typed last word (prefix), sometimes a finished question.
+const query = fc
+  .tuple(fc.array(word, { minLength: 1, maxLength: 4 }), fc.constantFrom('', '؟', 'cut'))
+  .map(([words, end]) => {
+    const q = words.join(' ');
+    return end === 'cut' ? q.slice(0, Math.max(1, q.length - 2)) : q + end;
+  });
+
+const build = (articles: readonly Article[]) => ArticleIndex.build(articles, textsOf(articles));
+
+describe('the ranking core against a plain exhaustive BM25', () => {
+  it('gives the same top k, with bit-identical scores and the same total', () => {
+    fc.assert(
+      fc.property(corpus, fc.array(query, { minLength: 1, maxLength: 5 }), fc.integer({ min: 1, max: 35 }), (articles, queries, k) => {
+        const index = build(articles);
+        for (const q of queries) {
+          const plain = plainRanking(articles, q);
+          const core = index.firstStage(q, k);
+          expect(core.total, q).toBe(plain.total);
+          expect(core.ids, q).toEqual(plain.ids.slice(0, k));
+          expect(core.scores, q).toEqual(plain.scores.slice(0, k));
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('applies date and source filters before ranking', () => {
+    fc.assert(
+      fc.property(corpus, query, (articles, q) => {
+        const index = build(articles);
+        const kept = articles.filter((a) => a.date !== null && a.date >= '2015-07-10' && a.source === 'عكاظ');
+        const filtered = index.firstStage(q, 50, { from: '2015-07-10', source: 'عكاظ' });
+        const all = index.firstStage(q, 50);
+        const keptIds = new Set(kept.map((a) => a.id));
+        expect(filtered.ids).toEqual(all.ids.filter((id) => keptIds.has(id)));
+        expect(filtered.total).toBe(plainRanking(articles, q).ids.filter((id) => keptIds.has(id)).length);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+/** Everything a caller can observe for a query. */
+function observe(index: ArticleIndex, queries: readonly string[]) {
+  const stats = index.termStatistics();
+  return {
+    size: index.size,
+    searches: queries.map((q) => index.search(q, { limit: 7 })),
+    paged: queries.map((q) => index.search(q, { limit: 3, offset: 2 })),
+    matching: queries.map((q) => index.matchingIds(q)),
+    suggestions: queries.map((q) => index.suggestTitles(q.slice(0, 6), 25)),
+    newest: index.suggestTitles('', 25),
+    df: WORDS.map((w) => analyzeTerm(w)).map((t) => (t ? stats.documentFrequency(t) : 0)),
+    documentCount: stats.documentCount,
+  };
+}
+
+type Op = { kind: 'add'; article: Article } | { kind: 'remove'; at: number };
+
+describe('an index changed in place', () => {
+  const ops = (existing: number) =>
+    fc.array(
+      fc.oneof(
+        fc.integer({ min: 0, max: 40 }).chain((n) => article(`a${String(n).padStart(2, '0')}`).map((a): Op => ({ kind: 'add', article: a }))),
+        fc.integer({ min: 0, max: Math.max(0, existing + 10) }).map((at): Op => ({ kind: 'remove', at })),
+      ),
+      { minLength: 1, maxLength: 25 },
+    );
+
+  it('answers exactly like a fresh build after any adds, replaces and removes, and after compaction', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        corpus.chain((c) => fc.tuple(fc.constant(c), ops(c.length), fc.array(query, { minLength: 1, maxLength: 4 }))),
+        async ([initial, changes, queries]) => {
+          const live = new Map(initial.map((a) => [a.id, a]));
+          const texts = textsOf(initial);
+          const index = ArticleIndex.build(initial, texts);
+          for (const op of changes) {
+            if (op.kind === 'add') {
+              live.set(op.article.id, op.article);
+              texts.set(op.article);
+              index.add(op.article);
+            } else {
+              const id = `a${String(op.at).padStart(2, '0')}`;
+              expect(index.remove(id)).toBe(live.delete(id));
+              texts.delete(id);
+            }
+            // Searching between changes exercises state carried across them (per-search memos, scratch arrays).
+            index.search(queries[0], { limit: 5 });
+          }
+          const fresh = build([...live.values()]);
+          expect(observe(index, queries)).toEqual(observe(fresh, queries));
+          await index.compact();
+          expect(observe(index, queries)).toEqual(observe(fresh, queries));
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('saveTo / loadFrom', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'nashra-core-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('round-trips an index with appended and removed articles to identical answers, and keeps changing correctly', async () => {
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(corpus, corpus, fc.array(query, { minLength: 1, maxLength: 4 }), async (first, second, queries) => {
+        const texts = textsOf(first);
+        const index = ArticleIndex.build(first, texts);
+        // Replace half of the articles through `add` and remove one: tails and dead slots in the saved state.
+        const replaced = second.slice(0, Math.ceil(second.length / 2));
+        for (const a of replaced) (texts.set(a), index.add(a));
+        if (first.length > 1) (index.remove(first[first.length - 1].id), texts.delete(first[first.length - 1].id));
+        const file = path.join(dir, `index-${run++}.bin`);
+        await index.saveTo(file, { run });
+        const { index: reloaded, meta } = await ArticleIndex.loadFrom(file, texts);
+        expect(meta).toEqual({ run });
+        expect(observe(reloaded, queries)).toEqual(observe(index, queries));
+        // And it goes on changing like the original.
+        const more = second.slice(Math.ceil(second.length / 2));
+        for (const a of more) (texts.set(a), index.add(a), reloaded.add(a));
+        expect(observe(reloaded, queries)).toEqual(observe(index, queries));
+      }),
+      { numRuns: 30 },
+    );
+  });
+});
+
+describe('fast text scanners agree with the rules they implement', () => {
+  // Code units from the ranges that matter: Arabic letters and marks, presentation forms, digits, Latin (both
+  // cases), Greek (final sigma), invisible controls, surrogates (lone and paired), spaces and punctuation.
+  const unit = fc.oneof(
+    fc.integer({ min: 0x0600, max: 0x06ff }),
+    fc.integer({ min: 0xfb50, max: 0xfeff }),
+    fc.integer({ min: 0x20, max: 0x7e }),
+    fc.integer({ min: 0x0370, max: 0x03ff }),
+    fc.integer({ min: 0x2000, max: 0x206f }),
+    fc.integer({ min: 0xd800, max: 0xdfff }),
+    fc.constantFrom(0x130, 0xc0, 0xdf, 0x1e9e, 0x0640, 0x0651, 0x200c),
+  );
+  const messy = fc.array(unit, { maxLength: 40 }).map((codes) => String.fromCharCode(...codes));
+  const mixed = fc.oneof(messy, text(12), fc.string({ unit: 'binary', maxLength: 30 }));
+
+  it('normalizeArabic in one pass = the rules one by one', () => {
+    fc.assert(
+      fc.property(mixed, (s) => {
+        expect(normalizeArabic(s)).toBe(normalizeArabicByRules(s));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('forEachNormalizedWord = the word pattern over normalizeArabic', () => {
+    fc.assert(
+      fc.property(mixed, (s) => {
+        const words: string[] = [];
+        forEachNormalizedWord(s, (units, start, end) => words.push(String.fromCharCode(...units.subarray(start, end))));
+        expect(words).toEqual(normalizeArabicByRules(s).match(/[\p{L}\p{M}\p{N}]+/gu) ?? []);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('the build-time field analyzer = tokenize + analyzeTerm', () => {
+    const index = new InvertedIndex();
+    const analyzer = new FieldAnalyzer(index);
+    fc.assert(
+      fc.property(mixed, (s) => {
+        const fast = analyzer.analyze(s);
+        const tokens = tokenize(s);
+        const tf = new Map<string, number>();
+        for (const t of tokens) {
+          const term = analyzeTerm(t);
+          if (term) tf.set(term, (tf.get(term) ?? 0) + 1);
+        }
+        const got = new Map<string, number>();
+        for (let i = 0; i < fast.count; i++) got.set(index.termText[fast.termIds[i]], fast.tfs[i]);
+        expect(got).toEqual(tf);
+        expect(fast.length).toBe(new Set(tokens).size);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('rerank grams from the text and from the kept word ids = the plain string search', () => {
+    fc.assert(
+      fc.property(fc.array(mixed, { minLength: 1, maxLength: 4 }), text(6), (paragraphs, q) => {
+        const a: Article = { id: 'x', title: paragraphs[0], paragraphs: paragraphs.slice(1), date: null, source: null, url: null, addedAt: '' };
+        const grams = [...new Set(normalizeArabic(`${q} ${paragraphs[0].slice(0, 12)}`).match(/[\p{L}\p{M}\p{N}]+/gu) ?? [])].flatMap((w) => {
+          const m = `_${w}_`;
+          return m.length <= 4 ? [m] : Array.from({ length: m.length - 3 }, (_, i) => m.slice(i, i + 4));
+        });
+        const unique = [...new Set(grams)];
+        const table = new GramTable(unique);
+        const words = new RerankWords();
+        words.addDocument(0, a);
+        const plain = gramsPresentPlain(a, unique);
+        expect(gramsPresent(a, table)).toEqual(plain);
+        expect(words.gramsPresent(0, table)).toEqual(plain);
+      }),
+      { numRuns: 1500 },
+    );
+  });
+});
