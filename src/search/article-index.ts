@@ -8,9 +8,10 @@
  *   prefix completions (last word, while typing) and one-edit spelling variants found by hash lookups;
  * - top-k.ts: term-at-a-time BM25+ into reused typed-array accumulators, filters applied before scoring, the
  *   best k kept by a bounded heap;
- * - rerank.ts and snippet.ts run only on the best 20 / the shown page, reading those articles' text through
- *   `ArticleTexts` (the store): the index holds per article only what ranking, filters and suggestions need
- *   (id, title, date, source, addedAt, field lengths), never the bodies;
+ * - rerank.ts runs on the best 20 from each article's content-word ids (rerank-words.ts), snippet.ts on the shown
+ *   page only, reading those articles' text through `ArticleTexts` (the store): the index holds per article only
+ *   what ranking, filters, rerank and suggestions need (id, title, date, source, addedAt, field lengths, word ids),
+ *   never the bodies;
  * - persist.ts: a binary snapshot written in slices and loaded by viewing typed arrays.
  *
  * Changes in place: `add` / `remove` are synchronous and cheap (one article's analysis and postings), so a query

@@ -13,8 +13,9 @@ import { FIELD_BOOST, FIELD_COUNT, idf, RANKING } from './ranking.js';
  * Why not MaxScore/WAND skipping: a search reports `total`, the number of matching articles, so every posting of
  * every expansion is visited anyway, and at this corpus size (31k articles, ~10k postings for a median query) the
  * visit is the cost; a skipping evaluator would save the BM25 arithmetic on part of them but add cursor
- * bookkeeping per posting. Measured in bench/search.ts: scoring is a small share of a search (see the profile
- * there); what costs is reading and preparing the shown articles (snippets, rerank).
+ * bookkeeping per posting. Measured in bench/search.ts (SaudiNewsNet, 201 queries, interleaved with Lucene 8 in one
+ * run): this first stage alone answers in p50 0.90 ms / p95 5.3 ms against Lucene's 0.73 / 5.0 ms (headlines 1.76 /
+ * 6.8 against 1.02 / 7.1); what a search spends beyond it is the rerank and the snippets of the shown page.
  *
  * Ties are broken by article id, so the order never depends on insertion history (a replaced article gets a new
  * slot). Contributions are summed per slot in plan order (specs grouped by source, then expansions, then fields),
