@@ -77,9 +77,9 @@ export async function runLiveCorpusBench(): Promise<string> {
     const names = (await readdir(corpus)).filter((n) => n.endsWith('.md')).sort();
     const heldNames = names.filter((_, i) => i % Math.floor(names.length / HELD_BACK) === 0).slice(0, HELD_BACK + 2);
     // One for `nashra add`, one dropped into the folder while the bot runs, the rest arriving at once.
-    const addedByCli = heldNames.pop()!;
     for (const n of heldNames) await rename(path.join(corpus, n), path.join(held, n));
-    const folderCount = names.length - heldNames.length;
+    const addedByCli = heldNames.pop()!;
+    const folderCount = names.length - heldNames.length - 1;
     const cliArgs = ['search', CLI_QUERY, '--corpus', corpus, '--data', data, '--json'];
 
     // 1. First import: an empty data folder, the whole folder parsed once (worker threads), indexed, saved.
