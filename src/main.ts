@@ -132,6 +132,7 @@ async function startWithDiscord(config: Config, token: string, engine: Engine, l
     dataDir: config.dataDir,
     log,
     briefings: briefings.create,
+    settings: briefings.settings,
     feeds: feeds.desk,
   });
   stops.unshift(() => bot.stop());
@@ -163,7 +164,7 @@ async function startWithSandbox(config: Config, engine: Engine, log: BotLogger, 
   });
   stops.unshift(() => sandbox.close());
   const briefings = briefingWiring(config, engine, sandboxData, sandbox.token, sandbox.apiUrl, log);
-  let playground: ReturnType<typeof setUpPlaygroundBriefings> | undefined;
+  let playground: Awaited<ReturnType<typeof setUpPlaygroundBriefings>> | undefined;
   corpusListeners.push((ids) => (playground ? playground.onArticlesAdded(ids) : briefings.onArticlesAdded(ids)));
   stops.unshift(briefings.stop);
   const feeds = feedWiring(config, sandboxData, log, engine);
@@ -178,6 +179,7 @@ async function startWithSandbox(config: Config, engine: Engine, log: BotLogger, 
     registerCommands: 'always',
     log,
     briefings: briefings.create,
+    settings: briefings.settings,
     feeds: feeds.desk,
   });
   stops.unshift(() => bot.stop());
@@ -185,7 +187,7 @@ async function startWithSandbox(config: Config, engine: Engine, log: BotLogger, 
   feeds.start();
   await sandbox.waitForBot();
   const service = briefings.service;
-  if (service) playground = setUpPlaygroundBriefings(sandbox, service, config.locale);
+  if (service) playground = await setUpPlaygroundBriefings(sandbox, service, config.locale);
   const print = (text: string) => process.stdout.write(`${text}\n`);
   await runSandboxDemo(sandbox, print);
   print(drivingInstructions(sandbox, { dataDir: sandboxData, demo: playground?.demo ?? null }));

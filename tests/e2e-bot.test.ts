@@ -108,9 +108,9 @@ function expectNoPings(message: MessageRecord): void {
 }
 
 describe('start-up', () => {
-  it('registers the six commands in the guild, and not again when nothing changed', async () => {
+  it('registers the seven commands in the guild, and not again when nothing changed', async () => {
     const names = sandbox.registeredCommands(sandbox.guildId).map((c) => c.name).sort();
-    expect(names).toEqual(['about', 'article', 'digest', 'feeds', 'quote', 'search']);
+    expect(names).toEqual(['about', 'article', 'digest', 'feeds', 'quote', 'search', 'settings']);
     const saved = JSON.parse(await readFile(path.join(dataDir, 'registered-commands.json'), 'utf8'));
     expect(saved.target.guildId).toBe(sandbox.guildId);
 
@@ -451,20 +451,25 @@ describe('/digest', () => {
   it('subscribe/list/unsubscribe pass through to the briefing desk and render its answers and errors', async () => {
     const requests: SubscriptionRequest[] = [];
     const sub = (request: SubscriptionRequest): Subscription => ({
-      id: 7, guildId: request.guildId, channelId: request.channelId, cron: request.cron, timezone: request.timezone ?? 'Africa/Casablanca',
-      query: request.query ?? null, language: request.language ?? 'en', createdBy: request.createdBy, createdAt: new Date().toISOString(),
+      id: 7, guildId: request.guildId, channelId: request.channelId, targetKind: request.target?.kind ?? 'channel', parentChannelId: null, forumTagId: null,
+      cron: request.cron, timezone: request.timezone ?? 'Africa/Casablanca', query: request.query ?? null, language: request.language ?? 'en',
+      mentionRoleId: null, identity: null, filters: { excludeWords: [], includeSources: [], excludeSources: [], minSources: 1 }, format: 'full', maxStories: null,
+      createdBy: request.createdBy, createdAt: new Date().toISOString(),
       status: 'active', failureReason: null, nextRunAt: '2030-01-01T08:00:00.000Z', scheduleText: 'every day at 08:00, Africa/Casablanca',
     });
+    const listed = () => sub({ guildId: sandbox.guildId, channelId: sandbox.channelId, cron: '0 8 * * *', createdBy: sandbox.userId });
     const desk: BriefingDesk = {
-      subscribe: (r) => {
+      subscribe: async (r) => {
         requests.push(r);
         if (r.cron === '* * * * *') throw new SubscriptionError('TOO_FREQUENT', 'every minute is more often than every 15 minutes');
         return sub(r);
       },
-      list: () => [sub({ guildId: sandbox.guildId, channelId: sandbox.channelId, cron: '0 8 * * *', createdBy: sandbox.userId })],
-      unsubscribe: (_g, id) => {
+      edit: async () => listed(),
+      get: () => listed(),
+      list: () => [listed()],
+      unsubscribe: async (_g, id) => {
         if (id !== 7) throw new SubscriptionError('UNKNOWN_SUBSCRIPTION', `no subscription #${id}`);
-        return sub({ guildId: sandbox.guildId, channelId: sandbox.channelId, cron: '0 8 * * *', createdBy: sandbox.userId });
+        return listed();
       },
       describeSchedule: () => 'every day at 08:00',
     };

@@ -57,7 +57,7 @@ beforeAll(async () => {
         whenEmpty: 'line',
         defaultLanguage: 'en',
         clock: () => clock.now,
-        useCron: false, // the clock is the test's; node-cron's wiring has its own test
+        useCron: false, // the clock is the test's; the slot timers' wiring has its own test
       });
       await service.start();
       return service;

@@ -1,5 +1,5 @@
 /**
- * The node-cron wiring: each active subscription gets a node-cron task in ITS timezone, whose tick reaches the
+ * The timer wiring: each active subscription gets a slot timer (slot-timer.ts) in ITS timezone, whose tick reaches the
  * service with the slot. Fake timers (Date and setTimeout only) move hours in milliseconds; the delivery path
  * behind tick() is covered against the sandbox in schedule-service.test.ts.
  */
@@ -18,7 +18,7 @@ afterEach(async () => {
   for (const fn of cleanup.splice(0).reverse()) await fn();
 });
 
-it('fires each subscription’s node-cron task at its slot in its own timezone, and not after unsubscribing', async () => {
+it('fires each subscription’s slot timer at its slot in its own timezone, and not after unsubscribing', async () => {
   const engine = await Engine.open({ corpusDir: path.resolve('seeds') });
   const data = mkdtempSync(path.join(tmpdir(), 'nashra-cron-'));
   const store = openStore(data);
@@ -41,8 +41,8 @@ it('fires each subscription’s node-cron task at its slot in its own timezone, 
     return [];
   });
   await service.start();
-  const tokyo = service.subscribe({ guildId: 'g', channelId: 'c1', cron: '0 9 * * *', timezone: 'Asia/Tokyo', createdBy: 'u' });
-  const casablanca = service.subscribe({ guildId: 'g', channelId: 'c2', cron: '0 9 * * *', createdBy: 'u' });
+  const tokyo = await service.subscribe({ guildId: 'g', channelId: 'c1', cron: '0 9 * * *', timezone: 'Asia/Tokyo', createdBy: 'u' });
+  const casablanca = await service.subscribe({ guildId: 'g', channelId: 'c2', cron: '0 9 * * *', createdBy: 'u' });
   expect(casablanca.timezone).toBe('Africa/Casablanca');
 
   await vi.advanceTimersByTimeAsync(29_000); // 08:59:59 in Tokyo
@@ -57,7 +57,7 @@ it('fires each subscription’s node-cron task at its slot in its own timezone, 
     `${casablanca.id}@2026-11-23T08:00:00.000Z`,
   ]);
 
-  service.unsubscribe('g', tokyo.id);
+  await service.unsubscribe('g', tokyo.id);
   await vi.advanceTimersByTimeAsync(24 * 3_600_000);
   expect(ticks.map((t) => t.id)).toEqual([tokyo.id, casablanca.id, casablanca.id]);
   expect(ticks.at(-1)?.slot).toBe('2026-11-24T08:00:00.000Z');

@@ -117,7 +117,7 @@ describe('a short outage at slot time (item 5)', () => {
     clock.now = at('2026-11-23T06:00:00.000Z');
     const h = await harness();
     await h.service.start();
-    const sub = h.service.subscribe({ guildId: sandbox.guildId, channelId: channel, cron: '0 8 * * *', createdBy: sandbox.userId });
+    const sub = await h.service.subscribe({ guildId: sandbox.guildId, channelId: channel, cron: '0 8 * * *', createdBy: sandbox.userId });
     clock.now = at('2026-11-23T06:30:00.000Z');
     await h.addSeeds(SEED_FILES.slice(3));
 
@@ -153,7 +153,7 @@ describe('a short outage at slot time (item 5)', () => {
     clock.now = at('2026-11-23T06:00:00.000Z');
     const h = await harness({ service: { logChannelId: logChannel } });
     await h.service.start();
-    const sub = h.service.subscribe({ guildId: sandbox.guildId, channelId: channel, cron: '0 8 * * *', createdBy: sandbox.userId });
+    const sub = await h.service.subscribe({ guildId: sandbox.guildId, channelId: channel, cron: '0 8 * * *', createdBy: sandbox.userId });
     clock.now = at('2026-11-23T06:30:00.000Z');
     await h.addSeeds(SEED_FILES.slice(3));
 
@@ -191,7 +191,7 @@ describe('a short outage at slot time (item 5)', () => {
     clock.now = at('2026-11-23T06:00:00.000Z');
     const first = await harness();
     await first.service.start();
-    first.service.subscribe({ guildId: sandbox.guildId, channelId: channel, cron: '0 8 * * *', createdBy: sandbox.userId });
+    await first.service.subscribe({ guildId: sandbox.guildId, channelId: channel, cron: '0 8 * * *', createdBy: sandbox.userId });
     sandbox.setChannelFailure(channel, 500);
     clock.now = at('2026-11-23T07:00:00.000Z');
     const [stuck] = await first.service.runDue();
@@ -253,7 +253,7 @@ describe('a crash right after posting, then a downtime longer than the nonce win
     clock.now = at('2026-11-23T06:00:00.000Z');
     const first = await harness();
     await first.service.start();
-    first.service.subscribe({ guildId: sandbox.guildId, channelId: channel, cron: '0 8 * * *', createdBy: sandbox.userId });
+    await first.service.subscribe({ guildId: sandbox.guildId, channelId: channel, cron: '0 8 * * *', createdBy: sandbox.userId });
     clock.now = at('2026-11-23T06:30:00.000Z');
     await first.addSeeds(SEED_FILES.slice(3));
 
@@ -286,7 +286,7 @@ describe('a crash right after posting, then a downtime longer than the nonce win
     clock.now = at('2026-11-23T06:00:00.000Z');
     const first = await harness();
     await first.service.start();
-    first.service.subscribe({ guildId: sandbox.guildId, channelId: channel, cron: '0 8 * * *', createdBy: sandbox.userId });
+    await first.service.subscribe({ guildId: sandbox.guildId, channelId: channel, cron: '0 8 * * *', createdBy: sandbox.userId });
     const articles = await readSaudiNews(30);
     articles.forEach((a, i) => {
       const body = `---\ntitle: ${a.title.replace(/\n/g, ' ')}\nsource: ${a.source}\n---\n${a.content}`;

@@ -1,6 +1,6 @@
 /**
  * The briefing service against the sandbox (a local Discord-compatible server) through a real discord.js REST
- * client, with a controlled clock: runDue(now) is exactly what a node-cron tick and the start-up catch-up call.
+ * client, with a controlled clock: runDue(now) is exactly what a slot timer's tick and the start-up catch-up call.
  */
 import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -94,7 +94,7 @@ describe('scheduled briefings against the sandbox', () => {
     const channel = sandbox.addChannel('briefing-timing');
     const h = await harness();
     await h.service.start();
-    const sub = h.service.subscribe({ guildId: sandbox.guildId, channelId: channel, cron: '0 8 * * *', createdBy: sandbox.userId });
+    const sub = await h.service.subscribe({ guildId: sandbox.guildId, channelId: channel, cron: '0 8 * * *', createdBy: sandbox.userId });
     expect(sub.timezone).toBe('Africa/Casablanca'); // the configured default
     expect(sub.scheduleText).toBe('every day at 08:00, Africa/Casablanca');
     expect(sub.nextRunAt).toBe('2026-11-23T07:00:00.000Z'); // 08:00 at GMT+1
@@ -147,8 +147,8 @@ describe('scheduled briefings against the sandbox', () => {
     const parisChannel = sandbox.addChannel('paris');
     h.clock.now = at('2027-03-26T12:00:00.000Z');
     await h.service.start();
-    const tokyo = h.service.subscribe({ guildId: sandbox.guildId, channelId: tokyoChannel, cron: '0 9 * * *', timezone: 'Asia/Tokyo', createdBy: sandbox.userId });
-    const paris = h.service.subscribe({ guildId: sandbox.guildId, channelId: parisChannel, cron: '30 2 * * *', timezone: 'Europe/Paris', language: 'ar', createdBy: sandbox.userId });
+    const tokyo = await h.service.subscribe({ guildId: sandbox.guildId, channelId: tokyoChannel, cron: '0 9 * * *', timezone: 'Asia/Tokyo', createdBy: sandbox.userId });
+    const paris = await h.service.subscribe({ guildId: sandbox.guildId, channelId: parisChannel, cron: '30 2 * * *', timezone: 'Europe/Paris', language: 'ar', createdBy: sandbox.userId });
     expect(tokyo.nextRunAt).toBe('2027-03-27T00:00:00.000Z'); // 09:00 JST = 00:00 UTC
     expect(paris.nextRunAt).toBe('2027-03-27T01:30:00.000Z'); // 02:30 CET
     expect(paris.scheduleText).toBe('كل يوم الساعة 02:30، Europe/Paris');
@@ -177,7 +177,7 @@ describe('scheduled briefings against the sandbox', () => {
     const channel = sandbox.addChannel('catch-up');
     const first = await harness();
     await first.service.start();
-    const sub = first.service.subscribe({ guildId: sandbox.guildId, channelId: channel, cron: '0 8 * * *', createdBy: sandbox.userId });
+    const sub = await first.service.subscribe({ guildId: sandbox.guildId, channelId: channel, cron: '0 8 * * *', createdBy: sandbox.userId });
     first.clock.now = at('2026-11-23T07:00:00.000Z');
     expect(await first.service.runDue()).toHaveLength(1);
     await first.service.stop();
@@ -206,7 +206,7 @@ describe('scheduled briefings against the sandbox', () => {
     const channel = sandbox.addChannel('crash');
     const first = await harness();
     await first.service.start();
-    first.service.subscribe({ guildId: sandbox.guildId, channelId: channel, cron: '0 8 * * *', createdBy: sandbox.userId });
+    await first.service.subscribe({ guildId: sandbox.guildId, channelId: channel, cron: '0 8 * * *', createdBy: sandbox.userId });
     first.clock.now = at('2026-11-23T06:30:00.000Z');
     await first.addSeeds(SEED_FILES.slice(3));
 
@@ -259,9 +259,9 @@ describe('scheduled briefings against the sandbox', () => {
     await h.service.start();
     const subscribe = (channelId: string) =>
       h.service.subscribe({ guildId: sandbox.guildId, channelId, cron: '0 8 * * *', createdBy: sandbox.userId });
-    const a = subscribe(forbidden);
-    const b = subscribe(doomed);
-    const c = subscribe(healthy);
+    const a = await subscribe(forbidden);
+    const b = await subscribe(doomed);
+    const c = await subscribe(healthy);
     sandbox.setChannelFailure(forbidden, 403);
     sandbox.deleteChannel(doomed);
 
@@ -293,7 +293,7 @@ describe('scheduled briefings against the sandbox', () => {
 
     // Fixed, then subscribed again with the same settings: the same subscription resumes.
     sandbox.setChannelFailure(forbidden, null);
-    const resumed = subscribe(forbidden);
+    const resumed = await subscribe(forbidden);
     expect(resumed).toMatchObject({ id: a.id, status: 'active', failureReason: null });
     h.clock.now = at('2026-11-25T07:00:00.000Z');
     expect((await h.service.runDue()).map((o) => o.subscriptionId).sort()).toEqual([a.id, c.id].sort());
@@ -305,7 +305,7 @@ describe('scheduled briefings against the sandbox', () => {
     const warnings: string[] = [];
     const h = await harness({ service: { log: { info: () => {}, warn: (m) => warnings.push(m) } } });
     await h.service.start();
-    const sub = h.service.subscribe({ guildId: sandbox.guildId, channelId: gone, cron: '0 8 * * *', language: 'ar', createdBy: sandbox.userId });
+    const sub = await h.service.subscribe({ guildId: sandbox.guildId, channelId: gone, cron: '0 8 * * *', language: 'ar', createdBy: sandbox.userId });
     sandbox.deleteChannel(gone);
     h.clock.now = at('2026-11-23T07:00:00.000Z');
     await h.service.runDue();
@@ -332,7 +332,7 @@ describe('scheduled briefings against the sandbox', () => {
       },
     });
     await h.service.start();
-    h.service.subscribe({ guildId: sandbox.guildId, channelId: channel, cron: '0 8 * * *', createdBy: sandbox.userId });
+    await h.service.subscribe({ guildId: sandbox.guildId, channelId: channel, cron: '0 8 * * *', createdBy: sandbox.userId });
     sandbox.setChannelFailure(channel, 500);
     h.clock.now = at('2026-11-23T07:00:00.000Z');
     const [ok] = await h.service.runDue();
@@ -364,7 +364,7 @@ describe('scheduled briefings against the sandbox', () => {
     const channel = sandbox.addChannel('long-briefing');
     const h = await harness({ seeds: SEED_FILES.slice(0, 1) });
     await h.service.start();
-    h.service.subscribe({ guildId: sandbox.guildId, channelId: channel, cron: '0 8 * * *', createdBy: sandbox.userId });
+    await h.service.subscribe({ guildId: sandbox.guildId, channelId: channel, cron: '0 8 * * *', createdBy: sandbox.userId });
     // Thirty real articles from SaudiNewsNet arrive (written to the temporary corpus, not the repository).
     const articles = await readSaudiNews(30);
     articles.forEach((a, i) => {
@@ -394,27 +394,27 @@ describe('scheduled briefings against the sandbox', () => {
     const h = await harness({ service: { maxPerGuild: 2 } });
     await h.service.start();
     const base = { guildId: 'cap-guild', channelId: sandbox.channelId, createdBy: sandbox.userId };
-    const code = (fn: () => unknown) => {
+    const code = async (fn: () => Promise<unknown>) => {
       try {
-        fn();
+        await fn();
         return 'no error';
       } catch (err) {
         expect(err).toBeInstanceOf(SubscriptionError);
         return (err as SubscriptionError).code;
       }
     };
-    expect(code(() => h.service.subscribe({ ...base, cron: 'every morning' }))).toBe('INVALID_CRON');
-    expect(code(() => h.service.subscribe({ ...base, cron: '0 8 * * *', timezone: 'Morocco/Rabat' }))).toBe('INVALID_TIMEZONE');
-    expect(code(() => h.service.subscribe({ ...base, cron: '*/5 * * * *' }))).toBe('TOO_FREQUENT');
-    expect(code(() => h.service.subscribe({ ...base, cron: '0 8 * * *', query: 'x'.repeat(400) }))).toBe('INVALID_QUERY');
-    const one = h.service.subscribe({ ...base, cron: '0 8 * * *' });
-    expect(h.service.subscribe({ ...base, cron: '0  8 * * *' }).id).toBe(one.id); // the same subscription, not a copy
-    h.service.subscribe({ ...base, cron: '0 18 * * *' });
-    expect(code(() => h.service.subscribe({ ...base, cron: '0 12 * * *' }))).toBe('GUILD_CAP_REACHED');
-    expect(code(() => h.service.unsubscribe('another-guild', one.id))).toBe('UNKNOWN_SUBSCRIPTION');
-    expect(h.service.unsubscribe('cap-guild', one.id).id).toBe(one.id);
-    expect(code(() => h.service.unsubscribe('cap-guild', one.id))).toBe('UNKNOWN_SUBSCRIPTION');
-    expect(h.service.subscribe({ ...base, cron: '0 12 * * *' }).id).not.toBe(one.id); // room again
+    expect(await code(() => h.service.subscribe({ ...base, cron: 'every morning' }))).toBe('INVALID_CRON');
+    expect(await code(() => h.service.subscribe({ ...base, cron: '0 8 * * *', timezone: 'Morocco/Rabat' }))).toBe('INVALID_TIMEZONE');
+    expect(await code(() => h.service.subscribe({ ...base, cron: '*/5 * * * *' }))).toBe('TOO_FREQUENT');
+    expect(await code(() => h.service.subscribe({ ...base, cron: '0 8 * * *', query: 'x'.repeat(400) }))).toBe('INVALID_QUERY');
+    const one = await h.service.subscribe({ ...base, cron: '0 8 * * *' });
+    expect((await h.service.subscribe({ ...base, cron: '0  8 * * *' })).id).toBe(one.id); // the same subscription, not a copy
+    await h.service.subscribe({ ...base, cron: '0 18 * * *' });
+    expect(await code(() => h.service.subscribe({ ...base, cron: '0 12 * * *' }))).toBe('GUILD_CAP_REACHED');
+    expect(await code(() => h.service.unsubscribe('another-guild', one.id))).toBe('UNKNOWN_SUBSCRIPTION');
+    expect((await h.service.unsubscribe('cap-guild', one.id)).id).toBe(one.id);
+    expect(await code(() => h.service.unsubscribe('cap-guild', one.id))).toBe('UNKNOWN_SUBSCRIPTION');
+    expect((await h.service.subscribe({ ...base, cron: '0 12 * * *' })).id).not.toBe(one.id); // room again
     expect(h.service.describeSchedule('0 9 * * 1', 'Asia/Riyadh', 'en')).toBe('every Monday at 09:00, Asia/Riyadh');
   });
 });

@@ -52,7 +52,7 @@ function subscriptionsFromAnEarlierRun(data: string, channels: { a: string; b: s
   return { a: a.id, b: b.id };
 }
 
-it('arms every node-cron task at start-up, while a catch-up post is still waiting on Discord', async () => {
+it('arms every slot timer at start-up, while a catch-up post is still waiting on Discord', async () => {
   const { data } = folders();
   const ids = subscriptionsFromAnEarlierRun(data, { a: 'channel-a', b: 'channel-b' });
   const engine = await Engine.open({ corpusDir: path.join(path.dirname(data), 'articles') });
@@ -105,7 +105,7 @@ it('the real bot starts at once, notices an article added during start-up, and B
   const config = { locale: 'en' as const, briefing: { timezone: 'UTC', maxPerGuild: 10, whenEmpty: 'line' as const, logChannelId: null } };
   const wiring = briefingWiring(config, engine, data, sandbox.token, sandbox.apiUrl, silentBotLogger, {
     clock: () => clock.now,
-    useCron: false, // the clock is the test's; the first test covers node-cron's arming
+    useCron: false, // the clock is the test's; the first test covers the timers' arming
   });
   cleanup.push(() => wiring.stop());
   onAdded = (ids) => wiring.onArticlesAdded(ids);

@@ -7,6 +7,7 @@ import type { Article } from '../src/corpus/article.js';
 import { loadCorpus } from '../src/corpus/load.js';
 import { Engine } from '../src/engine/engine.js';
 import { ArticleIndex, INDEX_VERSION, MAX_SUGGESTIONS, textsOf } from '../src/search/article-index.js';
+import { safeText } from '../src/bot/render/text.js';
 import { escapeMarkdown, markSpans, markTerms } from '../src/search/markdown.js';
 import { RERANK, rerankByGrams } from '../src/search/rerank.js';
 import { SNIPPET_MAX_CHARS } from '../src/search/snippet.js';
@@ -199,9 +200,19 @@ describe('markdown helpers', () => {
     expect(escapeMarkdown('*a* _b_ ~c~ `d` |e| > #f [g](h) \\')).toBe(
       '\\*a\\* \\_b\\_ \\~c\\~ \\`d\\` \\|e\\| \\> \\#f \\[g\\]\\(h\\) \\\\',
     );
-    // «<@123>» keeps a ZWSP after «<» and after «@»; «<#9>» is already broken by the escaped «#».
-    expect(escapeMarkdown('@everyone <@123> <#9>')).toBe('@\u200Beveryone <\u200B@\u200B123\\> <\\#9\\>');
+    // «<@123>» gets a ZWSP after «<»; «<#9>» is already broken by the escaped «#». A lone «@» stays as written.
+    expect(escapeMarkdown('@everyone <@123> <#9> a@b')).toBe('@\u200Beveryone <\u200B@123\\> <\\#9\\> a@b');
     expect(escapeMarkdown('- قائمة')).toBe('\\- قائمة');
+    // List markers on every line, not only the first (issue 11: one escaper for engine and bot).
+    expect(escapeMarkdown('سطر\n- قائمة\n1. أول')).toBe('سطر\n\\- قائمة\n1\\. أول');
+  });
+
+  it('is the same escaper the bot uses, and bold marks inside a line do not make a line start', () => {
+    const hostile = 'تحذير ‮ عاجل **هام** @here <@&42> - بند 1. أول https://x.org/a_b_c';
+    expect(markSpans(hostile, [])).toBe(safeText(hostile));
+    // «- بند» after a bold run is in the middle of a line: not a list marker, so not escaped.
+    expect(markSpans('قال - بند', [{ start: 0, end: 3 }])).toBe('**قال** - بند');
+    expect(markSpans('- بند قال', [{ start: 6, end: 9 }])).toBe('\\- بند **قال**');
   });
 
   it('marks spans and merges neighbours into one bold run', () => {

@@ -12,6 +12,7 @@ import { SEARCH_PAGE_SIZE } from './render/search.js';
 import { commandDefinitions, registerIfChanged } from './register.js';
 import { logDiscordError } from './respond.js';
 import { SessionStore } from './sessions.js';
+import type { SettingsDesk } from './settings.js';
 import { packageVersion } from './version.js';
 
 export interface StartBotOptions {
@@ -31,6 +32,8 @@ export interface StartBotOptions {
   briefings?: BriefingDesk | ((client: Client<true>) => BriefingDesk | undefined | Promise<BriefingDesk | undefined>);
   /** The feed poller behind /feeds (src/ingest); without it, /feeds answers that feeds are unavailable. */
   feeds?: FeedDesk;
+  /** Stored per-server and per-member settings (/settings, the language of every reply); without them, BOT_LOCALE. */
+  settings?: SettingsDesk;
   /** 'if-changed' (default) compares with the hash stored in dataDir; 'always' for a fresh sandbox. */
   registerCommands?: 'if-changed' | 'always' | 'never';
   /** Results per /search page (default 5). */
@@ -68,6 +71,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     shares: new SessionStore<MessagePayload[]>(15 * 60_000, 500),
     articleRefs: new SessionStore<string>(),
     feeds: options.feeds,
+    settings: options.settings,
     log,
     version: packageVersion(),
     searchPageSize: options.searchPageSize ?? SEARCH_PAGE_SIZE,

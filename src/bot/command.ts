@@ -12,6 +12,7 @@ import type { Locale, Strings } from './i18n/index.js';
 import type { BotLogger } from './log.js';
 import type { MessagePayload } from './render/payload.js';
 import type { SessionStore } from './sessions.js';
+import type { SettingsDesk } from './settings.js';
 
 type DeepReadonly<T> = T extends (infer U)[]
   ? readonly DeepReadonly<U>[]
@@ -46,6 +47,12 @@ export interface BotContext {
   briefings?: BriefingDesk;
   /** The feed poller (src/ingest); undefined when it is not running (/feeds says so). */
   feeds?: FeedDesk;
+  /** Per-server and per-member settings (/settings); undefined when the database could not be opened. */
+  settings?: SettingsDesk;
+  /**
+   * The language of this interaction's replies: the member's own choice, else the server's, else BOT_LOCALE (the
+   * interaction handler sets it per interaction, see SettingsDesk.languageFor).
+   */
   locale: Locale;
   t: Strings;
   searches: SessionStore<SearchSession>;

@@ -1,4 +1,5 @@
 import type { Interaction } from 'discord.js';
+import { stringsFor } from './i18n/index.js';
 import type { BotContext, CommandModule } from './command.js';
 import { parseCustomId } from './custom-id.js';
 import { outdatedInvocation } from './invocation.js';
@@ -10,8 +11,9 @@ import { handleShareClick } from './share.js';
  * Route every interaction to its command module. Nothing thrown here escapes: user mistakes become private
  * notices, bugs a private "error <id>" plus a log entry, and Discord API failures a log line.
  */
-export function createInteractionHandler(commands: Map<string, CommandModule>, ctx: BotContext) {
+export function createInteractionHandler(commands: Map<string, CommandModule>, shared: BotContext) {
   return async function handleInteraction(interaction: Interaction): Promise<void> {
+    const ctx = forInteraction(shared, interaction);
     try {
       if (interaction.isChatInputCommand()) {
         const command = commands.get(interaction.commandName);
@@ -47,4 +49,19 @@ export function createInteractionHandler(commands: Map<string, CommandModule>, c
       await answerError(interaction, err, ctx);
     }
   };
+}
+
+/**
+ * The context for one interaction: the shared one, speaking the member's language (their /settings me language,
+ * else their server's, else BOT_LOCALE). A settings store that cannot be read leaves the default.
+ */
+export function forInteraction(shared: BotContext, interaction: Interaction): BotContext {
+  if (!shared.settings) return shared;
+  let locale = shared.locale;
+  try {
+    locale = shared.settings.languageFor(interaction.guildId, interaction.user.id);
+  } catch (err) {
+    shared.log.warn(`settings could not be read; answering in ${locale}: ${(err as Error).message}`);
+  }
+  return locale === shared.locale ? shared : { ...shared, locale, t: stringsFor(locale) };
 }

@@ -69,7 +69,7 @@ export function userMessageFor(err: unknown, t: Strings): { text: string; detail
     }
   }
   if (err instanceof SubscriptionError) {
-    return { text: t.errorSubscription[err.code] ?? err.message, detail: err.message };
+    return { text: (t.errorSubscription as Record<string, string>)[err.code] ?? err.message, detail: err.message };
   }
   return null;
 }

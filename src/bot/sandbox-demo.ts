@@ -59,6 +59,7 @@ export function drivingInstructions(sandbox: Sandbox, facts: PlaygroundFacts): s
     ...post('slash', { name: 'search', options: [{ name: 'query', value: 'داعش' }] }),
     ...post('slash', { name: 'digest', options: [{ name: 'subscribe', options: [{ name: 'channel', value: sandbox.briefingsChannelId }, { name: 'cron', value: '0 8 * * *' }] }] }),
     ...post('autocomplete', { name: 'quote', options: [{ name: 'speaker', value: 'بوريطة', focused: true }] }),
+    ...post('slash', { name: 'settings', options: [{ name: 'me', options: [{ name: 'language', value: 'ar' }] }] }),
     `  curl -s -X POST '${base}/_sandbox/click?format=text' -H 'content-type: application/json' -d '{"messageId":"…","customId":"…"}'`,
     `  curl -s '${base}/_sandbox/messages?channel=${sandbox.briefingsChannelId}&format=text'    ·    curl -s '${base}/_sandbox/violations?format=text'`,
     'Add or edit files in the articles folder: they are re-indexed within a second. Ctrl-C stops.',
@@ -67,7 +68,7 @@ export function drivingInstructions(sandbox: Sandbox, facts: PlaygroundFacts): s
 
 /** What the playground needs from the briefing service (src/schedule's BriefingService). */
 export interface PlaygroundBriefings {
-  subscribe(request: SubscriptionRequest): Subscription;
+  subscribe(request: SubscriptionRequest): Promise<Subscription>;
   list(guildId: string): Subscription[];
   tick(subscriptionId: number, slot: Date): Promise<BriefingOutcome[]>;
   recordArticles(now?: Date, ids?: readonly string[]): number;
@@ -83,12 +84,12 @@ export const DEMO_CRON = '*/15 * * * *';
  * the early post and the slot's time are stamped just after the slot, so they go to the following briefing instead
  * of falling between two periods.
  */
-export function setUpPlaygroundBriefings(sandbox: Sandbox, service: PlaygroundBriefings, language: BriefingLanguage) {
+export async function setUpPlaygroundBriefings(sandbox: Sandbox, service: PlaygroundBriefings, language: BriefingLanguage) {
   const postedEarlyUntil = new Map<number, number>(); // subscription id → slot (ms) already posted ahead of time
   const latestEarly = () => Math.max(0, ...postedEarlyUntil.values());
 
   const inBriefings = service.list(sandbox.guildId).filter((s) => s.channelId === sandbox.briefingsChannelId && s.status === 'active');
-  const demo = inBriefings[0] ?? service.subscribe({
+  const demo = inBriefings[0] ?? await service.subscribe({
     guildId: sandbox.guildId, channelId: sandbox.briefingsChannelId, cron: DEMO_CRON, language, createdBy: sandbox.userId,
   });
 

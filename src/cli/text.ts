@@ -14,7 +14,7 @@ export function markdownToTerminal(snippet: string, style: TextStyle): string {
   const bold = style.color ? (s: string) => `\u001b[1m${s}\u001b[22m` : (s: string) => s;
   return snippet
     .replace(/\*\*(.+?)\*\*/g, (_, inner: string) => bold(inner))
-    .replace(/\\([\\*_~`|>#[\]()-])/g, '$1')
+    .replace(/\\([\\*_~`|>#[\]().-])/g, '$1')
     .replace(/\u200b/g, '');
 }
 

@@ -401,6 +401,11 @@ export class Engine {
     return this.index.search(q, options);
   }
 
+  /** Ids of every article a search for `query` finds, best first, without snippets (a briefing's words to exclude). */
+  matchingIds(query: string): string[] {
+    return this.index.matchingIds(checkQuery(query));
+  }
+
   /** Article choices for autocomplete: tolerant of spelling variants; sensible defaults on empty input. */
   suggestArticles(prefix: string, limit = 25): { id: string; title: string }[] {
     return this.index.suggestTitles(prefix.slice(0, MAX_QUERY_LENGTH), limit);

@@ -20,6 +20,7 @@ export function interactionToken(): string {
 // Permission bits (Discord "Permissions" table).
 export const PERMISSION = {
   CreateInstantInvite: 1n << 0n,
+  ManageChannels: 1n << 4n,
   ManageGuild: 1n << 5n,
   AddReactions: 1n << 6n,
   ViewChannel: 1n << 10n,
@@ -27,21 +28,76 @@ export const PERMISSION = {
   EmbedLinks: 1n << 14n,
   AttachFiles: 1n << 15n,
   ReadMessageHistory: 1n << 16n,
+  MentionEveryone: 1n << 17n,
   UseExternalEmojis: 1n << 18n,
   ChangeNickname: 1n << 26n,
+  ManageWebhooks: 1n << 29n,
   UseApplicationCommands: 1n << 31n,
+  ManageThreads: 1n << 34n,
+  CreatePublicThreads: 1n << 35n,
   SendMessagesInThreads: 1n << 38n,
   Administrator: 1n << 3n,
 } as const;
 
+/** Every permission bit Discord defines today (Administrator grants them all). */
+export const ALL_PERMISSIONS = (1n << 53n) - 1n;
+
 export const EVERYONE_PERMISSIONS = PERMISSION.ViewChannel | PERMISSION.SendMessages | PERMISSION.ReadMessageHistory
   | PERMISSION.AddReactions | PERMISSION.UseApplicationCommands | PERMISSION.CreateInstantInvite | PERMISSION.ChangeNickname;
-export const EDITOR_PERMISSIONS = EVERYONE_PERMISSIONS | PERMISSION.ManageGuild | PERMISSION.EmbedLinks | PERMISSION.AttachFiles;
+// Editors may mention any role (Mention Everyone), as a newsroom's editors usually may; readers may not.
+export const EDITOR_PERMISSIONS = EVERYONE_PERMISSIONS | PERMISSION.ManageGuild | PERMISSION.EmbedLinks | PERMISSION.AttachFiles
+  | PERMISSION.MentionEveryone | PERMISSION.SendMessagesInThreads | PERMISSION.CreatePublicThreads;
+// What an invite link with the bot's usual permissions grants: no Mention Everyone (it pings only mentionable roles)
+// and no Manage Threads. Tests take permissions away per channel with overwrites (Sandbox.setBotPermissions).
 export const BOT_PERMISSIONS = EVERYONE_PERMISSIONS | PERMISSION.EmbedLinks | PERMISSION.AttachFiles
-  | PERMISSION.UseExternalEmojis | PERMISSION.SendMessagesInThreads;
+  | PERMISSION.UseExternalEmojis | PERMISSION.SendMessagesInThreads | PERMISSION.CreatePublicThreads | PERMISSION.ManageWebhooks;
+
+/** Channel types (Discord "Channel Types"). */
+export const CHANNEL_TYPE = { text: 0, announcement: 5, announcementThread: 10, publicThread: 11, privateThread: 12, forum: 15 } as const;
+export const THREAD_TYPES: readonly number[] = [CHANNEL_TYPE.announcementThread, CHANNEL_TYPE.publicThread, CHANNEL_TYPE.privateThread];
+/** Forum channel flag REQUIRE_TAG: a post must have a tag. */
+export const REQUIRE_TAG = 1 << 4;
 
 export interface SandboxUser { id: string; username: string; global_name: string | null; bot?: boolean }
-export interface SandboxChannel { id: string; name: string; position: number; failure: 403 | 404 | 429 | 500 | null; retryAfterMs?: number }
+
+/**
+ * A failure the next requests on a channel meet (Sandbox.setChannelFailure). 'hang-after-create': the next message
+ * created there IS created, and its answer never comes (a crash or a lost connection right after Discord took it).
+ */
+export type ChannelFailure = 403 | 404 | 429 | 500 | 'hang-after-create';
+
+/** A permission overwrite: type 0 a role, 1 a member. */
+export interface Overwrite { id: string; type: 0 | 1; allow: bigint; deny: bigint }
+
+export interface ForumTag { id: string; name: string; moderated: boolean }
+
+export interface SandboxChannel {
+  id: string;
+  name: string;
+  position: number;
+  failure: ChannelFailure | null;
+  retryAfterMs?: number;
+  /** CHANNEL_TYPE: 0 text (the default), 5 announcement, 10/11 threads, 15 forum. */
+  type: number;
+  /** A thread's channel. */
+  parentId?: string | null;
+  overwrites: Overwrite[];
+  // Threads
+  archived?: boolean;
+  locked?: boolean;
+  ownerId?: string;
+  appliedTags?: string[];
+  autoArchiveDuration?: number;
+  archiveTimestamp?: string;
+  // Forums
+  tags?: ForumTag[];
+  flags?: number;
+}
+
+export interface SandboxRole { id: string; name: string; permissions: bigint; position: number; mentionable: boolean; managed: boolean }
+
+/** A channel webhook (type 1, incoming). `applicationId` is set when an app (the bot) created it. */
+export interface SandboxWebhook { id: string; token: string; channelId: string; name: string; applicationId: string | null; creatorId: string }
 
 export interface World {
   guildId: string;
@@ -53,6 +109,9 @@ export interface World {
   editor: SandboxUser;
   reader: SandboxUser;
   channels: Map<string, SandboxChannel>;
+  /** Every role, @everyone (id = guild id), Editors and the bot's managed role included. */
+  roles: Map<string, SandboxRole>;
+  webhooks: Map<string, SandboxWebhook>;
   createdAt: string;
 }
 
@@ -65,7 +124,7 @@ export interface WorldIds {
   editorId: string;
   readerId: string;
   /** Text channels in order: #general first (the default for commands), then #briefings. */
-  channels: { id: string; name: string }[];
+  channels: { id: string; name: string; type?: number; parentId?: string }[];
   createdAt: string;
 }
 
@@ -105,7 +164,16 @@ export function createWorld(ids: WorldIds = newWorldIds()): World {
     bot: { id: ids.botId, username: 'Nashra', global_name: null, bot: true },
     editor: { id: ids.editorId, username: 'layla.editor', global_name: 'Layla' },
     reader: { id: ids.readerId, username: 'omar.reader', global_name: 'Omar' },
-    channels: new Map(ids.channels.map((c, position) => [c.id, { id: c.id, name: c.name, position, failure: null }])),
+    channels: new Map(ids.channels.map((c, position) => [c.id, {
+      id: c.id, name: c.name, position, failure: null, type: c.type ?? CHANNEL_TYPE.text, overwrites: [],
+      ...(c.parentId ? { parentId: c.parentId } : {}),
+    }])),
+    roles: new Map([
+      [ids.guildId, { id: ids.guildId, name: '@everyone', permissions: EVERYONE_PERMISSIONS, position: 0, mentionable: false, managed: false }],
+      [ids.editorRoleId, { id: ids.editorRoleId, name: 'Editors', permissions: EDITOR_PERMISSIONS, position: 1, mentionable: false, managed: false }],
+      [ids.botRoleId, { id: ids.botRoleId, name: 'Nashra', permissions: BOT_PERMISSIONS, position: 2, mentionable: false, managed: true }],
+    ]),
+    webhooks: new Map(),
     createdAt: ids.createdAt,
   };
 }
@@ -114,7 +182,8 @@ export function worldIds(world: World): WorldIds {
   return {
     guildId: world.guildId, editorRoleId: world.editorRoleId, botRoleId: world.botRoleId, botId: world.bot.id,
     editorId: world.editor.id, readerId: world.reader.id,
-    channels: [...world.channels.values()].map((c) => ({ id: c.id, name: c.name })), createdAt: world.createdAt,
+    channels: [...world.channels.values()].map((c) => ({ id: c.id, name: c.name, ...(c.type ? { type: c.type } : {}), ...(c.parentId ? { parentId: c.parentId } : {}) })),
+    createdAt: world.createdAt,
   };
 }
 
@@ -140,19 +209,41 @@ export function applicationJson(world: World): any {
   };
 }
 
+export function isThread(channel: SandboxChannel): boolean {
+  return THREAD_TYPES.includes(channel.type);
+}
+
 export function channelJson(world: World, channel: SandboxChannel): any {
+  if (isThread(channel)) {
+    return {
+      id: channel.id, type: channel.type, guild_id: world.guildId, name: channel.name, parent_id: channel.parentId ?? null,
+      owner_id: channel.ownerId ?? world.editor.id, last_message_id: null, rate_limit_per_user: 0, flags: 0,
+      message_count: 0, member_count: 1, total_message_sent: 0, applied_tags: channel.appliedTags ?? [],
+      thread_metadata: {
+        archived: channel.archived ?? false, locked: channel.locked ?? false,
+        auto_archive_duration: channel.autoArchiveDuration ?? 1440,
+        archive_timestamp: channel.archiveTimestamp ?? world.createdAt, create_timestamp: world.createdAt,
+      },
+    };
+  }
   return {
-    id: channel.id, type: 0, guild_id: world.guildId, name: channel.name, position: channel.position,
-    permission_overwrites: [], parent_id: null, topic: null, nsfw: false, last_message_id: null,
-    rate_limit_per_user: 0, flags: 0,
+    id: channel.id, type: channel.type, guild_id: world.guildId, name: channel.name, position: channel.position,
+    permission_overwrites: channel.overwrites.map((o) => ({ id: o.id, type: o.type, allow: o.allow.toString(), deny: o.deny.toString() })),
+    parent_id: null, topic: null, nsfw: false, last_message_id: null, rate_limit_per_user: 0, flags: channel.flags ?? 0,
+    ...(channel.type === CHANNEL_TYPE.forum ? {
+      available_tags: (channel.tags ?? []).map((t) => ({ id: t.id, name: t.name, moderated: t.moderated, emoji_id: null, emoji_name: null })),
+      default_reaction_emoji: null, default_thread_rate_limit_per_user: 0, default_sort_order: null, default_forum_layout: 0,
+      default_auto_archive_duration: 1440,
+    } : {}),
   };
 }
 
-function roleJson(id: string, name: string, permissions: bigint, position: number, managed = false): any {
+export function roleJson(role: SandboxRole): any {
   return {
-    id, name, permissions: permissions.toString(), position, color: 0, colors: { primary_color: 0, secondary_color: null, tertiary_color: null },
-    hoist: false, icon: null, unicode_emoji: null, managed, mentionable: false, flags: 0,
-    ...(managed ? { tags: {} } : {}),
+    id: role.id, name: role.name, permissions: role.permissions.toString(), position: role.position, color: 0,
+    colors: { primary_color: 0, secondary_color: null, tertiary_color: null },
+    hoist: false, icon: null, unicode_emoji: null, managed: role.managed, mentionable: role.mentionable, flags: 0,
+    ...(role.managed ? { tags: { bot_id: '0' } } : {}),
   };
 }
 
@@ -175,17 +266,15 @@ export function guildCreateJson(world: World): any {
     max_members: 500000, max_presences: null, max_video_channel_users: 25, max_stage_video_channel_users: 50,
     vanity_url_code: null, premium_tier: 0, premium_subscription_count: 0, preferred_locale: 'ar', nsfw_level: 0,
     premium_progress_bar_enabled: false, features: [], incidents_data: null, hub_type: null,
-    roles: [
-      roleJson(world.everyoneRoleId, '@everyone', EVERYONE_PERMISSIONS, 0),
-      roleJson(world.editorRoleId, 'Editors', EDITOR_PERMISSIONS, 1),
-      roleJson(world.botRoleId, 'Nashra', BOT_PERMISSIONS, 2, true),
-    ],
+    roles: [...world.roles.values()].map((r) => (r.managed ? { ...roleJson(r), tags: { bot_id: world.bot.id } } : roleJson(r))),
     emojis: [], stickers: [], soundboard_sounds: [],
     // GUILD_CREATE-only fields
     joined_at: world.createdAt, large: false, unavailable: false, member_count: 3,
-    voice_states: [], presences: [], threads: [], stage_instances: [], guild_scheduled_events: [],
+    voice_states: [], presences: [], stage_instances: [], guild_scheduled_events: [],
     members: [memberJson(world, world.bot), memberJson(world, world.editor), memberJson(world, world.reader)],
-    channels: [...world.channels.values()].map((c) => { const { guild_id: _omit, ...rest } = channelJson(world, c); return rest; }),
+    // Active threads come in `threads`, the other channels in `channels` (as in Discord's GUILD_CREATE).
+    threads: [...world.channels.values()].filter((c) => isThread(c) && !c.archived).map((c) => channelJson(world, c)),
+    channels: [...world.channels.values()].filter((c) => !isThread(c)).map((c) => { const { guild_id: _omit, ...rest } = channelJson(world, c); return rest; }),
   };
 }
 
@@ -194,6 +283,7 @@ export interface StoredMessage extends MessageRecord {
   edited_timestamp: string | null;
   /** 0 DEFAULT, 20 CHAT_INPUT_COMMAND (interaction responses), 19 REPLY */
   type: number;
+  /** An interaction response (webhook_id = the application) or a channel webhook's message. */
   webhook_id?: string;
   /** For interaction responses: who invoked the interaction and its type (for interaction_metadata). */
   interactionType?: number;
@@ -203,9 +293,15 @@ export interface StoredMessage extends MessageRecord {
 /** The Message object Discord returns and sends in component interactions. */
 export function messageJson(world: World, message: StoredMessage): any {
   return {
-    id: message.id, channel_id: message.channel_id, guild_id: world.guildId, author: userJson(world.bot),
+    id: message.id, channel_id: message.channel_id, guild_id: world.guildId,
+    // A channel webhook's message is authored by the webhook, under the name (and avatar) the execute gave.
+    author: message.author_id === world.bot.id ? userJson(world.bot) : {
+      id: message.author_id, username: message.author_name, discriminator: '0000', global_name: null, avatar: null, bot: true,
+    },
     content: message.content, timestamp: message.timestamp, edited_timestamp: message.edited_timestamp,
-    tts: false, mention_everyone: false, mentions: [], mention_roles: [], mention_channels: [], attachments: [],
+    tts: false, mention_everyone: message.mention_everyone ?? false,
+    mentions: (message.mentions ?? []).map((id) => userJson([world.bot, world.editor, world.reader].find((u) => u.id === id) ?? { id, username: 'unknown', global_name: null })),
+    mention_roles: message.mention_roles ?? [], mention_channels: [], attachments: [],
     embeds: message.embeds, reactions: [], pinned: false, type: message.type, flags: message.flags,
     components: message.components, ...(message.nonce !== undefined ? { nonce: message.nonce } : {}),
     ...(message.webhook_id ? { webhook_id: message.webhook_id, application_id: world.bot.id } : {}),

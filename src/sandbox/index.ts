@@ -4,8 +4,11 @@
  * commands and answer interactions — so end-to-end tests exercise exactly what the bot sends to Discord.
  *
  * It enforces Discord's rules (3 s to acknowledge, no double acknowledgement, message/embed/component
- * limits, command-name rules), answers violations with the HTTP error Discord would send, checks request
- * bodies against the official OpenAPI document where practical, and records every request and violation.
+ * limits, command-name rules; the bot's permissions per channel with overwrites; threads, forum posts, channel
+ * webhooks and what allowed_mentions lets a message ping), answers violations with the HTTP error Discord would
+ * send, checks request bodies against the official OpenAPI document where practical, and records every request
+ * and violation. Tests shape the world with addChannel (text, announcement, forum with tags), addThread,
+ * setThreadState, addRole, setBotPermissions and deleteWebhook.
  *
  * ```ts
  * const sandbox = await startSandbox();
@@ -140,16 +143,38 @@ export interface Sandbox {
    * Access, 404 → 10003 Unknown Channel, 500 → Internal Server Error (discord.js retries, then throws).
    * 429 is transient: the NEXT request gets a 429 with retry_after 0.1 s (discord.js waits and retries,
    * which then succeeds) and the failure clears itself; `retryAfterMs` sets that 429's retry_after (a long one
-   * keeps discord.js waiting). null clears.
+   * keeps discord.js waiting). 'hang-after-create': the next message created there (a post, a forum post, a
+   * webhook's message) IS created, and the request is never answered — a crash, or an answer lost on the way. null
+   * clears. Channel webhooks meet their channel's failures.
    */
-  setChannelFailure(channelId: string, failure: 403 | 404 | 429 | 500 | null, options?: { retryAfterMs?: number }): void;
+  setChannelFailure(channelId: string, failure: ChannelFailure | null, options?: { retryAfterMs?: number }): void;
   /**
    * Discord unreachable, as when the network drops packets: HTTP requests and gateway frames (close frames
    * included) are read by nobody and answered never, until set back to false.
    */
   setUnreachable(unreachable: boolean): void;
-  /** Adds a text channel (CHANNEL_CREATE is dispatched); returns its id. */
-  addChannel(name: string): string;
+  /** Adds a channel (CHANNEL_CREATE is dispatched): text by default, or an announcement or forum channel; returns its id. */
+  addChannel(name: string, options?: ChannelOptions): string;
+  /** Adds a public thread in a text or announcement channel, opened by Layla (THREAD_CREATE); returns its id. */
+  addThread(parentId: string, name: string, options?: { archived?: boolean; locked?: boolean }): string;
+  /** Archives, unarchives, locks or unlocks a thread (THREAD_UPDATE), as a moderator or Discord's auto-archive would. */
+  setThreadState(threadId: string, state: { archived?: boolean; locked?: boolean }): void;
+  /** A channel or thread as it is now (type, parent, archived/locked, forum tags, a post's applied tags). */
+  channelInfo(channelId: string): ChannelInfo;
+  /** The threads of a channel (a forum's posts), oldest first. */
+  threadsIn(parentId: string): ChannelInfo[];
+  /** Adds a role (GUILD_ROLE_CREATE); not mentionable unless said. No member holds it: it is pinged, not held. */
+  addRole(name: string, options?: { mentionable?: boolean; permissions?: bigint }): string;
+  setRoleMentionable(roleId: string, mentionable: boolean): void;
+  /**
+   * A permission overwrite for the bot's role in a channel (CHANNEL_UPDATE), e.g. `{ deny: ManageWebhooks }`; null
+   * removes it. Threads take their channel's. The REST routes check the bot's permissions as Discord does.
+   */
+  setBotPermissions(channelId: string, overwrite: { allow?: bigint; deny?: bigint } | null): void;
+  /** The channel webhooks (of one channel, or all), without their tokens. */
+  webhooks(channelId?: string): WebhookInfo[];
+  /** Deletes a webhook, as an admin would in the channel's settings: its executes then answer 10015 Unknown Webhook. */
+  deleteWebhook(webhookId: string): void;
   /** Deletes a channel (CHANNEL_DELETE is dispatched); its routes then answer 404 Unknown Channel. */
   deleteChannel(channelId: string): void;
   /** Adds a control to the playground page (POST /_sandbox/controls/ID runs it). */
@@ -169,6 +194,38 @@ export interface InvokeContext {
   locale?: string;
 }
 
+export type ChannelFailure = 403 | 404 | 429 | 500 | 'hang-after-create';
+
+export interface ChannelOptions {
+  type?: 'text' | 'announcement' | 'forum';
+  /** A forum's tags (names). */
+  tags?: string[];
+  /** A forum whose posts must carry a tag (flag REQUIRE_TAG). */
+  requireTag?: boolean;
+}
+
+export interface ChannelInfo {
+  id: string;
+  name: string;
+  /** 0 text, 5 announcement, 10/11 thread, 15 forum. */
+  type: number;
+  parentId: string | null;
+  archived: boolean;
+  locked: boolean;
+  /** Who opened a thread (the bot, a webhook, a member). */
+  ownerId: string | null;
+  tags: { id: string; name: string }[];
+  appliedTags: string[];
+}
+
+export interface WebhookInfo {
+  id: string;
+  channelId: string;
+  name: string;
+  /** The application that created it (the bot's), or null for a member's webhook. */
+  applicationId: string | null;
+}
+
 export interface MessageRecord {
   id: string;
   channel_id: string;
@@ -181,7 +238,14 @@ export interface MessageRecord {
   ephemeral: boolean;
   /** Set when the message is an interaction response or follow-up. */
   interactionId?: string;
+  /** The bot, or for a channel webhook's message the webhook (its id, and the username the execute gave). */
   author_id: string;
+  author_name: string;
+  avatar_url?: string;
+  /** What the message really pinged (Discord's reading of content, allowed_mentions and permissions). */
+  mention_roles: string[];
+  mention_everyone: boolean;
+  mentions: string[];
   /** ISO time the message was created / last edited. */
   timestamp?: string;
   edited_timestamp?: string | null;

@@ -4,7 +4,9 @@ import type { InteractionRecord, MessageRecord, Violation } from './index.js';
 
 /** A message as a terminal block: visibility, content, embeds (title, description, fields, footer), components. */
 export function formatMessage(message: MessageRecord): string {
-  const lines: string[] = [`┌ ${message.ephemeral ? 'private (ephemeral)' : 'in channel'} · allowed_mentions ${JSON.stringify(message.allowed_mentions ?? null)}`];
+  const author = message.author_name && message.author_name !== 'Nashra' ? ` · by ${message.author_name} (webhook)` : '';
+  const pinged = message.mention_roles?.length ? ` · pings ${message.mention_roles.map((r) => `<@&${r}>`).join(' ')}` : '';
+  const lines: string[] = [`┌ ${message.ephemeral ? 'private (ephemeral)' : 'in channel'}${author}${pinged} · allowed_mentions ${JSON.stringify(message.allowed_mentions ?? null)}`];
   if (message.flags & 128) lines.push('│ (Nashra is thinking…)');
   if (message.content) lines.push(...indent(message.content));
   for (const embed of message.embeds ?? []) {

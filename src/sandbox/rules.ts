@@ -321,10 +321,11 @@ export function checkCommands(commands: unknown): RuleProblem[] {
 }
 
 /**
- * Our own policy, not Discord's: nothing the bot sends may ping anyone, so every message with text must
- * carry allowed_mentions that parses nothing and lists no users or roles. discord.js omits allowed_mentions
- * when a payload has no `content` (embeds never ping), so embed-only bodies are not held to it.
- * Returns a description of the problem, or null when the body is fine.
+ * Our own policy, not Discord's: nothing the bot sends may ping anyone it was not asked to, so every message with
+ * text must carry allowed_mentions that parses nothing and lists no users — and at most ONE role: the role a
+ * scheduled briefing was set up to ping (issue 11). What a message really pinged is recorded on it (mention_roles),
+ * so tests check that it is exactly that role. discord.js omits allowed_mentions when a payload has no `content`
+ * (embeds never ping), so embed-only bodies are not held to it. Returns the problem, or null when the body is fine.
  */
 export function allowedMentionsProblem(body: any): string | null {
   if (!body || typeof body !== 'object') return null;
@@ -333,7 +334,8 @@ export function allowedMentionsProblem(body: any): string | null {
   if (am === undefined || am === null) return 'allowed_mentions is missing: Discord then parses every @mention in content';
   const parse = am.parse ?? [];
   if (!Array.isArray(parse) || parse.length > 0) return `allowed_mentions.parse must be empty, got ${JSON.stringify(am.parse)}`;
-  if ((am.users ?? []).length > 0 || (am.roles ?? []).length > 0) return `allowed_mentions lists users or roles: ${JSON.stringify(am)}`;
+  if ((am.users ?? []).length > 0) return `allowed_mentions lists users: ${JSON.stringify(am)}`;
+  if ((am.roles ?? []).length > 1) return `allowed_mentions lists ${(am.roles ?? []).length} roles; a briefing pings at most its one role: ${JSON.stringify(am)}`;
   if (am.replied_user === true) return 'allowed_mentions.replied_user is true';
   return null;
 }

@@ -7,15 +7,18 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { WebSocketServer } from 'ws';
 import {
-  applicationJson, channelJson, createWorld, currentUserJson, BOT_PERMISSIONS, EDITOR_PERMISSIONS, EVERYONE_PERMISSIONS, PERMISSION, guildCreateJson,
-  interactionToken, memberJson, messageJson, normaliseEmbeds, parseWorldIds, snowflake, userJson, worldIds,
-  type SandboxChannel, type SandboxUser, type StoredMessage, type World,
+  applicationJson, channelJson, createWorld, currentUserJson, CHANNEL_TYPE, PERMISSION, REQUIRE_TAG, guildCreateJson, isThread,
+  interactionToken, memberJson, messageJson, normaliseEmbeds, parseWorldIds, roleJson, snowflake, userJson, worldIds,
+  type ChannelFailure, type SandboxChannel, type SandboxRole, type SandboxUser, type SandboxWebhook, type StoredMessage, type World,
 } from './fixtures.js';
+import { checkAllowedMentions, resolveMentions } from './mentions.js';
+import { basePermissions, channelPermissions, has } from './permissions.js';
 import { GatewaySession } from './gateway.js';
 import { HttpError, matchPattern, RateLimitedError, rateLimitHeaders, readBody } from './http.js';
 import { fillOptionTypes, lastLeafOption } from './options.js';
 import type {
-  InteractionRecord, InvokeContext, MessageRecord, RecordedRequest, Sandbox, SandboxControl, SandboxOptions, Violation,
+  ChannelInfo, ChannelOptions, InteractionRecord, InvokeContext, MessageRecord, RecordedRequest, Sandbox, SandboxControl, SandboxOptions,
+  Violation, WebhookInfo,
 } from './index.js';
 import { playgroundFile } from './playground.js';
 import { formatMessage, formatRecord, formatViolations } from './readable.js';
@@ -201,13 +204,13 @@ class SandboxServer implements Sandbox {
     const command = this.findCommand(name);
     const user = this.userFor(ctx);
     if (ctx.permissions !== undefined && !/^\d+$/.test(ctx.permissions)) throw new Error(`sandbox: permissions must be a decimal bitfield string, got ${JSON.stringify(ctx.permissions)}`);
-    const permissions = ctx.permissions ?? this.memberPermissions(user);
+    const permissions = ctx.permissions ?? this.memberPermissions(user, ctx.channelId ?? this.channelId);
     const required = command.default_member_permissions;
     if (required != null && required !== '' && (BigInt(permissions) & BigInt(required)) !== BigInt(required) && (BigInt(permissions) & PERMISSION.Administrator) === 0n) {
       throw new Error(`sandbox: ${user.username} may not use /${name}: it needs permissions ${required}, the member has ${permissions}`);
     }
     const filled = fillOptionTypes(options, command.options ?? []);
-    const resolved = this.resolveOptions(filled);
+    const resolved = this.resolveOptions(filled, command, user);
     const data = {
       id: command.id, name: command.name, type: command.type ?? 1, options: filled,
       ...(resolved ? { resolved } : {}), ...(command.guild_id ? { guild_id: command.guild_id } : {}),
@@ -247,7 +250,7 @@ class SandboxServer implements Sandbox {
     return stored ? publicRecord(stored) : undefined;
   }
 
-  setChannelFailure(channelId: string, failure: 403 | 404 | 429 | 500 | null, options: { retryAfterMs?: number } = {}): void {
+  setChannelFailure(channelId: string, failure: ChannelFailure | null, options: { retryAfterMs?: number } = {}): void {
     const channel = this.world.channels.get(channelId);
     if (!channel) throw new Error(`sandbox: unknown channel ${channelId}`);
     channel.failure = failure;
@@ -265,8 +268,17 @@ class SandboxServer implements Sandbox {
     for (const session of this.sockets) session.setFrozen(unreachable);
   }
 
-  addChannel(name: string): string {
-    const channel: SandboxChannel = { id: snowflake(), name, position: this.world.channels.size, failure: null };
+  addChannel(name: string, options: ChannelOptions = {}): string {
+    const types: Record<string, number> = { text: CHANNEL_TYPE.text, announcement: CHANNEL_TYPE.announcement, forum: CHANNEL_TYPE.forum };
+    const type = types[options.type ?? 'text'];
+    if (type === undefined) throw new Error(`sandbox: unknown channel type ${String(options.type)}`);
+    const channel: SandboxChannel = {
+      id: snowflake(), name, position: this.world.channels.size, failure: null, type, overwrites: [],
+      ...(type === CHANNEL_TYPE.forum ? {
+        tags: (options.tags ?? []).map((tag: string) => ({ id: snowflake(), name: tag, moderated: false })),
+        flags: options.requireTag ? REQUIRE_TAG : 0,
+      } : {}),
+    };
     this.world.channels.set(channel.id, channel);
     this.bot?.dispatch('CHANNEL_CREATE', channelJson(this.world, channel));
     this.saveWorld();
@@ -274,11 +286,89 @@ class SandboxServer implements Sandbox {
     return channel.id;
   }
 
+  addThread(parentId: string, name: string, options: { archived?: boolean; locked?: boolean } = {}): string {
+    const parent = this.world.channels.get(parentId);
+    if (!parent || isThread(parent)) throw new Error(`sandbox: ${parentId} is not a channel that can hold threads`);
+    if (parent.type === CHANNEL_TYPE.forum) throw new Error('sandbox: forum posts are made by the bot (POST /channels/{forum}/threads)');
+    const thread: SandboxChannel = {
+      id: snowflake(), name, position: 0, failure: null, overwrites: [], parentId,
+      type: parent.type === CHANNEL_TYPE.announcement ? CHANNEL_TYPE.announcementThread : CHANNEL_TYPE.publicThread,
+      archived: options.archived ?? false, locked: options.locked ?? false, ownerId: this.world.editor.id, autoArchiveDuration: 1440,
+      archiveTimestamp: new Date(this.now()).toISOString(),
+    };
+    this.world.channels.set(thread.id, thread);
+    this.bot?.dispatch('THREAD_CREATE', { ...channelJson(this.world, thread), newly_created: true });
+    this.saveWorld();
+    this.broadcast('channels', this.channelList());
+    return thread.id;
+  }
+
+  setThreadState(threadId: string, state: { archived?: boolean; locked?: boolean }): void {
+    const thread = this.world.channels.get(threadId);
+    if (!thread || !isThread(thread)) throw new Error(`sandbox: ${threadId} is not a thread`);
+    if (state.archived !== undefined) {
+      thread.archived = state.archived;
+      thread.archiveTimestamp = new Date(this.now()).toISOString();
+    }
+    if (state.locked !== undefined) thread.locked = state.locked;
+    this.bot?.dispatch('THREAD_UPDATE', channelJson(this.world, thread));
+  }
+
+  channelInfo(channelId: string): ChannelInfo {
+    const c = this.world.channels.get(channelId);
+    if (!c) throw new Error(`sandbox: unknown channel ${channelId}`);
+    return {
+      id: c.id, name: c.name, type: c.type, parentId: c.parentId ?? null, archived: c.archived ?? false, locked: c.locked ?? false,
+      ownerId: c.ownerId ?? null, tags: (c.tags ?? []).map((t) => ({ id: t.id, name: t.name })), appliedTags: c.appliedTags ?? [],
+    };
+  }
+
+  threadsIn(parentId: string): ChannelInfo[] {
+    return [...this.world.channels.values()].filter((c) => c.parentId === parentId).map((c) => this.channelInfo(c.id));
+  }
+
+  addRole(name: string, options: { mentionable?: boolean; permissions?: bigint } = {}): string {
+    const role: SandboxRole = {
+      id: snowflake(), name, permissions: options.permissions ?? 0n, position: this.world.roles.size,
+      mentionable: options.mentionable ?? false, managed: false,
+    };
+    this.world.roles.set(role.id, role);
+    this.bot?.dispatch('GUILD_ROLE_CREATE', { guild_id: this.world.guildId, role: roleJson(role) });
+    return role.id;
+  }
+
+  setRoleMentionable(roleId: string, mentionable: boolean): void {
+    const role = this.world.roles.get(roleId);
+    if (!role) throw new Error(`sandbox: unknown role ${roleId}`);
+    role.mentionable = mentionable;
+    this.bot?.dispatch('GUILD_ROLE_UPDATE', { guild_id: this.world.guildId, role: roleJson(role) });
+  }
+
+  setBotPermissions(channelId: string, overwrite: { allow?: bigint; deny?: bigint } | null): void {
+    const channel = this.world.channels.get(channelId);
+    if (!channel || isThread(channel)) throw new Error(`sandbox: ${channelId} is not a channel (a thread takes its channel's permissions)`);
+    channel.overwrites = channel.overwrites.filter((o) => !(o.type === 0 && o.id === this.world.botRoleId));
+    if (overwrite) channel.overwrites.push({ id: this.world.botRoleId, type: 0, allow: overwrite.allow ?? 0n, deny: overwrite.deny ?? 0n });
+    this.bot?.dispatch('CHANNEL_UPDATE', channelJson(this.world, channel));
+  }
+
+  webhooks(channelId?: string): WebhookInfo[] {
+    return [...this.world.webhooks.values()]
+      .filter((w) => !channelId || w.channelId === channelId)
+      .map((w) => ({ id: w.id, channelId: w.channelId, name: w.name, applicationId: w.applicationId }));
+  }
+
+  deleteWebhook(webhookId: string): void {
+    if (!this.world.webhooks.delete(webhookId)) throw new Error(`sandbox: unknown webhook ${webhookId}`);
+  }
+
   deleteChannel(channelId: string): void {
     const channel = this.world.channels.get(channelId);
     if (!channel) throw new Error(`sandbox: unknown channel ${channelId}`);
     this.world.channels.delete(channelId);
-    this.bot?.dispatch('CHANNEL_DELETE', channelJson(this.world, channel));
+    for (const thread of [...this.world.channels.values()].filter((c) => c.parentId === channelId)) this.world.channels.delete(thread.id);
+    for (const webhook of [...this.world.webhooks.values()].filter((w) => w.channelId === channelId)) this.world.webhooks.delete(webhook.id);
+    this.bot?.dispatch(isThread(channel) ? 'THREAD_DELETE' : 'CHANNEL_DELETE', channelJson(this.world, channel));
     this.saveWorld();
     this.broadcast('channels', this.channelList());
   }
@@ -337,31 +427,35 @@ class SandboxServer implements Sandbox {
 
   // Discord sends the objects behind user (6), channel (7), role (8) and mentionable (9) options in
   // data.resolved, keyed by id; discord.js reads them there (options.getChannel() etc.).
-  private resolveOptions(options: any[]): any | undefined {
+  private resolveOptions(options: any[], command: StoredCommand, user: SandboxUser): any | undefined {
     const resolved: any = {};
     const add = (kind: string, id: string, value: any) => { (resolved[kind] ??= {})[id] = value; };
-    const guild = guildCreateJson(this.world);
-    const visit = (option: any) => {
-      if (Array.isArray(option.options)) option.options.forEach(visit);
+    const visit = (option: any, defs: any[]) => {
+      const def = defs.find((d: any) => d.name === option.name);
+      if (Array.isArray(option.options)) option.options.forEach((o: any) => visit(o, def?.options ?? []));
       const id = String(option.value ?? '');
-      const user = [this.world.bot, this.world.editor, this.world.reader].find((u) => u.id === id);
-      const role = guild.roles.find((r: any) => r.id === id);
-      if (option.type === 6 || (option.type === 9 && user)) {
-        if (!user) throw new Error(`sandbox: option ${option.name}: no member with id ${id}`);
-        const { user: _user, ...member } = memberJson(this.world, user, this.memberPermissions(user));
-        add('users', id, userJson(user));
-        add('members', id, member);
+      const member = [this.world.bot, this.world.editor, this.world.reader].find((u) => u.id === id);
+      const role = this.world.roles.get(id);
+      if (option.type === 6 || (option.type === 9 && member)) {
+        if (!member) throw new Error(`sandbox: option ${option.name}: no member with id ${id}`);
+        const { user: _user, ...json } = memberJson(this.world, member, this.memberPermissions(member, this.channelId));
+        add('users', id, userJson(member));
+        add('members', id, json);
       } else if (option.type === 8 || option.type === 9) {
         if (!role) throw new Error(`sandbox: option ${option.name}: no role with id ${id}`);
-        add('roles', id, role);
+        add('roles', id, roleJson(role));
       } else if (option.type === 7) {
         const channel = this.world.channels.get(id);
         if (!channel) throw new Error(`sandbox: option ${option.name}: no channel with id ${id}`);
+        // Discord offers only the channel types the option allows; a client cannot send another.
+        if (Array.isArray(def?.channel_types) && !def.channel_types.includes(channel.type)) {
+          throw new Error(`sandbox: option ${option.name} takes channel types ${def.channel_types.join(', ')}; #${channel.name} is type ${channel.type}`);
+        }
         const { guild_id: _guild, ...partial } = channelJson(this.world, channel);
-        add('channels', id, { ...partial, permissions: EDITOR_PERMISSIONS.toString() });
+        add('channels', id, { ...partial, permissions: this.memberPermissions(user, id) });
       }
     };
-    options.forEach(visit);
+    options.forEach((o) => visit(o, command.options ?? []));
     return Object.keys(resolved).length > 0 ? resolved : undefined;
   }
 
@@ -371,8 +465,28 @@ class SandboxServer implements Sandbox {
     return user;
   }
 
-  private memberPermissions(user: SandboxUser): string {
-    return (user.id === this.world.editor.id ? EDITOR_PERMISSIONS : EVERYONE_PERMISSIONS).toString();
+  /** A member's permissions in a channel, as Discord computes them (roles, then the channel's overwrites). */
+  private memberPermissions(user: SandboxUser, channelId: string): string {
+    const channel = this.world.channels.get(channelId);
+    return (channel ? channelPermissions(this.world, user.id, channel) : basePermissions(this.world, user.id)).toString();
+  }
+
+  /** What the bot may do in a channel. */
+  private botPermissions(channel: SandboxChannel): bigint {
+    return channelPermissions(this.world, this.world.bot.id, channel);
+  }
+
+  /** 403 like Discord when the bot lacks a permission: 50001 Missing Access without View Channel, else 50013. */
+  private requireBot(channel: SandboxChannel, needed: bigint, what: string): void {
+    const bits = this.botPermissions(channel);
+    if (!has(bits, PERMISSION.ViewChannel)) {
+      this.log(`sandbox: ${what} in #${channel.name} refused: the bot cannot view it`);
+      throw new HttpError(403, 50001, 'Missing Access');
+    }
+    if (!has(bits, needed)) {
+      this.log(`sandbox: ${what} in #${channel.name} refused: the bot lacks permission ${needed}`);
+      throw new HttpError(403, 50013, 'Missing Permissions');
+    }
   }
 
   private createInteraction(type: number, data: any, ctx: InvokeContext, componentMessage?: StoredMessage): InteractionState {
@@ -401,8 +515,8 @@ class SandboxServer implements Sandbox {
       id, application_id: this.world.bot.id, type, data, guild_id: this.world.guildId,
       guild: { id: this.world.guildId, locale: 'ar', features: [] },
       channel_id: channelId, channel: { ...channelJson(this.world, channel) },
-      member: memberJson(this.world, user, ctx.permissions ?? this.memberPermissions(user)),
-      app_permissions: BOT_PERMISSIONS.toString(), locale: ctx.locale ?? 'en-US', guild_locale: 'ar', token, version: 1,
+      member: memberJson(this.world, user, ctx.permissions ?? this.memberPermissions(user, channelId)),
+      app_permissions: this.botPermissions(channel).toString(), locale: ctx.locale ?? 'en-US', guild_locale: 'ar', token, version: 1,
       entitlements: [], authorizing_integration_owners: { 0: this.world.guildId }, context: 0, attachment_size_limit: 10 * 1024 * 1024,
       ...(componentMessage ? { message: messageJson(this.world, componentMessage) } : {}),
     };
@@ -629,13 +743,32 @@ class SandboxServer implements Sandbox {
 
       // Interaction responses: no bot token, the interaction token is the credential.
       r('POST', '/interactions/:id/:token/callback', false, (ctx) => this.callback(ctx), '/interactions/{interaction_id}/{interaction_token}/callback'),
-      r('GET', '/webhooks/:app/:token/messages/:msg', false, ({ params }) => this.webhookGet(params)),
+      // Interaction webhooks (the application's id) and channel webhooks (their own ids) share these paths.
+      r('GET', '/webhooks/:app/:token/messages/:msg', false, ({ params, query }) =>
+        (params.app === this.world.bot.id ? this.webhookGet(params) : this.channelWebhookGet(params, query))),
       r('PATCH', '/webhooks/:app/:token/messages/:msg', false, ({ params, body }) => this.webhookEdit(params, body), '/webhooks/{webhook_id}/{webhook_token}/messages/@original'),
       r('DELETE', '/webhooks/:app/:token/messages/:msg', false, ({ params }) => this.webhookDelete(params)),
-      r('POST', '/webhooks/:app/:token', false, ({ params, body, query }) => this.followup(params, body, query), '/webhooks/{webhook_id}/{webhook_token}'),
+      r('DELETE', '/webhooks/:app/:token', false, ({ params }) => {
+        if (params.app === this.world.bot.id) throw new HttpError(405, 0, '405: Method Not Allowed');
+        const webhook = this.channelWebhook(params);
+        this.world.webhooks.delete(webhook.id);
+        return { status: 204 };
+      }),
+      r('POST', '/webhooks/:app/:token', false, ({ params, body, query }) =>
+        (params.app === this.world.bot.id ? this.followup(params, body, query) : this.executeWebhook(params, body, query)), '/webhooks/{webhook_id}/{webhook_token}'),
 
       // Channels.
       r('GET', '/channels/:ch', true, ({ params }) => ({ status: 200, body: channelJson(this.world, this.channel(params.ch)) })),
+      r('PATCH', '/channels/:ch', true, ({ params, body }) => this.modifyChannel(params.ch, body), '/channels/{channel_id}'),
+      r('POST', '/channels/:ch/threads', true, ({ params, body }) => this.createThread(params.ch, body), '/channels/{channel_id}/threads'),
+      r('GET', '/channels/:ch/threads/archived/public', true, ({ params }) => this.archivedThreads(params.ch)),
+      r('GET', '/guilds/:guild/threads/active', true, ({ params }) => {
+        guild(params);
+        const threads = [...this.world.channels.values()].filter((c) => isThread(c) && !c.archived && this.canView(c));
+        return { status: 200, body: { threads: threads.map((t) => channelJson(this.world, t)), members: [] } };
+      }),
+      r('POST', '/channels/:ch/webhooks', true, ({ params, body }) => this.createWebhook(params.ch, body), '/channels/{channel_id}/webhooks'),
+      r('GET', '/channels/:ch/webhooks', true, ({ params }) => this.listWebhooks(params.ch)),
       r('GET', '/channels/:ch/messages', true, ({ params, query }) => this.listMessages(params.ch, query)),
       r('POST', '/channels/:ch/messages', true, ({ params, body }) => this.createChannelMessage(params.ch, body), '/channels/{channel_id}/messages'),
       r('GET', '/channels/:ch/messages/:msg', true, ({ params }) => ({ status: 200, body: withoutNonce(messageJson(this.world, this.channelMessage(params.ch, params.msg))) })),
@@ -893,8 +1026,19 @@ class SandboxServer implements Sandbox {
         channel.retryAfterMs = undefined;
         throw new RateLimitedError(retryAfterMs / 1000);
       }
-      default: return channel;
+      default: return channel; // 'hang-after-create' is applied where a message is created
     }
+  }
+
+  /**
+   * A message was just created in this channel: when the channel was set to 'hang-after-create', the answer never
+   * comes (the request stays open until the client gives up), once.
+   */
+  private answerOrHang<T>(channel: SandboxChannel, answer: T): T | Promise<T> {
+    if (channel.failure !== 'hang-after-create') return answer;
+    channel.failure = null;
+    this.log(`sandbox: created a message in #${channel.name} and will not answer (hang-after-create)`);
+    return new Promise<T>(() => {});
   }
 
   private channelMessage(channelId: string, messageId: string): StoredMessage {
@@ -905,7 +1049,11 @@ class SandboxServer implements Sandbox {
   }
 
   private listMessages(channelId: string, query: URLSearchParams): { status: number; body: any } {
-    this.channel(channelId);
+    const channel = this.channel(channelId);
+    this.requireBot(channel, PERMISSION.ViewChannel, 'reading messages');
+    // Discord: "If the current user is missing the READ_MESSAGE_HISTORY permission in the channel, then no messages
+    // will be returned."
+    if (!has(this.botPermissions(channel), PERMISSION.ReadMessageHistory)) return { status: 200, body: [] };
     const limit = Math.min(100, Math.max(1, Number(query.get('limit') ?? 50) || 50));
     const before = query.get('before');
     const visible = [...this.messages.values()].filter(
@@ -916,10 +1064,21 @@ class SandboxServer implements Sandbox {
     return { status: 200, body: visible.reverse().slice(0, limit).map((m) => withoutNonce(messageJson(this.world, m))) };
   }
 
-  private createChannelMessage(channelId: string, body: any): { status: number; body: any } {
+  private createChannelMessage(channelId: string, body: any): { status: number; body: any } | Promise<{ status: number; body: any }> {
     const where = `/channels/${channelId}/messages`;
-    this.channel(channelId);
-    this.enforce('message-limits', checkMessageBody(body), where);
+    const channel = this.channel(channelId);
+    if (channel.type === CHANNEL_TYPE.forum) {
+      // A forum holds posts (threads), not messages: POST /channels/{forum}/threads makes one.
+      this.violate('channel-type', `POST ${where}: #${channel.name} is a forum channel; create a post with POST /channels/{id}/threads`, where);
+      throw new HttpError(400, 50008, 'Cannot send messages in a non-text channel');
+    }
+    if (isThread(channel)) {
+      this.requireBot(channel, PERMISSION.SendMessagesInThreads, 'posting in a thread');
+      if (channel.archived) throw new HttpError(400, 50083, 'Thread is archived');
+    } else {
+      this.requireBot(channel, PERMISSION.SendMessages, 'posting');
+    }
+    this.enforce('message-limits', [...checkMessageBody(body), ...checkAllowedMentions(body?.allowed_mentions)], where);
     if (isEmptyMessage(body)) {
       this.violate('empty-message', 'channel message with no content, embeds or components', where);
       throw new HttpError(400, 50006, 'Cannot send an empty message');
@@ -940,7 +1099,7 @@ class SandboxServer implements Sandbox {
     }
     const message = this.storeMessage(channelId, body, { flags: body.flags ?? 0, type: 0, webhook: false });
     if (body.enforce_nonce === true && body.nonce !== undefined && body.nonce !== null) this.nonces.set(`${channelId}:${body.nonce}`, { messageId: message.id, at: this.now() });
-    return { status: 200, body: messageJson(this.world, message) };
+    return this.answerOrHang(channel, { status: 200, body: messageJson(this.world, message) });
   }
 
   private editChannelMessage(channelId: string, messageId: string, body: any): { status: number; body: any } {
@@ -952,18 +1111,234 @@ class SandboxServer implements Sandbox {
     return { status: 200, body: messageJson(this.world, message) };
   }
 
+
+  // ---- threads and forum posts
+
+  private canView(channel: SandboxChannel): boolean {
+    return has(this.botPermissions(channel), PERMISSION.ViewChannel);
+  }
+
+  /** PATCH /channels/{id}: for a thread, archive/unarchive and lock (the only changes the bot makes). */
+  private modifyChannel(channelId: string, body: any): { status: number; body: any } {
+    const channel = this.channel(channelId);
+    if (!isThread(channel)) {
+      this.requireBot(channel, PERMISSION.ManageChannels, 'editing a channel');
+      if (typeof body?.name === 'string') channel.name = body.name;
+      this.bot?.dispatch('CHANNEL_UPDATE', channelJson(this.world, channel));
+      return { status: 200, body: channelJson(this.world, channel) };
+    }
+    const bits = this.botPermissions(channel);
+    if (!has(bits, PERMISSION.ViewChannel)) throw new HttpError(403, 50001, 'Missing Access');
+    // Discord (Modify Channel, thread): MANAGE_THREADS for everything, except unarchiving a thread that is not
+    // locked, which needs only SEND_MESSAGES.
+    const onlyUnarchive = body && Object.keys(body).every((k) => k === 'archived') && body.archived === false;
+    if (onlyUnarchive) {
+      if (channel.locked && !has(bits, PERMISSION.ManageThreads)) throw new HttpError(403, 50013, 'Missing Permissions');
+      if (!has(bits, PERMISSION.SendMessages)) throw new HttpError(403, 50013, 'Missing Permissions');
+    } else if (!has(bits, PERMISSION.ManageThreads)) {
+      throw new HttpError(403, 50013, 'Missing Permissions');
+    }
+    if (typeof body?.archived === 'boolean') {
+      channel.archived = body.archived;
+      channel.archiveTimestamp = new Date(this.now()).toISOString();
+    }
+    if (typeof body?.locked === 'boolean') channel.locked = body.locked;
+    this.bot?.dispatch('THREAD_UPDATE', channelJson(this.world, channel));
+    return { status: 200, body: channelJson(this.world, channel) };
+  }
+
+  /**
+   * POST /channels/{id}/threads. In a forum: a post — a thread with its starter message (whose id is the thread's),
+   * named 1–100 characters, with up to 5 of the forum's tags (one at least when the forum requires it). Needs Send
+   * Messages in the forum ("Create Posts"). In a text channel: a thread without a message (Create Public Threads).
+   */
+  private createThread(channelId: string, body: any): { status: number; body: any } | Promise<{ status: number; body: any }> {
+    const where = `/channels/${channelId}/threads`;
+    const parent = this.channel(channelId);
+    if (isThread(parent)) throw new HttpError(400, 50024, 'Cannot execute action on this channel type');
+    const name = typeof body?.name === 'string' ? body.name : '';
+    const problems: RuleProblem[] = [];
+    if (charLength(name) < 1 || charLength(name) > 100) problems.push({ path: 'name', code: 'BASE_TYPE_BAD_LENGTH', message: 'Must be between 1 and 100 in length.' });
+    if (parent.type !== CHANNEL_TYPE.forum) {
+      this.requireBot(parent, PERMISSION.CreatePublicThreads, 'creating a thread');
+      this.enforce('message-limits', problems, where);
+      const thread = this.addThreadRecord(parent, name, []);
+      return { status: 201, body: channelJson(this.world, thread) };
+    }
+    this.requireBot(parent, PERMISSION.SendMessages, 'creating a forum post');
+    const tags: unknown[] = Array.isArray(body?.applied_tags) ? body.applied_tags : [];
+    if (tags.length > 5) problems.push({ path: 'applied_tags', code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 5 or fewer in length.' });
+    tags.forEach((tag, i) => {
+      const known = (parent.tags ?? []).find((t) => t.id === tag);
+      if (!known) problems.push({ path: `applied_tags.${i}`, code: 'CHANNEL_PARENT_INVALID_TAG', message: `Tag ${String(tag)} is not a tag of this forum` });
+      else if (known.moderated && !has(this.botPermissions(parent), PERMISSION.ManageThreads)) {
+        problems.push({ path: `applied_tags.${i}`, code: 'CHANNEL_PARENT_TAG_MODERATED', message: 'Only moderators may apply this tag' });
+      }
+    });
+    const starter = body?.message;
+    if (!starter || typeof starter !== 'object') problems.push({ path: 'message', code: 'BASE_TYPE_REQUIRED', message: 'This field is required' });
+    else problems.push(...checkMessageBody(starter).map((p) => ({ ...p, path: `message.${p.path}` })), ...checkAllowedMentions(starter.allowed_mentions, 'message.allowed_mentions'));
+    this.enforce('message-limits', problems, where);
+    if (((parent.flags ?? 0) & REQUIRE_TAG) !== 0 && tags.length === 0) {
+      this.violate('forum-tag', `POST ${where}: #${parent.name} requires a tag on every post`, where);
+      throw new HttpError(400, 40067, 'A tag is required to create a forum post in this channel');
+    }
+    if (isEmptyMessage(starter)) {
+      this.violate('empty-message', 'forum post with no content, embeds or components', where);
+      throw new HttpError(400, 50006, 'Cannot send an empty message');
+    }
+    this.checkPolicy(starter, where);
+    const thread = this.addThreadRecord(parent, name, tags as string[], body?.auto_archive_duration);
+    const message = this.storeMessage(thread.id, starter, { flags: starter.flags ?? 0, type: 0, webhook: false, id: thread.id });
+    return this.answerOrHang(parent, { status: 201, body: { ...channelJson(this.world, thread), message: messageJson(this.world, message) } });
+  }
+
+  private addThreadRecord(parent: SandboxChannel, name: string, tags: string[], autoArchive?: number, ownerId = this.world.bot.id): SandboxChannel {
+    const thread: SandboxChannel = {
+      id: snowflake(), name, position: 0, failure: null, overwrites: [], parentId: parent.id,
+      type: parent.type === CHANNEL_TYPE.announcement ? CHANNEL_TYPE.announcementThread : CHANNEL_TYPE.publicThread,
+      archived: false, locked: false, ownerId, appliedTags: tags, autoArchiveDuration: autoArchive ?? 1440,
+      archiveTimestamp: new Date(this.now()).toISOString(),
+    };
+    this.world.channels.set(thread.id, thread);
+    this.bot?.dispatch('THREAD_CREATE', { ...channelJson(this.world, thread), newly_created: true });
+    this.broadcast('channels', this.channelList());
+    return thread;
+  }
+
+  private archivedThreads(channelId: string): { status: number; body: any } {
+    const parent = this.channel(channelId);
+    this.requireBot(parent, PERMISSION.ReadMessageHistory, 'listing archived threads');
+    const threads = [...this.world.channels.values()].filter((c) => c.parentId === channelId && c.archived);
+    return { status: 200, body: { threads: threads.map((t) => channelJson(this.world, t)), members: [], has_more: false } };
+  }
+
+  // ---- channel webhooks
+
+  /** POST /channels/{id}/webhooks: Manage Webhooks; a name of 1–80 characters without «clyde» or «discord»; 15 per channel. */
+  private createWebhook(channelId: string, body: any): { status: number; body: any } {
+    const where = `/channels/${channelId}/webhooks`;
+    const channel = this.channel(channelId);
+    if (isThread(channel)) throw new HttpError(400, 50024, 'Cannot execute action on this channel type');
+    this.requireBot(channel, PERMISSION.ManageWebhooks, 'creating a webhook');
+    this.enforce('webhook-rules', checkWebhookName(body?.name, 'name'), where);
+    if (this.webhooks(channelId).length >= 15) throw new HttpError(400, 30007, 'Maximum number of webhooks reached (15)');
+    const webhook: SandboxWebhook = {
+      id: snowflake(), token: interactionToken(), channelId, name: body.name, applicationId: this.world.bot.id, creatorId: this.world.bot.id,
+    };
+    this.world.webhooks.set(webhook.id, webhook);
+    return { status: 200, body: this.webhookJson(webhook, true) };
+  }
+
+  private listWebhooks(channelId: string): { status: number; body: any } {
+    const channel = this.channel(channelId);
+    this.requireBot(channel, PERMISSION.ManageWebhooks, 'listing webhooks');
+    return { status: 200, body: [...this.world.webhooks.values()].filter((w) => w.channelId === channelId).map((w) => this.webhookJson(w, true)) };
+  }
+
+  private webhookJson(w: SandboxWebhook, withToken: boolean): any {
+    return {
+      id: w.id, type: 1, guild_id: this.world.guildId, channel_id: w.channelId, name: w.name, avatar: null,
+      application_id: w.applicationId, user: userJson(this.world.bot), ...(withToken ? { token: w.token } : {}),
+    };
+  }
+
+  private channelWebhook(params: Record<string, string>): SandboxWebhook {
+    const webhook = this.world.webhooks.get(params.app);
+    if (!webhook) throw new HttpError(404, 10015, 'Unknown Webhook');
+    if (webhook.token !== params.token) throw new HttpError(401, 50027, 'Invalid Webhook Token');
+    return webhook;
+  }
+
+  /**
+   * POST /webhooks/{id}/{token}: a message under the name and avatar given (username 1–80 characters, no «clyde» or
+   * «discord»). `?thread_id=` posts in a thread of the webhook's channel (unarchiving it, as Discord does, unless it
+   * is locked); in a forum, `thread_name` makes a post (one of the two is required there). Without `?wait=true` the
+   * answer is 204 and carries no message. Webhooks take no nonce: there is nothing to dedupe a retry.
+   */
+  private executeWebhook(params: Record<string, string>, body: any, query: URLSearchParams): { status: number; body?: any } | Promise<{ status: number; body?: any }> {
+    const where = '/webhooks/execute';
+    const webhook = this.channelWebhook(params);
+    const channel = this.channel(webhook.channelId);
+    const problems = [...checkMessageBody(body), ...checkAllowedMentions(body?.allowed_mentions)];
+    if (body?.username !== undefined && body.username !== null) problems.push(...checkWebhookName(body.username, 'username'));
+    if (body?.nonce !== undefined || body?.enforce_nonce !== undefined) {
+      problems.push({ path: 'nonce', code: 'UNKNOWN_FIELD', message: 'Webhook executions take no nonce' });
+    }
+    this.enforce('message-limits', problems, where);
+    if (isEmptyMessage(body)) {
+      this.violate('empty-message', 'webhook message with no content, embeds or components', where);
+      throw new HttpError(400, 50006, 'Cannot send an empty message');
+    }
+    this.checkPolicy(body, where);
+    const threadId = query.get('thread_id');
+    let target = channel;
+    if (threadId) {
+      const thread = this.world.channels.get(threadId);
+      if (!thread || thread.parentId !== channel.id) throw new HttpError(400, 10003, 'Unknown Channel');
+      this.channel(thread.id);
+      if (thread.archived) {
+        if (thread.locked) throw new HttpError(400, 50083, 'Thread is archived');
+        thread.archived = false; // "The thread will automatically be unarchived."
+        this.bot?.dispatch('THREAD_UPDATE', channelJson(this.world, thread));
+      }
+      target = thread;
+    } else if (channel.type === CHANNEL_TYPE.forum) {
+      const name = typeof body?.thread_name === 'string' ? body.thread_name : '';
+      if (!name) throw new HttpError(400, 220001, 'Webhooks posted to forum channels must have a thread_name or thread_id');
+      if (charLength(name) > 100) this.enforce('message-limits', [{ path: 'thread_name', code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 100 or fewer in length.' }], where);
+      const tags: string[] = Array.isArray(body.applied_tags) ? body.applied_tags : [];
+      const unknown = tags.filter((t) => !(channel.tags ?? []).some((k) => k.id === t));
+      if (unknown.length) this.enforce('message-limits', [{ path: 'applied_tags', code: 'CHANNEL_PARENT_INVALID_TAG', message: `Unknown tag(s) ${unknown.join(', ')}` }], where);
+      if (((channel.flags ?? 0) & REQUIRE_TAG) !== 0 && tags.length === 0) throw new HttpError(400, 40067, 'A tag is required to create a forum post in this channel');
+      target = this.addThreadRecord(channel, name, tags, undefined, webhook.id);
+    } else if (body?.thread_name !== undefined) {
+      this.enforce('message-limits', [{ path: 'thread_name', code: 'WEBHOOK_THREAD_NAME_NOT_ALLOWED', message: 'thread_name is only for forum channels' }], where);
+    }
+    const { thread_name: _name, applied_tags: _tags, username: _user, avatar_url: _avatar, ...message } = body;
+    const stored = this.storeMessage(target.id, { ...message, username: body.username, avatar_url: body.avatar_url }, {
+      flags: body.flags ?? 0, type: 0, webhook: false, channelWebhook: webhook, ...(target !== channel && channel.type === CHANNEL_TYPE.forum && !threadId ? { id: target.id } : {}),
+    });
+    const answer = query.get('wait') === 'true' ? { status: 200, body: messageJson(this.world, stored) } : { status: 204 };
+    return this.answerOrHang(channel, answer);
+  }
+
+  private channelWebhookGet(params: Record<string, string>, query: URLSearchParams): { status: number; body: any } {
+    const webhook = this.channelWebhook(params);
+    const message = this.messages.get(params.msg);
+    const where = query.get('thread_id') ?? webhook.channelId;
+    if (!message || message.author_id !== webhook.id || message.channel_id !== where) throw new HttpError(404, 10008, 'Unknown Message');
+    return { status: 200, body: withoutNonce(messageJson(this.world, message)) };
+  }
+
   // ---- message store
 
-  private storeMessage(channelId: string, body: any, meta: { flags: number; interaction?: InteractionState; type: number; webhook: boolean }): StoredMessage {
+  private storeMessage(
+    channelId: string,
+    body: any,
+    meta: { flags: number; interaction?: InteractionState; type: number; webhook: boolean; id?: string; channelWebhook?: SandboxWebhook },
+  ): StoredMessage {
+    const channel = this.world.channels.get(channelId);
+    const botBits = channel ? this.botPermissions(channel) : 0n;
+    const content = typeof body.content === 'string' ? body.content : '';
+    // The bot's messages, its interaction replies and its own webhooks' messages ping with the bot's permissions.
+    const mentions = resolveMentions(this.world, content, body.allowed_mentions, botBits);
+    // Discord suppresses the embeds of a message whose author lacks Embed Links (interaction replies are exempt).
+    const embedsAllowed = meta.interaction !== undefined || meta.channelWebhook !== undefined || has(botBits, PERMISSION.EmbedLinks);
+    const author = meta.channelWebhook
+      ? { author_id: meta.channelWebhook.id, author_name: typeof body.username === 'string' && body.username ? body.username : meta.channelWebhook.name,
+          ...(typeof body.avatar_url === 'string' ? { avatar_url: body.avatar_url } : {}) }
+      : { author_id: this.world.bot.id, author_name: this.world.bot.username };
     const message: StoredMessage = {
-      id: snowflake(), channel_id: channelId, content: typeof body.content === 'string' ? body.content : '',
-      embeds: normaliseEmbeds(body.embeds), components: structuredClone(body.components ?? []), flags: meta.flags,
+      id: meta.id ?? snowflake(), channel_id: channelId, content,
+      embeds: embedsAllowed ? normaliseEmbeds(body.embeds) : [], components: structuredClone(body.components ?? []), flags: meta.flags,
+      mention_roles: mentions.roles, mention_everyone: mentions.everyone, mentions: mentions.users,
       ...(body.allowed_mentions !== undefined ? { allowed_mentions: structuredClone(body.allowed_mentions) } : {}),
       ...(body.nonce !== undefined && body.nonce !== null ? { nonce: body.nonce } : {}),
       ephemeral: (meta.flags & EPHEMERAL) !== 0,
       ...(meta.interaction ? { interactionId: meta.interaction.record.id, interactionType: meta.interaction.record.type, interactionUser: meta.interaction.user } : {}),
-      author_id: this.world.bot.id, timestamp: new Date(this.now()).toISOString(), edited_timestamp: null, type: meta.type,
-      ...(meta.webhook ? { webhook_id: this.world.bot.id } : {}),
+      ...author, timestamp: new Date(this.now()).toISOString(), edited_timestamp: null, type: meta.type,
+      ...(meta.channelWebhook ? { webhook_id: meta.channelWebhook.id } : meta.webhook ? { webhook_id: this.world.bot.id } : {}),
     };
     this.messages.set(message.id, message);
     this.emitMessage(message);
@@ -1075,15 +1450,22 @@ class SandboxServer implements Sandbox {
       bot: { id: this.world.bot.id, name: this.world.bot.username },
       members: [this.world.editor, this.world.reader].map((u) => ({
         id: u.id, username: u.username, name: u.global_name ?? u.username,
-        manageServer: (BigInt(this.memberPermissions(u)) & PERMISSION.ManageGuild) !== 0n,
+        manageServer: (basePermissions(this.world, u.id) & PERMISSION.ManageGuild) !== 0n,
       })),
       channels: this.channelList(),
+      roles: [...this.world.roles.values()].filter((r) => r.id !== this.world.everyoneRoleId).map((r) => ({ id: r.id, name: r.name, mentionable: r.mentionable })),
       controls: this.controlList(),
     };
   }
 
-  private channelList(): { id: string; name: string }[] {
-    return [...this.world.channels.values()].sort((a, b) => a.position - b.position).map((c) => ({ id: c.id, name: c.name }));
+  /** Channels in their order, each followed by its threads (a forum's posts), for the page's channel list. */
+  private channelList(): { id: string; name: string; type: number; parentId: string | null }[] {
+    const all = [...this.world.channels.values()];
+    const entry = (c: SandboxChannel) => ({ id: c.id, name: c.name, type: c.type, parentId: c.parentId ?? null });
+    return all
+      .filter((c) => !isThread(c))
+      .sort((a, b) => a.position - b.position)
+      .flatMap((c) => [entry(c), ...all.filter((t) => t.parentId === c.id).map(entry)]);
   }
 
   private controlList(): { id: string; label: string; channelId?: string }[] {
@@ -1177,4 +1559,17 @@ function publicRecord(message: StoredMessage): MessageRecord {
 function commandShape(command: StoredCommand): any {
   const { id: _id, application_id: _app, guild_id: _guild, version: _version, ...shape } = command;
   return shape;
+}
+
+function charLength(text: string): number {
+  return [...text].length;
+}
+
+/** Discord's rules for a webhook's name and a message's username: 1–80 characters, neither «clyde» nor «discord». */
+function checkWebhookName(name: unknown, path: string): RuleProblem[] {
+  if (typeof name !== 'string' || charLength(name.trim()) < 1 || charLength(name) > 80) {
+    return [{ path, code: 'BASE_TYPE_BAD_LENGTH', message: 'Must be between 1 and 80 in length.' }];
+  }
+  if (/clyde|discord/i.test(name)) return [{ path, code: 'USERNAME_INVALID_CONTAINS', message: `${path} cannot contain "clyde" or "discord"` }];
+  return [];
 }

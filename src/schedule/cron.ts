@@ -2,8 +2,9 @@ import nodeCron from 'node-cron';
 import { localTime, offsetMinutes, readsBack, wallTimeToInstant } from './timezone.js';
 
 /**
- * Our reading of a five-field cron expression. node-cron fires the tasks; we compute the same instants ourselves so
- * that "next run", catch-up after a restart and the minimum-interval rule work with an injected clock.
+ * Our reading of a five-field cron expression, checked against node-cron's (which validates it too). We compute the
+ * run instants ourselves, and the service's slot timers (slot-timer.ts) fire at them, so "next run", catch-up after a
+ * restart, the minimum-interval rule and the retry window all use one function and work with an injected clock.
  *
  * Accepted: numbers, `*`, ranges `a-b`, steps `* /n` and `a-b/n`, lists, month and weekday names (jan, mon…),
  * 0 or 7 for Sunday, `?` in the day fields, and node-cron's nicknames (@daily, @hourly, @weekly, @monthly,

@@ -14,12 +14,13 @@ import { DiscordAPIError, HTTPError, REST, Routes } from 'discord.js';
  * - Any other 4xx: our message was refused; retrying would fail the same way.
  */
 export type DeliveryResult =
-  | { ok: true; messageId: string }
-  | { ok: false; kind: FailureKind; status: number | null; detail: string };
+  | { ok: true; messageId: string; /** A forum post's thread, created with the message. */ threadId?: string }
+  | { ok: false; kind: FailureKind; status: number | null; detail: string; /** Discord's error code, when it gave one. */ code?: number | string };
 
 /** 'aborted': the service is stopping; nothing is known about the request, and nothing may be recorded. */
 export type FailureKind = 'channel-gone' | 'forbidden' | 'rejected' | 'transient' | 'aborted';
 export type DeliveryFailure = Exclude<DeliveryResult, { ok: true }>;
+export type Delivered = Extract<DeliveryResult, { ok: true }>;
 
 export interface RetryPolicy {
   /** Attempts in all, the first included. */
@@ -60,14 +61,18 @@ export function createBriefingRest(options: { token: string; api?: string; timeo
 }
 
 export function classifyFailure(err: unknown): DeliveryFailure {
+  // An error that already knows what it means for a delivery (WebhookUnavailable).
+  const known = (err as { deliveryFailure?: DeliveryFailure } | null)?.deliveryFailure;
+  if (known) return known;
   if (err instanceof DiscordAPIError) {
     const detail = `${err.status} ${err.code}: ${err.message}`;
-    if (err.code === UNKNOWN_CHANNEL || err.status === 404) return { ok: false, kind: 'channel-gone', status: err.status, detail };
+    const code = err.code;
+    if (err.code === UNKNOWN_CHANNEL || err.status === 404) return { ok: false, kind: 'channel-gone', status: err.status, detail, code };
     if (err.code === MISSING_ACCESS || err.code === MISSING_PERMISSIONS || err.status === 403) {
-      return { ok: false, kind: 'forbidden', status: err.status, detail };
+      return { ok: false, kind: 'forbidden', status: err.status, detail, code };
     }
-    if (err.status >= 500) return { ok: false, kind: 'transient', status: err.status, detail };
-    return { ok: false, kind: 'rejected', status: err.status, detail };
+    if (err.status >= 500) return { ok: false, kind: 'transient', status: err.status, detail, code };
+    return { ok: false, kind: 'rejected', status: err.status, detail, code };
   }
   if (err instanceof HTTPError) {
     return { ok: false, kind: err.status >= 500 ? 'transient' : 'rejected', status: err.status, detail: `${err.status}: ${err.message}` };
@@ -76,20 +81,28 @@ export function classifyFailure(err: unknown): DeliveryFailure {
   return { ok: false, kind: 'transient', status: null, detail: (err as Error)?.message ?? String(err) };
 }
 
-export async function postMessage(
-  rest: REST,
-  channelId: string,
-  body: Record<string, unknown>,
-  retry: RetryPolicy = DEFAULT_RETRY,
+/**
+ * Send one request with the short burst of retries for transient failures. `send` makes the request; `beforeRetry`
+ * (for sends Discord cannot dedupe: webhooks, forum posts) looks for what an earlier attempt may have created before
+ * the next attempt is made, and returns it as delivered when found.
+ */
+export async function sendWithRetries(
+  send: (signal?: AbortSignal) => Promise<Delivered>,
+  retry: RetryPolicy,
   signal?: AbortSignal,
+  beforeRetry?: () => Promise<Delivered | DeliveryFailure | null>,
 ): Promise<DeliveryResult> {
   let last: DeliveryFailure | null = null;
   for (let attempt = 0; attempt < retry.attempts; attempt++) {
-    if (attempt > 0) await retry.sleep(Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1)), signal);
+    if (attempt > 0) {
+      await retry.sleep(Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1)), signal);
+      if (signal?.aborted) return ABORTED;
+      const found = await beforeRetry?.();
+      if (found && (found.ok || found.kind !== 'transient')) return found;
+    }
     if (signal?.aborted) return ABORTED;
     try {
-      const message = (await untilAborted(rest.post(Routes.channelMessages(channelId), { body, signal }), signal)) as { id: string };
-      return { ok: true, messageId: message.id };
+      return await untilAborted(send(signal), signal);
     } catch (err) {
       if (signal?.aborted) return ABORTED;
       last = classifyFailure(err);
@@ -99,13 +112,27 @@ export async function postMessage(
   return last!;
 }
 
-const ABORTED: DeliveryFailure = { ok: false, kind: 'aborted', status: null, detail: 'stopped' };
+/** POST /channels/{id}/messages (a nonce in the body makes a retry safe: Discord answers with the first message). */
+export async function postMessage(
+  rest: REST,
+  channelId: string,
+  body: Record<string, unknown>,
+  retry: RetryPolicy = DEFAULT_RETRY,
+  signal?: AbortSignal,
+): Promise<DeliveryResult> {
+  return sendWithRetries(async (s) => {
+    const message = (await rest.post(Routes.channelMessages(channelId), { body, signal: s })) as { id: string };
+    return { ok: true, messageId: message.id };
+  }, retry, signal);
+}
+
+export const ABORTED: DeliveryFailure = { ok: false, kind: 'aborted', status: null, detail: 'stopped' };
 
 /**
  * discord.js aborts the HTTP request on the signal, but not its wait for a 429's retry_after: stop waiting for it
  * ourselves (the request it would make later is then ignored, and nothing is recorded from it).
  */
-function untilAborted<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
+export function untilAborted<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
   if (!signal) return promise;
   promise.catch(() => {}); // may settle after we stopped listening
   return new Promise<T>((resolve, reject) => {
@@ -115,18 +142,18 @@ function untilAborted<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> 
   });
 }
 
-/** A message found in a channel, or a failure to look. */
-export type LookupResult = { ok: true; messageId: string | null } | DeliveryFailure;
+/** A message found (with the forum post it opened, when it did), or none, or a failure to look. */
+export type LookupResult = { ok: true; messageId: string | null; threadId?: string } | DeliveryFailure;
 
 /** How many pages of 100 recent messages are read when looking for a part that may have been posted. */
 const LOOKUP_PAGES = 3;
 
 /**
- * Look for a message already posted by the bot: the channel's recent messages (newest first, up to 300), back to
- * `notBefore`, for one by `authorId` whose content is exactly `content`. Discord does not keep a message's nonce
- * (only the answer to the POST carries it), so the content is the marker: every briefing part's content carries
- * its subscription, slot and part (BriefingStrings.caption), which makes it unique. Needs Read Message History;
- * a 403 is returned as 'forbidden' and the caller decides.
+ * Look for a message already posted: the channel's recent messages (newest first, up to 300), back to `notBefore`,
+ * for one by `authorId` (the bot, or a webhook: a webhook's messages are authored by the webhook) whose content is
+ * exactly `content`. Discord does not keep a message's nonce (only the answer to the POST carries it), so the content
+ * is the marker: every briefing part's content carries its subscription, slot and part (BriefingStrings.caption),
+ * which makes it unique. Needs Read Message History (without it Discord lists nothing, and nothing is found).
  */
 export async function findPostedMessage(
   rest: REST,
@@ -156,33 +183,4 @@ export async function findPostedMessage(
     if (signal?.aborted) return ABORTED;
     return classifyFailure(err);
   }
-}
-
-/**
- * Where a briefing's messages go, and how to find one that may already be there. Today a channel (POST
- * /channels/{id}/messages); threads, forum posts or webhooks would be further implementations of these two calls.
- */
-export interface BriefingDestination {
-  /** For logs: «channel 123». */
-  readonly label: string;
-  post(body: Record<string, unknown>, signal?: AbortSignal): Promise<DeliveryResult>;
-  /** A message by the bot with exactly this content, posted after `notBefore` (ms); see findPostedMessage. */
-  findPosted(content: string, notBefore: number, signal?: AbortSignal): Promise<LookupResult>;
-}
-
-export function channelDestination(
-  rest: REST,
-  channelId: string,
-  retry: RetryPolicy,
-  ownUserId: () => Promise<string | undefined>,
-): BriefingDestination {
-  return {
-    label: `channel ${channelId}`,
-    post: (body, signal) => postMessage(rest, channelId, body, retry, signal),
-    findPosted: async (content, notBefore, signal) => {
-      const authorId = await ownUserId();
-      if (!authorId) return { ok: false, kind: 'transient', status: null, detail: "the bot's own user id is unknown" };
-      return findPostedMessage(rest, channelId, { authorId, content, notBefore }, signal);
-    },
-  };
 }

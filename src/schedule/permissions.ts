@@ -1,14 +1,20 @@
+import { PermissionFlagsBits, PermissionsBitField } from 'discord.js';
+
 /**
  * Discord sends the invoking member's permissions in the channel as a decimal bitfield string (it can exceed
- * 2^53, hence BigInt). Manage Server (MANAGE_GUILD) is bit 5 (0x20); Administrator (0x8) implies every
- * permission, as Discord itself treats it.
+ * 2^53, hence BigInt). Read with discord.js's PermissionsBitField, whose has() counts Administrator as every
+ * permission, as Discord itself does.
  */
-export const MANAGE_GUILD = 0x20n;
-export const ADMINISTRATOR = 0x8n;
+export const MANAGE_GUILD = PermissionFlagsBits.ManageGuild;
+export const ADMINISTRATOR = PermissionFlagsBits.Administrator;
 
-/** May this member create or remove scheduled briefings? False for a missing or malformed bitfield. */
+/** The bitfield as discord.js reads it, or null for a missing or malformed string (never a partial read). */
+export function permissionsOf(permissions: string | null | undefined): PermissionsBitField | null {
+  if (!permissions || !/^\d{1,40}$/.test(permissions)) return null;
+  return new PermissionsBitField(BigInt(permissions));
+}
+
+/** May this member create or remove scheduled briefings (and change the server's settings)? */
 export function canManageBriefings(permissions: string | null | undefined): boolean {
-  if (!permissions || !/^\d{1,40}$/.test(permissions)) return false;
-  const bits = BigInt(permissions);
-  return (bits & MANAGE_GUILD) === MANAGE_GUILD || (bits & ADMINISTRATOR) === ADMINISTRATOR;
+  return permissionsOf(permissions)?.has(PermissionFlagsBits.ManageGuild) ?? false;
 }

@@ -1,6 +1,6 @@
 /**
  * Wall-clock arithmetic in IANA timezones with nothing but Intl (no tz library): enough to compute cron runs
- * exactly the way node-cron fires them, DST included.
+ * exactly the way node-cron picks them (which wall time a DST fold or gap maps to), DST included.
  */
 
 export interface LocalTime {

@@ -1,4 +1,5 @@
 import type { Client } from 'discord.js';
+import { StoredSettings, type SettingsDesk } from '../bot/settings.js';
 import type { Config } from '../config.js';
 import type { Engine, Logger } from '../engine/engine.js';
 import { openStore, type Store } from '../store/index.js';
@@ -14,12 +15,16 @@ export interface BriefingWiring {
   stop(): Promise<void>;
   /** The running service, once created (for tests and shutdown logs). */
   readonly service: BriefingService | undefined;
+  /** /settings over the same store (undefined when it could not be opened): startBot's `settings`. */
+  readonly settings: SettingsDesk | undefined;
 }
 
 /**
  * The scheduled-briefing service (src/schedule) over the SQLite store in `dataDir`, started once the bot is logged
- * in — as src/main.ts runs it, and as the end-to-end tests run it. If it cannot start (an unreadable database),
- * the bot still runs and /digest subscribe says scheduling is unavailable; the reason is in the log.
+ * in — as src/main.ts runs it, and as the end-to-end tests run it — and the server settings (/settings) over the
+ * same store, opened at once (every reply's language reads them). If the store cannot be opened (an unreadable
+ * database), the bot still runs: /digest subscribe says scheduling is unavailable, replies use BOT_LOCALE, and the
+ * reason is in the log.
  *
  * create() does not wait for the start-up catch-up: it arms the schedule and returns, and the catch-up posts in
  * the background (a slow Discord must not hold up the bot's start, nor another subscription's slot).
@@ -31,18 +36,27 @@ export function briefingWiring(
   token: string,
   apiUrl: string | null,
   log: Logger & { error(message: string, err?: unknown): void },
-  /** Tests: a controlled clock, no node-cron, their own timers. */
+  /** Tests: a controlled clock, no slot timers, their own timers. */
   overrides: Partial<BriefingServiceOptions> = {},
 ): BriefingWiring {
   let service: BriefingService | undefined;
   let store: Store | undefined;
+  try {
+    store = openStore(dataDir);
+  } catch (err) {
+    log.error('scheduled briefings and settings unavailable', err);
+  }
+  const settings = store
+    ? new StoredSettings(store.settings, { language: config.locale, timezone: config.briefing.timezone, logChannelId: config.briefing.logChannelId }, overrides.clock)
+    : undefined;
   return {
     get service() {
       return service;
     },
+    settings,
     create: async (client) => {
+      if (!store) return undefined;
       try {
-        store = openStore(dataDir);
         service = new BriefingService({
           store,
           engine,
@@ -66,8 +80,6 @@ export function briefingWiring(
         return started;
       } catch (err) {
         log.error('scheduled briefings unavailable', err);
-        store?.close();
-        store = undefined;
         service = undefined;
         return undefined;
       }

@@ -1,30 +1,12 @@
 import { tokenSpans } from '../arabic/index.js';
+import { escapeMarkdown } from '../markdown/escape.js';
 
 /**
- * Discord-markdown helpers for text the engine hands to renderers (search snippets). Kept out of src/arabic,
- * which is pure language analysis: markdown is Discord's concern. The bot and the CLI both consume the result
- * (the CLI's markdownToTerminal undoes exactly these escapes).
+ * Bold marking for text the engine hands to renderers (search snippets). Kept out of src/arabic, which is pure
+ * language analysis: markdown is Discord's concern. The escaping is the bot's own (src/markdown/escape.ts), so a
+ * snippet and the article it comes from escape the same way; the CLI's markdownToTerminal undoes it.
  */
-
-/** Zero-width space: invisible, but it stops Discord from parsing what follows as a mention. */
-const ZWSP = '\u200B';
-
-// Every character Discord markdown gives a meaning to inside a line: emphasis (* _), strike (~), code (`),
-// spoiler (|), quote (>), heading (#), masked links ([ ] ( )), and the escape character itself.
-const MARKDOWN_SPECIALS = /[\\*_~`|>#[\]()]/g;
-
-/**
- * Escape `text` so Discord shows it literally: markdown specials get a backslash, a leading «-» (list or
- * «-#» subtext) is escaped, and mentions are broken (a ZWSP after every @ and after «<» in «<@», «<#», «</»),
- * so neither @everyone nor <@id> pings or renders.
- */
-export function escapeMarkdown(text: string): string {
-  return text
-    .replace(MARKDOWN_SPECIALS, (ch) => `\\${ch}`)
-    .replace(/^(\s*)-/, '$1\\-')
-    .replace(/@/g, `@${ZWSP}`)
-    .replace(/<(?=[@#/])/g, `<${ZWSP}`);
-}
+export { escapeMarkdown };
 
 export interface Span {
   start: number;
@@ -44,13 +26,17 @@ export function markSpans(text: string, spans: readonly Span[]): string {
     if (last && s.start >= last.end && /^\s*$/.test(text.slice(last.end, s.start))) last.end = Math.max(last.end, s.end);
     else if (!last || s.start >= last.end) merged.push({ ...s });
   }
+  // Each piece is escaped on its own; only a piece that begins the text (or follows a line break) is at a line
+  // start, where «- » and «1.» would be list markers.
+  const piece = (from: number, to: number) =>
+    escapeMarkdown(text.slice(from, to), { atLineStart: from === 0 || text[from - 1] === '\n' });
   let out = '';
   let at = 0;
   for (const s of merged) {
-    out += escapeMarkdown(text.slice(at, s.start)) + `**${escapeMarkdown(text.slice(s.start, s.end))}**`;
+    out += piece(at, s.start) + `**${piece(s.start, s.end)}**`;
     at = s.end;
   }
-  return out + escapeMarkdown(text.slice(at));
+  return out + piece(at, text.length);
 }
 
 /**

@@ -3,11 +3,16 @@ import { openDatabase } from './database.js';
 import { SqliteArticleStore, type ArticleStore } from './articles.js';
 import { FirstSeenRepository } from './first-seen.js';
 import { RunRepository } from './runs.js';
+import { SettingsRepository } from './settings.js';
 import { SubscriptionRepository } from './subscriptions.js';
+import { WebhookRepository } from './webhooks.js';
 
 export type { ArticleChange, ArticleStore, ArticleWrite, CorpusBatch, SkippedFile, StoredFile } from './articles.js';
 export type { BriefingRun, MessagePayload, RunStatus } from './runs.js';
-export type { NewSubscription, SubscriptionRecord, SubscriptionStatus } from './subscriptions.js';
+export type { BriefingFilters, BriefingFormat, NewSubscription, SubscriptionRecord, SubscriptionSettings, SubscriptionStatus, TargetKind } from './subscriptions.js';
+export { filtersJson, NO_FILTERS } from './subscriptions.js';
+export type { GuildSettingsChange, GuildSettingsRecord, SettingsLanguage } from './settings.js';
+export type { StoredWebhook } from './webhooks.js';
 export { DATABASE_FILE } from './database.js';
 export { MIGRATIONS } from './migrations.js';
 
@@ -18,6 +23,8 @@ export interface Store {
   readonly subscriptions: SubscriptionRepository;
   readonly runs: RunRepository;
   readonly firstSeen: FirstSeenRepository;
+  readonly webhooks: WebhookRepository;
+  readonly settings: SettingsRepository;
   close(): void;
 }
 
@@ -30,6 +37,8 @@ export function openStore(dataDir: string | null): Store {
     subscriptions: new SubscriptionRepository(db),
     runs: new RunRepository(db),
     firstSeen: new FirstSeenRepository(db),
+    webhooks: new WebhookRepository(db),
+    settings: new SettingsRepository(db),
     close: () => {
       if (db.open) db.close();
     },

@@ -154,6 +154,62 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (feed_id, item_key)
   );
   `,
+  // 4: briefings the way each team wants them (issue 11): where they go (a channel, a thread, a forum), who they
+  // ping, under which name, which articles and how much; the webhooks Nashra created; per-server and per-member
+  // settings.
+  `
+  -- 'channel': a text or announcement channel; 'thread': a thread, posted in (parent_channel_id is its channel,
+  -- where a webhook would live); 'forum': a forum channel, each briefing a new post (forum_tag_id applied).
+  ALTER TABLE subscriptions ADD COLUMN target_kind TEXT NOT NULL DEFAULT 'channel' CHECK (target_kind IN ('channel', 'thread', 'forum'));
+  ALTER TABLE subscriptions ADD COLUMN parent_channel_id TEXT;
+  ALTER TABLE subscriptions ADD COLUMN forum_tag_id TEXT;
+  -- The one role pinged when the briefing lands (allowed_mentions.roles = [it]); NULL pings nobody.
+  ALTER TABLE subscriptions ADD COLUMN mention_role_id TEXT;
+  -- Posted through the channel's webhook under this name and avatar; NULL: posted by the bot itself.
+  ALTER TABLE subscriptions ADD COLUMN identity_name TEXT;
+  ALTER TABLE subscriptions ADD COLUMN identity_avatar_url TEXT;
+  -- JSON {excludeWords, includeSources, excludeSources, minSources}, keys in that order and lists sorted, so equal
+  -- filters are equal text (a subscription made again with the same settings is found, not copied); the default is
+  -- what filtersJson (subscriptions.ts) writes for no filters.
+  ALTER TABLE subscriptions ADD COLUMN filters TEXT NOT NULL DEFAULT '{"excludeWords":[],"includeSources":[],"excludeSources":[],"minSources":1}';
+  ALTER TABLE subscriptions ADD COLUMN format TEXT NOT NULL DEFAULT 'full' CHECK (format IN ('full', 'compact'));
+  ALTER TABLE subscriptions ADD COLUMN max_stories INTEGER;
+  ALTER TABLE subscriptions ADD COLUMN updated_at TEXT;
+
+  -- Where a run posts, as it was when the run was created (JSON), so a run resumed after /digest edit finishes where
+  -- it began. NULL for runs created before this migration: the subscription's channel.
+  ALTER TABLE briefing_runs ADD COLUMN target TEXT;
+  -- The forum post (thread) a run created with its first part; its other parts go into it.
+  ALTER TABLE briefing_runs ADD COLUMN thread_id TEXT;
+
+  -- One webhook per channel, created by Nashra and reused by every subscription posting there under its own name.
+  -- The token is a credential: it is stored here and sent to Discord, never logged.
+  CREATE TABLE briefing_webhooks (
+    channel_id TEXT PRIMARY KEY,
+    guild_id TEXT NOT NULL,
+    webhook_id TEXT NOT NULL,
+    token TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+
+  -- /settings: a server's language, default timezone and log channel (NULL: the environment's default).
+  CREATE TABLE guild_settings (
+    guild_id TEXT PRIMARY KEY,
+    language TEXT CHECK (language IN ('en', 'ar')),
+    timezone TEXT,
+    log_channel_id TEXT,
+    updated_by TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+
+  -- /settings me language: a member's own reply language, over the server's (Discord's client has no Arabic
+  -- locale, so interaction.locale cannot say it).
+  CREATE TABLE user_settings (
+    user_id TEXT PRIMARY KEY,
+    language TEXT NOT NULL CHECK (language IN ('en', 'ar')),
+    updated_at TEXT NOT NULL
+  );
+  `,
 ];
 
 /** Bring the database up to the latest schema; each migration commits whole or not at all. */

@@ -25,12 +25,16 @@ export interface BriefingRun {
   error: string | null;
   createdAt: string;
   updatedAt: string;
+  /** Where the run posts, as it was when it was created (JSON of the service's RunTarget); null before migration 4. */
+  target: Record<string, unknown> | null;
+  /** The forum post the run's first part created (its other parts go there). */
+  threadId: string | null;
 }
 
 export type NewRun = Pick<
   BriefingRun,
   'subscriptionId' | 'slot' | 'periodStart' | 'periodEnd' | 'status' | 'noncePrefix' | 'payloads' | 'articleCount'
-> & { at: string };
+> & { at: string; target?: Record<string, unknown> | null };
 
 interface Row {
   id: number;
@@ -46,6 +50,8 @@ interface Row {
   error: string | null;
   created_at: string;
   updated_at: string;
+  target: string | null;
+  thread_id: string | null;
 }
 
 function fromRow(r: Row): BriefingRun {
@@ -63,6 +69,8 @@ function fromRow(r: Row): BriefingRun {
     error: r.error,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    target: r.target ? (JSON.parse(r.target) as Record<string, unknown>) : null,
+    threadId: r.thread_id,
   };
 }
 
@@ -74,8 +82,8 @@ export class RunRepository {
     const info = this.db
       .prepare(
         `INSERT OR IGNORE INTO briefing_runs (subscription_id, slot, period_start, period_end, status, nonce_prefix,
-           payloads, message_ids, article_count, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           payloads, message_ids, article_count, created_at, updated_at, target)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         run.subscriptionId,
@@ -89,6 +97,7 @@ export class RunRepository {
         run.articleCount,
         run.at,
         run.at,
+        run.target ? JSON.stringify(run.target) : null,
       );
     return info.changes === 1 ? this.get(Number(info.lastInsertRowid)) : null;
   }
@@ -136,6 +145,11 @@ export class RunRepository {
         .prepare('UPDATE briefing_runs SET message_ids = ?, updated_at = ? WHERE id = ?')
         .run(JSON.stringify(run.messageIds), at, runId);
     })();
+  }
+
+  /** The forum post this run created (recorded with its first part, before any other part is sent). */
+  recordThread(runId: number, threadId: string, at: string): void {
+    this.db.prepare('UPDATE briefing_runs SET thread_id = ?, updated_at = ? WHERE id = ?').run(threadId, at, runId);
   }
 
   finish(runId: number, status: Exclude<RunStatus, 'posting'>, at: string, error: string | null = null): void {

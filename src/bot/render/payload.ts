@@ -1,4 +1,4 @@
-import type { APIActionRowComponent, APIComponentInMessageActionRow, APIEmbed } from 'discord.js';
+import { embedLength, time, TimestampStyles, type APIActionRowComponent, type APIComponentInMessageActionRow, type APIEmbed } from 'discord.js';
 import { httpUrl } from '../../corpus/url.js';
 import { LIMITS } from '../limits.js';
 import { truncate } from '../split.js';
@@ -17,13 +17,12 @@ export interface MessagePayload {
   allowed_mentions: { parse: [] };
 }
 
-/** The characters Discord counts toward the 6,000 total of one embed. */
+/**
+ * The characters Discord counts toward the 6,000 total of one embed: discord.js's own `embedLength` (title,
+ * description, field names and values, footer text, author name).
+ */
 export function embedTextLength(embed: APIEmbed): number {
-  let n = (embed.title?.length ?? 0) + (embed.description?.length ?? 0);
-  n += embed.footer?.text.length ?? 0;
-  n += embed.author?.name.length ?? 0;
-  for (const f of embed.fields ?? []) n += f.name.length + f.value.length;
-  return n;
+  return embedLength(embed);
 }
 
 export function embedsTextLength(embeds: readonly APIEmbed[]): number {
@@ -101,10 +100,16 @@ export function safeUrl(url: string | null | undefined): string | undefined {
   return link && link.length <= 2048 ? link : undefined;
 }
 
-/** Discord timestamp markup: every reader sees it in their own timezone and language. */
-export function discordTime(date: Date | string, style: 'F' | 'R' | 'f' | 'D' = 'F'): string {
-  const ms = typeof date === 'string' ? Date.parse(date) : date.getTime();
-  return `<t:${Math.floor(ms / 1000)}:${style}>`;
+const TIMESTAMP_STYLES = {
+  F: TimestampStyles.LongDateTime,
+  f: TimestampStyles.ShortDateTime,
+  D: TimestampStyles.LongDate,
+  R: TimestampStyles.RelativeTime,
+} as const;
+
+/** Discord timestamp markup (discord.js `time()`): every reader sees it in their own timezone and language. */
+export function discordTime(date: Date | string, style: keyof typeof TIMESTAMP_STYLES = 'F'): string {
+  return time(typeof date === 'string' ? new Date(date) : date, TIMESTAMP_STYLES[style]);
 }
 
 export function message(parts: Omit<MessagePayload, 'allowed_mentions'>): MessagePayload {

@@ -1,3 +1,4 @@
+import { escapeMarkdown, neutralizeMentions, stripBidiControls } from '../../markdown/escape.js';
 import { truncate } from '../split.js';
 
 /**
@@ -5,11 +6,8 @@ import { truncate } from '../split.js';
  * place where that happens; every renderer goes through safeText (escaped text) or plainText (fields Discord does
  * not render as markdown, such as autocomplete choices and embed author names).
  *
- * - Bidirectional controls are removed (stripBidiControls), so a title cannot reorder what a reader sees.
- * - Markdown is escaped so an article cannot turn the reply bold, into a heading, a quote or a masked link.
- * - Mention syntax is broken with a zero-width space so it neither pings nor renders as a mention. Pings are also
- *   blocked by `allowed_mentions: { parse: [] }` on every message; this is the second line of defence and keeps
- *   the text looking like what the article says.
+ * The escaping itself (bidi controls removed, markdown escaped, mentions broken) is src/markdown/escape.ts, the
+ * same escaper the engine uses for search snippets, so a sentence reads the same in /search and in /article.
  *
  * safeTextWithin(text, max) cuts the text to `max` characters BEFORE it is escaped (escaping a 200,000-character paragraph to
  * show 256 of them is wasted work), then cut again after, since escaping lengthens it (at most twice: one
@@ -32,64 +30,11 @@ export function plainText(text: string, max?: number): string {
   return max !== undefined && clean.length > max ? truncate(clean, max) : clean;
 }
 
-/**
- * Unicode bidirectional controls: embeddings and overrides U+202A–U+202E (LRE, RLE, PDF, LRO, RLO), isolates
- * U+2066–U+2069 (LRI, RLI, FSI, PDI), and the marks U+200E/U+200F (LRM, RLM) and U+061C (ALM). An override makes
- * «ابحث» display as its reverse, an unclosed isolate or PDI escapes the FSI…PDI we put around a value in a
- * sentence (src/bot/i18n `isolate`), and the marks change the side a neighbouring number or punctuation mark
- * falls on. Real article text does not need them: Discord lays out each line by its first strong character. So
- * they are removed rather than balanced.
- */
-const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
+export { neutralizeMentions, stripBidiControls };
 
-export function stripBidiControls(text: string): string {
-  return text.replace(BIDI_CONTROLS, '');
-}
-
-/** Zero-width space: invisible, but it stops Discord from parsing the characters around it as a mention. */
-const ZWSP = '\u200B';
-
-/**
- * @everyone, @here, <@user>, <@!user>, <@&role>, <#channel> and </command:id>. Used on its own for text that is
- * already markdown-escaped (the engine's snippets); it removes bidi controls too, so every text we show loses them.
- */
-export function neutralizeMentions(text: string): string {
-  return stripBidiControls(text)
-    .replace(/@(everyone|here)/gi, `@${ZWSP}$1`)
-    .replace(/<([@#/])/g, `<${ZWSP}$1`);
-}
-
-/**
- * Every character Discord markdown gives a meaning to inside a line — emphasis (* _), strike (~), code (`),
- * spoiler (|), quote (>), heading (#), masked links ([ ] ( )) and the escape character itself — gets a backslash;
- * at a line start, list markers («- », «1. ») and subtext («-# ») too. Discord shows a backslashed punctuation mark
- * as the mark itself. Inside a URL, `*` and `_` (common in links) are left as written, as discord.js leaves them:
- * Discord links the URL whole, so they cannot format, and the link keeps working.
- *
- * Why not discord.js escapeMarkdown: its patterns use variable-length lookbehinds (`(?<!<a?:.+|https?:\/\/\S*)`)
- * evaluated at every position, so its time grows with the square of the line length — measured 0.8 ms for a
- * 500-character line, 22 ms at 3,500, 1 s at 25,000 and about 40 s for the 200,000-character paragraph of issue 13
- * — and the same lookbehind leaves `_italic_` and `__underline__` unescaped anywhere after «<a:» on a line. This is
- * a few linear passes (about 3 ms per 100,000 characters dense in markdown), and stricter.
- */
-const URL_TOKEN = /(https?:\/\/[^\s<\\`|~]+)/;
-const MARKDOWN = /[\\*_~`|>#[\]()]/g;
-const LINE_START_MARKERS = /^([ \t]*)(-|\d+(?=\.))/gm;
-
+/** The one escaper, shared with the engine's snippets: src/markdown/escape.ts (why not discord.js escapeMarkdown is there). */
 function escapeForDiscord(text: string): string {
-  const clean = stripBidiControls(text);
-  let escaped: string;
-  if (clean.includes('http')) {
-    // split() with a capturing group alternates text and URLs: escape the text, keep the URLs.
-    const parts = clean.split(URL_TOKEN);
-    for (let i = 0; i < parts.length; i += 2) parts[i] = parts[i].replace(MARKDOWN, '\\$&');
-    escaped = parts.join('');
-  } else {
-    escaped = clean.replace(MARKDOWN, '\\$&');
-  }
-  // «- item» and «-# small» → «\-»; «1. item» → «1\.»
-  escaped = escaped.replace(LINE_START_MARKERS, (_m, indent: string, marker: string) => (marker === '-' ? `${indent}\\-` : `${indent}${marker}\\`));
-  return neutralizeMentions(escaped);
+  return escapeMarkdown(text);
 }
 
 /**

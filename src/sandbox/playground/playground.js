@@ -87,7 +87,9 @@ function renderChannels() {
   for (const channel of state.info.channels) {
     const li = document.createElement('li');
     li.dataset.channel = channel.id;
-    li.textContent = channel.name;
+    // Threads (a forum's posts too) under their channel, as Discord lists them; a forum is marked as one.
+    li.textContent = channel.parentId ? `↳ ${channel.name}` : channel.type === 15 ? `${channel.name} (forum)` : channel.name;
+    if (channel.parentId) li.classList.add('thread');
     li.classList.toggle('active', channel.id === state.channelId);
     const unread = state.unread.get(channel.id);
     if (unread) {
@@ -300,12 +302,15 @@ function timeLabel(iso) {
 }
 
 function renderMessage(view) {
+  // A channel webhook's message shows the name it was posted under (its avatar_url is never loaded: the page loads
+  // nothing from outside 127.0.0.1, so it keeps the bot's local avatar).
+  const byWebhook = view.author_id !== state.info.bot.id && Boolean(view.author_name);
   const attrs = {
     'data-id': view.id,
-    author: state.info.bot.name,
+    author: byWebhook ? view.author_name : state.info.bot.name,
     avatar: BOT_AVATAR,
     bot: true,
-    verified: true,
+    verified: !byWebhook,
     timestamp: timeLabel(view.timestamp),
     ephemeral: view.ephemeral,
     edited: !view.interaction && Boolean(view.edited_timestamp),
@@ -471,6 +476,7 @@ const INLINE = [
   { re: /^<t:(-?\d+)(?::([tTdDfFR]))?>/, node: (m) => timestamp(Number(m[1]), m[2] ?? 'f') },
   { re: /^<@!?(\d{17,20})>/, node: (m) => mention(m[1]) },
   { re: /^<#(\d{17,20})>/, node: (m) => channelMention(m[1]) },
+  { re: /^<@&(\d{17,20})>/, node: (m) => roleMention(m[1]) },
 ];
 
 function inline(text) {
@@ -550,6 +556,11 @@ function timestamp(seconds, style) {
 function mention(userId) {
   const user = userId === state.info.bot.id ? state.info.bot : state.info.members.find((m) => m.id === userId);
   return Object.assign(textIn('span', `@${user?.name ?? 'unknown-user'}`), { className: 'mention' });
+}
+
+function roleMention(roleId) {
+  const role = (state.info.roles ?? []).find((r) => r.id === roleId);
+  return Object.assign(textIn('span', `@${role?.name ?? 'unknown-role'}`), { className: 'mention' });
 }
 
 function channelMention(channelId) {
