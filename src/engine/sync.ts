@@ -61,8 +61,11 @@ export class CorpusSync {
       const entries = await (listing ?? listArticleFiles(this.options.dir));
       const present = new Set(entries.map((e) => e.name));
       const { store } = this.options;
-      const gone = [...store.files().keys(), ...store.skippedFiles().keys()].filter((name) => !present.has(name));
-      const report = await this.reconcile(entries, gone);
+      // Read once: the file state of every article is the largest read of a start-up.
+      const files = store.files();
+      const skipped = store.skippedFiles();
+      const gone = [...files.keys(), ...skipped.keys()].filter((name) => !present.has(name));
+      const report = await this.reconcile(entries, gone, files, skipped);
       if (!store.state(INITIAL_IMPORT_DONE)) store.setState(INITIAL_IMPORT_DONE, this.now().toISOString());
       return report;
     });
@@ -89,12 +92,15 @@ export class CorpusSync {
     return this.options.clock?.() ?? new Date();
   }
 
-  private async reconcile(listedEntries: FileEntry[], gone: string[]): Promise<SyncReport> {
+  private async reconcile(
+    listedEntries: FileEntry[],
+    gone: string[],
+    files = this.options.store.files(),
+    skipped = this.options.store.skippedFiles(),
+  ): Promise<SyncReport> {
     let entries = listedEntries;
     const { store, dir, log } = this.options;
     const report: SyncReport = { added: [], changed: [], removed: [], warnings: [], unchanged: 0 };
-    const files = store.files();
-    const skipped = store.skippedFiles();
     const warn = (name: string, reason: string) => report.warnings.push(`${path.join(dir, name)}: skipped — ${reason}`);
 
     // Removals first: a file renamed from a.txt to a.md frees its id for the new name in the same pass.
