@@ -157,7 +157,7 @@ describe('digest messages', () => {
     const digest = bigDigest(3);
     const arabic = renderBriefingMessages(digest, 'ar', { title: 'نشرة الصباح' });
     expect(arabic[0].content).toContain('نشرة الصباح');
-    expect(arabic[0].content).toContain(ar.digestSummary(3, 6));
+    expect(arabic[0].content).toContain(ar.digestSummary(3, 6, 0));
     expect(arabic[0].embeds![0].fields!.some((f) => f.name === ar.source)).toBe(true);
     const empty = renderBriefingMessages({ generatedAt: '', articleCount: 0, stories: [] }, 'en');
     expect(empty).toHaveLength(1);

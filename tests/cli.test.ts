@@ -95,7 +95,8 @@ describe('nashra article, quotes, digest', () => {
 
   it('digest groups the seed articles into stories', () => {
     const doc = singleJson(nashra(['digest', '--json']).stdout);
-    expect(Object.keys(doc).sort()).toEqual(['articleCount', 'generatedAt', 'stories']);
+    expect(Object.keys(doc).sort()).toEqual(['articleCount', 'generatedAt', 'omittedCount', 'stories']);
+    expect(doc.omittedCount).toBe(0);
     expect(doc.articleCount).toBe(SEED_IDS.length);
     const ids = doc.stories.flatMap((s: any) => s.articleIds).sort();
     expect(ids).toEqual(SEED_IDS);

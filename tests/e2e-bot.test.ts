@@ -416,7 +416,7 @@ describe('/digest', () => {
     expect(messages.flatMap((m) => m.embeds).map((e) => e.title.slice(0, 15))).toEqual(
       digest.stories.map((s) => s.title.slice(0, 15)),
     );
-    expect(messages[0].content).toContain(en.digestSummary(digest.stories.length, digest.articleCount));
+    expect(messages[0].content).toContain(en.digestSummary(digest.stories.length, digest.articleCount, 0));
   });
 
   it('now: the default period (24h) covers the freshly copied corpus; a bad `since` gets a clear message', async () => {

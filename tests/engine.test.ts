@@ -279,3 +279,25 @@ describe('a kill -9 during ingestion', () => {
     expect(again.search(uniqueWord(count - 1)).results[0]?.id).toBe(`gen-${count - 1}`);
   }, 90_000);
 });
+
+describe('digests of a long period', () => {
+  it('read only the latest articles of the period and say how many older ones were left out', async () => {
+    // First import: an article is first seen at its file's modification time. Make the seeds a day apart.
+    const names = (await readdir(corpusDir)).sort();
+    for (const [i, name] of names.entries()) {
+      const t = new Date(Date.UTC(2026, 0, 1 + i));
+      await utimes(path.join(corpusDir, name), t, t);
+    }
+    const engine = await open({ maxDigestArticles: 3 });
+    const digest = await engine.digest({});
+    expect(digest.articleCount).toBe(3);
+    expect(digest.omittedCount).toBe(2);
+    const read = new Set(digest.stories.flatMap((s) => s.articleIds));
+    const latest = names.slice(-3).map((n) => n.replace(/\.txt$/, ''));
+    expect([...read].every((id) => latest.includes(id))).toBe(true);
+    // A period that holds fewer articles than the limit is read whole.
+    const recent = await engine.digest({ since: new Date(Date.UTC(2026, 0, 4)) });
+    expect(recent.articleCount).toBe(2);
+    expect(recent.omittedCount).toBe(0);
+  });
+});

@@ -46,6 +46,7 @@ export function digestJson(digest: Digest) {
   return {
     generatedAt: digest.generatedAt,
     articleCount: digest.articleCount,
+    omittedCount: digest.omittedCount ?? 0,
     stories: digest.stories.map((s) => ({
       title: s.title,
       articleIds: s.articleIds,

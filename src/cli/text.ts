@@ -56,7 +56,8 @@ export function quotesText(quotes: Quote[]): string {
 
 export function digestText(digest: Digest): string {
   if (digest.stories.length === 0) return `No new articles (digest generated ${digest.generatedAt}).\n`;
-  const lines = [`Digest — ${digest.articleCount} article(s), ${digest.stories.length} story(ies)`, ''];
+  const omitted = digest.omittedCount ? ` (the latest; ${digest.omittedCount} older article(s) of the period left out)` : '';
+  const lines = [`Digest — ${digest.articleCount} article(s)${omitted}, ${digest.stories.length} story(ies)`, ''];
   digest.stories.forEach((s, i) => {
     lines.push(`${i + 1}. ${s.title}`);
     lines.push(`   ${s.sourceCount} source(s): ${s.articleIds.join(', ')}`);

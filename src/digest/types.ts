@@ -16,7 +16,13 @@ export interface Story {
 
 export interface Digest {
   generatedAt: string;
+  /** Articles the digest was made from. */
   articleCount: number;
+  /**
+   * Older articles of the period left out: a digest reads at most the latest MAX_DIGEST_ARTICLES (a briefing of a
+   * whole archive is neither readable nor quick). 0 when the whole period was read.
+   */
+  omittedCount?: number;
   stories: Story[];
 }
 

@@ -60,6 +60,8 @@ export interface EngineOptions {
    * a period's articles by that time).
    */
   clock?: () => Date;
+  /** At most this many articles, the latest of the period, make a digest (default MAX_DIGEST_ARTICLES). */
+  maxDigestArticles?: number;
 }
 
 export interface EngineStats {
@@ -85,6 +87,12 @@ const CORPUS_DIR_KEY = 'corpus_dir';
 /** Digest context (see digestContext): for selections up to this size, this many search hits per headline. */
 const DIGEST_CONTEXT_MAX_SELECTION = 100;
 const DIGEST_CONTEXT_PER_ARTICLE = 5;
+/**
+ * A digest reads at most this many articles, the latest of its period: a day of a large newsroom (~2,000) fits,
+ * while `since: all` over a 30k archive would keep a worker busy for minutes and hold a gigabyte for a briefing no
+ * one can read. What is left out is counted in the digest and said in its header.
+ */
+export const MAX_DIGEST_ARTICLES = 3_000;
 
 export class Engine {
   private readonly log: Logger;
@@ -506,30 +514,43 @@ export class Engine {
     }
     const now = options.now ?? new Date();
     let articles: Article[];
+    let omittedCount = 0;
+    const most = this.options.maxDigestArticles ?? MAX_DIGEST_ARTICLES;
     if (options.articles) {
       articles = selectArticles(options.articles, { since: options.since, onlyIds });
+      if (articles.length > most) {
+        omittedCount = articles.length - most;
+        articles = articles.sort((a, b) => (a.addedAt < b.addedAt ? 1 : a.addedAt > b.addedAt ? -1 : 0)).slice(0, most);
+      }
     } else {
       const sinceIso = options.since?.toISOString();
-      const items = new Map<string, string>();
       const candidates =
         options.addedAt ?? this.articles_.idsAddedBetween(options.since ? new Date(options.since.getTime() - 1).toISOString() : null, null);
+      let inPeriod: [string, string][] = [];
       for (const [id, addedAt] of candidates) {
-        if ((!onlyIds || onlyIds.has(id)) && (!sinceIso || addedAt >= sinceIso)) items.set(id, addedAt);
+        if ((!onlyIds || onlyIds.has(id)) && (!sinceIso || addedAt >= sinceIso)) inPeriod.push([id, addedAt]);
       }
+      if (inPeriod.length > most) {
+        omittedCount = inPeriod.length - most;
+        inPeriod = inPeriod.sort((a, b) => (a[1] < b[1] ? 1 : a[1] > b[1] ? -1 : 0)).slice(0, most);
+      }
+      const items = new Map(inPeriod);
       const pool = this.digestPool();
       if (pool && items.size > DIGEST_CONTEXT_MAX_SELECTION) {
-        return pool.run(this.dataDir!, items, now, () => this.index.termStatistics());
+        const digest = await pool.run(this.dataDir!, items, now, () => this.index.termStatistics());
+        return { ...digest, omittedCount };
       }
       articles = this.articlesByIds([...items.keys()]).map((a) => ({ ...a, addedAt: items.get(a.id)! }));
     }
     const quotesByArticle = new Map(articles.map((a) => [a.id, this.articles_.quotesOf(a.id)]));
-    return buildDigest({
+    const digest = buildDigest({
       articles,
       termStatistics: this.index.termStatistics(),
       quotesByArticle,
       context: (selection) => this.digestContext(selection),
       now,
     });
+    return { ...digest, omittedCount };
   }
 
   /** The digest worker, when there is a database file for it to read and compiled code for it to run. */

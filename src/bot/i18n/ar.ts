@@ -71,7 +71,8 @@ export const ar: Strings = {
   quoteUnattributed: 'القائل غير محدد',
 
   digestTitle: 'نشرة',
-  digestSummary: (stories, articles) => `${stories} قصص من ${articles} مقالات`,
+  digestSummary: (stories, articles, omitted) =>
+    `${stories} قصص من ${articles} مقالات` + (omitted > 0 ? ` (الأحدث؛ لم تُقرأ ${omitted} مقالات أقدم من هذه المدة)` : ''),
   digestPeriodAll: 'كل المقالات',
   digestPeriodSince: (timestamp) => `المقالات المضافة منذ ${timestamp}`,
   digestEmpty: 'لا توجد مقالات جديدة في هذه المدة. جرّب مدة أطول مثل since: 7d أو since: all',

@@ -85,7 +85,8 @@ export const en = {
 
   // /digest
   digestTitle: 'Nashra briefing',
-  digestSummary: (stories: number, articles: number) => `${stories} stories from ${articles} articles`,
+  digestSummary: (stories: number, articles: number, omitted: number) =>
+    `${stories} stories from ${articles} articles` + (omitted > 0 ? ` (the latest; ${omitted} older articles of the period left out)` : ''),
   digestPeriodAll: 'All articles in the corpus',
   digestPeriodSince: (timestamp: string) => `Articles added since ${timestamp}`,
   digestEmpty: 'No new articles in this period. Try a longer period, e.g. since: 7d or since: all.',

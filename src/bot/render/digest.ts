@@ -43,7 +43,7 @@ export function renderDigestMessages(digest: Digest, t: Strings, options: Digest
     header.push(t.digestEmpty);
     return [message({ content: header.join('\n') })];
   }
-  header.push(t.digestSummary(digest.stories.length, digest.articleCount));
+  header.push(t.digestSummary(digest.stories.length, digest.articleCount, digest.omittedCount ?? 0));
 
   const groups: APIEmbed[][] = [];
   let current: APIEmbed[] = [];
