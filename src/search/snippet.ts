@@ -107,14 +107,24 @@ function firstSentence(article: Article): string | undefined {
 export function termCounter(terms: Iterable<string>): (text: string) => number {
   const list = [...new Set(terms)].filter(Boolean);
   if (!list.length) return () => 0;
+  // A bit per first unit, and per (first, second) low bytes of the terms: most positions fail the first or second
+  // test without a lookup. Terms of one unit are checked through `single`.
   const starts = new Uint32Array(0x10000 / 32);
+  const pairs = new Uint32Array(0x10000 / 32);
+  const single = new Int32Array(list.length).fill(-1);
   const byFirst = new Map<number, { index: number; codes: Uint16Array }[]>();
   list.forEach((t, index) => {
     const codes = new Uint16Array(t.length);
     for (let i = 0; i < t.length; i++) codes[i] = t.charCodeAt(i);
     starts[codes[0] >>> 5] |= 1 << (codes[0] & 31);
+    if (codes.length === 1) single[index] = codes[0];
+    else {
+      const pair = ((codes[0] & 0xff) << 8) | (codes[1] & 0xff);
+      pairs[pair >>> 5] |= 1 << (pair & 31);
+    }
     byFirst.set(codes[0], [...(byFirst.get(codes[0]) ?? []), { index, codes }]);
   });
+  const anySingle = single.some((c) => c >= 0);
   const seen = new Int32Array(list.length);
   let stamp = 0;
   return (text) => {
@@ -137,7 +147,14 @@ export function termCounter(terms: Iterable<string>): (text: string) => number {
     for (let i = 0; i < length; i++) {
       const c = units[i];
       if (!(starts[c >>> 5] & (1 << (c & 31)))) continue;
-      for (const { index, codes } of byFirst.get(c)!) {
+      if (!anySingle) {
+        if (i + 1 >= length) continue;
+        const pair = ((c & 0xff) << 8) | (units[i + 1] & 0xff);
+        if (!(pairs[pair >>> 5] & (1 << (pair & 31)))) continue;
+      }
+      const candidates = byFirst.get(c)!;
+      for (let k = 0; k < candidates.length; k++) {
+        const { index, codes } = candidates[k];
         if (i + codes.length > length) continue;
         let j = 1;
         while (j < codes.length && units[i + j] === codes[j]) j++;
