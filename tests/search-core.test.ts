@@ -16,6 +16,9 @@ import { FieldAnalyzer } from '../src/search/field-analyzer.js';
 import { InvertedIndex } from '../src/search/postings.js';
 import { gramsPresent, gramsPresentPlain, GramTable } from '../src/search/rerank.js';
 import { RerankWords } from '../src/search/rerank-words.js';
+import { splitSentencesFast } from '../src/search/sentence-split.js';
+import { buildSnippet, buildSnippetPlain } from '../src/search/snippet.js';
+import { splitSentences } from '../src/arabic/sentences.js';
 import { plainRanking } from './support/plain-bm25.js';
 
 // A small vocabulary with the shapes the analyzer and the expansions care about: shared stems under different
@@ -228,6 +231,36 @@ describe('fast text scanners agree with the rules they implement', () => {
         expect(fast.length).toBe(new Set(tokens).size);
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('the snippets\' sentence splitter = splitSentences', () => {
+    // Pieces that the rules look at: terminators, dot runs, quotation marks of every kind, closers, one-letter
+    // abbreviations, numbers, Latin, Arabic words glued to dots, spaces of several kinds, line breaks.
+    const piece = fc.oneof(
+      word,
+      fc.constantFrom('.', '..', '...', '!', '?', '؟', '…', '؛', '«', '»', '“', '”', '„', '"', '’', ')', ']', '(', ' ', ' ', ' ', '  ', '\n', '\r\n', '\u2028', '\u00a0', '\u3000', '\t'),
+      fc.constantFrom('د.', 'م.', 'ه.', 'U.S.', '2.5', '1990 م.', 'hespress.com', 'الإرهاب.وأكد', 'J. Smith', '𝐀.', 'a'),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }).map((p) => p.join('')), (s) => {
+        expect(splitSentencesFast(s)).toEqual(splitSentences(s));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('the bounded snippet = every sentence analyzed', () => {
+    // Sentences of the test vocabulary with ends, quotations and line breaks; matched terms drawn from the same words.
+    const sentence = fc.tuple(text(12), fc.constantFrom('.', '؟', '!', '..', '', '\n', ' «قال نعم.»')).map(([t, end]) => t + end);
+    const paragraph = fc.array(sentence, { maxLength: 5 }).map((s) => s.join(' '));
+    const terms = fc.array(word, { maxLength: 5 }).map((ws) => new Set(ws.map((w) => analyzeTerm(w)).filter((t): t is string => t !== null)));
+    fc.assert(
+      fc.property(text(5), fc.array(paragraph, { maxLength: 6 }), terms, (title, paragraphs, matched) => {
+        const a: Article = { id: 'x', title, paragraphs, date: null, source: null, url: null, addedAt: '' };
+        expect(buildSnippet(a, matched)).toBe(buildSnippetPlain(a, matched));
+      }),
+      { numRuns: 3000 },
     );
   });
 

@@ -85,21 +85,34 @@ export class RerankWords {
     const found = new Array<boolean>(grams.size).fill(false);
     const scratch = new Array<boolean>(grams.size).fill(false);
     const round = this.memoRound;
-    readVarintRun(this.ids.bytes, this.slotStart[slot], this.slotEnd[slot], (delta, id) => {
-      if (this.memoStamp[id] !== round) {
-        this.memoStamp[id] = round;
-        this.memoFound[id] = -1;
-        const start = this.wordStart[id];
-        if (markWordGrams(this.arena, start, this.wordStart[id + 1] - start, -1, grams, scratch)) {
+    const { memoStamp, memoFound, memoLists, wordStart, arena } = this;
+    const bytes = this.ids.bytes;
+    const end = this.slotEnd[slot];
+    // The slot's delta-varint run of word ids, decoded inline (readVarintRun without a call per id).
+    let at = this.slotStart[slot];
+    let id = 0;
+    while (at < end) {
+      let byte = bytes[at++];
+      let delta = byte & 0x7f;
+      for (let scale = 128; byte & 0x80; scale *= 128) {
+        byte = bytes[at++];
+        delta += (byte & 0x7f) * scale;
+      }
+      id += delta;
+      if (memoStamp[id] !== round) {
+        memoStamp[id] = round;
+        memoFound[id] = -1;
+        const start = wordStart[id];
+        if (markWordGrams(arena, start, wordStart[id + 1] - start, -1, grams, scratch)) {
           const list: number[] = [];
           for (let g = 0; g < scratch.length; g++) if (scratch[g]) (list.push(g), (scratch[g] = false));
-          this.memoFound[id] = this.memoLists.length;
-          this.memoLists.push(list);
+          memoFound[id] = memoLists.length;
+          memoLists.push(list);
         }
       }
-      const at = this.memoFound[id];
-      if (at >= 0) for (const g of this.memoLists[at]) found[g] = true;
-    });
+      const m = memoFound[id];
+      if (m >= 0) for (const g of memoLists[m]) found[g] = true;
+    }
     return found;
   }
 

@@ -140,21 +140,24 @@ export function forEachContentWord(
  */
 export function markWordGrams(units: Uint16Array, start: number, length: number, first: number, table: GramTable, found: boolean[]): boolean {
   const m = length + 2;
-  const unitAt = (p: number): number => (p === 0 || p === m - 1 ? UNDERSCORE : p === 1 && first >= 0 ? first : units[start + p - 1]);
   const window = table.window;
+  // Unit p of the marked word «_w_» (no closure: this runs for every distinct word of 20 candidates per search).
+  const last = m - 1;
+  const base = start - 1;
   let any = false;
   if (m <= RERANK.gramLength) {
-    for (let p = 0; p < m; p++) window[p] = unitAt(p);
+    for (let p = 0; p < m; p++) window[p] = p === 0 || p === last ? UNDERSCORE : p === 1 && first >= 0 ? first : units[base + p];
     const at = table.find(window, 0, m);
     if (at >= 0) found[at] = any = true;
     return any;
   }
+  const pairs = table.pairs;
   let a = UNDERSCORE;
-  let b = unitAt(1);
-  let c = unitAt(2);
+  let b = first >= 0 ? first : units[start];
+  let c = units[start + 1];
   for (let p = 3; p < m; p++) {
-    const d = unitAt(p);
-    if (table.pairs[((a & 0xff) << 8) | (b & 0xff)]) {
+    const d = p === last ? UNDERSCORE : units[base + p];
+    if (pairs[((a & 0xff) << 8) | (b & 0xff)]) {
       window[0] = a;
       window[1] = b;
       window[2] = c;
