@@ -38,7 +38,15 @@ const MAX_PARAGRAPHS_TO_SPEAKER = 2;
 interface PendingQuote {
   text: string;
   paragraph: number;
+  start: number;
+  end: number;
   speaker: Current;
+}
+
+/** A quotation with where it stands: `start`/`end` are offsets of the quoted words in its paragraph. */
+export interface LocatedQuote extends Quote {
+  start: number;
+  end: number;
 }
 
 /**
@@ -48,6 +56,11 @@ interface PendingQuote {
  * «مشيرا إلى أن») keeps the current one.
  */
 export function extractQuotes(article: Article): Quote[] {
+  return extractLocatedQuotes(article).map(({ start: _start, end: _end, ...quote }) => quote);
+}
+
+/** extractQuotes with each quotation's offsets, for scoring against annotated spans (bench/quotes.ts). */
+export function extractLocatedQuotes(article: Article): LocatedQuote[] {
   const registry = new PersonRegistry();
   const recent: Person[] = [];
   let current: Current = null;
@@ -106,7 +119,7 @@ export function extractQuotes(article: Article): Quote[] {
       if (tokensOf(text).length < MIN_QUOTE_WORDS) continue;
       if (attributionCue(masked, span.openAt) !== 'speech' || followsTitleNoun(paragraph, span.openAt)) continue;
       const speaker = paragraphIndex - currentSetIn <= MAX_PARAGRAPHS_TO_SPEAKER ? current : null;
-      pending.push({ text, paragraph: paragraphIndex, speaker });
+      pending.push({ text, paragraph: paragraphIndex, start: span.start, end: span.end, speaker });
     }
   });
 
@@ -117,6 +130,8 @@ export function extractQuotes(article: Article): Quote[] {
     speaker: q.speaker && 'person' in q.speaker ? q.speaker.person.name : null,
     speakerRole: q.speaker ? ('person' in q.speaker ? q.speaker.person.role : q.speaker.label) : null,
     paragraph: q.paragraph,
+    start: q.start,
+    end: q.end,
   }));
 }
 
