@@ -117,7 +117,7 @@ export function extractLocatedQuotes(article: Article): LocatedQuote[] {
       if (!span) break;
       const text = cleanQuoteText(paragraph.slice(span.start, span.end));
       if (tokensOf(text).length < MIN_QUOTE_WORDS) continue;
-      if (attributionCue(masked, span.openAt) !== 'speech' || followsTitleNoun(paragraph, span.openAt)) continue;
+      if (attributionCue(masked, span.openAt) !== 'speech' || followsTitleNoun(paragraph, span.openAt, span)) continue;
       const speaker = paragraphIndex - currentSetIn <= MAX_PARAGRAPHS_TO_SPEAKER ? current : null;
       pending.push({ text, paragraph: paragraphIndex, start: span.start, end: span.end, speaker });
     }
@@ -164,7 +164,14 @@ function narrationCut(body: string): number | null {
   return null;
 }
 
-function followsTitleNoun(paragraph: string, openAt: number): boolean {
+function followsTitleNoun(paragraph: string, openAt: number, span: QuoteSpan): boolean {
+  // «وقال مخرج الفيلم: "…"»، «وقال مخرج أشهر أفلام الحركة "…" (a statement of ten words and more)»: the noun
+  // ends the speaker's description; a colon or a long statement right after a reporting verb is speech.
+  if (paragraph.slice(0, openAt).trimEnd().endsWith(':')) return false;
+  if (tokensOf(paragraph.slice(span.start, span.end)).length >= 10) {
+    const lead = tokensOf(paragraph.slice(Math.max(0, openAt - 80), openAt)).slice(-6);
+    if (lead.some((t) => isSpeechVerb(t.norm))) return false;
+  }
   const before = tokensOf(paragraph.slice(Math.max(0, openAt - 40), openAt));
   // «يعرف بـ«الإمارة الإسلامية…»»: a one-letter proclitic written apart from its word is skipped.
   const last = before.at(-1)?.norm.replace(/ـ/g, '').length === 1 ? before.at(-2) : before.at(-1);
@@ -247,8 +254,11 @@ function attributionCue(masked: string, openAt: number): 'speech' | 'document' |
 function isReportingVerbAt(tokens: Token[], i: number): boolean {
   if (!isSpeechVerb(tokens[i].norm)) return false;
   const before = tokens[i - 1]?.norm;
-  return before !== 'من' && before !== 'ومن';
+  // «أنه لا يرى دورا لبشار الأسد»: a negated verb or one after a complementizer is inside what is reported.
+  return before === undefined || !EMBEDDING_WORDS.has(before);
 }
+
+const EMBEDDING_WORDS: ReadonlySet<string> = new Set(['من', 'ومن', 'لا', 'لم', 'لن', 'انه', 'انها', 'بانه', 'بانها']);
 
 function cleanQuoteText(raw: string): string {
   return raw

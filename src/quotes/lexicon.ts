@@ -71,7 +71,9 @@ export const ROLE_HEADS: ReadonlySet<string> = normalizedSet(`
   ممثلة محلل محللة باحث باحثة أستاذ أستاذة أمير أميرة ملك ملكة ولي زعيم زعيمة رئيسي مفوض مفوضة محافظ والي عمدة
   قاضي قاض محامي محامية نقيب عميد لواء عقيد جنرال مصدر مصادر مراقب مراقبون خبراء مسؤولون متحدثون شيخ إمام
   مدرب لاعب مؤسس مؤسسة قيادي قيادية إخصائي إخصائية أخصائي أخصائية طبيب طبيبة مفتي مندوب مندوبة وكيل وكيلة
-  قائمقام مفوضة مفوض حاكم حاكمة`);
+  قائمقام مفوضة مفوض حاكم حاكمة
+  طالب طالبة مبتعث مبتعثة مواطن مواطنة فنان فنانة مخرج مخرجة شاعر شاعرة إعلامي إعلامية صحفي صحفية صحافي
+  صحافية ناشط ناشطة مشرف مشرفة أسقف بطريرك مرشد موظف موظفة زوج زوجة والد والدة شقيق شقيقة قارئ قارئة نجم`);
 
 /** Definite descriptions that point back to a person already named («وقال المسؤول الأميركي»). */
 export const ANAPHORIC_HEADS: ReadonlySet<string> = normalizedSet(`
@@ -105,7 +107,11 @@ export const HONORIFIC_PRONOUNS: ReadonlySet<string> = normalizedSet(`
 /** Honorifics dropped from a speaker's name («السيد كريستوفر لاندبيرغ» → «كريستوفر لاندبيرغ»). */
 export const HONORIFICS: ReadonlySet<string> = normalizedSet(`
   السيد السيدة سيد سيدة الدكتور الدكتورة د دكتور الأستاذ الأستاذة المهندس المهندسة الشيخ السادة الحاج معالي
-  سعادة فخامة سمو الفريق اللواء العميد العقيد المقدم الرائد النقيب الملازم المشير`);
+  سعادة فخامة سمو الفريق اللواء العميد العقيد المقدم الرائد النقيب الملازم المشير
+  متقاعد المتقاعد الركن`);
+
+/** «ومضى بالقول "…"»، «واكتفى بالقول: "…"»: the noun of saying introduces a statement like a participle. */
+export const SPEECH_NOUNS: ReadonlySet<string> = normalizedSet(`بالقول`);
 
 /**
  * Words that end the subject of a reporting verb: the complementizer before the statement, prepositions that
