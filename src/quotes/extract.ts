@@ -5,6 +5,8 @@ import type { Quote } from './quote.js';
 import {
   familyNamesIn,
   isNameToken,
+  isOrganisationHead,
+  organisationsIn,
   isParticiple,
   isSpeechVerb,
   parseSubject,
@@ -25,8 +27,13 @@ import {
  */
 export const MIN_QUOTE_WORDS = 4;
 
-/** Who the text is currently reporting: a person, or an unnamed source (group, institution) with its label. */
-type Current = { person: Person } | { label: string } | null;
+/**
+ * Who the text is currently reporting: a person, a body speaking in its own name (its name as the article gives it
+ * in full), or an unnamed source (a group, «مصدر أمني») with its label.
+ */
+type Current = { person: Person } | { organisation: string } | { label: string } | null;
+
+export type SpeakerKind = 'person' | 'organisation' | 'unnamed';
 
 /**
  * A bare «وأضاف» reaches back at most this many paragraphs to its speaker. Reporters repeat the name or a
@@ -47,6 +54,7 @@ interface PendingQuote {
 export interface LocatedQuote extends Quote {
   start: number;
   end: number;
+  speakerKind: SpeakerKind;
 }
 
 /**
@@ -56,7 +64,7 @@ export interface LocatedQuote extends Quote {
  * «مشيرا إلى أن») keeps the current one.
  */
 export function extractQuotes(article: Article): Quote[] {
-  return extractLocatedQuotes(article).map(({ start: _start, end: _end, ...quote }) => quote);
+  return extractLocatedQuotes(article).map(({ start: _start, end: _end, speakerKind: _kind, ...quote }) => quote);
 }
 
 /** extractQuotes with each quotation's offsets, for scoring against annotated spans (bench/quotes.ts). */
@@ -67,6 +75,8 @@ export function extractLocatedQuotes(article: Article): LocatedQuote[] {
   let currentSetIn = 0;
   const pending: PendingQuote[] = [];
   const familyNames = familyNamesIn(article.paragraphs);
+  const organisations = organisationsIn(article.paragraphs);
+  const namedBodies: string[] = [];
 
   const setPerson = (person: Person) => {
     const at = recent.indexOf(person);
@@ -105,6 +115,14 @@ export function extractLocatedQuotes(article: Article): LocatedQuote[] {
         currentSetIn = paragraphIndex; // a bare «وأضاف» carries the speaker on from here
         if (subject.kind === 'named') setPerson(registry.register(subject.name, subject.role));
         else if (subject.kind === 'unnamed') setCurrent({ label: subject.role }, paragraphIndex);
+        else if (subject.kind === 'organisation') {
+          const known = [...organisations.slice(0, paragraphIndex + 1).flat(), ...namedBodies];
+          const name = resolveOrganisation(subject.name, known);
+          if (name) {
+            namedBodies.push(name);
+            setCurrent({ organisation: name }, paragraphIndex);
+          } else setCurrent({ label: masked.slice(tokens[t].end, nextOpen).trim().split(/[\s،,:]+/).slice(0, 2).join(' ') }, paragraphIndex);
+        }
         else if (subject.kind === 'anaphor') {
           const person = registry.resolve(subject.head, recent);
           if (person) {
@@ -127,12 +145,31 @@ export function extractLocatedQuotes(article: Article): LocatedQuote[] {
   return pending.map((q) => ({
     articleId: article.id,
     text: q.text,
-    speaker: q.speaker && 'person' in q.speaker ? q.speaker.person.name : null,
-    speakerRole: q.speaker ? ('person' in q.speaker ? q.speaker.person.role : q.speaker.label) : null,
+    speaker: q.speaker && 'person' in q.speaker ? q.speaker.person.name : q.speaker && 'organisation' in q.speaker ? q.speaker.organisation : null,
+    speakerRole: !q.speaker || 'organisation' in q.speaker ? null : 'person' in q.speaker ? q.speaker.person.role : q.speaker.label,
+    speakerKind: (q.speaker && 'person' in q.speaker ? 'person' : q.speaker && 'organisation' in q.speaker ? 'organisation' : 'unnamed') as SpeakerKind,
     paragraph: q.paragraph,
     start: q.start,
     end: q.end,
   }));
+}
+
+/**
+ * A body's name as the article gave it in full: «الوزارة» is the ministry last named («وزارة العدل»), «الداخلية
+ * التونسية» (from «بيان الداخلية التونسية») the body whose name holds those words, and an empty name («وأضاف
+ * البيان») the body last named. `known` lists the bodies named so far, in order.
+ */
+function resolveOrganisation(name: string, known: string[]): string | null {
+  const words = tokensOf(name).map((t) => withoutArticle(t.norm));
+  const fuller = (pick: (candidate: string[]) => boolean): string | undefined =>
+    [...known].reverse().find((k) => {
+      const candidate = tokensOf(k).map((t) => withoutArticle(t.norm));
+      return candidate.length > words.length && pick(candidate);
+    });
+  if (words.length === 0) return known.at(-1) ?? null;
+  if (words.length === 1) return fuller((c) => c[0] === words[0]) ?? name;
+  if (!isOrganisationHead(tokensOf(name)[0].norm)) return fuller((c) => words.every((w) => c.includes(w))) ?? name;
+  return name;
 }
 
 /**

@@ -95,7 +95,8 @@ export const INSTITUTIONS: ReadonlySet<string> = normalizedSet(`
   لجنة شركة جمعية حزب اتحاد تحالف اجتماع مؤتمر دراسة وثيقة بلاغ نص رسالة تغريدة مذكرة إعلان قرار محكمة
   جيش شرطة أمن إدارة سفارة قنصلية بنك صندوق جامعة معهد مركز مرصد شبكة تقارير بيانات دراسات
   إحصاءات إحصائيات أرقام معطيات مصادر وسائل حركة جماعة تنظيم مجموعة فصيل كتلة ائتلاف قوات إمارة أمانة بلدية
-  نقابة رابطة حلف ناتو رويترز بلومبرغ بلومبيرغ`);
+  نقابة رابطة حلف ناتو رويترز بلومبرغ بلومبيرغ
+  ولاية محافظة مديرية نيابة نادي مؤسسة محطة سلطات أمم كونغرس كونجرس منتخب`);
 
 /**
  * An honorific with a pronoun suffix stands for the person just named: «وأضاف سموه»، «وأكد معاليه». The subject
@@ -157,3 +158,18 @@ export const KANA_FORMS: ReadonlySet<string> = normalizedSet(`كان وكان ف
  */
 export const DOCUMENT_WORDS: ReadonlySet<string> = normalizedSet(`
   نصت تنص ينص بند بنود بنده بندها بنوده بنودها مادة مواد فقرة فقرات`);
+
+/**
+ * Institution words that name what was said, not who said it: «بيان الداخلية التونسية»، «وأضاف البيان». The
+ * speaker is the body that issued it (named after the word, or the body the article is about).
+ */
+export const DOCUMENT_HEADS: ReadonlySet<string> = normalizedSet(`
+  بيان بلاغ تقرير رسالة تغريدة مذكرة دراسة وثيقة نص إعلان قرار تقارير بيانات دراسات إحصاءات إحصائيات أرقام
+  معطيات تغريدات`);
+
+/** Institution words that stay an unnamed source: «مصدر أمني»، «مصادر مطلعة»، «وسائل الإعلام». */
+export const SOURCE_HEADS: ReadonlySet<string> = normalizedSet(`مصدر مصادر وسائل`);
+
+/** Words between a document and its issuer: «بيان صادر عن ولاية غازي عنتاب»، «في بيان لها». */
+export const ISSUER_LINKS: ReadonlySet<string> = normalizedSet(`له لها صادر الصادر صادرة الصادرة عن من نشرته نشره
+  أصدرته أصدره نقلته`);

@@ -7,6 +7,9 @@ import {
   ADVERBIAL_STARTS,
   ANAPHORIC_HEADS,
   COLLECTIVES,
+  DOCUMENT_HEADS,
+  ISSUER_LINKS,
+  SOURCE_HEADS,
   HONORIFIC_PRONOUNS,
   HONORIFICS,
   INSTITUTIONS,
@@ -24,7 +27,8 @@ export type Subject =
   | { kind: 'bare' } // «وأضاف أن…»: no subject, the current speaker goes on
   | { kind: 'named'; name: string; role: string | null }
   | { kind: 'anaphor'; head: string; description: string } // «الخبير الأمني»، «المتحدث»
-  | { kind: 'unnamed'; role: string }; // a group («المتدخلون»), an institution, «مسؤول أمريكي»
+  | { kind: 'unnamed'; role: string } // a group («المتدخلون»), «مسؤول أمريكي»، «مصدر أمني»
+  | { kind: 'organisation'; name: string }; // «وزارة الداخلية التونسية»، «الجيش اللبناني»، «بيان الوزارة» → الوزارة
 
 export interface Token {
   text: string;
@@ -205,6 +209,16 @@ export function parseSubject(afterVerb: string, familyNames: ReadonlySet<string>
   const first = withoutArticle(phrase[0].norm);
   if (HONORIFIC_PRONOUNS.has(phrase[0].norm.replace(/^[وف](?=..)/, ''))) {
     return { kind: 'anaphor', head: '', description: phrase[0].text };
+  }
+  if (isOrganisationHead(phrase[0].norm)) return { kind: 'organisation', name: join(organisationRun(phrase, 0)) };
+  if (DOCUMENT_HEADS.has(first)) {
+    // «بيان صادر عن ولاية غازي عنتاب»، «بيان الداخلية التونسية»: the issuer follows; «وأضاف البيان» leaves it to
+    // the article (the caller resolves an empty name to the body last named).
+    const issuer = tokensOf(segments[i] ?? '').filter((t) => !isParticle(t)).slice(1);
+    let k = 0;
+    while (k < issuer.length && ISSUER_LINKS.has(issuer[k].norm)) k++;
+    const run = issuer[k] && issuer[k].norm.startsWith('ال') || isOrganisationHead(issuer[k]?.norm ?? '') ? organisationRun(issuer, k) : [];
+    return { kind: 'organisation', name: join(run) };
   }
   if (phrase.some((t) => COLLECTIVES.has(withoutArticle(t.norm)))) return { kind: 'unnamed', role: join(phrase) };
   if (INSTITUTIONS.has(first)) return { kind: 'unnamed', role: join(phrase) };
@@ -389,7 +403,9 @@ export function parseSubjectBefore(beforeVerb: string, familyNames: ReadonlySet<
   // «لكن صحيفة «المصري اليوم» الخاصة قالت»: an institution opening the clause is the subject even when the rest
   // of its name is not parsed («اليوم» ends the phrase).
   const opening = tokensOf(text)[0];
-  if (subject.kind === 'unnamed' && opening && INSTITUTIONS.has(withoutArticle(opening.norm))) return subject;
+  if ((subject.kind === 'unnamed' || subject.kind === 'organisation') && opening && INSTITUTIONS.has(withoutArticle(opening.norm))) {
+    return subject;
+  }
   return { kind: 'bare' };
 }
 
@@ -445,4 +461,51 @@ export class PersonRegistry {
     }
     return recent.at(-1) ?? null;
   }
+}
+
+/** A body that speaks in its own name: «وزارة…»، «الجيش…»، «صحيفة…» — not a document, not «مصدر», not «وسائل». */
+export function isOrganisationHead(norm: string): boolean {
+  const bare = withoutArticle(norm);
+  return INSTITUTIONS.has(bare) && !DOCUMENT_HEADS.has(bare) && !SOURCE_HEADS.has(bare);
+}
+
+/**
+ * The name of a body starting at tokens[i]: the head, then its construct chain and adjectives — definite words
+ * («وزارة الداخلية التونسية»، «مكتب رئيس الوزراء التركي»), or right after the head a short run of indefinite
+ * words («منظمة هيومن رايتس ووتش»، «وكالة أنباء البحرين») — up to a function word, a verb, a role or an honorific.
+ */
+export function organisationRun(tokens: Token[], i: number): Token[] {
+  const run = [tokens[i]];
+  let indefinite = 0;
+  for (let j = i + 1; j < tokens.length && run.length < 7; j++) {
+    const norm = tokens[j].norm;
+    if (SUBJECT_STOPS.has(norm) || STOPWORDS.has(norm) || SPEECH_VERBS.has(norm) || isParticiple(norm) || HONORIFICS.has(norm)) break;
+    if (KANA_FORMS.has(norm) || isQuantifier(norm)) break;
+    if (/^(ال|وال|لل|بال)/.test(norm)) {
+      if (ROLE_HEADS.has(withoutArticle(norm)) && run.length > 1) break;
+      run.push(tokens[j]);
+      continue;
+    }
+    // «رئيس» inside «مكتب رئيس الوزراء» is part of the name; an indefinite word after a definite one is not.
+    const afterDefinite = run.length > 1 && /^(ال|وال|لل|بال)/.test(run.at(-1)?.norm ?? '');
+    if (afterDefinite || indefinite >= 3 || !/^[\p{L}]+$/u.test(tokens[j].text)) break;
+    indefinite++;
+    run.push(tokens[j]);
+  }
+  return run;
+}
+
+/** Bodies named in the article, in order, for resolving «الوزارة» or «البيان» to the name given in full. */
+export function organisationsIn(paragraphs: string[]): string[][] {
+  return paragraphs.map((paragraph) => {
+    const tokens = tokensOf(paragraph);
+    const names: string[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      if (!isOrganisationHead(tokens[i].norm)) continue;
+      const run = organisationRun(tokens, i);
+      if (run.length > 1) names.push(join(run));
+      i += run.length - 1;
+    }
+    return names;
+  });
 }
