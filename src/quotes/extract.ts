@@ -124,7 +124,7 @@ export function extractLocatedQuotes(article: Article): LocatedQuote[] {
           } else setCurrent({ label: masked.slice(tokens[t].end, nextOpen).trim().split(/[\s،,:]+/).slice(0, 2).join(' ') }, paragraphIndex);
         }
         else if (subject.kind === 'anaphor') {
-          const person = registry.resolve(subject.head, recent);
+          const person = registry.resolve(subject.head, recent, subject.byRoleOnly);
           if (person) {
             // «المسؤول الأميركي» is a fair role for a person the text gave none.
             if (!person.role && subject.description.includes(' ')) person.role = subject.description;
@@ -237,7 +237,11 @@ function maskSpans(paragraph: string, spans: QuoteSpan[], short: boolean[]): str
   for (const [k, span] of spans.entries()) {
     const closeLen = span.end < paragraph.length ? 1 : 0; // the closing mark (or the comma a cut stopped at)
     if (short[k]) {
-      out = `${out.slice(0, span.openAt)} ${out.slice(span.start, span.end)}${' '.repeat(closeLen)}${out.slice(span.end + closeLen)}`;
+      // The closing mark of a quoted name ends a phrase: «رئيس تحرير "سبق" علي الحازمي»، «صحيفة “بليك” الأوسع
+      // انتشارا» read as «رئيس تحرير سبق، علي الحازمي» and «صحيفة بليك، الأوسع انتشارا» (role, then the name).
+      const wordFollows = /^\s*[\p{L}]/u.test(out.slice(span.end + closeLen));
+      const close = closeLen ? (wordFollows ? '،' : ' ') : '';
+      out = `${out.slice(0, span.openAt)} ${out.slice(span.start, span.end)}${close}${out.slice(span.end + closeLen)}`;
       continue;
     }
     out = out.slice(0, span.openAt) + ' '.repeat(span.end + closeLen - span.openAt) + out.slice(span.end + closeLen);

@@ -26,7 +26,8 @@ import {
 export type Subject =
   | { kind: 'bare' } // «وأضاف أن…»: no subject, the current speaker goes on
   | { kind: 'named'; name: string; role: string | null }
-  | { kind: 'anaphor'; head: string; description: string } // «الخبير الأمني»، «المتحدث»
+  // «الخبير الأمني»، «المتحدث»; `byRoleOnly`: «الكاتب»، «مخرج الفيلم» point back only to a person given that role.
+  | { kind: 'anaphor'; head: string; description: string; byRoleOnly?: boolean }
   | { kind: 'unnamed'; role: string } // a group («المتدخلون»), «مسؤول أمريكي»، «مصدر أمني»
   | { kind: 'organisation'; name: string }; // «وزارة الداخلية التونسية»، «الجيش اللبناني»، «بيان الوزارة» → الوزارة
 
@@ -240,8 +241,17 @@ export function parseSubject(afterVerb: string, familyNames: ReadonlySet<string>
     // Role, then the name as an apposition: «وزير الشؤون الخارجية …، ناصر بوريطة».
     const next = leadingPhrase(segmentTokens(rest[0] ?? ''));
     if (isNamePhrase(next)) return { kind: 'named', name: join(next), role: join(phrase) };
+    // «المدير العام للعلاقات الخارجية في وزارة الشؤون الإسلامية … الشيخ عبدالمجيد العُمري، إن»: the name stands
+    // after the role's prepositional phrase; an honorific, or a name closing the segment, marks it.
+    const deeper = nameInRoleSegment(segments[i] ?? '');
+    if (deeper) return { ...deeper, role: join(phrase) };
     if (phrase[0].norm.startsWith('ال') && ANAPHORIC_HEADS.has(first)) {
       return { kind: 'anaphor', head: first, description: join(phrase) };
+    }
+    // «وأضاف الكاتب»، «وقال مخرج الفيلم»: a definite description (or one made definite by what follows it) can
+    // point back to the person the article gave that role; an indefinite one («مسؤول عراقي») is a new source.
+    if (phrase[0].norm.startsWith('ال') || /^(ال|وال)/.test(phrase[1]?.norm ?? '')) {
+      return { kind: 'anaphor', head: first, description: join(phrase), byRoleOnly: true };
     }
     return { kind: 'unnamed', role: join(phrase) };
   }
@@ -454,12 +464,12 @@ export class PersonRegistry {
   }
 
   /** «الدبلوماسي الأمريكي»: the latest person whose role has that head noun, else simply the latest. */
-  resolve(head: string, recent: Person[]): Person | null {
+  resolve(head: string, recent: Person[], byRoleOnly = false): Person | null {
     for (let i = recent.length - 1; i >= 0; i--) {
       const role = recent[i].role;
       if (role && tokensOf(role).some((t) => withoutArticle(t.norm) === head)) return recent[i];
     }
-    return recent.at(-1) ?? null;
+    return byRoleOnly ? null : (recent.at(-1) ?? null);
   }
 }
 
@@ -508,4 +518,19 @@ export function organisationsIn(paragraphs: string[]): string[][] {
     }
     return names;
   });
+}
+
+const COMPLEMENTIZERS: ReadonlySet<string> = new Set(['ان', 'بان', 'انه', 'انها', 'وان', 'انهم']);
+
+/** A name further inside a role's segment, after an honorific or closing it after a definite word. */
+function nameInRoleSegment(segment: string): { kind: 'named'; name: string } | null {
+  const all = tokensOf(segment).filter((t) => !isParticle(t));
+  const end = all.findIndex((t) => COMPLEMENTIZERS.has(t.norm) || SPEECH_VERBS.has(t.norm) || isParticiple(t.norm));
+  const tokens = end >= 0 ? all.slice(0, end) : all;
+  if (tokens.length < 3) return null;
+  const honorific = nameAfterHonorific(tokens);
+  if (honorific?.kind === 'named') return { kind: 'named', name: honorific.name };
+  const plain = tokens.filter((t) => !HONORIFICS.has(t.norm));
+  const run = roleThenNameRun(plain, 2);
+  return run?.kind === 'named' ? { kind: 'named', name: run.name } : null;
 }
