@@ -194,9 +194,12 @@ function resolveSpans(paragraph: string): QuoteSpan[] {
 }
 
 function narrationCut(body: string): number | null {
-  for (const m of body.matchAll(/[،,]\s*([\p{L}\p{M}]+)/gu)) {
-    const norm = tokensOf(m[1])[0]?.norm ?? '';
-    if (isParticiple(norm) || SPEECH_VERBS.has(norm)) return m.index;
+  // «، مشيرا…»، «، وأضاف…», or a sentence that opens with reporting words: «… جنوب اليمن. كما أضاف، "…"»،
+  // «… فترة المنع .   وأكد مدير…».
+  for (const m of body.matchAll(/[،,.]\s*([\p{L}\p{M}]+)(?:\s+([\p{L}\p{M}]+))?/gu)) {
+    const first = tokensOf(m[1])[0]?.norm ?? '';
+    const second = m[0].startsWith('.') && m[2] ? (tokensOf(m[2])[0]?.norm ?? '') : '';
+    if (isParticiple(first) || SPEECH_VERBS.has(first) || SPEECH_VERBS.has(second)) return m.index;
   }
   return null;
 }
