@@ -3,13 +3,16 @@
  * throughput, how many quotations, the share with a named speaker, and a precision estimate from a hand-checked
  * random sample. Run alone: `npm run bench -- quotes`.
  */
-import { createReadStream, existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { pathToFileURL } from 'node:url';
 import { createGunzip } from 'node:zlib';
-import { cleanText } from '../src/arabic/index.js';
+import { cleanText, normalizeArabic } from '../src/arabic/index.js';
 import type { Article } from '../src/corpus/article.js';
-import { extractQuotes } from '../src/quotes/extract.js';
+import { extractLocatedQuotes, extractQuotes, type LocatedQuote } from '../src/quotes/extract.js';
+import { HONORIFICS } from '../src/quotes/lexicon.js';
 import type { Quote } from '../src/quotes/quote.js';
 
 const DATA = path.resolve('../shared/data/saudinewsnet/saudinewsnet.jsonl.gz');
@@ -104,6 +107,8 @@ export async function runQuotesBench(): Promise<string> {
   const quotes: Quote[] = [];
   let articles = 0;
   let extractMs = 0;
+  let slowestMs = 0;
+  let slowestId = '';
   let stoppedEarly = false;
   const started = Date.now();
   for await (const line of lines) {
@@ -112,7 +117,12 @@ export async function runQuotesBench(): Promise<string> {
     if (!article) continue;
     const t0 = performance.now();
     quotes.push(...extractQuotes(article));
-    extractMs += performance.now() - t0;
+    const ms = performance.now() - t0;
+    extractMs += ms;
+    if (ms > slowestMs) {
+      slowestMs = ms;
+      slowestId = article.id;
+    }
     articles++;
     if (Date.now() - started > TIME_BUDGET_MS) {
       stoppedEarly = true;
@@ -120,6 +130,7 @@ export async function runQuotesBench(): Promise<string> {
       break;
     }
   }
+  const dev = await scoreDevSet();
   const named = quotes.filter((q) => q.speaker !== null).length;
   const withRole = quotes.filter((q) => q.speakerRole !== null).length;
   const sample = sampleQuotes(quotes);
@@ -132,7 +143,8 @@ export async function runQuotesBench(): Promise<string> {
     '',
     `Articles: ${articles.toLocaleString('en')} with content${stoppedEarly ? ` (stopped at the ${TIME_BUDGET_MS / 1000} s budget)` : ''}.`,
     `Extraction alone: ${(extractMs / 1000).toFixed(1)} s, ${Math.round(articles / (extractMs / 1000)).toLocaleString('en')} articles/s` +
-      ` (wall time with gunzip and JSON parsing: ${((Date.now() - started) / 1000).toFixed(1)} s).`,
+      ` (wall time with gunzip and JSON parsing: ${((Date.now() - started) / 1000).toFixed(1)} s).` +
+      ` Slowest single article: ${slowestMs.toFixed(1)} ms (${slowestId}; budget 50 ms).`,
     '',
     '| quotations | per 100 articles | with a named speaker | with a role or group |',
     '| --- | --- | --- | --- |',
@@ -146,6 +158,8 @@ export async function runQuotesBench(): Promise<string> {
     ...(showSaudiNewsNetText()
       ? ['| # | article | quotation | speaker | role |', '| --- | --- | --- | --- | --- |', ...rows]
       : [SAMPLES_WITHHELD]),
+    '',
+    ...(dev ? dev.lines : [`_Development set skipped: ${DEV_SET} or the corpus not found._`]),
   ].join('\n');
 }
 
@@ -160,3 +174,284 @@ export function showSaudiNewsNetText(): boolean {
 export const SAMPLES_WITHHELD =
   '_SaudiNewsNet text is not reproduced here (CC BY-NC-SA, not redistributed with the project); run with ' +
   '`NASHRA_BENCH_SAMPLES=1` to print the sample._';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Development set (issue 9): hand-annotated quotations in SaudiNewsNet, scored for recall, precision and speaker.
+// ---------------------------------------------------------------------------------------------------------------
+
+const DEV_SET = path.resolve('bench/data/quotes-dev.json');
+
+type SpeakerKind = 'person' | 'organisation' | 'unnamed';
+
+interface GoldQuote {
+  paragraph: number;
+  start: number;
+  end: number;
+  speakerKind: SpeakerKind;
+  speaker: string | null;
+  speakerRole?: string;
+  alsoAccepted?: string[];
+}
+
+interface DevArticle {
+  id: string;
+  source: string;
+  split: 'tune' | 'heldout';
+  textSha1: string;
+  quotes: GoldQuote[];
+}
+
+/** A prediction as the scorer sees it: the located quotation and, once the extractor gives one, its kind. */
+type Predicted = LocatedQuote & { speakerKind?: SpeakerKind };
+
+/** The product's article id for a SaudiNewsNet record (bench/scale.ts) and the cleaned paragraphs (toArticle). */
+function devArticleId(record: SaudiNewsRecord, n: number): string {
+  return record.url ? `snn-${createHash('sha1').update(record.url).digest('hex').slice(0, 12)}` : `snn-${n}`;
+}
+
+async function loadDevArticles(wanted: ReadonlySet<string>): Promise<Map<string, Article>> {
+  const found = new Map<string, Article>();
+  const lines = createInterface({ input: createReadStream(DATA).pipe(createGunzip()), crlfDelay: Infinity });
+  let n = 0;
+  for await (const line of lines) {
+    if (!line.trim()) continue;
+    const record = JSON.parse(line) as SaudiNewsRecord;
+    const id = devArticleId(record, n++);
+    if (!wanted.has(id) || found.has(id)) continue;
+    const article = toArticle(record, 0);
+    if (article) found.set(id, { ...article, id });
+    if (found.size === wanted.size) {
+      lines.close();
+      break;
+    }
+  }
+  return found;
+}
+
+/**
+ * A predicted quotation matches a gold one when they are in the same paragraph and each covers at least half of
+ * the other (overlap ≥ 50 % of the gold span and ≥ 50 % of the predicted span): a quotation cut at a nested name,
+ * or run on into the narration, does not count as found; one that differs by a mark, a comma or a trailing word
+ * does. Pairs are matched one to one, largest overlap first.
+ */
+export const MIN_SPAN_COVER = 0.5;
+
+function overlap(a: { start: number; end: number }, b: { start: number; end: number }): number {
+  return Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
+}
+
+export function matchQuotes(gold: GoldQuote[], predicted: Predicted[]): Array<[number, number]> {
+  const pairs: Array<[number, number, number]> = [];
+  gold.forEach((g, i) =>
+    predicted.forEach((p, j) => {
+      if (p.paragraph !== g.paragraph) return;
+      const o = overlap(g, p);
+      if (o >= MIN_SPAN_COVER * (g.end - g.start) && o >= MIN_SPAN_COVER * (p.end - p.start)) pairs.push([i, j, o]);
+    }),
+  );
+  pairs.sort((a, b) => b[2] - a[2]);
+  const usedGold = new Set<number>();
+  const usedPredicted = new Set<number>();
+  const matched: Array<[number, number]> = [];
+  for (const [i, j] of pairs) {
+    if (usedGold.has(i) || usedPredicted.has(j)) continue;
+    usedGold.add(i);
+    usedPredicted.add(j);
+    matched.push([i, j]);
+  }
+  return matched;
+}
+
+/** Name tokens in search form without honorifics: «الدكتور أسامة خياط» and «أسامة خيّاط» compare equal. */
+function nameTokens(name: string): string[] {
+  return (name.match(/[\p{L}\p{M}\p{N}]+/gu) ?? []).map((w) => normalizeArabic(w)).filter((w) => w && !HONORIFICS.has(w));
+}
+
+/**
+ * The speaker is right when the predicted name, read as tokens, equals the gold name or an accepted variant —
+ * the full name as the article first gives it, so a surname alone or a name with trailing words is wrong — and
+ * when gold has no name (an unnamed source) the prediction has none either.
+ */
+function speakerRight(g: GoldQuote, p: Predicted): boolean {
+  if (g.speaker === null) return p.speaker === null;
+  if (p.speaker === null) return false;
+  const predicted = nameTokens(p.speaker).join(' ');
+  return [g.speaker, ...(g.alsoAccepted ?? [])].some((name) => nameTokens(name).join(' ') === predicted);
+}
+
+type ErrorKind =
+  | 'missed'
+  | 'spurious'
+  | 'speaker empty'
+  | 'name given for an unnamed source'
+  | 'name incomplete'
+  | 'name with extra words'
+  | 'wrong source';
+
+function speakerError(g: GoldQuote, p: Predicted): ErrorKind {
+  if (p.speaker === null) return 'speaker empty';
+  if (g.speaker === null) return 'name given for an unnamed source';
+  const predicted = nameTokens(p.speaker);
+  const golds = [g.speaker, ...(g.alsoAccepted ?? [])].map(nameTokens);
+  if (golds.some((t) => predicted.every((w) => t.includes(w)))) return 'name incomplete';
+  if (golds.some((t) => t.every((w) => predicted.includes(w)))) return 'name with extra words';
+  return 'wrong source';
+}
+
+interface Tally {
+  gold: number;
+  predicted: number;
+  found: number;
+  speakerRight: number;
+  kindRight: number;
+  kindGiven: number;
+}
+
+const emptyTally = (): Tally => ({ gold: 0, predicted: 0, found: 0, speakerRight: 0, kindRight: 0, kindGiven: 0 });
+
+interface ScoredError {
+  kind: ErrorKind;
+  articleId: string;
+  source: string;
+  paragraph: number;
+  gold: GoldQuote | null;
+  predicted: Predicted | null;
+}
+
+export function scoreDevArticle(
+  dev: DevArticle,
+  predicted: Predicted[],
+  tally: Tally,
+  errors: ScoredError[],
+): void {
+  const matched = matchQuotes(dev.quotes, predicted);
+  tally.gold += dev.quotes.length;
+  tally.predicted += predicted.length;
+  tally.found += matched.length;
+  const base = { articleId: dev.id, source: dev.source };
+  for (const [i, j] of matched) {
+    const g = dev.quotes[i];
+    const p = predicted[j];
+    if (speakerRight(g, p)) tally.speakerRight++;
+    else errors.push({ ...base, kind: speakerError(g, p), paragraph: g.paragraph, gold: g, predicted: p });
+    if (p.speakerKind !== undefined) {
+      tally.kindGiven++;
+      if (p.speakerKind === g.speakerKind) tally.kindRight++;
+    }
+  }
+  const goldMatched = new Set(matched.map(([i]) => i));
+  const predictedMatched = new Set(matched.map(([, j]) => j));
+  dev.quotes.forEach((g, i) => {
+    if (!goldMatched.has(i)) errors.push({ ...base, kind: 'missed', paragraph: g.paragraph, gold: g, predicted: null });
+  });
+  predicted.forEach((p, j) => {
+    if (!predictedMatched.has(j)) errors.push({ ...base, kind: 'spurious', paragraph: p.paragraph, gold: null, predicted: p });
+  });
+}
+
+const ratio = (n: number, d: number) => (d ? (n / d).toFixed(3) : 'n/a');
+
+function tallyRow(label: string, t: Tally): string {
+  return (
+    `| ${label} | ${t.gold} | ${t.predicted} | ${ratio(t.found, t.gold)} | ${ratio(t.found, t.predicted)} | ` +
+    `${ratio(t.speakerRight, t.found)} | ${ratio(t.speakerRight, t.gold)} | ${t.kindGiven ? ratio(t.kindRight, t.kindGiven) : 'n/a'} |`
+  );
+}
+
+function splitTable(title: string, overall: Tally, bySource: Map<string, Tally>): string[] {
+  return [
+    `**${title}**`,
+    '',
+    '| outlet | gold | predicted | recall | precision | speaker right, of found | text and speaker both right | kind right, of found |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    tallyRow('all', overall),
+    ...[...bySource.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([source, t]) => tallyRow(source, t)),
+    '',
+  ];
+}
+
+export interface DevScore {
+  tune: Tally;
+  heldout: Tally;
+  lines: string[];
+  errors: ScoredError[];
+}
+
+/** Score the extractor on the development set; held-out errors are counted by kind, never printed in full. */
+export async function scoreDevSet(extract: (a: Article) => Predicted[] = extractLocatedQuotes): Promise<DevScore | null> {
+  if (!existsSync(DEV_SET) || !existsSync(DATA)) return null;
+  const devArticles = (JSON.parse(readFileSync(DEV_SET, 'utf8')) as { articles: DevArticle[] }).articles;
+  const texts = await loadDevArticles(new Set(devArticles.map((a) => a.id)));
+  const totals = { tune: emptyTally(), heldout: emptyTally() };
+  const perSource = { tune: new Map<string, Tally>(), heldout: new Map<string, Tally>() };
+  const errors: Array<ScoredError & { split: DevArticle['split'] }> = [];
+  const stale: string[] = [];
+  for (const dev of devArticles) {
+    const article = texts.get(dev.id);
+    if (!article) {
+      stale.push(`${dev.id} (not found)`);
+      continue;
+    }
+    const sha = createHash('sha1').update(article.paragraphs.join('\n')).digest('hex').slice(0, 16);
+    if (sha !== dev.textSha1) stale.push(`${dev.id} (text changed)`);
+    const predicted = extract(article);
+    const bySource = perSource[dev.split];
+    if (!bySource.has(dev.source)) bySource.set(dev.source, emptyTally());
+    const articleErrors: ScoredError[] = [];
+    const articleTally = emptyTally();
+    scoreDevArticle(dev, predicted, articleTally, articleErrors);
+    for (const t of [totals[dev.split], bySource.get(dev.source) as Tally]) {
+      for (const key of Object.keys(articleTally) as Array<keyof Tally>) t[key] += articleTally[key];
+    }
+    errors.push(...articleErrors.map((e) => ({ ...e, split: dev.split })));
+  }
+  const heldoutByKind = new Map<ErrorKind, number>();
+  for (const e of errors) if (e.split === 'heldout') heldoutByKind.set(e.kind, (heldoutByKind.get(e.kind) ?? 0) + 1);
+  const outlets = new Set(devArticles.map((a) => a.source)).size;
+  const lines = [
+    '### Development set: annotated quotations (bench/data/quotes-dev.json)',
+    '',
+    `${devArticles.reduce((n, a) => n + a.quotes.length, 0)} quotations in ${devArticles.length} articles from ${outlets} ` +
+      'SaudiNewsNet outlets, annotated by reading (ids and offsets only in the repository). Tuned on the tune half; ' +
+      'the held-out half is reported untouched. A prediction is found when it shares its paragraph with a gold ' +
+      `quotation and each covers ≥ ${MIN_SPAN_COVER * 100} % of the other; its speaker is right when the name equals ` +
+      'the full name the article first gives (an organisation in full when no person speaks; none for an unnamed ' +
+      'source). Targets (issue 9, unseen text): both right ≥ 0.85, precision ≥ 0.95, recall ≥ 0.90.',
+    '',
+    ...(stale.length ? [`Skipped or changed: ${stale.join(', ')}.`, ''] : []),
+    ...splitTable('Tune half', totals.tune, perSource.tune),
+    ...splitTable('Held-out half', totals.heldout, perSource.heldout),
+    '**Held-out errors by kind**',
+    '',
+    '| kind | count |',
+    '| --- | --- |',
+    ...[...heldoutByKind.entries()].sort((a, b) => b[1] - a[1]).map(([kind, n]) => `| ${kind} | ${n} |`),
+  ];
+  return { tune: totals.tune, heldout: totals.heldout, lines, errors: errors.filter((e) => e.split === 'tune') };
+}
+
+/**
+ * Tune-half errors with their text, for the engineer tuning the extractor (never the held-out half, never in
+ * docs/benchmarks.md): `node dist/bench/quotes.js --tune-errors`.
+ */
+async function printTuneErrors(): Promise<void> {
+  const score = await scoreDevSet();
+  if (!score) return;
+  process.stdout.write(`${score.lines.join('\n')}\n\n`);
+  const devArticles = (JSON.parse(readFileSync(DEV_SET, 'utf8')) as { articles: DevArticle[] }).articles;
+  const texts = await loadDevArticles(new Set(devArticles.filter((a) => a.split === 'tune').map((a) => a.id)));
+  for (const e of score.errors) {
+    const paragraph = texts.get(e.articleId)?.paragraphs[e.paragraph] ?? '';
+    const span = e.gold ?? e.predicted;
+    const text = span ? paragraph.slice(span.start, span.end).slice(0, 70) : '';
+    const context = span ? paragraph.slice(Math.max(0, span.start - 110), span.start) : '';
+    process.stdout.write(
+      `[${e.kind}] ${e.articleId} p${e.paragraph} gold=${e.gold ? `${e.gold.speaker ?? `(${e.gold.speakerRole})`}/${e.gold.speakerKind}` : '-'} ` +
+        `pred=${e.predicted ? `${e.predicted.speaker}/${e.predicted.speakerKind ?? '?'} role=${e.predicted.speakerRole}` : '-'}\n   …${context}⟦${text}⟧\n`,
+    );
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href && process.argv.includes('--tune-errors')) {
+  await printTuneErrors();
+}

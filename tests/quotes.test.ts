@@ -339,7 +339,8 @@ describe('speakers on SaudiNewsNet sentences', () => {
       name: 'إبراهيم الألمعي',
       role: 'الفنان التشكيلي',
     });
-    expect(parseSubjectBefore('لكن صحيفة المصري اليوم الخاصة ')).toMatchObject({ kind: 'unnamed' });
+    // Issue 9: a body speaking in its own name is an organisation with its name, no longer an unnamed source.
+    expect(parseSubjectBefore('لكن صحيفة المصري اليوم الخاصة ')).toMatchObject({ kind: 'organisation' });
   });
 
   it('«أحد المقاتلين» is a description, not a name', () => {

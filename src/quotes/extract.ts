@@ -5,6 +5,8 @@ import type { Quote } from './quote.js';
 import {
   familyNamesIn,
   isNameToken,
+  isOrganisationHead,
+  organisationsIn,
   isParticiple,
   isSpeechVerb,
   parseSubject,
@@ -25,8 +27,13 @@ import {
  */
 export const MIN_QUOTE_WORDS = 4;
 
-/** Who the text is currently reporting: a person, or an unnamed source (group, institution) with its label. */
-type Current = { person: Person } | { label: string } | null;
+/**
+ * Who the text is currently reporting: a person, a body speaking in its own name (its name as the article gives it
+ * in full), or an unnamed source (a group, «مصدر أمني») with its label.
+ */
+type Current = { person: Person } | { organisation: string } | { label: string } | null;
+
+export type SpeakerKind = 'person' | 'organisation' | 'unnamed';
 
 /**
  * A bare «وأضاف» reaches back at most this many paragraphs to its speaker. Reporters repeat the name or a
@@ -38,7 +45,16 @@ const MAX_PARAGRAPHS_TO_SPEAKER = 2;
 interface PendingQuote {
   text: string;
   paragraph: number;
+  start: number;
+  end: number;
   speaker: Current;
+}
+
+/** A quotation with where it stands: `start`/`end` are offsets of the quoted words in its paragraph. */
+export interface LocatedQuote extends Quote {
+  start: number;
+  end: number;
+  speakerKind: SpeakerKind;
 }
 
 /**
@@ -48,12 +64,19 @@ interface PendingQuote {
  * «مشيرا إلى أن») keeps the current one.
  */
 export function extractQuotes(article: Article): Quote[] {
+  return extractLocatedQuotes(article).map(({ start: _start, end: _end, speakerKind: _kind, ...quote }) => quote);
+}
+
+/** extractQuotes with each quotation's offsets, for scoring against annotated spans (bench/quotes.ts). */
+export function extractLocatedQuotes(article: Article): LocatedQuote[] {
   const registry = new PersonRegistry();
   const recent: Person[] = [];
   let current: Current = null;
   let currentSetIn = 0;
   const pending: PendingQuote[] = [];
   const familyNames = familyNamesIn(article.paragraphs);
+  const organisations = organisationsIn(article.paragraphs);
+  const namedBodies: string[] = [];
 
   const setPerson = (person: Person) => {
     const at = recent.indexOf(person);
@@ -92,8 +115,16 @@ export function extractQuotes(article: Article): Quote[] {
         currentSetIn = paragraphIndex; // a bare «وأضاف» carries the speaker on from here
         if (subject.kind === 'named') setPerson(registry.register(subject.name, subject.role));
         else if (subject.kind === 'unnamed') setCurrent({ label: subject.role }, paragraphIndex);
+        else if (subject.kind === 'organisation') {
+          const known = [...organisations.slice(0, paragraphIndex + 1).flat(), ...namedBodies];
+          const name = resolveOrganisation(subject.name, known);
+          if (name) {
+            namedBodies.push(name);
+            setCurrent({ organisation: name }, paragraphIndex);
+          } else setCurrent({ label: masked.slice(tokens[t].end, nextOpen).trim().split(/[\s،,:]+/).slice(0, 2).join(' ') }, paragraphIndex);
+        }
         else if (subject.kind === 'anaphor') {
-          const person = registry.resolve(subject.head, recent);
+          const person = registry.resolve(subject.head, recent, subject.byRoleOnly);
           if (person) {
             // «المسؤول الأميركي» is a fair role for a person the text gave none.
             if (!person.role && subject.description.includes(' ')) person.role = subject.description;
@@ -104,9 +135,9 @@ export function extractQuotes(article: Article): Quote[] {
       if (!span) break;
       const text = cleanQuoteText(paragraph.slice(span.start, span.end));
       if (tokensOf(text).length < MIN_QUOTE_WORDS) continue;
-      if (attributionCue(masked, span.openAt) !== 'speech' || followsTitleNoun(paragraph, span.openAt)) continue;
+      if (attributionCue(masked, span.openAt) !== 'speech' || followsTitleNoun(paragraph, span.openAt, span)) continue;
       const speaker = paragraphIndex - currentSetIn <= MAX_PARAGRAPHS_TO_SPEAKER ? current : null;
-      pending.push({ text, paragraph: paragraphIndex, speaker });
+      pending.push({ text, paragraph: paragraphIndex, start: span.start, end: span.end, speaker });
     }
   });
 
@@ -114,10 +145,31 @@ export function extractQuotes(article: Article): Quote[] {
   return pending.map((q) => ({
     articleId: article.id,
     text: q.text,
-    speaker: q.speaker && 'person' in q.speaker ? q.speaker.person.name : null,
-    speakerRole: q.speaker ? ('person' in q.speaker ? q.speaker.person.role : q.speaker.label) : null,
+    speaker: q.speaker && 'person' in q.speaker ? q.speaker.person.name : q.speaker && 'organisation' in q.speaker ? q.speaker.organisation : null,
+    speakerRole: !q.speaker || 'organisation' in q.speaker ? null : 'person' in q.speaker ? q.speaker.person.role : q.speaker.label,
+    speakerKind: (q.speaker && 'person' in q.speaker ? 'person' : q.speaker && 'organisation' in q.speaker ? 'organisation' : 'unnamed') as SpeakerKind,
     paragraph: q.paragraph,
+    start: q.start,
+    end: q.end,
   }));
+}
+
+/**
+ * A body's name as the article gave it in full: «الوزارة» is the ministry last named («وزارة العدل»), «الداخلية
+ * التونسية» (from «بيان الداخلية التونسية») the body whose name holds those words, and an empty name («وأضاف
+ * البيان») the body last named. `known` lists the bodies named so far, in order.
+ */
+function resolveOrganisation(name: string, known: string[]): string | null {
+  const words = tokensOf(name).map((t) => withoutArticle(t.norm));
+  const fuller = (pick: (candidate: string[]) => boolean): string | undefined =>
+    [...known].reverse().find((k) => {
+      const candidate = tokensOf(k).map((t) => withoutArticle(t.norm));
+      return candidate.length > words.length && pick(candidate);
+    });
+  if (words.length === 0) return known.at(-1) ?? null;
+  if (words.length === 1) return fuller((c) => c[0] === words[0]) ?? name;
+  if (!isOrganisationHead(tokensOf(name)[0].norm)) return fuller((c) => words.every((w) => c.includes(w))) ?? name;
+  return name;
 }
 
 /**
@@ -142,14 +194,24 @@ function resolveSpans(paragraph: string): QuoteSpan[] {
 }
 
 function narrationCut(body: string): number | null {
-  for (const m of body.matchAll(/[،,]\s*([\p{L}\p{M}]+)/gu)) {
-    const norm = tokensOf(m[1])[0]?.norm ?? '';
-    if (isParticiple(norm) || SPEECH_VERBS.has(norm)) return m.index;
+  // «، مشيرا…»، «، وأضاف…», or a sentence that opens with reporting words: «… جنوب اليمن. كما أضاف، "…"»،
+  // «… فترة المنع .   وأكد مدير…».
+  for (const m of body.matchAll(/[،,.]\s*([\p{L}\p{M}]+)(?:\s+([\p{L}\p{M}]+))?/gu)) {
+    const first = tokensOf(m[1])[0]?.norm ?? '';
+    const second = m[0].startsWith('.') && m[2] ? (tokensOf(m[2])[0]?.norm ?? '') : '';
+    if (isParticiple(first) || SPEECH_VERBS.has(first) || SPEECH_VERBS.has(second)) return m.index;
   }
   return null;
 }
 
-function followsTitleNoun(paragraph: string, openAt: number): boolean {
+function followsTitleNoun(paragraph: string, openAt: number, span: QuoteSpan): boolean {
+  // «وقال مخرج الفيلم: "…"»، «وقال مخرج أشهر أفلام الحركة "…" (a statement of ten words and more)»: the noun
+  // ends the speaker's description; a colon or a long statement right after a reporting verb is speech.
+  if (paragraph.slice(0, openAt).trimEnd().endsWith(':')) return false;
+  if (tokensOf(paragraph.slice(span.start, span.end)).length >= 10) {
+    const lead = tokensOf(paragraph.slice(Math.max(0, openAt - 80), openAt)).slice(-6);
+    if (lead.some((t) => isSpeechVerb(t.norm))) return false;
+  }
   const before = tokensOf(paragraph.slice(Math.max(0, openAt - 40), openAt));
   // «يعرف بـ«الإمارة الإسلامية…»»: a one-letter proclitic written apart from its word is skipped.
   const last = before.at(-1)?.norm.replace(/ـ/g, '').length === 1 ? before.at(-2) : before.at(-1);
@@ -178,7 +240,11 @@ function maskSpans(paragraph: string, spans: QuoteSpan[], short: boolean[]): str
   for (const [k, span] of spans.entries()) {
     const closeLen = span.end < paragraph.length ? 1 : 0; // the closing mark (or the comma a cut stopped at)
     if (short[k]) {
-      out = `${out.slice(0, span.openAt)} ${out.slice(span.start, span.end)}${' '.repeat(closeLen)}${out.slice(span.end + closeLen)}`;
+      // The closing mark of a quoted name ends a phrase: «رئيس تحرير "سبق" علي الحازمي»، «صحيفة “بليك” الأوسع
+      // انتشارا» read as «رئيس تحرير سبق، علي الحازمي» and «صحيفة بليك، الأوسع انتشارا» (role, then the name).
+      const wordFollows = /^\s*[\p{L}]/u.test(out.slice(span.end + closeLen));
+      const close = closeLen ? (wordFollows ? '،' : ' ') : '';
+      out = `${out.slice(0, span.openAt)} ${out.slice(span.start, span.end)}${close}${out.slice(span.end + closeLen)}`;
       continue;
     }
     out = out.slice(0, span.openAt) + ' '.repeat(span.end + closeLen - span.openAt) + out.slice(span.end + closeLen);
@@ -232,8 +298,11 @@ function attributionCue(masked: string, openAt: number): 'speech' | 'document' |
 function isReportingVerbAt(tokens: Token[], i: number): boolean {
   if (!isSpeechVerb(tokens[i].norm)) return false;
   const before = tokens[i - 1]?.norm;
-  return before !== 'من' && before !== 'ومن';
+  // «أنه لا يرى دورا لبشار الأسد»: a negated verb or one after a complementizer is inside what is reported.
+  return before === undefined || !EMBEDDING_WORDS.has(before);
 }
+
+const EMBEDDING_WORDS: ReadonlySet<string> = new Set(['من', 'ومن', 'لا', 'لم', 'لن', 'انه', 'انها', 'بانه', 'بانها']);
 
 function cleanQuoteText(raw: string): string {
   return raw

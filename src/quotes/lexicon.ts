@@ -71,7 +71,9 @@ export const ROLE_HEADS: ReadonlySet<string> = normalizedSet(`
   ممثلة محلل محللة باحث باحثة أستاذ أستاذة أمير أميرة ملك ملكة ولي زعيم زعيمة رئيسي مفوض مفوضة محافظ والي عمدة
   قاضي قاض محامي محامية نقيب عميد لواء عقيد جنرال مصدر مصادر مراقب مراقبون خبراء مسؤولون متحدثون شيخ إمام
   مدرب لاعب مؤسس مؤسسة قيادي قيادية إخصائي إخصائية أخصائي أخصائية طبيب طبيبة مفتي مندوب مندوبة وكيل وكيلة
-  قائمقام مفوضة مفوض حاكم حاكمة`);
+  قائمقام مفوضة مفوض حاكم حاكمة
+  طالب طالبة مبتعث مبتعثة مواطن مواطنة فنان فنانة مخرج مخرجة شاعر شاعرة إعلامي إعلامية صحفي صحفية صحافي
+  صحافية ناشط ناشطة مشرف مشرفة أسقف بطريرك مرشد موظف موظفة زوج زوجة والد والدة شقيق شقيقة قارئ قارئة نجم`);
 
 /** Definite descriptions that point back to a person already named («وقال المسؤول الأميركي»). */
 export const ANAPHORIC_HEADS: ReadonlySet<string> = normalizedSet(`
@@ -93,7 +95,8 @@ export const INSTITUTIONS: ReadonlySet<string> = normalizedSet(`
   لجنة شركة جمعية حزب اتحاد تحالف اجتماع مؤتمر دراسة وثيقة بلاغ نص رسالة تغريدة مذكرة إعلان قرار محكمة
   جيش شرطة أمن إدارة سفارة قنصلية بنك صندوق جامعة معهد مركز مرصد شبكة تقارير بيانات دراسات
   إحصاءات إحصائيات أرقام معطيات مصادر وسائل حركة جماعة تنظيم مجموعة فصيل كتلة ائتلاف قوات إمارة أمانة بلدية
-  نقابة رابطة حلف ناتو رويترز بلومبرغ بلومبيرغ`);
+  نقابة رابطة حلف ناتو رويترز بلومبرغ بلومبيرغ
+  ولاية محافظة مديرية نيابة نادي مؤسسة محطة سلطات أمم كونغرس كونجرس منتخب`);
 
 /**
  * An honorific with a pronoun suffix stands for the person just named: «وأضاف سموه»، «وأكد معاليه». The subject
@@ -105,7 +108,11 @@ export const HONORIFIC_PRONOUNS: ReadonlySet<string> = normalizedSet(`
 /** Honorifics dropped from a speaker's name («السيد كريستوفر لاندبيرغ» → «كريستوفر لاندبيرغ»). */
 export const HONORIFICS: ReadonlySet<string> = normalizedSet(`
   السيد السيدة سيد سيدة الدكتور الدكتورة د دكتور الأستاذ الأستاذة المهندس المهندسة الشيخ السادة الحاج معالي
-  سعادة فخامة سمو الفريق اللواء العميد العقيد المقدم الرائد النقيب الملازم المشير`);
+  سعادة فخامة سمو الفريق اللواء العميد العقيد المقدم الرائد النقيب الملازم المشير
+  متقاعد المتقاعد الركن`);
+
+/** «ومضى بالقول "…"»، «واكتفى بالقول: "…"»: the noun of saying introduces a statement like a participle. */
+export const SPEECH_NOUNS: ReadonlySet<string> = normalizedSet(`بالقول`);
 
 /**
  * Words that end the subject of a reporting verb: the complementizer before the statement, prepositions that
@@ -151,3 +158,18 @@ export const KANA_FORMS: ReadonlySet<string> = normalizedSet(`كان وكان ف
  */
 export const DOCUMENT_WORDS: ReadonlySet<string> = normalizedSet(`
   نصت تنص ينص بند بنود بنده بندها بنوده بنودها مادة مواد فقرة فقرات`);
+
+/**
+ * Institution words that name what was said, not who said it: «بيان الداخلية التونسية»، «وأضاف البيان». The
+ * speaker is the body that issued it (named after the word, or the body the article is about).
+ */
+export const DOCUMENT_HEADS: ReadonlySet<string> = normalizedSet(`
+  بيان بلاغ تقرير رسالة تغريدة مذكرة دراسة وثيقة نص إعلان قرار تقارير بيانات دراسات إحصاءات إحصائيات أرقام
+  معطيات تغريدات`);
+
+/** Institution words that stay an unnamed source: «مصدر أمني»، «مصادر مطلعة»، «وسائل الإعلام». */
+export const SOURCE_HEADS: ReadonlySet<string> = normalizedSet(`مصدر مصادر وسائل`);
+
+/** Words between a document and its issuer: «بيان صادر عن ولاية غازي عنتاب»، «في بيان لها». */
+export const ISSUER_LINKS: ReadonlySet<string> = normalizedSet(`له لها صادر الصادر صادرة الصادرة عن من نشرته نشره
+  أصدرته أصدره نقلته`);

@@ -45,13 +45,30 @@ function curlyRole(text: string, at: number): Role {
   return 'either'; // spaced on both sides, or glued on both sides
 }
 
+/**
+ * A straight mark has no shape at all: it opens when a word follows and a space (or a clitic, or a parenthesis)
+ * precedes it, and closes when a word or punctuation precedes it and no word follows.
+ */
+function asciiRole(text: string, at: number): Role {
+  const prev = text[at - 1];
+  const next = text[at + 1];
+  const gluedClitic = prev !== undefined && CLITICS.has(prev) && (at < 2 || isSpace(text[at - 2]));
+  if (isWordChar(next) && (isSpace(prev) || prev === '(' || gluedClitic)) return 'open';
+  if (!isSpace(prev) && !isWordChar(next)) return 'close';
+  return 'either';
+}
+
+/** Words between two marks: a quoted name inside a quotation is one to three words. */
+const wordsBetween = (text: string, from: number, to: number): number =>
+  text.slice(from + 1, to).split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+
 function collectMarks(text: string): Mark[] {
   const marks: Mark[] = [];
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (c === '«') marks.push({ at: i, family: 'guillemet', role: 'open' });
     else if (c === '»') marks.push({ at: i, family: 'guillemet', role: 'close' });
-    else if (c === '"') marks.push({ at: i, family: 'ascii', role: 'either' });
+    else if (c === '"') marks.push({ at: i, family: 'ascii', role: asciiRole(text, i) });
     else if (c === '“' || c === '”' || c === '„') marks.push({ at: i, family: 'curly', role: curlyRole(text, i) });
   }
   return marks;
@@ -94,7 +111,22 @@ export function scanQuoteMarks(text: string): MarkScan {
     }
     if (m.family === 'ascii') {
       if (!current) startSpan(m);
-      else if (current.family === 'ascii') endSpan(m.at, true);
+      else if (current.family === 'ascii') {
+        if (m.role !== 'open') endSpan(m.at, true);
+        else {
+          // «"تسعى صحيفة "سبق" الإلكترونية إلى …"»: a one-to-three-word name quoted inside the quotation, when a
+          // mark after it is left to close the quotation. Otherwise the open quotation lost its closing mark
+          // («… جنوب اليمن. كما أضاف، "نأمل …"») and a new one starts here.
+          const rest = marks.slice(k + 1).filter((n) => n.family === 'ascii');
+          const inner = rest[0];
+          if (inner && inner.role !== 'open' && rest.length >= 2 && wordsBetween(text, m.at, inner.at) <= 3) {
+            k = marks.indexOf(inner);
+            continue;
+          }
+          endSpan(m.at, false);
+          startSpan(m);
+        }
+      }
       continue;
     }
     let role = m.role;
