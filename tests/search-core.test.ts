@@ -14,6 +14,7 @@ import type { Article } from '../src/corpus/article.js';
 import { ArticleIndex, textsOf } from '../src/search/article-index.js';
 import { FieldAnalyzer } from '../src/search/field-analyzer.js';
 import { InvertedIndex } from '../src/search/postings.js';
+import { oneEditTerms, oneEditVariants } from '../src/search/query-plan.js';
 import { gramsPresent, gramsPresentPlain, GramTable } from '../src/search/rerank.js';
 import { RerankWords } from '../src/search/rerank-words.js';
 import { splitSentencesFast } from '../src/search/sentence-split.js';
@@ -231,6 +232,22 @@ describe('fast text scanners agree with the rules they implement', () => {
         expect(fast.length).toBe(new Set(tokens).size);
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('one-edit terms found by hashes = the dictionary\'s terms among the one-edit variants', () => {
+    fc.assert(
+      fc.property(fc.array(mixed, { minLength: 1, maxLength: 8 }), fc.oneof(word, mixed), (texts, probe) => {
+        const index = new InvertedIndex();
+        const analyzer = new FieldAnalyzer(index);
+        for (const t of texts) analyzer.analyze(t);
+        // Terms one edit from the probe, so that hits are frequent: its deletions and a substitution.
+        for (let i = 0; i < probe.length; i++) index.intern(probe.slice(0, i) + probe.slice(i + 1));
+        index.intern(probe.slice(1) + 'ب');
+        const expected = [...oneEditVariants(probe, index)].map((v) => index.termIds.get(v)).filter((id): id is number => id !== undefined);
+        expect(oneEditTerms(probe, index).sort((a, b) => a - b)).toEqual([...new Set(expected)].sort((a, b) => a - b));
+      }),
+      { numRuns: 1500 },
     );
   });
 

@@ -88,6 +88,8 @@ export class ArticleIndex {
   private readonly normalizedSources = new Map<string, string>();
   private admitBuffer = new Uint8Array(0);
   private newestCache: number[] | null = null;
+  /** Slots in order of folded title and of id, for prefix suggestions; built on the first suggestion, then kept. */
+  private orders: { titles: PrefixOrder; ids: PrefixOrder } | null = null;
 
   private constructor(
     private readonly texts: ArticleTexts,
@@ -219,20 +221,27 @@ export class ArticleIndex {
     if (n === 0) return [];
     if (!input) return this.newest(n).map((slot) => this.choice(slot));
 
-    const { ids, folded } = this.docs;
+    const { folded } = this.docs;
     const live = this.index.live;
     const foldedInput = foldTitle(input);
     const words = queryWordReadings(input);
     const partialLast = /[\p{L}\p{M}\p{N}]$/u.test(input) && analyzeTerm(tokenize(input).at(-1) ?? '') !== null;
     const tiers: number[][] = [[], [], []];
     const tiered = new Set<number>();
-    for (let slot = 0; slot < this.index.slotCount; slot++) {
-      if (!live[slot]) continue;
-      if (foldedInput && folded[slot] === foldedInput) tiers[0].push(slot);
-      else if ((foldedInput && folded[slot].startsWith(foldedInput)) || ids[slot]!.startsWith(input)) tiers[1].push(slot);
-      else continue;
-      tiered.add(slot);
+    // Titles (folded) and ids starting with the input: one range each of the sorted orders, not a scan.
+    const order = this.prefixOrders();
+    if (foldedInput) {
+      order.titles.forEachWithPrefix(foldedInput, (slot) => {
+        if (!live[slot] || tiered.has(slot)) return;
+        tiers[folded[slot] === foldedInput ? 0 : 1].push(slot);
+        tiered.add(slot);
+      });
     }
+    order.ids.forEachWithPrefix(input, (slot) => {
+      if (!live[slot] || tiered.has(slot)) return;
+      tiers[1].push(slot);
+      tiered.add(slot);
+    });
     if (words.length) for (const slot of this.titlesWithAllWords(words, partialLast)) if (!tiered.has(slot)) tiers[2].push(slot);
     const picked: number[] = [];
     const pickedSet = new Set<number>();
@@ -385,6 +394,7 @@ export class ArticleIndex {
     this.idToSlot.set(a.id, slot);
     this.setFilterKeys(slot, a.date, a.source);
     this.newestCache = null;
+    if (this.orders) (this.orders.titles.insert(slot), this.orders.ids.insert(slot));
   }
 
   private removeSlot(id: string): boolean {
@@ -392,6 +402,7 @@ export class ArticleIndex {
     if (slot === undefined) return false;
     this.idToSlot.delete(id);
     this.index.removeDocument(slot);
+    if (this.orders) (this.orders.titles.delete(slot), this.orders.ids.delete(slot));
     // The slot's strings are not needed any more; the small typed-array entries stay until the next reload.
     const { docs } = this;
     docs.ids[slot] = undefined;
@@ -467,6 +478,16 @@ export class ArticleIndex {
     return out;
   }
 
+  private prefixOrders(): { titles: PrefixOrder; ids: PrefixOrder } {
+    if (!this.orders) {
+      const live: number[] = [];
+      for (let slot = 0; slot < this.index.slotCount; slot++) if (this.index.live[slot]) live.push(slot);
+      const { docs } = this;
+      this.orders = { titles: new PrefixOrder((slot) => docs.folded[slot], live.slice()), ids: new PrefixOrder((slot) => docs.ids[slot]!, live) };
+    }
+    return this.orders;
+  }
+
   /** The `n` newest live slots (date, then time added, then id). */
   private newest(n: number): number[] {
     if (!this.newestCache || this.newestCache.length < Math.min(n, this.size)) {
@@ -502,6 +523,61 @@ export class ArticleIndex {
   private titleOnly(slot: number): Article {
     const { ids, titles, dates, sources, addedAt } = this.docs;
     return { id: ids[slot]!, title: titles[slot], date: dates[slot], source: sources[slot], url: null, paragraphs: [], addedAt: addedAt[slot] };
+  }
+}
+
+/**
+ * Live slots sorted by a string key (folded title, id) then slot: the slots whose key starts with a prefix form one
+ * range, found by binary search. Kept in order by `insert` / `delete` (a binary search and one array splice: ~30k
+ * numbers moved, microseconds), so autocomplete never scans every title.
+ */
+class PrefixOrder {
+  private readonly slots: number[];
+  constructor(
+    private readonly key: (slot: number) => string,
+    slots: number[],
+  ) {
+    this.slots = slots.sort((a, b) => this.compare(a, b));
+  }
+
+  forEachWithPrefix(prefix: string, visit: (slot: number) => void): void {
+    const { slots, key } = this;
+    let lo = 0;
+    let hi = slots.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (key(slots[mid]) < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < slots.length && key(slots[i]).startsWith(prefix); i++) visit(slots[i]);
+  }
+
+  /** Call after the slot's key is set. */
+  insert(slot: number): void {
+    this.slots.splice(this.position(slot), 0, slot);
+  }
+
+  /** Call before the slot's key is cleared. */
+  delete(slot: number): void {
+    const at = this.position(slot);
+    if (this.slots[at] === slot) this.slots.splice(at, 1);
+  }
+
+  private position(slot: number): number {
+    let lo = 0;
+    let hi = this.slots.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.compare(this.slots[mid], slot) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private compare(a: number, b: number): number {
+    const ka = this.key(a);
+    const kb = this.key(b);
+    return ka < kb ? -1 : ka > kb ? 1 : a - b;
   }
 }
 

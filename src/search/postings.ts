@@ -76,6 +76,10 @@ export class InvertedIndex {
   private sortedDirty = false;
   /** Characters used by the dictionary, per script class (fuzzy candidates are drawn from these). */
   private readonly alphabet = new Map<number, Set<string>>();
+  private alphabetVersion = 0;
+  private readonly alphabetCache = new Map<string, { version: number; codes: Uint16Array }>();
+  /** The dictionary by polynomial hash of code units (termHash), built on the first fuzzy lookup, then kept. */
+  private hashed: { slots: Int32Array; hashes: Int32Array; count: number } | null = null;
   /** Live documents per field holding the term, and per term over title ∪ body. */
   df: Int32Array[] = [new Int32Array(1024), new Int32Array(1024)];
   dfAny: Int32Array = new Int32Array(1024);
@@ -126,6 +130,7 @@ export class InvertedIndex {
       this.dfAny = grow(this.dfAny, size);
     }
     this.addToAlphabet(term);
+    if (this.hashed) this.hashTerm(id);
     if (this.bulk || this.sortedDirty) this.sortedDirty = true;
     else insertSorted(this.sortedTerms, term);
     return id;
@@ -164,6 +169,61 @@ export class InvertedIndex {
     const out: string[] = [];
     for (const cls of classes) for (const ch of this.alphabet.get(cls) ?? []) out.push(ch);
     return out.sort();
+  }
+
+  /**
+   * The single code units of the dictionary's characters of the given script classes, in code-unit order
+   * (= alphabetOf filtered to one-unit characters), cached until the dictionary gains a character.
+   */
+  alphabetCodes(classes: readonly number[]): Uint16Array {
+    const key = classes.join(',');
+    const cached = this.alphabetCache.get(key);
+    if (cached && cached.version === this.alphabetVersion) return cached.codes;
+    const chars = this.alphabetOf(classes).filter((ch) => ch.length === 1);
+    const codes = Uint16Array.from(chars, (ch) => ch.charCodeAt(0));
+    this.alphabetCache.set(key, { version: this.alphabetVersion, codes });
+    return codes;
+  }
+
+  /**
+   * The id of the term whose code units hash to `hash` (termHash) and are those `matches` accepts, or −1. For
+   * fuzzy lookups that compute the hash of a one-edit variant from the query term's prefix and suffix hashes in O(1)
+   * and build no string (query-plan.ts).
+   */
+  findHashed(hash: number, matches: (text: string) => boolean): number {
+    if (!this.hashed) {
+      let capacity = 1 << 16;
+      while (capacity < this.termCount * 2) capacity *= 2;
+      this.hashed = { slots: new Int32Array(capacity).fill(-1), hashes: new Int32Array(capacity), count: 0 };
+      for (let id = 0; id < this.termCount; id++) this.hashTerm(id);
+    }
+    const { slots, hashes } = this.hashed;
+    const mask = slots.length - 1;
+    for (let slot = mixHash(hash) & mask; ; slot = (slot + 1) & mask) {
+      const id = slots[slot];
+      if (id < 0) return -1;
+      if (hashes[slot] === hash && matches(this.termText[id])) return id;
+    }
+  }
+
+  private hashTerm(id: number): void {
+    const table = this.hashed!;
+    if ((table.count + 1) * 2 > table.slots.length) {
+      const old = table;
+      this.hashed = { slots: new Int32Array(old.slots.length * 2).fill(-1), hashes: new Int32Array(old.slots.length * 2), count: 0 };
+      for (let slot = 0; slot < old.slots.length; slot++) if (old.slots[slot] >= 0) this.placeHashed(old.slots[slot], old.hashes[slot]);
+    }
+    this.placeHashed(id, termHash(this.termText[id]));
+  }
+
+  private placeHashed(id: number, hash: number): void {
+    const table = this.hashed!;
+    const mask = table.slots.length - 1;
+    let slot = mixHash(hash) & mask;
+    while (table.slots[slot] >= 0) slot = (slot + 1) & mask;
+    table.slots[slot] = id;
+    table.hashes[slot] = hash;
+    table.count++;
   }
 
   private sorted(): string[] {
@@ -211,8 +271,9 @@ export class InvertedIndex {
       base.tfs.push(outTfs);
     }
     this.base = base;
-    // Sort the dictionary now, as part of the build, rather than on the first prefix query.
+    // Sort the dictionary and hash it now, as part of the build, rather than on the first prefix or fuzzy query.
     this.sorted();
+    this.findHashed(0, () => false);
   }
 
   /** Index a new article in the next slot; returns the slot. */
@@ -494,7 +555,7 @@ export class InvertedIndex {
       const cls = scriptClass(ch.codePointAt(0)!);
       let set = this.alphabet.get(cls);
       if (!set) this.alphabet.set(cls, (set = new Set()));
-      set.add(ch);
+      if (!set.has(ch)) (set.add(ch), this.alphabetVersion++);
     }
   }
 
@@ -647,4 +708,22 @@ export function readVarintRun(bytes: Uint8Array, start: number, end: number, vis
     value += delta;
     visit(delta, value);
   }
+}
+
+/** Multiplier of termHash. */
+export const TERM_HASH_BASE = 0x01000193;
+
+/**
+ * A polynomial hash of a string's code units, h = Σ c_i × B^(n−1−i) mod 2³²: the hash of a concatenation follows
+ * from its parts' (h(ab) = h(a) × B^|b| + h(b)), so a one-edit variant's hash costs O(1) from prefix and suffix hashes.
+ */
+export function termHash(text: string): number {
+  let h = 0;
+  for (let i = 0; i < text.length; i++) h = (Math.imul(h, TERM_HASH_BASE) + text.charCodeAt(i)) | 0;
+  return h;
+}
+
+function mixHash(h: number): number {
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  return (h ^ (h >>> 13)) >>> 0;
 }
