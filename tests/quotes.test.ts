@@ -200,6 +200,7 @@ describe('speaker parsing', () => {
         text: 'الحكومة ستواصل دعم الأسر المعوزة هذا العام',
         speaker: 'عزيز أخنوش',
         speakerRole: 'الوزير',
+        speakerKind: 'person', // issue 9: the JSON contract's new field
         paragraph: 0,
       },
     ]);

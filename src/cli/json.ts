@@ -23,7 +23,15 @@ export function searchJson(response: SearchResponse) {
 }
 
 export function quoteJson(q: Quote) {
-  return { articleId: q.articleId, text: q.text, speaker: q.speaker, speakerRole: q.speakerRole, paragraph: q.paragraph };
+  return {
+    articleId: q.articleId,
+    text: q.text,
+    speaker: q.speaker,
+    speakerRole: q.speakerRole,
+    // A quotation stored by an older extractor has no kind; a name then was always a person's.
+    speakerKind: q.speakerKind ?? (q.speaker ? 'person' : 'unnamed'),
+    paragraph: q.paragraph,
+  };
 }
 
 export function articleJson(article: Article, quotes: Quote[]) {

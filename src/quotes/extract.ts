@@ -1,7 +1,8 @@
 import type { Article } from '../corpus/article.js';
 import { DOCUMENT_WORDS, INTRODUCERS, ROLE_HEADS, SPEECH_VERBS, TITLE_NOUNS } from './lexicon.js';
 import { scanQuoteMarks, type QuoteSpan } from './marks.js';
-import type { Quote } from './quote.js';
+import type { Quote, SpeakerKind } from './quote.js';
+export type { SpeakerKind } from './quote.js';
 import {
   familyNamesIn,
   isNameToken,
@@ -33,7 +34,6 @@ export const MIN_QUOTE_WORDS = 4;
  */
 type Current = { person: Person } | { organisation: string } | { label: string } | null;
 
-export type SpeakerKind = 'person' | 'organisation' | 'unnamed';
 
 /**
  * A bare «وأضاف» reaches back at most this many paragraphs to its speaker. Reporters repeat the name or a
@@ -63,8 +63,8 @@ export interface LocatedQuote extends Quote {
  * («المسؤول الأميركي») points back to the person already named, a bare verb or participle («وأضاف أن»،
  * «مشيرا إلى أن») keeps the current one.
  */
-export function extractQuotes(article: Article): Quote[] {
-  return extractLocatedQuotes(article).map(({ start: _start, end: _end, speakerKind: _kind, ...quote }) => quote);
+export function extractQuotes(article: Article): Array<Quote & { speakerKind: SpeakerKind }> {
+  return extractLocatedQuotes(article).map(({ start: _start, end: _end, ...quote }) => quote);
 }
 
 /** extractQuotes with each quotation's offsets, for scoring against annotated spans (bench/quotes.ts). */

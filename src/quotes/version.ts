@@ -2,5 +2,6 @@
  * Bumped whenever quotation extraction changes what it finds or whom it names: articles stored with quotations
  * from an older extractor are analyzed again at the next start-up (src/engine/sync.ts), so the store never mixes
  * the output of two extractors.
+ * quotes-2 (issue 9): speakerKind, organisations named in full, speakers re-attributed.
  */
-export const QUOTES_VERSION = 'quotes-1';
+export const QUOTES_VERSION = 'quotes-2';

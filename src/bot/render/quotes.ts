@@ -66,7 +66,12 @@ export function renderQuoteCards(
 }
 
 function quoteCard(quote: Quote, article: Article | null, t: Strings): APIEmbed {
-  const who = quote.speaker ? [quote.speaker, quote.speakerRole].filter(Boolean).join(' — ') : t.quoteUnattributed;
+  // An unnamed source is shown by its description («مصدر أمني»), which is all the article gives.
+  const who = quote.speaker
+    ? [quote.speaker, quote.speakerRole].filter(Boolean).join(' — ')
+    : quote.speakerKind === 'unnamed' && quote.speakerRole
+      ? quote.speakerRole
+      : t.quoteUnattributed;
   const title = safeTextWithin(article?.title || quote.articleId, 400);
   const url = safeUrl(article?.url);
   return {
