@@ -76,8 +76,8 @@ describe('names', () => {
       'وحول زيارة قيادي الجامعة له، نفى زوج المعلمة زيارة أي مسؤول، وقال: "لم يزرني أي أحد من قياديي الجامعة لتقديم واجب العزاء".',
     );
     // «زوج المعلمة» (the husband, named earlier) is read as a description; linking it back is not done yet.
-    expect(qs[1].speaker ?? '').not.toContain('زيارة');
-    expect(qs[1].speakerRole ?? '').not.toContain('زيارة');
+    expect(qs[1].speaker ?? '').not.toContain('وحول');
+    expect(qs[1].speakerRole ?? '').not.toContain('وحول');
   });
 });
 
