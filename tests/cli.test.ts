@@ -88,7 +88,7 @@ describe('nashra article, quotes, digest', () => {
     expect(Object.keys(doc)).toEqual(['quotes']);
     expect(doc.quotes.length).toBeGreaterThan(0);
     for (const q of doc.quotes) {
-      expect(Object.keys(q).sort()).toEqual(['articleId', 'paragraph', 'speaker', 'speakerRole', 'text']);
+      expect(Object.keys(q).sort()).toEqual(['articleId', 'paragraph', 'speaker', 'speakerKind', 'speakerRole', 'text']);
       expect(SEED_IDS).toContain(q.articleId);
     }
   });

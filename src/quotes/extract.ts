@@ -16,6 +16,7 @@ import {
   tokensOf,
   withoutArticle,
   type Person,
+  type Subject,
   type Token,
 } from './speakers.js';
 
@@ -89,6 +90,28 @@ export function extractLocatedQuotes(article: Article): LocatedQuote[] {
     currentSetIn = paragraphIndex;
   };
 
+  /** Make the subject of a reporting verb (or of an attribution after the quote) the current speaker. */
+  const applySubject = (subject: Subject, paragraphIndex: number, subjectText: string) => {
+    if (subject.kind === 'named') setPerson(registry.register(subject.name, subject.role));
+    else if (subject.kind === 'unnamed') setCurrent({ label: subject.role }, paragraphIndex);
+    else if (subject.kind === 'organisation') {
+      const known = [...organisations.slice(0, paragraphIndex + 1).flat(), ...namedBodies];
+      const name = resolveOrganisation(subject.name, known);
+      if (name) {
+        namedBodies.push(name);
+        setCurrent({ organisation: name }, paragraphIndex);
+      } else setCurrent({ label: subjectText.trim().split(/[\s،,:]+/).slice(0, 2).join(' ') }, paragraphIndex);
+    }
+    else if (subject.kind === 'anaphor') {
+      const person = registry.resolve(subject.head, recent, subject.byRoleOnly);
+      if (person) {
+        // «المسؤول الأميركي» is a fair role for a person the text gave none.
+        if (!person.role && subject.description.includes(' ')) person.role = subject.description;
+        setPerson(person);
+      } else setCurrent({ label: subject.description }, paragraphIndex);
+    }
+  };
+
   article.paragraphs.forEach((paragraph, paragraphIndex) => {
     const spans = resolveSpans(paragraph);
     const short = spans.map((s) => isShortSpan(paragraph, s));
@@ -113,29 +136,21 @@ export function extractLocatedQuotes(article: Article): LocatedQuote[] {
         }
         if (paragraphIndex - currentSetIn > MAX_PARAGRAPHS_TO_SPEAKER) current = null;
         currentSetIn = paragraphIndex; // a bare «وأضاف» carries the speaker on from here
-        if (subject.kind === 'named') setPerson(registry.register(subject.name, subject.role));
-        else if (subject.kind === 'unnamed') setCurrent({ label: subject.role }, paragraphIndex);
-        else if (subject.kind === 'organisation') {
-          const known = [...organisations.slice(0, paragraphIndex + 1).flat(), ...namedBodies];
-          const name = resolveOrganisation(subject.name, known);
-          if (name) {
-            namedBodies.push(name);
-            setCurrent({ organisation: name }, paragraphIndex);
-          } else setCurrent({ label: masked.slice(tokens[t].end, nextOpen).trim().split(/[\s،,:]+/).slice(0, 2).join(' ') }, paragraphIndex);
-        }
-        else if (subject.kind === 'anaphor') {
-          const person = registry.resolve(subject.head, recent, subject.byRoleOnly);
-          if (person) {
-            // «المسؤول الأميركي» is a fair role for a person the text gave none.
-            if (!person.role && subject.description.includes(' ')) person.role = subject.description;
-            setPerson(person);
-          } else setCurrent({ label: subject.description }, paragraphIndex);
-        }
+        applySubject(subject, paragraphIndex, masked.slice(tokens[t].end, nextOpen));
       }
       if (!span) break;
       const text = cleanQuoteText(paragraph.slice(span.start, span.end));
-      if (tokensOf(text).length < MIN_QUOTE_WORDS) continue;
-      if (attributionCue(masked, span.openAt) !== 'speech' || followsTitleNoun(paragraph, span.openAt, span)) continue;
+      const words = tokensOf(text).length;
+      const cue = attributionCue(masked, span.openAt);
+      // «"النادي يعلم رغبتي، أريد الرحيل"، هذا ما قاله موتا»: the attribution can follow the quotation.
+      const after = cue === 'speech' ? null : attributionAfter(masked, span.end + 1, familyNames);
+      if (cue !== 'speech' && !after) continue;
+      if (words < MIN_QUOTE_WORDS && !(words >= 2 && isCompleteUtterance(masked, span))) continue;
+      if (followsTitleNoun(paragraph, span.openAt, span)) continue;
+      if (after) {
+        currentSetIn = paragraphIndex;
+        applySubject(after, paragraphIndex, '');
+      }
       const speaker = paragraphIndex - currentSetIn <= MAX_PARAGRAPHS_TO_SPEAKER ? current : null;
       pending.push({ text, paragraph: paragraphIndex, start: span.start, end: span.end, speaker });
     }
@@ -343,4 +358,48 @@ function completeNames(registry: PersonRegistry, paragraphs: string[]): void {
 
 function isRoleWord(norm: string): boolean {
   return ROLE_HEADS.has(withoutArticle(norm));
+}
+
+const norms = (words: string): Set<string> => new Set(words.split(/\s+/).filter(Boolean).map((w) => tokensOf(w)[0].norm));
+/** «هذا ما قاله X»، «وفق ما صرح به X»، «حسب X»: words that attribute the quotation just before them. */
+const AFTER_LEADS = norms('هذا هكذا ذلك ما كما وفق وفقا حسب بحسب حسبما طبقا لما على حد تعبير');
+const AFTER_VERBS = norms('قاله قالته قالها صرح صرحت اكده اكدته ذكره ذكرته اوضحه اضافه كتبه كتبته قال قالت يقول تقول اضاف اضافت افاد افادت افاده');
+const AFTER_LINKS = norms('به بها');
+
+/**
+ * The speaker named right after a quotation's closing mark: «"…"، هذا ما قاله جون ألكسندر أمين عام يونايتد»،
+ * «"…"، وفق ما صرح به X»، «"…"، حسب مصدر أمني»، «"…"، قال X». Null when the words after it are narration.
+ */
+function attributionAfter(masked: string, from: number, familyNames: ReadonlySet<string>): Subject | null {
+  const gap = /^[\s،,]{0,3}/.exec(masked.slice(from))?.[0].length ?? 0;
+  const rest = masked.slice(from + gap, from + gap + 300);
+  const tokens = tokensOf(rest);
+  let k = 0;
+  let attributed = false;
+  while (k < tokens.length && k < 5 && (AFTER_LEADS.has(tokens[k].norm) || AFTER_VERBS.has(tokens[k].norm) || AFTER_LINKS.has(tokens[k].norm))) {
+    if (AFTER_VERBS.has(tokens[k].norm) || ['وفق', 'وفقا', 'حسب', 'بحسب', 'حسبما', 'طبقا', 'تعبير'].includes(tokens[k].norm)) attributed = true;
+    k++;
+  }
+  if (!attributed || k >= tokens.length) return null;
+  const subject = parseSubject(rest.slice(tokens[k].start), familyNames);
+  return subject.kind === 'bare' ? null : subject;
+}
+
+/**
+ * A complete short utterance (two or three words) presented as speech: after a colon («وجدت رسالة تقول: «العشاء
+ * جاهز»»), or a sentence with its own full stop right after the attribution («وقال مورينيو … "نعم الجميع
+ * بخير."») with no «أن» between. A short quoted phrase that merely ends the narrator's sentence («… "تعزيز هذا
+ * التعاون".», seed 001) is a partial quote of a term and stays out.
+ */
+function isCompleteUtterance(masked: string, span: QuoteSpan): boolean {
+  if (masked.slice(0, span.openAt).trimEnd().endsWith(':')) return true;
+  if (!/[.!?؟]\s*$/.test(masked.slice(span.start, span.end))) return false;
+  const lead = tokensOf(masked.slice(sentenceStart(masked, span.openAt), span.openAt));
+  let cueAt = -1;
+  lead.forEach((t, i) => {
+    if (isReportingVerbAt(lead, i) || isParticiple(t.norm)) cueAt = i;
+  });
+  if (cueAt < 0) return false;
+  const between = lead.slice(cueAt + 1);
+  return between.length <= 12 && !between.some((t) => INTRODUCERS.has(t.norm));
 }
