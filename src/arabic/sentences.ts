@@ -13,7 +13,6 @@
  * - Each sentence keeps its own punctuation, including closing marks that follow the terminator (…العنيف”.).
  */
 
-const TERMINATORS = new Set(['.', '!', '?', '؟', '…']);
 /** Marks that may trail a terminator and still belong to the sentence. */
 const TRAILING = new Set(['»', '”', '"', '’', ')', ']', '“']);
 /** Characters after which an opening quotation mark cannot be an opener (it must be closing something). */
@@ -69,13 +68,6 @@ export function findQuotationSpans(text: string): Array<[number, number]> {
   return spans.sort((a, b) => a[0] - b[0]);
 }
 
-/** Length of the run of dots starting at i. */
-function dotRun(text: string, i: number): number {
-  let n = 0;
-  while (text[i + n] === '.') n++;
-  return n;
-}
-
 /** The whitespace-delimited token that ends just before index i. */
 function tokenBefore(text: string, i: number): string {
   let s = i;
@@ -101,49 +93,61 @@ function dotEndsSentence(text: string, i: number): boolean {
   return true;
 }
 
+/**
+ * The paragraph's sentences by the rules above. Computed on code units, marks looked up in tables: reading the
+ * paragraph one character string at a time allocates a string per character, which made splitting the largest cost
+ * of a search's snippets. Only the rare decisions at a single dot read strings (dotEndsSentence). The same rules
+ * stated plainly are tests/support/plain-sentences.ts; a property test keeps the two equal.
+ */
 export function splitSentences(paragraph: string): string[] {
-  // A line break is a paragraph break: no quotation and no sentence runs across it.
-  if (/[\n\r\u2028\u2029]/.test(paragraph)) {
-    return paragraph.split(/\r\n|[\n\r\u2028\u2029]/).flatMap((line) => splitSentences(line));
+  for (let i = 0; i < paragraph.length; i++) {
+    const c = paragraph.charCodeAt(i);
+    if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) {
+      // A line break is a paragraph break: no quotation and no sentence runs across it.
+      return paragraph.split(/\r\n|[\n\r\u2028\u2029]/).flatMap((line) => splitLine(line));
+    }
   }
-  const text = paragraph;
-  const spans = findQuotationSpans(text);
-  const quoted = new Uint8Array(text.length);
-  const openers = new Set<number>();
-  const closers = new Set<number>();
-  for (const [open, closeAt] of spans) {
-    openers.add(open);
-    closers.add(closeAt);
-    for (let k = open + 1; k < closeAt; k++) quoted[k] = 1;
-  }
+  return splitLine(paragraph);
+}
 
+function splitLine(text: string): string[] {
+  const n = text.length;
+  // Per code unit: 1 inside a quotation, 2 an opening mark, 4 a closing mark (as splitSentences' sets).
+  const marks = new Uint8Array(n);
+  if (mayQuote(text)) {
+    for (const [open, closeAt] of findQuotationSpans(text)) {
+      marks[open] |= OPENER;
+      marks[closeAt] |= CLOSER;
+      for (let k = open + 1; k < closeAt; k++) marks[k] |= QUOTED;
+    }
+  }
   const sentences: string[] = [];
   let start = 0;
   const cut = (end: number): number => {
     // Keep trailing terminators and closing marks with this sentence; never take the opener of the next one.
-    while (end < text.length && !openers.has(end) && (TERMINATORS.has(text[end]) || TRAILING.has(text[end]))) end++;
+    while (end < n && !(marks[end] & OPENER) && (TERMINATOR[text.charCodeAt(end)] || TRAILING_CODE[text.charCodeAt(end)])) end++;
     const sentence = text.slice(start, end).trim();
     if (sentence) sentences.push(sentence);
     start = end;
     return end - 1;
   };
-
-  for (let i = 0; i < text.length; i++) {
-    if (quoted[i]) continue;
-    const ch = text[i];
-    if (closers.has(i)) {
+  for (let i = 0; i < n; i++) {
+    const m = marks[i];
+    if (m & QUOTED) continue;
+    const c = text.charCodeAt(i);
+    if (m & CLOSER) {
       // «…نعم.» وتابع: the quotation itself ended the sentence, so the sentence ends after its closing mark.
       const inner = i - 1;
-      const innerEnds =
-        TERMINATORS.has(text[inner]) && (text[inner] !== '.' || text[inner - 1] !== '.' || text[inner - 2] === '.');
+      const innerEnds = TERMINATOR[text.charCodeAt(inner)] === 1 && (text[inner] !== '.' || text[inner - 1] !== '.' || text[inner - 2] === '.');
       let j = i + 1;
-      while (j < text.length && /\s/.test(text[j])) j++;
-      if (innerEnds && j > i + 1 && j < text.length && !TERMINATORS.has(text[j])) i = cut(i + 1);
+      while (j < n && SPACE[text.charCodeAt(j)]) j++;
+      if (innerEnds && j > i + 1 && j < n && !TERMINATOR[text.charCodeAt(j)]) i = cut(i + 1);
       continue;
     }
-    if (!TERMINATORS.has(ch)) continue;
-    if (ch === '.') {
-      const run = dotRun(text, i);
+    if (!TERMINATOR[c]) continue;
+    if (c === DOT) {
+      let run = 0;
+      while (text.charCodeAt(i + run) === DOT) run++;
       if (run === 2) {
         i += 1; // headline separator «أمريكا وإيطاليا.. المغرب»
         continue;
@@ -158,3 +162,32 @@ export function splitSentences(paragraph: string): string[] {
   if (rest) sentences.push(rest);
   return sentences;
 }
+
+const QUOTED = 1;
+const OPENER = 2;
+const CLOSER = 4;
+const DOT = 0x2e;
+const QUOTE_MARKS = ['«', '»', '“', '”', '„', '"'].map((c) => c.charCodeAt(0));
+
+/** Whether the text holds any mark findQuotationSpans looks at (most sentences hold none). */
+function mayQuote(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (QUOTE[text.charCodeAt(i)]) return true;
+  return false;
+}
+
+const table = (chars: string[]) => {
+  const t = new Uint8Array(0x10000);
+  for (const ch of chars) t[ch.charCodeAt(0)] = 1;
+  return t;
+};
+const TERMINATOR = table(['.', '!', '?', '؟', '…']);
+const TRAILING_CODE = table(['»', '”', '"', '’', ')', ']', '“']);
+const QUOTE = table(QUOTE_MARKS.map((c) => String.fromCharCode(c)));
+/** /\s/ (and String.prototype.trim's white space) on one code unit. */
+const SPACE = (() => {
+  const t = new Uint8Array(0x10000);
+  for (const c of [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff]) t[c] = 1;
+  for (let c = 0x2000; c <= 0x200a; c++) t[c] = 1;
+  return t;
+})();
+

@@ -1,7 +1,6 @@
 import { cleanText, forEachTermSpan, normalizeArabic, normalizedCodeUnits, splitSentences } from '../arabic/index.js';
 import type { Article } from '../corpus/article.js';
 import { markSpans, type Span } from './markdown.js';
-import { splitSentencesFast } from './sentence-split.js';
 
 /** Longest snippet text, in characters before markdown escaping (an embed description holds 4,096; a result list
  *  of ten must stay readable). */
@@ -47,7 +46,7 @@ export function buildSnippet(article: Article, matchedTerms: ReadonlySet<string>
   for (const { at, bound } of bounds) {
     if (bound < bestScore) break;
     if (bound === bestScore && at > bestAt) continue;
-    const sentences = splitSentencesFast(paragraphs[at]);
+    const sentences = splitSentences(paragraphs[at]);
     // The same bound per sentence, so that only the sentences that can win are analyzed word by word.
     const inner = sentences.length === 1 ? [{ at: 0, bound }] : sentences.map((text, i) => ({ at: i, bound: counter(text) })).filter((b) => b.bound > 0);
     inner.sort(byBound);
@@ -93,7 +92,7 @@ function sentenceScore(found: Candidate): number {
 /** The first sentence of the article's body (the snippet when nothing in the body matched). */
 function firstSentence(article: Article): string | undefined {
   for (const paragraph of article.paragraphs) {
-    const sentences = splitSentencesFast(paragraph);
+    const sentences = splitSentences(paragraph);
     if (sentences.length) return sentences[0];
   }
   return undefined;
