@@ -76,7 +76,7 @@ function tokenBefore(text: string, i: number): string {
 }
 
 /** Is the single dot at i a sentence end? (Runs of dots are handled by the caller.) */
-function dotEndsSentence(text: string, i: number): boolean {
+export function dotEndsSentence(text: string, i: number): boolean {
   const prev = text[i - 1];
   const next = text[i + 1];
   if (next !== undefined && !/\s/.test(next) && !TRAILING.has(next)) {

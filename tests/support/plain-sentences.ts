@@ -3,44 +3,17 @@
  * The product splits on code units (same sentences, no string per character); tests/search-core.test.ts checks
  * that both agree on random text, as plain-bm25.ts does for the ranking core.
  */
-import { findQuotationSpans } from '../../src/arabic/sentences.js';
+// The decision at a single dot is one function the product and this statement share: it already reads strings.
+import { dotEndsSentence, findQuotationSpans } from '../../src/arabic/sentences.js';
 
 const TERMINATORS = new Set(['.', '!', '?', '؟', '…']);
 const TRAILING = new Set(['»', '”', '"', '’', ')', ']', '“']);
-const ARABIC_LETTER = /\p{Script=Arabic}/u;
-const LETTER = /\p{L}/u;
-const DIGIT = /\p{Nd}/u;
 
 /** Length of the run of dots starting at i. */
 function dotRun(text: string, i: number): number {
   let n = 0;
   while (text[i + n] === '.') n++;
   return n;
-}
-
-/** The whitespace-delimited token that ends just before index i. */
-function tokenBefore(text: string, i: number): string {
-  let s = i;
-  while (s > 0 && !/\s/.test(text[s - 1])) s--;
-  return text.slice(s, i);
-}
-
-/** Is the single dot at i a sentence end? (Runs of dots are handled by the caller.) */
-function dotEndsSentence(text: string, i: number): boolean {
-  const prev = text[i - 1];
-  const next = text[i + 1];
-  if (next !== undefined && !/\s/.test(next) && !TRAILING.has(next)) {
-    // Glued to what follows: a number (2.5), an abbreviation or domain (U.S., hespress.com) — unless both
-    // sides are Arabic words whose space was lost in scraping.
-    if (!(prev !== undefined && ARABIC_LETTER.test(prev) && ARABIC_LETTER.test(next))) return false;
-  }
-  const token = tokenBefore(text, i);
-  if ([...token].length === 1 && LETTER.test(token)) {
-    // One-letter abbreviation (د. = دكتور, أ. = أستاذ, J. Smith) — but «عام 1990 م.» ends a sentence.
-    const before = tokenBefore(text, i - token.length - 1);
-    if (!((token === 'م' || token === 'ه') && DIGIT.test(before.slice(-1)))) return false;
-  }
-  return true;
 }
 
 export function plainSplitSentences(paragraph: string): string[] {
