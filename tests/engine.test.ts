@@ -7,11 +7,12 @@ import { appendFile, cp, mkdtemp, readdir, readFile, rename, rm, unlink, utimes,
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FileEntry } from '../src/corpus/files.js';
 import { analyzeFile } from '../src/engine/analyze-file.js';
 import { Engine, type Logger } from '../src/engine/engine.js';
 import type { FileAnalyzer } from '../src/engine/parse-pool.js';
+import { SqliteArticleStore } from '../src/store/articles.js';
 
 let root: string;
 let corpusDir: string;
@@ -67,6 +68,51 @@ describe('start-up from the saved state', () => {
     expect(second.stats().articleCount).toBe(5);
     expect(second.search('بوريطة')).toEqual(before);
     expect(second.quotesFor('001_ac174d486c1c24cb').length).toBeGreaterThan(0);
+  });
+
+  it('skips the file-by-file comparison when the folder is as the last full pass left it, and still names skipped files', async () => {
+    await writeFile(path.join(corpusDir, 'blank.txt'), '   \n');
+    await (await open()).close();
+    const files = vi.spyOn(SqliteArticleStore.prototype, 'files');
+    try {
+      const analyzer = countingAnalyzer();
+      const second = await open({ analyzer });
+      expect(files).not.toHaveBeenCalled();
+      expect(analyzer.parsed).toEqual([]);
+      expect(second.stats().warnings.some((w) => w.includes('blank.txt') && /empty/.test(w))).toBe(true);
+      expect(second.stats().articleCount).toBe(5);
+      await second.close();
+
+      // Any change to a listed file's size or time makes the next start compare again.
+      await appendFile(path.join(corpusDir, '001_ac174d486c1c24cb.txt'), `\n\n${TANGIER}`);
+      const third = await open({ analyzer: countingAnalyzer() });
+      expect(files).toHaveBeenCalled();
+      expect(ids(third, 'طنجة')).toEqual(['001_ac174d486c1c24cb']);
+    } finally {
+      files.mockRestore();
+    }
+  });
+
+  it('compares again after the store changed, even when the folder looks as it did', async () => {
+    // A file leaves and the running engine records it (a partial sync, not a full pass), then the file comes back
+    // with its size and time: the listing is again the one the last full pass saw, but the store no longer holds it.
+    const name = '003_a6a047dd21cfc6cd.txt';
+    const file = path.join(corpusDir, name);
+    const mtime = new Date('2024-05-01T10:00:00.000Z'); // whole milliseconds: utimes restores it exactly
+    await utimes(file, mtime, mtime);
+    const running = await open();
+    const bytes = await readFile(file);
+    await unlink(file);
+    await running.syncFiles([name]);
+    expect(running.hasArticle('003_a6a047dd21cfc6cd')).toBe(false);
+    await writeFile(file, bytes);
+    await utimes(file, mtime, mtime);
+    await running.close();
+
+    const analyzer = countingAnalyzer();
+    const again = await open({ analyzer });
+    expect(analyzer.parsed).toEqual([name]);
+    expect(again.hasArticle('003_a6a047dd21cfc6cd')).toBe(true);
   });
 
   it('parses only the file that changed, and then finds its new text', async () => {

@@ -12,6 +12,7 @@ import { config as loadDotenv } from 'dotenv';
 import { Engine, type Logger } from '../engine/engine.js';
 import { parseSince } from '../engine/dates.js';
 import { NashraError } from '../engine/errors.js';
+import { createFileAnalyzer } from '../engine/parse-pool.js';
 import { openIngestion } from '../ingest/index.js';
 import { feedJson, feedListText, feedText, ingestJson, ingestText } from './ingest-output.js';
 import { articleJson, digestJson, quotesJson, searchJson } from './json.js';
@@ -121,7 +122,9 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
 
   let opened: Engine | null = null;
   try {
-    const open = async () => (opened = await Engine.open({ corpusDir, dataDir, log }));
+    // The few files new since the last run are parsed here rather than in a worker started for them.
+    const analyzer = createFileAnalyzer({ inlineFiles: 16 });
+    const open = async () => (opened = await Engine.open({ corpusDir, dataDir, log, analyzer }));
     switch (command as CommandName) {
       case 'search': {
         const options = {

@@ -144,10 +144,11 @@ export class Engine {
 
   static async open(options: EngineOptions): Promise<Engine> {
     // A missing folder is the user's mistake: say so before creating anything in the data folder.
-    await listArticleFileNames(options.corpusDir);
+    const names = await listArticleFileNames(options.corpusDir);
     const engine = new Engine(options);
     try {
-      await engine.start();
+      // A watching engine lists the folder again once its watcher runs (see start); the others use this listing.
+      await engine.start(options.watch ? undefined : names);
     } catch (err) {
       await engine.close();
       throw err;
@@ -159,7 +160,8 @@ export class Engine {
     return this.options.corpusDir;
   }
 
-  private async start(): Promise<void> {
+  /** `names`: the folder's article files, when listed by open() already. */
+  private async start(names?: string[]): Promise<void> {
     const corpus = path.resolve(this.options.corpusDir);
     const previous = this.articles_.state(CORPUS_DIR_KEY);
     if (previous && previous !== corpus && this.articles_.count() > 0) {
@@ -182,7 +184,7 @@ export class Engine {
       });
     }
     // The folder is listed and stat'ed while the saved index is read from disk: the two overlap.
-    const listing = listArticleFiles(this.options.corpusDir);
+    const listing = listArticleFiles(this.options.corpusDir, names);
     listing.catch(() => {}); // awaited by the sync below; a failure is reported there
     let report: SyncReport;
     try {

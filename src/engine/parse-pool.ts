@@ -152,9 +152,20 @@ function firstLine(text: string): string {
  * Worker threads when running the compiled JavaScript (the CLI, the bot); the calling thread when running from
  * TypeScript sources (vitest), where a worker cannot load the .ts module. End-to-end tests run the compiled bot
  * and CLI, so the worker path is the one they exercise.
+ *
+ * `inlineFiles`: the first this many files are parsed in the calling thread, for a one-shot command (the CLI)
+ * whose run would otherwise wait for a worker to start and load the parser (~200 ms) to read the one or two files
+ * added since its last run. Not for the bot: its thread answers interactions, and only a worker can be stopped
+ * when a file takes too long.
  */
-export function createFileAnalyzer(): FileAnalyzer {
+export function createFileAnalyzer(options: { inlineFiles?: number } = {}): FileAnalyzer {
   const script = new URL('./parse-worker.js', import.meta.url);
   if (import.meta.url.endsWith('.ts')) return inThreadAnalyzer;
-  return new WorkerPoolAnalyzer(script);
+  const pool = new WorkerPoolAnalyzer(script);
+  let inline = options.inlineFiles ?? 0;
+  if (inline <= 0) return pool;
+  return {
+    analyze: (dir, entry, addedAt) => (inline-- > 0 ? inThreadAnalyzer.analyze(dir, entry, addedAt) : pool.analyze(dir, entry, addedAt)),
+    close: () => pool.close(),
+  };
 }

@@ -10,6 +10,7 @@
  * and since nothing of it was recorded, the next start does it again), and the caller's `onBatch` runs after each
  * write (the engine applies the batch to its index there and yields to the event loop).
  */
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Article } from '../corpus/article.js';
 import { articleIdOf, isArticleFileName, listArticleFiles, statArticleFile, type FileEntry } from '../corpus/files.js';
@@ -46,6 +47,8 @@ const BATCH_FILES = 64;
 const PROGRESS_EVERY_MS = 5_000;
 /** Set once the first complete pass over the folder is recorded; until then files' own times stand for "first seen". */
 const INITIAL_IMPORT_DONE = 'initial_import_done';
+/** The listing key (listingKey) and store write generation at the end of the last full pass. */
+const RECONCILED_LISTING = 'reconciled_listing';
 
 export class CorpusSync {
   private chain: Promise<unknown> = Promise.resolve();
@@ -59,14 +62,28 @@ export class CorpusSync {
   full(listing?: Promise<FileEntry[]>): Promise<SyncReport> {
     return this.serialize(async () => {
       const entries = await (listing ?? listArticleFiles(this.options.dir));
-      const present = new Set(entries.map((e) => e.name));
       const { store } = this.options;
-      // Read once: the file state of every article is the largest read of a start-up.
+      // The folder exactly as the last full pass left it (same names, sizes and times), nothing written to the store
+      // since, and every article analyzed by this build: the comparison would find nothing, so it is not made.
+      // Reading the file state of every article is the largest part of a start-up that changes nothing (~40 % of
+      // one at 31k articles).
+      const key = listingKey(entries);
+      const reconciled = store.state(RECONCILED_LISTING);
+      if (
+        reconciled === `${key}:${store.writeGeneration()}` &&
+        store.state(INITIAL_IMPORT_DONE) &&
+        !store.hasAnalysisOtherThan(ANALYSIS_VERSION)
+      ) {
+        return this.unchangedReport(entries);
+      }
+      const present = new Set(entries.map((e) => e.name));
+      // Read once: the file state of every article.
       const files = store.files();
       const skipped = store.skippedFiles();
       const gone = [...files.keys(), ...skipped.keys()].filter((name) => !present.has(name));
       const report = await this.reconcile(entries, gone, files, skipped);
       if (!store.state(INITIAL_IMPORT_DONE)) store.setState(INITIAL_IMPORT_DONE, this.now().toISOString());
+      store.setState(RECONCILED_LISTING, `${key}:${store.writeGeneration()}`);
       return report;
     });
   }
@@ -80,6 +97,18 @@ export class CorpusSync {
       const gone = wanted.filter((_, i) => stats[i] === null);
       return this.reconcile(entries, gone);
     });
+  }
+
+  /** What reconcile reports for a folder that matches the store: every file unchanged, the skipped ones named. */
+  private unchangedReport(entries: FileEntry[]): SyncReport {
+    const skipped = this.options.store.skippedFiles();
+    const report: SyncReport = { added: [], changed: [], removed: [], warnings: [], unchanged: 0 };
+    for (const entry of entries) {
+      const skip = skipped.get(entry.name);
+      if (skip) report.warnings.push(`${path.join(this.options.dir, entry.name)}: skipped — ${skip.reason}`);
+      else report.unchanged++;
+    }
+    return report;
   }
 
   private serialize<T>(fn: () => Promise<T>): Promise<T> {
@@ -238,6 +267,23 @@ export class CorpusSync {
     fileOfId.set(id, entry.name);
     files.set(entry.name, { file: entry.name, id, size: entry.size, mtimeMs: entry.mtimeMs, contentHash: result.contentHash, analysisVersion: ANALYSIS_VERSION });
   }
+}
+
+/**
+ * A digest of a folder listing (names, sizes, times) and of the analysis version: equal keys mean the folder looks
+ * exactly as it did, down to the millisecond of every file's time, and would be analyzed the same way. (A change
+ * that keeps a file's size and time escapes this as it escapes the file-by-file comparison.)
+ */
+function listingKey(entries: readonly FileEntry[]): string {
+  // Numbers hashed as their bytes: formatting 60k doubles as text would cost more than the hash.
+  const numbers = new Float64Array(entries.length * 2);
+  entries.forEach((e, i) => {
+    numbers[2 * i] = e.size;
+    numbers[2 * i + 1] = e.mtimeMs;
+  });
+  const hash = createHash('sha256').update(ANALYSIS_VERSION).update(new Uint8Array(numbers.buffer));
+  for (let i = 0; i < entries.length; i += 1000) hash.update(entries.slice(i, i + 1000).map((e) => `${e.name}\0`).join(''));
+  return hash.digest('hex');
 }
 
 function sameFile(a: { size: number; mtimeMs: number }, b: FileEntry): boolean {
