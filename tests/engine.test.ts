@@ -73,7 +73,7 @@ describe('start-up from the saved state', () => {
   it('skips the file-by-file comparison when the folder is as the last full pass left it, and still names skipped files', async () => {
     await writeFile(path.join(corpusDir, 'blank.txt'), '   \n');
     await (await open()).close();
-    const files = vi.spyOn(SqliteArticleStore.prototype, 'files');
+    const files = vi.spyOn(SqliteArticleStore.prototype, 'filesAfter');
     try {
       const analyzer = countingAnalyzer();
       const second = await open({ analyzer });

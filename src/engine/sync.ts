@@ -5,7 +5,7 @@
  * that are gone leave the store. Every change the store records goes to its journal, from which the engine updates
  * the search index (engine.ts): this module never touches the index itself.
  *
- * Work is done in batches of BATCH_FILES files: the files of a batch are analyzed in worker threads (parse-pool.ts)
+ * Work is done in batches of files (BATCH_FILES on a first import, LIVE_BATCH_FILES after): the files of a batch are analyzed in worker threads (parse-pool.ts)
  * while the previous batch is written, each batch in one transaction (a kill -9 loses at most the batch in flight,
  * and since nothing of it was recorded, the next start does it again), and the caller's `onBatch` runs after each
  * write (the engine applies the batch to its index there and yields to the event loop).
@@ -44,6 +44,9 @@ export interface CorpusSyncOptions {
 }
 
 const BATCH_FILES = 64;
+const LIVE_BATCH_FILES = 16;
+/** Rows of file state read between two yields to the event loop (~5 ms). */
+const FILE_STATE_PAGE = 2000;
 const PROGRESS_EVERY_MS = 5_000;
 /** Set once the first complete pass over the folder is recorded; until then files' own times stand for "first seen". */
 const INITIAL_IMPORT_DONE = 'initial_import_done';
@@ -77,8 +80,15 @@ export class CorpusSync {
         return this.unchangedReport(entries);
       }
       const present = new Set(entries.map((e) => e.name));
-      // Read once: the file state of every article.
-      const files = store.files();
+      // Read once, a page at a time: the file state of every article (~100 ms at 31k in one piece).
+      const files = new Map<string, StoredFile>();
+      for (let after: string | null = null; ; ) {
+        const page = store.filesAfter(after, FILE_STATE_PAGE);
+        for (const f of page) files.set(f.file, f);
+        if (page.length < FILE_STATE_PAGE) break;
+        after = page[page.length - 1].file;
+        await yieldToEventLoop();
+      }
       const skipped = store.skippedFiles();
       const gone = [...files.keys(), ...skipped.keys()].filter((name) => !present.has(name));
       const report = await this.reconcile(entries, gone, files, skipped);
@@ -95,7 +105,9 @@ export class CorpusSync {
       const stats = await Promise.all(wanted.map((n) => statArticleFile(this.options.dir, n)));
       const entries = stats.filter((e): e is FileEntry => e !== null);
       const gone = wanted.filter((_, i) => stats[i] === null);
-      return this.reconcile(entries, gone);
+      // Only what these names can touch: their own state, and the files holding their ids (a.txt beside a.md).
+      const files = this.options.store.filesNamed(wanted, wanted.map(articleIdOf));
+      return this.reconcile(entries, gone, files, this.options.store.skippedFiles());
     });
   }
 
@@ -121,11 +133,15 @@ export class CorpusSync {
     return this.options.clock?.() ?? new Date();
   }
 
+  /**
+   * Bring the store in line with `listedEntries` (files present) and `gone` (files absent). `files` holds the stored
+   * state of at least every listed or gone file and of every file holding one of their ids; it is updated in place.
+   */
   private async reconcile(
     listedEntries: FileEntry[],
     gone: string[],
-    files = this.options.store.files(),
-    skipped = this.options.store.skippedFiles(),
+    files: Map<string, StoredFile>,
+    skipped: Map<string, SkippedFile>,
   ): Promise<SyncReport> {
     let entries = listedEntries;
     const { store, dir, log } = this.options;
@@ -174,12 +190,15 @@ export class CorpusSync {
     let lastProgress = started;
     const analyzeBatch = (batch: FileEntry[]) =>
       Promise.all(batch.map((e) => this.options.analyzer.analyze(dir, e, new Date(e.mtimeMs).toISOString())));
-    let pending = candidates.length ? analyzeBatch(candidates.slice(0, BATCH_FILES)) : null;
-    for (let start = 0; pending; start += BATCH_FILES) {
-      const batchEntries = candidates.slice(start, start + BATCH_FILES);
+    // A first import writes big batches (fewer transactions); later, the bot is answering members meanwhile, and a
+    // transaction of 16 articles is a few milliseconds where one of 64 on a large store reached ~30.
+    const size = firstImport ? BATCH_FILES : LIVE_BATCH_FILES;
+    let pending = candidates.length ? analyzeBatch(candidates.slice(0, size)) : null;
+    for (let start = 0; pending; start += size) {
+      const batchEntries = candidates.slice(start, start + size);
       const results = await pending;
       // Start analyzing the next batch before writing this one: the workers parse while this thread writes.
-      const nextEntries = candidates.slice(start + BATCH_FILES, start + 2 * BATCH_FILES);
+      const nextEntries = candidates.slice(start + size, start + 2 * size);
       pending = nextEntries.length ? analyzeBatch(nextEntries) : null;
 
       const now = this.now();
@@ -197,7 +216,7 @@ export class CorpusSync {
 
       if (Date.now() - lastProgress >= PROGRESS_EVERY_MS) {
         lastProgress = Date.now();
-        const done = Math.min(start + BATCH_FILES, candidates.length);
+        const done = Math.min(start + size, candidates.length);
         log.info(`reading the corpus: ${done.toLocaleString('en')} of ${candidates.length.toLocaleString('en')} files`);
       }
     }
@@ -288,4 +307,8 @@ function listingKey(entries: readonly FileEntry[]): string {
 
 function sameFile(a: { size: number; mtimeMs: number }, b: FileEntry): boolean {
   return a.size === b.size && a.mtimeMs === b.mtimeMs;
+}
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }

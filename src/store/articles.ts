@@ -59,7 +59,13 @@ export interface ArticleChange {
 export interface ArticleStore {
   /** Random, fixed when the store was created: a saved search index from another store is refused. */
   readonly storeId: string;
-  files(): Map<string, StoredFile>;
+  /**
+   * The stored files in name order after `afterFile` (null: from the first), at most `limit`: the whole file state
+   * is read page by page, so a comparison of 30k files can yield between pages.
+   */
+  filesAfter(afterFile: string | null, limit: number): StoredFile[];
+  /** The stored state of these files, and of the files holding these article ids. */
+  filesNamed(names: readonly string[], ids: readonly string[]): Map<string, StoredFile>;
   skippedFiles(): Map<string, SkippedFile>;
   /**
    * Apply a batch atomically (all of it or none). Returns the journal position after it and the journal entry
@@ -109,6 +115,13 @@ interface ArticleRow {
   added_at: string;
   extra: string;
   paragraphs: string;
+}
+
+const FILE_COLUMNS = 'file, id, size, mtime_ms, content_hash, analysis_version';
+type FileRow = [string, string, number, number, string, string];
+
+function fileOfRow([file, id, size, mtimeMs, contentHash, analysisVersion]: FileRow): StoredFile {
+  return { file, id, size, mtimeMs, contentHash, analysisVersion };
 }
 
 /** The corpus_state key counting writes (writeGeneration). */
@@ -165,6 +178,9 @@ export class SqliteArticleStore implements ArticleStore {
       lastSeq: db.prepare("SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'article_changes'), 0) AS seq"),
       state: db.prepare('SELECT value FROM corpus_state WHERE key = ?'),
       setState: db.prepare('INSERT INTO corpus_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
+      filesAfter: db.prepare(
+        `SELECT ${FILE_COLUMNS} FROM articles INDEXED BY articles_file_state WHERE (? IS NULL OR file > ?) ORDER BY file LIMIT ?`,
+      ),
       bumpGeneration: db.prepare(
         `INSERT INTO corpus_state (key, value) VALUES ('${WRITE_GENERATION}', '1')
          ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)`,
@@ -172,16 +188,26 @@ export class SqliteArticleStore implements ArticleStore {
     };
   }
 
-  files(): Map<string, StoredFile> {
-    // Raw rows (arrays) rather than objects: this runs over every article at every start-up.
-    const rows = this.db
-      .prepare('SELECT file, id, size, mtime_ms, content_hash, analysis_version FROM articles INDEXED BY articles_file_state')
-      .raw()
-      .all() as [string, string, number, number, string, string][];
+  filesAfter(afterFile: string | null, limit: number): StoredFile[] {
+    // Raw rows (arrays) rather than objects: this runs over every article at a full comparison.
+    const rows = this.stmt.filesAfter.raw().all(afterFile, afterFile, limit) as FileRow[];
+    return rows.map(fileOfRow);
+  }
+
+  filesNamed(names: readonly string[], ids: readonly string[]): Map<string, StoredFile> {
     const files = new Map<string, StoredFile>();
-    for (const [file, id, size, mtimeMs, contentHash, analysisVersion] of rows) {
-      files.set(file, { file, id, size, mtimeMs, contentHash, analysisVersion });
-    }
+    const take = (column: 'file' | 'id', values: readonly string[]) => {
+      for (let i = 0; i < values.length; i += 500) {
+        const chunk = values.slice(i, i + 500);
+        const rows = this.db
+          .prepare(`SELECT ${FILE_COLUMNS} FROM articles WHERE ${column} IN (${chunk.map(() => '?').join(', ')})`)
+          .raw()
+          .all(...chunk) as FileRow[];
+        for (const row of rows) files.set(row[0], fileOfRow(row));
+      }
+    };
+    take('file', names);
+    take('id', ids);
     return files;
   }
 
