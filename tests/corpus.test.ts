@@ -453,3 +453,52 @@ describe.skipIf(saudiNews.skip)(`SaudiNewsNet sample (first 1,000 articles with 
     expect(unusable).toBeLessThanOrEqual(5);
   });
 });
+
+describe('listing a large folder', () => {
+  // Above 4,000 files the compiled listing stats in a worker thread (src/corpus/stat-worker.ts); run from the
+  // TypeScript sources it stats in this thread. Both must see the same files: npm test builds dist first.
+  it('the worker and the in-thread listing agree, on hidden files, subfolders and symlinks included', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'nashra-listing-'));
+    try {
+      const writes: Promise<void>[] = [];
+      for (let i = 0; i < 4_200; i++) writes.push(writeFile(path.join(dir, `a-${String(i).padStart(5, '0')}.md`), 'خبر\n'.repeat(1 + (i % 7))));
+      await Promise.all(writes);
+      await writeFile(path.join(dir, '.hidden.md'), 'x');
+      await writeFile(path.join(dir, 'notes.pdf'), 'x');
+      await mkdir(path.join(dir, 'sub.md'));
+      const { symlink } = await import('node:fs/promises');
+      await symlink(path.join(dir, 'a-00001.md'), path.join(dir, 'link.md'));
+      await symlink(path.join(dir, 'missing.md'), path.join(dir, 'broken.md'));
+      await utimes(path.join(dir, 'a-00002.md'), new Date('2020-01-02T03:04:05.678Z'), new Date('2020-01-02T03:04:05.678Z'));
+
+      const { listArticleFiles } = await import('../src/corpus/files.js');
+      const inThread = await listArticleFiles(dir);
+      const compiled = path.resolve('dist/src/corpus/files.js');
+      const { execFileSync } = await import('node:child_process');
+      // The listing as the CLI makes it, and the stat worker's own answer (the listing falls back to stat'ing in
+      // its thread when a worker cannot start, which would hide a broken worker).
+      const worker = path.resolve('dist/src/corpus/stat-worker.js');
+      const script = `const { listArticleFiles } = await import(${JSON.stringify(pathToFileURLString(compiled))});
+        const { Worker } = await import('node:worker_threads');
+        const names = ['a-00000.md', 'link.md', 'broken.md', 'sub.md'];
+        const w = new Worker(${JSON.stringify(worker)}, { workerData: { dir: ${JSON.stringify(dir)}, names: names.join('\\0') }, execArgv: [] });
+        const direct = await new Promise((resolve, reject) => { w.once('message', resolve); w.once('error', reject); });
+        process.stdout.write(JSON.stringify({ listing: await listArticleFiles(${JSON.stringify(dir)}), isFile: [...direct.isFile], sizes: [...direct.sizes] }));`;
+      const out = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }));
+      const inWorker = out.listing;
+      expect(out.isFile).toEqual([1, 1, 0, 0]);
+      expect(out.sizes.slice(0, 2)).toEqual([Buffer.byteLength('خبر\n'), Buffer.byteLength('خبر\n'.repeat(2))]);
+
+      expect(inThread).toHaveLength(4_201); // 4,200 files and the link to one of them
+      expect(inWorker).toEqual(inThread);
+      expect(Math.round(inThread.find((e) => e.name === 'a-00002.md')!.mtimeMs)).toBe(Date.parse('2020-01-02T03:04:05.678Z'));
+      expect(inThread.some((e) => ['.hidden.md', 'notes.pdf', 'sub.md', 'broken.md'].includes(e.name))).toBe(false);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+function pathToFileURLString(file: string): string {
+  return new URL(`file://${file}`).href;
+}

@@ -13,7 +13,7 @@ import { Engine, type Logger } from '../engine/engine.js';
 import { parseSince } from '../engine/dates.js';
 import { NashraError } from '../engine/errors.js';
 import { createFileAnalyzer } from '../engine/parse-pool.js';
-import { openIngestion } from '../ingest/index.js';
+import type { openIngestion } from '../ingest/index.js';
 import { feedJson, feedListText, feedText, ingestJson, ingestText } from './ingest-output.js';
 import { articleJson, digestJson, quotesJson, searchJson } from './json.js';
 import { articleText, digestText, quotesText, searchText, type TextStyle } from './text.js';
@@ -260,6 +260,8 @@ async function searchStdin(
 
 /** Ingestion over DATA_DIR's database, closed (worker thread, database) whatever happens. */
 async function withIngestion<T>(corpusDir: string, dataDir: string, io: CliIO, run: (ingestor: ReturnType<typeof openIngestion>['ingestor']) => Promise<T>): Promise<T> {
+  // Loaded here: the page extraction and feed parsing behind it are not needed by the read commands.
+  const { openIngestion } = await import('../ingest/index.js');
   const ingestion = openIngestion({
     corpusDir,
     dataDir,

@@ -108,7 +108,8 @@ const STAT_IN_WORKER_FROM = 4000;
 function statInWorker(dir: string, names: string[]): Promise<StatResponse> {
   return new Promise((resolve, reject) => {
     const request: StatRequest = { dir, names: names.join('\0') };
-    const worker = new Worker(new URL('./stat-worker.js', import.meta.url), { workerData: request });
+    // Not the parent's execArgv: flags such as --input-type (a script given with -e) make the worker fail to load.
+    const worker = new Worker(new URL('./stat-worker.js', import.meta.url), { workerData: request, execArgv: [] });
     worker.once('message', (response: StatResponse) => resolve(response));
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`the stat worker stopped (exit code ${code}) before answering`)));
