@@ -55,6 +55,7 @@ async function main(): Promise<number> {
     // Loaded once the engine is open: discord.js and the briefing service are half of a start-up's module loading,
     // and nothing in them is needed to open the corpus.
     const { startWithDiscord, startWithSandbox } = await import('./desk.js');
+    log.info(`bot modules loaded after ${Math.round(performance.now())} ms`);
     if (config.discordToken) await startWithDiscord(config, config.discordToken, engine, log, stops, corpusListeners);
     else await startWithSandbox(config, engine, log, stops, corpusListeners);
     return 'started' as const;
