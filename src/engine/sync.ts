@@ -300,9 +300,8 @@ function listingKey(entries: readonly FileEntry[]): string {
     numbers[2 * i] = e.size;
     numbers[2 * i + 1] = e.mtimeMs;
   });
-  const hash = createHash('sha256').update(ANALYSIS_VERSION).update(new Uint8Array(numbers.buffer));
-  for (let i = 0; i < entries.length; i += 1000) hash.update(entries.slice(i, i + 1000).map((e) => `${e.name}\0`).join(''));
-  return hash.digest('hex');
+  const names = entries.map((e) => e.name).join('\0'); // a name cannot hold NUL
+  return createHash('sha256').update(ANALYSIS_VERSION).update(new Uint8Array(numbers.buffer)).update(names).digest('hex');
 }
 
 function sameFile(a: { size: number; mtimeMs: number }, b: FileEntry): boolean {
