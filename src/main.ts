@@ -36,12 +36,15 @@ async function main(): Promise<number> {
   log.info(`engine ready after ${Math.round(performance.now())} ms`);
   // The engine closes last: the bot, the poller and the briefings stop before it.
   const stops: Stops = [() => engine.close()];
-  // The quotation index is built in the background, in slices, so the first /quote does not pay for it.
-  const warming = performance.now();
-  void engine.warmQuotes().then(
-    () => log.info(`quotation index ready (${engine.stats().quoteCount} quotations, ${Math.round(performance.now() - warming)} ms)`),
-    (err) => log.error('building the quotation index', err),
-  );
+  // The quotation index is built in the background, in slices, so the first /quote does not pay for it. It starts
+  // once the bot's modules are loaded: module loading is many small steps, and each would wait behind a slice.
+  const warmQuotes = () => {
+    const warming = performance.now();
+    void engine.warmQuotes().then(
+      () => log.info(`quotation index ready (${engine.stats().quoteCount} quotations, ${Math.round(performance.now() - warming)} ms)`),
+      (err) => log.error('building the quotation index', err),
+    );
+  };
   const stopAll = async () => {
     for (const stop of stops) await boundedStop(stop, log);
   };
@@ -56,6 +59,7 @@ async function main(): Promise<number> {
     // and nothing in them is needed to open the corpus.
     const { startWithDiscord, startWithSandbox } = await import('./desk.js');
     log.info(`bot modules loaded after ${Math.round(performance.now())} ms`);
+    warmQuotes();
     if (config.discordToken) await startWithDiscord(config, config.discordToken, engine, log, stops, corpusListeners);
     else await startWithSandbox(config, engine, log, stops, corpusListeners);
     return 'started' as const;
