@@ -70,7 +70,7 @@ describe('start-up from the saved state', () => {
     expect(second.quotesFor('001_ac174d486c1c24cb').length).toBeGreaterThan(0);
   });
 
-  it('skips the file-by-file comparison when the folder is as the last full pass left it, and still names skipped files', async () => {
+  it('compares the folder with the listing the last full pass recorded, reading only the files that differ', async () => {
     await writeFile(path.join(corpusDir, 'blank.txt'), '   \n');
     await (await open()).close();
     const files = vi.spyOn(SqliteArticleStore.prototype, 'filesAfter');
@@ -83,11 +83,23 @@ describe('start-up from the saved state', () => {
       expect(second.stats().articleCount).toBe(5);
       await second.close();
 
-      // Any change to a listed file's size or time makes the next start compare again.
+      // A file edited in place and one added: only those two are looked at, against the recorded listing.
       await appendFile(path.join(corpusDir, '001_ac174d486c1c24cb.txt'), `\n\n${TANGIER}`);
-      const third = await open({ analyzer: countingAnalyzer() });
-      expect(files).toHaveBeenCalled();
-      expect(ids(third, 'طنجة')).toEqual(['001_ac174d486c1c24cb']);
+      await writeFile(path.join(corpusDir, 'tangier.txt'), TANGIER);
+      const thirdAnalyzer = countingAnalyzer();
+      const third = await open({ analyzer: thirdAnalyzer });
+      expect(files).not.toHaveBeenCalled();
+      expect(thirdAnalyzer.parsed.sort()).toEqual(['001_ac174d486c1c24cb.txt', 'tangier.txt']);
+      expect(ids(third, 'طنجة')).toEqual(['001_ac174d486c1c24cb', 'tangier']);
+      expect(third.stats().warnings.some((w) => w.includes('blank.txt'))).toBe(true);
+      await third.close();
+
+      // A file removed: its article leaves, still without reading every article's state.
+      await unlink(path.join(corpusDir, 'tangier.txt'));
+      const fourth = await open({ analyzer: countingAnalyzer() });
+      expect(files).not.toHaveBeenCalled();
+      expect(fourth.hasArticle('tangier')).toBe(false);
+      expect(fourth.stats().articleCount).toBe(5);
     } finally {
       files.mockRestore();
     }

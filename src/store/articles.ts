@@ -12,6 +12,15 @@ export interface StoredFile {
   analysisVersion: string;
 }
 
+/** A folder listing (names in code-unit order) as a full comparison left the store. */
+export interface ReconciledListing {
+  writeGeneration: number;
+  analysisVersion: string;
+  names: string[];
+  sizes: Float64Array;
+  mtimes: Float64Array;
+}
+
 /** A file that is not an article, remembered so it is not read again until it changes. */
 export interface SkippedFile {
   file: string;
@@ -80,6 +89,9 @@ export interface ArticleStore {
    * state did not change in between, which lets a start-up trust a listing it has already reconciled (sync.ts).
    */
   writeGeneration(): number;
+  /** The folder listing recorded by the last full comparison, with the write generation it was recorded at. */
+  reconciledListing(): ReconciledListing | null;
+  setReconciledListing(listing: ReconciledListing): void;
   /** Whether any stored article was analyzed by another parser or extractor version than `version`. */
   hasAnalysisOtherThan(version: string): boolean;
   get(id: string): Article | undefined;
@@ -270,6 +282,39 @@ export class SqliteArticleStore implements ArticleStore {
 
   writeGeneration(): number {
     return Number(this.state(WRITE_GENERATION) ?? 0);
+  }
+
+  reconciledListing(): ReconciledListing | null {
+    const row = this.db.prepare('SELECT write_generation, analysis_version, names, numbers FROM reconciled_listing WHERE id = 1').get() as
+      | { write_generation: number; analysis_version: string; names: string; numbers: Buffer }
+      | undefined;
+    if (!row) return null;
+    const names = row.names ? row.names.split('\0') : [];
+    if (row.numbers.length !== names.length * 16) return null; // not what setReconciledListing writes: ignore it
+    const numbers = new Float64Array(names.length * 2);
+    new Uint8Array(numbers.buffer).set(row.numbers);
+    const sizes = new Float64Array(names.length);
+    const mtimes = new Float64Array(names.length);
+    for (let i = 0; i < names.length; i++) {
+      sizes[i] = numbers[2 * i];
+      mtimes[i] = numbers[2 * i + 1];
+    }
+    return { writeGeneration: row.write_generation, analysisVersion: row.analysis_version, names, sizes, mtimes };
+  }
+
+  setReconciledListing(listing: ReconciledListing): void {
+    const numbers = new Float64Array(listing.names.length * 2);
+    for (let i = 0; i < listing.names.length; i++) {
+      numbers[2 * i] = listing.sizes[i];
+      numbers[2 * i + 1] = listing.mtimes[i];
+    }
+    this.db
+      .prepare(
+        `INSERT INTO reconciled_listing (id, write_generation, analysis_version, names, numbers) VALUES (1, ?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET write_generation = excluded.write_generation, analysis_version = excluded.analysis_version,
+           names = excluded.names, numbers = excluded.numbers`,
+      )
+      .run(listing.writeGeneration, listing.analysisVersion, listing.names.join('\0'), Buffer.from(numbers.buffer));
   }
 
   hasAnalysisOtherThan(version: string): boolean {

@@ -210,6 +210,19 @@ export const MIGRATIONS: readonly string[] = [
     updated_at TEXT NOT NULL
   );
   `,
+  // 5: the corpus folder's listing as the last full comparison left it (sync.ts), so the next start compares the
+  // folder with it, in memory, and reads the stored state of only the files that differ.
+  `
+  CREATE TABLE reconciled_listing (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    -- The store's write generation right after that comparison: any write since makes the listing stale.
+    write_generation INTEGER NOT NULL,
+    analysis_version TEXT NOT NULL,
+    -- File names in code-unit order, NUL-separated; then per name its size and time as float64 pairs (LE).
+    names TEXT NOT NULL,
+    numbers BLOB NOT NULL
+  );
+  `,
 ];
 
 /** Bring the database up to the latest schema; each migration commits whole or not at all. */
