@@ -505,6 +505,19 @@ describe('summary sentence choice', () => {
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
   });
 
+  it('leaves out dateline lines, prayer formulas and short unfinished lines', () => {
+    const filed = report('bridge-c', 'افتتاح جسر الشاطئ في الدمام', 'صحيفة ج', [
+      'سعادة مدير هيئة الطرق في الدمام حفظه الله',
+      'الدمام 6 شوال 1436 هـ الموافق 22 يوليو 2015 م واس',
+      BRIDGE_LEAD,
+      'ودعا الحضور الله أن يتغمد ضحايا الحادث القديم على الجسر برحمته ويسكنهم فسيح جناته.',
+      BRIDGE_FACT,
+    ]);
+    const [story] = briefed([filed]).stories;
+    expect(story.summary[0]).toBe(resolveRelativeDates(BRIDGE_LEAD, '2015-07-22'));
+    expect(story.summary.join(' ')).not.toMatch(/حفظه الله|واس|فسيح جناته/);
+  });
+
   it("tells the event once across outlets and adds the other outlet's own detail", () => {
     const digest = briefed([bridge, other]);
     expect(digest.stories).toHaveLength(1);

@@ -13,6 +13,11 @@ import { countTerms, dot } from './vectors.js';
 /** Sentences shorter than this say too little to stand alone (datelines, captions, «وأضاف:»). */
 export const MIN_SUMMARY_WORDS = 6;
 /**
+ * …and a line without a closing full stop this short is a salutation, a caption or a subheading («سعادة الأستاذ
+ * … حفظه الله» atop a letter of congratulation, SaudiNewsNet), not a report's sentence.
+ */
+export const MIN_UNFINISHED_WORDS = 12;
+/**
  * Longer sentences are run-ons that swamp a Discord card; used only when nothing shorter exists. Not lower: news
  * leads that carry who, what, where and when run to 50–75 words (seed 004's 44-word lead, seed 000's 47), and the
  * old cap of 60 dropped such leads and opened 12 of EASC's summaries mid-story.
@@ -77,8 +82,34 @@ export function isNearDuplicate(a: ReadonlySet<string>, b: ReadonlySet<string>):
 
 // Leftovers of site chrome that can survive parsing inside a body paragraph: never summary material.
 const CHROME = /(رابط\s+الخبر|اقرأ\s+أيضا|اقرأ\s+ايضا|شاهد\s+أيضا|مقالات\s+ذات\s+صلة|أضف\s+تعليق|اترك\s+تعليق|https?:\/\/|www\.|@\w)/i;
+/**
+ * Condolence and prayer formulas close reports of a death («ودعت القيادة الله… أن يتقبله مع الشهداء ويسكنه فسيح
+ * جناته… إنا لله وإنا إليه راجعون», SaudiNewsNet): they say nothing of the event.
+ */
+const PRAYER = /(إنا\s+لله\s+وإنا\s+إليه\s+راجعون|فسيح\s+جناته|أن\s+يتغمده|أن\s+يتقبله)/u;
 const ARABIC_LETTER = /\p{Script=Arabic}/u;
 const SENTENCE_END = /[.!?؟…»”"'):]\s*$/u;
+/**
+ * Words of a dateline line: numbers, Hijri and Gregorian month names, calendar marks and agency names. SaudiNewsNet's
+ * SPA copy puts «الرياض 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس» on a line of its own, at the top or the
+ * bottom of the report: a line mostly made of these says when and where it was filed, not what happened.
+ */
+const DATELINE_WORDS = new Set(
+  `هـ ه م الموافق واس يونا قنا وام بنا كونا سبأ رويترز فرانس برس أ ف ب د ب أ
+   محرم صفر ربيع الأول الثاني الآخر جمادى الأولى الآخرة رجب شعبان رمضان شوال ذو ذي القعدة الحجة
+   يناير فبراير مارس أبريل ابريل مايو يونيو يوليو أغسطس اغسطس سبتمبر أكتوبر اكتوبر نوفمبر ديسمبر`
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => normalizeArabic(w)),
+);
+const DATELINE_SHARE = 0.5;
+
+function isDatelineLine(text: string): boolean {
+  const words = text.match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
+  let dateline = 0;
+  for (const w of words) if (/^\p{N}+$/u.test(w) || DATELINE_WORDS.has(normalizeArabic(w))) dateline++;
+  return words.length > 0 && dateline / words.length >= DATELINE_SHARE;
+}
 
 interface Candidate {
   sentence: AnalyzedSentence;
@@ -133,6 +164,7 @@ export function summarizeStory(
     const articlePrior = 1 / Math.pow(1 + articleRank, ARTICLE_EXPONENT);
     doc.sentences.forEach((sentence, k) => {
       if (CHROME.test(sentence.text) || !ARABIC_LETTER.test(sentence.text) || isQuestion(sentence.text)) return;
+      if (isDatelineLine(sentence.text) || PRAYER.test(sentence.text)) return;
       if (sentence.terms.length < 3) return;
       const termSet = new Set(sentence.terms);
       let salient = false;
@@ -160,7 +192,8 @@ export function summarizeStory(
         previous,
         prior: (finished / Math.pow(1 + fromLead, POSITION_EXPONENT) + length) * articlePrior,
         retoldPrior: (finished / Math.pow(1 + Math.max(1, fromLead), POSITION_EXPONENT) + length) * articlePrior,
-        wellSized: sentence.wordCount >= MIN_SUMMARY_WORDS && sentence.wordCount <= MAX_SUMMARY_WORDS,
+        wellSized:
+          sentence.wordCount >= (finished === 1 ? MIN_SUMMARY_WORDS : MIN_UNFINISHED_WORDS) && sentence.wordCount <= MAX_SUMMARY_WORDS,
       });
     });
   });
