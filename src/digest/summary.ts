@@ -24,6 +24,12 @@ export const MIN_UNFINISHED_WORDS = 12;
  */
 export const MAX_SUMMARY_WORDS = 80;
 /**
+ * The lead sentence may run longer: it is the one that gives who, what, where and when, and dropping it opened
+ * summaries mid-story (EASC Topic35's 87-word opening definition; SaudiNewsNet leads of 80–100 words that name a
+ * prince's full titles). Not more: past it a "sentence" is an unpunctuated paragraph.
+ */
+export const MAX_LEAD_WORDS = 100;
+/**
  * At most this many sentences, and no third one once the summary reaches SUMMARY_WORD_BUDGET words (two long
  * leads are enough for a Discord card).
  */
@@ -193,7 +199,7 @@ export function summarizeStory(
         prior: (finished / Math.pow(1 + fromLead, POSITION_EXPONENT) + length) * articlePrior,
         retoldPrior: (finished / Math.pow(1 + Math.max(1, fromLead), POSITION_EXPONENT) + length) * articlePrior,
         wellSized:
-          sentence.wordCount >= (finished === 1 ? MIN_SUMMARY_WORDS : MIN_UNFINISHED_WORDS) && sentence.wordCount <= MAX_SUMMARY_WORDS,
+          sentence.wordCount >= (finished === 1 ? MIN_SUMMARY_WORDS : MIN_UNFINISHED_WORDS) && sentence.wordCount <= (k === lead ? MAX_LEAD_WORDS : MAX_SUMMARY_WORDS),
       });
     });
   });
