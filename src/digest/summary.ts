@@ -8,7 +8,7 @@ import { resolveRelativeDates } from '../arabic/relative-dates.js';
 import type { Quote } from '../quotes/quote.js';
 import type { StoryQuote } from './types.js';
 import type { AnalyzedArticle, AnalyzedSentence, SparseVector, TermWeights } from './vectors.js';
-import { countTerms, dot } from './vectors.js';
+import { analyzeText, countTerms, dot } from './vectors.js';
 
 /** Sentences shorter than this say too little to stand alone (datelines, captions, «وأضاف:»). */
 export const MIN_SUMMARY_WORDS = 6;
@@ -111,6 +111,7 @@ const DATELINE_WORDS = new Set(
 const DATELINE_SHARE = 0.5;
 
 function isDatelineLine(text: string): boolean {
+  if (!/\p{N}/u.test(text)) return false; // a dateline gives a date
   const words = text.match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
   let dateline = 0;
   for (const w of words) if (/^\p{N}+$/u.test(w) || DATELINE_WORDS.has(normalizeArabic(w))) dateline++;
@@ -119,6 +120,9 @@ function isDatelineLine(text: string): boolean {
 
 interface Candidate {
   sentence: AnalyzedSentence;
+  /** The sentence as printed (relative dates made explicit) and its terms; worked out only for a likely pick. */
+  printed?: string;
+  printedTerms?: Set<string>;
   doc: AnalyzedArticle;
   /** Rank of its article in the story (0 = the most central). */
   articleRank: number;
@@ -210,7 +214,7 @@ export function summarizeStory(
   // item, a column written as one 90-word sentence, the same report published twice).
   if (chosen.length < 2) extendSummary(chosen, all, multiArticle, 2);
   return readingOrder(chosen).map((c) => ({
-    text: resolveRelativeDates(c.sentence.text, c.doc.article.date),
+    text: printedOf(c),
     original: c.sentence.text,
     articleId: c.doc.article.id,
   }));
@@ -229,6 +233,19 @@ function leadSentenceIndex(doc: AnalyzedArticle): number {
   if (!place) return 0;
   const k = doc.sentences.slice(0, MAX_STANDFIRSTS + 1).findIndex((s) => normalizeArabic(s.text).startsWith(place));
   return k < 0 ? 0 : k;
+}
+
+function printedOf(c: Candidate): string {
+  c.printed ??= resolveRelativeDates(c.sentence.text, c.doc.article.date);
+  return c.printed;
+}
+
+function printedTermsOf(c: Candidate): Set<string> {
+  if (!c.printedTerms) {
+    const printed = printedOf(c);
+    c.printedTerms = printed === c.sentence.text ? c.termSet : new Set(analyzeText(printed));
+  }
+  return c.printedTerms;
 }
 
 function isDependent(c: Candidate): boolean {
@@ -265,7 +282,9 @@ function extendSummary(chosen: Candidate[], pool: readonly Candidate[], multiArt
       if (score <= bestScore) continue;
       // The costlier checks only for a sentence that would win.
       if (isDependent(c) && !chosen.some((s) => s.doc === c.doc && s.sentence.position === c.sentence.position - 1)) continue;
-      if (chosen.some((s) => isNearDuplicate(s.termSet, c.termSet))) continue;
+      // Near-duplicates judged as printed: two outlets' «الأربعاء الماضي» and «منذ يوم الأربعاء» name the same
+      // day once their dates are explicit, and the reader sees that.
+      if (chosen.some((s) => isNearDuplicate(printedTermsOf(s), printedTermsOf(c)))) continue;
       best = c;
       bestScore = score;
     }
