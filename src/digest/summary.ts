@@ -13,8 +13,8 @@ import { analyzeText, countTerms, dot } from './vectors.js';
 /** Sentences shorter than this say too little to stand alone (datelines, captions, «وأضاف:»). */
 export const MIN_SUMMARY_WORDS = 6;
 /**
- * …and a line without a closing full stop this short is a salutation, a caption or a subheading («سعادة الأستاذ
- * … حفظه الله» atop a letter of congratulation, SaudiNewsNet), not a report's sentence.
+ * …and a line without a closing full stop this short is a salutation, a caption or a subheading (the
+ * addressee's line atop a letter of congratulation printed as news, seen in SaudiNewsNet), not a report's sentence.
  */
 export const MIN_UNFINISHED_WORDS = 12;
 /**
@@ -89,15 +89,16 @@ export function isNearDuplicate(a: ReadonlySet<string>, b: ReadonlySet<string>):
 // Leftovers of site chrome that can survive parsing inside a body paragraph: never summary material.
 const CHROME = /(رابط\s+الخبر|اقرأ\s+أيضا|اقرأ\s+ايضا|شاهد\s+أيضا|مقالات\s+ذات\s+صلة|أضف\s+تعليق|اترك\s+تعليق|https?:\/\/|www\.|@\w)/i;
 /**
- * Condolence and prayer formulas close reports of a death («ودعت القيادة الله… أن يتقبله مع الشهداء ويسكنه فسيح
- * جناته… إنا لله وإنا إليه راجعون», SaudiNewsNet): they say nothing of the event.
+ * Condolence and prayer formulas close reports of a death (a statement's «…ويسكنه فسيح جناته… إنا لله وإنا إليه
+ * راجعون», seen in SaudiNewsNet): they say nothing of the event.
  */
 const PRAYER = /(إنا\s+لله\s+وإنا\s+إليه\s+راجعون|فسيح\s+جناته|أن\s+يتغمده|أن\s+يتقبله)/u;
 const ARABIC_LETTER = /\p{Script=Arabic}/u;
 const SENTENCE_END = /[.!?؟…»”"'):]\s*$/u;
 /**
  * Words of a dateline line: numbers, Hijri and Gregorian month names, calendar marks and agency names. SaudiNewsNet's
- * SPA copy puts «الرياض 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس» on a line of its own, at the top or the
+ * SPA copy puts place, Hijri and Gregorian date and «واس» on a line of its own (in the form «جدة 6 شوال 1436 هـ
+ * الموافق 22 يوليو 2015 م واس»), at the top or the
  * bottom of the report: a line mostly made of these says when and where it was filed, not what happened.
  */
 const DATELINE_WORDS = new Set(
