@@ -455,3 +455,76 @@ describe('same-event judgement on unrelated reports', () => {
     expect(doc.stories.map((s: Story) => s.articleIds).sort()).toEqual([['derby'], ['earthquake']]);
   });
 });
+
+// Reports written for these tests (not from any corpus): a bridge opening in Dammam told by two outlets.
+const BRIDGE_LEAD =
+  'افتتح أمير المنطقة الشرقية، صباح أمس الثلاثاء، جسر الشاطئ الجديد في مدينة الدمام بطول أربعة كيلومترات وبتكلفة بلغت مليار ريال، بحضور وزير النقل وعدد من المسؤولين وسكان الأحياء المجاورة للمشروع.';
+const BRIDGE_ASIDE = 'وشهد الحفل حضورا جماهيريا كبيرا من الأهالي.';
+const BRIDGE_FACT =
+  'ويربط الجسر بين حي الشاطئ ووسط المدينة، ويتوقع أن يخفض زمن الرحلة بين الحيين من أربعين دقيقة إلى عشر دقائق في ساعات الذروة، بحسب تقديرات هيئة الطرق.';
+const BRIDGE_BACKGROUND =
+  'وكانت أعمال إنشاء جسر الشاطئ قد بدأت قبل ثلاث سنوات، وتأخر افتتاح جسر الشاطئ في الدمام مرتين بسبب تعديل تصميم جسر الشاطئ وإضافة مسارات للحافلات والدراجات.';
+const OTHER_LEAD =
+  'دشن أمير المنطقة الشرقية أمس الثلاثاء جسر الشاطئ الجديد في الدمام، الذي يمتد أربعة كيلومترات وكلف مليار ريال، بحضور وزير النقل وعدد من المسؤولين.';
+const OTHER_DETAIL =
+  'وقال مدير هيئة الطرق في المنطقة إن الجسر صمم لتحمل مرور ستين ألف سيارة يوميا، وإن رسوم العبور ستبقى مجانية خلال السنوات الخمس الأولى من تشغيله.';
+
+function report(id: string, title: string, source: string, paragraphs: string[]): Article {
+  // 2015-07-22 was a Wednesday: «أمس الثلاثاء» is the 21st.
+  return { id, title, date: '2015-07-22', source, url: null, paragraphs, addedAt: '2015-07-22T09:00:00.000Z' };
+}
+
+describe('summary sentence choice', () => {
+  const bridge = report('bridge-a', 'افتتاح جسر الشاطئ في الدمام', 'صحيفة أ', [
+    BRIDGE_LEAD,
+    `${BRIDGE_ASIDE} ${BRIDGE_FACT}`,
+    BRIDGE_BACKGROUND,
+  ]);
+  const other = report('bridge-b', 'أمير الشرقية يدشن جسر الشاطئ', 'صحيفة ب', [OTHER_LEAD, OTHER_DETAIL]);
+  const corpus = () => [...seeds, bridge, other];
+  const briefed = (articles: Article[]) =>
+    buildDigest({ articles, termStatistics: termStatisticsOf(corpus()), quotesByArticle: new Map() });
+
+  it('opens on the long lead that gives who, what, where and when, with the date made explicit', () => {
+    const [story] = briefed([bridge]).stories;
+    expect(story.summary[0]).toBe(resolveRelativeDates(BRIDGE_LEAD, '2015-07-22'));
+    expect(story.summary[0]).toContain('أمس الثلاثاء 21 يوليو 2015');
+    for (const fact of ['أمير المنطقة الشرقية', 'جسر الشاطئ', 'الدمام', 'مليار ريال']) expect(story.summary[0]).toContain(fact);
+  });
+
+  it("keeps the facts right after the lead over a later sentence dense in the story's words, in the article order", () => {
+    const [story] = briefed([bridge]).stories;
+    expect(story.summary).toContain(BRIDGE_FACT);
+    // The background repeats «جسر الشاطئ» three times: heavy in the story's words, but a detail the lead already
+    // frames; the old centroid-weighted choice took it.
+    expect(story.summary).not.toContain(BRIDGE_BACKGROUND);
+    const positions = story.summary.map((s) =>
+      [BRIDGE_LEAD, BRIDGE_ASIDE, BRIDGE_FACT, BRIDGE_BACKGROUND].findIndex((x) => s === resolveRelativeDates(x, '2015-07-22')),
+    );
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+  });
+
+  it('leaves out dateline lines, prayer formulas and short unfinished lines', () => {
+    const filed = report('bridge-c', 'افتتاح جسر الشاطئ في الدمام', 'صحيفة ج', [
+      'سعادة مدير هيئة الطرق في الدمام حفظه الله',
+      'الدمام 6 شوال 1436 هـ الموافق 22 يوليو 2015 م واس',
+      BRIDGE_LEAD,
+      'ودعا الحضور الله أن يتغمد ضحايا الحادث القديم على الجسر برحمته ويسكنهم فسيح جناته.',
+      BRIDGE_FACT,
+    ]);
+    const [story] = briefed([filed]).stories;
+    expect(story.summary[0]).toBe(resolveRelativeDates(BRIDGE_LEAD, '2015-07-22'));
+    expect(story.summary.join(' ')).not.toMatch(/حفظه الله|واس|فسيح جناته/);
+  });
+
+  it("tells the event once across outlets and adds the other outlet's own detail", () => {
+    const digest = briefed([bridge, other]);
+    expect(digest.stories).toHaveLength(1);
+    const [story] = digest.stories;
+    const leads = [BRIDGE_LEAD, OTHER_LEAD].map((s) => resolveRelativeDates(s, '2015-07-22'));
+    expect(story.summary.filter((s) => leads.includes(s))).toHaveLength(1);
+    expect(story.summary).toContain(OTHER_DETAIL);
+    expectReadableOpening(story);
+  });
+});

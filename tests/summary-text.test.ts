@@ -55,6 +55,8 @@ describe('sentences that need the previous one', () => {
     // An answer: the sentence right after a question.
     expect(needsPreviousSentence('المؤسسة تعاني عجزا منذ سنوات.', 'فلماذا تأخر الإصلاح؟')).toBe(true);
     expect(isQuestion('فلماذا تأخر الإصلاح؟')).toBe(true);
+    // Some outlets put a full stop after the question mark.
+    expect(isQuestion('لماذا تصبح البشرة أقل سمكا في الفضاء؟.')).toBe(true);
   });
 
   it('lets sentences that name their subject stand alone', () => {
@@ -103,6 +105,15 @@ describe('relative dates', () => {
   it('trusts a weekday that disagrees with the offset by a day (written before midnight, dated after)', () => {
     // Seed 004: «أمس الأربعاء 11 مايو» in an article dated the 13th would be Thursday; Wednesday wins.
     expect(resolveRelativeDates('انطلقت أمس الأربعاء أشغال الاجتماع.', '2022-05-13')).toBe('انطلقت أمس الأربعاء 11 مايو 2022 أشغال الاجتماع.');
+  });
+
+  it('never puts «today» or «yesterday» after the article date (dates that are extraction days)', () => {
+    // Dated Wednesday 22 July 2015 (an extraction day), the text says «today Friday»: the Friday before, the 17th.
+    expect(resolveRelativeDates('قال المفوض اليوم الجمعة إن القرض سيصرف على دفعتين.', '2015-07-22')).toBe(
+      'قال المفوض اليوم الجمعة 17 يوليو 2015 إن القرض سيصرف على دفعتين.',
+    );
+    // «tomorrow» may well name a later day.
+    expect(resolveRelativeDates('ويلتقي الفريقان غدا الخميس في الرياض.', '2015-07-22')).toBe('ويلتقي الفريقان غدا الخميس 23 يوليو 2015 في الرياض.');
   });
 
   it('leaves explicit dates, «today» meaning nowadays, and undated articles alone', () => {

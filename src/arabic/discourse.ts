@@ -156,5 +156,6 @@ function afterFirstWord(sentence: string): string {
 
 /** A question is no summary sentence: it promises an answer the summary does not give. */
 export function isQuestion(sentence: string): boolean {
-  return /[؟?]["'»”’)\]]*\s*$/u.test(sentence.trim());
+  // «…أثناء وجودهم في الفضاء؟.»: some outlets put a full stop after the question mark.
+  return /[؟?]["'»”’)\]]*\.?\s*$/u.test(sentence.trim());
 }

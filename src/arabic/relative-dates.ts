@@ -133,6 +133,10 @@ export function resolveRelativeDates(text: string, articleDate: string | null | 
       if (wd !== undefined) {
         last = i + 1;
         day = snapToWeekday(day, wd);
+        // «اليوم الجمعة» in a report dated Wednesday is the Friday before, not the one after: a report does not say
+        // "today" or "yesterday" of a day after its own date (SaudiNewsNet dates are extraction days, often later
+        // than publication: a report of Friday 17 July extracted on Wednesday the 22nd).
+        if (offset <= 0 && day > base) day -= 7;
       }
     } else if (WEEKDAY_INDEX.has(t.norm)) {
       const wd = WEEKDAY_INDEX.get(t.norm)!;
