@@ -317,7 +317,8 @@ function isReportingVerbAt(tokens: Token[], i: number): boolean {
   return before === undefined || !EMBEDDING_WORDS.has(before);
 }
 
-const EMBEDDING_WORDS: ReadonlySet<string> = new Set(['من', 'ومن', 'لا', 'لم', 'لن', 'انه', 'انها', 'بانه', 'بانها']);
+// «وهو أبرز حزب معارض»: after a pronoun «أبرز» is the elative (the most prominent), not the verb.
+const EMBEDDING_WORDS: ReadonlySet<string> = new Set(['من', 'ومن', 'لا', 'لم', 'لن', 'انه', 'انها', 'بانه', 'بانها', 'هو', 'هي', 'وهو', 'وهي']);
 
 function cleanQuoteText(raw: string): string {
   return raw

@@ -129,6 +129,14 @@ export const ADVERBIAL_STARTS: ReadonlySet<string> = normalizedSet(`
   في خلال عقب أمام بعد قبل لدى حول مع ضمن عشية صباح مساء اليوم أمس بمناسبة حين عندما إثر وفي وخلال وعقب
   أثناء اثناء ضمن على من وذلك ذلك حسب وفق تعليقا ردا`);
 
+/**
+ * Adverbs in the accusative that follow a verb where its subject would stand («صرح مرارا»، «قال أيضا»): never a
+ * name, though each passes every other test a name word must pass.
+ */
+export const ADVERBS: ReadonlySet<string> = normalizedSet(`
+  مرارا مرارًا أيضا أيضًا سابقا لاحقا مجددا مؤخرا أخيرا حاليا دائما كثيرا رسميا صراحة مرة تكرارا علنا
+  مسبقا فورا حرفيا شخصيا بدوره بدورها وبدوره وبدورها كذلك أمس`);
+
 /** Words after which a quotation mark opens a statement: «أن “…”»، «إن “…”»، «قائلا: “…”». */
 export const INTRODUCERS: ReadonlySet<string> = normalizedSet(`إن أن بأن وأن وإن قائلا قائلة`);
 

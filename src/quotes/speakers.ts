@@ -5,6 +5,7 @@
 import { normalizeArabic, STOPWORDS } from '../arabic/index.js';
 import {
   ADVERBIAL_STARTS,
+  ADVERBS,
   ANAPHORIC_HEADS,
   COLLECTIVES,
   DOCUMENT_HEADS,
@@ -100,7 +101,7 @@ export function isNameToken(norm: string): boolean {
   if (STOPWORDS.has(norm) || SUBJECT_STOPS.has(norm) || HONORIFICS.has(norm)) return false;
   if (ROLE_HEADS.has(bare) || INSTITUTIONS.has(bare) || COLLECTIVES.has(bare)) return false;
   if (isQuantifier(norm) || KANA_FORMS.has(norm) || HONORIFIC_PRONOUNS.has(norm) || CLAUSE_OPENERS.has(norm)) return false;
-  if (SPEECH_VERBS.has(norm) || isParticiple(norm)) return false;
+  if (SPEECH_VERBS.has(norm) || isParticiple(norm) || ADVERBS.has(norm)) return false;
   if (/^(بال|لل|كال|فال|وال)/.test(norm)) return false;
   // «وحول زيارة…»، «وعن المتمردين»: a conjunction glued to a function word, never a name.
   if (/^[وف]../.test(norm) && (STOPWORDS.has(norm.slice(1)) || SUBJECT_STOPS.has(norm.slice(1)) || ADVERBIAL_STARTS.has(norm.slice(1)))) {
@@ -133,7 +134,20 @@ function isFamilyName(norm: string): boolean {
  */
 const NAME_PREFIXES = new Set(['عبد', 'ابو', 'بن', 'ابن', 'بنت']);
 function afterNamePrefix(tokens: Token[], j: number): boolean {
-  return j > 0 && NAME_PREFIXES.has(tokens[j - 1].norm);
+  return j > 0 && (NAME_PREFIXES.has(tokens[j - 1].norm) || isAal(tokens[j - 1]));
+}
+
+/**
+ * «آل» in a family name («خالد آل سعود»، «آل الشيخ»): folded to «ال» it looks like a stray article (a stopword),
+ * so it is recognised by its written form, and only with a word after it.
+ */
+function isAal(t: Token | undefined): boolean {
+  return t !== undefined && (t.text === 'آل' || t.text === 'ال');
+}
+
+/** A name word, or «آل» inside a name (followed by its family word). */
+function inNameAt(tokens: Token[], j: number): boolean {
+  return isNameToken(tokens[j].norm) || afterNamePrefix(tokens, j) || (isAal(tokens[j]) && j + 1 < tokens.length && j > 0);
 }
 
 /**
@@ -266,7 +280,7 @@ export function parseSubject(afterVerb: string, familyNames: ReadonlySet<string>
   // («سعد البريك»، «عصام الملا») ends the name after a given name; alone («وقال الدريويش») it counts only when
   // the article writes it after a given name somewhere («أحمد بن يوسف الدريويش»).
   let k = 0;
-  while (k < phrase.length && k < MAX_NAME_TOKENS && (isNameToken(phrase[k].norm) || afterNamePrefix(phrase, k))) k++;
+  while (k < phrase.length && k < MAX_NAME_TOKENS && inNameAt(phrase, k)) k++;
   if (k === 0 && familyNames.has(phrase[0].norm)) k = 1;
   else if (k > 0 && k < phrase.length && k < MAX_NAME_TOKENS && isFamilyName(phrase[k].norm) && isGivenName(phrase[k - 1].norm)) k++;
   if (k === 0) return { kind: 'bare' };
@@ -329,7 +343,10 @@ function roleThenNameRun(phrase: Token[], minNameTokens: number): Subject | null
     ((j === phrase.length - 1 && (isGivenName(phrase[j - 1].norm) || familyWithArticle(j - 1))) ||
       (j === phrase.length - 2 && /^(بن|ابن|بنت)$/.test(phrase[j - 1].norm)));
   const inName = (j: number) =>
-    (isNameToken(phrase[j].norm) && !phrase[j].norm.startsWith('ال')) || familyWithArticle(j) || afterNamePrefix(phrase, j);
+    (isNameToken(phrase[j].norm) && !phrase[j].norm.startsWith('ال')) ||
+    familyWithArticle(j) ||
+    afterNamePrefix(phrase, j) ||
+    (isAal(phrase[j]) && j > 0 && j + 1 < phrase.length);
   while (k > 0 && inName(k - 1)) k--;
   // «القائد العسكري بعدن عبدالله صبيحي»: a word with a glued preposition (ب، ل) before a name of two or more
   // words is a place or an institution closing the role («in Aden»), not the first name.
@@ -365,7 +382,12 @@ function nameAfterHonorific(tokens: Token[]): Subject | null {
   const role = tokens.slice(0, h).filter((t) => !HONORIFICS.has(t.norm));
   const after = tokens.slice(h + 1);
   let k = 0;
-  while (k < after.length && k < MAX_NAME_TOKENS && isNameToken(after[k].norm) && !after[k].norm.startsWith('ال')) k++;
+  while (
+    k < after.length &&
+    k < MAX_NAME_TOKENS &&
+    ((isNameToken(after[k].norm) && !after[k].norm.startsWith('ال')) || afterNamePrefix(after, k) || (isAal(after[k]) && k > 0 && k + 1 < after.length))
+  )
+    k++;
   if (k > 0 && k < after.length && k < MAX_NAME_TOKENS && isFamilyName(after[k].norm) && isGivenName(after[k - 1].norm)) k++;
   if (k === 0 || role.length === 0) return null;
   if (k < after.length && !ROLE_HEADS.has(withoutArticle(after[k].norm))) return null;
