@@ -1,5 +1,8 @@
+import { STOPWORDS } from '../arabic/index.js';
 import type { Article } from '../corpus/article.js';
-import { DOCUMENT_WORDS, INTRODUCERS, ROLE_HEADS, SPEECH_VERBS, TITLE_NOUNS } from './lexicon.js';
+import { DOCUMENT_WORDS, HONORIFICS, INTRODUCERS, KANA_FORMS, ROLE_HEADS, SPEECH_VERBS, SUBJECT_STOPS, TITLE_NOUNS } from './lexicon.js';
+
+const isStop = (norm: string): boolean => SUBJECT_STOPS.has(norm);
 import { scanQuoteMarks, type QuoteSpan } from './marks.js';
 import type { Quote, SpeakerKind } from './quote.js';
 export type { SpeakerKind } from './quote.js';
@@ -10,6 +13,8 @@ import {
   organisationsIn,
   isParticiple,
   isSpeechVerb,
+  nameAfterRole,
+  nameKeys,
   parseSubject,
   parseSubjectBefore,
   PersonRegistry,
@@ -78,6 +83,9 @@ export function extractLocatedQuotes(article: Article): LocatedQuote[] {
   const familyNames = familyNamesIn(article.paragraphs);
   const organisations = organisationsIn(article.paragraphs);
   const namedBodies: string[] = [];
+  const maskedParagraphs: string[] = [];
+  /** People named with a role in the narration, in reading order (not necessarily speakers). */
+  const mentioned: Person[] = [];
 
   const setPerson = (person: Person) => {
     const at = recent.indexOf(person);
@@ -94,7 +102,10 @@ export function extractLocatedQuotes(article: Article): LocatedQuote[] {
   const applySubject = (subject: Subject, paragraphIndex: number, subjectText: string) => {
     if (subject.kind === 'named') setPerson(registry.register(subject.name, subject.role));
     else if (subject.kind === 'unnamed') setCurrent({ label: subject.role }, paragraphIndex);
-    else if (subject.kind === 'organisation') {
+    else if (subject.kind === 'organisation' && subject.name === '' && current && !('label' in current) && paragraphIndex - currentSetIn <= 1) {
+      // «وتابعت الرسالة»، «وأضاف البيان»: the document of whoever is speaking — their letter, their statement.
+      setCurrent(current, paragraphIndex);
+    } else if (subject.kind === 'organisation') {
       const known = [...organisations.slice(0, paragraphIndex + 1).flat(), ...namedBodies];
       const name = resolveOrganisation(subject.name, known);
       if (name) {
@@ -103,7 +114,10 @@ export function extractLocatedQuotes(article: Article): LocatedQuote[] {
       } else setCurrent({ label: subjectText.trim().split(/[\s،,:]+/).slice(0, 2).join(' ') }, paragraphIndex);
     }
     else if (subject.kind === 'anaphor') {
-      const person = registry.resolve(subject.head, recent, subject.byRoleOnly);
+      const person =
+        registry.resolve(subject.head, recent, true) ??
+        latestWithRole(mentioned, subject.head) ??
+        (subject.byRoleOnly ? null : (recent.at(-1) ?? null));
       if (person) {
         // «المسؤول الأميركي» is a fair role for a person the text gave none.
         if (!person.role && subject.description.includes(' ')) person.role = subject.description;
@@ -117,11 +131,38 @@ export function extractLocatedQuotes(article: Article): LocatedQuote[] {
     const short = spans.map((s) => isShortSpan(paragraph, s));
     const statementOpens = spans.filter((_, k) => !short[k]).map((s) => s.openAt);
     const masked = maskSpans(paragraph, spans, short);
+    maskedParagraphs.push(masked);
     const tokens = tokensOf(masked);
+    const clauseStarts = clauseInitialTokens(masked, tokens);
     let t = 0;
     for (const span of [...spans, null]) {
       const limit = span ? span.openAt : masked.length;
       for (; t < tokens.length && tokens[t].start < limit; t++) {
+        if (clauseStarts.has(t) && !isReportingVerbAt(tokens, t)) {
+          // «ووصف رئيس القوات سمير جعجع زيارته…، مؤكدا أن «…»»، «وحرصت حسيب على…، وتقول "…"»: the subject of a
+          // clause's first verb, whatever the verb, is who the next bare «وأضاف» or «مؤكدا» speaks for.
+          const subject = clauseSubject(masked, tokens, t, familyNames, registry);
+          if (subject) {
+            currentSetIn = paragraphIndex;
+            applySubject(subject, paragraphIndex, '');
+          }
+        }
+        if (!clauseStarts.has(t) && (t === 0 || !isReportingVerbAt(tokens, t - 1))) {
+          // «مع الرئيس الأمريكي باراك أوباما»، «وفقا للمخرج سام منديز»: a person named with a role anywhere in the
+          // narration, so that «وقال المخرج» later, or a surname alone, can be read as them.
+          const marked = nameAfterRole(tokensOf(masked.slice(tokens[t].start, tokens[t].start + MENTION_CHARS).split(/[.!?؟:؛;،,(]/)[0]));
+          if (marked) mentioned.push(registry.register(marked.name, marked.role || null));
+        }
+        if (SOURCE_LEADS.has(tokens[t].norm) && tokens[t + 1]) {
+          // «… وفقا للمخرج سام منديز»، «بحسب مصادر أمنية»: the narration names its source, who then goes on speaking.
+          const from = tokens[t + 1].start;
+          const text = masked.slice(from, from + CLAUSE_SUBJECT_CHARS).replace(/^لل/, 'ال').replace(/^لـ?\s*/, '');
+          const subject = parseSubject(text, familyNames);
+          if (subject.kind === 'named' || subject.kind === 'unnamed' || (subject.kind === 'organisation' && subject.name)) {
+            currentSetIn = paragraphIndex;
+            applySubject(subject, paragraphIndex, '');
+          }
+        }
         if (!isReportingVerbAt(tokens, t)) continue;
         // The subject runs to the next quotation; a quoted name inside it («رئيس حزب «القوات اللبنانية» الدكتور
         // سمير جعجع») is left readable by maskSpans and does not end it.
@@ -156,7 +197,7 @@ export function extractLocatedQuotes(article: Article): LocatedQuote[] {
     }
   });
 
-  completeNames(registry, article.paragraphs);
+  completeNames(registry, maskedParagraphs);
   return pending.map((q) => ({
     articleId: article.id,
     text: q.text,
@@ -167,6 +208,95 @@ export function extractLocatedQuotes(article: Article): LocatedQuote[] {
     start: q.start,
     end: q.end,
   }));
+}
+
+/** Openers after which a clause begins behind a comma: «من جهة أخرى، وجه…»، «بدوره، قال…»، «في الغضون، أعلن…». */
+const CLAUSE_LEADS: ReadonlySet<string> = new Set(['من', 'ومن', 'في', 'وفي', 'بدوره', 'بدورها', 'وبدوره', 'وبدورها', 'الي', 'والي', 'على', 'وعلى']);
+
+/**
+ * Tokens that open a clause: a paragraph's first word, the first word after a full stop, and the first word after
+ * the comma that ends an opener («من جانبه، …»). Computed once per paragraph, in one pass.
+ */
+function clauseInitialTokens(masked: string, tokens: Token[]): Set<number> {
+  const starts = new Set<number>();
+  for (let i = 0; i < tokens.length; i++) {
+    const gap = i === 0 ? masked.slice(0, tokens[0].start) : masked.slice(tokens[i - 1].end, tokens[i].start);
+    if (i > 0 && !/[.!?؟]/.test(gap)) continue;
+    starts.add(i);
+    if (!CLAUSE_LEADS.has(tokens[i].norm)) continue;
+    for (let j = i + 1; j < Math.min(tokens.length, i + 5); j++) {
+      const between = masked.slice(tokens[j - 1].end, tokens[j].start);
+      if (/[.!?؟]/.test(between)) break;
+      if (/[،,]/.test(between)) {
+        starts.add(j);
+        break;
+      }
+    }
+  }
+  return starts;
+}
+
+/** The person named last whose role has this head noun: «المخرج» → «المخرج سام منديز». */
+function latestWithRole(people: Person[], head: string): Person | null {
+  for (let i = people.length - 1; i >= 0; i--) {
+    const role = people[i].role;
+    if (role && tokensOf(role).some((t) => withoutArticle(t.norm.replace(/^(لل|بال)/, 'ال')) === head)) return people[i];
+  }
+  return null;
+}
+
+/** How far past a role word a name is looked for. */
+const MENTION_CHARS = 160;
+/** «وفقا لـ»، «حسب»: words that name the narration's source. */
+const SOURCE_LEADS: ReadonlySet<string> = new Set(['وفقا', 'وفق', 'حسب', 'بحسب', 'طبقا']);
+
+/** How far past a clause's first word its subject is looked for. */
+const CLAUSE_SUBJECT_CHARS = 300;
+
+/**
+ * The subject of the verb that opens a clause, when it is a named person or a body: «وأبلغ مكونيل الصحفيين…»،
+ * «وجه البطريرك الماروني بشارة الراعي…»، «وكان موتا، أحد العناصر…». Words that cannot be a verb (a definite noun,
+ * a role, a name prefix) open no such clause.
+ */
+function clauseSubject(
+  masked: string,
+  tokens: Token[],
+  t: number,
+  familyNames: ReadonlySet<string>,
+  registry: PersonRegistry,
+): Subject | null {
+  const first = tokens[t].norm;
+  const kana = KANA_FORMS.has(first);
+  if (first.length < 3 || /^(ال|وال|فال|بال|لل)/.test(first) || CLAUSE_LEADS.has(first) || isRoleWord(first) || isParticiple(first)) {
+    return null;
+  }
+  // «ومع سيطرة…»، «وحول زيارة…»: a preposition with its conjunction, not a verb.
+  if (!kana && /^[وف]/.test(first) && (STOPWORDS.has(first.slice(1)) || isStop(first.slice(1)))) return null;
+  if (!kana && (isOrganisationHead(first) || HONORIFICS.has(first) || STOPWORDS.has(first) || isStop(first))) return null;
+  const after = masked.slice(tokens[t].end, tokens[t].end + CLAUSE_SUBJECT_CHARS);
+  const subject = parseSubject(after, familyNames);
+  if (subject.kind === 'organisation') return subject.name ? subject : null;
+  // Any verb may take an object right after its subject («قرأت لوتا الرسائل»، «ورفض بلان التطرق»), and with no
+  // capitals nothing marks where the name ends. So the subject counts when a role marks it («ووصف رئيس القوات
+  // سمير جعجع…»), or when its first word is a person the article has already named («وأبلغ مكونيل الصحفيين»).
+  if (subject.kind === 'named' && subject.role && !hasCommonNounFamily(subject.name)) return subject;
+  const marked = nameAfterRole(tokensOf(after.split(/[.!?؟:؛;،,(]/)[0] ?? ''));
+  if (marked) return { kind: 'named', name: marked.name, role: marked.role || null };
+  // «وكان موتا، أحد العناصر…»: after كان its subject comes next.
+  if (kana && subject.kind === 'named' && !hasCommonNounFamily(subject.name)) return subject;
+  const next = tokensOf(after.split(/[.!?؟،,:;؛]/)[0] ?? '')[0];
+  if (next) {
+    const known = registry.people.find((p) => p.keys.includes(next.norm) && p.keys.at(-1) === next.norm);
+    if (known) return { kind: 'named', name: known.name, role: null };
+  }
+  return null;
+}
+
+/** «أوباما الدفاع»: a definite second word that is no nisba (…ي) is more often the verb's object than a family name. */
+function hasCommonNounFamily(name: string): boolean {
+  const words = tokensOf(name);
+  const last = words.at(-1)?.norm ?? '';
+  return words.length === 2 && last.startsWith('ال') && !last.endsWith('ي');
 }
 
 /**
@@ -330,31 +460,77 @@ function cleanQuoteText(raw: string): string {
 }
 
 /**
- * «سايلس» becomes «نايثن سايلس» when the article writes the full name somewhere as a name — after a comma or a
- * role («والمنسق الأميركي …، نايثن سايلس»، «وزير الخارجية المغربي ناصر بوريطة») — even outside a quotation.
+ * A person's name as the article first gives it in full: «سايلس» becomes «نايثن سايلس» and «الجاسر» «صالح بن
+ * ناصر الجاسر» when the article writes the longer name somewhere in its narration (quotations masked) in a place
+ * where a name stands — after a role, an honorific, a nationality or a reporting verb, or after a comma
+ * («والمنسق الأميركي …، نايثن سايلس»، «المهندس صالح بن ناصر الجاسر»، «، وسامي الخرساني، مدير…»). The earliest
+ * such mention wins. A sentence's first word is not such a place: it is usually a verb («هاجم خالد…»).
  */
-function completeNames(registry: PersonRegistry, paragraphs: string[]): void {
+function completeNames(registry: PersonRegistry, masked: string[]): void {
+  const tokenized = masked.map((m) => tokensOf(m));
   for (const person of registry.people) {
-    if (person.keys.length !== 1) continue;
-    for (const paragraph of paragraphs) {
-      const tokens = tokensOf(paragraph);
-      for (let i = 1; i < tokens.length; i++) {
-        if (tokens[i].norm !== person.keys[0]) continue;
-        const given = tokens[i - 1];
-        // «ويعد الشمري»، «ورأى كيري»: a leading و is the conjunction on a verb far more often than وليد or وائل.
-        if (!isNameToken(given.norm) || given.norm.startsWith('ال') || given.norm.startsWith('و')) continue;
-        const before = tokens[i - 2];
-        const gap = before ? paragraph.slice(before.end, given.start) : '';
-        const nameSlot =
-          !before || /[،,:]/.test(gap) || before.norm.startsWith('ال') || before.norm.startsWith('وال') || isRoleWord(before.norm);
-        if (nameSlot && /^\s+$/.test(paragraph.slice(given.end, tokens[i].start))) {
-          registry.register(`${given.text} ${tokens[i].text}`, null);
-          break;
-        }
+    if (person.keys.length === 0 || person.keys.length >= MAX_COMPLETED_NAME) continue;
+    let best: string | null = null;
+    for (let p = 0; p < masked.length && best === null; p++) {
+      const tokens = tokenized[p];
+      for (let e = person.keys.length - 1; e < tokens.length && best === null; e++) {
+        const s0 = e - person.keys.length + 1;
+        if (!person.keys.every((key, k) => tokens[s0 + k].norm === key)) continue;
+        best = longerNameEndingAt(masked[p], tokens, s0, e);
       }
-      if (person.keys.length > 1) break;
+    }
+    if (!best) continue;
+    const keys = nameKeys(best);
+    // «سمات السعودية خالد آل سعود هيكل» (a tag line): a run that holds another person's whole name glues two names.
+    if (registry.people.some((other) => other !== person && other.keys.length > 0 && other.keys.every((k) => keys.includes(k)))) continue;
+    person.name = best;
+    person.keys = keys;
+  }
+}
+
+const MAX_COMPLETED_NAME = 5;
+const NAME_LINKS: ReadonlySet<string> = new Set(['بن', 'ابن', 'بنت', 'عبد', 'ابو', 'ال']);
+
+/** The longest name run ending with tokens[s0..e] that stands in a name slot, or null when there is none longer. */
+function longerNameEndingAt(text: string, tokens: Token[], s0: number, e: number): string | null {
+  const spaceOnly = (a: Token, b: Token) => /^\s+$/.test(text.slice(a.end, b.start));
+  let bestStart = -1;
+  let stripConjunction = false;
+  for (let s = s0; s > 0 && e - s + 2 <= MAX_COMPLETED_NAME; s--) {
+    const prev = tokens[s - 1];
+    if (!spaceOnly(prev, tokens[s])) break;
+    const word = prev.norm;
+    const extendable = (isNameToken(word) && !word.startsWith('ال')) || NAME_LINKS.has(word) || (prev.text === 'آل');
+    if (!extendable) break;
+    const before = tokens[s - 2];
+    const gap = before ? text.slice(before.end, prev.start) : text.slice(0, prev.start);
+    const commaBefore = /[،,:(]/.test(gap);
+    // «، وسامي الخرساني»: a و after a comma joins a list of names; elsewhere a word with و is a verb («ورأى كيري»).
+    if (word.startsWith('و') && !commaBefore) break;
+    if (NAME_LINKS.has(word) && !(prev.text === 'آل')) continue; // «بن» needs the given name before it
+    if (prev.text === 'آل') continue;
+    if (commaBefore || (before !== undefined && isNameSlot(before.norm))) {
+      bestStart = s - 1;
+      stripConjunction = word.startsWith('و') && commaBefore;
     }
   }
+  if (bestStart < 0) return null;
+  const run = tokens.slice(bestStart, e + 1).map((t) => t.text);
+  if (stripConjunction) run[0] = run[0].slice(1);
+  return run.join(' ');
+}
+
+/** Words after which a name stands: a role, an honorific, a nationality or title (a definite word), a verb of saying. */
+function isNameSlot(norm: string): boolean {
+  return (
+    norm.startsWith('ال') ||
+    norm.startsWith('وال') ||
+    isRoleWord(norm) ||
+    HONORIFICS.has(norm) ||
+    isSpeechVerb(norm) ||
+    isParticiple(norm) ||
+    /^(لل|بال)/.test(norm)
+  );
 }
 
 function isRoleWord(norm: string): boolean {

@@ -130,12 +130,15 @@ export const ADVERBIAL_STARTS: ReadonlySet<string> = normalizedSet(`
   أثناء اثناء ضمن على من وذلك ذلك حسب وفق تعليقا ردا`);
 
 /**
- * Adverbs in the accusative that follow a verb where its subject would stand («صرح مرارا»، «قال أيضا»): never a
- * name, though each passes every other test a name word must pass.
+ * Adverbs in the accusative that follow a verb where its subject would stand («صرح مرارا»، «قال أيضا»), and
+ * prepositions the stopword list lacks («باراك أوباما إزاء الملف»): never a name, though each passes every other
+ * test a name word must pass.
  */
 export const ADVERBS: ReadonlySet<string> = normalizedSet(`
   مرارا مرارًا أيضا أيضًا سابقا لاحقا مجددا مؤخرا أخيرا حاليا دائما كثيرا رسميا صراحة مرة تكرارا علنا
-  مسبقا فورا حرفيا شخصيا بدوره بدورها وبدوره وبدورها كذلك أمس`);
+  مسبقا فورا حرفيا شخصيا بدوره بدورها وبدوره وبدورها كذلك أمس
+  إزاء تجاه حيال نحو بشأن جراء بسبب رغم عند أثناء اثناء إثر عبر دون بدون ضد وسط بين حتى لأن كون
+  يدعى تدعى اسمه اسمها يسمى تسمى`);
 
 /** Words after which a quotation mark opens a statement: «أن “…”»، «إن “…”»، «قائلا: “…”». */
 export const INTRODUCERS: ReadonlySet<string> = normalizedSet(`إن أن بأن وأن وإن قائلا قائلة`);

@@ -169,6 +169,47 @@ export function familyNamesIn(paragraphs: string[]): Set<string> {
   return names;
 }
 
+/** Prepositions that a verbal noun governs: «الدفاع عن»، «التطرق إلى». */
+const OBJECT_PREPOSITIONS: ReadonlySet<string> = new Set(['عن', 'الي']);
+
+/**
+ * A name marked by what stands before it, read forward from a role or an honorific: «رئيس القوات سمير جعجع
+ * زيارته…»، «الفنانة التشكيلية العراقية الدكتورة شنكول حسيب عملها»، «للمخرج سام منديز في حوار». The name starts
+ * after a definite word, a role word or an honorific, within a few words of the head, and has two words at least;
+ * it ends at the first word that cannot be in a name, or right after a family name with the article. What follows
+ * it (an object, a prepositional phrase) does not matter, which is what parseSubject cannot assume.
+ */
+export function nameAfterRole(tokens: Token[]): { name: string; role: string } | null {
+  const head = tokens[0];
+  if (!head) return null;
+  const headBare = withoutArticle(head.norm.replace(/^(لل|بال|ل|ب)(?=..)/, (m) => (m.startsWith('لل') || m === 'بال' ? 'ال' : '')));
+  if (!ROLE_HEADS.has(headBare) && !HONORIFICS.has(head.norm)) return null;
+  for (let p = 1; p < Math.min(tokens.length, 9); p++) {
+    const before = tokens[p - 1].norm;
+    if (SUBJECT_STOPS.has(tokens[p].norm) || SPEECH_VERBS.has(tokens[p].norm) || isParticiple(tokens[p].norm)) return null;
+    const marked = DEFINITE.test(before) || ROLE_HEADS.has(withoutArticle(before)) || HONORIFICS.has(before);
+    if (!marked || tokens[p].norm.startsWith('ال') || HONORIFICS.has(tokens[p].norm) || !isNameToken(tokens[p].norm)) continue;
+    let end = p + 1;
+    while (end < tokens.length && end - p < MAX_NAME_TOKENS) {
+      const norm = tokens[end].norm;
+      if (afterNamePrefix(tokens, end) || isAal(tokens[end])) {
+        end++;
+        continue;
+      }
+      if (norm.startsWith('ال')) {
+        if (isFamilyName(norm) && isGivenName(tokens[end - 1].norm) && !OBJECT_PREPOSITIONS.has(tokens[end + 1]?.norm ?? '')) end++;
+        break;
+      }
+      if (!isNameToken(norm) || ROLE_HEADS.has(norm)) break;
+      end++;
+    }
+    if (end - p < 2) return null;
+    const role = tokens.slice(0, p).filter((t) => !HONORIFICS.has(t.norm));
+    return { name: join(tokens.slice(p, end)), role: role.length ? join(role) : '' };
+  }
+  return null;
+}
+
 /** A name token without the article, or a compound like «عبد الرحمن» whose second part carries it. */
 function isGivenName(norm: string): boolean {
   return (isNameToken(norm) && !norm.startsWith('ال')) || norm === 'عبد' || norm === 'ابو' || norm === 'بن';
@@ -216,7 +257,11 @@ export function parseSubject(afterVerb: string, familyNames: ReadonlySet<string>
   while (i < segments.length - 1 && (segments[i] === '' || startsAdverbial(segments[i]))) i++;
   // Honorifics stay in `withHonorifics` because they mark where a name starts: «رئيس حزب القوات اللبنانية
   // الدكتور سمير جعجع»، «القائد العسكري بعدن العميد عبدالله صبيحي».
-  const withHonorifics = leadingPhrase(tokensOf(segments[i] ?? '').filter((t) => !isParticle(t)));
+  const segmentAll = tokensOf(segments[i] ?? '').filter((t) => !isParticle(t));
+  const withHonorifics = leadingPhrase(segmentAll);
+  // The word after the phrase: «واصل أوباما الدفاع عن…» — a definite word followed by عن/إلى is a verbal noun
+  // governing its complement (the verb's object), not a family name.
+  const afterPhrase = segmentAll[withHonorifics.length]?.norm;
   const phrase = withHonorifics.filter((t) => !HONORIFICS.has(t.norm));
   const rest = segments.slice(i + 1);
   if (phrase.length === 0) return { kind: 'bare' };
@@ -264,7 +309,10 @@ export function parseSubject(afterVerb: string, familyNames: ReadonlySet<string>
     }
     // «وأضاف الكاتب»، «وقال مخرج الفيلم»: a definite description (or one made definite by what follows it) can
     // point back to the person the article gave that role; an indefinite one («مسؤول عراقي») is a new source.
-    if (phrase[0].norm.startsWith('ال') || /^(ال|وال)/.test(phrase[1]?.norm ?? '')) {
+    // «وقال مخرج أشهر أفلام الحركة»: a construct of three words and more is definite too; an indefinite head with
+    // a nisba («مسؤول أمريكي كبير») is a new, unnamed source.
+    const construct = phrase.length >= 3 && !phrase[1].norm.endsWith('ي') && !phrase[1].norm.endsWith('يه');
+    if (phrase[0].norm.startsWith('ال') || /^(ال|وال)/.test(phrase[1]?.norm ?? '') || construct) {
       return { kind: 'anaphor', head: first, description: join(phrase), byRoleOnly: true };
     }
     return { kind: 'unnamed', role: join(phrase) };
@@ -282,7 +330,12 @@ export function parseSubject(afterVerb: string, familyNames: ReadonlySet<string>
   let k = 0;
   while (k < phrase.length && k < MAX_NAME_TOKENS && inNameAt(phrase, k)) k++;
   if (k === 0 && familyNames.has(phrase[0].norm)) k = 1;
-  else if (k > 0 && k < phrase.length && k < MAX_NAME_TOKENS && isFamilyName(phrase[k].norm) && isGivenName(phrase[k - 1].norm)) k++;
+  else if (k > 0 && k < phrase.length && k < MAX_NAME_TOKENS && isFamilyName(phrase[k].norm) && isGivenName(phrase[k - 1].norm)) {
+    if (k === phrase.length - 1 && afterPhrase !== undefined && OBJECT_PREPOSITIONS.has(afterPhrase) && !phrase[k].norm.endsWith('ي')) {
+      return { kind: 'named', name: join(phrase.slice(0, k)), role: null };
+    }
+    k++;
+  }
   if (k === 0) return { kind: 'bare' };
   // «مدافعه الألماني بير ميرتيساكر»: a definite word followed by an indefinite name word is an adjective closing a
   // description (a nationality, «السابق»); the name is what follows. Family names with ال come last.
