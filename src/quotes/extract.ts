@@ -147,7 +147,7 @@ export function extractLocatedQuotes(article: Article): LocatedQuote[] {
             applySubject(subject, paragraphIndex, '');
           }
         }
-        if (!clauseStarts.has(t) && (t === 0 || !isReportingVerbAt(tokens, t - 1))) {
+        if (isRoleOrHonorific(tokens[t].norm) && !clauseStarts.has(t) && (t === 0 || !isReportingVerbAt(tokens, t - 1))) {
           // «مع الرئيس الأمريكي باراك أوباما»، «وفقا للمخرج سام منديز»: a person named with a role anywhere in the
           // narration, so that «وقال المخرج» later, or a surname alone, can be read as them.
           const marked = nameAfterRole(tokensOf(masked.slice(tokens[t].start, tokens[t].start + MENTION_CHARS).split(/[.!?؟:؛;،,(]/)[0]));
@@ -234,6 +234,11 @@ function clauseInitialTokens(masked: string, tokens: Token[]): Set<number> {
     }
   }
   return starts;
+}
+
+/** «الرئيس»، «للمخرج»، «وزير»، «الدكتور»: a word that can head a mention read by nameAfterRole. */
+function isRoleOrHonorific(norm: string): boolean {
+  return HONORIFICS.has(norm) || isRoleWord(norm.replace(/^(لل|بال)(?=..)/, 'ال').replace(/^[لب](?=..)/, ''));
 }
 
 /** The person named last whose role has this head noun: «المخرج» → «المخرج سام منديز». */
