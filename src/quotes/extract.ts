@@ -1,6 +1,6 @@
 import { STOPWORDS } from '../arabic/index.js';
 import type { Article } from '../corpus/article.js';
-import { DOCUMENT_WORDS, HONORIFICS, INTRODUCERS, KANA_FORMS, ROLE_HEADS, SPEECH_VERBS, SUBJECT_STOPS, TITLE_NOUNS } from './lexicon.js';
+import { DOCUMENT_HEADS, DOCUMENT_WORDS, HONORIFICS, INTRODUCERS, KANA_FORMS, PRESENT_SPEECH_VERBS, ROLE_HEADS, SPEECH_VERBS, SUBJECT_STOPS, TITLE_NOUNS } from './lexicon.js';
 
 const isStop = (norm: string): boolean => SUBJECT_STOPS.has(norm);
 import { scanQuoteMarks, type QuoteSpan } from './marks.js';
@@ -167,7 +167,8 @@ export function extractLocatedQuotes(article: Article): LocatedQuote[] {
         // The subject runs to the next quotation; a quoted name inside it («رئيس حزب «القوات اللبنانية» الدكتور
         // سمير جعجع») is left readable by maskSpans and does not end it.
         const nextOpen = statementOpens.find((at) => at > tokens[t].end) ?? masked.length;
-        let subject = parseSubject(masked.slice(tokens[t].end, nextOpen), familyNames);
+        const subjectFrom = isJaaFi(tokens, t) ? tokens[t + 1].end : tokens[t].end;
+        let subject = parseSubject(masked.slice(subjectFrom, nextOpen), familyNames);
         if (subject.kind === 'bare' && (!startsWithConjunction(tokens[t].norm) || afterAmma(masked, tokens[t].start))) {
           // «وكان مروان دماج … قد أكد»، «الأمير خالد الفيصل قال»: the subject stands before the verb. A verb with
           // و/ف opens a new clause, so whatever precedes it belongs to another one.
@@ -186,7 +187,9 @@ export function extractLocatedQuotes(article: Article): LocatedQuote[] {
       // «"النادي يعلم رغبتي، أريد الرحيل"، هذا ما قاله موتا»: the attribution can follow the quotation.
       const after = cue === 'speech' ? null : attributionAfter(masked, span.end + 1, familyNames);
       if (cue !== 'speech' && !after) continue;
-      if (words < MIN_QUOTE_WORDS && !(words >= 2 && isCompleteUtterance(masked, span))) continue;
+      if (words < MIN_QUOTE_WORDS && !(words >= 2 && isCompleteUtterance(masked, span)) && !(words === 3 && followsIntroducer(paragraph, span.openAt))) {
+        continue;
+      }
       if (followsTitleNoun(paragraph, span.openAt, span)) continue;
       if (after) {
         currentSetIn = paragraphIndex;
@@ -349,7 +352,9 @@ function narrationCut(body: string): number | null {
   for (const m of body.matchAll(/[،,.]\s*([\p{L}\p{M}]+)(?:\s+([\p{L}\p{M}]+))?/gu)) {
     const first = tokensOf(m[1])[0]?.norm ?? '';
     const second = m[0].startsWith('.') && m[2] ? (tokensOf(m[2])[0]?.norm ?? '') : '';
-    if (isParticiple(first) || SPEECH_VERBS.has(first) || SPEECH_VERBS.has(second)) return m.index;
+    // «…ورجال الأمن، تؤكد أن المملكة…»: after a comma a present-tense verb is still the speaker's own sentence.
+    const narrating = SPEECH_VERBS.has(first) && (m[0].startsWith('.') || !PRESENT_SPEECH_VERBS.has(first));
+    if (isParticiple(first) || narrating || SPEECH_VERBS.has(second)) return m.index;
   }
   return null;
 }
@@ -446,6 +451,7 @@ function attributionCue(masked: string, openAt: number): 'speech' | 'document' |
 
 /** «ومن أبرز الإصلاحات» is a superlative, not the verb «أبرز»: a reporting verb is not governed by «من». */
 function isReportingVerbAt(tokens: Token[], i: number): boolean {
+  if (isJaaFi(tokens, i)) return true;
   if (!isSpeechVerb(tokens[i].norm)) return false;
   const before = tokens[i - 1]?.norm;
   // «أنه لا يرى دورا لبشار الأسد»: a negated verb or one after a complementizer is inside what is reported.
@@ -453,6 +459,14 @@ function isReportingVerbAt(tokens: Token[], i: number): boolean {
 }
 
 // «وهو أبرز حزب معارض»: after a pronoun «أبرز» is the elative (the most prominent), not the verb.
+/** «وجاء في بيان النادي "…"»، «كما جاء في البلاغ»: a document speaks; its issuer follows «في». */
+function isJaaFi(tokens: Token[], i: number): boolean {
+  if (!JAA.has(tokens[i].norm) || tokens[i + 1]?.norm !== 'في') return false;
+  const next = tokens[i + 2]?.norm ?? '';
+  return DOCUMENT_HEADS.has(withoutArticle(next));
+}
+const JAA: ReadonlySet<string> = new Set(['جاء', 'وجاء', 'فجاء']);
+
 const EMBEDDING_WORDS: ReadonlySet<string> = new Set(['من', 'ومن', 'لا', 'لم', 'لن', 'انه', 'انها', 'بانه', 'بانها', 'هو', 'هي', 'وهو', 'وهي']);
 
 function cleanQuoteText(raw: string): string {

@@ -40,6 +40,13 @@ function speechVerbForms(): Set<string> {
 
 export const SPEECH_VERBS: ReadonlySet<string> = speechVerbForms();
 
+/** The present-tense reporting verbs alone (with و/ف): inside a quotation «، تؤكد أن…» is still the speaker's. */
+export const PRESENT_SPEECH_VERBS: ReadonlySet<string> = new Set(
+  SPEECH_VERBS_PRESENT.split(/\s+/)
+    .filter(Boolean)
+    .flatMap((raw) => ['', 'و', 'ف'].map((prefix) => prefix + normalizeArabic(raw))),
+);
+
 /**
  * Circumstantial participles that attach a further statement to the sentence's speaker
  * («…، مشيرا إلى أن “…”»). They carry no subject of their own.
@@ -150,7 +157,8 @@ export const INTRODUCERS: ReadonlySet<string> = normalizedSet(`إن أن بأن 
 export const TITLE_NOUNS: ReadonlySet<string> = normalizedSet(`
   تقرير تقريرها تقريره كتاب برنامج مقال مقاله مقالها بعنوان عنوان عنوانه حملة شعار مبادرة مشروع فيلم مسلسل رواية
   قصيدة أغنية مؤتمر منتدى ندوة مهرجان معرض جائزة مسابقة عملية تنظيم حزب حركة جماعة صحيفة مجلة قناة وكالة موقع
-  شركة مجموعة كتائب كتيبة لواء وسم هاشتاق هاشتاغ اسم باسم تسمية مسمى عرف يعرف يسمى تسمى سماها ملتقى`);
+  شركة مجموعة كتائب كتيبة لواء وسم هاشتاق هاشتاغ اسم باسم تسمية مسمى عرف يعرف يسمى تسمى سماها ملتقى
+  معهد مركز جامعة مؤسسة نادي فريق منافسه نوع طراز`);
 
 /**
  * Words that head an indefinite part of a group: «أحد المقاتلين»، «إحدى الناجيات»، «بعض المسؤولين». The subject is
