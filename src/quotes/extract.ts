@@ -287,7 +287,9 @@ function clauseSubject(
   // Any verb may take an object right after its subject («قرأت لوتا الرسائل»، «ورفض بلان التطرق»), and with no
   // capitals nothing marks where the name ends. So the subject counts when a role marks it («ووصف رئيس القوات
   // سمير جعجع…»), or when its first word is a person the article has already named («وأبلغ مكونيل الصحفيين»).
-  if (subject.kind === 'named' && subject.role && !hasCommonNounFamily(subject.name)) return subject;
+  // (The role must have a role's head: «سمات السعودية خالد آل سعود هيكل», a tag line, has none.)
+  const roleHead = subject.kind === 'named' && subject.role ? tokensOf(subject.role)[0]?.norm : undefined;
+  if (subject.kind === 'named' && roleHead && isRoleOrHonorific(roleHead) && !hasCommonNounFamily(subject.name)) return subject;
   const marked = nameAfterRole(tokensOf(after.split(/[.!?؟:؛;،,(]/)[0] ?? ''));
   if (marked) return { kind: 'named', name: marked.name, role: marked.role || null };
   // «وكان موتا، أحد العناصر…»: after كان its subject comes next.
