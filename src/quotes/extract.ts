@@ -100,7 +100,12 @@ export function extractLocatedQuotes(article: Article): LocatedQuote[] {
 
   /** Make the subject of a reporting verb (or of an attribution after the quote) the current speaker. */
   const applySubject = (subject: Subject, paragraphIndex: number, subjectText: string) => {
-    if (subject.kind === 'named') setPerson(registry.register(subject.name, subject.role));
+    if (subject.kind === 'named' && subject.weak) {
+      const key = nameKeys(subject.name)[0];
+      const known = registry.people.find((p) => p.keys.includes(key));
+      if (known) setPerson(known);
+      else setCurrent(null, paragraphIndex);
+    } else if (subject.kind === 'named') setPerson(registry.register(subject.name, subject.role));
     else if (subject.kind === 'unnamed') setCurrent({ label: subject.role }, paragraphIndex);
     else if (subject.kind === 'organisation' && subject.name === '' && current && !('label' in current) && paragraphIndex - currentSetIn <= 1) {
       // «وتابعت الرسالة»، «وأضاف البيان»: the document of whoever is speaking — their letter, their statement.
@@ -167,17 +172,23 @@ export function extractLocatedQuotes(article: Article): LocatedQuote[] {
         // The subject runs to the next quotation; a quoted name inside it («رئيس حزب «القوات اللبنانية» الدكتور
         // سمير جعجع») is left readable by maskSpans and does not end it.
         const nextOpen = statementOpens.find((at) => at > tokens[t].end) ?? masked.length;
-        const subjectFrom = isJaaFi(tokens, t) ? tokens[t + 1].end : tokens[t].end;
-        let subject = parseSubject(masked.slice(subjectFrom, nextOpen), familyNames);
+        const an = naqalaAn(tokens, t);
+        const subjectFrom = an >= 0 ? tokens[an].end : isJaaFi(tokens, t) ? tokens[t + 1].end : tokens[t].end;
+        let subject = preferFirstMarkedName(parseSubject(masked.slice(subjectFrom, nextOpen), familyNames), masked.slice(subjectFrom, nextOpen));
         if (subject.kind === 'bare' && (!startsWithConjunction(tokens[t].norm) || afterAmma(masked, tokens[t].start))) {
           // «وكان مروان دماج … قد أكد»، «الأمير خالد الفيصل قال»: the subject stands before the verb. A verb with
           // و/ف opens a new clause, so whatever precedes it belongs to another one.
           const verbAt = tokens[t].start;
-          const clauseStart = Math.max(sentenceStart(masked, verbAt), masked.lastIndexOf(':', verbAt - 1) + 1);
-          subject = parseSubjectBefore(masked.slice(clauseStart, verbAt), familyNames);
+          // «وأشار إلى أن رئيس الوزراء إبراهيم محلب أكد أن "…"»: the clause of this verb starts after «أن».
+          const complementizer = lastComplementizerEnd(tokens, t);
+          const clauseStart = Math.max(sentenceStart(masked, verbAt), masked.lastIndexOf(':', verbAt - 1) + 1, complementizer);
+          const before = parseSubjectBefore(masked.slice(clauseStart, verbAt), familyNames);
+          if (before.kind !== 'bare' || !(subject.kind === 'bare' && subject.unread)) subject = before;
         }
         if (paragraphIndex - currentSetIn > MAX_PARAGRAPHS_TO_SPEAKER) current = null;
         currentSetIn = paragraphIndex; // a bare «وأضاف» carries the speaker on from here
+        // «وأضاف العطية» with «العطية» unread: someone new speaks, so the previous speaker must not go on.
+        if (subject.kind === 'bare' && subject.unread) setCurrent(null, paragraphIndex);
         applySubject(subject, paragraphIndex, masked.slice(tokens[t].end, nextOpen));
       }
       if (!span) break;
@@ -237,6 +248,26 @@ function clauseInitialTokens(masked: string, tokens: Token[]): Set<number> {
     }
   }
   return starts;
+}
+
+/**
+ * A long role chain can hold more than one run of name-like words: «صاحب السمو الملكي الأمير خالد الفيصل مستشار
+ * خادم الحرمين الشريفين … رئيس اللجنة الإشرافية لسوق عكاظ أن». The first name a role marks is the speaker's; and
+ * «نائب وزير الخزانة … آدم زوبين قوله» names him although words follow the name.
+ */
+function preferFirstMarkedName(subject: Subject, text: string): Subject {
+  if (subject.kind !== 'named' && subject.kind !== 'unnamed' && !(subject.kind === 'anaphor' && subject.byRoleOnly)) return subject;
+  if (subject.kind === 'named' && !subject.role) return subject;
+  const clause = text.replace(/\([^()]*\)/g, ' ').split(/[.!?؟:؛;،,]/)[0] ?? '';
+  const tokens = tokensOf(clause);
+  const end = tokens.findIndex((t) => isStop(t.norm) || isSpeechVerb(t.norm) || isParticiple(t.norm));
+  const marked = nameAfterRole(end >= 0 ? tokens.slice(0, end) : tokens);
+  if (!marked) return subject;
+  if (subject.kind === 'named') {
+    const at = (name: string) => clause.indexOf(name);
+    if (at(marked.name) < 0 || at(subject.name) < 0 || at(marked.name) >= at(subject.name)) return subject;
+  }
+  return { kind: 'named', name: marked.name, role: marked.role || null };
 }
 
 /** «الرئيس»، «للمخرج»، «وزير»، «الدكتور»: a word that can head a mention read by nameAfterRole. */
@@ -453,7 +484,7 @@ function attributionCue(masked: string, openAt: number): 'speech' | 'document' |
 
 /** «ومن أبرز الإصلاحات» is a superlative, not the verb «أبرز»: a reporting verb is not governed by «من». */
 function isReportingVerbAt(tokens: Token[], i: number): boolean {
-  if (isJaaFi(tokens, i)) return true;
+  if (isJaaFi(tokens, i) || naqalaAn(tokens, i) >= 0) return true;
   if (!isSpeechVerb(tokens[i].norm)) return false;
   const before = tokens[i - 1]?.norm;
   // «أنه لا يرى دورا لبشار الأسد»: a negated verb or one after a complementizer is inside what is reported.
@@ -461,6 +492,34 @@ function isReportingVerbAt(tokens: Token[], i: number): boolean {
 }
 
 // «وهو أبرز حزب معارض»: after a pronoun «أبرز» is the elative (the most prominent), not the verb.
+/** Where the clause after the last «أن/إن» before tokens[t] (in its sentence, within 12 words) starts; 0 if none. */
+function lastComplementizerEnd(tokens: Token[], t: number): number {
+  for (let j = t - 1; j >= Math.max(0, t - 12); j--) {
+    if (j < t - 1 && INTRODUCERS.has(tokens[j].norm) && !/^قائل/.test(tokens[j].norm)) return tokens[j].end;
+  }
+  return 0;
+}
+
+/**
+ * «ونقل موقع "أخبار مصر" عن حسام القاويش المتحدث الرسمي قوله إن…»، «ونقلت وكالة رويترز عن مصدر أمني»: the one
+ * quoted is whoever follows «عن», not the outlet that relays them. The index of that «عن», or -1.
+ */
+function naqalaAn(tokens: Token[], i: number): number {
+  if (!NAQALA.has(tokens[i].norm)) return -1;
+  // «عن نقل زوجته…»: after a preposition «نقل» is the noun (transport), not the verb.
+  const before = tokens[i - 1]?.norm;
+  if (before !== undefined && (STOPWORDS.has(before) || isStop(before))) return -1;
+  for (let j = i + 1; j < Math.min(tokens.length, i + 10); j++) {
+    if (tokens[j].norm !== 'عن') continue;
+    // …and what is relayed follows: «قوله»، «أن».
+    for (let k = j + 1; k < Math.min(tokens.length, j + 16); k++) if (RELAYED.has(tokens[k].norm)) return j;
+    return -1;
+  }
+  return -1;
+}
+const RELAYED: ReadonlySet<string> = new Set(['قوله', 'قولها', 'قولهم', 'ان', 'انه', 'انها', 'بان']);
+const NAQALA: ReadonlySet<string> = new Set(['نقل', 'ونقل', 'نقلت', 'ونقلت']);
+
 /** «وجاء في بيان النادي "…"»، «كما جاء في البلاغ»: a document speaks; its issuer follows «في». */
 function isJaaFi(tokens: Token[], i: number): boolean {
   if (!JAA.has(tokens[i].norm) || tokens[i + 1]?.norm !== 'في') return false;
@@ -528,9 +587,19 @@ function longerNameEndingAt(text: string, tokens: Token[], s0: number, e: number
     const commaBefore = /[،,:(]/.test(gap);
     // «، وسامي الخرساني»: a و after a comma joins a list of names; elsewhere a word with و is a verb («ورأى كيري»).
     if (word.startsWith('و') && !commaBefore) break;
+    // «ومن خلال خبرتها في هذا المجال استطاعت مرام القصير»: a word in ت after a plain noun is a verb.
+    const plainNounBefore = before !== undefined && /^(ال|وال)/.test(before.norm) && !/(ي|يه)$/.test(before.norm) && !isRoleWord(before.norm);
+    if (plainNounBefore && word.endsWith('ت') && word.length >= 4) break;
     if (NAME_LINKS.has(word) && !(prev.text === 'آل')) continue; // «بن» needs the given name before it
     if (prev.text === 'آل') continue;
-    if (commaBefore || (before !== undefined && isNameSlot(before.norm))) {
+    // After a comma the name must stand as an apposition — a comma, a role or the sentence's end after it —
+    // since a clause opens after a comma as often («، استطاعت مرام القصير أن…»).
+    const after = tokens[e + 1];
+    const tail = text.slice(tokens[e].end, after ? after.start : text.length);
+    const apposition = /[،,:.(]/.test(tail) || after === undefined || isRoleWord(after.norm);
+    // «وأفصح خالد العطية وزير خارجية قطر»: a role right after marks the name too, for one given name.
+    const roleAfter = s === s0 && after !== undefined && isRoleWord(after.norm) && /^\s+$/.test(tail);
+    if ((commaBefore && apposition) || (before !== undefined && isNameSlot(before.norm)) || roleAfter) {
       bestStart = s - 1;
       stripConjunction = word.startsWith('و') && commaBefore;
     }
@@ -544,8 +613,7 @@ function longerNameEndingAt(text: string, tokens: Token[], s0: number, e: number
 /** Words after which a name stands: a role, an honorific, a nationality or title (a definite word), a verb of saying. */
 function isNameSlot(norm: string): boolean {
   return (
-    norm.startsWith('ال') ||
-    norm.startsWith('وال') ||
+    /^(ال|وال)/.test(norm) ||
     isRoleWord(norm) ||
     HONORIFICS.has(norm) ||
     isSpeechVerb(norm) ||

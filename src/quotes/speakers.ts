@@ -25,8 +25,12 @@ import {
 
 /** What the subject of one reporting verb turned out to be. */
 export type Subject =
-  | { kind: 'bare' } // «وأضاف أن…»: no subject, the current speaker goes on
-  | { kind: 'named'; name: string; role: string | null }
+  // «وأضاف أن…»: no subject, the current speaker goes on. `unread`: a subject stands there but could not be read
+  // («وأضاف العطية»، «وطالب الجبوري رؤساء الكتل»): someone new speaks, so the previous speaker must not go on.
+  | { kind: 'bare'; unread?: boolean }
+  // `weak`: a lone word read as a name only because an object seemed to follow it («وقال عباس للصحفيين»); the
+  // caller keeps it only for someone the article has named already («كشف استطلاع للرأي» is no one).
+  | { kind: 'named'; name: string; role: string | null; weak?: boolean }
   // «الخبير الأمني»، «المتحدث»; `byRoleOnly`: «الكاتب»، «مخرج الفيلم» point back only to a person given that role.
   | { kind: 'anaphor'; head: string; description: string; byRoleOnly?: boolean }
   | { kind: 'unnamed'; role: string } // a group («المتدخلون»), «مسؤول أمريكي»، «مصدر أمني»
@@ -165,9 +169,25 @@ export function familyNamesIn(paragraphs: string[]): Set<string> {
       const given = tokens[i - 1].norm;
       if (isGivenName(given) && given !== 'عبد' && given !== 'ابو' && !given.startsWith('و')) names.add(tokens[i].norm);
     }
+    // «وزير الخارجية القطري خالد العطية»: a family name in ة («العطية»، «الشبيكة») only where a role or a
+    // nationality marks the given name before it, so «نشرت الصفحة» stays out.
+    for (let i = 2; i < tokens.length; i++) {
+      const norm = tokens[i].norm;
+      if (!norm.startsWith('ال') || !norm.endsWith('ه') || norm === 'الله' || norm.length < 5) continue;
+      const bare = withoutArticle(norm);
+      if (ROLE_HEADS.has(bare) || INSTITUTIONS.has(bare) || COLLECTIVES.has(bare)) continue;
+      const given = tokens[i - 1].norm;
+      const slot = tokens[i - 2].norm;
+      if (!isNameToken(given) || given.startsWith('ال') || given.startsWith('و')) continue;
+      if (!/^\s+$/.test(paragraph.slice(tokens[i - 2].end, tokens[i - 1].start) + paragraph.slice(tokens[i - 1].end, tokens[i].start))) continue;
+      const roleAfter = tokens[i + 1] !== undefined && ROLE_HEADS.has(withoutArticle(tokens[i + 1].norm));
+      if (ROLE_HEADS.has(withoutArticle(slot)) || HONORIFICS.has(slot) || (slot.startsWith('ال') && slot.endsWith('ي')) || roleAfter) names.add(norm);
+    }
   }
   return names;
 }
+
+const unreadIf = (unread: boolean): Subject => (unread ? { kind: 'bare', unread: true } : { kind: 'bare' });
 
 /** Prepositions that a verbal noun governs: «الدفاع عن»، «التطرق إلى». */
 const OBJECT_PREPOSITIONS: ReadonlySet<string> = new Set(['عن', 'الي']);
@@ -189,8 +209,14 @@ export function nameAfterRole(tokens: Token[]): { name: string; role: string } |
     if (SUBJECT_STOPS.has(tokens[p].norm) || SPEECH_VERBS.has(tokens[p].norm) || isParticiple(tokens[p].norm)) return null;
     const marked = DEFINITE.test(before) || ROLE_HEADS.has(withoutArticle(before)) || HONORIFICS.has(before);
     if (!marked || tokens[p].norm.startsWith('ال') || HONORIFICS.has(tokens[p].norm) || !isNameToken(tokens[p].norm)) continue;
+    // «المتحدث باسم الخارجية»: on behalf of, not the name Basem. «بمبنى كلية»، «لشؤون مكافحة»: a preposition glued
+    // to a noun (a name after ب/ل has a long vowel next: باراك، بوتين، لوران).
+    if (tokens[p].norm === 'باسم' || (/^[بل][^اوي]/.test(tokens[p].norm) && tokens[p].norm.length >= 5)) continue;
+    // «مدير عام فرع…»، «مخرج أشهر أفلام الحركة»: an indefinite head is followed by its complement, not a name.
+    if (p === 1 && !DEFINITE.test(head.norm) && !HONORIFICS.has(head.norm)) continue;
     let end = p + 1;
-    while (end < tokens.length && end - p < MAX_NAME_TOKENS) {
+    const words = () => tokens.slice(p, end).filter((t) => !NAME_PREFIXES.has(t.norm) && !isAal(t)).length;
+    while (end < tokens.length && words() < MAX_NAME_TOKENS) {
       const norm = tokens[end].norm;
       if (afterNamePrefix(tokens, end) || isAal(tokens[end])) {
         end++;
@@ -201,8 +227,13 @@ export function nameAfterRole(tokens: Token[]): { name: string; role: string } |
         break;
       }
       if (!isNameToken(norm) || ROLE_HEADS.has(norm)) break;
+      // «رجب طيب إردوغان بعرقلة…»: after two name words, a word with a glued preposition or ending in ة is the
+      // verb's complement.
+      if (end - p >= 2 && ((/^[بلك]/.test(norm) && norm.length >= 5) || norm.endsWith('ه'))) break;
       end++;
     }
+    // «محمد بن نايف بن»: a name does not end on «بن» or «آل».
+    while (end > p && (NAME_PREFIXES.has(tokens[end - 1].norm) || isAal(tokens[end - 1]))) end--;
     if (end - p < 2) return null;
     const role = tokens.slice(0, p).filter((t) => !HONORIFICS.has(t.norm));
     return { name: join(tokens.slice(p, end)), role: role.length ? join(role) : '' };
@@ -231,6 +262,8 @@ function leadingPhrase(tokens: Token[]): Token[] {
   const out: Token[] = [];
   for (const t of tokens) {
     if (SUBJECT_STOPS.has(t.norm) || SPEECH_VERBS.has(t.norm) || isParticiple(t.norm)) break;
+    // «وكان نائب خادم الحرمين الشريفين قد رفع…»: «قد» comes before the verb, after the subject.
+    if (out.length > 0 && isParticle(t)) break;
     out.push(t);
   }
   return out;
@@ -257,7 +290,7 @@ export function parseSubject(afterVerb: string, familyNames: ReadonlySet<string>
   while (i < segments.length - 1 && (segments[i] === '' || startsAdverbial(segments[i]))) i++;
   // Honorifics stay in `withHonorifics` because they mark where a name starts: «رئيس حزب القوات اللبنانية
   // الدكتور سمير جعجع»، «القائد العسكري بعدن العميد عبدالله صبيحي».
-  const segmentAll = tokensOf(segments[i] ?? '').filter((t) => !isParticle(t));
+  const segmentAll = tokensOf(segments[i] ?? '').filter((t, j) => j > 0 || !isParticle(t));
   const withHonorifics = leadingPhrase(segmentAll);
   // The word after the phrase: «واصل أوباما الدفاع عن…» — a definite word followed by عن/إلى is a verbal noun
   // governing its complement (the verb's object), not a family name.
@@ -277,6 +310,11 @@ export function parseSubject(afterVerb: string, familyNames: ReadonlySet<string>
     const issuer = tokensOf(segments[i] ?? '').filter((t) => !isParticle(t)).slice(1);
     let k = 0;
     while (k < issuer.length && ISSUER_LINKS.has(issuer[k].norm)) k++;
+    // «رسالة الوزير العمير»: a person's letter or statement; the person is the source.
+    if (issuer[k] && ROLE_HEADS.has(withoutArticle(issuer[k].norm))) {
+      const person = parseSubject(join(issuer.slice(k)), familyNames);
+      return person.kind === 'organisation' ? { kind: 'bare' } : person;
+    }
     const run = issuer[k] && issuer[k].norm.startsWith('ال') || isOrganisationHead(issuer[k]?.norm ?? '') ? organisationRun(issuer, k) : [];
     return { kind: 'organisation', name: join(run) };
   }
@@ -336,7 +374,7 @@ export function parseSubject(afterVerb: string, familyNames: ReadonlySet<string>
     }
     k++;
   }
-  if (k === 0) return { kind: 'bare' };
+  if (k === 0) return unreadIf(/^(ال|وال)/.test(phrase[0].norm) && !ADVERBIAL_STARTS.has(phrase[0].norm));
   // «مدافعه الألماني بير ميرتيساكر»: a definite word followed by an indefinite name word is an adjective closing a
   // description (a nationality, «السابق»); the name is what follows. Family names with ال come last.
   for (let j = k - 2; j >= 1; j--) {
@@ -352,7 +390,13 @@ export function parseSubject(afterVerb: string, familyNames: ReadonlySet<string>
   }
   // Anything else after the «name» («وطالب الجبوري رؤساء الكتل…»، «مصادر أخرى») means we cannot tell where the
   // name ends; treating it as no subject costs a speaker, guessing would invent one.
-  if (trailing.length > 0) return { kind: 'bare' };
+  // «واختتم بحاح تصريحاته»، «وقال عباس للصحفيين»: an object with a pronoun, or a word with a glued preposition,
+  // ends the name; anything else after it means we cannot tell where the name ends.
+  const objectStarts = (n: string) => STOPWORDS.has(n) || /(ه|ها|هم|هما)$/.test(n) || /^(لل|ل|ب)../.test(n);
+  if (trailing.length > 0 && objectStarts(trailing[0].norm) && k <= 3) {
+    return { kind: 'named', name, role: null, ...(k === 1 ? { weak: true } : {}) };
+  }
+  if (trailing.length > 0) return unreadIf(isGivenName(phrase[0].norm) && !/(ه|ها|هم)$/.test(phrase[0].norm));
   const apposition = segmentTokens(rest[0] ?? '');
   if (apposition.length > 0 && ROLE_HEADS.has(withoutArticle(apposition[0].norm))) {
     return { kind: 'named', name, role: join(apposition) };
@@ -519,6 +563,28 @@ export function sameName(a: string[], b: string[]): boolean {
   return small.length > 0 && small.every((t) => big.includes(t));
 }
 
+/** «بن صقر» → «عبدالعزيز بن صقر»: the longer name adds words before the known ones (a given name). */
+function endsWith(keys: string[], tail: string[]): boolean {
+  return tail.length > 0 && tail.every((k, i) => keys[keys.length - tail.length + i] === k);
+}
+
+/** «أبو مالك» → «أبو مالك الشامي»: the longer name adds a family name (with ال, or after بن/آل) after the known ones. */
+function appendsFamilyName(keys: string[], head: string[]): boolean {
+  if (!head.every((k, i) => keys[i] === k)) return false;
+  return keys.slice(head.length).every((k, i, rest) => k.startsWith('ال') || NAME_PREFIXES.has(k) || (i > 0 && NAME_PREFIXES.has(rest[i - 1])));
+}
+
+/**
+ * Words the longer name adds after the known ones that are no name: «روزي كاكوشي تبلغ» (a verb), «مجدي عبدالغفار
+ * برقية» (a noun in ة). A name is kept as it was first given unless a role marks the longer one (a role-less
+ * subject may run into its verb's object) or it only adds a given name before it.
+ */
+function junkTail(keys: string[], known: string[]): boolean {
+  const at = keys.indexOf(known.at(-1) ?? '');
+  if (at < 0) return false;
+  return keys.slice(at + 1).some((k) => (k.endsWith('ه') && k !== 'الله') || /^[بلك]../.test(k) && k.length >= 5 || /^[يت]/.test(k));
+}
+
 export class PersonRegistry {
   readonly people: Person[] = [];
 
@@ -530,7 +596,8 @@ export class PersonRegistry {
       this.people.push(person);
       return person;
     }
-    if (keys.length > existing.keys.length) {
+    const grows = role !== null || endsWith(keys, existing.keys) || appendsFamilyName(keys, existing.keys);
+    if (keys.length > existing.keys.length && grows && !junkTail(keys, existing.keys)) {
       existing.name = name;
       existing.keys = keys;
     }
