@@ -256,7 +256,7 @@ function clauseInitialTokens(masked: string, tokens: Token[]): Set<number> {
  * «نائب وزير الخزانة … آدم زوبين قوله» names him although words follow the name.
  */
 function preferFirstMarkedName(subject: Subject, text: string): Subject {
-  if (subject.kind !== 'named' && subject.kind !== 'unnamed' && !(subject.kind === 'anaphor' && subject.byRoleOnly)) return subject;
+  if (subject.kind !== 'named' && subject.kind !== 'unnamed' && subject.kind !== 'anaphor') return subject;
   if (subject.kind === 'named' && !subject.role) return subject;
   const clause = text.replace(/\([^()]*\)/g, ' ').split(/[.!?؟:؛;،,]/)[0] ?? '';
   const tokens = tokensOf(clause);
