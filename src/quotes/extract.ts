@@ -80,10 +80,13 @@ export function extractLocatedQuotes(article: Article): LocatedQuote[] {
   let current: Current = null;
   let currentSetIn = 0;
   const pending: PendingQuote[] = [];
-  const familyNames = familyNamesIn(article.paragraphs);
-  const organisations = organisationsIn(article.paragraphs);
+  // One tokenization of the raw paragraphs serves both article-wide scans.
+  const rawTokens = article.paragraphs.map((p) => tokensOf(p));
+  const familyNames = familyNamesIn(article.paragraphs, rawTokens);
+  const organisations = organisationsIn(article.paragraphs, rawTokens);
   const namedBodies: string[] = [];
   const maskedParagraphs: string[] = [];
+  const maskedTokens: Token[][] = [];
   /** People named with a role in the narration, in reading order (not necessarily speakers). */
   const mentioned: Person[] = [];
 
@@ -138,6 +141,7 @@ export function extractLocatedQuotes(article: Article): LocatedQuote[] {
     const masked = maskSpans(paragraph, spans, short);
     maskedParagraphs.push(masked);
     const tokens = tokensOf(masked);
+    maskedTokens.push(tokens);
     const clauseStarts = clauseInitialTokens(masked, tokens);
     let t = 0;
     for (const span of [...spans, null]) {
@@ -211,7 +215,7 @@ export function extractLocatedQuotes(article: Article): LocatedQuote[] {
     }
   });
 
-  completeNames(registry, maskedParagraphs);
+  completeNames(registry, maskedParagraphs, maskedTokens);
   return pending.map((q) => ({
     articleId: article.id,
     text: q.text,
@@ -233,9 +237,15 @@ const CLAUSE_LEADS: ReadonlySet<string> = new Set(['من', 'ومن', 'في', 'و
  */
 function clauseInitialTokens(masked: string, tokens: Token[]): Set<number> {
   const starts = new Set<number>();
+  const stopAt = (from: number, to: number): boolean => {
+    for (let k = from; k < to; k++) {
+      const c = masked[k];
+      if (c === '.' || c === '!' || c === '?' || c === '؟') return true;
+    }
+    return false;
+  };
   for (let i = 0; i < tokens.length; i++) {
-    const gap = i === 0 ? masked.slice(0, tokens[0].start) : masked.slice(tokens[i - 1].end, tokens[i].start);
-    if (i > 0 && !/[.!?؟]/.test(gap)) continue;
+    if (i > 0 && ((tokens[i].start === tokens[i - 1].end + 1 && masked[tokens[i - 1].end] === ' ') || !stopAt(tokens[i - 1].end, tokens[i].start))) continue;
     starts.add(i);
     if (!CLAUSE_LEADS.has(tokens[i].norm)) continue;
     for (let j = i + 1; j < Math.min(tokens.length, i + 5); j++) {
@@ -272,7 +282,10 @@ function preferFirstMarkedName(subject: Subject, text: string): Subject {
 
 /** «الرئيس»، «للمخرج»، «وزير»، «الدكتور»: a word that can head a mention read by nameAfterRole. */
 function isRoleOrHonorific(norm: string): boolean {
-  return HONORIFICS.has(norm) || isRoleWord(norm.replace(/^(لل|بال)(?=..)/, 'ال').replace(/^[لب](?=..)/, ''));
+  if (HONORIFICS.has(norm) || isRoleWord(norm)) return true;
+  const c = norm[0];
+  if (c !== 'ل' && c !== 'ب') return false;
+  return isRoleWord(norm.startsWith('لل') ? `ال${norm.slice(2)}` : norm.slice(1));
 }
 
 /** The person named last whose role has this head noun: «المخرج» → «المخرج سام منديز». */
@@ -546,8 +559,7 @@ function cleanQuoteText(raw: string): string {
  * («والمنسق الأميركي …، نايثن سايلس»، «المهندس صالح بن ناصر الجاسر»، «، وسامي الخرساني، مدير…»). The earliest
  * such mention wins. A sentence's first word is not such a place: it is usually a verb («هاجم خالد…»).
  */
-function completeNames(registry: PersonRegistry, masked: string[]): void {
-  const tokenized = masked.map((m) => tokensOf(m));
+function completeNames(registry: PersonRegistry, masked: string[], tokenized: Token[][]): void {
   for (const person of registry.people) {
     if (person.keys.length === 0 || person.keys.length >= MAX_COMPLETED_NAME) continue;
     let best: string | null = null;

@@ -160,10 +160,10 @@ function inNameAt(tokens: Token[], j: number): boolean {
  * Definite words the article writes right after a given name («أحمد بن يوسف الدريويش» → «الدريويش»), so that a
  * later «وقال الدريويش» is read as a person.
  */
-export function familyNamesIn(paragraphs: string[]): Set<string> {
+export function familyNamesIn(paragraphs: string[], tokenized: Token[][] = paragraphs.map((p) => tokensOf(p))): Set<string> {
   const names = new Set<string>();
-  for (const paragraph of paragraphs) {
-    const tokens = tokensOf(paragraph);
+  for (const [n, paragraph] of paragraphs.entries()) {
+    const tokens = tokenized[n];
     for (let i = 1; i < tokens.length; i++) {
       if (!isFamilyName(tokens[i].norm) || !/^\s+$/.test(paragraph.slice(tokens[i - 1].end, tokens[i].start))) continue;
       const given = tokens[i - 1].norm;
@@ -648,9 +648,9 @@ export function organisationRun(tokens: Token[], i: number): Token[] {
 }
 
 /** Bodies named in the article, in order, for resolving «الوزارة» or «البيان» to the name given in full. */
-export function organisationsIn(paragraphs: string[]): string[][] {
-  return paragraphs.map((paragraph) => {
-    const tokens = tokensOf(paragraph);
+export function organisationsIn(paragraphs: string[], tokenized: Token[][] = paragraphs.map((p) => tokensOf(p))): string[][] {
+  return paragraphs.map((_, n) => {
+    const tokens = tokenized[n];
     const names: string[] = [];
     for (let i = 0; i < tokens.length; i++) {
       if (!isOrganisationHead(tokens[i].norm)) continue;
