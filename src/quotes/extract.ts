@@ -247,6 +247,12 @@ function clauseInitialTokens(masked: string, tokens: Token[]): Set<number> {
   for (let i = 0; i < tokens.length; i++) {
     if (i > 0 && ((tokens[i].start === tokens[i - 1].end + 1 && masked[tokens[i - 1].end] === ' ') || !stopAt(tokens[i - 1].end, tokens[i].start))) continue;
     starts.add(i);
+    // «من جهة ثانية اثنى…»، «من جانبه أكد…»: a fixed opener, with or without its comma.
+    if ((tokens[i].norm === 'من' || tokens[i].norm === 'ومن') && tokens[i + 1]) {
+      const next = tokens[i + 1].norm;
+      if (/^(جهته|جانبه|جهتها|جانبها|ناحيته|ناحيتها)$/.test(next)) starts.add(i + 2);
+      else if (/^(جهه|ناحيه)$/.test(next) && tokens[i + 2]) starts.add(i + 3);
+    }
     if (!CLAUSE_LEADS.has(tokens[i].norm)) continue;
     for (let j = i + 1; j < Math.min(tokens.length, i + 5); j++) {
       const between = masked.slice(tokens[j - 1].end, tokens[j].start);
@@ -322,9 +328,10 @@ function clauseSubject(
   if (first.length < 3 || /^(ال|وال|فال|بال|لل)/.test(first) || CLAUSE_LEADS.has(first) || isRoleWord(first) || isParticiple(first)) {
     return null;
   }
-  // «ومع سيطرة…»، «وحول زيارة…»: a preposition with its conjunction, not a verb.
-  if (!kana && /^[وف]/.test(first) && (STOPWORDS.has(first.slice(1)) || isStop(first.slice(1)))) return null;
-  if (!kana && (isOrganisationHead(first) || HONORIFICS.has(first) || STOPWORDS.has(first) || isStop(first))) return null;
+  // «ومع سيطرة…»، «وحول زيارة…»: a preposition with its conjunction, not a verb — except «وعبر … عن» (expressed).
+  const expressed = /^[وف]?عبر$/.test(first) && tokens.slice(t + 1, t + 10).some((x) => x.norm === 'عن');
+  if (!kana && !expressed && /^[وف]/.test(first) && (STOPWORDS.has(first.slice(1)) || isStop(first.slice(1)))) return null;
+  if (!kana && !expressed && (isOrganisationHead(first) || HONORIFICS.has(first) || STOPWORDS.has(first) || isStop(first))) return null;
   const after = masked.slice(tokens[t].end, tokens[t].end + CLAUSE_SUBJECT_CHARS);
   const subject = parseSubject(after, familyNames);
   if (subject.kind === 'organisation') return subject.name ? subject : null;

@@ -142,6 +142,14 @@ function afterNamePrefix(tokens: Token[], j: number): boolean {
 }
 
 /**
+ * «اللواء مجدي عبدالغفار برقية عزاء»: after two name words, an indefinite word in ة is the verb's object (a
+ * noun), not a third name — unless بن/أبو/عبد asks for it.
+ */
+function nounAfterName(tokens: Token[], k: number): boolean {
+  return k >= 2 && tokens[k].norm.endsWith('ه') && !tokens[k].norm.startsWith('ال') && !afterNamePrefix(tokens, k);
+}
+
+/**
  * «آل» in a family name («خالد آل سعود»، «آل الشيخ»): folded to «ال» it looks like a stray article (a stopword),
  * so it is recognised by its written form, and only with a word after it.
  */
@@ -186,6 +194,11 @@ export function familyNamesIn(paragraphs: string[], tokenized: Token[][] = parag
   }
   return names;
 }
+
+/** «السلطات الإيرانية السبت»: a day or a time word ends a body's name. */
+const TIME_WORDS: ReadonlySet<string> = new Set(
+  'السبت الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه اليوم امس امسيه صباح مساء'.split(' '),
+);
 
 const unreadIf = (unread: boolean): Subject => (unread ? { kind: 'bare', unread: true } : { kind: 'bare' });
 
@@ -303,7 +316,12 @@ export function parseSubject(afterVerb: string, familyNames: ReadonlySet<string>
   if (HONORIFIC_PRONOUNS.has(phrase[0].norm.replace(/^[وف](?=..)/, ''))) {
     return { kind: 'anaphor', head: '', description: phrase[0].text };
   }
-  if (isOrganisationHead(phrase[0].norm)) return { kind: 'organisation', name: join(organisationRun(phrase, 0)) };
+  if (isOrganisationHead(phrase[0].norm)) {
+    const run = organisationRun(phrase, 0);
+    // «وكشفت مجموعة من الناشطين»: a bare indefinite word names no body; it describes an unnamed source.
+    if (run.length === 1 && !/^(ال|وال)/.test(run[0].norm)) return { kind: 'unnamed', role: run[0].text };
+    return { kind: 'organisation', name: join(run) };
+  }
   if (DOCUMENT_HEADS.has(first)) {
     // «بيان صادر عن ولاية غازي عنتاب»، «بيان الداخلية التونسية»: the issuer follows; «وأضاف البيان» leaves it to
     // the article (the caller resolves an empty name to the body last named).
@@ -315,7 +333,12 @@ export function parseSubject(afterVerb: string, familyNames: ReadonlySet<string>
       const person = parseSubject(join(issuer.slice(k)), familyNames);
       return person.kind === 'organisation' ? { kind: 'bare' } : person;
     }
-    const run = issuer[k] && issuer[k].norm.startsWith('ال') || isOrganisationHead(issuer[k]?.norm ?? '') ? organisationRun(issuer, k) : [];
+    // «وجاء نص البيان»: a second document word is still the document, not its issuer.
+    const issuerIsDocument = issuer[k] !== undefined && DOCUMENT_HEADS.has(withoutArticle(issuer[k].norm));
+    const run =
+      !issuerIsDocument && ((issuer[k] && issuer[k].norm.startsWith('ال')) || isOrganisationHead(issuer[k]?.norm ?? ''))
+        ? organisationRun(issuer, k)
+        : [];
     return { kind: 'organisation', name: join(run) };
   }
   if (phrase.some((t) => COLLECTIVES.has(withoutArticle(t.norm)))) return { kind: 'unnamed', role: join(phrase) };
@@ -366,7 +389,7 @@ export function parseSubject(afterVerb: string, familyNames: ReadonlySet<string>
   // («سعد البريك»، «عصام الملا») ends the name after a given name; alone («وقال الدريويش») it counts only when
   // the article writes it after a given name somewhere («أحمد بن يوسف الدريويش»).
   let k = 0;
-  while (k < phrase.length && k < MAX_NAME_TOKENS && inNameAt(phrase, k)) k++;
+  while (k < phrase.length && k < MAX_NAME_TOKENS && inNameAt(phrase, k) && !nounAfterName(phrase, k)) k++;
   if (k === 0 && familyNames.has(phrase[0].norm)) k = 1;
   else if (k > 0 && k < phrase.length && k < MAX_NAME_TOKENS && isFamilyName(phrase[k].norm) && isGivenName(phrase[k - 1].norm)) {
     if (k === phrase.length - 1 && afterPhrase !== undefined && OBJECT_PREPOSITIONS.has(afterPhrase) && !phrase[k].norm.endsWith('ي')) {
@@ -457,7 +480,10 @@ function roleThenNameRun(phrase: Token[], minNameTokens: number): Subject | null
     k += phrase[k + 1] && DEFINITE.test(phrase[k + 1].norm) ? 2 : 1;
     roleEnd = true;
   }
-  const nameRun = phrase.slice(k);
+  let nameRun = phrase.slice(k);
+  // «وزير الداخلية المصري اللواء مجدي عبدالغفار برقية عزاء»: the name ends before a noun in ة.
+  const noun = nameRun.findIndex((_, j) => nounAfterName(nameRun, j));
+  if (noun >= 2) nameRun = nameRun.slice(0, noun);
   if (!roleEnd || nameRun.length < minNameTokens || nameRun.length > MAX_NAME_TOKENS) return null;
   return { kind: 'named', name: join(nameRun), role: join(phrase.slice(0, k)) };
 }
@@ -482,7 +508,8 @@ function nameAfterHonorific(tokens: Token[]): Subject | null {
   while (
     k < after.length &&
     k < MAX_NAME_TOKENS &&
-    ((isNameToken(after[k].norm) && !after[k].norm.startsWith('ال')) || afterNamePrefix(after, k) || (isAal(after[k]) && k > 0 && k + 1 < after.length))
+    ((isNameToken(after[k].norm) && !after[k].norm.startsWith('ال')) || afterNamePrefix(after, k) || (isAal(after[k]) && k > 0 && k + 1 < after.length)) &&
+    !nounAfterName(after, k)
   )
     k++;
   if (k > 0 && k < after.length && k < MAX_NAME_TOKENS && isFamilyName(after[k].norm) && isGivenName(after[k - 1].norm)) k++;
@@ -509,8 +536,10 @@ export function parseSubjectBefore(beforeVerb: string, familyNames: ReadonlySet<
     }
   }
   if (kana >= 0) {
-    if (!isParticle(tokens[tokens.length - 1])) return { kind: 'bare' };
-    text = beforeVerb.slice(tokens[kana].end, tokens[tokens.length - 1].start);
+    // «وكان X قد أكد»; «كان وزير الخارجية القطري خالد العطية قال» (no «قد») when كان opens the clause.
+    const qad = isParticle(tokens[tokens.length - 1]);
+    if (!qad && kana !== 0) return { kind: 'bare' };
+    text = beforeVerb.slice(tokens[kana].end, qad ? tokens[tokens.length - 1].start : beforeVerb.length);
   }
   if (/[.!?؟;؛]/.test(text)) return { kind: 'bare' };
   // «لكن صحيفة «المصري اليوم» الخاصة قالت»، «أما الفنان التشكيلي إبراهيم الألمعي فيرى»: a discourse word opens
@@ -632,7 +661,7 @@ export function organisationRun(tokens: Token[], i: number): Token[] {
   for (let j = i + 1; j < tokens.length && run.length < 7; j++) {
     const norm = tokens[j].norm;
     if (SUBJECT_STOPS.has(norm) || STOPWORDS.has(norm) || SPEECH_VERBS.has(norm) || isParticiple(norm) || HONORIFICS.has(norm)) break;
-    if (KANA_FORMS.has(norm) || isQuantifier(norm)) break;
+    if (KANA_FORMS.has(norm) || isQuantifier(norm) || TIME_WORDS.has(norm)) break;
     if (/^(ال|وال|لل|بال)/.test(norm)) {
       if (ROLE_HEADS.has(withoutArticle(norm)) && run.length > 1) break;
       run.push(tokens[j]);
