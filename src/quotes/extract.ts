@@ -15,6 +15,7 @@ import {
   isSpeechVerb,
   nameAfterRole,
   nameKeys,
+  sameName,
   parseSubject,
   parseSubjectBefore,
   PersonRegistry,
@@ -167,7 +168,9 @@ export function extractLocatedQuotes(article: Article): LocatedQuote[] {
           const from = tokens[t + 1].start;
           const text = masked.slice(from, from + CLAUSE_SUBJECT_CHARS).replace(/^لل/, 'ال').replace(/^لـ?\s*/, '');
           const subject = parseSubject(text, familyNames);
-          if (subject.kind === 'named' || subject.kind === 'unnamed' || (subject.kind === 'organisation' && subject.name)) {
+          // «حسب نظام…» names no one: a person here needs a role («وفقا للمخرج سام منديز») or to be known already.
+          const person = subject.kind === 'named' && (subject.role !== null || registry.people.some((p) => sameName(p.keys, nameKeys(subject.name))));
+          if (person || subject.kind === 'unnamed' || (subject.kind === 'organisation' && subject.name)) {
             currentSetIn = paragraphIndex;
             applySubject(subject, paragraphIndex, '');
           }
@@ -186,7 +189,12 @@ export function extractLocatedQuotes(article: Article): LocatedQuote[] {
           // «وأشار إلى أن رئيس الوزراء إبراهيم محلب أكد أن "…"»: the clause of this verb starts after «أن».
           const complementizer = lastComplementizerEnd(tokens, t);
           const clauseStart = Math.max(sentenceStart(masked, verbAt), masked.lastIndexOf(':', verbAt - 1) + 1, complementizer);
-          const before = parseSubjectBefore(masked.slice(clauseStart, verbAt), familyNames);
+          let before = parseSubjectBefore(masked.slice(clauseStart, verbAt), familyNames);
+          // After «أن» a single word before the verb is more often another verb («بعد أن ظلت ترى») than a name.
+          if (complementizer > 0 && complementizer === clauseStart && before.kind === 'named' && !before.role && tokensOf(before.name).length < 2) {
+            const keys = nameKeys(before.name);
+            if (!registry.people.some((p) => sameName(p.keys, keys))) before = { kind: 'bare' };
+          }
           if (before.kind !== 'bare' || !(subject.kind === 'bare' && subject.unread)) subject = before;
         }
         if (paragraphIndex - currentSetIn > MAX_PARAGRAPHS_TO_SPEAKER) current = null;
@@ -603,6 +611,8 @@ function longerNameEndingAt(text: string, tokens: Token[], s0: number, e: number
     if (!extendable) break;
     const before = tokens[s - 2];
     const gap = before ? text.slice(before.end, prev.start) : text.slice(0, prev.start);
+    // «…عام 2010. كتب بوزيد حرز الله»: a sentence's first word is a verb's place, never a name's.
+    if (/[.!?؟]/.test(gap) || before === undefined) break;
     const commaBefore = /[،,:(]/.test(gap);
     // «، وسامي الخرساني»: a و after a comma joins a list of names; elsewhere a word with و is a verb («ورأى كيري»).
     if (word.startsWith('و') && !commaBefore) break;

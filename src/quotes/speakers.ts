@@ -225,8 +225,11 @@ export function nameAfterRole(tokens: Token[]): { name: string; role: string } |
     // «المتحدث باسم الخارجية»: on behalf of, not the name Basem. «بمبنى كلية»، «لشؤون مكافحة»: a preposition glued
     // to a noun (a name after ب/ل has a long vowel next: باراك، بوتين، لوران).
     if (tokens[p].norm === 'باسم' || (/^[بل][^اوي]/.test(tokens[p].norm) && tokens[p].norm.length >= 5)) continue;
-    // «مدير عام فرع…»، «مخرج أشهر أفلام الحركة»: an indefinite head is followed by its complement, not a name.
-    if (p === 1 && !DEFINITE.test(head.norm) && !HONORIFICS.has(head.norm)) continue;
+    // «مدير عام فرع…»، «مخرج أشهر أفلام الحركة»، «سيدة شهدت الحادث»: an indefinite head is followed by its
+    // complement, not a name (the abbreviations «د.»، «م.» are the exception).
+    if (p === 1 && !DEFINITE.test(head.norm) && !(HONORIFICS.has(head.norm) && head.norm.length <= 2)) continue;
+    // «متحدث باسم الصندوق ومقره واشنطن»: a word with و joins a clause, it does not open a name.
+    if (tokens[p].norm.startsWith('و')) continue;
     let end = p + 1;
     const words = () => tokens.slice(p, end).filter((t) => !NAME_PREFIXES.has(t.norm) && !isAal(t)).length;
     while (end < tokens.length && words() < MAX_NAME_TOKENS) {
