@@ -187,3 +187,30 @@ describe('coreference within the article (issue 9, second round)', () => {
     expect(q.speaker).toBe('منصور التركي');
   });
 });
+
+describe('names that must not be invented (read on fresh articles)', () => {
+  it('after two name words a noun in ة is the object: «اللواء مجدي عبدالغفار برقية عزاء»', () => {
+    const [q] = quotes('وبعث وزير الداخلية اللواء مجدي عبدالغفار برقية عزاء إلى نظيره، وقال فيها: "نقف معكم في مواجهة الإرهاب بكل ما نملك".');
+    expect(q.speaker).toBe('مجدي عبدالغفار');
+  });
+
+  it('«وكشفت مجموعة من الناشطين» is an unnamed source, not a body called «مجموعة»', () => {
+    const [q] = quotes('وكشفت مجموعة من الناشطين أن "التنظيم أنشأ كتيبة نسائية لمراقبة الفتيات في المدينة".');
+    expect(q).toMatchObject({ speaker: null, speakerKind: 'unnamed' });
+  });
+
+  it('«كان X قال» without «قد» reads the subject after كان; a surname is not stretched over a sentence start', () => {
+    const qs = quotes(
+      'وتوترت العلاقات بين البلدين منذ ذلك الحين.',
+      'كان وزير الخارجية القطري خالد العطية قال في مقابلة "العلاقة بين البلدين طيبة رغم الخلاف السياسي القائم".',
+      'وشارك في الأمسية عدد من الشعراء عام 2010. كتب بوزيد حرز الله قصائده الأولى هناك. وقال حرز الله: "الشعر هو ما يبقى بعد أن يرحل الجميع".',
+    );
+    expect(qs[0].speaker).toBe('خالد العطية');
+    expect(qs[1].speaker).toBe('حرز الله');
+  });
+
+  it('«حسب نظام…» names no one, so the speaker before goes on', () => {
+    const qs = quotes('وقال وزير الطاقة إرنست مونيز إن المفتشين سيدخلون المواقع حسب نظام البروتوكول الإضافي، مضيفا أن "التفتيش سيكون دقيقا وشاملا".');
+    expect(qs[0].speaker).toBe('إرنست مونيز');
+  });
+});

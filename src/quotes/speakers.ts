@@ -359,7 +359,7 @@ export function parseSubject(afterVerb: string, familyNames: ReadonlySet<string>
   if (afterHonorific) return afterHonorific;
 
   if (ROLE_HEADS.has(first)) {
-    const named = roleThenName(phrase, 1);
+    const named = roleThenName(phrase, 1, familyNames);
     if (named) return named;
     // Role, then the name as an apposition: «وزير الشؤون الخارجية …، ناصر بوريطة».
     const next = leadingPhrase(segmentTokens(rest[0] ?? ''));
@@ -384,7 +384,7 @@ export function parseSubject(afterVerb: string, familyNames: ReadonlySet<string>
   // A definite head noun we do not list as a role («المثمن العقاري عبدالله الأحمري»): still a role when a name of
   // two or more words closes the phrase; otherwise read on as below («وأكد المغرب على…» has no subject name).
   if (/^(ال|وال)/.test(phrase[0].norm) && !isNameToken(phrase[0].norm) && !familyNames.has(phrase[0].norm)) {
-    const named = roleThenName(phrase, 2);
+    const named = roleThenName(phrase, 2, familyNames);
     if (named) return named;
   }
 
@@ -435,8 +435,8 @@ export function parseSubject(afterVerb: string, familyNames: ReadonlySet<string>
  * role). A family name may carry the article when a given name precedes it: «إبراهيم بن أحمد الغبان»، «رامي عبد
  * الرحمن»; «وزير الخارجية المغربي» has no given name before «المغربي», so it stays a role.
  */
-function roleThenName(phrase: Token[], minNameTokens: number): Subject | null {
-  const whole = roleThenNameRun(phrase, minNameTokens);
+function roleThenName(phrase: Token[], minNameTokens: number, familyNames: ReadonlySet<string> = new Set()): Subject | null {
+  const whole = roleThenNameRun(phrase, minNameTokens, familyNames);
   if (whole) return whole;
   // «رحب أمين عام غرفة حفر الباطن أنور بن الشامي العنزي بزيارة الملحق…»: the verb's object follows the name,
   // behind a glued preposition (بزيارة، للصحيفة). Tried only when the whole run gave no name, so «الرئيس السوري
@@ -449,20 +449,20 @@ function roleThenName(phrase: Token[], minNameTokens: number): Subject | null {
     // …or a definite word that cannot close a name: «المفوضة ماريان تايسن المكلفة بملف التوظيف».
     const cut = glued || ROLE_HEADS.has(withoutArticle(norm)) || (norm.startsWith('ال') && !isFamilyName(norm));
     // A cut is a guess about where the role ends, so it must leave a name of two words at least.
-    const named = cut ? roleThenNameRun(phrase.slice(0, j), Math.max(2, minNameTokens)) : null;
+    const named = cut ? roleThenNameRun(phrase.slice(0, j), Math.max(2, minNameTokens), familyNames) : null;
     if (named) return named;
   }
   return null;
 }
 
-function roleThenNameRun(phrase: Token[], minNameTokens: number): Subject | null {
+function roleThenNameRun(phrase: Token[], minNameTokens: number, familyNames: ReadonlySet<string> = new Set()): Subject | null {
   let k = phrase.length;
   // The last word may carry the article after a given name («إبراهيم الغبان»), the last two only after «بن»
   // («أنور بن الشامي العنزي»): two definite words after anything else are a role («الملحق الاندونيسي»).
   const familyWithArticle = (j: number): boolean =>
     j > 0 &&
     phrase[j].norm.startsWith('ال') &&
-    isFamilyName(phrase[j].norm) &&
+    (isFamilyName(phrase[j].norm) || familyNames.has(phrase[j].norm)) &&
     ((j === phrase.length - 1 && (isGivenName(phrase[j - 1].norm) || familyWithArticle(j - 1))) ||
       (j === phrase.length - 2 && /^(بن|ابن|بنت)$/.test(phrase[j - 1].norm)));
   const inName = (j: number) =>
