@@ -200,7 +200,10 @@ export function extractLocatedQuotes(article: Article): LocatedQuote[] {
         if (paragraphIndex - currentSetIn > MAX_PARAGRAPHS_TO_SPEAKER) current = null;
         currentSetIn = paragraphIndex; // a bare «وأضاف» carries the speaker on from here
         // «وأضاف العطية» with «العطية» unread: someone new speaks, so the previous speaker must not go on.
-        if (subject.kind === 'bare' && subject.unread) setCurrent(null, paragraphIndex);
+        // (Not after a verb that takes an object: «وتابع الجلسات»، «وواصل الدفاع» are the same speaker acting.)
+        if (subject.kind === 'bare' && subject.unread && !OBJECT_VERBS.has(tokens[t].norm.replace(/^[وف](?=...)/, ''))) {
+          setCurrent(null, paragraphIndex);
+        }
         applySubject(subject, paragraphIndex, masked.slice(tokens[t].end, nextOpen));
       }
       if (!span) break;
@@ -254,6 +257,7 @@ function clauseInitialTokens(masked: string, tokens: Token[]): Set<number> {
   };
   for (let i = 0; i < tokens.length; i++) {
     if (i > 0 && ((tokens[i].start === tokens[i - 1].end + 1 && masked[tokens[i - 1].end] === ' ') || !stopAt(tokens[i - 1].end, tokens[i].start))) continue;
+    if (i > 0 && isAbbreviation(tokens[i - 1])) continue; // «د. أحمد»، «م. ناصر»: the dot abbreviates a title
     starts.add(i);
     // «من جهة ثانية اثنى…»، «من جانبه أكد…»: a fixed opener, with or without its comma.
     if ((tokens[i].norm === 'من' || tokens[i].norm === 'ومن') && tokens[i + 1]) {
@@ -520,6 +524,11 @@ function isReportingVerbAt(tokens: Token[], i: number): boolean {
 }
 
 // «وهو أبرز حزب معارض»: after a pronoun «أبرز» is the elative (the most prominent), not the verb.
+/** Reporting verbs that also take a direct object («تابع الجلسات»، «أعلن الخبر»), in search form. */
+const OBJECT_VERBS: ReadonlySet<string> = new Set(
+  'تابع تابعت واصل واصلت ابرز ابرزت اختتم اختتمت انتقد انتقدت استنكر استنكرت نفي نفت اعلن اعلنت كشف كشفت ذكر ذكرت رحب رحبت دعا دعت ناشد ناشدت اشاد اشادت اقر اقرت اعترف اعترفت اوصي اوصت علق علقت'.split(' '),
+);
+
 /** Where the clause after the last «أن/إن» before tokens[t] (in its sentence, within 12 words) starts; 0 if none. */
 function lastComplementizerEnd(tokens: Token[], t: number): number {
   for (let j = t - 1; j >= Math.max(0, t - 12); j--) {
@@ -607,12 +616,14 @@ function longerNameEndingAt(text: string, tokens: Token[], s0: number, e: number
     const prev = tokens[s - 1];
     if (!spaceOnly(prev, tokens[s])) break;
     const word = prev.norm;
-    const extendable = (isNameToken(word) && !word.startsWith('ال')) || NAME_LINKS.has(word) || (prev.text === 'آل');
+    // «الحاكم السابق لفلوريدا جيب بوش»: a preposition glued to a noun is a place, not a given name.
+    const gluedNoun = /^[بل][^اوي]/.test(word) && word.length >= 5;
+    const extendable = (isNameToken(word) && !word.startsWith('ال') && !gluedNoun) || NAME_LINKS.has(word) || prev.text === 'آل';
     if (!extendable) break;
     const before = tokens[s - 2];
     const gap = before ? text.slice(before.end, prev.start) : text.slice(0, prev.start);
     // «…عام 2010. كتب بوزيد حرز الله»: a sentence's first word is a verb's place, never a name's.
-    if (/[.!?؟]/.test(gap) || before === undefined) break;
+    if ((/[.!?؟]/.test(gap) && !isAbbreviation(before)) || before === undefined) break;
     const commaBefore = /[،,:(]/.test(gap);
     // «، وسامي الخرساني»: a و after a comma joins a list of names; elsewhere a word with و is a verb («ورأى كيري»).
     if (word.startsWith('و') && !commaBefore) break;
@@ -637,6 +648,11 @@ function longerNameEndingAt(text: string, tokens: Token[], s0: number, e: number
   const run = tokens.slice(bestStart, e + 1).map((t) => t.text);
   if (stripConjunction) run[0] = run[0].slice(1);
   return run.join(' ');
+}
+
+/** «د.»، «م.»، «أ.د.»: a one- or two-letter word before a dot is a title, not a sentence's end. */
+function isAbbreviation(t: Token | undefined): boolean {
+  return t !== undefined && t.norm.length <= 2 && /^\p{L}+$/u.test(t.text);
 }
 
 /** Words after which a name stands: a role, an honorific, a nationality or title (a definite word), a verb of saying. */

@@ -16,7 +16,8 @@ function normalizedSet(words: string): Set<string> {
 // leaving named speakers null.
 const SPEECH_VERBS_MASC = `قال أكد أضاف أوضح أشار أبرز تابع حذر اعتبر شدد أعرب أشاد لفت ذكر صرح كشف دعا أعلن
   نبه استطرد أردف نوه أفاد أقر اختتم واصل نفى
-  رحب غرد انتقد تساءل علق استدرك أجاب اعترف أوصى ناشد استنكر`;
+  رحب غرد انتقد تساءل علق استدرك أجاب اعترف أوصى ناشد استنكر
+  روى`;
 
 /** Present-tense forms that news prose uses as attribution («يقول الخبير…»). */
 // (يعتبر is left out: the passive «يُعتبر المشروع…» is written the same.)
@@ -95,7 +96,8 @@ export const ANAPHORIC_HEADS: ReadonlySet<string> = normalizedSet(`
  */
 export const COLLECTIVES: ReadonlySet<string> = normalizedSet(`
   متدخلون متدخلين مؤتمرون مؤتمرين مشاركون مشاركين محتجون محتجين متظاهرون متظاهرين حاضرون حاضرين
-  مسؤولون مسؤولين خبراء باحثون باحثين علماء مراقبون مراقبين محللون محللين نواب وزراء أعضاء مصادر سكان مواطنون مواطنين`);
+  مسؤولون مسؤولين خبراء باحثون باحثين علماء مراقبون مراقبين محللون محللين نواب وزراء أعضاء مصادر سكان مواطنون مواطنين
+  شهود قائمون قائمين منظمون منظمين ناشطون ناشطين`);
 
 /** Institutions and texts that «say» things: a source, not a person. */
 export const INSTITUTIONS: ReadonlySet<string> = normalizedSet(`
@@ -146,7 +148,7 @@ export const ADVERBS: ReadonlySet<string> = normalizedSet(`
   مرارا مرارًا أيضا أيضًا سابقا لاحقا مجددا مؤخرا أخيرا حاليا دائما كثيرا رسميا صراحة مرة تكرارا علنا
   مسبقا فورا حرفيا شخصيا بدوره بدورها وبدوره وبدورها كذلك أمس
   إزاء تجاه حيال نحو بشأن جراء بسبب رغم عند أثناء اثناء إثر عبر دون بدون ضد وسط بين حتى لأن كون
-  يدعى تدعى اسمه اسمها يسمى تسمى عام باسم كنت وكنت كنا وكنا قوله قولها قولهم نظير نظيره نظيرها لنظيره لنظيرها ونظيره ونظيرها`);
+  يدعى تدعى اسمه اسمها يسمى تسمى عام كنت وكنت كنا وكنا قوله قولها قولهم نظير نظيره نظيرها لنظيره لنظيرها ونظيره ونظيرها`);
 
 /** Words after which a quotation mark opens a statement: «أن “…”»، «إن “…”»، «قائلا: “…”». */
 export const INTRODUCERS: ReadonlySet<string> = normalizedSet(`إن أن بأن وأن وإن قائلا قائلة`);

@@ -220,7 +220,8 @@ export function nameAfterRole(tokens: Token[]): { name: string; role: string } |
   for (let p = 1; p < Math.min(tokens.length, 9); p++) {
     const before = tokens[p - 1].norm;
     if (SUBJECT_STOPS.has(tokens[p].norm) || SPEECH_VERBS.has(tokens[p].norm) || isParticiple(tokens[p].norm)) return null;
-    const marked = DEFINITE.test(before) || ROLE_HEADS.has(withoutArticle(before)) || HONORIFICS.has(before);
+    // «الحاكم السابق لفلوريدا جيب بوش»: a place behind a glued preposition closes the role too.
+    const marked = DEFINITE.test(before) || ROLE_HEADS.has(withoutArticle(before)) || HONORIFICS.has(before) || (/^[بل]/.test(before) && before.length >= 5);
     if (!marked || tokens[p].norm.startsWith('ال') || HONORIFICS.has(tokens[p].norm) || !isNameToken(tokens[p].norm)) continue;
     // «المتحدث باسم الخارجية»: on behalf of, not the name Basem. «بمبنى كلية»، «لشؤون مكافحة»: a preposition glued
     // to a noun (a name after ب/ل has a long vowel next: باراك، بوتين، لوران).
@@ -300,7 +301,8 @@ export function parseSubject(afterVerb: string, familyNames: ReadonlySet<string>
   // A parenthesis after a name holds an age, an affiliation or a transliteration — «سكارليت فينسينت (23 سنة)» —
   // never the end of the subject, so it is read past.
   const clause = afterVerb.replace(/\([^()]*\)/g, ' ').split(/[.!?؟:;؛]/)[0];
-  const segments = clause.split(/[،,]/).map((s) => s.trim());
+  // «وقال حسين آل فويّز – أحد الحرفيين – أنه»: a spaced dash sets off an apposition as a comma does.
+  const segments = clause.split(/[،,]|\s[–—-]\s/).map((s) => s.trim());
   // «وأشاد، في هذا الاتجاه، بالشراكة…»: skip adverbial segments right after the verb.
   let i = 0;
   while (i < segments.length - 1 && (segments[i] === '' || startsAdverbial(segments[i]))) i++;
