@@ -81,13 +81,15 @@ export function extractLocatedQuotes(article: Article): LocatedQuote[] {
   let current: Current = null;
   let currentSetIn = 0;
   const pending: PendingQuote[] = [];
-  // One tokenization of the raw paragraphs serves both article-wide scans.
-  const rawTokens = article.paragraphs.map((p) => tokensOf(p));
-  const familyNames = familyNamesIn(article.paragraphs, rawTokens);
-  const organisations = organisationsIn(article.paragraphs, rawTokens);
+  // Quotations are found and masked first, so the article-wide scans read the narration only: «يجب أن يحرص
+  // المصور» inside a quotation must not make «المصور» a family name.
+  const spansOf = article.paragraphs.map((paragraph) => resolveSpans(paragraph));
+  const shortOf = spansOf.map((spans, k) => spans.map((s) => isShortSpan(article.paragraphs[k], s)));
+  const maskedParagraphs = article.paragraphs.map((paragraph, k) => maskSpans(paragraph, spansOf[k], shortOf[k]));
+  const maskedTokens = maskedParagraphs.map((m) => tokensOf(m));
+  const familyNames = familyNamesIn(maskedParagraphs, maskedTokens);
+  const organisations = organisationsIn(article.paragraphs);
   const namedBodies: string[] = [];
-  const maskedParagraphs: string[] = [];
-  const maskedTokens: Token[][] = [];
   /** People named with a role in the narration, in reading order (not necessarily speakers). */
   const mentioned: Person[] = [];
 
@@ -136,13 +138,11 @@ export function extractLocatedQuotes(article: Article): LocatedQuote[] {
   };
 
   article.paragraphs.forEach((paragraph, paragraphIndex) => {
-    const spans = resolveSpans(paragraph);
-    const short = spans.map((s) => isShortSpan(paragraph, s));
+    const spans = spansOf[paragraphIndex];
+    const short = shortOf[paragraphIndex];
     const statementOpens = spans.filter((_, k) => !short[k]).map((s) => s.openAt);
-    const masked = maskSpans(paragraph, spans, short);
-    maskedParagraphs.push(masked);
-    const tokens = tokensOf(masked);
-    maskedTokens.push(tokens);
+    const masked = maskedParagraphs[paragraphIndex];
+    const tokens = maskedTokens[paragraphIndex];
     const clauseStarts = clauseInitialTokens(masked, tokens);
     let t = 0;
     for (const span of [...spans, null]) {
@@ -182,6 +182,11 @@ export function extractLocatedQuotes(article: Article): LocatedQuote[] {
         const an = naqalaAn(tokens, t);
         const subjectFrom = an >= 0 ? tokens[an].end : isJaaFi(tokens, t) ? tokens[t + 1].end : tokens[t].end;
         let subject = preferFirstMarkedName(parseSubject(masked.slice(subjectFrom, nextOpen), familyNames), masked.slice(subjectFrom, nextOpen));
+        // «وقال رومنيجه للصحفيين»: after a verb that takes no object, the lone word is its subject; after one that
+        // does («كشف استطلاع للرأي») it stays weak and must be someone already named.
+        if (subject.kind === 'named' && subject.weak && !OBJECT_VERBS.has(tokens[t].norm.replace(/^[وف](?=...)/, ''))) {
+          subject = { kind: 'named', name: subject.name, role: subject.role };
+        }
         if (subject.kind === 'bare' && (!startsWithConjunction(tokens[t].norm) || afterAmma(masked, tokens[t].start))) {
           // «وكان مروان دماج … قد أكد»، «الأمير خالد الفيصل قال»: the subject stands before the verb. A verb with
           // و/ف opens a new clause, so whatever precedes it belongs to another one.

@@ -420,7 +420,11 @@ export function parseSubject(afterVerb: string, familyNames: ReadonlySet<string>
   // name ends; treating it as no subject costs a speaker, guessing would invent one.
   // «واختتم بحاح تصريحاته»، «وقال عباس للصحفيين»: an object with a pronoun, or a word with a glued preposition,
   // ends the name; anything else after it means we cannot tell where the name ends.
-  const objectStarts = (n: string) => STOPWORDS.has(n) || /(ه|ها|هم|هما)$/.test(n) || /^(لل|ل|ب)../.test(n);
+  // …and an adverb: «وشدد روحاني مجددا على أن».
+  // A glued preposition only with an article or an outlet after it («للصحفيين»، «لوكالة»، «لـ»): «لميا» is a name.
+  const glued = (n: string) => /^(لل|بال)../.test(n) || n === 'ل' || n === 'لـ' || (/^[لب]../.test(n) && INSTITUTIONS.has(n.slice(1)));
+  const objectStarts = (n: string) =>
+    STOPWORDS.has(n) || ADVERBS.has(n) || (/(ه|ها|هم|هما)$/.test(n) && !n.startsWith('ال')) || glued(n);
   if (trailing.length > 0 && objectStarts(trailing[0].norm) && k <= 3) {
     return { kind: 'named', name, role: null, ...(k === 1 ? { weak: true } : {}) };
   }
