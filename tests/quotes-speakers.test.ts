@@ -108,3 +108,109 @@ describe('finding quotations', () => {
     });
   });
 });
+
+describe('coreference within the article (issue 9, second round)', () => {
+  it('a surname alone is the full name the narration gave first, after a role and an honorific', () => {
+    const qs = quotes(
+      'ووقع الاتفاق عن الجانب السعودي مدير عام الشركة المهندس صالح بن ناصر الجاسر، بحضور عدد من المسؤولين.',
+      'وقال الجاسر: "نحن فخورون بهذه الخطوة التي تخدم ضيوفنا في كل المطارات".',
+    );
+    expect(qs[0]).toMatchObject({ speaker: 'صالح بن ناصر الجاسر', speakerKind: 'person' });
+  });
+
+  it('the subject of any clause-opening verb, marked by a role, is who a bare participle speaks for', () => {
+    const qs = quotes(
+      'وأعلن الجيش في بيان أمس أنه "أوقف عشرين شخصا دخلوا البلاد بطريقة غير شرعية".',
+      'من جهة أخرى، وصف رئيس الحزب سمير جعجع زيارته بالناجحة، مؤكدا أن "العلاقات بين البلدين ستبقى متينة مهما حدث".',
+    );
+    expect(qs.map((q) => q.speaker)).toEqual(['الجيش', 'سمير جعجع']);
+  });
+
+  it('«وفقا للمخرج X» names the source; a later «وقال المخرج» is the same person', () => {
+    const qs = quotes(
+      'واستغرق تصوير الجزء الأخير عامين كاملين وفقا للمخرج سام منديز في حوار إذاعي. وأضاف: "أعتبر تصوير هذا الفيلم تجربة مهمة غيرت حياتي".',
+      'وتحدث الممثلون عن صعوبة المشاهد. وقال المخرج: "لا أرغب في استكمال هذا الطريق مرة ثانية بعد اليوم".',
+    );
+    expect(qs.map((q) => q.speaker)).toEqual(['سام منديز', 'سام منديز']);
+  });
+
+  it('a new subject that cannot be read stops the previous speaker instead of carrying them on', () => {
+    const qs = quotes(
+      'وقال الوزير فهد الرشيد: "المشروع يسير وفق الخطة الموضوعة له منذ البداية".',
+      'وأضاف العطية: "نتطلع إلى نتائج أفضل في الموسم المقبل بإذن الله".',
+    );
+    expect(qs[0].speaker).toBe('فهد الرشيد');
+    expect(qs[1].speaker).toBeNull();
+  });
+
+  it('a definite word before «عن» is the verb\'s object, not a family name; the full name comes from the first mention', () => {
+    const qs = quotes(
+      'وتأتي التقارير رغم المرونة التي يبديها الرئيس الأمريكي باراك أوباما إزاء الملف.',
+      'بدوره واصل أوباما الدفاع عن الاتفاق، وقال إن "رفض الاتفاق سيقود إلى حرب أخرى في المنطقة".',
+    );
+    expect(qs[0].speaker).toBe('باراك أوباما');
+  });
+
+  it('«ونقلت الوكالة عن X قوله»: X speaks, not the outlet relaying him', () => {
+    const [q] = quotes('ونقلت وكالة الأنباء الرسمية عن المتحدث باسم الوزارة أحمد الخالدي قوله إن "الحدود ستبقى مغلقة حتى إشعار آخر".');
+    expect(q).toMatchObject({ speaker: 'أحمد الخالدي', speakerKind: 'person' });
+  });
+
+  it('«وتابعت الرسالة» with no issuer stays with the writer of the letter', () => {
+    const qs = quotes(
+      'وقالت وزيرة الداخلية تيريزا ماي في رسالة نشرتها الصحيفة: «لا توجد حلول سهلة لهذه الأزمة المتفاقمة».',
+      'وتابعت الرسالة: «نضغط على الدول الأخرى للتعامل مع المشكلة من جذورها».',
+    );
+    expect(qs.map((q) => q.speaker)).toEqual(['تيريزا ماي', 'تيريزا ماي']);
+  });
+
+  it('«وجاء في بيان النادي» introduces a statement; three words right after «إن» are one too', () => {
+    const qs = quotes(
+      'وجاء في بيان النادي على موقعه الرسمي "وقع اللاعب عقد إعارة لمدة موسم واحد مع خيار الشراء".',
+      'وقال القيادي أبو مالك الشامي إن "المفاوضات شبه مقطوعة".',
+    );
+    expect(qs.map((q) => q.text)).toEqual(['وقع اللاعب عقد إعارة لمدة موسم واحد مع خيار الشراء', 'المفاوضات شبه مقطوعة']);
+    expect(qs[0].speakerKind).toBe('organisation');
+    expect(qs[1].speaker).toBe('أبو مالك الشامي');
+  });
+
+  it('a name quoted in “…” inside a curly quotation does not split it', () => {
+    const p = 'وتابع قائلا “مسكين هذا الكاتب “هيكل”، الذي يهاجم بلادنا كل يوم بلا سبب”.';
+    const spans = scanQuoteMarks(p).spans;
+    expect(spans).toHaveLength(1);
+    expect(p.slice(spans[0].start, spans[0].end)).toContain('هيكل');
+  });
+
+  it('an unclosed quotation is not cut at «، تؤكد»: a present-tense verb after a comma is the speaker\'s own', () => {
+    const [q] = quotes('من جانبه، قال اللواء منصور التركي: "ان هذه الاعمال التي تستهدف رجال الامن، تؤكد ان البلاد مستهدفة من الخارج');
+    expect(q.text).toContain('تؤكد ان البلاد مستهدفة');
+    expect(q.speaker).toBe('منصور التركي');
+  });
+});
+
+describe('names that must not be invented (read on fresh articles)', () => {
+  it('after two name words a noun in ة is the object: «اللواء مجدي عبدالغفار برقية عزاء»', () => {
+    const [q] = quotes('وبعث وزير الداخلية اللواء مجدي عبدالغفار برقية عزاء إلى نظيره، وقال فيها: "نقف معكم في مواجهة الإرهاب بكل ما نملك".');
+    expect(q.speaker).toBe('مجدي عبدالغفار');
+  });
+
+  it('«وكشفت مجموعة من الناشطين» is an unnamed source, not a body called «مجموعة»', () => {
+    const [q] = quotes('وكشفت مجموعة من الناشطين أن "التنظيم أنشأ كتيبة نسائية لمراقبة الفتيات في المدينة".');
+    expect(q).toMatchObject({ speaker: null, speakerKind: 'unnamed' });
+  });
+
+  it('«كان X قال» without «قد» reads the subject after كان; a surname is not stretched over a sentence start', () => {
+    const qs = quotes(
+      'وتوترت العلاقات بين البلدين منذ ذلك الحين.',
+      'كان وزير الخارجية القطري خالد العطية قال في مقابلة "العلاقة بين البلدين طيبة رغم الخلاف السياسي القائم".',
+      'وشارك في الأمسية عدد من الشعراء عام 2010. كتب بوزيد حرز الله قصائده الأولى هناك. وقال حرز الله: "الشعر هو ما يبقى بعد أن يرحل الجميع".',
+    );
+    expect(qs[0].speaker).toBe('خالد العطية');
+    expect(qs[1].speaker).toBe('حرز الله');
+  });
+
+  it('«حسب نظام…» names no one, so the speaker before goes on', () => {
+    const qs = quotes('وقال وزير الطاقة إرنست مونيز إن المفتشين سيدخلون المواقع حسب نظام البروتوكول الإضافي، مضيفا أن "التفتيش سيكون دقيقا وشاملا".');
+    expect(qs[0].speaker).toBe('إرنست مونيز');
+  });
+});

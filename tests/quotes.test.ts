@@ -161,7 +161,8 @@ describe('speaker parsing', () => {
     expect(parseSubject(' أن المغرب')).toEqual({ kind: 'bare' });
     expect(parseSubject('، في هذا الاتجاه، بالشراكة')).toEqual({ kind: 'bare' });
     expect(parseSubject(' المسؤول الأميركي إن ')).toMatchObject({ kind: 'anaphor' });
-    expect(parseSubject(' المغرب على أهمية')).toEqual({ kind: 'bare' }); // a definite noun is not a name
+    // «وأكد المغرب على أهمية»: no name, but a subject stands there (issue 9: so the previous speaker stops).
+    expect(parseSubject(' المغرب على أهمية')).toEqual({ kind: 'bare', unread: true });
   });
 
   it('a group speaker is not a named person and stops a later bare «وأضاف» from reaching an earlier name', () => {

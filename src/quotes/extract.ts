@@ -1,5 +1,8 @@
+import { STOPWORDS } from '../arabic/index.js';
 import type { Article } from '../corpus/article.js';
-import { DOCUMENT_WORDS, INTRODUCERS, ROLE_HEADS, SPEECH_VERBS, TITLE_NOUNS } from './lexicon.js';
+import { DOCUMENT_HEADS, DOCUMENT_WORDS, HONORIFICS, INTRODUCERS, KANA_FORMS, PRESENT_SPEECH_VERBS, ROLE_HEADS, SPEECH_VERBS, SUBJECT_STOPS, TITLE_NOUNS } from './lexicon.js';
+
+const isStop = (norm: string): boolean => SUBJECT_STOPS.has(norm);
 import { scanQuoteMarks, type QuoteSpan } from './marks.js';
 import type { Quote, SpeakerKind } from './quote.js';
 export type { SpeakerKind } from './quote.js';
@@ -10,6 +13,9 @@ import {
   organisationsIn,
   isParticiple,
   isSpeechVerb,
+  nameAfterRole,
+  nameKeys,
+  sameName,
   parseSubject,
   parseSubjectBefore,
   PersonRegistry,
@@ -75,9 +81,17 @@ export function extractLocatedQuotes(article: Article): LocatedQuote[] {
   let current: Current = null;
   let currentSetIn = 0;
   const pending: PendingQuote[] = [];
-  const familyNames = familyNamesIn(article.paragraphs);
+  // Quotations are found and masked first, so the article-wide scans read the narration only: «يجب أن يحرص
+  // المصور» inside a quotation must not make «المصور» a family name.
+  const spansOf = article.paragraphs.map((paragraph) => resolveSpans(paragraph));
+  const shortOf = spansOf.map((spans, k) => spans.map((s) => isShortSpan(article.paragraphs[k], s)));
+  const maskedParagraphs = article.paragraphs.map((paragraph, k) => maskSpans(paragraph, spansOf[k], shortOf[k]));
+  const maskedTokens = maskedParagraphs.map((m) => tokensOf(m));
+  const familyNames = familyNamesIn(maskedParagraphs, maskedTokens);
   const organisations = organisationsIn(article.paragraphs);
   const namedBodies: string[] = [];
+  /** People named with a role in the narration, in reading order (not necessarily speakers). */
+  const mentioned: Person[] = [];
 
   const setPerson = (person: Person) => {
     const at = recent.indexOf(person);
@@ -92,9 +106,17 @@ export function extractLocatedQuotes(article: Article): LocatedQuote[] {
 
   /** Make the subject of a reporting verb (or of an attribution after the quote) the current speaker. */
   const applySubject = (subject: Subject, paragraphIndex: number, subjectText: string) => {
-    if (subject.kind === 'named') setPerson(registry.register(subject.name, subject.role));
+    if (subject.kind === 'named' && subject.weak) {
+      const key = nameKeys(subject.name)[0];
+      const known = registry.people.find((p) => p.keys.includes(key));
+      if (known) setPerson(known);
+      else setCurrent(null, paragraphIndex);
+    } else if (subject.kind === 'named') setPerson(registry.register(subject.name, subject.role));
     else if (subject.kind === 'unnamed') setCurrent({ label: subject.role }, paragraphIndex);
-    else if (subject.kind === 'organisation') {
+    else if (subject.kind === 'organisation' && subject.name === '' && current && !('label' in current) && paragraphIndex - currentSetIn <= 1) {
+      // «وتابعت الرسالة»، «وأضاف البيان»: the document of whoever is speaking — their letter, their statement.
+      setCurrent(current, paragraphIndex);
+    } else if (subject.kind === 'organisation') {
       const known = [...organisations.slice(0, paragraphIndex + 1).flat(), ...namedBodies];
       const name = resolveOrganisation(subject.name, known);
       if (name) {
@@ -103,7 +125,10 @@ export function extractLocatedQuotes(article: Article): LocatedQuote[] {
       } else setCurrent({ label: subjectText.trim().split(/[\s،,:]+/).slice(0, 2).join(' ') }, paragraphIndex);
     }
     else if (subject.kind === 'anaphor') {
-      const person = registry.resolve(subject.head, recent, subject.byRoleOnly);
+      const person =
+        registry.resolve(subject.head, recent, true) ??
+        latestWithRole(mentioned, subject.head) ??
+        (subject.byRoleOnly ? null : (recent.at(-1) ?? null));
       if (person) {
         // «المسؤول الأميركي» is a fair role for a person the text gave none.
         if (!person.role && subject.description.includes(' ')) person.role = subject.description;
@@ -113,29 +138,77 @@ export function extractLocatedQuotes(article: Article): LocatedQuote[] {
   };
 
   article.paragraphs.forEach((paragraph, paragraphIndex) => {
-    const spans = resolveSpans(paragraph);
-    const short = spans.map((s) => isShortSpan(paragraph, s));
+    const spans = spansOf[paragraphIndex];
+    const short = shortOf[paragraphIndex];
     const statementOpens = spans.filter((_, k) => !short[k]).map((s) => s.openAt);
-    const masked = maskSpans(paragraph, spans, short);
-    const tokens = tokensOf(masked);
+    const masked = maskedParagraphs[paragraphIndex];
+    const tokens = maskedTokens[paragraphIndex];
+    const clauseStarts = clauseInitialTokens(masked, tokens);
     let t = 0;
     for (const span of [...spans, null]) {
       const limit = span ? span.openAt : masked.length;
       for (; t < tokens.length && tokens[t].start < limit; t++) {
+        if (clauseStarts.has(t) && !isReportingVerbAt(tokens, t)) {
+          // «ووصف رئيس القوات سمير جعجع زيارته…، مؤكدا أن «…»»، «وحرصت حسيب على…، وتقول "…"»: the subject of a
+          // clause's first verb, whatever the verb, is who the next bare «وأضاف» or «مؤكدا» speaks for.
+          const subject = clauseSubject(masked, tokens, t, familyNames, registry);
+          if (subject) {
+            currentSetIn = paragraphIndex;
+            applySubject(subject, paragraphIndex, '');
+          }
+        }
+        if (isRoleOrHonorific(tokens[t].norm) && !clauseStarts.has(t) && (t === 0 || !isReportingVerbAt(tokens, t - 1))) {
+          // «مع الرئيس الأمريكي باراك أوباما»، «وفقا للمخرج سام منديز»: a person named with a role anywhere in the
+          // narration, so that «وقال المخرج» later, or a surname alone, can be read as them.
+          const marked = nameAfterRole(tokensOf(masked.slice(tokens[t].start, tokens[t].start + MENTION_CHARS).split(/[.!?؟:؛;،,(]/)[0]));
+          if (marked) mentioned.push(registry.register(marked.name, marked.role || null));
+        }
+        if (SOURCE_LEADS.has(tokens[t].norm) && tokens[t + 1]) {
+          // «… وفقا للمخرج سام منديز»، «بحسب مصادر أمنية»: the narration names its source, who then goes on speaking.
+          const from = tokens[t + 1].start;
+          const text = masked.slice(from, from + CLAUSE_SUBJECT_CHARS).replace(/^لل/, 'ال').replace(/^لـ?\s*/, '');
+          const subject = parseSubject(text, familyNames);
+          // «حسب نظام…» names no one: a person here needs a role («وفقا للمخرج سام منديز») or to be known already.
+          const person = subject.kind === 'named' && (subject.role !== null || registry.people.some((p) => sameName(p.keys, nameKeys(subject.name))));
+          if (person || subject.kind === 'unnamed' || (subject.kind === 'organisation' && subject.name)) {
+            currentSetIn = paragraphIndex;
+            applySubject(subject, paragraphIndex, '');
+          }
+        }
         if (!isReportingVerbAt(tokens, t)) continue;
         // The subject runs to the next quotation; a quoted name inside it («رئيس حزب «القوات اللبنانية» الدكتور
         // سمير جعجع») is left readable by maskSpans and does not end it.
         const nextOpen = statementOpens.find((at) => at > tokens[t].end) ?? masked.length;
-        let subject = parseSubject(masked.slice(tokens[t].end, nextOpen), familyNames);
+        const an = naqalaAn(tokens, t);
+        const subjectFrom = an >= 0 ? tokens[an].end : isJaaFi(tokens, t) ? tokens[t + 1].end : tokens[t].end;
+        let subject = preferFirstMarkedName(parseSubject(masked.slice(subjectFrom, nextOpen), familyNames), masked.slice(subjectFrom, nextOpen));
+        // «وقال رومنيجه للصحفيين»: after a verb that takes no object, the lone word is its subject; after one that
+        // does («كشف استطلاع للرأي») it stays weak and must be someone already named.
+        if (subject.kind === 'named' && subject.weak && !OBJECT_VERBS.has(tokens[t].norm.replace(/^[وف](?=...)/, ''))) {
+          subject = { kind: 'named', name: subject.name, role: subject.role };
+        }
         if (subject.kind === 'bare' && (!startsWithConjunction(tokens[t].norm) || afterAmma(masked, tokens[t].start))) {
           // «وكان مروان دماج … قد أكد»، «الأمير خالد الفيصل قال»: the subject stands before the verb. A verb with
           // و/ف opens a new clause, so whatever precedes it belongs to another one.
           const verbAt = tokens[t].start;
-          const clauseStart = Math.max(sentenceStart(masked, verbAt), masked.lastIndexOf(':', verbAt - 1) + 1);
-          subject = parseSubjectBefore(masked.slice(clauseStart, verbAt), familyNames);
+          // «وأشار إلى أن رئيس الوزراء إبراهيم محلب أكد أن "…"»: the clause of this verb starts after «أن».
+          const complementizer = lastComplementizerEnd(tokens, t);
+          const clauseStart = Math.max(sentenceStart(masked, verbAt), masked.lastIndexOf(':', verbAt - 1) + 1, complementizer);
+          let before = parseSubjectBefore(masked.slice(clauseStart, verbAt), familyNames);
+          // After «أن» a single word before the verb is more often another verb («بعد أن ظلت ترى») than a name.
+          if (complementizer > 0 && complementizer === clauseStart && before.kind === 'named' && !before.role && tokensOf(before.name).length < 2) {
+            const keys = nameKeys(before.name);
+            if (!registry.people.some((p) => sameName(p.keys, keys))) before = { kind: 'bare' };
+          }
+          if (before.kind !== 'bare' || !(subject.kind === 'bare' && subject.unread)) subject = before;
         }
         if (paragraphIndex - currentSetIn > MAX_PARAGRAPHS_TO_SPEAKER) current = null;
         currentSetIn = paragraphIndex; // a bare «وأضاف» carries the speaker on from here
+        // «وأضاف العطية» with «العطية» unread: someone new speaks, so the previous speaker must not go on.
+        // (Not after a verb that takes an object: «وتابع الجلسات»، «وواصل الدفاع» are the same speaker acting.)
+        if (subject.kind === 'bare' && subject.unread && !OBJECT_VERBS.has(tokens[t].norm.replace(/^[وف](?=...)/, ''))) {
+          setCurrent(null, paragraphIndex);
+        }
         applySubject(subject, paragraphIndex, masked.slice(tokens[t].end, nextOpen));
       }
       if (!span) break;
@@ -145,7 +218,9 @@ export function extractLocatedQuotes(article: Article): LocatedQuote[] {
       // «"النادي يعلم رغبتي، أريد الرحيل"، هذا ما قاله موتا»: the attribution can follow the quotation.
       const after = cue === 'speech' ? null : attributionAfter(masked, span.end + 1, familyNames);
       if (cue !== 'speech' && !after) continue;
-      if (words < MIN_QUOTE_WORDS && !(words >= 2 && isCompleteUtterance(masked, span))) continue;
+      if (words < MIN_QUOTE_WORDS && !(words >= 2 && isCompleteUtterance(masked, span)) && !(words === 3 && followsIntroducer(paragraph, span.openAt))) {
+        continue;
+      }
       if (followsTitleNoun(paragraph, span.openAt, span)) continue;
       if (after) {
         currentSetIn = paragraphIndex;
@@ -156,7 +231,7 @@ export function extractLocatedQuotes(article: Article): LocatedQuote[] {
     }
   });
 
-  completeNames(registry, article.paragraphs);
+  completeNames(registry, maskedParagraphs, maskedTokens);
   return pending.map((q) => ({
     articleId: article.id,
     text: q.text,
@@ -167,6 +242,139 @@ export function extractLocatedQuotes(article: Article): LocatedQuote[] {
     start: q.start,
     end: q.end,
   }));
+}
+
+/** Openers after which a clause begins behind a comma: «من جهة أخرى، وجه…»، «بدوره، قال…»، «في الغضون، أعلن…». */
+const CLAUSE_LEADS: ReadonlySet<string> = new Set(['من', 'ومن', 'في', 'وفي', 'بدوره', 'بدورها', 'وبدوره', 'وبدورها', 'الي', 'والي', 'على', 'وعلى']);
+
+/**
+ * Tokens that open a clause: a paragraph's first word, the first word after a full stop, and the first word after
+ * the comma that ends an opener («من جانبه، …»). Computed once per paragraph, in one pass.
+ */
+function clauseInitialTokens(masked: string, tokens: Token[]): Set<number> {
+  const starts = new Set<number>();
+  const stopAt = (from: number, to: number): boolean => {
+    for (let k = from; k < to; k++) {
+      const c = masked[k];
+      if (c === '.' || c === '!' || c === '?' || c === '؟') return true;
+    }
+    return false;
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    if (i > 0 && ((tokens[i].start === tokens[i - 1].end + 1 && masked[tokens[i - 1].end] === ' ') || !stopAt(tokens[i - 1].end, tokens[i].start))) continue;
+    if (i > 0 && isAbbreviation(tokens[i - 1])) continue; // «د. أحمد»، «م. ناصر»: the dot abbreviates a title
+    starts.add(i);
+    // «من جهة ثانية اثنى…»، «من جانبه أكد…»: a fixed opener, with or without its comma.
+    if ((tokens[i].norm === 'من' || tokens[i].norm === 'ومن') && tokens[i + 1]) {
+      const next = tokens[i + 1].norm;
+      if (/^(جهته|جانبه|جهتها|جانبها|ناحيته|ناحيتها)$/.test(next)) starts.add(i + 2);
+      else if (/^(جهه|ناحيه)$/.test(next) && tokens[i + 2]) starts.add(i + 3);
+    }
+    if (!CLAUSE_LEADS.has(tokens[i].norm)) continue;
+    for (let j = i + 1; j < Math.min(tokens.length, i + 5); j++) {
+      const between = masked.slice(tokens[j - 1].end, tokens[j].start);
+      if (/[.!?؟]/.test(between)) break;
+      if (/[،,]/.test(between)) {
+        starts.add(j);
+        break;
+      }
+    }
+  }
+  return starts;
+}
+
+/**
+ * A long role chain can hold more than one run of name-like words: «صاحب السمو الملكي الأمير خالد الفيصل مستشار
+ * خادم الحرمين الشريفين … رئيس اللجنة الإشرافية لسوق عكاظ أن». The first name a role marks is the speaker's; and
+ * «نائب وزير الخزانة … آدم زوبين قوله» names him although words follow the name.
+ */
+function preferFirstMarkedName(subject: Subject, text: string): Subject {
+  if (subject.kind !== 'named' && subject.kind !== 'unnamed' && subject.kind !== 'anaphor') return subject;
+  if (subject.kind === 'named' && !subject.role) return subject;
+  const clause = text.replace(/\([^()]*\)/g, ' ').split(/[.!?؟:؛;،,]/)[0] ?? '';
+  const tokens = tokensOf(clause);
+  const end = tokens.findIndex((t) => isStop(t.norm) || isSpeechVerb(t.norm) || isParticiple(t.norm));
+  const marked = nameAfterRole(end >= 0 ? tokens.slice(0, end) : tokens);
+  if (!marked) return subject;
+  if (subject.kind === 'named') {
+    const at = (name: string) => clause.indexOf(name);
+    if (at(marked.name) < 0 || at(subject.name) < 0 || at(marked.name) >= at(subject.name)) return subject;
+  }
+  return { kind: 'named', name: marked.name, role: marked.role || null };
+}
+
+/** «الرئيس»، «للمخرج»، «وزير»، «الدكتور»: a word that can head a mention read by nameAfterRole. */
+function isRoleOrHonorific(norm: string): boolean {
+  if (HONORIFICS.has(norm) || isRoleWord(norm)) return true;
+  const c = norm[0];
+  if (c !== 'ل' && c !== 'ب') return false;
+  return isRoleWord(norm.startsWith('لل') ? `ال${norm.slice(2)}` : norm.slice(1));
+}
+
+/** The person named last whose role has this head noun: «المخرج» → «المخرج سام منديز». */
+function latestWithRole(people: Person[], head: string): Person | null {
+  for (let i = people.length - 1; i >= 0; i--) {
+    const role = people[i].role;
+    if (role && tokensOf(role).some((t) => withoutArticle(t.norm.replace(/^(لل|بال)/, 'ال')) === head)) return people[i];
+  }
+  return null;
+}
+
+/** How far past a role word a name is looked for. */
+const MENTION_CHARS = 160;
+/** «وفقا لـ»، «حسب»: words that name the narration's source. */
+const SOURCE_LEADS: ReadonlySet<string> = new Set(['وفقا', 'وفق', 'حسب', 'بحسب', 'طبقا']);
+
+/** How far past a clause's first word its subject is looked for. */
+const CLAUSE_SUBJECT_CHARS = 300;
+
+/**
+ * The subject of the verb that opens a clause, when it is a named person or a body: «وأبلغ مكونيل الصحفيين…»،
+ * «وجه البطريرك الماروني بشارة الراعي…»، «وكان موتا، أحد العناصر…». Words that cannot be a verb (a definite noun,
+ * a role, a name prefix) open no such clause.
+ */
+function clauseSubject(
+  masked: string,
+  tokens: Token[],
+  t: number,
+  familyNames: ReadonlySet<string>,
+  registry: PersonRegistry,
+): Subject | null {
+  const first = tokens[t].norm;
+  const kana = KANA_FORMS.has(first);
+  if (first.length < 3 || /^(ال|وال|فال|بال|لل)/.test(first) || CLAUSE_LEADS.has(first) || isRoleWord(first) || isParticiple(first)) {
+    return null;
+  }
+  // «ومع سيطرة…»، «وحول زيارة…»: a preposition with its conjunction, not a verb — except «وعبر … عن» (expressed).
+  const expressed = /^[وف]?عبر$/.test(first) && tokens.slice(t + 1, t + 10).some((x) => x.norm === 'عن');
+  if (!kana && !expressed && /^[وف]/.test(first) && (STOPWORDS.has(first.slice(1)) || isStop(first.slice(1)))) return null;
+  if (!kana && !expressed && (isOrganisationHead(first) || HONORIFICS.has(first) || STOPWORDS.has(first) || isStop(first))) return null;
+  const after = masked.slice(tokens[t].end, tokens[t].end + CLAUSE_SUBJECT_CHARS);
+  const subject = parseSubject(after, familyNames);
+  if (subject.kind === 'organisation') return subject.name ? subject : null;
+  // Any verb may take an object right after its subject («قرأت لوتا الرسائل»، «ورفض بلان التطرق»), and with no
+  // capitals nothing marks where the name ends. So the subject counts when a role marks it («ووصف رئيس القوات
+  // سمير جعجع…»), or when its first word is a person the article has already named («وأبلغ مكونيل الصحفيين»).
+  // (The role must have a role's head: «سمات السعودية خالد آل سعود هيكل», a tag line, has none.)
+  const roleHead = subject.kind === 'named' && subject.role ? tokensOf(subject.role)[0]?.norm : undefined;
+  if (subject.kind === 'named' && roleHead && isRoleOrHonorific(roleHead) && !hasCommonNounFamily(subject.name)) return subject;
+  const marked = nameAfterRole(tokensOf(after.split(/[.!?؟:؛;،,(]/)[0] ?? ''));
+  if (marked) return { kind: 'named', name: marked.name, role: marked.role || null };
+  // «وكان موتا، أحد العناصر…»: after كان its subject comes next.
+  if (kana && subject.kind === 'named' && !hasCommonNounFamily(subject.name)) return subject;
+  const next = tokensOf(after.split(/[.!?؟،,:;؛]/)[0] ?? '')[0];
+  if (next) {
+    const known = registry.people.find((p) => p.keys.includes(next.norm) && p.keys.at(-1) === next.norm);
+    if (known) return { kind: 'named', name: known.name, role: null };
+  }
+  return null;
+}
+
+/** «أوباما الدفاع»: a definite second word that is no nisba (…ي) is more often the verb's object than a family name. */
+function hasCommonNounFamily(name: string): boolean {
+  const words = tokensOf(name);
+  const last = words.at(-1)?.norm ?? '';
+  return words.length === 2 && last.startsWith('ال') && !last.endsWith('ي');
 }
 
 /**
@@ -214,7 +422,9 @@ function narrationCut(body: string): number | null {
   for (const m of body.matchAll(/[،,.]\s*([\p{L}\p{M}]+)(?:\s+([\p{L}\p{M}]+))?/gu)) {
     const first = tokensOf(m[1])[0]?.norm ?? '';
     const second = m[0].startsWith('.') && m[2] ? (tokensOf(m[2])[0]?.norm ?? '') : '';
-    if (isParticiple(first) || SPEECH_VERBS.has(first) || SPEECH_VERBS.has(second)) return m.index;
+    // «…ورجال الأمن، تؤكد أن المملكة…»: after a comma a present-tense verb is still the speaker's own sentence.
+    const narrating = SPEECH_VERBS.has(first) && (m[0].startsWith('.') || !PRESENT_SPEECH_VERBS.has(first));
+    if (isParticiple(first) || narrating || SPEECH_VERBS.has(second)) return m.index;
   }
   return null;
 }
@@ -311,13 +521,56 @@ function attributionCue(masked: string, openAt: number): 'speech' | 'document' |
 
 /** «ومن أبرز الإصلاحات» is a superlative, not the verb «أبرز»: a reporting verb is not governed by «من». */
 function isReportingVerbAt(tokens: Token[], i: number): boolean {
+  if (isJaaFi(tokens, i) || naqalaAn(tokens, i) >= 0) return true;
   if (!isSpeechVerb(tokens[i].norm)) return false;
   const before = tokens[i - 1]?.norm;
   // «أنه لا يرى دورا لبشار الأسد»: a negated verb or one after a complementizer is inside what is reported.
   return before === undefined || !EMBEDDING_WORDS.has(before);
 }
 
-const EMBEDDING_WORDS: ReadonlySet<string> = new Set(['من', 'ومن', 'لا', 'لم', 'لن', 'انه', 'انها', 'بانه', 'بانها']);
+// «وهو أبرز حزب معارض»: after a pronoun «أبرز» is the elative (the most prominent), not the verb.
+/** Reporting verbs that also take a direct object («تابع الجلسات»، «أعلن الخبر»), in search form. */
+const OBJECT_VERBS: ReadonlySet<string> = new Set(
+  'تابع تابعت واصل واصلت ابرز ابرزت اختتم اختتمت انتقد انتقدت استنكر استنكرت نفي نفت اعلن اعلنت كشف كشفت ذكر ذكرت رحب رحبت دعا دعت ناشد ناشدت اشاد اشادت اقر اقرت اعترف اعترفت اوصي اوصت علق علقت'.split(' '),
+);
+
+/** Where the clause after the last «أن/إن» before tokens[t] (in its sentence, within 12 words) starts; 0 if none. */
+function lastComplementizerEnd(tokens: Token[], t: number): number {
+  for (let j = t - 1; j >= Math.max(0, t - 12); j--) {
+    if (j < t - 1 && INTRODUCERS.has(tokens[j].norm) && !/^قائل/.test(tokens[j].norm)) return tokens[j].end;
+  }
+  return 0;
+}
+
+/**
+ * «ونقل موقع "أخبار مصر" عن حسام القاويش المتحدث الرسمي قوله إن…»، «ونقلت وكالة رويترز عن مصدر أمني»: the one
+ * quoted is whoever follows «عن», not the outlet that relays them. The index of that «عن», or -1.
+ */
+function naqalaAn(tokens: Token[], i: number): number {
+  if (!NAQALA.has(tokens[i].norm)) return -1;
+  // «عن نقل زوجته…»: after a preposition «نقل» is the noun (transport), not the verb.
+  const before = tokens[i - 1]?.norm;
+  if (before !== undefined && (STOPWORDS.has(before) || isStop(before))) return -1;
+  for (let j = i + 1; j < Math.min(tokens.length, i + 10); j++) {
+    if (tokens[j].norm !== 'عن') continue;
+    // …and what is relayed follows: «قوله»، «أن».
+    for (let k = j + 1; k < Math.min(tokens.length, j + 16); k++) if (RELAYED.has(tokens[k].norm)) return j;
+    return -1;
+  }
+  return -1;
+}
+const RELAYED: ReadonlySet<string> = new Set(['قوله', 'قولها', 'قولهم', 'ان', 'انه', 'انها', 'بان']);
+const NAQALA: ReadonlySet<string> = new Set(['نقل', 'ونقل', 'نقلت', 'ونقلت']);
+
+/** «وجاء في بيان النادي "…"»، «كما جاء في البلاغ»: a document speaks; its issuer follows «في». */
+function isJaaFi(tokens: Token[], i: number): boolean {
+  if (!JAA.has(tokens[i].norm) || tokens[i + 1]?.norm !== 'في') return false;
+  const next = tokens[i + 2]?.norm ?? '';
+  return DOCUMENT_HEADS.has(withoutArticle(next));
+}
+const JAA: ReadonlySet<string> = new Set(['جاء', 'وجاء', 'فجاء']);
+
+const EMBEDDING_WORDS: ReadonlySet<string> = new Set(['من', 'ومن', 'لا', 'لم', 'لن', 'انه', 'انها', 'بانه', 'بانها', 'هو', 'هي', 'وهو', 'وهي']);
 
 function cleanQuoteText(raw: string): string {
   return raw
@@ -329,31 +582,94 @@ function cleanQuoteText(raw: string): string {
 }
 
 /**
- * «سايلس» becomes «نايثن سايلس» when the article writes the full name somewhere as a name — after a comma or a
- * role («والمنسق الأميركي …، نايثن سايلس»، «وزير الخارجية المغربي ناصر بوريطة») — even outside a quotation.
+ * A person's name as the article first gives it in full: «سايلس» becomes «نايثن سايلس» and «الجاسر» «صالح بن
+ * ناصر الجاسر» when the article writes the longer name somewhere in its narration (quotations masked) in a place
+ * where a name stands — after a role, an honorific, a nationality or a reporting verb, or after a comma
+ * («والمنسق الأميركي …، نايثن سايلس»، «المهندس صالح بن ناصر الجاسر»، «، وسامي الخرساني، مدير…»). The earliest
+ * such mention wins. A sentence's first word is not such a place: it is usually a verb («هاجم خالد…»).
  */
-function completeNames(registry: PersonRegistry, paragraphs: string[]): void {
+function completeNames(registry: PersonRegistry, masked: string[], tokenized: Token[][]): void {
   for (const person of registry.people) {
-    if (person.keys.length !== 1) continue;
-    for (const paragraph of paragraphs) {
-      const tokens = tokensOf(paragraph);
-      for (let i = 1; i < tokens.length; i++) {
-        if (tokens[i].norm !== person.keys[0]) continue;
-        const given = tokens[i - 1];
-        // «ويعد الشمري»، «ورأى كيري»: a leading و is the conjunction on a verb far more often than وليد or وائل.
-        if (!isNameToken(given.norm) || given.norm.startsWith('ال') || given.norm.startsWith('و')) continue;
-        const before = tokens[i - 2];
-        const gap = before ? paragraph.slice(before.end, given.start) : '';
-        const nameSlot =
-          !before || /[،,:]/.test(gap) || before.norm.startsWith('ال') || before.norm.startsWith('وال') || isRoleWord(before.norm);
-        if (nameSlot && /^\s+$/.test(paragraph.slice(given.end, tokens[i].start))) {
-          registry.register(`${given.text} ${tokens[i].text}`, null);
-          break;
-        }
+    if (person.keys.length === 0 || person.keys.length >= MAX_COMPLETED_NAME) continue;
+    let best: string | null = null;
+    for (let p = 0; p < masked.length && best === null; p++) {
+      const tokens = tokenized[p];
+      for (let e = person.keys.length - 1; e < tokens.length && best === null; e++) {
+        const s0 = e - person.keys.length + 1;
+        if (!person.keys.every((key, k) => tokens[s0 + k].norm === key)) continue;
+        best = longerNameEndingAt(masked[p], tokens, s0, e);
       }
-      if (person.keys.length > 1) break;
+    }
+    if (!best) continue;
+    const keys = nameKeys(best);
+    // «سمات السعودية خالد آل سعود هيكل» (a tag line): a run that holds another person's whole name glues two names.
+    if (registry.people.some((other) => other !== person && other.keys.length > 0 && other.keys.every((k) => keys.includes(k)))) continue;
+    person.name = best;
+    person.keys = keys;
+  }
+}
+
+const MAX_COMPLETED_NAME = 5;
+const NAME_LINKS: ReadonlySet<string> = new Set(['بن', 'ابن', 'بنت', 'عبد', 'ابو', 'ال']);
+
+/** The longest name run ending with tokens[s0..e] that stands in a name slot, or null when there is none longer. */
+function longerNameEndingAt(text: string, tokens: Token[], s0: number, e: number): string | null {
+  const spaceOnly = (a: Token, b: Token) => /^\s+$/.test(text.slice(a.end, b.start));
+  let bestStart = -1;
+  let stripConjunction = false;
+  for (let s = s0; s > 0 && e - s + 2 <= MAX_COMPLETED_NAME; s--) {
+    const prev = tokens[s - 1];
+    if (!spaceOnly(prev, tokens[s])) break;
+    const word = prev.norm;
+    // «الحاكم السابق لفلوريدا جيب بوش»: a preposition glued to a noun is a place, not a given name.
+    const gluedNoun = /^[بل][^اوي]/.test(word) && word.length >= 5;
+    const extendable = (isNameToken(word) && !word.startsWith('ال') && !gluedNoun) || NAME_LINKS.has(word) || prev.text === 'آل';
+    if (!extendable) break;
+    const before = tokens[s - 2];
+    const gap = before ? text.slice(before.end, prev.start) : text.slice(0, prev.start);
+    // «…عام 2010. كتب بوزيد حرز الله»: a sentence's first word is a verb's place, never a name's.
+    if ((/[.!?؟]/.test(gap) && !isAbbreviation(before)) || before === undefined) break;
+    const commaBefore = /[،,:(]/.test(gap);
+    // «، وسامي الخرساني»: a و after a comma joins a list of names; elsewhere a word with و is a verb («ورأى كيري»).
+    if (word.startsWith('و') && !commaBefore) break;
+    // «ومن خلال خبرتها في هذا المجال استطاعت مرام القصير»: a word in ت after a plain noun is a verb.
+    const plainNounBefore = before !== undefined && /^(ال|وال)/.test(before.norm) && !/(ي|يه)$/.test(before.norm) && !isRoleWord(before.norm);
+    if (plainNounBefore && word.endsWith('ت') && word.length >= 4) break;
+    if (NAME_LINKS.has(word) && !(prev.text === 'آل')) continue; // «بن» needs the given name before it
+    if (prev.text === 'آل') continue;
+    // After a comma the name must stand as an apposition — a comma, a role or the sentence's end after it —
+    // since a clause opens after a comma as often («، استطاعت مرام القصير أن…»).
+    const after = tokens[e + 1];
+    const tail = text.slice(tokens[e].end, after ? after.start : text.length);
+    const apposition = /[،,:.(]/.test(tail) || after === undefined || isRoleWord(after.norm);
+    // «وأفصح خالد العطية وزير خارجية قطر»: a role right after marks the name too, for one given name.
+    const roleAfter = s === s0 && after !== undefined && isRoleWord(after.norm) && /^\s+$/.test(tail);
+    if ((commaBefore && apposition) || (before !== undefined && isNameSlot(before.norm)) || roleAfter) {
+      bestStart = s - 1;
+      stripConjunction = word.startsWith('و') && commaBefore;
     }
   }
+  if (bestStart < 0) return null;
+  const run = tokens.slice(bestStart, e + 1).map((t) => t.text);
+  if (stripConjunction) run[0] = run[0].slice(1);
+  return run.join(' ');
+}
+
+/** «د.»، «م.»، «أ.د.»: a one- or two-letter word before a dot is a title, not a sentence's end. */
+function isAbbreviation(t: Token | undefined): boolean {
+  return t !== undefined && t.norm.length <= 2 && /^\p{L}+$/u.test(t.text);
+}
+
+/** Words after which a name stands: a role, an honorific, a nationality or title (a definite word), a verb of saying. */
+function isNameSlot(norm: string): boolean {
+  return (
+    /^(ال|وال)/.test(norm) ||
+    isRoleWord(norm) ||
+    HONORIFICS.has(norm) ||
+    isSpeechVerb(norm) ||
+    isParticiple(norm) ||
+    /^(لل|بال)/.test(norm)
+  );
 }
 
 function isRoleWord(norm: string): boolean {

@@ -16,7 +16,8 @@ function normalizedSet(words: string): Set<string> {
 // leaving named speakers null.
 const SPEECH_VERBS_MASC = `قال أكد أضاف أوضح أشار أبرز تابع حذر اعتبر شدد أعرب أشاد لفت ذكر صرح كشف دعا أعلن
   نبه استطرد أردف نوه أفاد أقر اختتم واصل نفى
-  رحب غرد انتقد تساءل علق استدرك أجاب اعترف أوصى ناشد استنكر`;
+  رحب غرد انتقد تساءل علق استدرك أجاب اعترف أوصى ناشد استنكر
+  روى`;
 
 /** Present-tense forms that news prose uses as attribution («يقول الخبير…»). */
 // (يعتبر is left out: the passive «يُعتبر المشروع…» is written the same.)
@@ -39,6 +40,13 @@ function speechVerbForms(): Set<string> {
 }
 
 export const SPEECH_VERBS: ReadonlySet<string> = speechVerbForms();
+
+/** The present-tense reporting verbs alone (with و/ف): inside a quotation «، تؤكد أن…» is still the speaker's. */
+export const PRESENT_SPEECH_VERBS: ReadonlySet<string> = new Set(
+  SPEECH_VERBS_PRESENT.split(/\s+/)
+    .filter(Boolean)
+    .flatMap((raw) => ['', 'و', 'ف'].map((prefix) => prefix + normalizeArabic(raw))),
+);
 
 /**
  * Circumstantial participles that attach a further statement to the sentence's speaker
@@ -73,7 +81,8 @@ export const ROLE_HEADS: ReadonlySet<string> = normalizedSet(`
   مدرب لاعب مؤسس مؤسسة قيادي قيادية إخصائي إخصائية أخصائي أخصائية طبيب طبيبة مفتي مندوب مندوبة وكيل وكيلة
   قائمقام مفوضة مفوض حاكم حاكمة
   طالب طالبة مبتعث مبتعثة مواطن مواطنة فنان فنانة مخرج مخرجة شاعر شاعرة إعلامي إعلامية صحفي صحفية صحافي
-  صحافية ناشط ناشطة مشرف مشرفة أسقف بطريرك مرشد موظف موظفة زوج زوجة والد والدة شقيق شقيقة قارئ قارئة نجم`);
+  صحافية ناشط ناشطة مشرف مشرفة أسقف بطريرك مرشد موظف موظفة زوج زوجة والد والدة شقيق شقيقة قارئ قارئة نجم
+  خادم صاحب`);
 
 /** Definite descriptions that point back to a person already named («وقال المسؤول الأميركي»). */
 export const ANAPHORIC_HEADS: ReadonlySet<string> = normalizedSet(`
@@ -87,14 +96,15 @@ export const ANAPHORIC_HEADS: ReadonlySet<string> = normalizedSet(`
  */
 export const COLLECTIVES: ReadonlySet<string> = normalizedSet(`
   متدخلون متدخلين مؤتمرون مؤتمرين مشاركون مشاركين محتجون محتجين متظاهرون متظاهرين حاضرون حاضرين
-  مسؤولون مسؤولين خبراء باحثون باحثين علماء مراقبون مراقبين محللون محللين نواب وزراء أعضاء مصادر سكان مواطنون مواطنين`);
+  مسؤولون مسؤولين خبراء باحثون باحثين علماء مراقبون مراقبين محللون محللين نواب وزراء أعضاء مصادر سكان مواطنون مواطنين
+  شهود قائمون قائمين منظمون منظمين ناشطون ناشطين`);
 
 /** Institutions and texts that «say» things: a source, not a person. */
 export const INSTITUTIONS: ReadonlySet<string> = normalizedSet(`
   خارجية وزارة حكومة وكالة بيان مصدر موقع تقرير صحيفة جريدة قناة منظمة هيئة مكتب رئاسة ديوان مجلس برلمان
   لجنة شركة جمعية حزب اتحاد تحالف اجتماع مؤتمر دراسة وثيقة بلاغ نص رسالة تغريدة مذكرة إعلان قرار محكمة
   جيش شرطة أمن إدارة سفارة قنصلية بنك صندوق جامعة معهد مركز مرصد شبكة تقارير بيانات دراسات
-  إحصاءات إحصائيات أرقام معطيات مصادر وسائل حركة جماعة تنظيم مجموعة فصيل كتلة ائتلاف قوات إمارة أمانة بلدية
+  إحصاءات إحصائيات أرقام معطيات معلومات مصادر وسائل حركة جماعة تنظيم مجموعة فصيل كتلة ائتلاف قوات إمارة أمانة بلدية
   نقابة رابطة حلف ناتو رويترز بلومبرغ بلومبيرغ
   ولاية محافظة مديرية نيابة نادي مؤسسة محطة سلطات أمم كونغرس كونجرس منتخب`);
 
@@ -119,7 +129,7 @@ export const SPEECH_NOUNS: ReadonlySet<string> = normalizedSet(`بالقول`);
  * introduce the verb's object (أعرب عن، حذر من، أشار إلى) or an adverbial (في تصريح، خلال، عقب).
  */
 export const SUBJECT_STOPS: ReadonlySet<string> = normalizedSet(`
-  إن أن بأن أنه إنه أنها إنها أنهم إنهم وأن وإن عن من إلى الى على في خلال عقب أمام بعد قبل لدى حول مع ضمن
+  إن أن بأن بأنه بأنها بأنهم أنه إنه أنها إنها أنهم إنهم وأن وإن عن من إلى الى على في خلال عقب أمام بعد قبل لدى حول مع ضمن
   عشية صباح مساء اليوم أمس أمسية بمناسبة حين عندما لدى إثر قائلا بينما كما لكن ضد منذ عبر ل
   الذي التي الذين اللذين اللتين اللواتي وهو وهي
   وفقا وفق طبقا نقلا حسب بحسب حسبما`);
@@ -128,6 +138,17 @@ export const SUBJECT_STOPS: ReadonlySet<string> = normalizedSet(`
 export const ADVERBIAL_STARTS: ReadonlySet<string> = normalizedSet(`
   في خلال عقب أمام بعد قبل لدى حول مع ضمن عشية صباح مساء اليوم أمس بمناسبة حين عندما إثر وفي وخلال وعقب
   أثناء اثناء ضمن على من وذلك ذلك حسب وفق تعليقا ردا`);
+
+/**
+ * Adverbs in the accusative that follow a verb where its subject would stand («صرح مرارا»، «قال أيضا»), and
+ * prepositions the stopword list lacks («باراك أوباما إزاء الملف»): never a name, though each passes every other
+ * test a name word must pass.
+ */
+export const ADVERBS: ReadonlySet<string> = normalizedSet(`
+  مرارا مرارًا أيضا أيضًا سابقا لاحقا مجددا مؤخرا أخيرا حاليا دائما كثيرا رسميا صراحة مرة تكرارا علنا
+  مسبقا فورا حرفيا شخصيا بدوره بدورها وبدوره وبدورها كذلك أمس
+  إزاء تجاه حيال نحو بشأن جراء بسبب رغم عند أثناء اثناء إثر عبر دون بدون ضد وسط بين حتى لأن كون
+  يدعى تدعى اسمه اسمها يسمى تسمى عام كنت وكنت كنا وكنا قوله قولها قولهم نظير نظيره نظيرها لنظيره لنظيرها ونظيره ونظيرها`);
 
 /** Words after which a quotation mark opens a statement: «أن “…”»، «إن “…”»، «قائلا: “…”». */
 export const INTRODUCERS: ReadonlySet<string> = normalizedSet(`إن أن بأن وأن وإن قائلا قائلة`);
@@ -139,7 +160,8 @@ export const INTRODUCERS: ReadonlySet<string> = normalizedSet(`إن أن بأن 
 export const TITLE_NOUNS: ReadonlySet<string> = normalizedSet(`
   تقرير تقريرها تقريره كتاب برنامج مقال مقاله مقالها بعنوان عنوان عنوانه حملة شعار مبادرة مشروع فيلم مسلسل رواية
   قصيدة أغنية مؤتمر منتدى ندوة مهرجان معرض جائزة مسابقة عملية تنظيم حزب حركة جماعة صحيفة مجلة قناة وكالة موقع
-  شركة مجموعة كتائب كتيبة لواء وسم هاشتاق هاشتاغ اسم باسم تسمية مسمى عرف يعرف يسمى تسمى سماها ملتقى`);
+  شركة مجموعة كتائب كتيبة لواء وسم هاشتاق هاشتاغ اسم باسم تسمية مسمى عرف يعرف يسمى تسمى سماها ملتقى
+  معهد مركز جامعة مؤسسة نادي فريق منافسه نوع طراز`);
 
 /**
  * Words that head an indefinite part of a group: «أحد المقاتلين»، «إحدى الناجيات»، «بعض المسؤولين». The subject is
@@ -165,11 +187,11 @@ export const DOCUMENT_WORDS: ReadonlySet<string> = normalizedSet(`
  */
 export const DOCUMENT_HEADS: ReadonlySet<string> = normalizedSet(`
   بيان بلاغ تقرير رسالة تغريدة مذكرة دراسة وثيقة نص إعلان قرار تقارير بيانات دراسات إحصاءات إحصائيات أرقام
-  معطيات تغريدات`);
+  معطيات تغريدات معلومات`);
 
 /** Institution words that stay an unnamed source: «مصدر أمني»، «مصادر مطلعة»، «وسائل الإعلام». */
 export const SOURCE_HEADS: ReadonlySet<string> = normalizedSet(`مصدر مصادر وسائل`);
 
 /** Words between a document and its issuer: «بيان صادر عن ولاية غازي عنتاب»، «في بيان لها». */
 export const ISSUER_LINKS: ReadonlySet<string> = normalizedSet(`له لها صادر الصادر صادرة الصادرة عن من نشرته نشره
-  أصدرته أصدره نقلته`);
+  أصدرته أصدره نقلته الذي التي أجرته أجراه أعدته أعده`);

@@ -141,6 +141,13 @@ export function scanQuoteMarks(text: string): MarkScan {
     if (role === 'open') {
       if (!current) startSpan(m);
       else if (current.family === 'curly') {
+        // «“مسكين هذا الكهل “هيكل”، الذي…”»: a one-to-three-word name quoted inside, as with straight marks.
+        const rest = marks.slice(k + 1).filter((n) => n.family === 'curly');
+        const inner = rest[0];
+        if (inner && inner.role !== 'open' && rest.length >= 2 && rest[1].role !== 'open' && wordsBetween(text, m.at, inner.at) <= 3) {
+          k = marks.indexOf(inner);
+          continue;
+        }
         endSpan(m.at, false); // the earlier quotation lost its closing mark
         startSpan(m);
       }

@@ -5,6 +5,7 @@
 import { normalizeArabic, STOPWORDS } from '../arabic/index.js';
 import {
   ADVERBIAL_STARTS,
+  ADVERBS,
   ANAPHORIC_HEADS,
   COLLECTIVES,
   DOCUMENT_HEADS,
@@ -24,8 +25,12 @@ import {
 
 /** What the subject of one reporting verb turned out to be. */
 export type Subject =
-  | { kind: 'bare' } // «وأضاف أن…»: no subject, the current speaker goes on
-  | { kind: 'named'; name: string; role: string | null }
+  // «وأضاف أن…»: no subject, the current speaker goes on. `unread`: a subject stands there but could not be read
+  // («وأضاف العطية»، «وطالب الجبوري رؤساء الكتل»): someone new speaks, so the previous speaker must not go on.
+  | { kind: 'bare'; unread?: boolean }
+  // `weak`: a lone word read as a name only because an object seemed to follow it («وقال عباس للصحفيين»); the
+  // caller keeps it only for someone the article has named already («كشف استطلاع للرأي» is no one).
+  | { kind: 'named'; name: string; role: string | null; weak?: boolean }
   // «الخبير الأمني»، «المتحدث»; `byRoleOnly`: «الكاتب»، «مخرج الفيلم» point back only to a person given that role.
   | { kind: 'anaphor'; head: string; description: string; byRoleOnly?: boolean }
   | { kind: 'unnamed'; role: string } // a group («المتدخلون»), «مسؤول أمريكي»، «مصدر أمني»
@@ -100,7 +105,7 @@ export function isNameToken(norm: string): boolean {
   if (STOPWORDS.has(norm) || SUBJECT_STOPS.has(norm) || HONORIFICS.has(norm)) return false;
   if (ROLE_HEADS.has(bare) || INSTITUTIONS.has(bare) || COLLECTIVES.has(bare)) return false;
   if (isQuantifier(norm) || KANA_FORMS.has(norm) || HONORIFIC_PRONOUNS.has(norm) || CLAUSE_OPENERS.has(norm)) return false;
-  if (SPEECH_VERBS.has(norm) || isParticiple(norm)) return false;
+  if (SPEECH_VERBS.has(norm) || isParticiple(norm) || ADVERBS.has(norm)) return false;
   if (/^(بال|لل|كال|فال|وال)/.test(norm)) return false;
   // «وحول زيارة…»، «وعن المتمردين»: a conjunction glued to a function word, never a name.
   if (/^[وف]../.test(norm) && (STOPWORDS.has(norm.slice(1)) || SUBJECT_STOPS.has(norm.slice(1)) || ADVERBIAL_STARTS.has(norm.slice(1)))) {
@@ -133,7 +138,28 @@ function isFamilyName(norm: string): boolean {
  */
 const NAME_PREFIXES = new Set(['عبد', 'ابو', 'بن', 'ابن', 'بنت']);
 function afterNamePrefix(tokens: Token[], j: number): boolean {
-  return j > 0 && NAME_PREFIXES.has(tokens[j - 1].norm);
+  return j > 0 && (NAME_PREFIXES.has(tokens[j - 1].norm) || isAal(tokens[j - 1]));
+}
+
+/**
+ * «اللواء مجدي عبدالغفار برقية عزاء»: after two name words, an indefinite word in ة is the verb's object (a
+ * noun), not a third name — unless بن/أبو/عبد asks for it.
+ */
+function nounAfterName(tokens: Token[], k: number): boolean {
+  return k >= 2 && tokens[k].norm.endsWith('ه') && !tokens[k].norm.startsWith('ال') && !afterNamePrefix(tokens, k);
+}
+
+/**
+ * «آل» in a family name («خالد آل سعود»، «آل الشيخ»): folded to «ال» it looks like a stray article (a stopword),
+ * so it is recognised by its written form, and only with a word after it.
+ */
+function isAal(t: Token | undefined): boolean {
+  return t !== undefined && (t.text === 'آل' || t.text === 'ال');
+}
+
+/** A name word, or «آل» inside a name (followed by its family word). */
+function inNameAt(tokens: Token[], j: number): boolean {
+  return isNameToken(tokens[j].norm) || afterNamePrefix(tokens, j) || (isAal(tokens[j]) && j + 1 < tokens.length && j > 0);
 }
 
 /**
@@ -142,17 +168,94 @@ function afterNamePrefix(tokens: Token[], j: number): boolean {
  * Definite words the article writes right after a given name («أحمد بن يوسف الدريويش» → «الدريويش»), so that a
  * later «وقال الدريويش» is read as a person.
  */
-export function familyNamesIn(paragraphs: string[]): Set<string> {
+export function familyNamesIn(paragraphs: string[], tokenized: Token[][] = paragraphs.map((p) => tokensOf(p))): Set<string> {
   const names = new Set<string>();
-  for (const paragraph of paragraphs) {
-    const tokens = tokensOf(paragraph);
+  for (const [n, paragraph] of paragraphs.entries()) {
+    const tokens = tokenized[n];
     for (let i = 1; i < tokens.length; i++) {
       if (!isFamilyName(tokens[i].norm) || !/^\s+$/.test(paragraph.slice(tokens[i - 1].end, tokens[i].start))) continue;
       const given = tokens[i - 1].norm;
       if (isGivenName(given) && given !== 'عبد' && given !== 'ابو' && !given.startsWith('و')) names.add(tokens[i].norm);
     }
+    // «وزير الخارجية القطري خالد العطية»: a family name in ة («العطية»، «الشبيكة») only where a role or a
+    // nationality marks the given name before it, so «نشرت الصفحة» stays out.
+    for (let i = 2; i < tokens.length; i++) {
+      const norm = tokens[i].norm;
+      if (!norm.startsWith('ال') || !norm.endsWith('ه') || norm === 'الله' || norm.length < 5) continue;
+      const bare = withoutArticle(norm);
+      if (ROLE_HEADS.has(bare) || INSTITUTIONS.has(bare) || COLLECTIVES.has(bare)) continue;
+      const given = tokens[i - 1].norm;
+      const slot = tokens[i - 2].norm;
+      if (!isNameToken(given) || given.startsWith('ال') || given.startsWith('و')) continue;
+      if (!/^\s+$/.test(paragraph.slice(tokens[i - 2].end, tokens[i - 1].start) + paragraph.slice(tokens[i - 1].end, tokens[i].start))) continue;
+      const roleAfter = tokens[i + 1] !== undefined && ROLE_HEADS.has(withoutArticle(tokens[i + 1].norm));
+      if (ROLE_HEADS.has(withoutArticle(slot)) || HONORIFICS.has(slot) || (slot.startsWith('ال') && slot.endsWith('ي')) || roleAfter) names.add(norm);
+    }
   }
   return names;
+}
+
+/** «السلطات الإيرانية السبت»: a day or a time word ends a body's name. */
+const TIME_WORDS: ReadonlySet<string> = new Set(
+  'السبت الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه اليوم امس امسيه صباح مساء'.split(' '),
+);
+
+const unreadIf = (unread: boolean): Subject => (unread ? { kind: 'bare', unread: true } : { kind: 'bare' });
+
+/** Prepositions that a verbal noun governs: «الدفاع عن»، «التطرق إلى». */
+const OBJECT_PREPOSITIONS: ReadonlySet<string> = new Set(['عن', 'الي']);
+
+/**
+ * A name marked by what stands before it, read forward from a role or an honorific: «رئيس القوات سمير جعجع
+ * زيارته…»، «الفنانة التشكيلية العراقية الدكتورة شنكول حسيب عملها»، «للمخرج سام منديز في حوار». The name starts
+ * after a definite word, a role word or an honorific, within a few words of the head, and has two words at least;
+ * it ends at the first word that cannot be in a name, or right after a family name with the article. What follows
+ * it (an object, a prepositional phrase) does not matter, which is what parseSubject cannot assume.
+ */
+export function nameAfterRole(tokens: Token[]): { name: string; role: string } | null {
+  const head = tokens[0];
+  if (!head) return null;
+  const headBare = withoutArticle(head.norm.replace(/^(لل|بال|ل|ب)(?=..)/, (m) => (m.startsWith('لل') || m === 'بال' ? 'ال' : '')));
+  if (!ROLE_HEADS.has(headBare) && !HONORIFICS.has(head.norm)) return null;
+  for (let p = 1; p < Math.min(tokens.length, 9); p++) {
+    const before = tokens[p - 1].norm;
+    if (SUBJECT_STOPS.has(tokens[p].norm) || SPEECH_VERBS.has(tokens[p].norm) || isParticiple(tokens[p].norm)) return null;
+    // «الحاكم السابق لفلوريدا جيب بوش»: a place behind a glued preposition closes the role too.
+    const marked = DEFINITE.test(before) || ROLE_HEADS.has(withoutArticle(before)) || HONORIFICS.has(before) || (/^[بل]/.test(before) && before.length >= 5);
+    if (!marked || tokens[p].norm.startsWith('ال') || HONORIFICS.has(tokens[p].norm) || !isNameToken(tokens[p].norm)) continue;
+    // «المتحدث باسم الخارجية»: on behalf of, not the name Basem. «بمبنى كلية»، «لشؤون مكافحة»: a preposition glued
+    // to a noun (a name after ب/ل has a long vowel next: باراك، بوتين، لوران).
+    if (tokens[p].norm === 'باسم' || (/^[بل][^اوي]/.test(tokens[p].norm) && tokens[p].norm.length >= 5)) continue;
+    // «مدير عام فرع…»، «مخرج أشهر أفلام الحركة»، «سيدة شهدت الحادث»: an indefinite head is followed by its
+    // complement, not a name (the abbreviations «د.»، «م.» are the exception).
+    if (p === 1 && !DEFINITE.test(head.norm) && !(HONORIFICS.has(head.norm) && head.norm.length <= 2)) continue;
+    // «متحدث باسم الصندوق ومقره واشنطن»: a word with و joins a clause, it does not open a name.
+    if (tokens[p].norm.startsWith('و')) continue;
+    let end = p + 1;
+    const words = () => tokens.slice(p, end).filter((t) => !NAME_PREFIXES.has(t.norm) && !isAal(t)).length;
+    while (end < tokens.length && words() < MAX_NAME_TOKENS) {
+      const norm = tokens[end].norm;
+      if (afterNamePrefix(tokens, end) || isAal(tokens[end])) {
+        end++;
+        continue;
+      }
+      if (norm.startsWith('ال')) {
+        if (isFamilyName(norm) && isGivenName(tokens[end - 1].norm) && !OBJECT_PREPOSITIONS.has(tokens[end + 1]?.norm ?? '')) end++;
+        break;
+      }
+      if (!isNameToken(norm) || ROLE_HEADS.has(norm)) break;
+      // «رجب طيب إردوغان بعرقلة…»: after two name words, a word with a glued preposition or ending in ة is the
+      // verb's complement.
+      if (end - p >= 2 && ((/^[بلك]/.test(norm) && norm.length >= 5) || norm.endsWith('ه'))) break;
+      end++;
+    }
+    // «محمد بن نايف بن»: a name does not end on «بن» or «آل».
+    while (end > p && (NAME_PREFIXES.has(tokens[end - 1].norm) || isAal(tokens[end - 1]))) end--;
+    if (end - p < 2) return null;
+    const role = tokens.slice(0, p).filter((t) => !HONORIFICS.has(t.norm));
+    return { name: join(tokens.slice(p, end)), role: role.length ? join(role) : '' };
+  }
+  return null;
 }
 
 /** A name token without the article, or a compound like «عبد الرحمن» whose second part carries it. */
@@ -176,6 +279,8 @@ function leadingPhrase(tokens: Token[]): Token[] {
   const out: Token[] = [];
   for (const t of tokens) {
     if (SUBJECT_STOPS.has(t.norm) || SPEECH_VERBS.has(t.norm) || isParticiple(t.norm)) break;
+    // «وكان نائب خادم الحرمين الشريفين قد رفع…»: «قد» comes before the verb, after the subject.
+    if (out.length > 0 && isParticle(t)) break;
     out.push(t);
   }
   return out;
@@ -196,13 +301,18 @@ export function parseSubject(afterVerb: string, familyNames: ReadonlySet<string>
   // A parenthesis after a name holds an age, an affiliation or a transliteration — «سكارليت فينسينت (23 سنة)» —
   // never the end of the subject, so it is read past.
   const clause = afterVerb.replace(/\([^()]*\)/g, ' ').split(/[.!?؟:;؛]/)[0];
-  const segments = clause.split(/[،,]/).map((s) => s.trim());
+  // «وقال حسين آل فويّز – أحد الحرفيين – أنه»: a spaced dash sets off an apposition as a comma does.
+  const segments = clause.split(/[،,]|\s[–—-]\s/).map((s) => s.trim());
   // «وأشاد، في هذا الاتجاه، بالشراكة…»: skip adverbial segments right after the verb.
   let i = 0;
   while (i < segments.length - 1 && (segments[i] === '' || startsAdverbial(segments[i]))) i++;
   // Honorifics stay in `withHonorifics` because they mark where a name starts: «رئيس حزب القوات اللبنانية
   // الدكتور سمير جعجع»، «القائد العسكري بعدن العميد عبدالله صبيحي».
-  const withHonorifics = leadingPhrase(tokensOf(segments[i] ?? '').filter((t) => !isParticle(t)));
+  const segmentAll = tokensOf(segments[i] ?? '').filter((t, j) => j > 0 || !isParticle(t));
+  const withHonorifics = leadingPhrase(segmentAll);
+  // The word after the phrase: «واصل أوباما الدفاع عن…» — a definite word followed by عن/إلى is a verbal noun
+  // governing its complement (the verb's object), not a family name.
+  const afterPhrase = segmentAll[withHonorifics.length]?.norm;
   const phrase = withHonorifics.filter((t) => !HONORIFICS.has(t.norm));
   const rest = segments.slice(i + 1);
   if (phrase.length === 0) return { kind: 'bare' };
@@ -211,14 +321,29 @@ export function parseSubject(afterVerb: string, familyNames: ReadonlySet<string>
   if (HONORIFIC_PRONOUNS.has(phrase[0].norm.replace(/^[وف](?=..)/, ''))) {
     return { kind: 'anaphor', head: '', description: phrase[0].text };
   }
-  if (isOrganisationHead(phrase[0].norm)) return { kind: 'organisation', name: join(organisationRun(phrase, 0)) };
+  if (isOrganisationHead(phrase[0].norm)) {
+    const run = organisationRun(phrase, 0);
+    // «وكشفت مجموعة من الناشطين»: a bare indefinite word names no body; it describes an unnamed source.
+    if (run.length === 1 && !/^(ال|وال)/.test(run[0].norm)) return { kind: 'unnamed', role: run[0].text };
+    return { kind: 'organisation', name: join(run) };
+  }
   if (DOCUMENT_HEADS.has(first)) {
     // «بيان صادر عن ولاية غازي عنتاب»، «بيان الداخلية التونسية»: the issuer follows; «وأضاف البيان» leaves it to
     // the article (the caller resolves an empty name to the body last named).
     const issuer = tokensOf(segments[i] ?? '').filter((t) => !isParticle(t)).slice(1);
     let k = 0;
     while (k < issuer.length && ISSUER_LINKS.has(issuer[k].norm)) k++;
-    const run = issuer[k] && issuer[k].norm.startsWith('ال') || isOrganisationHead(issuer[k]?.norm ?? '') ? organisationRun(issuer, k) : [];
+    // «رسالة الوزير العمير»: a person's letter or statement; the person is the source.
+    if (issuer[k] && ROLE_HEADS.has(withoutArticle(issuer[k].norm))) {
+      const person = parseSubject(join(issuer.slice(k)), familyNames);
+      return person.kind === 'organisation' ? { kind: 'bare' } : person;
+    }
+    // «وجاء نص البيان»: a second document word is still the document, not its issuer.
+    const issuerIsDocument = issuer[k] !== undefined && DOCUMENT_HEADS.has(withoutArticle(issuer[k].norm));
+    const run =
+      !issuerIsDocument && ((issuer[k] && issuer[k].norm.startsWith('ال')) || isOrganisationHead(issuer[k]?.norm ?? ''))
+        ? organisationRun(issuer, k)
+        : [];
     return { kind: 'organisation', name: join(run) };
   }
   if (phrase.some((t) => COLLECTIVES.has(withoutArticle(t.norm)))) return { kind: 'unnamed', role: join(phrase) };
@@ -236,7 +361,7 @@ export function parseSubject(afterVerb: string, familyNames: ReadonlySet<string>
   if (afterHonorific) return afterHonorific;
 
   if (ROLE_HEADS.has(first)) {
-    const named = roleThenName(phrase, 1);
+    const named = roleThenName(phrase, 1, familyNames);
     if (named) return named;
     // Role, then the name as an apposition: «وزير الشؤون الخارجية …، ناصر بوريطة».
     const next = leadingPhrase(segmentTokens(rest[0] ?? ''));
@@ -250,7 +375,10 @@ export function parseSubject(afterVerb: string, familyNames: ReadonlySet<string>
     }
     // «وأضاف الكاتب»، «وقال مخرج الفيلم»: a definite description (or one made definite by what follows it) can
     // point back to the person the article gave that role; an indefinite one («مسؤول عراقي») is a new source.
-    if (phrase[0].norm.startsWith('ال') || /^(ال|وال)/.test(phrase[1]?.norm ?? '')) {
+    // «وقال مخرج أشهر أفلام الحركة»: a construct of three words and more is definite too; an indefinite head with
+    // a nisba («مسؤول أمريكي كبير») is a new, unnamed source.
+    const construct = phrase.length >= 3 && !phrase[1].norm.endsWith('ي') && !phrase[1].norm.endsWith('يه');
+    if (phrase[0].norm.startsWith('ال') || /^(ال|وال)/.test(phrase[1]?.norm ?? '') || construct) {
       return { kind: 'anaphor', head: first, description: join(phrase), byRoleOnly: true };
     }
     return { kind: 'unnamed', role: join(phrase) };
@@ -258,7 +386,7 @@ export function parseSubject(afterVerb: string, familyNames: ReadonlySet<string>
   // A definite head noun we do not list as a role («المثمن العقاري عبدالله الأحمري»): still a role when a name of
   // two or more words closes the phrase; otherwise read on as below («وأكد المغرب على…» has no subject name).
   if (/^(ال|وال)/.test(phrase[0].norm) && !isNameToken(phrase[0].norm) && !familyNames.has(phrase[0].norm)) {
-    const named = roleThenName(phrase, 2);
+    const named = roleThenName(phrase, 2, familyNames);
     if (named) return named;
   }
 
@@ -266,10 +394,15 @@ export function parseSubject(afterVerb: string, familyNames: ReadonlySet<string>
   // («سعد البريك»، «عصام الملا») ends the name after a given name; alone («وقال الدريويش») it counts only when
   // the article writes it after a given name somewhere («أحمد بن يوسف الدريويش»).
   let k = 0;
-  while (k < phrase.length && k < MAX_NAME_TOKENS && (isNameToken(phrase[k].norm) || afterNamePrefix(phrase, k))) k++;
+  while (k < phrase.length && k < MAX_NAME_TOKENS && inNameAt(phrase, k) && !nounAfterName(phrase, k)) k++;
   if (k === 0 && familyNames.has(phrase[0].norm)) k = 1;
-  else if (k > 0 && k < phrase.length && k < MAX_NAME_TOKENS && isFamilyName(phrase[k].norm) && isGivenName(phrase[k - 1].norm)) k++;
-  if (k === 0) return { kind: 'bare' };
+  else if (k > 0 && k < phrase.length && k < MAX_NAME_TOKENS && isFamilyName(phrase[k].norm) && isGivenName(phrase[k - 1].norm)) {
+    if (k === phrase.length - 1 && afterPhrase !== undefined && OBJECT_PREPOSITIONS.has(afterPhrase) && !phrase[k].norm.endsWith('ي')) {
+      return { kind: 'named', name: join(phrase.slice(0, k)), role: null };
+    }
+    k++;
+  }
+  if (k === 0) return unreadIf(/^(ال|وال)/.test(phrase[0].norm) && !ADVERBIAL_STARTS.has(phrase[0].norm));
   // «مدافعه الألماني بير ميرتيساكر»: a definite word followed by an indefinite name word is an adjective closing a
   // description (a nationality, «السابق»); the name is what follows. Family names with ال come last.
   for (let j = k - 2; j >= 1; j--) {
@@ -285,7 +418,17 @@ export function parseSubject(afterVerb: string, familyNames: ReadonlySet<string>
   }
   // Anything else after the «name» («وطالب الجبوري رؤساء الكتل…»، «مصادر أخرى») means we cannot tell where the
   // name ends; treating it as no subject costs a speaker, guessing would invent one.
-  if (trailing.length > 0) return { kind: 'bare' };
+  // «واختتم بحاح تصريحاته»، «وقال عباس للصحفيين»: an object with a pronoun, or a word with a glued preposition,
+  // ends the name; anything else after it means we cannot tell where the name ends.
+  // …and an adverb: «وشدد روحاني مجددا على أن».
+  // A glued preposition only with an article or an outlet after it («للصحفيين»، «لوكالة»، «لـ»): «لميا» is a name.
+  const glued = (n: string) => /^(لل|بال)../.test(n) || n === 'ل' || n === 'لـ' || (/^[لب]../.test(n) && INSTITUTIONS.has(n.slice(1)));
+  const objectStarts = (n: string) =>
+    STOPWORDS.has(n) || ADVERBS.has(n) || (/(ه|ها|هم|هما)$/.test(n) && !n.startsWith('ال')) || glued(n);
+  if (trailing.length > 0 && objectStarts(trailing[0].norm) && k <= 3) {
+    return { kind: 'named', name, role: null, ...(k === 1 ? { weak: true } : {}) };
+  }
+  if (trailing.length > 0) return unreadIf(isGivenName(phrase[0].norm) && !/(ه|ها|هم)$/.test(phrase[0].norm));
   const apposition = segmentTokens(rest[0] ?? '');
   if (apposition.length > 0 && ROLE_HEADS.has(withoutArticle(apposition[0].norm))) {
     return { kind: 'named', name, role: join(apposition) };
@@ -298,8 +441,8 @@ export function parseSubject(afterVerb: string, familyNames: ReadonlySet<string>
  * role). A family name may carry the article when a given name precedes it: «إبراهيم بن أحمد الغبان»، «رامي عبد
  * الرحمن»; «وزير الخارجية المغربي» has no given name before «المغربي», so it stays a role.
  */
-function roleThenName(phrase: Token[], minNameTokens: number): Subject | null {
-  const whole = roleThenNameRun(phrase, minNameTokens);
+function roleThenName(phrase: Token[], minNameTokens: number, familyNames: ReadonlySet<string> = new Set()): Subject | null {
+  const whole = roleThenNameRun(phrase, minNameTokens, familyNames);
   if (whole) return whole;
   // «رحب أمين عام غرفة حفر الباطن أنور بن الشامي العنزي بزيارة الملحق…»: the verb's object follows the name,
   // behind a glued preposition (بزيارة، للصحيفة). Tried only when the whole run gave no name, so «الرئيس السوري
@@ -312,24 +455,27 @@ function roleThenName(phrase: Token[], minNameTokens: number): Subject | null {
     // …or a definite word that cannot close a name: «المفوضة ماريان تايسن المكلفة بملف التوظيف».
     const cut = glued || ROLE_HEADS.has(withoutArticle(norm)) || (norm.startsWith('ال') && !isFamilyName(norm));
     // A cut is a guess about where the role ends, so it must leave a name of two words at least.
-    const named = cut ? roleThenNameRun(phrase.slice(0, j), Math.max(2, minNameTokens)) : null;
+    const named = cut ? roleThenNameRun(phrase.slice(0, j), Math.max(2, minNameTokens), familyNames) : null;
     if (named) return named;
   }
   return null;
 }
 
-function roleThenNameRun(phrase: Token[], minNameTokens: number): Subject | null {
+function roleThenNameRun(phrase: Token[], minNameTokens: number, familyNames: ReadonlySet<string> = new Set()): Subject | null {
   let k = phrase.length;
   // The last word may carry the article after a given name («إبراهيم الغبان»), the last two only after «بن»
   // («أنور بن الشامي العنزي»): two definite words after anything else are a role («الملحق الاندونيسي»).
   const familyWithArticle = (j: number): boolean =>
     j > 0 &&
     phrase[j].norm.startsWith('ال') &&
-    isFamilyName(phrase[j].norm) &&
+    (isFamilyName(phrase[j].norm) || familyNames.has(phrase[j].norm)) &&
     ((j === phrase.length - 1 && (isGivenName(phrase[j - 1].norm) || familyWithArticle(j - 1))) ||
       (j === phrase.length - 2 && /^(بن|ابن|بنت)$/.test(phrase[j - 1].norm)));
   const inName = (j: number) =>
-    (isNameToken(phrase[j].norm) && !phrase[j].norm.startsWith('ال')) || familyWithArticle(j) || afterNamePrefix(phrase, j);
+    (isNameToken(phrase[j].norm) && !phrase[j].norm.startsWith('ال')) ||
+    familyWithArticle(j) ||
+    afterNamePrefix(phrase, j) ||
+    (isAal(phrase[j]) && j > 0 && j + 1 < phrase.length);
   while (k > 0 && inName(k - 1)) k--;
   // «القائد العسكري بعدن عبدالله صبيحي»: a word with a glued preposition (ب، ل) before a name of two or more
   // words is a place or an institution closing the role («in Aden»), not the first name.
@@ -343,7 +489,10 @@ function roleThenNameRun(phrase: Token[], minNameTokens: number): Subject | null
     k += phrase[k + 1] && DEFINITE.test(phrase[k + 1].norm) ? 2 : 1;
     roleEnd = true;
   }
-  const nameRun = phrase.slice(k);
+  let nameRun = phrase.slice(k);
+  // «وزير الداخلية المصري اللواء مجدي عبدالغفار برقية عزاء»: the name ends before a noun in ة.
+  const noun = nameRun.findIndex((_, j) => nounAfterName(nameRun, j));
+  if (noun >= 2) nameRun = nameRun.slice(0, noun);
   if (!roleEnd || nameRun.length < minNameTokens || nameRun.length > MAX_NAME_TOKENS) return null;
   return { kind: 'named', name: join(nameRun), role: join(phrase.slice(0, k)) };
 }
@@ -365,7 +514,13 @@ function nameAfterHonorific(tokens: Token[]): Subject | null {
   const role = tokens.slice(0, h).filter((t) => !HONORIFICS.has(t.norm));
   const after = tokens.slice(h + 1);
   let k = 0;
-  while (k < after.length && k < MAX_NAME_TOKENS && isNameToken(after[k].norm) && !after[k].norm.startsWith('ال')) k++;
+  while (
+    k < after.length &&
+    k < MAX_NAME_TOKENS &&
+    ((isNameToken(after[k].norm) && !after[k].norm.startsWith('ال')) || afterNamePrefix(after, k) || (isAal(after[k]) && k > 0 && k + 1 < after.length)) &&
+    !nounAfterName(after, k)
+  )
+    k++;
   if (k > 0 && k < after.length && k < MAX_NAME_TOKENS && isFamilyName(after[k].norm) && isGivenName(after[k - 1].norm)) k++;
   if (k === 0 || role.length === 0) return null;
   if (k < after.length && !ROLE_HEADS.has(withoutArticle(after[k].norm))) return null;
@@ -390,8 +545,10 @@ export function parseSubjectBefore(beforeVerb: string, familyNames: ReadonlySet<
     }
   }
   if (kana >= 0) {
-    if (!isParticle(tokens[tokens.length - 1])) return { kind: 'bare' };
-    text = beforeVerb.slice(tokens[kana].end, tokens[tokens.length - 1].start);
+    // «وكان X قد أكد»; «كان وزير الخارجية القطري خالد العطية قال» (no «قد») when كان opens the clause.
+    const qad = isParticle(tokens[tokens.length - 1]);
+    if (!qad && kana !== 0) return { kind: 'bare' };
+    text = beforeVerb.slice(tokens[kana].end, qad ? tokens[tokens.length - 1].start : beforeVerb.length);
   }
   if (/[.!?؟;؛]/.test(text)) return { kind: 'bare' };
   // «لكن صحيفة «المصري اليوم» الخاصة قالت»، «أما الفنان التشكيلي إبراهيم الألمعي فيرى»: a discourse word opens
@@ -444,6 +601,28 @@ export function sameName(a: string[], b: string[]): boolean {
   return small.length > 0 && small.every((t) => big.includes(t));
 }
 
+/** «بن صقر» → «عبدالعزيز بن صقر»: the longer name adds words before the known ones (a given name). */
+function endsWith(keys: string[], tail: string[]): boolean {
+  return tail.length > 0 && tail.every((k, i) => keys[keys.length - tail.length + i] === k);
+}
+
+/** «أبو مالك» → «أبو مالك الشامي»: the longer name adds a family name (with ال, or after بن/آل) after the known ones. */
+function appendsFamilyName(keys: string[], head: string[]): boolean {
+  if (!head.every((k, i) => keys[i] === k)) return false;
+  return keys.slice(head.length).every((k, i, rest) => k.startsWith('ال') || NAME_PREFIXES.has(k) || (i > 0 && NAME_PREFIXES.has(rest[i - 1])));
+}
+
+/**
+ * Words the longer name adds after the known ones that are no name: «روزي كاكوشي تبلغ» (a verb), «مجدي عبدالغفار
+ * برقية» (a noun in ة). A name is kept as it was first given unless a role marks the longer one (a role-less
+ * subject may run into its verb's object) or it only adds a given name before it.
+ */
+function junkTail(keys: string[], known: string[]): boolean {
+  const at = keys.indexOf(known.at(-1) ?? '');
+  if (at < 0) return false;
+  return keys.slice(at + 1).some((k) => (k.endsWith('ه') && k !== 'الله') || /^[بلك]../.test(k) && k.length >= 5 || /^[يت]/.test(k));
+}
+
 export class PersonRegistry {
   readonly people: Person[] = [];
 
@@ -455,7 +634,8 @@ export class PersonRegistry {
       this.people.push(person);
       return person;
     }
-    if (keys.length > existing.keys.length) {
+    const grows = role !== null || endsWith(keys, existing.keys) || appendsFamilyName(keys, existing.keys);
+    if (keys.length > existing.keys.length && grows && !junkTail(keys, existing.keys)) {
       existing.name = name;
       existing.keys = keys;
     }
@@ -490,7 +670,7 @@ export function organisationRun(tokens: Token[], i: number): Token[] {
   for (let j = i + 1; j < tokens.length && run.length < 7; j++) {
     const norm = tokens[j].norm;
     if (SUBJECT_STOPS.has(norm) || STOPWORDS.has(norm) || SPEECH_VERBS.has(norm) || isParticiple(norm) || HONORIFICS.has(norm)) break;
-    if (KANA_FORMS.has(norm) || isQuantifier(norm)) break;
+    if (KANA_FORMS.has(norm) || isQuantifier(norm) || TIME_WORDS.has(norm)) break;
     if (/^(ال|وال|لل|بال)/.test(norm)) {
       if (ROLE_HEADS.has(withoutArticle(norm)) && run.length > 1) break;
       run.push(tokens[j]);
@@ -506,9 +686,9 @@ export function organisationRun(tokens: Token[], i: number): Token[] {
 }
 
 /** Bodies named in the article, in order, for resolving «الوزارة» or «البيان» to the name given in full. */
-export function organisationsIn(paragraphs: string[]): string[][] {
-  return paragraphs.map((paragraph) => {
-    const tokens = tokensOf(paragraph);
+export function organisationsIn(paragraphs: string[], tokenized: Token[][] = paragraphs.map((p) => tokensOf(p))): string[][] {
+  return paragraphs.map((_, n) => {
+    const tokens = tokenized[n];
     const names: string[] = [];
     for (let i = 0; i < tokens.length; i++) {
       if (!isOrganisationHead(tokens[i].norm)) continue;

@@ -3,5 +3,7 @@
  * from an older extractor are analyzed again at the next start-up (src/engine/sync.ts), so the store never mixes
  * the output of two extractors.
  * quotes-2 (issue 9): speakerKind, organisations named in full, speakers re-attributed.
+ * quotes-3 (issue 9, second round): names completed from the article's own mentions, clause subjects and role
+ * mentions as speakers, «وجاء في بيان», «نقل X عن Y قوله»; a few more quotations found.
  */
-export const QUOTES_VERSION = 'quotes-2';
+export const QUOTES_VERSION = 'quotes-3';
