@@ -41,6 +41,8 @@ export { INDEX_FILE_FORMAT as INDEX_VERSION } from './persist.js';
 /** Discord allows at most 25 autocomplete choices. */
 export const MAX_SUGGESTIONS = 25;
 const DEFAULT_PAGE_SIZE = 10;
+/** Query plans kept (a plan is a few hundred bytes to a few kB: ~1 MB at most). */
+const PLAN_CACHE_SIZE = 512;
 
 /** Where the index reads the full text of the few articles it shows or reranks: SQLite store or memory. */
 export interface ArticleTexts {
@@ -90,6 +92,13 @@ export class ArticleIndex {
   private newestCache: number[] | null = null;
   /** Slots in order of folded title and of id, for prefix suggestions; built on the first suggestion, then kept. */
   private orders: { titles: PrefixOrder; ids: PrefixOrder } | null = null;
+  /**
+   * Query plans by query string, for the current state of the dictionary: a plan depends only on the query and on
+   * which terms live articles hold, so any add or remove clears it. Bounded, least recently used out first. Why:
+   * expansion (clitic readings, one-edit variants, prefix completions) was ~11 % of a search, and the same query
+   * string comes back (the next page, autocomplete's full-text tier while typing, a repeated /search).
+   */
+  private readonly plans = new Map<string, QueryPlan>();
 
   private constructor(
     private readonly texts: ArticleTexts,
@@ -167,7 +176,7 @@ export class ArticleIndex {
    * matches. For tests (tests/support/plain-bm25.ts states the same ranking plainly) and diagnostics.
    */
   firstStage(query: string, k: number, filters: Pick<SearchOptions, 'from' | 'to' | 'source'> = {}): { ids: string[]; scores: number[]; total: number } {
-    const best = this.scorer.rank(planQuery(query, this.index), this.admit(filters), k, this.idOf);
+    const best = this.scorer.rank(this.plan(query), this.admit(filters), k, this.idOf);
     return { ids: best.slots.map(this.idOf), scores: best.scores, total: best.total };
   }
 
@@ -178,7 +187,7 @@ export class ArticleIndex {
   search(query: string, options: SearchOptions = {}): SearchResponse {
     const limit = wholeNumber(options.limit, DEFAULT_PAGE_SIZE);
     const offset = wholeNumber(options.offset, 0);
-    const plan = planQuery(query, this.index);
+    const plan = this.plan(query);
     const ranked = this.rank(query, plan, this.admit(options), offset + limit, offset < RERANK.depth && limit > 0);
     const results: SearchHit[] = [];
     const page = ranked.hits.slice(offset, offset + limit);
@@ -204,7 +213,7 @@ export class ArticleIndex {
    * whole match set (a digest narrowed by a query) rather than a page to show.
    */
   matchingIds(query: string, filters: Pick<SearchOptions, 'from' | 'to' | 'source'> = {}): string[] {
-    const plan = planQuery(query, this.index);
+    const plan = this.plan(query);
     return this.rank(query, plan, this.admit(filters), Infinity, true).hits.map((h) => this.docs.ids[h.slot]!);
   }
 
@@ -253,7 +262,7 @@ export class ArticleIndex {
       }
     }
     if (picked.length < n && words.length) {
-      const plan = planQuery(input, this.index);
+      const plan = this.plan(input);
       const best = this.scorer.rank(plan, live, n + picked.length, this.idOf);
       for (const slot of best.slots) {
         if (picked.length >= n) break;
@@ -294,6 +303,21 @@ export class ArticleIndex {
   }
 
   // ---- internals
+
+  /** planQuery(query, index), memoized (see `plans`). Plans are never mutated by their users. */
+  private plan(query: string): QueryPlan {
+    const cached = this.plans.get(query);
+    if (cached) {
+      // Most recently used last: re-insert.
+      this.plans.delete(query);
+      this.plans.set(query, cached);
+      return cached;
+    }
+    const plan = planQuery(query, this.index);
+    if (this.plans.size >= PLAN_CACHE_SIZE) this.plans.delete(this.plans.keys().next().value!);
+    this.plans.set(query, plan);
+    return plan;
+  }
 
   private snapshot(): IndexSnapshot {
     const slots = this.index.slotCount;
@@ -394,6 +418,7 @@ export class ArticleIndex {
     this.idToSlot.set(a.id, slot);
     this.setFilterKeys(slot, a.date, a.source);
     this.newestCache = null;
+    this.plans.clear();
     if (this.orders) (this.orders.titles.insert(slot), this.orders.ids.insert(slot));
   }
 
@@ -402,6 +427,7 @@ export class ArticleIndex {
     if (slot === undefined) return false;
     this.idToSlot.delete(id);
     this.index.removeDocument(slot);
+    this.plans.clear();
     if (this.orders) (this.orders.titles.delete(slot), this.orders.ids.delete(slot));
     // The slot's strings are not needed any more; the small typed-array entries stay until the next reload.
     const { docs } = this;
