@@ -25,10 +25,11 @@ import { loadIndexFile, saveIndexFile, type IndexSnapshot } from './persist.js';
 import { FieldAnalyzer } from './field-analyzer.js';
 import { InvertedIndex, type FieldPostings, type PostingRange } from './postings.js';
 import { planQuery, type QueryPlan } from './query-plan.js';
-import { FIELD_BODY, FIELD_TITLE } from './ranking.js';
+import { FIELD_TITLE } from './ranking.js';
 import { RERANK, rerankWith } from './rerank.js';
 import { RerankWords } from './rerank-words.js';
-import { buildSnippet } from './snippet.js';
+import { buildSnippet, buildSnippetWithTable } from './snippet.js';
+import { SentenceTable } from './sentence-table.js';
 import { Scorer } from './top-k.js';
 import type { SearchHit, SearchOptions, SearchResponse } from './types.js';
 
@@ -79,6 +80,7 @@ export interface TermStatistics {
 export class ArticleIndex {
   private readonly index: InvertedIndex;
   private readonly rerankWords: RerankWords;
+  private readonly sentences: SentenceTable;
   private readonly docs: DocTable;
   private readonly idToSlot = new Map<string, number>();
   private readonly scorer: Scorer;
@@ -99,15 +101,19 @@ export class ArticleIndex {
    * string comes back (the next page, autocomplete's full-text tier while typing, a repeated /search).
    */
   private readonly plans = new Map<string, QueryPlan>();
+  /** Scratch for matchedTerms, by term id: see markExpansions. */
+  private expansionMark = new Int32Array(0);
 
   private constructor(
     private readonly texts: ArticleTexts,
     index?: InvertedIndex,
     docs?: DocTable,
     rerankWords?: RerankWords,
+    sentences?: SentenceTable,
   ) {
     this.index = index ?? new InvertedIndex();
     this.rerankWords = rerankWords ?? new RerankWords();
+    this.sentences = sentences ?? new SentenceTable();
     this.docs = docs ?? { ids: [], titles: [], dates: [], sources: [], addedAt: [], folded: [] };
     this.scorer = new Scorer(this.index);
     if (docs) {
@@ -191,6 +197,7 @@ export class ArticleIndex {
     const ranked = this.rank(query, plan, this.admit(options), offset + limit, offset < RERANK.depth && limit > 0);
     const results: SearchHit[] = [];
     const page = ranked.hits.slice(offset, offset + limit);
+    const marked = page.length ? this.markExpansions(plan) : null;
     for (const r of page) {
       const id = this.docs.ids[r.slot]!;
       const article = this.texts.get(id);
@@ -202,9 +209,10 @@ export class ArticleIndex {
         date: this.docs.dates[r.slot],
         source: this.docs.sources[r.slot],
         score: Math.round(r.score * 1000) / 1000,
-        snippet: buildSnippet(text, this.matchedTerms(plan, r.slot)),
+        snippet: this.snippet(r.slot, text, this.matchedTerms(marked!, r.slot)),
       });
     }
+    if (marked) this.unmarkExpansions(plan);
     return { query, total: ranked.total, results };
   }
 
@@ -298,8 +306,8 @@ export class ArticleIndex {
 
   /** Load a snapshot written by saveTo. Throws when the file is damaged, truncated or of another INDEX_VERSION. */
   static async loadFrom(file: string, texts: ArticleTexts): Promise<{ index: ArticleIndex; meta: Record<string, unknown> }> {
-    const { index, docs, rerankWords, meta } = await loadIndexFile(file);
-    return { index: new ArticleIndex(texts, index, docs, rerankWords), meta };
+    const { index, docs, rerankWords, sentences, meta } = await loadIndexFile(file);
+    return { index: new ArticleIndex(texts, index, docs, rerankWords, sentences), meta };
   }
 
   // ---- internals
@@ -325,6 +333,7 @@ export class ArticleIndex {
     return {
       postings: this.index.snapshotPostings(),
       rerankWords: this.rerankWords.snapshot(slots),
+      sentences: this.sentences.snapshot(slots),
       sortedTerms: this.index.sortedTermsCopy(),
       termIdOf: this.index.termIds,
       live: this.index.live.slice(0, slots),
@@ -352,18 +361,45 @@ export class ArticleIndex {
     return { hits, total: best.total };
   }
 
-  /** The index terms (expansions included) this article matched: what its snippet marks. */
-  private matchedTerms(plan: QueryPlan, slot: number): Set<string> {
-    const terms = new Set<string>();
+  /**
+   * Marks the plan's expansion terms in `expansionMark` (term id → 1 + index of its text in the list returned) for
+   * matchedTerms; unmarkExpansions clears them again, so the scratch array is all zeros between searches.
+   */
+  private markExpansions(plan: QueryPlan): string[] {
+    if (this.expansionMark.length < this.index.termCount) this.expansionMark = new Int32Array(Math.max(1024, this.index.termCount * 2));
+    const marks = this.expansionMark;
+    const texts: string[] = [];
     for (const spec of plan.specs) {
       for (const e of spec.expansions) {
-        if (terms.has(e.text)) continue;
-        if (this.index.termFrequency(e.term, FIELD_TITLE, slot) || this.index.termFrequency(e.term, FIELD_BODY, slot)) {
-          terms.add(e.text);
-        }
+        if (marks[e.term] === 0) marks[e.term] = texts.push(e.text);
       }
     }
+    return texts;
+  }
+
+  private unmarkExpansions(plan: QueryPlan): void {
+    for (const spec of plan.specs) for (const e of spec.expansions) this.expansionMark[e.term] = 0;
+  }
+
+  /**
+   * The index terms (expansions included) this article matched: what its snippet marks. From the article's forward
+   * entries (its ~250 distinct terms) against the marked expansions, rather than a posting-list search per expansion
+   * and field (fuzzy expansion makes tens of them).
+   */
+  private matchedTerms(texts: string[], slot: number): Set<string> {
+    const terms = new Set<string>();
+    const marks = this.expansionMark;
+    this.index.forEachTermOf(slot, (term) => {
+      const m = term < marks.length ? marks[term] : 0;
+      if (m !== 0) terms.add(texts[m - 1]);
+    });
     return terms;
+  }
+
+  /** The snippet of the article in `slot`: from its sentence table when the text is the one indexed, else from the text. */
+  private snippet(slot: number, article: Article, matched: ReadonlySet<string>): string {
+    const sentences = this.sentences.sentencesOf(slot, article);
+    return sentences ? buildSnippetWithTable(article, matched, sentences) : buildSnippet(article, matched);
   }
 
   /** Slots a search may return: live, and passing the date and source filters. */
@@ -408,6 +444,7 @@ export class ArticleIndex {
       : [this.fieldPostings(a.title), this.fieldPostings(body)];
     const slot = this.index.addDocument(fields);
     this.rerankWords.addDocument(slot, a);
+    this.sentences.addDocument(slot, a);
     const { docs } = this;
     docs.ids[slot] = a.id;
     docs.titles[slot] = a.title;

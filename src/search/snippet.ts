@@ -1,6 +1,7 @@
 import { cleanText, forEachTermSpan, normalizeArabic, normalizedCodeUnits, splitSentences } from '../arabic/index.js';
 import type { Article } from '../corpus/article.js';
 import { markSpans, type Span } from './markdown.js';
+import { bloomMayHold, termHash, type ArticleSentences } from './sentence-table.js';
 
 /** Longest snippet text, in characters before markdown escaping (an embed description holds 4,096; a result list
  *  of ten must stay readable). */
@@ -59,6 +60,49 @@ export function buildSnippet(article: Article, matchedTerms: ReadonlySet<string>
     }
   }
   return renderWindow(best ?? findMatches(firstSentence(article) ?? article.title, matchedTerms));
+}
+
+/**
+ * buildSnippet from the article's sentence table (sentence-table.ts): the same snippet, without splitting or scanning
+ * the whole text. A sentence whose filter holds no matched term is never read; for the others the bound is the
+ * smaller of 1000 × (matched terms the filter may hold) + its words with a term, and the substring count over its
+ * own text (termCounter). Sentences are visited by descending bound (then position) and analyzed word by word until
+ * no remaining bound can beat the best found (ties going to the earlier sentence, as in buildSnippetPlain).
+ */
+export function buildSnippetWithTable(article: Article, matchedTerms: ReadonlySet<string>, sentences: ArticleSentences): string {
+  const { first, length, para, from, to, words, bloom } = sentences;
+  const text = (i: number) => article.paragraphs[para[first + i]].slice(from[first + i], to[first + i]);
+  const hashes: number[] = [];
+  for (const t of matchedTerms) hashes.push(termHash(t));
+  // Sentences whose filter may hold a matched term, bounded again by the substring count over their own text
+  // (cheap: one sentence's code units), so that the visit order is as tight as buildSnippet's.
+  const order: { at: number; bound: number }[] = [];
+  if (hashes.length) {
+    let counter: ((text: string) => number) | null = null;
+    for (let i = 0; i < length; i++) {
+      const s = first + i;
+      if (words[s] === 0) continue;
+      let distinct = 0;
+      for (let k = 0; k < hashes.length; k++) if (bloomMayHold(bloom, s, hashes[k])) distinct++;
+      if (distinct === 0) continue;
+      const fromTable = distinct * 1000 + (words[s] === 0xffff ? Infinity : words[s]);
+      counter ??= termCounter(matchedTerms);
+      const bound = Math.min(fromTable, counter(text(i)));
+      if (bound > 0) order.push({ at: i, bound });
+    }
+  }
+  order.sort(byBound);
+  let best: Candidate | null = null;
+  let bestScore = 0;
+  let bestAt = Infinity;
+  for (const { at, bound } of order) {
+    if (bound < bestScore) break;
+    if (bound === bestScore && at > bestAt) continue;
+    const found = findMatches(text(at), matchedTerms);
+    const score = sentenceScore(found);
+    if (score > bestScore || (score === bestScore && score > 0 && at < bestAt)) [best, bestScore, bestAt] = [found, score, at];
+  }
+  return renderWindow(best ?? findMatches(length ? text(0) : article.title, matchedTerms));
 }
 
 const byBound = (a: { at: number; bound: number }, b: { at: number; bound: number }) => b.bound - a.bound || a.at - b.at;
