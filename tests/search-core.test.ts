@@ -306,6 +306,17 @@ describe('fast text scanners agree with the rules they implement', () => {
         expect(sentences).not.toBeNull();
         expect(buildSnippetWithTable(a, matched, sentences!)).toBe(buildSnippetPlain(a, matched));
         expect(table.sentencesOf(slot, { ...a, paragraphs: [...ps, 'زيادة'] })).toBeNull();
+        // A bulk build takes the terms from the build's token table: the same table.
+        const analyzer = new FieldAnalyzer(new InvertedIndex());
+        analyzer.analyze(ps.join('\n'));
+        const bulk = new SentenceTable();
+        bulk.addDocument(0, a, analyzer);
+        const view = (t: SentenceTable) => {
+          const v = t.sentencesOf(t === table ? slot : 0, a)!;
+          const range = (xs: ArrayLike<number>, k = 1) => Array.from(xs).slice(v.first * k, (v.first + v.length) * k);
+          return [range(v.para), range(v.from), range(v.to), range(v.words), range(v.bloom, 4)];
+        };
+        expect(view(bulk)).toEqual(view(table));
       }),
       { numRuns: 2000 },
     );

@@ -444,7 +444,7 @@ export class ArticleIndex {
       : [this.fieldPostings(a.title), this.fieldPostings(body)];
     const slot = this.index.addDocument(fields);
     this.rerankWords.addDocument(slot, a);
-    this.sentences.addDocument(slot, a);
+    this.sentences.addDocument(slot, a, analyzer);
     const { docs } = this;
     docs.ids[slot] = a.id;
     docs.titles[slot] = a.title;

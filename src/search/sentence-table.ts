@@ -1,4 +1,4 @@
-import { cleanText, forEachTermSpan, splitSentences } from '../arabic/index.js';
+import { cleanText, forEachTermSpan, splitSentences, WORD_CODE_UNITS } from '../arabic/index.js';
 import type { Article } from '../corpus/article.js';
 import { grow } from './postings.js';
 
@@ -35,7 +35,7 @@ export class SentenceTable {
   private bloom: Uint32Array = new Uint32Array(4 << 14);
 
   /** Record the sentences of `article` for `slot` (a slot without a table, e.g. ≥ 65,536 paragraphs, gets none). */
-  addDocument(slot: number, article: Article): void {
+  addDocument(slot: number, article: Article, tokens?: TokenTermHashes): void {
     if (slot >= this.first.length) {
       const size = Math.max(slot + 1, this.first.length * 2);
       this.first = grow(this.first, size);
@@ -66,7 +66,7 @@ export class SentenceTable {
         cursor = from + s.length;
         this.push(p, from, cursor);
       }
-      if (!this.termsByParagraph(text, at)) for (let k = 0; k < sentences.length; k++) this.termsOfSentence(at + k, sentences[k]);
+      if (!this.termsByParagraph(text, at, tokens)) for (let k = 0; k < sentences.length; k++) this.termsOfSentence(at + k, sentences[k]);
     }
     this.end[slot] = this.count;
   }
@@ -145,7 +145,7 @@ export class SentenceTable {
    * are those of the paragraph; no surrogates). False, with nothing recorded, when that does not hold or a word
    * crosses a sentence's bounds: the caller then analyzes each sentence as findMatches does.
    */
-  private termsByParagraph(text: string, at: number): boolean {
+  private termsByParagraph(text: string, at: number, tokens?: TokenTermHashes): boolean {
     if (at === this.count) return true;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
@@ -155,15 +155,40 @@ export class SentenceTable {
     const { from, to } = this;
     let k = at;
     let ok = true;
-    forEachTermSpan(text, (term, start, end) => {
-      if (!ok) return;
-      while (k < this.count && to[k] <= start) k++;
-      if (k >= this.count || start < from[k] || end > to[k]) {
-        ok = false;
-        return;
+    if (tokens) {
+      // forEachTermSpan's scan (word code units, FNV-1a), terms from the build's token table.
+      const n = text.length;
+      let i = 0;
+      while (i < n) {
+        while (i < n && !WORD_CODE_UNITS[text.charCodeAt(i)]) i++;
+        if (i >= n) break;
+        const start = i;
+        let h = 0x811c9dc5;
+        while (i < n) {
+          const c = text.charCodeAt(i);
+          if (!WORD_CODE_UNITS[c]) break;
+          h = Math.imul(h ^ c, 0x01000193);
+          i++;
+        }
+        while (k < this.count && to[k] <= start) k++;
+        if (k >= this.count || start < from[k] || i > to[k]) {
+          ok = false;
+          break;
+        }
+        const th = tokens.termHashOf(text, start, i, h);
+        if (th >= 0) this.addHash(k, th);
       }
-      if (term !== null) this.addTerm(k, term);
-    });
+    } else {
+      forEachTermSpan(text, (term, start, end) => {
+        if (!ok) return;
+        while (k < this.count && to[k] <= start) k++;
+        if (k >= this.count || start < from[k] || end > to[k]) {
+          ok = false;
+          return;
+        }
+        if (term !== null) this.addTerm(k, term);
+      });
+    }
     if (!ok) {
       for (let s = at; s < this.count; s++) {
         this.words[s] = 0;
@@ -182,14 +207,22 @@ export class SentenceTable {
   }
 
   private addTerm(i: number, term: string): void {
+    this.addHash(i, termHash(term));
+  }
+
+  private addHash(i: number, h: number): void {
     if (this.words[i] < 0xffff) this.words[i]++;
-    const h = termHash(term);
     const bloom = this.bloom;
     const b1 = h & 127;
     const b2 = (h >>> 7) & 127;
     bloom[i * 4 + (b1 >>> 5)] |= 1 << (b1 & 31);
     bloom[i * 4 + (b2 >>> 5)] |= 1 << (b2 & 31);
   }
+}
+
+/** Terms of tokens by their code units, during a bulk build (FieldAnalyzer.termHashOf). */
+export interface TokenTermHashes {
+  termHashOf(text: string, from: number, to: number, h: number): number;
 }
 
 /**
