@@ -313,7 +313,7 @@ describe('fast text scanners agree with the rules they implement', () => {
         bulk.addDocument(0, a, analyzer);
         const view = (t: SentenceTable) => {
           const v = t.sentencesOf(t === table ? slot : 0, a)!;
-          const range = (xs: ArrayLike<number>, k = 1) => Array.from(xs).slice(v.first * k, (v.first + v.length) * k);
+          const range = (xs: Uint16Array | Uint32Array, k = 1) => Array.from(xs.subarray(v.first * k, (v.first + v.length) * k));
           return [range(v.para), range(v.from), range(v.to), range(v.words), range(v.bloom, 4)];
         };
         expect(view(bulk)).toEqual(view(table));
