@@ -137,6 +137,7 @@ export class ArticleIndex {
       else built.insert(a, analyzer);
     }
     built.index.endBulk();
+    built.sentences.trim();
     // Rare (a corpus with a repeated id): the later article wins, as `add` would have it.
     for (const a of repeated) built.add(a);
     return built;
