@@ -2,7 +2,7 @@ import { open, readFile, rename, rm } from 'node:fs/promises';
 import os from 'node:os';
 import { crc32 } from 'node:zlib';
 import type { DocTable } from './article-index.js';
-import { InvertedIndex, readForward, writeVarint, type BaseBlock, type PostingsSnapshot } from './postings.js';
+import { grow, InvertedIndex, writeVarint, type BaseBlock, type PostingsSnapshot } from './postings.js';
 import { FIELD_COUNT } from './ranking.js';
 import { RerankWords, type RerankWordsData } from './rerank-words.js';
 import { SentenceTable, type SentenceTableData } from './sentence-table.js';
@@ -27,7 +27,9 @@ export const INDEX_FILE_FORMAT = 5;
 const MAGIC = Buffer.from('NASHRAIX', 'latin1');
 const END = Buffer.from('END!', 'latin1');
 const DOCS_PER_LINE = 2000;
-const SLICE_MS = 10;
+// Slices of 4 ms: on a loaded machine a slice can take several times its CPU time, and the longest event-loop stall
+// while saving must stay under 50 ms.
+const SLICE_MS = 4;
 const WRITE_CHUNK = 1 << 20;
 
 export interface IndexSnapshot {
@@ -101,8 +103,12 @@ export async function saveIndexFile(file: string, snap: IndexSnapshot, meta: Rec
     const fields: { offsets: Int32Array; docs: Int32Array; tfs: Uint16Array }[] = [];
     for (let f = 0; f < FIELD_COUNT; f++) {
       const offsets = new Int32Array(terms.length + 1);
-      let docs = new Int32Array(1 << 16);
-      let tfs = new Uint16Array(1 << 16);
+      // Sized once to what the snapshot holds (dead postings included), not grown by doubling: copying a half-full
+      // array of millions of postings held the event loop for tens of milliseconds.
+      let stored = p.base.offsets[f][p.base.termCount] ?? 0;
+      for (const maps of [p.frozenTails, p.tails]) for (const tail of maps?.[f].values() ?? []) stored += tail.length;
+      let docs = new Int32Array(Math.max(1, stored));
+      let tfs = new Uint16Array(Math.max(1, stored));
       let n = 0;
       for (let i = 0; i < terms.length; i++) {
         if ((i & 63) === 0) await clock.maybeYield();
@@ -121,22 +127,40 @@ export async function saveIndexFile(file: string, snap: IndexSnapshot, meta: Rec
       fields.push({ offsets, docs: docs.subarray(0, n), tfs: tfs.subarray(0, n) });
     }
 
-    // Forward index of the live slots, re-coded with the new term ids.
-    const forward = { bytes: new Uint8Array(1 << 16) };
+    // Forward index of the live slots, re-coded with the new term ids. Decoded into a reused typed array and sorted
+    // there: no array per article (the garbage of 30k articles' arrays made the longest pauses of a save).
+    let recoded = 0;
+    for (const slot of liveSlots) recoded += p.forwardEnd[slot] - p.forwardStart[slot];
+    const forward = { bytes: new Uint8Array(Math.max(1 << 16, Math.ceil(recoded * 1.25))) };
     const forwardStart = new Int32Array(liveSlots.length + 1);
+    let entries = new Int32Array(1024);
     let length = 0;
     for (let i = 0; i < liveSlots.length; i++) {
-      // ~300 entries per article to re-code and sort: 16 articles are ~5 ms, 256 measured ~90 ms.
-      if ((i & 15) === 0) await clock.maybeYield();
+      if ((i & 63) === 0) await clock.maybeYield();
       const slot = liveSlots[i];
       forwardStart[i] = length;
-      const { ids, masks } = readForward(p.forward, p.forwardStart[slot], p.forwardEnd[slot]);
-      const entries = ids.map((id, k) => newTerm[id] * 4 + masks[k]).sort((a, b) => a - b);
+      let n = 0;
+      let at = p.forwardStart[slot];
+      const end = p.forwardEnd[slot];
+      let id = 0;
+      while (at < end) {
+        let byte = p.forward[at++];
+        let value = byte & 0x7f;
+        for (let scale = 128; byte & 0x80; scale *= 128) {
+          byte = p.forward[at++];
+          value += (byte & 0x7f) * scale;
+        }
+        id += Math.floor(value / 4);
+        if (n === entries.length) entries = grow(entries, n * 2);
+        entries[n++] = newTerm[id] * 4 + (value % 4);
+      }
+      const sorted = entries.subarray(0, n).sort();
       let previous = 0;
-      for (const e of entries) {
-        const id = Math.floor(e / 4);
-        length = writeVarint(forward, length, (id - previous) * 4 + (e % 4));
-        previous = id;
+      for (let k = 0; k < n; k++) {
+        const e = sorted[k];
+        const term = e >> 2;
+        length = writeVarint(forward, length, (term - previous) * 4 + (e & 3));
+        previous = term;
       }
     }
     forwardStart[liveSlots.length] = length;
