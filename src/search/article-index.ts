@@ -295,6 +295,11 @@ export class ArticleIndex {
     };
   }
 
+  /** Forget the memoized query plans (benchmarks: the latency of a query string the index has not seen). */
+  forgetPlans(): void {
+    this.plans.clear();
+  }
+
   /**
    * Write a point-in-time snapshot to `file` with the caller's `meta` (small JSON), atomically (temporary file,
    * then rename). The snapshot is taken synchronously in a few milliseconds; encoding and writing then run in
