@@ -9,9 +9,11 @@
  * - top-k.ts: term-at-a-time BM25+ into reused typed-array accumulators, filters applied before scoring, the
  *   best k kept by a bounded heap;
  * - rerank.ts runs on the best 20 from each article's content-word ids (rerank-words.ts), snippet.ts on the shown
- *   page only, reading those articles' text through `ArticleTexts` (the store): the index holds per article only
- *   what ranking, filters, rerank and suggestions need (id, title, date, source, addedAt, field lengths, word ids),
- *   never the bodies;
+ *   page only, reading those articles' text through `ArticleTexts` (the store) and finding the best sentence from
+ *   the article's sentence table (sentence-table.ts: sentence bounds and a small term filter per sentence, so only
+ *   sentences that can win are read): the index holds per article only what ranking, filters, rerank, snippets and
+ *   suggestions need (id, title, date, source, addedAt, field lengths, word ids, sentence table), never the bodies;
+ * - query plans are memoized per query string until the next add or remove;
  * - persist.ts: a binary snapshot written in slices and loaded by viewing typed arrays.
  *
  * Changes in place: `add` / `remove` are synchronous and cheap (one article's analysis and postings), so a query
