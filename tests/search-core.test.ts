@@ -17,7 +17,8 @@ import { InvertedIndex } from '../src/search/postings.js';
 import { oneEditTerms, oneEditVariants } from '../src/search/query-plan.js';
 import { gramsPresent, gramsPresentPlain, GramTable } from '../src/search/rerank.js';
 import { RerankWords } from '../src/search/rerank-words.js';
-import { buildSnippet, buildSnippetPlain } from '../src/search/snippet.js';
+import { buildSnippet, buildSnippetPlain, buildSnippetWithTable } from '../src/search/snippet.js';
+import { SentenceTable } from '../src/search/sentence-table.js';
 import { splitSentences } from '../src/arabic/sentences.js';
 import { plainSplitSentences } from './support/plain-sentences.js';
 import { plainRanking } from './support/plain-bm25.js';
@@ -275,9 +276,49 @@ describe('fast text scanners agree with the rules they implement', () => {
     fc.assert(
       fc.property(text(5), fc.array(paragraph, { maxLength: 6 }), terms, (title, paragraphs, matched) => {
         const a: Article = { id: 'x', title, paragraphs, date: null, source: null, url: null, addedAt: '' };
-        expect(buildSnippet(a, matched)).toBe(buildSnippetPlain(a, matched));
+        const plain = buildSnippetPlain(a, matched);
+        expect(buildSnippet(a, matched)).toBe(plain);
+        const table = new SentenceTable();
+        table.addDocument(3, a);
+        const sentences = table.sentencesOf(3, a);
+        expect(sentences).not.toBeNull();
+        expect(buildSnippetWithTable(a, matched, sentences!)).toBe(plain);
       }),
       { numRuns: 3000 },
+    );
+  });
+
+  it('the snippet from the sentence table = every sentence analyzed, on messy text too; a changed text is refused', () => {
+    // Messy paragraphs (presentation forms, invisibles, surrogates, line breaks) take the per-sentence path of the
+    // table; clean ones the one-pass path. Matched terms: drawn from the text's own words, so that many match.
+    const piece = fc.oneof(word, word, fc.constantFrom('.', '؟', '!', '..', ' ', '\n', '«', '»', 'د.', 'ﺍﺳﺘﺮاﺗﻴﺠﻴﺔ', '\u200b', '𝐀', 'المـغرب'));
+    const paragraph = fc.array(piece, { maxLength: 30 }).map((p) => p.join(' '));
+    const paragraphs = fc.array(fc.oneof(paragraph, mixed), { maxLength: 5 });
+    fc.assert(
+      fc.property(paragraphs, fc.array(word, { maxLength: 4 }), fc.integer({ min: 0, max: 3 }), (ps, extra, slot) => {
+        const a: Article = { id: 'x', title: 'عنوان', paragraphs: ps, date: null, source: null, url: null, addedAt: '' };
+        const own = tokenize(ps.join(' ')).slice(0, 6).concat(extra);
+        const matched = new Set(own.map((w) => analyzeTerm(w)).filter((t): t is string => t !== null));
+        const table = new SentenceTable();
+        for (let s = 0; s < slot; s++) table.addDocument(s, { ...a, paragraphs: ['قبل. بعد'] });
+        table.addDocument(slot, a);
+        const sentences = table.sentencesOf(slot, a);
+        expect(sentences).not.toBeNull();
+        expect(buildSnippetWithTable(a, matched, sentences!)).toBe(buildSnippetPlain(a, matched));
+        expect(table.sentencesOf(slot, { ...a, paragraphs: [...ps, 'زيادة'] })).toBeNull();
+        // A bulk build takes the terms from the build's token table: the same table.
+        const analyzer = new FieldAnalyzer(new InvertedIndex());
+        analyzer.analyze(ps.join('\n'));
+        const bulk = new SentenceTable();
+        bulk.addDocument(0, a, analyzer);
+        const view = (t: SentenceTable) => {
+          const v = t.sentencesOf(t === table ? slot : 0, a)!;
+          const range = (xs: Uint16Array | Uint32Array, k = 1) => Array.from(xs.subarray(v.first * k, (v.first + v.length) * k));
+          return [range(v.para), range(v.from), range(v.to), range(v.words), range(v.bloom, 4)];
+        };
+        expect(view(bulk)).toEqual(view(table));
+      }),
+      { numRuns: 2000 },
     );
   });
 

@@ -9,9 +9,11 @@
  * - top-k.ts: term-at-a-time BM25+ into reused typed-array accumulators, filters applied before scoring, the
  *   best k kept by a bounded heap;
  * - rerank.ts runs on the best 20 from each article's content-word ids (rerank-words.ts), snippet.ts on the shown
- *   page only, reading those articles' text through `ArticleTexts` (the store): the index holds per article only
- *   what ranking, filters, rerank and suggestions need (id, title, date, source, addedAt, field lengths, word ids),
- *   never the bodies;
+ *   page only, reading those articles' text through `ArticleTexts` (the store) and finding the best sentence from
+ *   the article's sentence table (sentence-table.ts: sentence bounds and a small term filter per sentence, so only
+ *   sentences that can win are read): the index holds per article only what ranking, filters, rerank, snippets and
+ *   suggestions need (id, title, date, source, addedAt, field lengths, word ids, sentence table), never the bodies;
+ * - query plans are memoized per query string until the next add or remove;
  * - persist.ts: a binary snapshot written in slices and loaded by viewing typed arrays.
  *
  * Changes in place: `add` / `remove` are synchronous and cheap (one article's analysis and postings), so a query
@@ -25,10 +27,11 @@ import { loadIndexFile, saveIndexFile, type IndexSnapshot } from './persist.js';
 import { FieldAnalyzer } from './field-analyzer.js';
 import { InvertedIndex, type FieldPostings, type PostingRange } from './postings.js';
 import { planQuery, type QueryPlan } from './query-plan.js';
-import { FIELD_BODY, FIELD_TITLE } from './ranking.js';
+import { FIELD_TITLE } from './ranking.js';
 import { RERANK, rerankWith } from './rerank.js';
 import { RerankWords } from './rerank-words.js';
-import { buildSnippet } from './snippet.js';
+import { buildSnippet, buildSnippetWithTable } from './snippet.js';
+import { SentenceTable } from './sentence-table.js';
 import { Scorer } from './top-k.js';
 import type { SearchHit, SearchOptions, SearchResponse } from './types.js';
 
@@ -41,6 +44,8 @@ export { INDEX_FILE_FORMAT as INDEX_VERSION } from './persist.js';
 /** Discord allows at most 25 autocomplete choices. */
 export const MAX_SUGGESTIONS = 25;
 const DEFAULT_PAGE_SIZE = 10;
+/** Query plans kept (a plan is a few hundred bytes to a few kB: ~1 MB at most). */
+const PLAN_CACHE_SIZE = 512;
 
 /** Where the index reads the full text of the few articles it shows or reranks: SQLite store or memory. */
 export interface ArticleTexts {
@@ -77,6 +82,7 @@ export interface TermStatistics {
 export class ArticleIndex {
   private readonly index: InvertedIndex;
   private readonly rerankWords: RerankWords;
+  private readonly sentences: SentenceTable;
   private readonly docs: DocTable;
   private readonly idToSlot = new Map<string, number>();
   private readonly scorer: Scorer;
@@ -90,15 +96,26 @@ export class ArticleIndex {
   private newestCache: number[] | null = null;
   /** Slots in order of folded title and of id, for prefix suggestions; built on the first suggestion, then kept. */
   private orders: { titles: PrefixOrder; ids: PrefixOrder } | null = null;
+  /**
+   * Query plans by query string, for the current state of the dictionary: a plan depends only on the query and on
+   * which terms live articles hold, so any add or remove clears it. Bounded, least recently used out first. Why:
+   * expansion (clitic readings, one-edit variants, prefix completions) was ~11 % of a search, and the same query
+   * string comes back (the next page, autocomplete's full-text tier while typing, a repeated /search).
+   */
+  private readonly plans = new Map<string, QueryPlan>();
+  /** Scratch for matchedTerms, by term id: see markExpansions. */
+  private expansionMark = new Int32Array(0);
 
   private constructor(
     private readonly texts: ArticleTexts,
     index?: InvertedIndex,
     docs?: DocTable,
     rerankWords?: RerankWords,
+    sentences?: SentenceTable,
   ) {
     this.index = index ?? new InvertedIndex();
     this.rerankWords = rerankWords ?? new RerankWords();
+    this.sentences = sentences ?? new SentenceTable();
     this.docs = docs ?? { ids: [], titles: [], dates: [], sources: [], addedAt: [], folded: [] };
     this.scorer = new Scorer(this.index);
     if (docs) {
@@ -122,6 +139,7 @@ export class ArticleIndex {
       else built.insert(a, analyzer);
     }
     built.index.endBulk();
+    built.sentences.trim();
     // Rare (a corpus with a repeated id): the later article wins, as `add` would have it.
     for (const a of repeated) built.add(a);
     return built;
@@ -167,7 +185,7 @@ export class ArticleIndex {
    * matches. For tests (tests/support/plain-bm25.ts states the same ranking plainly) and diagnostics.
    */
   firstStage(query: string, k: number, filters: Pick<SearchOptions, 'from' | 'to' | 'source'> = {}): { ids: string[]; scores: number[]; total: number } {
-    const best = this.scorer.rank(planQuery(query, this.index), this.admit(filters), k, this.idOf);
+    const best = this.scorer.rank(this.plan(query), this.admit(filters), k, this.idOf);
     return { ids: best.slots.map(this.idOf), scores: best.scores, total: best.total };
   }
 
@@ -178,10 +196,11 @@ export class ArticleIndex {
   search(query: string, options: SearchOptions = {}): SearchResponse {
     const limit = wholeNumber(options.limit, DEFAULT_PAGE_SIZE);
     const offset = wholeNumber(options.offset, 0);
-    const plan = planQuery(query, this.index);
+    const plan = this.plan(query);
     const ranked = this.rank(query, plan, this.admit(options), offset + limit, offset < RERANK.depth && limit > 0);
     const results: SearchHit[] = [];
     const page = ranked.hits.slice(offset, offset + limit);
+    const marked = page.length ? this.markExpansions(plan) : null;
     for (const r of page) {
       const id = this.docs.ids[r.slot]!;
       const article = this.texts.get(id);
@@ -193,9 +212,10 @@ export class ArticleIndex {
         date: this.docs.dates[r.slot],
         source: this.docs.sources[r.slot],
         score: Math.round(r.score * 1000) / 1000,
-        snippet: buildSnippet(text, this.matchedTerms(plan, r.slot)),
+        snippet: this.snippet(r.slot, text, this.matchedTerms(marked!, r.slot)),
       });
     }
+    if (marked) this.unmarkExpansions(plan);
     return { query, total: ranked.total, results };
   }
 
@@ -204,7 +224,7 @@ export class ArticleIndex {
    * whole match set (a digest narrowed by a query) rather than a page to show.
    */
   matchingIds(query: string, filters: Pick<SearchOptions, 'from' | 'to' | 'source'> = {}): string[] {
-    const plan = planQuery(query, this.index);
+    const plan = this.plan(query);
     return this.rank(query, plan, this.admit(filters), Infinity, true).hits.map((h) => this.docs.ids[h.slot]!);
   }
 
@@ -253,7 +273,7 @@ export class ArticleIndex {
       }
     }
     if (picked.length < n && words.length) {
-      const plan = planQuery(input, this.index);
+      const plan = this.plan(input);
       const best = this.scorer.rank(plan, live, n + picked.length, this.idOf);
       for (const slot of best.slots) {
         if (picked.length >= n) break;
@@ -277,6 +297,11 @@ export class ArticleIndex {
     };
   }
 
+  /** Forget the memoized query plans (benchmarks: the latency of a query string the index has not seen). */
+  forgetPlans(): void {
+    this.plans.clear();
+  }
+
   /**
    * Write a point-in-time snapshot to `file` with the caller's `meta` (small JSON), atomically (temporary file,
    * then rename). The snapshot is taken synchronously in a few milliseconds; encoding and writing then run in
@@ -289,11 +314,26 @@ export class ArticleIndex {
 
   /** Load a snapshot written by saveTo. Throws when the file is damaged, truncated or of another INDEX_VERSION. */
   static async loadFrom(file: string, texts: ArticleTexts): Promise<{ index: ArticleIndex; meta: Record<string, unknown> }> {
-    const { index, docs, rerankWords, meta } = await loadIndexFile(file);
-    return { index: new ArticleIndex(texts, index, docs, rerankWords), meta };
+    const { index, docs, rerankWords, sentences, meta } = await loadIndexFile(file);
+    return { index: new ArticleIndex(texts, index, docs, rerankWords, sentences), meta };
   }
 
   // ---- internals
+
+  /** planQuery(query, index), memoized (see `plans`). Plans are never mutated by their users. */
+  private plan(query: string): QueryPlan {
+    const cached = this.plans.get(query);
+    if (cached) {
+      // Most recently used last: re-insert.
+      this.plans.delete(query);
+      this.plans.set(query, cached);
+      return cached;
+    }
+    const plan = planQuery(query, this.index);
+    if (this.plans.size >= PLAN_CACHE_SIZE) this.plans.delete(this.plans.keys().next().value!);
+    this.plans.set(query, plan);
+    return plan;
+  }
 
   private snapshot(): IndexSnapshot {
     const slots = this.index.slotCount;
@@ -301,6 +341,7 @@ export class ArticleIndex {
     return {
       postings: this.index.snapshotPostings(),
       rerankWords: this.rerankWords.snapshot(slots),
+      sentences: this.sentences.snapshot(slots),
       sortedTerms: this.index.sortedTermsCopy(),
       termIdOf: this.index.termIds,
       live: this.index.live.slice(0, slots),
@@ -328,18 +369,45 @@ export class ArticleIndex {
     return { hits, total: best.total };
   }
 
-  /** The index terms (expansions included) this article matched: what its snippet marks. */
-  private matchedTerms(plan: QueryPlan, slot: number): Set<string> {
-    const terms = new Set<string>();
+  /**
+   * Marks the plan's expansion terms in `expansionMark` (term id → 1 + index of its text in the list returned) for
+   * matchedTerms; unmarkExpansions clears them again, so the scratch array is all zeros between searches.
+   */
+  private markExpansions(plan: QueryPlan): string[] {
+    if (this.expansionMark.length < this.index.termCount) this.expansionMark = new Int32Array(Math.max(1024, this.index.termCount * 2));
+    const marks = this.expansionMark;
+    const texts: string[] = [];
     for (const spec of plan.specs) {
       for (const e of spec.expansions) {
-        if (terms.has(e.text)) continue;
-        if (this.index.termFrequency(e.term, FIELD_TITLE, slot) || this.index.termFrequency(e.term, FIELD_BODY, slot)) {
-          terms.add(e.text);
-        }
+        if (marks[e.term] === 0) marks[e.term] = texts.push(e.text);
       }
     }
+    return texts;
+  }
+
+  private unmarkExpansions(plan: QueryPlan): void {
+    for (const spec of plan.specs) for (const e of spec.expansions) this.expansionMark[e.term] = 0;
+  }
+
+  /**
+   * The index terms (expansions included) this article matched: what its snippet marks. From the article's forward
+   * entries (its ~250 distinct terms) against the marked expansions, rather than a posting-list search per expansion
+   * and field (fuzzy expansion makes tens of them).
+   */
+  private matchedTerms(texts: string[], slot: number): Set<string> {
+    const terms = new Set<string>();
+    const marks = this.expansionMark;
+    this.index.forEachTermOf(slot, (term) => {
+      const m = term < marks.length ? marks[term] : 0;
+      if (m !== 0) terms.add(texts[m - 1]);
+    });
     return terms;
+  }
+
+  /** The snippet of the article in `slot`: from its sentence table when the text is the one indexed, else from the text. */
+  private snippet(slot: number, article: Article, matched: ReadonlySet<string>): string {
+    const sentences = this.sentences.sentencesOf(slot, article);
+    return sentences ? buildSnippetWithTable(article, matched, sentences) : buildSnippet(article, matched);
   }
 
   /** Slots a search may return: live, and passing the date and source filters. */
@@ -384,6 +452,7 @@ export class ArticleIndex {
       : [this.fieldPostings(a.title), this.fieldPostings(body)];
     const slot = this.index.addDocument(fields);
     this.rerankWords.addDocument(slot, a);
+    this.sentences.addDocument(slot, a, analyzer);
     const { docs } = this;
     docs.ids[slot] = a.id;
     docs.titles[slot] = a.title;
@@ -394,6 +463,7 @@ export class ArticleIndex {
     this.idToSlot.set(a.id, slot);
     this.setFilterKeys(slot, a.date, a.source);
     this.newestCache = null;
+    this.plans.clear();
     if (this.orders) (this.orders.titles.insert(slot), this.orders.ids.insert(slot));
   }
 
@@ -402,6 +472,7 @@ export class ArticleIndex {
     if (slot === undefined) return false;
     this.idToSlot.delete(id);
     this.index.removeDocument(slot);
+    this.plans.clear();
     if (this.orders) (this.orders.titles.delete(slot), this.orders.ids.delete(slot));
     // The slot's strings are not needed any more; the small typed-array entries stay until the next reload.
     const { docs } = this;

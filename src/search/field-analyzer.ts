@@ -1,5 +1,6 @@
 import { analyzeTerm, tokenize, WORD_CODE_UNITS } from '../arabic/index.js';
 import { grow, type FieldPostings, type InvertedIndex } from './postings.js';
+import { termHash } from './sentence-table.js';
 
 /**
  * A field's text → its distinct term ids, term frequencies and BM25 length (distinct word tokens), exactly as
@@ -24,6 +25,8 @@ export class FieldAnalyzer {
   private tokenStamp: Int32Array = new Int32Array(1 << 16);
   private stamp = 0;
   private touched: Int32Array = new Int32Array(1 << 12);
+  /** Per term id: termHash + 1, 0 until first asked (termHashOf). */
+  private termHashes: Float64Array = new Float64Array(1 << 16);
 
   constructor(private readonly index: InvertedIndex) {
     this.start[0] = 0;
@@ -72,6 +75,20 @@ export class FieldAnalyzer {
     const tfs = new Int32Array(distinctTerms);
     for (let k = 0; k < distinctTerms; k++) tfs[k] = this.tf[termIds[k]];
     return { termIds, tfs, count: distinctTerms, length: distinctTokens };
+  }
+
+  /**
+   * termHash (sentence-table.ts) of the term of the token s[from..to) whose FNV-1a hash is `h`, or −1 when it has
+   * none: for the sentence table of a bulk build, from this table rather than the analyzer's memo. Call only for
+   * tokens of a text already analyzed (they are in the table, so no term is interned here).
+   */
+  termHashOf(s: string, from: number, to: number, h: number): number {
+    const id = this.term[this.lookup(s, from, to, h)];
+    if (id < 0) return -1;
+    if (id >= this.termHashes.length) this.termHashes = grow(this.termHashes, Math.max(id + 1, this.termHashes.length * 2));
+    let v = this.termHashes[id];
+    if (v === 0) v = this.termHashes[id] = termHash(this.index.termText[id]) + 1;
+    return v - 1;
   }
 
   /** tokenize + analyzeTerm, for the rare text the fast path does not handle. */

@@ -2,9 +2,10 @@ import { open, readFile, rename, rm } from 'node:fs/promises';
 import os from 'node:os';
 import { crc32 } from 'node:zlib';
 import type { DocTable } from './article-index.js';
-import { InvertedIndex, readForward, writeVarint, type BaseBlock, type PostingsSnapshot } from './postings.js';
+import { grow, InvertedIndex, writeVarint, type BaseBlock, type PostingsSnapshot } from './postings.js';
 import { FIELD_COUNT } from './ranking.js';
 import { RerankWords, type RerankWordsData } from './rerank-words.js';
+import { SentenceTable, type SentenceTableData } from './sentence-table.js';
 
 /**
  * The saved index: one binary file, written from a point-in-time snapshot in slices (each ≤ ~10 ms of work, the
@@ -17,19 +18,24 @@ import { RerankWords, type RerankWordsData } from './rerank-words.js';
  * (meta and counts), docs (six JSON lines: ids, titles, dates, sources, addedAt, folded titles), terms
  * ('\n'-joined); these two in UTF-16LE, which decodes by copying (UTF-8 decoding of Arabic text measured ~6 ns per
  * byte, the largest part of a reload), dfAny, field lengths (title, body), per field offsets / slots / term frequencies, forward starts,
- * forward bytes, rerank word arena, word starts, per-slot word-id run starts, word-id runs. Loading checks the CRC, every length and every slot and offset bound, and throws on any mismatch.
+ * forward bytes, rerank word arena, word starts, per-slot word-id run starts, word-id runs, then the sentence table
+ * (sentence-table.ts): per-slot sentence run starts, whether the slot has a table, text hashes, and per sentence its
+ * paragraph, start, end, word count and filter. Loading checks the CRC, every length and every slot and offset bound, and throws on any mismatch.
  */
 /** Bumped whenever the analyzer, the indexed fields or this layout change (ArticleIndex's INDEX_VERSION). */
-export const INDEX_FILE_FORMAT = 4;
+export const INDEX_FILE_FORMAT = 5;
 const MAGIC = Buffer.from('NASHRAIX', 'latin1');
 const END = Buffer.from('END!', 'latin1');
 const DOCS_PER_LINE = 2000;
-const SLICE_MS = 10;
+// Slices of 4 ms: on a loaded machine a slice can take several times its CPU time, and the longest event-loop stall
+// while saving must stay under 50 ms.
+const SLICE_MS = 4;
 const WRITE_CHUNK = 1 << 20;
 
 export interface IndexSnapshot {
   postings: PostingsSnapshot;
   rerankWords: RerankWordsData;
+  sentences: SentenceTableData;
   sortedTerms: string[];
   termIdOf: ReadonlyMap<string, number>;
   live: Uint8Array;
@@ -45,6 +51,7 @@ interface Header {
   forwardBytes: number;
   rerankWordCount: number;
   rerankArenaUnits: number;
+  sentenceCount: number;
 }
 
 export async function saveIndexFile(file: string, snap: IndexSnapshot, meta: Record<string, unknown>): Promise<void> {
@@ -96,8 +103,12 @@ export async function saveIndexFile(file: string, snap: IndexSnapshot, meta: Rec
     const fields: { offsets: Int32Array; docs: Int32Array; tfs: Uint16Array }[] = [];
     for (let f = 0; f < FIELD_COUNT; f++) {
       const offsets = new Int32Array(terms.length + 1);
-      let docs = new Int32Array(1 << 16);
-      let tfs = new Uint16Array(1 << 16);
+      // Sized once to what the snapshot holds (dead postings included), not grown by doubling: copying a half-full
+      // array of millions of postings held the event loop for tens of milliseconds.
+      let stored = p.base.offsets[f][p.base.termCount] ?? 0;
+      for (const maps of [p.frozenTails, p.tails]) for (const tail of maps?.[f].values() ?? []) stored += tail.length;
+      let docs = new Int32Array(Math.max(1, stored));
+      let tfs = new Uint16Array(Math.max(1, stored));
       let n = 0;
       for (let i = 0; i < terms.length; i++) {
         if ((i & 63) === 0) await clock.maybeYield();
@@ -116,25 +127,60 @@ export async function saveIndexFile(file: string, snap: IndexSnapshot, meta: Rec
       fields.push({ offsets, docs: docs.subarray(0, n), tfs: tfs.subarray(0, n) });
     }
 
-    // Forward index of the live slots, re-coded with the new term ids.
-    const forward = { bytes: new Uint8Array(1 << 16) };
+    // Forward index of the live slots, re-coded with the new term ids. Decoded into a reused typed array and sorted
+    // there: no array per article (the garbage of 30k articles' arrays made the longest pauses of a save).
+    let recoded = 0;
+    for (const slot of liveSlots) recoded += p.forwardEnd[slot] - p.forwardStart[slot];
+    const forward = { bytes: new Uint8Array(Math.max(1 << 16, Math.ceil(recoded * 1.25))) };
     const forwardStart = new Int32Array(liveSlots.length + 1);
+    let entries = new Int32Array(1024);
     let length = 0;
     for (let i = 0; i < liveSlots.length; i++) {
-      // ~300 entries per article to re-code and sort: 16 articles are ~5 ms, 256 measured ~90 ms.
-      if ((i & 15) === 0) await clock.maybeYield();
+      if ((i & 63) === 0) await clock.maybeYield();
       const slot = liveSlots[i];
       forwardStart[i] = length;
-      const { ids, masks } = readForward(p.forward, p.forwardStart[slot], p.forwardEnd[slot]);
-      const entries = ids.map((id, k) => newTerm[id] * 4 + masks[k]).sort((a, b) => a - b);
+      let n = 0;
+      let at = p.forwardStart[slot];
+      const end = p.forwardEnd[slot];
+      let id = 0;
+      while (at < end) {
+        let byte = p.forward[at++];
+        let value = byte & 0x7f;
+        for (let scale = 128; byte & 0x80; scale *= 128) {
+          byte = p.forward[at++];
+          value += (byte & 0x7f) * scale;
+        }
+        id += Math.floor(value / 4);
+        if (n === entries.length) entries = grow(entries, n * 2);
+        entries[n++] = newTerm[id] * 4 + (value % 4);
+      }
+      const sorted = entries.subarray(0, n).sort();
       let previous = 0;
-      for (const e of entries) {
-        const id = Math.floor(e / 4);
-        length = writeVarint(forward, length, (id - previous) * 4 + (e % 4));
-        previous = id;
+      for (let k = 0; k < n; k++) {
+        const e = sorted[k];
+        const term = e >> 2;
+        length = writeVarint(forward, length, (term - previous) * 4 + (e & 3));
+        previous = term;
       }
     }
     forwardStart[liveSlots.length] = length;
+
+    // Sentence table of the live slots: runs renumbered densely (the per-sentence arrays are copied below).
+    const st = snap.sentences;
+    const sentenceRuns = new Int32Array(liveSlots.length + 1);
+    const hasTable = new Uint8Array(liveSlots.length);
+    const textHashes = new Int32Array(liveSlots.length);
+    let sentenceCount = 0;
+    for (let i = 0; i < liveSlots.length; i++) {
+      const slot = liveSlots[i];
+      sentenceRuns[i] = sentenceCount;
+      textHashes[i] = st.hash[slot];
+      if (st.end[slot] >= 0) {
+        hasTable[i] = 1;
+        sentenceCount += st.end[slot] - st.first[slot];
+      }
+    }
+    sentenceRuns[liveSlots.length] = sentenceCount;
 
     const header: Header = {
       meta,
@@ -144,6 +190,7 @@ export async function saveIndexFile(file: string, snap: IndexSnapshot, meta: Rec
       forwardBytes: length,
       rerankWordCount: snap.rerankWords.wordStart.length - 1,
       rerankArenaUnits: snap.rerankWords.arena.length,
+      sentenceCount,
     };
     const start = Buffer.alloc(16);
     MAGIC.copy(start, 0);
@@ -213,6 +260,28 @@ export async function saveIndexFile(file: string, snap: IndexSnapshot, meta: Rec
     }
     await section([bytesOf(wordRuns)]);
     await section([wordIds]);
+    await section([bytesOf(sentenceRuns)]);
+    await section([hasTable]);
+    await section([bytesOf(textHashes)]);
+    const para = new Uint16Array(sentenceCount);
+    const from = new Uint32Array(sentenceCount);
+    const to = new Uint32Array(sentenceCount);
+    const words = new Uint16Array(sentenceCount);
+    const bloom = new Uint32Array(sentenceCount * 4);
+    for (let i = 0; i < liveSlots.length; i++) {
+      if ((i & 1023) === 0) await clock.maybeYield();
+      if (!hasTable[i]) continue;
+      const slot = liveSlots[i];
+      const a = st.first[slot];
+      const b = st.end[slot];
+      const at = sentenceRuns[i];
+      para.set(st.para.subarray(a, b), at);
+      from.set(st.from.subarray(a, b), at);
+      to.set(st.to.subarray(a, b), at);
+      words.set(st.words.subarray(a, b), at);
+      bloom.set(st.bloom.subarray(a * 4, b * 4), at * 4);
+    }
+    for (const array of [para, from, to, words, bloom]) await section([bytesOf(array)]);
     const trailer = Buffer.alloc(8);
     trailer.writeUInt32LE(crc >>> 0, 0);
     END.copy(trailer, 4);
@@ -227,7 +296,9 @@ export async function saveIndexFile(file: string, snap: IndexSnapshot, meta: Rec
 }
 
 /** Read an index file written by saveIndexFile; throws an Error saying what is wrong when it is not one. */
-export async function loadIndexFile(file: string): Promise<{ index: InvertedIndex; docs: DocTable; rerankWords: RerankWords; meta: Record<string, unknown> }> {
+export async function loadIndexFile(
+  file: string,
+): Promise<{ index: InvertedIndex; docs: DocTable; rerankWords: RerankWords; sentences: SentenceTable; meta: Record<string, unknown> }> {
   if (os.endianness() !== 'LE') throw new Error('the saved index format is little-endian only');
   const buf = await readFile(file);
   const fail = (why: string): never => {
@@ -301,7 +372,23 @@ export async function loadIndexFile(file: string): Promise<{ index: InvertedInde
   const wordIds = new Uint8Array(wordIdBytes.buffer, wordIdBytes.byteOffset, wordIdBytes.length);
   if (wordRuns[0] !== 0 || wordRuns[D] !== wordIds.length) fail('rerank word runs');
   const rerankWords = RerankWords.restore(arena, wordStart, wordIds, wordRuns, D);
-  return { index, docs, rerankWords, meta: header.meta ?? {} };
+  const S = header.sentenceCount;
+  if (!Number.isInteger(S) || S < 0) fail('bad header');
+  const starts = typed(next(), Int32Array, D + 1);
+  const hasTableBytes = next();
+  if (hasTableBytes.length !== D) fail('sentence table');
+  const hasTable = new Uint8Array(hasTableBytes.buffer, hasTableBytes.byteOffset, D);
+  const hash = typed(next(), Int32Array, D);
+  if (starts[0] !== 0 || starts[D] !== S) fail('sentence runs');
+  for (let s = 0; s < D; s++) if (starts[s + 1] < starts[s] || (!hasTable[s] && starts[s + 1] !== starts[s])) fail('sentence runs');
+  const para = typed(next(), Uint16Array, S);
+  const from = typed(next(), Uint32Array, S);
+  const to = typed(next(), Uint32Array, S);
+  const words = typed(next(), Uint16Array, S);
+  const bloom = typed(next(), Uint32Array, S * 4);
+  for (let i = 0; i < S; i++) if (from[i] > to[i]) fail('sentence bounds');
+  const sentences = SentenceTable.restore({ starts, hasTable, hash, para, from, to, words, bloom }, D);
+  return { index, docs, rerankWords, sentences, meta: header.meta ?? {} };
 }
 
 /** The runs of a term's postings in a snapshot: base block, tails being merged, tails. */
@@ -317,7 +404,7 @@ function snapshotRuns(p: PostingsSnapshot, term: number, field: number) {
   return runs;
 }
 
-function bytesOf(array: Int32Array | Uint16Array | Uint8Array): Uint8Array {
+function bytesOf(array: Int32Array | Uint32Array | Uint16Array | Uint8Array): Uint8Array {
   return new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
 }
 

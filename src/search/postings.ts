@@ -388,6 +388,24 @@ export class InvertedIndex {
     return 0;
   }
 
+  /** Calls `visit` with each term id the article in `slot` holds (title or body), ascending, from the forward index. */
+  forEachTermOf(slot: number, visit: (term: number) => void): void {
+    const bytes = this.forward;
+    let at = this.forwardStart[slot];
+    const end = this.forwardEnd[slot];
+    let id = 0;
+    while (at < end) {
+      let byte = bytes[at++];
+      let value = byte & 0x7f;
+      for (let scale = 128; byte & 0x80; scale *= 128) {
+        byte = bytes[at++];
+        value += (byte & 0x7f) * scale;
+      }
+      id += Math.floor(value / 4);
+      visit(id);
+    }
+  }
+
   // ---- compaction
 
   /** True when enough was appended or removed since the last layout that a compaction pays off. */
@@ -611,7 +629,7 @@ class GrowInt32 {
   }
 }
 
-type Typed = Int32Array | Uint16Array | Uint8Array | Float64Array;
+type Typed = Int32Array | Uint32Array | Uint16Array | Uint8Array | Float64Array;
 
 /** A copy of `array` with room for `size` elements. */
 export function grow<T extends Typed>(array: T, size: number): T {

@@ -1,0 +1,291 @@
+import { cleanText, forEachTermSpan, splitSentences, WORD_CODE_UNITS } from '../arabic/index.js';
+import type { Article } from '../corpus/article.js';
+import { grow } from './postings.js';
+
+/**
+ * What a snippet needs of each article, kept at index time so that showing a hit neither splits its text into
+ * sentences nor scans all of it: the article's sentences (paragraph, start and end offsets, exactly the strings
+ * splitSentences gives), and per sentence a 128-bit Bloom filter of its analyzed terms (two bits per term, as
+ * snippet.ts's findMatches finds them) and the number of its words that have a term.
+ *
+ * Why: the snippet was ~45 % of a search on SaudiNewsNet (each shown article's whole text normalized and scanned for
+ * a bound, then its best paragraphs split and analyzed). With the table, buildSnippetWithTable tests each sentence's
+ * filter (no text read), and only sentences that can still win are normalized, counted and analyzed.
+ *
+ * Exactness: a filter never misses a term of its sentence, and the word count bounds the number of marked words, so
+ * 1000 × (terms whose bits are set) + word count bounds the sentence's score (sentenceScore) from above; the best
+ * sentence is then exactly buildSnippetPlain's (tests/search-core.test.ts compares them on random text). The text a
+ * search reads back from the store is checked against a hash of the indexed text: when it differs (the store
+ * changed under the index) the snippet is computed from the text alone, as before.
+ *
+ * Cost on SaudiNewsNet (31k articles, 266k sentences): 28 bytes per sentence, 7.4 MB; ~170 µs per article at build
+ * (splitting dominates).
+ */
+export class SentenceTable {
+  // ---- per slot: sentences [first[slot], end[slot]) and a hash of the paragraphs' text
+  private first: Int32Array = new Int32Array(1024);
+  private end: Int32Array = new Int32Array(1024);
+  private hash: Int32Array = new Int32Array(1024);
+  // ---- per sentence, append-only
+  private count = 0;
+  private para: Uint16Array = new Uint16Array(1 << 14);
+  private from: Uint32Array = new Uint32Array(1 << 14);
+  private to: Uint32Array = new Uint32Array(1 << 14);
+  private words: Uint16Array = new Uint16Array(1 << 14);
+  private bloom: Uint32Array = new Uint32Array(4 << 14);
+
+  /** Record the sentences of `article` for `slot` (a slot without a table, e.g. ≥ 65,536 paragraphs, gets none). */
+  addDocument(slot: number, article: Article, tokens?: TokenTermHashes): void {
+    if (slot >= this.first.length) {
+      const size = Math.max(slot + 1, this.first.length * 2);
+      this.first = grow(this.first, size);
+      this.end = grow(this.end, size);
+      this.hash = grow(this.hash, size);
+    }
+    const start = this.count;
+    this.first[slot] = this.end[slot] = start;
+    this.hash[slot] = textHash(article.paragraphs);
+    const paragraphs = article.paragraphs;
+    if (paragraphs.length > 0xffff) {
+      this.end[slot] = -1;
+      return;
+    }
+    for (let p = 0; p < paragraphs.length; p++) {
+      const text = paragraphs[p];
+      const sentences = splitSentences(text);
+      const at = this.count;
+      let cursor = 0;
+      for (const s of sentences) {
+        const from = text.indexOf(s, cursor);
+        if (from < 0) {
+          // Not a slice of the paragraph (splitSentences always gives slices): no table, the text path is exact.
+          this.count = start;
+          this.end[slot] = -1;
+          return;
+        }
+        cursor = from + s.length;
+        this.push(p, from, cursor);
+      }
+      if (!this.termsByParagraph(text, at, tokens)) for (let k = 0; k < sentences.length; k++) this.termsOfSentence(at + k, sentences[k]);
+    }
+    this.end[slot] = this.count;
+  }
+
+  /** Drop the growth room of the per-sentence arrays (after a bulk build: up to half of ~10 MB). */
+  trim(): void {
+    const n = Math.max(1, this.count);
+    this.para = this.para.slice(0, n);
+    this.from = this.from.slice(0, n);
+    this.to = this.to.slice(0, n);
+    this.words = this.words.slice(0, n);
+    this.bloom = this.bloom.slice(0, n * 4);
+  }
+
+  get sentenceCount(): number {
+    return this.count;
+  }
+
+  /**
+   * The slot's sentences when `article` is the text indexed for it (its hash matches), else null. The view is valid
+   * until the next addDocument.
+   */
+  sentencesOf(slot: number, article: Article): ArticleSentences | null {
+    if (slot >= this.first.length || this.end[slot] < 0 || this.hash[slot] !== textHash(article.paragraphs)) return null;
+    const view = this.view;
+    view.first = this.first[slot];
+    view.length = this.end[slot] - view.first;
+    view.para = this.para;
+    view.from = this.from;
+    view.to = this.to;
+    view.words = this.words;
+    view.bloom = this.bloom;
+    return view;
+  }
+
+  private readonly view: ArticleSentences = { first: 0, length: 0, para: new Uint16Array(0), from: new Uint32Array(0), to: new Uint32Array(0), words: new Uint16Array(0), bloom: new Uint32Array(0) };
+
+  /** A copy of the state for persist.ts: per live slot its sentences, renumbered densely. */
+  snapshot(slotCount: number): SentenceTableData {
+    return {
+      first: this.first.slice(0, slotCount),
+      end: this.end.slice(0, slotCount),
+      hash: this.hash.slice(0, slotCount),
+      para: this.para.subarray(0, this.count),
+      from: this.from.subarray(0, this.count),
+      to: this.to.subarray(0, this.count),
+      words: this.words.subarray(0, this.count),
+      bloom: this.bloom.subarray(0, this.count * 4),
+    };
+  }
+
+  /** Restore from persisted data: slot s has sentences [starts[s], starts[s + 1]), or none when hasTable[s] is 0. */
+  static restore(data: { starts: Int32Array; hasTable: Uint8Array; hash: Int32Array; para: Uint16Array; from: Uint32Array; to: Uint32Array; words: Uint16Array; bloom: Uint32Array }, slotCount: number): SentenceTable {
+    const table = new SentenceTable();
+    const size = Math.max(1024, slotCount);
+    table.first = grow(data.starts.subarray(0, slotCount), size);
+    table.end = new Int32Array(size);
+    for (let s = 0; s < slotCount; s++) table.end[s] = data.hasTable[s] ? data.starts[s + 1] : -1;
+    table.hash = grow(data.hash.subarray(0, slotCount), size);
+    table.count = data.para.length;
+    const room = Math.max(1 << 14, table.count);
+    table.para = grow(data.para, room);
+    table.from = grow(data.from, room);
+    table.to = grow(data.to, room);
+    table.words = grow(data.words, room);
+    table.bloom = grow(data.bloom, room * 4);
+    return table;
+  }
+
+  private push(paragraph: number, from: number, to: number): void {
+    const i = this.count++;
+    if (i >= this.para.length) {
+      // A quarter more, not twice: after a trimmed bulk build, the first add must not double ~7 MB.
+      const size = Math.max(1 << 14, Math.ceil(this.para.length * 1.25));
+      this.para = grow(this.para, size);
+      this.from = grow(this.from, size);
+      this.to = grow(this.to, size);
+      this.words = grow(this.words, size);
+      this.bloom = grow(this.bloom, size * 4);
+    }
+    this.para[i] = paragraph;
+    this.from[i] = from;
+    this.to[i] = to;
+    this.words[i] = 0;
+    this.bloom.fill(0, i * 4, i * 4 + 4);
+  }
+
+  /**
+   * The terms of sentences [at, count) of `text` from one pass over the whole paragraph, when the paragraph is
+   * already clean (cleanText leaves it as is, so each sentence's cleaned text is the sentence itself and word spans
+   * are those of the paragraph; no surrogates). False, with nothing recorded, when that does not hold or a word
+   * crosses a sentence's bounds: the caller then analyzes each sentence as findMatches does.
+   */
+  private termsByParagraph(text: string, at: number, tokens?: TokenTermHashes): boolean {
+    if (at === this.count) return true;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 0xd800 && c <= 0xdfff) return false;
+    }
+    if (cleanText(text) !== text) return false;
+    const { from, to } = this;
+    let k = at;
+    let ok = true;
+    if (tokens) {
+      // forEachTermSpan's scan (word code units, FNV-1a), terms from the build's token table.
+      const n = text.length;
+      let i = 0;
+      while (i < n) {
+        while (i < n && !WORD_CODE_UNITS[text.charCodeAt(i)]) i++;
+        if (i >= n) break;
+        const start = i;
+        let h = 0x811c9dc5;
+        while (i < n) {
+          const c = text.charCodeAt(i);
+          if (!WORD_CODE_UNITS[c]) break;
+          h = Math.imul(h ^ c, 0x01000193);
+          i++;
+        }
+        while (k < this.count && to[k] <= start) k++;
+        if (k >= this.count || start < from[k] || i > to[k]) {
+          ok = false;
+          break;
+        }
+        const th = tokens.termHashOf(text, start, i, h);
+        if (th >= 0) this.addHash(k, th);
+      }
+    } else {
+      forEachTermSpan(text, (term, start, end) => {
+        if (!ok) return;
+        while (k < this.count && to[k] <= start) k++;
+        if (k >= this.count || start < from[k] || end > to[k]) {
+          ok = false;
+          return;
+        }
+        if (term !== null) this.addTerm(k, term);
+      });
+    }
+    if (!ok) {
+      for (let s = at; s < this.count; s++) {
+        this.words[s] = 0;
+        this.bloom.fill(0, s * 4, s * 4 + 4);
+      }
+    }
+    return ok;
+  }
+
+  /** The terms of one sentence exactly as findMatches analyzes it. */
+  private termsOfSentence(i: number, sentence: string): void {
+    const text = cleanText(sentence).replace(/\s+/g, ' ').trim();
+    forEachTermSpan(text, (term) => {
+      if (term !== null) this.addTerm(i, term);
+    });
+  }
+
+  private addTerm(i: number, term: string): void {
+    this.addHash(i, termHash(term));
+  }
+
+  private addHash(i: number, h: number): void {
+    if (this.words[i] < 0xffff) this.words[i]++;
+    const bloom = this.bloom;
+    const b1 = h & 127;
+    const b2 = (h >>> 7) & 127;
+    bloom[i * 4 + (b1 >>> 5)] |= 1 << (b1 & 31);
+    bloom[i * 4 + (b2 >>> 5)] |= 1 << (b2 & 31);
+  }
+}
+
+/** Terms of tokens by their code units, during a bulk build (FieldAnalyzer.termHashOf). */
+export interface TokenTermHashes {
+  termHashOf(text: string, from: number, to: number, h: number): number;
+}
+
+/**
+ * An article's sentences in the table: sentence i (0 ≤ i < length) is paragraphs[para[first + i]]
+ * .slice(from[first + i], to[first + i]), with words[first + i] words that have a term (0xffff: that many or more)
+ * and its filter in bloom[4 (first + i) .. 4 (first + i) + 4).
+ */
+export interface ArticleSentences {
+  first: number;
+  length: number;
+  para: Uint16Array;
+  from: Uint32Array;
+  to: Uint32Array;
+  words: Uint16Array;
+  bloom: Uint32Array;
+}
+
+export interface SentenceTableData {
+  first: Int32Array;
+  end: Int32Array;
+  hash: Int32Array;
+  para: Uint16Array;
+  from: Uint32Array;
+  to: Uint32Array;
+  words: Uint16Array;
+  bloom: Uint32Array;
+}
+
+/** FNV-1a of a term's code units: its two filter bits are h & 127 and (h >>> 7) & 127. */
+export function termHash(term: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < term.length; i++) h = Math.imul(h ^ term.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** Whether the filter of sentence `i` (absolute) may hold the term of hash `h`. */
+export function bloomMayHold(bloom: Uint32Array, i: number, h: number): boolean {
+  const b1 = h & 127;
+  const b2 = (h >>> 7) & 127;
+  return (bloom[i * 4 + (b1 >>> 5)] & (1 << (b1 & 31))) !== 0 && (bloom[i * 4 + (b2 >>> 5)] & (1 << (b2 & 31))) !== 0;
+}
+
+/** A hash of the paragraphs' text (and their count and lengths), to tell whether the store still holds what was indexed. */
+function textHash(paragraphs: readonly string[]): number {
+  let h = Math.imul(0x811c9dc5 ^ paragraphs.length, 0x01000193);
+  for (const p of paragraphs) {
+    h = Math.imul(h ^ p.length, 0x01000193);
+    for (let i = 0; i < p.length; i++) h = Math.imul(h ^ p.charCodeAt(i), 0x01000193);
+  }
+  return h | 0;
+}
