@@ -227,7 +227,8 @@ async function botStartup(corpus: string, data: string): Promise<{ readyMs: numb
     sample();
     await sleep(200);
   }
-  for (const until = Date.now() + 20_000; Date.now() < until && child.exitCode === null; ) {
+  // 30 s: the demo digest may finish after the playground line, and its worker stops 15 s after its last job.
+  for (const until = Date.now() + 30_000; Date.now() < until && child.exitCode === null; ) {
     sample();
     await sleep(500);
   }
