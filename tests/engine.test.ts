@@ -105,6 +105,21 @@ describe('start-up from the saved state', () => {
     }
   });
 
+  it('a file skipped for its id takes over when the file holding that id goes, with no stale warning', async () => {
+    await writeFile(path.join(corpusDir, 'tangier.txt'), TANGIER);
+    await writeFile(path.join(corpusDir, 'tangier.md'), `${TANGIER}\nوحضر الاجتماع ممثلون عن المجتمع المدني.\n`);
+    const first = await open();
+    expect(first.stats().warnings.some((w) => /same id "tangier"/.test(w))).toBe(true);
+    const holder = first.article('tangier').paragraphs.join('\n').includes('المجتمع المدني') ? 'tangier.md' : 'tangier.txt';
+    await first.close();
+
+    await unlink(path.join(corpusDir, holder));
+    const second = await open();
+    expect(second.hasArticle('tangier')).toBe(true);
+    expect(second.stats().warnings.filter((w) => /same id/.test(w))).toEqual([]);
+    expect(second.article('tangier').paragraphs.join('\n').includes('المجتمع المدني')).toBe(holder === 'tangier.txt');
+  });
+
   it('compares again after the store changed, even when the folder looks as it did', async () => {
     // A file leaves and the running engine records it (a partial sync, not a full pass), then the file comes back
     // with its size and time: the listing is again the one the last full pass saw, but the store no longer holds it.

@@ -123,11 +123,14 @@ export class CorpusSync {
     }
     const gone = [...before.keys()];
     const skipped = store.skippedFiles();
+    const freedIds = new Set(gone.map(articleIdOf));
     const remembered: string[] = [];
     let unchanged = 0;
     for (const e of same) {
       const skip = skipped.get(e.name);
-      if (skip) remembered.push(`${path.join(dir, e.name)}: skipped — ${skip.reason}`);
+      // Skipped for an id whose holder is gone: its turn now, like a changed file.
+      if (skip?.reason.startsWith('same id') && freedIds.has(articleIdOf(e.name))) differing.push(e);
+      else if (skip) remembered.push(`${path.join(dir, e.name)}: skipped — ${skip.reason}`);
       else unchanged++;
     }
     if (!differing.length && !gone.length) return { added: [], changed: [], removed: [], warnings: remembered, unchanged };
