@@ -49,6 +49,18 @@ export function forEachTermSpan(text: string, visit: (term: string | null, start
       return;
     }
   }
+  forEachWordSpan(text, (start, end, hash) => {
+    visit(spanCache.term(text, start, end, hash), start, end);
+  });
+}
+
+/**
+ * Each word token of `text` as the analyzer delimits it ([\p{L}\p{M}\p{N}]+), by its offsets and the FNV-1a hash of
+ * its code units, until `visit` returns false. BMP text only (callers route text with surrogates to tokenSpans):
+ * the one scan behind forEachTermSpan and the search index's sentence table.
+ */
+export function forEachWordSpan(text: string, visit: (start: number, end: number, hash: number) => boolean | void): void {
+  const n = text.length;
   let i = 0;
   while (i < n) {
     while (i < n && !WORD_CODE_UNITS[text.charCodeAt(i)]) i++;
@@ -61,7 +73,7 @@ export function forEachTermSpan(text: string, visit: (term: string | null, start
       h = Math.imul(h ^ c, 0x01000193);
       i++;
     }
-    visit(spanCache.term(text, start, i, h), start, i);
+    if (visit(start, i, h) === false) return;
   }
 }
 

@@ -1,5 +1,5 @@
 export { cleanText, forEachNormalizedWord, normalizeArabic, normalizeArabicByRules, normalizedCodeUnits, WORD_CODE_UNITS } from './normalize.js';
 export { splitSentences } from './sentences.js';
-export { tokenize, tokenSpans, analyze, analyzeTerm, cliticVariants, forEachTermSpan } from './analyzer.js';
+export { tokenize, tokenSpans, analyze, analyzeTerm, cliticVariants, forEachTermSpan, forEachWordSpan } from './analyzer.js';
 export { lightStem } from './stem.js';
 export { STOPWORDS } from './stopwords.js';

@@ -1,4 +1,4 @@
-import { cleanText, forEachTermSpan, splitSentences, WORD_CODE_UNITS } from '../arabic/index.js';
+import { cleanText, forEachTermSpan, forEachWordSpan, splitSentences } from '../arabic/index.js';
 import type { Article } from '../corpus/article.js';
 import { grow } from './postings.js';
 
@@ -171,28 +171,16 @@ export class SentenceTable {
     let k = at;
     let ok = true;
     if (tokens) {
-      // forEachTermSpan's scan (word code units, FNV-1a), terms from the build's token table.
-      const n = text.length;
-      let i = 0;
-      while (i < n) {
-        while (i < n && !WORD_CODE_UNITS[text.charCodeAt(i)]) i++;
-        if (i >= n) break;
-        const start = i;
-        let h = 0x811c9dc5;
-        while (i < n) {
-          const c = text.charCodeAt(i);
-          if (!WORD_CODE_UNITS[c]) break;
-          h = Math.imul(h ^ c, 0x01000193);
-          i++;
-        }
+      // forEachTermSpan's scan, terms from the build's token table.
+      forEachWordSpan(text, (start, end, hash) => {
         while (k < this.count && to[k] <= start) k++;
-        if (k >= this.count || start < from[k] || i > to[k]) {
+        if (k >= this.count || start < from[k] || end > to[k]) {
           ok = false;
-          break;
+          return false;
         }
-        const th = tokens.termHashOf(text, start, i, h);
+        const th = tokens.termHashOf(text, start, end, hash);
         if (th >= 0) this.addHash(k, th);
-      }
+      });
     } else {
       forEachTermSpan(text, (term, start, end) => {
         if (!ok) return;
