@@ -254,7 +254,8 @@ async function liveBurst(corpus: string, data: string, held: string, heldNames: 
     registerCommands: 'always',
   });
   await sandbox.waitForBot();
-  await engine.warmQuotes();
+  // As npm start does while discord.js logs in: the query path run once, the quotation index built.
+  await Promise.all([engine.warmSearch(), engine.warmQuotes()]);
   try {
     const [one, ...burst] = heldNames;
     const idOf = (n: string) => n.replace(/\.md$/, '');

@@ -36,9 +36,11 @@ async function main(): Promise<number> {
   log.info(`engine ready after ${Math.round(performance.now())} ms`);
   // The engine closes last: the bot, the poller and the briefings stop before it.
   const stops: Stops = [() => engine.close()];
-  // The quotation index is built in the background, in slices, so the first /quote does not pay for it. It starts
-  // once the bot's modules are loaded: module loading is many small steps, and each would wait behind a slice.
-  const warmQuotes = () => {
+  // The query path is run once and the quotation index built in the background, in slices, so that the first
+  // /search and /quote do not pay for them. It starts once the bot's modules are loaded: module loading is many
+  // small steps, and each would wait behind a slice.
+  const warmUp = () => {
+    void engine.warmSearch().catch((err) => log.error('warming up the search', err));
     const warming = performance.now();
     void engine.warmQuotes().then(
       () => log.info(`quotation index ready (${engine.stats().quoteCount} quotations, ${Math.round(performance.now() - warming)} ms)`),
@@ -59,7 +61,7 @@ async function main(): Promise<number> {
     // and nothing in them is needed to open the corpus.
     const { startWithDiscord, startWithSandbox } = await import('./desk.js');
     log.info(`bot modules loaded after ${Math.round(performance.now())} ms`);
-    warmQuotes();
+    warmUp();
     if (config.discordToken) await startWithDiscord(config, config.discordToken, engine, log, stops, corpusListeners);
     else await startWithSandbox(config, engine, log, stops, corpusListeners);
     return 'started' as const;

@@ -272,6 +272,19 @@ describe('while running', () => {
     expect(ids(engine, 'طنجة')).toEqual(['late']);
   });
 
+  it('warming up the search changes no answer and leaves nothing behind', async () => {
+    const engine = await open();
+    const queries = ['مراكش', 'وزير الخارجية', 'المغرب'];
+    const before = queries.map((q) => engine.search(q));
+    const suggestionsBefore = engine.suggestArticles('الم');
+    const statsBefore = engine.stats();
+    await engine.warmSearch();
+    expect(queries.map((q) => engine.search(q))).toEqual(before);
+    expect(engine.suggestArticles('الم')).toEqual(suggestionsBefore);
+    expect(engine.stats()).toEqual(statsBefore);
+    expect(before.every((r) => r.results.length > 0)).toBe(true);
+  });
+
   it('quotation search and speakers follow the corpus', async () => {
     const engine = await open();
     await engine.warmQuotes();

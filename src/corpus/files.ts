@@ -12,6 +12,7 @@ import { NashraError } from '../engine/errors.js';
 import type { Article } from './article.js';
 import type { StatRequest, StatResponse } from './stat-worker.js';
 import { parseArticleWithNotes, UnusableArticleError } from './parse.js';
+import { nextBackgroundTurn } from '../event-loop/background-turns.js';
 
 /** News articles are a few kilobytes; a bigger file is a dump or a mistake, and would stall indexing. */
 export const MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
@@ -92,7 +93,7 @@ export async function listArticleFiles(dir: string, names?: string[]): Promise<F
   const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
   const entries: FileEntry[] = [];
   for (let i = 0; i < names.length; i += STAT_SLICE) {
-    if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+    if (i > 0) await nextBackgroundTurn();
     for (const name of names.slice(i, i + STAT_SLICE)) {
       const info = statSync(prefix + name, { throwIfNoEntry: false }); // undefined: gone since the listing
       if (info?.isFile()) entries.push({ name, size: info.size, mtimeMs: info.mtimeMs });

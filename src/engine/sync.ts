@@ -16,6 +16,7 @@ import { articleIdOf, isArticleFileName, listArticleFiles, statArticleFile, type
 import type { ArticleStore, ArticleWrite, CorpusBatch, ReconciledListing, SkippedFile, StoredFile } from '../store/articles.js';
 import { ANALYSIS_VERSION, type AnalyzedFile } from './analyze-file.js';
 import type { FileAnalyzer } from './parse-pool.js';
+import { nextBackgroundTurn } from '../event-loop/background-turns.js';
 
 export interface SyncLogger {
   info(message: string): void;
@@ -84,7 +85,7 @@ export class CorpusSync {
           for (const f of page) files.set(f.file, f);
           if (page.length < FILE_STATE_PAGE) break;
           after = page[page.length - 1].file;
-          await yieldToEventLoop();
+          await nextBackgroundTurn();
         }
         const skipped = store.skippedFiles();
         const gone = [...files.keys(), ...skipped.keys()].filter((name) => !present.has(name));
@@ -320,8 +321,4 @@ export class CorpusSync {
 
 function sameFile(a: { size: number; mtimeMs: number }, b: FileEntry): boolean {
   return a.size === b.size && a.mtimeMs === b.mtimeMs;
-}
-
-function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }

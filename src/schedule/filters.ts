@@ -2,6 +2,7 @@ import type { Article } from '../corpus/article.js';
 import { normalizeArabic } from '../arabic/index.js';
 import type { Digest } from '../digest/types.js';
 import type { BriefingFilters } from '../store/index.js';
+import { nextBackgroundTurn } from '../event-loop/background-turns.js';
 
 /** What the filters need from the engine: the articles of a period, and what search finds for a word. */
 export interface FilterEngine {
@@ -42,7 +43,7 @@ export async function filterArticles(engine: FilterEngine, addedAt: ReadonlyMap<
       const wanted = (include.length === 0 || (source !== '' && include.some((s) => source.includes(s)))) && !exclude.some((s) => source !== '' && source.includes(s));
       if (!wanted) kept.delete(article.id);
     }
-    if (i + SLICE < ids.length) await new Promise((resolve) => setImmediate(resolve));
+    if (i + SLICE < ids.length) await nextBackgroundTurn();
   }
   return kept;
 }
