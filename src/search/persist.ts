@@ -6,6 +6,7 @@ import { grow, InvertedIndex, writeVarint, type BaseBlock, type PostingsSnapshot
 import { FIELD_COUNT } from './ranking.js';
 import { RerankWords, type RerankWordsData } from './rerank-words.js';
 import { SentenceTable, type SentenceTableData } from './sentence-table.js';
+import { nextBackgroundTurn } from '../event-loop/background-turns.js';
 
 /**
  * The saved index: one binary file, written from a point-in-time snapshot in slices (each ≤ ~10 ms of work, the
@@ -420,7 +421,7 @@ function sliceClock() {
   return {
     async maybeYield(): Promise<void> {
       if (performance.now() - since < SLICE_MS) return;
-      await new Promise((resolve) => setImmediate(resolve));
+      await nextBackgroundTurn();
       since = performance.now();
     },
   };

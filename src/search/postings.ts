@@ -1,4 +1,5 @@
 import { FIELD_BODY, FIELD_COUNT, FIELD_TITLE } from './ranking.js';
+import { nextBackgroundTurn } from '../event-loop/background-turns.js';
 
 /**
  * The inverted index: for every term and field, the articles (by slot number) holding it and how often, in typed
@@ -15,7 +16,7 @@ import { FIELD_BODY, FIELD_COUNT, FIELD_TITLE } from './ranking.js';
  *   add and remove through a compact forward index (each article's term ids, delta-varint coded), so a search after
  *   add / remove / replace scores exactly as a fresh build of the same articles does.
  * - **Compaction** merges tails into a new base and drops dead postings. It never changes a result (dead postings
- *   are skipped by the scorer anyway), so it can run in slices of bounded time (setImmediate between them) while
+ *   are skipped by the scorer anyway), so it can run in slices of bounded time (one background turn between them) while
  *   queries keep reading the old base; the new one is swapped in whole at the end.
  */
 
@@ -458,13 +459,13 @@ export class InvertedIndex {
               }
             }
           }
-          if (term < termCount) await yieldToEventLoop();
+          if (term < termCount) await nextBackgroundTurn();
         }
         offsets[termCount] = at;
         next.offsets.push(offsets);
         next.docs.push(docs.slice(0, at));
         next.tfs.push(tfs.slice(0, at));
-        await yieldToEventLoop();
+        await nextBackgroundTurn();
       }
       // The swap. Postings of articles removed while compacting are still in `next`, filtered by `live` as before.
       let kept = 0;
@@ -671,10 +672,6 @@ export function scriptClass(codePoint: number): number {
   }
   if (codePoint < 0x0250) return SCRIPT_LATIN;
   return SCRIPT_OTHER;
-}
-
-function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** The forward entries (term ids ascending, field masks) coded in forward[start..end). */
