@@ -108,30 +108,71 @@ function buildPostings(vectors: readonly StoryVectors[]): Map<string, { doc: num
 }
 
 /**
+ * The salient terms of every vector as numbers: each vector's (term id, weight) entries, and postings per term id
+ * in compressed rows (docs ascending). A day of ~2,000 articles makes ~2.3 million pair products; over typed
+ * arrays they cost a few milliseconds, where string-keyed maps and posting objects took a third of a second.
+ */
+function numberedPostings(vectors: readonly StoryVectors[]) {
+  const ids = new Map<string, number>();
+  let entries = 0;
+  for (const v of vectors) entries += v.doc.size;
+  const entryStart = new Int32Array(vectors.length + 1);
+  const entryTerm = new Int32Array(entries);
+  const entryWeight = new Float64Array(entries);
+  let at = 0;
+  vectors.forEach((v, doc) => {
+    entryStart[doc] = at;
+    for (const [t, weight] of v.doc) {
+      let id = ids.get(t);
+      if (id === undefined) ids.set(t, (id = ids.size));
+      entryTerm[at] = id;
+      entryWeight[at++] = weight;
+    }
+  });
+  entryStart[vectors.length] = at;
+  const termStart = new Int32Array(ids.size + 1);
+  for (let e = 0; e < entries; e++) termStart[entryTerm[e] + 1]++;
+  for (let t = 0; t < ids.size; t++) termStart[t + 1] += termStart[t];
+  const fill = termStart.slice(0, ids.size);
+  const postingDoc = new Int32Array(entries);
+  const postingWeight = new Float64Array(entries);
+  for (let doc = 0; doc < vectors.length; doc++) {
+    for (let e = entryStart[doc]; e < entryStart[doc + 1]; e++) {
+      const p = fill[entryTerm[e]]++;
+      postingDoc[p] = doc;
+      postingWeight[p] = entryWeight[e];
+    }
+  }
+  return { entryStart, entryTerm, entryWeight, termStart, postingDoc, postingWeight };
+}
+
+/**
  * Pairs of articles whose similarity reaches `floor`. Dot products are accumulated through an inverted index over
  * the salient terms, so only pairs that share a term cost anything, and each shared term costs one multiply.
  */
 export function similarPairs(vectors: readonly StoryVectors[], options: ClusterOptions, floor: number): Edge[] {
-  const postings = buildPostings(vectors);
+  const { entryStart, entryTerm, entryWeight, termStart, postingDoc, postingWeight } = numberedPostings(vectors);
   const edges: Edge[] = [];
   const acc = new Float64Array(vectors.length);
-  const touched: number[] = [];
+  const touched = new Int32Array(vectors.length);
   for (let i = 0; i < vectors.length; i++) {
-    for (const [t, w] of vectors[i].doc) {
+    let touchedCount = 0;
+    for (let e = entryStart[i]; e < entryStart[i + 1]; e++) {
+      const t = entryTerm[e];
+      const w = entryWeight[e];
       // Postings are in document order: the pairs (i, j > i) are the tail of the list.
-      const list = postings.get(t)!;
-      for (let k = list.length - 1; k >= 0 && list[k].doc > i; k--) {
-        const j = list[k].doc;
-        if (acc[j] === 0) touched.push(j);
-        acc[j] += w * list[k].weight;
+      for (let k = termStart[t + 1] - 1; k >= termStart[t] && postingDoc[k] > i; k--) {
+        const j = postingDoc[k];
+        if (acc[j] === 0) touched[touchedCount++] = j;
+        acc[j] += w * postingWeight[k];
       }
     }
-    for (const j of touched) {
+    for (let x = 0; x < touchedCount; x++) {
+      const j = touched[x];
       const sim = acc[j] * dateFactor(vectors[i].day, vectors[j].day, options.sameEventDays);
       acc[j] = 0;
       if (sim >= floor) edges.push({ a: i, b: j, sim });
     }
-    touched.length = 0;
   }
   return edges;
 }

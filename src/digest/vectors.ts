@@ -2,7 +2,7 @@
  * Sparse TF-IDF vectors over the shared analyzer's terms: the one representation that story grouping, summary
  * sentence choice and quotation choice all compare against. Pure functions; nothing here knows about Discord.
  */
-import { analyzeTerm, splitSentences, tokenize } from '../arabic/index.js';
+import { analyzeTerm, forEachTermSpan, splitSentences, tokenize } from '../arabic/index.js';
 import type { Article } from '../corpus/article.js';
 import { newsSpecificity } from './generic-news-vocabulary.js';
 import type { TermStatistics } from './term-statistics.js';
@@ -64,15 +64,15 @@ export function analyzeArticle(article: Article): AnalyzedArticle {
   const sentences: AnalyzedSentence[] = [];
   const bodyCounts = new Map<string, number>();
   let budget = BODY_WORD_BUDGET;
-  const add = (text: string): number => {
-    if (budget <= 0) return 0;
-    const tokens = words(text);
-    budget -= tokens.length;
-    for (const token of tokens) {
-      const t = analyzeTerm(token);
+  // Body words go through forEachTermSpan rather than a regular expression and analyzeTerm per token: article text
+  // is NFKC already (cleanText), and its memo by code units creates no string for a word seen before (a day's digest
+  // reads ~600k words, most of them seen before).
+  const add = (text: string): void => {
+    if (budget <= 0) return;
+    forEachTermSpan(text, (t) => {
+      budget--;
       if (t) bodyCounts.set(t, (bodyCounts.get(t) ?? 0) + 1);
-    }
-    return tokens.length;
+    });
   };
   for (const paragraph of article.paragraphs) {
     if (sentences.length >= SENTENCE_WINDOW) {
@@ -88,25 +88,21 @@ export function analyzeArticle(article: Article): AnalyzedArticle {
         add(text);
         continue;
       }
-      const tokens = words(text);
-      budget -= tokens.length;
-      const terms = analyzeTokens(tokens);
+      const terms: string[] = [];
+      let wordCount = 0;
+      forEachTermSpan(text, (t) => {
+        wordCount++;
+        if (t) terms.push(t);
+      });
+      budget -= wordCount;
       for (const t of terms) bodyCounts.set(t, (bodyCounts.get(t) ?? 0) + 1);
-      sentences.push({ text, position: sentences.length, wordCount: tokens.length, terms });
+      sentences.push({ text, position: sentences.length, wordCount, terms });
     }
     if (cut) add(paragraph.slice(split.reduce((n, x) => Math.max(n, paragraph.indexOf(x) + x.length), 0)));
   }
   const analyzed = { article, titleTerms, sentences, bodyCounts, titleCounts: countTerms(titleTerms) };
   analysisCache.set(article, analyzed);
   return analyzed;
-}
-
-// The shared analyzer's word pattern (src/arabic/analyzer.ts). Its `tokenize` first applies NFKC, which article
-// text already had in src/corpus (cleanText): skipping it here saves a pass over every body.
-const WORD = /[\p{L}\p{M}\p{N}]+/gu;
-
-function words(text: string): string[] {
-  return text.match(WORD) ?? [];
 }
 
 /** The shared analyzer's `analyze` on tokens we already have (the sentence's word count needs them too). */
@@ -211,10 +207,24 @@ export class TermWeights {
         sq += w * w;
       }
     }
-    if (entries.length > keep) entries = entries.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, keep);
+    if (entries.length > keep) entries = heaviest(entries, keep);
     const n = Math.sqrt(sq);
     return new Map(entries.map(([t, w]) => [t, w / n]));
   }
+}
+
+/**
+ * The `keep` heaviest entries, heaviest first, ties by term: the first `keep` of the entries sorted so. Sorting all
+ * of them with a comparator was most of a digest's vector building (an article has 300–900 terms, 150 are kept);
+ * the cut-off weight comes from a native numeric sort, and only the kept entries are sorted by the comparator.
+ */
+function heaviest(entries: [string, number][], keep: number): [string, number][] {
+  const weights = new Float64Array(entries.length);
+  for (let i = 0; i < entries.length; i++) weights[i] = entries[i][1];
+  const cutoff = weights.sort()[entries.length - keep];
+  const above = entries.filter((e) => e[1] > cutoff);
+  const atCutoff = entries.filter((e) => e[1] === cutoff).sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  return above.concat(atCutoff.slice(0, keep - above.length)).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
 }
 
 export function normalize(v: SparseVector): SparseVector {
