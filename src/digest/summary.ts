@@ -94,7 +94,36 @@ const CHROME = /(رابط\s+الخبر|اقرأ\s+أيضا|اقرأ\s+ايضا|�
  */
 const PRAYER = /(إنا\s+لله\s+وإنا\s+إليه\s+راجعون|فسيح\s+جناته|أن\s+يتغمده|أن\s+يتقبله)/u;
 const ARABIC_LETTER = /\p{Script=Arabic}/u;
-const SENTENCE_END = /[.!?؟…»”"'):]\s*$/u;
+/** /[.!?؟…»”"'):]\s*$/u, read from the end: the expression scanned every sentence from its start. */
+const SENTENCE_END_MARKS = new Set('.!?؟…»”"\'):');
+function endsLikeASentence(text: string): boolean {
+  let i = text.length - 1;
+  while (i >= 0 && /\s/.test(text[i])) i--;
+  return i >= 0 && SENTENCE_END_MARKS.has(text[i]);
+}
+
+/** BMP code units that /\p{N}/u matches, built on first use with one pass of it over every code unit. */
+let numberUnits: Uint8Array | null = null;
+/**
+ * /\p{N}/u.test(text), by table: most sentences hold no number, and the expression's scan of each of them was
+ * a twentieth of a day's digest. Text with surrogates (astral digits) goes to the expression itself.
+ */
+function containsNumber(text: string): boolean {
+  if (!numberUnits) {
+    numberUnits = new Uint8Array(0x10000);
+    const units = new Uint16Array(0xd800);
+    for (let c = 0; c < units.length; c++) units[c] = c;
+    const low = new TextDecoder('utf-16le').decode(units);
+    for (const m of low.matchAll(/\p{N}/gu)) numberUnits[m.index] = 1;
+    for (let c = 0xe000; c < 0x10000; c++) if (/\p{N}/u.test(String.fromCharCode(c))) numberUnits[c] = 1;
+  }
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) return /\p{N}/u.test(text);
+    if (numberUnits[c]) return true;
+  }
+  return false;
+}
 /**
  * Words of a dateline line: numbers, Hijri and Gregorian month names, calendar marks and agency names. SaudiNewsNet's
  * SPA copy puts place, Hijri and Gregorian date and «واس» on a line of its own (in the form «جدة 6 شوال 1436 هـ
@@ -112,11 +141,17 @@ const DATELINE_WORDS = new Set(
 const DATELINE_SHARE = 0.5;
 
 function isDatelineLine(text: string): boolean {
-  if (!/\p{N}/u.test(text)) return false; // a dateline gives a date
+  if (!containsNumber(text)) return false; // a dateline gives a date
   const words = text.match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
-  let dateline = 0;
-  for (const w of words) if (/^\p{N}+$/u.test(w) || DATELINE_WORDS.has(normalizeArabic(w))) dateline++;
-  return words.length > 0 && dateline / words.length >= DATELINE_SHARE;
+  // Stop at the first word past the share that may be other words: most sentences with a number are reporting,
+  // and normalizing each of their words was a tenth of a day's digest.
+  const otherAllowed = words.length * (1 - DATELINE_SHARE);
+  let other = 0;
+  for (const w of words) {
+    if (/^\p{N}+$/u.test(w) || DATELINE_WORDS.has(normalizeArabic(w))) continue;
+    if (++other > otherAllowed) return false;
+  }
+  return words.length > 0;
 }
 
 interface Candidate {
@@ -188,7 +223,7 @@ export function summarizeStory(
       const previous = k > 0 ? doc.sentences[k - 1].text : undefined;
       // A line without a closing full stop is usually a photo caption or a subheading, not reporting
       // («المقاومة الشعبية خلال أولى معاركها للسيطرة على زنجبار عاصمة أبين»); kept only if nothing better exists.
-      const finished = SENTENCE_END.test(sentence.text) ? 1 : 0.6;
+      const finished = endsLikeASentence(sentence.text) ? 1 : 0.6;
       const terms = [...termSet].map((term) => ({ term, rarity: weights.idf(term) }));
       // Standfirsts above the dateline sentence rank after the lead's first details: the dateline opens the story.
       const fromLead = k < lead ? 2 + lead - k : k - lead;
