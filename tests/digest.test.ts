@@ -518,6 +518,13 @@ describe('summary sentence choice', () => {
     expect(story.summary.join(' ')).not.toMatch(/حفظه الله|واس|فسيح جناته/);
   });
 
+  it("titles a story without the press agency's section label, and keeps a headline whose slash is its own", () => {
+    const filed = report('bridge-spa', 'عام / افتتاح جسر الشاطئ في الدمام', 'واس', [BRIDGE_LEAD, BRIDGE_FACT]);
+    expect(briefed([filed]).stories[0].title).toBe('افتتاح جسر الشاطئ في الدمام');
+    const unlabelled = report('bridge-own', 'الدمام / افتتاح جسر الشاطئ', 'صحيفة د', [BRIDGE_LEAD, BRIDGE_FACT]);
+    expect(briefed([unlabelled]).stories[0].title).toBe('الدمام / افتتاح جسر الشاطئ');
+  });
+
   it("tells the event once across outlets and adds the other outlet's own detail", () => {
     const digest = briefed([bridge, other]);
     expect(digest.stories).toHaveLength(1);

@@ -8,7 +8,7 @@ import { NashraError } from '../engine/errors.js';
 import type { Quote } from '../quotes/quote.js';
 import { type ClusterOptions, DEFAULT_CLUSTER_OPTIONS, type StoryVectors, clusterArticles, neighboursOf, storyVectors } from './cluster.js';
 import { pickQuote, summarizeStory } from './summary.js';
-import { commonContent, leadClauseTitle, pickHeadline } from './title.js';
+import { commonContent, leadClauseTitle, pickHeadline, storyTitle } from './title.js';
 import type { TermStatistics } from './term-statistics.js';
 import type { Digest, Story } from './types.js';
 import { TermWeights, analyzeArticle, centroid, dot } from './vectors.js';
@@ -75,7 +75,7 @@ export function buildDigest(input: DigestInput): Digest {
     const sentences = summarizeStory(storyDocs, center, weights, { headlineTerms: headline?.titleTerms });
     const summary = sentences.map((s) => s.text);
     const story: Story = {
-      title: headline ? headline.article.title : sentences.length ? leadClauseTitle(sentences[0].original) : articles[0].title,
+      title: headline ? storyTitle(headline.article.title) : sentences.length ? leadClauseTitle(sentences[0].original) : articles[0].title,
       articleIds: articles.map((a) => a.id),
       summary,
       quote: pickQuote(articles.flatMap((a) => input.quotesByArticle.get(a.id) ?? []), center, weights, summary),

@@ -45,6 +45,19 @@ export function pickHeadline(docs: readonly AnalyzedArticle[], common: SparseVec
   return best;
 }
 
+/**
+ * The section labels the Saudi Press Agency puts before its headlines («عام / بلدية القريات تعقد…», «اقتصادي /
+ * غرفة الرياض…»): 364 of SaudiNewsNet's 30,676 headlines. They file the report, they do not name the event.
+ */
+const SECTION_LABELS = new Set(['عام', 'اقتصادي', 'إقتصادي', 'سياسي', 'ثقافي', 'رياضي', 'اجتماعي', 'إجتماعي', 'تقرير']);
+const SECTION_LABEL = /^\s*([\p{L}]+)\s*\/\s*(?=\S)/u;
+
+/** The headline as a story title: without an agency's section label before it. */
+export function storyTitle(headline: string): string {
+  const label = SECTION_LABEL.exec(headline);
+  return label && SECTION_LABELS.has(label[1]) ? headline.slice(label[0].length) : headline;
+}
+
 /** A title from the summary's opening sentence, cut at a clause boundary (see titleFromSentence). */
 export function leadClauseTitle(openingSentence: string): string {
   return titleFromSentence(openingSentence);
