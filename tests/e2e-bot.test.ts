@@ -419,6 +419,15 @@ describe('/digest', () => {
     expect(messages[0].content).toContain(en.digestSummary(digest.stories.length, digest.articleCount, 0));
   });
 
+  it('now: max_stories keeps the most widely reported stories and says how many there were', async () => {
+    const digest = await engine.digest({});
+    expect(digest.stories.length).toBeGreaterThan(1);
+    const record = await sandbox.slash('digest', [{ name: 'now', options: [{ name: 'since', value: 'all' }, { name: 'max_stories', value: 1 }] }]);
+    const messages = messagesOf(record);
+    expect(messages.flatMap((m) => m.embeds).map((e) => e.title.slice(0, 15))).toEqual([digest.stories[0].title.slice(0, 15)]);
+    expect(messages[0].content).toContain(en.digestTopStories(1, digest.stories.length, digest.articleCount, 0));
+  });
+
   it('now: the default period (24h) covers the freshly copied corpus; a bad `since` gets a clear message', async () => {
     const record = await sandbox.slash('digest', [{ name: 'now', options: [] }]);
     expect(messagesOf(record).flatMap((m) => m.embeds).length).toBe((await engine.digest({})).stories.length);

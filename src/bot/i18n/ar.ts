@@ -73,6 +73,9 @@ export const ar: Strings = {
   digestTitle: 'نشرة',
   digestSummary: (stories, articles, omitted) =>
     `${stories} قصص من ${articles} مقالات` + (omitted > 0 ? ` (الأحدث؛ لم تُقرأ ${omitted} مقالات أقدم من هذه المدة)` : ''),
+  digestTopStories: (shown, stories, articles, omitted) =>
+    `أوسع ${shown} قصص انتشارا من ${stories} قصة في ${articles} مقالات` +
+    (omitted > 0 ? ` (الأحدث؛ لم تُقرأ ${omitted} مقالات أقدم من هذه المدة)` : ''),
   digestPeriodAll: 'كل المقالات',
   digestPeriodSince: (timestamp) => `المقالات المضافة منذ ${timestamp}`,
   digestEmpty: 'لا توجد مقالات جديدة في هذه المدة. جرّب مدة أطول مثل since: 7d أو since: all',

@@ -87,6 +87,9 @@ export const en = {
   digestTitle: 'Nashra briefing',
   digestSummary: (stories: number, articles: number, omitted: number) =>
     `${stories} stories from ${articles} articles` + (omitted > 0 ? ` (the latest; ${omitted} older articles of the period left out)` : ''),
+  digestTopStories: (shown: number, stories: number, articles: number, omitted: number) =>
+    `The ${shown} most widely reported of ${stories} stories from ${articles} articles` +
+    (omitted > 0 ? ` (the latest; ${omitted} older articles of the period left out)` : ''),
   digestPeriodAll: 'All articles in the corpus',
   digestPeriodSince: (timestamp: string) => `Articles added since ${timestamp}`,
   digestEmpty: 'No new articles in this period. Try a longer period, e.g. since: 7d or since: all.',

@@ -25,6 +25,8 @@ export interface DigestRenderOptions {
   query?: string;
   /** 'full' (default): an embed per story. 'compact': titles and one line each, listed in few embeds. */
   format?: DigestFormat;
+  /** The digest's stories before only the first were kept (`/digest now max_stories`): the header says "N of M". */
+  storiesFound?: number;
 }
 
 /**
@@ -43,7 +45,12 @@ export function renderDigestMessages(digest: Digest, t: Strings, options: Digest
     header.push(t.digestEmpty);
     return [message({ content: header.join('\n') })];
   }
-  header.push(t.digestSummary(digest.stories.length, digest.articleCount, digest.omittedCount ?? 0));
+  const found = options.storiesFound ?? digest.stories.length;
+  header.push(
+    found > digest.stories.length
+      ? t.digestTopStories(digest.stories.length, found, digest.articleCount, digest.omittedCount ?? 0)
+      : t.digestSummary(digest.stories.length, digest.articleCount, digest.omittedCount ?? 0),
+  );
 
   const groups: APIEmbed[][] = [];
   let current: APIEmbed[] = [];
