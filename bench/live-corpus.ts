@@ -169,11 +169,17 @@ export async function runLiveCorpusBench(): Promise<string> {
     });
     rows.push({ measure: '… process RSS after it (bot + sandbox + engine)', figure: mib(live.rss), target: '≤ 400 MB', met: live.rss <= 400e6 });
     const later = percentile(live.digest.laterMs, 50);
+    const top = percentile(live.digest.topMs, 50);
     rows.push({
-      measure: `\`/digest now\` over one day (${live.digest.day}: ${live.digest.articles.toLocaleString('en')} articles → ${live.digest.stories.toLocaleString('en')} stories), the engine's digest worker: first run (worker start) / median of the next ${DIGEST_RUNS - 1}`,
+      measure: `a day's digest (${live.digest.day}: ${live.digest.articles.toLocaleString('en')} articles → ${live.digest.stories.toLocaleString('en')} stories, all made in full), the engine's digest worker: first run (worker start) / median of the next ${DIGEST_RUNS - 1}`,
       figure: `${sec(live.digest.firstMs)} / ${sec(later)}`,
+      target: '—',
+    });
+    rows.push({
+      measure: `\`/digest now\` over that day, as the command runs it (the 10 stories it shows made in full), median of ${DIGEST_RUNS}`,
+      figure: sec(top),
       target: '≤ 1 s (issue 8)',
-      met: later <= 1000,
+      met: top <= 1000,
     });
   } finally {
     await rm(root, { recursive: true, force: true });
@@ -308,11 +314,16 @@ async function liveBurst(corpus: string, data: string, held: string, heldNames: 
     const [digestDay, dayIds] = [...byDay].sort((x, y) => Math.abs(x[1].length - 2000) - Math.abs(y[1].length - 2000))[0];
     const addedAt = new Map(dayIds.map((id) => [id, `${digestDay}T12:00:00.000Z`]));
     const digestMs: number[] = [];
+    const topMs: number[] = [];
     let digestStories = 0;
     for (let run = 0; run < DIGEST_RUNS; run++) {
+      // Every story made in full (a scheduled briefing without max_stories), then the 10 that `/digest now` shows.
       t = performance.now();
       digestStories = (await engine.digest({ addedAt, now: new Date(`${digestDay}T23:59:59Z`) })).stories.length;
       digestMs.push(performance.now() - t);
+      t = performance.now();
+      await engine.digest({ addedAt, now: new Date(`${digestDay}T23:59:59Z`), maxStories: 10 });
+      topMs.push(performance.now() - t);
     }
     return {
       oneArticleMs,
@@ -320,7 +331,7 @@ async function liveBurst(corpus: string, data: string, held: string, heldNames: 
       acks: acks.sort((a, b) => a - b),
       maxStallMs: delay.max / 1e6 - 10,
       p99StallMs: delay.percentile(99) / 1e6 - 10,
-      digest: { day: digestDay, articles: dayIds.length, stories: digestStories, firstMs: digestMs[0], laterMs: digestMs.slice(1).sort((a, b) => a - b) },
+      digest: { day: digestDay, articles: dayIds.length, stories: digestStories, firstMs: digestMs[0], laterMs: digestMs.slice(1).sort((a, b) => a - b), topMs: topMs.sort((a, b) => a - b) },
       rss: rssAfterBurst,
     };
   } finally {

@@ -269,13 +269,11 @@ async function digestNow(interaction: ChatInputCommandInteraction, ctx: BotConte
   const o = readOptions(interaction, subcommandOptions(data, 'now'));
   const since = parseSince(o.since);
   const query = o.query?.trim() || undefined;
-  const found = await ctx.engine.digest({ since: since ?? undefined, query });
-  const shown = found.stories.slice(0, o.max_stories ?? NOW_STORIES);
-  const digest = { ...found, stories: shown };
+  const digest = await ctx.engine.digest({ since: since ?? undefined, query, maxStories: o.max_stories ?? NOW_STORIES });
   const options = {
     period: since ? ctx.t.digestPeriodSince(discordTime(since, 'f')) : ctx.t.digestPeriodAll,
     query,
-    storiesFound: found.stories.length,
+    storiesFound: digest.storyCount,
   };
   const payloads = renderDigestMessages(digest, ctx.t, options);
   if (digest.stories.length > 0) {

@@ -176,6 +176,19 @@ describe('buildDigest on the seeds', () => {
     expect(storyOf(digestOf(dated), '002').summary[0]).toContain('الخميس 1 سبتمبر 2022');
   });
 
+  it('makes only the first stories when asked, the same stories as in the full digest, and counts them all', () => {
+    const reports = UNRELATED_REPORTS.map((r) => parseArticle(r.key, reportFileText(r), '2026-03-01T08:00:00.000Z'));
+    const corpus = [...seeds, ...reports];
+    const input = { articles: corpus, termStatistics: termStatisticsOf(corpus), quotesByArticle: seedQuotes };
+    const full = buildDigest(input);
+    expect(full.stories.length).toBeGreaterThan(3);
+    expect(full.storyCount).toBeUndefined();
+    const top = buildDigest({ ...input, maxStories: 3 });
+    expect(top.stories).toEqual(full.stories.slice(0, 3));
+    expect(top.storyCount).toBe(full.stories.length);
+    expect(top.articleCount).toBe(full.articleCount);
+  });
+
   it('titles a multi-outlet story with the headline that names the event', () => {
     // «التحالف الدولي لمحاربة داعش يجتمع في المغرب…» (001) names the meeting; «أمريكا تشيد بدور المغرب…» (000),
     // the most central report's headline and the old title, is one outlet's angle.

@@ -25,6 +25,8 @@ export interface DigestInput {
    */
   context?: (selection: readonly Article[]) => readonly Article[];
   now?: Date;
+  /** Only the first this many stories (by importance) are made in full; storyCount still counts them all. */
+  maxStories?: number;
   /** Grouping knobs, for the benchmark and tests; the defaults were tuned on SaudiNewsNet (see cluster.ts). */
   clusterOptions?: Partial<ClusterOptions>;
 }
@@ -69,20 +71,11 @@ export function buildDigest(input: DigestInput): Digest {
       .sort((x, y) => y.centrality - x.centrality || compareAdded(selected[x.i], selected[y.i]))
       .map((x) => x.i);
     const articles = order.map((i) => selected[i]);
-    const storyDocs = order.map((i) => docs[i]);
-    const common = commonContent(storyDocs, center);
-    const headline = pickHeadline(storyDocs, common, weights);
-    const sentences = summarizeStory(storyDocs, center, weights, { headlineTerms: headline?.titleTerms });
-    const summary = sentences.map((s) => s.text);
-    const story: Story = {
-      title: headline ? storyTitle(headline.article.title) : sentences.length ? leadClauseTitle(sentences[0].original) : articles[0].title,
-      articleIds: articles.map((a) => a.id),
-      summary,
-      quote: pickQuote(articles.flatMap((a) => input.quotesByArticle.get(a.id) ?? []), center, weights, summary),
-      sourceCount: countSources(articles),
-    };
     return {
-      story,
+      order,
+      articles,
+      center,
+      sourceCount: countSources(articles),
       newest: Math.max(...articles.map((a) => Date.parse(a.addedAt) || 0)),
       // Substance: how much the story's reports say, in analyzed words.
       substance: order.reduce((n, i) => n + [...docs[i].bodyCounts.values()].reduce((a, b) => a + b, 0), 0),
@@ -92,13 +85,29 @@ export function buildDigest(input: DigestInput): Digest {
   // Importance: more outlets, then more articles, then the newest, then the one with more to say.
   ranked.sort(
     (x, y) =>
-      y.story.sourceCount - x.story.sourceCount ||
-      y.story.articleIds.length - x.story.articleIds.length ||
+      y.sourceCount - x.sourceCount ||
+      y.articles.length - x.articles.length ||
       y.newest - x.newest ||
       y.substance - x.substance ||
-      (x.story.articleIds[0] < y.story.articleIds[0] ? -1 : 1),
+      (x.articles[0].id < y.articles[0].id ? -1 : 1),
   );
-  return { generatedAt: now.toISOString(), articleCount: selected.length, stories: ranked.map((r) => r.story) };
+  // Titles, summaries and quotations only for the stories shown: they are most of a digest's cost after grouping.
+  const shown = input.maxStories === undefined ? ranked : ranked.slice(0, Math.max(0, input.maxStories));
+  const stories = shown.map(({ order, articles, center, sourceCount }): Story => {
+    const storyDocs = order.map((i) => docs[i]);
+    const common = commonContent(storyDocs, center);
+    const headline = pickHeadline(storyDocs, common, weights);
+    const sentences = summarizeStory(storyDocs, center, weights, { headlineTerms: headline?.titleTerms });
+    const summary = sentences.map((s) => s.text);
+    return {
+      title: headline ? storyTitle(headline.article.title) : sentences.length ? leadClauseTitle(sentences[0].original) : articles[0].title,
+      articleIds: articles.map((a) => a.id),
+      summary,
+      quote: pickQuote(articles.flatMap((a) => input.quotesByArticle.get(a.id) ?? []), center, weights, summary),
+      sourceCount,
+    };
+  });
+  return { generatedAt: now.toISOString(), articleCount: selected.length, ...(input.maxStories !== undefined ? { storyCount: ranked.length } : {}), stories };
 }
 
 /**

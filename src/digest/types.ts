@@ -23,6 +23,8 @@ export interface Digest {
    * whole archive is neither readable nor quick). 0 when the whole period was read.
    */
   omittedCount?: number;
+  /** Stories found, when only the first `stories` were made (a digest asked for at most so many); else absent. */
+  storyCount?: number;
   stories: Story[];
 }
 

@@ -13,6 +13,8 @@ export interface DigestJob {
   /** Article id → the addedAt to use (when it was first seen, for a briefing's period). */
   items: [string, string][];
   now: string;
+  /** Only the first this many stories made in full (see DigestInput.maxStories). */
+  maxStories?: number;
 }
 
 export interface FrequencyAnswer {
@@ -49,8 +51,9 @@ export class DigestPool {
   constructor(private readonly script: URL = new URL('./digest-worker.js', import.meta.url)) {}
 
   /** Build the digest of `items` from the store in `dataDir`; frequencies come from `frequencies` (main thread). */
-  run(dataDir: string, items: Map<string, string>, now: Date, frequencies: () => FrequencySource): Promise<Digest> {
-    const job = () => this.runOne({ type: 'digest', id: this.nextId++, dataDir, items: [...items], now: now.toISOString() }, frequencies);
+  run(dataDir: string, items: Map<string, string>, now: Date, frequencies: () => FrequencySource, maxStories?: number): Promise<Digest> {
+    const job = () =>
+      this.runOne({ type: 'digest', id: this.nextId++, dataDir, items: [...items], now: now.toISOString(), maxStories }, frequencies);
     const result = this.chain.then(job, job);
     this.chain = result.catch(() => {});
     return result;

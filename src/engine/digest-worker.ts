@@ -69,5 +69,6 @@ async function run(job: DigestJob) {
     quotesByArticle,
     termStatistics: { documentCount: reply.documentCount, documentFrequency: (t) => df.get(t) ?? 0 },
     now: new Date(job.now),
+    maxStories: job.maxStories,
   });
 }

@@ -528,10 +528,11 @@ export class Engine {
    * matching `query`. Word rarity comes from the whole corpus (the search index's document frequencies), never
    * from the few articles briefed: two fresh reports sharing one word are not one story. A digest of more than
    * DIGEST_CONTEXT_MAX_SELECTION articles is built in a worker thread (digest-pool.ts): a day's news takes seconds,
-   * which must not stall interactions.
+   * which must not stall interactions. `maxStories`: only the most important stories made in full (storyCount
+   * says how many were found), as `/digest now` shows them.
    */
   async digest(
-    options: { since?: Date; query?: string; now?: Date; articles?: readonly Article[]; addedAt?: ReadonlyMap<string, string> } = {},
+    options: { since?: Date; query?: string; now?: Date; maxStories?: number; articles?: readonly Article[]; addedAt?: ReadonlyMap<string, string> } = {},
   ): Promise<Digest> {
     let onlyIds: Set<string> | undefined;
     if (options.query !== undefined) {
@@ -566,7 +567,7 @@ export class Engine {
       const items = new Map(inPeriod);
       const pool = this.digestPool();
       if (pool && items.size > DIGEST_CONTEXT_MAX_SELECTION) {
-        const digest = await pool.run(this.dataDir!, items, now, () => this.index.termStatistics());
+        const digest = await pool.run(this.dataDir!, items, now, () => this.index.termStatistics(), options.maxStories);
         return { ...digest, omittedCount };
       }
       articles = this.articlesByIds([...items.keys()]).map((a) => ({ ...a, addedAt: items.get(a.id)! }));
@@ -578,6 +579,7 @@ export class Engine {
       quotesByArticle,
       context: (selection) => this.digestContext(selection),
       now,
+      maxStories: options.maxStories,
     });
     return { ...digest, omittedCount };
   }
