@@ -18,7 +18,8 @@ export interface DigestInput {
   articles: readonly Article[];
   /** Corpus-wide document frequencies, the background for word rarity (term-statistics.ts). */
   termStatistics: TermStatistics;
-  quotesByArticle: ReadonlyMap<string, Quote[]>;
+  /** Each article's quotations; only the shown stories' articles are asked (a store can answer as asked). */
+  quotesByArticle: Pick<ReadonlyMap<string, Quote[]>, 'get'>;
   /**
    * Earlier articles that may belong to a story of the selection (the engine answers through search). Optional:
    * they change only which selected articles are grouped together, never what a story shows (see groupInContext).

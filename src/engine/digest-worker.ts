@@ -43,13 +43,13 @@ parentPort!.on('message', (message: DigestJob | FrequencyAnswer) => {
 async function run(job: DigestJob) {
   const store = storeFor(job.dataDir);
   const articles: Article[] = [];
-  const quotesByArticle = new Map();
   for (const [id, addedAt] of job.items) {
     const article = store.get(id);
     if (!article) continue; // removed since it was selected
     articles.push({ ...article, addedAt });
-    quotesByArticle.set(id, store.quotesOf(id));
   }
+  // Read as the digest asks: only the articles of the stories it makes in full (all of them without maxStories).
+  const quotesByArticle = { get: (id: string) => store.quotesOf(id) };
   const terms = new Set<string>();
   for (const a of articles) {
     const analyzed = analyzeArticle(a);

@@ -572,7 +572,7 @@ export class Engine {
       }
       articles = this.articlesByIds([...items.keys()]).map((a) => ({ ...a, addedAt: items.get(a.id)! }));
     }
-    const quotesByArticle = new Map(articles.map((a) => [a.id, this.articles_.quotesOf(a.id)]));
+    const quotesByArticle = { get: (id: string) => this.articles_.quotesOf(id) };
     const digest = buildDigest({
       articles,
       termStatistics: this.index.termStatistics(),
