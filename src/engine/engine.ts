@@ -472,13 +472,15 @@ export class Engine {
     const words = sample?.title.split(/\s+/).filter((w) => w.length >= 3) ?? [];
     if (!words.length) return;
     for (const query of [words[0], words.slice(0, 3).join(' '), sample.title, words[words.length - 1]]) {
-      if (this.closed) return;
-      await nextBackgroundTurn();
-      try {
-        this.search(query.slice(0, MAX_QUERY_LENGTH));
-        this.suggestArticles(query.slice(0, 4));
-      } catch {
-        // A title that is not a valid query (only stopwords, say) warms nothing: not worth a warning.
+      for (const run of [() => this.search(query.slice(0, MAX_QUERY_LENGTH)), () => this.suggestArticles(query.slice(0, 4))]) {
+        await nextBackgroundTurn();
+        if (this.closed) return;
+        try {
+          run();
+        } catch (err) {
+          // A title that is no valid query (stopwords only, say) warms nothing; anything else is a bug to report.
+          if (!(err instanceof NashraError)) throw err;
+        }
       }
     }
   }
