@@ -50,6 +50,17 @@ describe('organisations and unnamed sources (speakerKind)', () => {
 });
 
 describe('names', () => {
+  it('a family name in ة after a role and its complement, and after a given name that role marked earlier', () => {
+    const [first, second] = quotes(
+      'وقال وزير الخارجية خالد العطية: «نحن ندعم الأمن والاستقرار في المنطقة كلها».',
+      'وردا على سؤال عن الاتفاق، قال خالد العطية: «إن الحوار هو الطريق الوحيد لحل الخلافات بين الدول».',
+    );
+    expect(first).toMatchObject({ speaker: 'خالد العطية', speakerRole: 'وزير الخارجية', speakerKind: 'person' });
+    expect(second).toMatchObject({ speaker: 'خالد العطية', speakerKind: 'person' });
+    // Without a role anywhere, a definite word in ة after a noun is no family name: no speaker is invented.
+    expect(quotes('وقالت مقدمة الأغنية: «يا ليل طول شوية».')[0]?.speaker ?? null).toBeNull();
+  });
+
   it('«علي» is a given name, not the preposition «على»', () => {
     expect(quotes('من جانبه، قال اللواء الدكتور علي بن سعيد الحارثي: "ان مثل هذه الاعمال الاجرامية تؤكد ان المملكة مستهدفة".')[0].speaker).toBe(
       'علي بن سعيد الحارثي',

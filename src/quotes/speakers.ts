@@ -183,13 +183,17 @@ export function familyNamesIn(paragraphs: string[], tokenized: Token[][] = parag
       const norm = tokens[i].norm;
       if (!norm.startsWith('ال') || !norm.endsWith('ه') || norm === 'الله' || norm.length < 5) continue;
       const bare = withoutArticle(norm);
-      if (ROLE_HEADS.has(bare) || INSTITUTIONS.has(bare) || COLLECTIVES.has(bare)) continue;
+      if (ROLE_HEADS.has(bare) || INSTITUTIONS.has(bare) || COLLECTIVES.has(bare) || TIME_WORDS.has(norm)) continue;
       const given = tokens[i - 1].norm;
       const slot = tokens[i - 2].norm;
       if (!isNameToken(given) || given.startsWith('ال') || given.startsWith('و')) continue;
       if (!/^\s+$/.test(paragraph.slice(tokens[i - 2].end, tokens[i - 1].start) + paragraph.slice(tokens[i - 1].end, tokens[i].start))) continue;
       const roleAfter = tokens[i + 1] !== undefined && ROLE_HEADS.has(withoutArticle(tokens[i + 1].norm));
-      if (ROLE_HEADS.has(withoutArticle(slot)) || HONORIFICS.has(slot) || (slot.startsWith('ال') && slot.endsWith('ي')) || roleAfter) names.add(norm);
+      // «وزير الخارجية خالد العطية»: the role's complement stands before the given name.
+      const roleComplement = slot.startsWith('ال') && i >= 3 && ROLE_HEADS.has(withoutArticle(tokens[i - 3].norm));
+      if (ROLE_HEADS.has(withoutArticle(slot)) || HONORIFICS.has(slot) || (slot.startsWith('ال') && slot.endsWith('ي')) || roleAfter || roleComplement) {
+        names.add(norm);
+      }
     }
   }
   return names;
@@ -396,7 +400,7 @@ export function parseSubject(afterVerb: string, familyNames: ReadonlySet<string>
   let k = 0;
   while (k < phrase.length && k < MAX_NAME_TOKENS && inNameAt(phrase, k) && !nounAfterName(phrase, k)) k++;
   if (k === 0 && familyNames.has(phrase[0].norm)) k = 1;
-  else if (k > 0 && k < phrase.length && k < MAX_NAME_TOKENS && isFamilyName(phrase[k].norm) && isGivenName(phrase[k - 1].norm)) {
+  else if (k > 0 && k < phrase.length && k < MAX_NAME_TOKENS && (isFamilyName(phrase[k].norm) || (k === 1 && familyNames.has(phrase[k].norm))) && isGivenName(phrase[k - 1].norm)) {
     if (k === phrase.length - 1 && afterPhrase !== undefined && OBJECT_PREPOSITIONS.has(afterPhrase) && !phrase[k].norm.endsWith('ي')) {
       return { kind: 'named', name: join(phrase.slice(0, k)), role: null };
     }

@@ -5,5 +5,6 @@
  * quotes-2 (issue 9): speakerKind, organisations named in full, speakers re-attributed.
  * quotes-3 (issue 9, second round): names completed from the article's own mentions, clause subjects and role
  * mentions as speakers, «وجاء في بيان», «نقل X عن Y قوله»; a few more quotations found.
+ * quotes-4: family names in ة («العطية») after a role's complement, and after a given name the article marked.
  */
-export const QUOTES_VERSION = 'quotes-3';
+export const QUOTES_VERSION = 'quotes-4';
