@@ -16,7 +16,7 @@ import { DEADLINE_SLACK_MS, nextRetryAt, REAL_TIMERS, RetryBook, retryDeadline, 
 import { SlotTimers } from './slot-timer.js';
 
 export type { Timers } from './retry-window.js';
-import { checkFilters, checkGuildCap, checkIdentity, checkMaxStories, checkQuery, checkSchedule } from './rules.js';
+import { checkFilters, checkGuildCap, checkIdentity, checkMaxStories, checkQuery, checkSchedule, MAX_STORIES_LIMIT } from './rules.js';
 import { briefingStrings } from './strings.js';
 import { isValidTimeZone } from './timezone.js';
 import {
@@ -442,10 +442,12 @@ export class BriefingService implements BriefingDesk {
     // The subscription's filters: words and sources narrow the articles, then sources per story and the number of
     // stories narrow what is listed. What they leave out is consumed with the period (it is not wanted here).
     const wanted = await filterArticles(this.engine, seenAt, record.filters);
+    // Without max_stories, as many as it may ask for (25): a day of a national press is over a thousand stories,
+    // which in full would be some 140 messages in the channel.
     const digest = selectStories(
       await this.engine.digest({ addedAt: wanted, query: record.query ?? undefined, now }),
       record.filters.minSources,
-      record.maxStories,
+      record.maxStories ?? MAX_STORIES_LIMIT,
     );
     const strings = briefingStrings(record.language);
     const scheduleText = describeCron(spec, record.timezone, record.language);
