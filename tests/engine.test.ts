@@ -203,6 +203,37 @@ describe('start-up from the saved state', () => {
     expect(reopened.search('بوريطة')).toEqual(fresh.search('بوريطة'));
   });
 
+  it('a rebuild whose sentence table a worker thread makes (compiled engine) answers like one made in one thread', async () => {
+    for (let i = 0; i < 40; i++) await writeFile(path.join(corpusDir, `gen-${i}.txt`), generatedArticle(i));
+    await (await open()).close();
+    // The compiled engine in its own process: the snapshot deleted before each start, so each start rebuilds from
+    // the store, once with the worker (from 1 article on) and once without.
+    const script = `const { Engine, silentLogger } = await import(${JSON.stringify(path.resolve('dist/src/engine/engine.js'))});
+      const { rm } = await import('node:fs/promises');
+      const answers = [];
+      for (const parallelBuildFrom of [1, Infinity]) {
+        await rm(${JSON.stringify(path.join(dataDir, 'search-index.snapshot'))});
+        const warnings = [];
+        const engine = await Engine.open({ corpusDir: ${JSON.stringify(corpusDir)}, dataDir: ${JSON.stringify(dataDir)}, parallelBuildFrom,
+          log: { info: () => {}, warn: (m) => warnings.push(m) } });
+        answers.push({ cached: engine.stats().indexFromCache, warnings, results: ['بوريطة', 'المغرب', 'التعاون الإقليمي', 'مراكش'].map((q) => engine.search(q, { limit: 20 })) });
+        await engine.close();
+      }
+      process.stdout.write(JSON.stringify(answers));`;
+    const out = await new Promise<string>((resolve, reject) => {
+      const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+      let text = '';
+      child.stdout.on('data', (d: Buffer) => (text += d));
+      child.on('error', reject);
+      child.on('exit', (code) => (code === 0 ? resolve(text) : reject(new Error(`exit ${code}`))));
+    });
+    const [withWorker, inThread] = JSON.parse(out);
+    expect(withWorker.cached).toBe(false);
+    expect(withWorker.warnings).toEqual([]);
+    expect(withWorker.results.every((r: { total: number }) => r.total > 0)).toBe(true);
+    expect(withWorker.results).toEqual(inThread.results);
+  });
+
   it('a data folder used for another corpus folder is told so and re-read, not mixed', async () => {
     await (await open()).close();
     const other = path.join(root, 'other');

@@ -9,10 +9,10 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyzeTerm, forEachNormalizedWord, normalizeArabic, normalizeArabicByRules, tokenize } from '../src/arabic/index.js';
+import { analyzeTerm, forEachNormalizedWord, isNfkcAsItIs, normalizeArabic, normalizeArabicByRules, tokenize } from '../src/arabic/index.js';
 import type { Article } from '../src/corpus/article.js';
 import { ArticleIndex, textsOf } from '../src/search/article-index.js';
-import { FieldAnalyzer } from '../src/search/field-analyzer.js';
+import { BulkAnalyzer } from '../src/search/bulk-analyzer.js';
 import { InvertedIndex } from '../src/search/postings.js';
 import { oneEditTerms, oneEditVariants } from '../src/search/query-plan.js';
 import { gramsPresent, gramsPresentPlain, GramTable } from '../src/search/rerank.js';
@@ -180,6 +180,36 @@ describe('saveTo / loadFrom', () => {
   });
 });
 
+describe('a build whose sentence table is made by another thread', () => {
+  // The worker's way (engine/sentence-table-worker.ts): terms hashed only, slots in the articles' order.
+  const tableOf = (articles: readonly Article[]) => {
+    const analyzer = new BulkAnalyzer(null);
+    const table = new SentenceTable();
+    articles.forEach((a, slot) => table.addDocument(slot, a, analyzer.analyzeArticle(a).tokens));
+    return { ids: articles.map((a) => a.id), data: table.snapshot(articles.length) };
+  };
+
+  it('answers as the one-thread build; a failed or mismatched table is made again here', async () => {
+    await fc.assert(
+      fc.asyncProperty(corpus, fc.array(query, { minLength: 1, maxLength: 4 }), fc.constantFrom('same', 'failed', 'other order'), async (articles, queries, how) => {
+        const texts = textsOf(articles);
+        const fallbacks: string[] = [];
+        const made =
+          how === 'same'
+            ? Promise.resolve(tableOf(articles))
+            : how === 'failed'
+              ? Promise.reject(new Error('worker gone'))
+              : Promise.resolve(tableOf([...articles].reverse().concat(articles.length === 1 ? [{ ...articles[0], id: 'zz' }] : [])));
+        const parallel = await ArticleIndex.buildWithSentences(articles, texts, made, (why) => fallbacks.push(why));
+        expect(observe(parallel, queries)).toEqual(observe(build(articles), queries));
+        expect(fallbacks.length).toBe(how === 'same' ? 0 : 1);
+        if (how === 'failed') expect(fallbacks[0]).toContain('worker gone');
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
 describe('fast text scanners agree with the rules they implement', () => {
   // Code units from the ranges that matter: Arabic letters and marks, presentation forms, digits, Latin (both
   // cases), Greek (final sigma), invisible controls, surrogates (lone and paired), spaces and punctuation.
@@ -204,6 +234,20 @@ describe('fast text scanners agree with the rules they implement', () => {
     );
   });
 
+  it('a text taken as its own NFKC is its own NFKC', () => {
+    // Hangul jamo compose, marks reorder and compose, presentation forms and ligatures decompose: the table must
+    // let none of them through, and let plain Arabic and Latin text through.
+    const risky = fc.oneof(unit, fc.integer({ min: 0x1100, max: 0x11ff }), fc.integer({ min: 0xac00, max: 0xac20 }), fc.integer({ min: 0x0300, max: 0x036f }), fc.integer({ min: 0xfb00, max: 0xfdff }));
+    fc.assert(
+      fc.property(fc.oneof(fc.array(risky, { maxLength: 12 }).map((c) => String.fromCharCode(...c)), mixed), (s) => {
+        if (isNfkcAsItIs(s)) expect(s.normalize('NFKC')).toBe(s);
+      }),
+      { numRuns: 5000 },
+    );
+    expect(isNfkcAsItIs('قال وزير الخارجية، Rabat 2015.\n«نعم»')).toBe(true);
+    expect(isNfkcAsItIs('ﺍﺳﺘﺮاﺗﻴﺠﻴﺔ')).toBe(false);
+  });
+
   it('forEachNormalizedWord = the word pattern over normalizeArabic', () => {
     fc.assert(
       fc.property(mixed, (s) => {
@@ -217,7 +261,7 @@ describe('fast text scanners agree with the rules they implement', () => {
 
   it('the build-time field analyzer = tokenize + analyzeTerm', () => {
     const index = new InvertedIndex();
-    const analyzer = new FieldAnalyzer(index);
+    const analyzer = new BulkAnalyzer(index);
     fc.assert(
       fc.property(mixed, (s) => {
         const fast = analyzer.analyze(s);
@@ -236,11 +280,61 @@ describe('fast text scanners agree with the rules they implement', () => {
     );
   });
 
+  it('one scan of an article (bulk build) = its postings, rerank words and sentence terms found apart', () => {
+    // Paragraphs glued from pieces, so that invisibles, Σ, İ, tatweel, marks and astral letters sit inside and
+    // between words; the same analyzer across articles, as in a build (its token table carries over).
+    const piece = fc.oneof(word, word, fc.constantFrom(' ', ' ', '.', '؟', '\n', '«', '»', 'ﺍﺳﺘﺮاﺗﻴﺠﻴﺔ', '\u200b', '\u200f', '\u00ad', '𝐀', 'المـغرب', 'ΟΔΟΣ', 'Σ', 'İ', 'ـ', 'ً', 'د.'));
+    const paragraph = fc.oneof(fc.array(piece, { maxLength: 30 }).map((p) => p.join('')), mixed);
+    const articles = fc.array(fc.tuple(paragraph, fc.array(paragraph, { maxLength: 5 })), { minLength: 1, maxLength: 4 });
+    fc.assert(
+      fc.property(articles, (drawn) => {
+        const index = new InvertedIndex();
+        const words = new RerankWords();
+        const analyzer = new BulkAnalyzer(index, words);
+        const apart = new RerankWords();
+        drawn.forEach(([title, paragraphs], slot) => {
+          const a: Article = { id: `a${slot}`, title, paragraphs, date: null, source: null, url: null, addedAt: '' };
+          const scan = analyzer.analyzeArticle(a);
+          for (const [field, text] of [[scan.title, title], [scan.body, paragraphs.join('\n')]] as const) {
+            const tokens = tokenize(text);
+            const tf = new Map<string, number>();
+            for (const t of tokens) {
+              const term = analyzeTerm(t);
+              if (term) tf.set(term, (tf.get(term) ?? 0) + 1);
+            }
+            const got = new Map<string, number>();
+            for (let i = 0; i < field.count; i++) got.set(index.termText[field.termIds[i]], field.tfs[i]);
+            expect(got).toEqual(tf);
+            expect(field.length).toBe(new Set(tokens).size);
+          }
+          words.addWordIds(slot, scan.rerankWords.ids, scan.rerankWords.count);
+          apart.addDocument(slot, a);
+          const wordsOf = (w: RerankWords) => {
+            const data = w.snapshot(slot + 1);
+            return w.idsOf(data, slot).map((id) => String.fromCharCode(...data.arena.subarray(data.wordStart[id], data.wordStart[id + 1]))).sort();
+          };
+          expect(wordsOf(words)).toEqual(wordsOf(apart));
+          const bulk = new SentenceTable();
+          bulk.addDocument(0, a, scan.tokens);
+          const plain = new SentenceTable();
+          plain.addDocument(0, a);
+          const view = (t: SentenceTable) => {
+            const v = t.sentencesOf(0, a)!;
+            const range = (xs: Uint16Array | Uint32Array, k = 1) => Array.from(xs.subarray(v.first * k, (v.first + v.length) * k));
+            return [range(v.para), range(v.from), range(v.to), range(v.words), range(v.bloom, 4)];
+          };
+          expect(view(bulk)).toEqual(view(plain));
+        });
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
   it('one-edit terms found by hashes = the dictionary\'s terms among the one-edit variants', () => {
     fc.assert(
       fc.property(fc.array(mixed, { minLength: 1, maxLength: 8 }), fc.oneof(word, mixed), (texts, probe) => {
         const index = new InvertedIndex();
-        const analyzer = new FieldAnalyzer(index);
+        const analyzer = new BulkAnalyzer(index);
         for (const t of texts) analyzer.analyze(t);
         // Terms one edit from the probe, so that hits are frequent: its deletions and a substitution.
         for (let i = 0; i < probe.length; i++) index.intern(probe.slice(0, i) + probe.slice(i + 1));
@@ -307,10 +401,9 @@ describe('fast text scanners agree with the rules they implement', () => {
         expect(buildSnippetWithTable(a, matched, sentences!)).toBe(buildSnippetPlain(a, matched));
         expect(table.sentencesOf(slot, { ...a, paragraphs: [...ps, 'زيادة'] })).toBeNull();
         // A bulk build takes the terms from the build's token table: the same table.
-        const analyzer = new FieldAnalyzer(new InvertedIndex());
-        analyzer.analyze(ps.join('\n'));
+        const scan = new BulkAnalyzer(new InvertedIndex(), new RerankWords()).analyzeArticle(a);
         const bulk = new SentenceTable();
-        bulk.addDocument(0, a, analyzer);
+        bulk.addDocument(0, a, scan.tokens);
         const view = (t: SentenceTable) => {
           const v = t.sentencesOf(t === table ? slot : 0, a)!;
           const range = (xs: Uint16Array | Uint32Array, k = 1) => Array.from(xs.subarray(v.first * k, (v.first + v.length) * k));

@@ -21,7 +21,8 @@ import type { Quote } from '../quotes/quote.js';
 import { QuoteIndex, type QuoteQuery } from '../quotes/quote-index.js';
 import { ArticleIndex, type ArticleTexts } from '../search/article-index.js';
 import type { SearchOptions, SearchResponse } from '../search/types.js';
-import { openStore, type ArticleStore, type Store } from '../store/index.js';
+import { DATABASE_FILE, openStore, type ArticleStore, type Store } from '../store/index.js';
+import { buildIndexFromStore } from './index-build.js';
 import { parseDay } from './dates.js';
 import { MAX_QUERY_LENGTH, NashraError } from './errors.js';
 import { DigestPool } from './digest-pool.js';
@@ -63,6 +64,8 @@ export interface EngineOptions {
   clock?: () => Date;
   /** At most this many articles, the latest of the period, make a digest (default MAX_DIGEST_ARTICLES). */
   maxDigestArticles?: number;
+  /** From this many articles a build from the store makes its sentence table in a worker thread (index-build.ts). */
+  parallelBuildFrom?: number;
 }
 
 export interface EngineStats {
@@ -198,7 +201,7 @@ export class Engine {
       report = await this.sync.full(listing);
       if (this.bulkImport) {
         this.bulkImport = false;
-        if (this.articles_.count() > 0) this.buildIndexFromStore();
+        if (this.articles_.count() > 0) await this.buildIndexFromStore();
         await this.catchUp();
       }
     } finally {
@@ -242,26 +245,14 @@ export class Engine {
       await rm(path.join(this.dataDir!, 'search-index.json'), { force: true });
       await rm(path.join(this.dataDir!, 'search-index.meta.json'), { force: true });
     }
-    this.buildIndexFromStore();
+    await this.buildIndexFromStore();
   }
 
-  /**
-   * The search index built in one bulk pass over the store (a few seconds at 31k articles, during start-up only,
-   * before any caller holds the engine). Changes written meanwhile by another process are replayed after.
-   */
-  private buildIndexFromStore(): void {
+  /** The search index built from the store's articles (index-build.ts); changes written meanwhile are replayed after. */
+  private async buildIndexFromStore(): Promise<void> {
     const seq = this.articles_.lastSeq();
-    const store = this.articles_;
-    function* everyArticle(): Generator<Article> {
-      let after: string | null = null;
-      for (;;) {
-        const page = store.articlesAfter(after, 500);
-        if (!page.length) return;
-        yield* page;
-        after = page[page.length - 1].id;
-      }
-    }
-    this.index = ArticleIndex.build(everyArticle(), this.texts);
+    const databaseFile = this.dataDir ? path.join(this.dataDir, DATABASE_FILE) : null;
+    this.index = await buildIndexFromStore(this.articles_, this.texts, { databaseFile, parallelFrom: this.options.parallelBuildFrom, warn: (m) => this.log.warn(m) });
     this.indexSeq = seq;
   }
 

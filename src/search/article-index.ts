@@ -24,14 +24,14 @@
 import { analyzeTerm, cliticVariants, normalizeArabic, tokenize } from '../arabic/index.js';
 import type { Article } from '../corpus/article.js';
 import { loadIndexFile, saveIndexFile, type IndexSnapshot } from './persist.js';
-import { FieldAnalyzer } from './field-analyzer.js';
+import { BulkAnalyzer } from './bulk-analyzer.js';
 import { InvertedIndex, type FieldPostings, type PostingRange } from './postings.js';
 import { planQuery, type QueryPlan } from './query-plan.js';
 import { FIELD_TITLE } from './ranking.js';
 import { RERANK, rerankWith } from './rerank.js';
 import { RerankWords } from './rerank-words.js';
 import { buildSnippet, buildSnippetWithTable } from './snippet.js';
-import { SentenceTable } from './sentence-table.js';
+import { SentenceTable, type BuiltSentenceTable } from './sentence-table.js';
 import { Scorer } from './top-k.js';
 import type { SearchHit, SearchOptions, SearchResponse } from './types.js';
 
@@ -74,6 +74,9 @@ export interface DocTable {
   folded: string[];
 }
 
+/** An article with nothing to show (the text the store no longer has). */
+const NO_ARTICLE: Article = { id: '', title: '', paragraphs: [], date: null, source: null, url: null, addedAt: '' };
+
 export interface TermStatistics {
   documentCount: number;
   documentFrequency(term: string): number;
@@ -82,7 +85,7 @@ export interface TermStatistics {
 export class ArticleIndex {
   private readonly index: InvertedIndex;
   private readonly rerankWords: RerankWords;
-  private readonly sentences: SentenceTable;
+  private sentences: SentenceTable;
   private readonly docs: DocTable;
   private readonly idToSlot = new Map<string, number>();
   private readonly scorer: Scorer;
@@ -129,20 +132,58 @@ export class ArticleIndex {
 
   /** A full build over `articles` (each id once; a repeated id replaces the earlier article). */
   static build(articles: Iterable<Article>, texts: ArticleTexts): ArticleIndex {
-    const built = new ArticleIndex(texts);
-    built.index.beginBulk();
-    // The build-time token table (field-analyzer.ts) is dropped afterwards: ~18 MB that single adds do not need.
-    const analyzer = new FieldAnalyzer(built.index);
-    const repeated: Article[] = [];
-    for (const a of articles) {
-      if (built.idToSlot.has(a.id)) repeated.push(a);
-      else built.insert(a, analyzer);
-    }
-    built.index.endBulk();
-    built.sentences.trim();
+    const { built, repeated } = ArticleIndex.bulk(articles, texts, true);
     // Rare (a corpus with a repeated id): the later article wins, as `add` would have it.
     for (const a of repeated) built.add(a);
     return built;
+  }
+
+  /**
+   * `build`, with the sentence table made meanwhile by another thread over the same articles in the same order
+   * (engine/sentence-table-worker.ts): on two cores a build from the store takes the time of the longer half rather
+   * than of both. When `sentences` fails, or was made over other articles (the store changed between the two
+   * reads), the table is made here from the texts, and `onFallback` says why.
+   */
+  static async buildWithSentences(
+    articles: Iterable<Article>,
+    texts: ArticleTexts,
+    sentences: Promise<BuiltSentenceTable>,
+    onFallback: (why: string) => void = () => {},
+  ): Promise<ArticleIndex> {
+    // Settled before the synchronous build runs, so a worker failing meanwhile is not an unhandled rejection.
+    const made = sentences.then(
+      (table) => ({ table, error: null }),
+      (error: unknown) => ({ table: null, error }),
+    );
+    const { built, repeated } = ArticleIndex.bulk(articles, texts, false);
+    const { table, error } = await made;
+    const slots = built.docs.ids.length;
+    const same = table !== null && table.ids.length === slots && table.ids.every((id, slot) => id === built.docs.ids[slot]);
+    if (same) built.sentences = SentenceTable.fromSnapshot(table.data, slots);
+    else {
+      onFallback(error ? `the sentence table's thread failed (${(error as Error).message})` : 'the store changed while the sentence table was made');
+      const own = new SentenceTable();
+      for (let slot = 0; slot < slots; slot++) own.addDocument(slot, texts.get(built.docs.ids[slot]!) ?? { ...NO_ARTICLE, title: built.docs.titles[slot] });
+      built.sentences = own;
+    }
+    for (const a of repeated) built.add(a);
+    return built;
+  }
+
+  /** The bulk pass of a build: every article inserted once, in order; ids seen again are handed back. */
+  private static bulk(articles: Iterable<Article>, texts: ArticleTexts, withSentences: boolean): { built: ArticleIndex; repeated: Article[] } {
+    const built = new ArticleIndex(texts);
+    built.index.beginBulk();
+    // The build-time token table (bulk-analyzer.ts) is dropped afterwards: ~25 MB that single adds do not need.
+    const analyzer = new BulkAnalyzer(built.index, built.rerankWords);
+    const repeated: Article[] = [];
+    for (const a of articles) {
+      if (built.idToSlot.has(a.id)) repeated.push(a);
+      else built.insertScanned(a, analyzer, withSentences);
+    }
+    built.index.endBulk();
+    built.sentences.trim();
+    return { built, repeated };
   }
 
   /** Insert `article`, or replace the article with its id. The index answers with it as soon as this returns. */
@@ -445,14 +486,24 @@ export class ArticleIndex {
     return admit;
   }
 
-  private insert(a: Article, analyzer?: FieldAnalyzer): void {
-    const body = a.paragraphs.join('\n');
-    const fields: FieldPostings[] = analyzer
-      ? [analyzer.analyze(a.title), analyzer.analyze(body)]
-      : [this.fieldPostings(a.title), this.fieldPostings(body)];
-    const slot = this.index.addDocument(fields);
+  private insert(a: Article): void {
+    const slot = this.index.addDocument([this.fieldPostings(a.title), this.fieldPostings(a.paragraphs.join('\n'))]);
     this.rerankWords.addDocument(slot, a);
-    this.sentences.addDocument(slot, a, analyzer);
+    this.sentences.addDocument(slot, a);
+    this.describe(slot, a);
+  }
+
+  /** insert, from one scan of the article by the build's analyzer (the same postings, words and sentences). */
+  private insertScanned(a: Article, analyzer: BulkAnalyzer, withSentences: boolean): void {
+    const scan = analyzer.analyzeArticle(a, withSentences);
+    const slot = this.index.addDocument([scan.title, scan.body]);
+    this.rerankWords.addWordIds(slot, scan.rerankWords.ids, scan.rerankWords.count);
+    if (withSentences) this.sentences.addDocument(slot, a, scan.tokens);
+    this.describe(slot, a);
+  }
+
+  /** The slot's stored fields, filter keys and orders. */
+  private describe(slot: number, a: Article): void {
     const { docs } = this;
     docs.ids[slot] = a.id;
     docs.titles[slot] = a.title;

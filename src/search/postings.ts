@@ -286,7 +286,8 @@ export class InvertedIndex {
     // Forward entries: the union of the fields' term ids, sorted, each with a bit per field (id × 4 + mask).
     let postings = 0;
     for (let f = 0; f < FIELD_COUNT; f++) postings += fields[f].count;
-    const entries = new Float64Array(postings);
+    // Int32: term ids stay far below 2^29 (a dictionary of half a billion terms would not fit in memory anyway).
+    const entries = new Int32Array(postings);
     let e = 0;
     for (let f = 0; f < FIELD_COUNT; f++) {
       const { termIds, tfs, count, length } = fields[f];
@@ -314,10 +315,10 @@ export class InvertedIndex {
     this.forwardStart[slot] = this.forwardLength;
     let previous = 0;
     for (let i = 0; i < entries.length; i++) {
-      const id = Math.floor(entries[i] / 4);
-      let mask = entries[i] % 4;
+      const id = entries[i] >> 2;
+      let mask = entries[i] & 3;
       // A term in both fields: its two entries are adjacent after sorting (mask 1, then mask 2).
-      if (i + 1 < entries.length && Math.floor(entries[i + 1] / 4) === id) mask |= entries[++i] % 4;
+      if (i + 1 < entries.length && entries[i + 1] >> 2 === id) mask |= entries[++i] & 3;
       this.dfAny[id]++;
       this.writeVarint((id - previous) * 4 + mask);
       previous = id;

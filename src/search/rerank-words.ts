@@ -40,30 +40,57 @@ export class RerankWords {
 
   /** Record the content words of `article` for `slot`. */
   addDocument(slot: number, article: Article): void {
-    if (slot >= this.slotStart.length) {
-      const size = Math.max(slot + 1, this.slotStart.length * 2);
-      this.slotStart = grow(this.slotStart, size);
-      this.slotEnd = grow(this.slotEnd, size);
-    }
     const stamp = ++this.seenStamp;
     const found: number[] = [];
-    const visit = (units: Uint16Array, start: number, length: number, first: number): void => {
-      const id = this.intern(units, start, length, first);
+    const visit = (id: number): void => {
       if (id >= this.seen.length) this.seen = grow(this.seen, Math.max(id + 1, this.seen.length * 2));
       if (this.seen[id] === stamp) return;
       this.seen[id] = stamp;
       found.push(id);
     };
-    forEachContentWord(article.title, visit);
-    for (const p of article.paragraphs) forEachContentWord(p, visit);
-    found.sort((a, b) => a - b);
+    this.forEachWordId(article.title, visit);
+    for (const p of article.paragraphs) this.forEachWordId(p, visit);
+    this.addWordIds(slot, Int32Array.from(found), found.length);
+  }
+
+  /**
+   * Record for `slot` the distinct word ids ids[0..count) (any order): the bulk build finds them itself
+   * (bulk-analyzer.ts), from one scan of the article that also gives its postings. `ids` is reordered.
+   */
+  addWordIds(slot: number, ids: Int32Array, count: number): void {
+    if (slot >= this.slotStart.length) {
+      const size = Math.max(slot + 1, this.slotStart.length * 2);
+      this.slotStart = grow(this.slotStart, size);
+      this.slotEnd = grow(this.slotEnd, size);
+    }
+    const sorted = ids.subarray(0, count).sort();
     this.slotStart[slot] = this.idsLength;
     let previous = 0;
-    for (const id of found) {
+    for (let k = 0; k < count; k++) {
+      const id = sorted[k];
       this.idsLength = writeVarint(this.ids, this.idsLength, id - previous);
       previous = id;
     }
     this.slotEnd[slot] = this.idsLength;
+  }
+
+  /** The id of each content word of `text` (rerank.ts's contentWords), repeats included; new words are added. */
+  forEachWordId(text: string, visit: (id: number) => void): void {
+    forEachContentWord(text, (units, start, length, first) => visit(this.intern(units, start, length, first)));
+  }
+
+  /**
+   * The id of the one content word of a word token, −1 when it has none (a stopword, a lone letter, only marks),
+   * −2 when folding makes it more than one word (never for the tokens the bulk build asks about; it then falls back).
+   */
+  wordIdOfToken(token: string): number {
+    let id = -1;
+    let words = 0;
+    this.forEachWordId(token, (w) => {
+      id = w;
+      words++;
+    });
+    return words > 1 ? -2 : id;
   }
 
   /**

@@ -1,4 +1,4 @@
-import { cleanText, forEachTermSpan, forEachWordSpan, splitSentences } from '../arabic/index.js';
+import { cleanText, forEachTermSpan, splitSentences } from '../arabic/index.js';
 import type { Article } from '../corpus/article.js';
 import { grow } from './postings.js';
 
@@ -35,7 +35,7 @@ export class SentenceTable {
   private bloom: Uint32Array = new Uint32Array(4 << 14);
 
   /** Record the sentences of `article` for `slot` (a slot without a table, e.g. ≥ 65,536 paragraphs, gets none). */
-  addDocument(slot: number, article: Article, tokens?: TokenTermHashes): void {
+  addDocument(slot: number, article: Article, tokens?: ParagraphTokens): void {
     if (slot >= this.first.length) {
       const size = Math.max(slot + 1, this.first.length * 2);
       this.first = grow(this.first, size);
@@ -66,7 +66,7 @@ export class SentenceTable {
         cursor = from + s.length;
         this.push(p, from, cursor);
       }
-      if (!this.termsByParagraph(text, at, tokens)) for (let k = 0; k < sentences.length; k++) this.termsOfSentence(at + k, sentences[k]);
+      if (!this.termsByParagraph(text, p, at, tokens)) for (let k = 0; k < sentences.length; k++) this.termsOfSentence(at + k, sentences[k]);
     }
     this.end[slot] = this.count;
   }
@@ -136,6 +136,23 @@ export class SentenceTable {
     return table;
   }
 
+  /** The table whose snapshot(slotCount) is `data`, as it is (a table built by another thread). */
+  static fromSnapshot(data: SentenceTableData, slotCount: number): SentenceTable {
+    const table = new SentenceTable();
+    const size = Math.max(1024, slotCount);
+    table.first = grow(data.first.subarray(0, slotCount), size);
+    table.end = grow(data.end.subarray(0, slotCount), size);
+    table.hash = grow(data.hash.subarray(0, slotCount), size);
+    table.count = data.para.length;
+    const room = Math.max(1 << 14, table.count);
+    table.para = grow(data.para, room);
+    table.from = grow(data.from, room);
+    table.to = grow(data.to, room);
+    table.words = grow(data.words, room);
+    table.bloom = grow(data.bloom, room * 4);
+    return table;
+  }
+
   private push(paragraph: number, from: number, to: number): void {
     const i = this.count++;
     if (i >= this.para.length) {
@@ -155,33 +172,36 @@ export class SentenceTable {
   }
 
   /**
-   * The terms of sentences [at, count) of `text` from one pass over the whole paragraph, when the paragraph is
-   * already clean (cleanText leaves it as is, so each sentence's cleaned text is the sentence itself and word spans
-   * are those of the paragraph; no surrogates). False, with nothing recorded, when that does not hold or a word
-   * crosses a sentence's bounds: the caller then analyzes each sentence as findMatches does.
+   * The terms of sentences [at, count) of `text` (paragraph `p`) from one pass over the whole paragraph, when the
+   * paragraph is already clean (cleanText leaves it as is, so each sentence's cleaned text is the sentence itself and
+   * word spans are those of the paragraph; no surrogates). The bulk build hands over the paragraph's word tokens
+   * from its own scan (`tokens`), so the text is not read again. False, with nothing recorded, when the paragraph is
+   * not clean or a word crosses a sentence's bounds: the caller then analyzes each sentence as findMatches does.
    */
-  private termsByParagraph(text: string, at: number, tokens?: TokenTermHashes): boolean {
+  private termsByParagraph(text: string, p: number, at: number, tokens?: ParagraphTokens): boolean {
     if (at === this.count) return true;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c >= 0xd800 && c <= 0xdfff) return false;
-    }
-    if (cleanText(text) !== text) return false;
     const { from, to } = this;
     let k = at;
     let ok = true;
     if (tokens) {
-      // forEachTermSpan's scan, terms from the build's token table.
-      forEachWordSpan(text, (start, end, hash) => {
-        while (k < this.count && to[k] <= start) k++;
-        if (k >= this.count || start < from[k] || end > to[k]) {
+      if (!tokens.clean[p]) return false;
+      const { start, end, termBits } = tokens;
+      for (let i = tokens.first[p], last = tokens.first[p + 1]; i < last; i++) {
+        const s = start[i];
+        while (k < this.count && to[k] <= s) k++;
+        if (k >= this.count || s < from[k] || end[i] > to[k]) {
           ok = false;
-          return false;
+          break;
         }
-        const th = tokens.termHashOf(text, start, end, hash);
-        if (th >= 0) this.addHash(k, th);
-      });
+        const bits = termBits[i];
+        if (bits >= 0) this.addBits(k, bits);
+      }
     } else {
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c >= 0xd800 && c <= 0xdfff) return false;
+      }
+      if (cleanText(text) !== text) return false;
       forEachTermSpan(text, (term, start, end) => {
         if (!ok) return;
         while (k < this.count && to[k] <= start) k++;
@@ -210,22 +230,30 @@ export class SentenceTable {
   }
 
   private addTerm(i: number, term: string): void {
-    this.addHash(i, termHash(term));
+    this.addBits(i, filterBits(termHash(term)));
   }
 
-  private addHash(i: number, h: number): void {
+  private addBits(i: number, bits: number): void {
     if (this.words[i] < 0xffff) this.words[i]++;
     const bloom = this.bloom;
-    const b1 = h & 127;
-    const b2 = (h >>> 7) & 127;
+    const b1 = bits & 127;
+    const b2 = bits >>> 7;
     bloom[i * 4 + (b1 >>> 5)] |= 1 << (b1 & 31);
     bloom[i * 4 + (b2 >>> 5)] |= 1 << (b2 & 31);
   }
 }
 
-/** Terms of tokens by their code units, during a bulk build (FieldAnalyzer.termHashOf). */
-export interface TokenTermHashes {
-  termHashOf(text: string, from: number, to: number, h: number): number;
+/**
+ * An article's word tokens as the bulk build's scan found them (bulk-analyzer.ts), per paragraph: when clean[p] is
+ * 1 (the paragraph is its own cleanText, with no surrogates), its tokens are [first[p], first[p + 1]) with offsets
+ * start/end in the paragraph and the filter bits of their terms (filterBits; −1: no term).
+ */
+export interface ParagraphTokens {
+  clean: Uint8Array;
+  first: Int32Array;
+  start: Int32Array;
+  end: Int32Array;
+  termBits: Int32Array;
 }
 
 /**
@@ -241,6 +269,12 @@ export interface ArticleSentences {
   to: Uint32Array;
   words: Uint16Array;
   bloom: Uint32Array;
+}
+
+/** A table made by another thread: the ids of its slots 0, 1, … and its snapshot. */
+export interface BuiltSentenceTable {
+  ids: string[];
+  data: SentenceTableData;
 }
 
 export interface SentenceTableData {
@@ -259,6 +293,11 @@ export function termHash(term: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < term.length; i++) h = Math.imul(h ^ term.charCodeAt(i), 0x01000193);
   return h >>> 0;
+}
+
+/** The two filter bits of the term of hash `h` (h & 127 and (h >>> 7) & 127), packed as b1 | b2 << 7. */
+export function filterBits(h: number): number {
+  return (h & 127) | (((h >>> 7) & 127) << 7);
 }
 
 /** Whether the filter of sentence `i` (absolute) may hold the term of hash `h`. */

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import type { Article } from '../corpus/article.js';
 import type { Quote } from '../quotes/quote.js';
 
@@ -401,4 +401,24 @@ export class SqliteArticleStore implements ArticleStore {
       this.stmt.bumpGeneration.run();
     })();
   }
+}
+
+/** The store's articles in id order, read by another thread than the store's owner (engine/sentence-table-worker.ts). */
+export interface ArticleReader {
+  articlesAfter(afterId: string | null, limit: number): Article[];
+  close(): void;
+}
+
+/**
+ * A read-only connection to DATA_DIR's database, for a worker thread that reads articles while the main thread
+ * reads the same rows through its own connection (WAL: readers never block each other or the writer).
+ */
+export function openArticleReader(databaseFile: string): ArticleReader {
+  const db = new Database(databaseFile, { readonly: true, fileMustExist: true });
+  db.pragma('busy_timeout = 5000');
+  const page = db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE (? IS NULL OR id > ?) ORDER BY id LIMIT ?`);
+  return {
+    articlesAfter: (afterId, limit) => (page.all(afterId, afterId, limit) as ArticleRow[]).map(rowToArticle),
+    close: () => db.close(),
+  };
 }

@@ -7,7 +7,8 @@ import { SettingsRepository } from './settings.js';
 import { SubscriptionRepository } from './subscriptions.js';
 import { WebhookRepository } from './webhooks.js';
 
-export type { ArticleChange, ArticleStore, ArticleWrite, CorpusBatch, SkippedFile, StoredFile } from './articles.js';
+export { openArticleReader } from './articles.js';
+export type { ArticleChange, ArticleReader, ArticleStore, ArticleWrite, CorpusBatch, SkippedFile, StoredFile } from './articles.js';
 export type { BriefingRun, MessagePayload, RunStatus } from './runs.js';
 export type { BriefingFilters, BriefingFormat, NewSubscription, SubscriptionRecord, SubscriptionSettings, SubscriptionStatus, TargetKind } from './subscriptions.js';
 export { filtersJson, NO_FILTERS } from './subscriptions.js';
