@@ -11,6 +11,8 @@ import type { Article } from '../src/corpus/article.js';
 import { loadCorpus } from '../src/corpus/load.js';
 import { parseArticle } from '../src/corpus/parse.js';
 import { buildDigest, selectArticles } from '../src/digest/digest.js';
+import { decodeAnalysis, encodeAnalysis } from '../src/digest/stored-analysis.js';
+import { analyzeArticle } from '../src/digest/vectors.js';
 import { termStatisticsOf } from '../src/digest/term-statistics.js';
 import { GENERIC_TERM_WEIGHT, newsSpecificity } from '../src/digest/generic-news-vocabulary.js';
 import type { Digest, Story } from '../src/digest/types.js';
@@ -332,6 +334,33 @@ describe.skipIf(saudiNewsNet.skip)(
       // Quotation choice is covered on the seeds; extracting ~3,000 quotations here would double the test's time.
       digest = buildDigest({ articles, termStatistics: termStatisticsOf(articles), quotesByArticle: new Map() });
     }, 60_000);
+
+    it('is the same digest when each article\'s analysis comes from the store (encoded at parse time, decoded)', () => {
+      const copy = (a: Article) => ({ ...a, paragraphs: [...a.paragraphs] });
+      const stored = articles.map((a) => {
+        const fresh = copy(a);
+        const encoded = encodeAnalysis(analyzeArticle(copy(a)));
+        const decoded = decodeAnalysis(fresh, encoded);
+        expect(decoded).not.toBeNull();
+        // The very analysis analyzeArticle would make: terms, counts in their order, sentences.
+        const direct = analyzeArticle(copy(a));
+        expect({ ...decoded!, article: null, bodyCounts: [...decoded!.bodyCounts], titleCounts: [...decoded!.titleCounts] }).toEqual({
+          ...direct,
+          article: null,
+          bodyCounts: [...direct.bodyCounts],
+          titleCounts: [...direct.titleCounts],
+        });
+        expect(analyzeArticle(fresh)).toBe(decoded); // registered: the digest uses it
+        return fresh;
+      });
+      const fromStore = buildDigest({ articles: stored, termStatistics: termStatisticsOf(articles), quotesByArticle: new Map() });
+      expect(JSON.stringify({ ...fromStore, generatedAt: '' })).toBe(JSON.stringify({ ...digest, generatedAt: '' }));
+      // Damaged or foreign: refused, so the article is analyzed as usual.
+      const a = copy(articles[0]);
+      expect(decodeAnalysis(a, '{"d":[],"b":[],"t":[0],"s":[]}')).toBeNull();
+      expect(decodeAnalysis(a, 'not json')).toBeNull();
+      expect(decodeAnalysis({ ...a, paragraphs: [] }, encodeAnalysis(analyzeArticle(copy(articles[0]))))).toBeNull();
+    });
 
     it('puts every article in exactly one story, in a plausible number of stories', () => {
       expect(articles.length).toBeGreaterThan(1900);

@@ -397,6 +397,44 @@ describe('a kill -9 during ingestion', () => {
   }, 90_000);
 });
 
+describe('a digest of many articles (compiled engine: its digest worker)', () => {
+  it('reads the analyses stored at parse time, refuses a damaged one, and makes the digest the main thread would', async () => {
+    for (let i = 0; i < 150; i++) await writeFile(path.join(corpusDir, `gen-${i}.txt`), generatedArticle(i));
+    await (await open()).close();
+    const db = new Database(path.join(dataDir, 'nashra.db'));
+    const rows = db.prepare('SELECT id, digest_analysis FROM articles').all() as { id: string; digest_analysis: string | null }[];
+    expect(rows).toHaveLength(155);
+    expect(rows.every((r) => typeof r.digest_analysis === 'string' && r.digest_analysis.startsWith('{'))).toBe(true);
+    db.prepare('UPDATE articles SET digest_analysis = ? WHERE id = ?').run('{"d":[],"b":[],"t":[7],"s":[]}', rows[0].id);
+    db.close();
+    // More than 100 articles: the engine hands the digest to its worker (the store's rows and analyses); the same
+    // articles given to it directly are briefed in the main thread, analyzed from their text.
+    const script = `const { Engine, silentLogger } = await import(${JSON.stringify(path.resolve('dist/src/engine/engine.js'))});
+      const { openStore } = await import(${JSON.stringify(path.resolve('dist/src/store/index.js'))});
+      const engine = await Engine.open({ corpusDir: ${JSON.stringify(corpusDir)}, dataDir: ${JSON.stringify(dataDir)}, log: silentLogger });
+      const store = openStore(${JSON.stringify(dataDir)});
+      const articles = store.articles.ids().map((id) => store.articles.get(id));
+      const now = new Date(Date.now() + 60_000);
+      const strip = (d) => ({ ...d, generatedAt: '' });
+      const inWorker = strip(await engine.digest({ now, maxStories: 12 }));
+      const inThread = strip(await engine.digest({ now, maxStories: 12, articles }));
+      store.close();
+      await engine.close();
+      process.stdout.write(JSON.stringify({ inWorker, inThread }));`;
+    const out = await new Promise<string>((resolve, reject) => {
+      const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+      let text = '';
+      child.stdout.on('data', (d: Buffer) => (text += d));
+      child.on('error', reject);
+      child.on('exit', (code) => (code === 0 ? resolve(text) : reject(new Error(`exit ${code}`))));
+    });
+    const { inWorker, inThread } = JSON.parse(out);
+    expect(inWorker.articleCount).toBe(155);
+    expect(inWorker.stories.length).toBe(12);
+    expect(inWorker).toEqual(inThread);
+  });
+});
+
 describe('digests of a long period', () => {
   it('read only the latest articles of the period and say how many older ones were left out', async () => {
     // First import: an article is first seen at its file's modification time. Make the seeds a day apart.

@@ -105,6 +105,12 @@ export function analyzeArticle(article: Article): AnalyzedArticle {
   return analyzed;
 }
 
+/** Register `analyzed` as its article's analysis (a stored one: stored-analysis.ts); analyzeArticle answers with it. */
+export function primeAnalysis(analyzed: AnalyzedArticle): AnalyzedArticle {
+  analysisCache.set(analyzed.article, analyzed);
+  return analyzed;
+}
+
 /** The shared analyzer's `analyze` on tokens we already have (the sentence's word count needs them too). */
 function analyzeTokens(tokens: readonly string[]): string[] {
   const terms: string[] = [];

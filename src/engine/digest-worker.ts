@@ -9,6 +9,7 @@ import { parentPort } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { Article } from '../corpus/article.js';
 import { buildDigest } from '../digest/digest.js';
+import { decodeAnalysis } from '../digest/stored-analysis.js';
 import { analyzeArticle } from '../digest/vectors.js';
 import { DATABASE_FILE } from '../store/database.js';
 import { SqliteArticleStore } from '../store/articles.js';
@@ -44,9 +45,12 @@ async function run(job: DigestJob) {
   const store = storeFor(job.dataDir);
   const articles: Article[] = [];
   for (const [id, addedAt] of job.items) {
-    const article = store.get(id);
-    if (!article) continue; // removed since it was selected
-    articles.push({ ...article, addedAt });
+    const row = store.getForDigest(id);
+    if (!row) continue; // removed since it was selected
+    const article = { ...row.article, addedAt };
+    // Its analysis as stored when it was parsed, when kept and fitting (else analyzeArticle makes it below).
+    if (row.digestAnalysis) decodeAnalysis(article, row.digestAnalysis);
+    articles.push(article);
   }
   // Read as the digest asks: only the articles of the stories it makes in full (all of them without maxStories).
   const quotesByArticle = { get: (id: string) => store.quotesOf(id) };

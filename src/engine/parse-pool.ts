@@ -141,7 +141,7 @@ export class WorkerPoolAnalyzer implements FileAnalyzer {
 }
 
 function unusable(reason: string): AnalyzedFile {
-  return { kind: 'unusable', reason, contentHash: null, quotes: [] };
+  return { kind: 'unusable', reason, contentHash: null, quotes: [], digestAnalysis: null };
 }
 
 function firstLine(text: string): string {

@@ -309,6 +309,7 @@ export class CorpusSync {
       analysisVersion: ANALYSIS_VERSION,
       article: result.article,
       quotes: result.quotes,
+      digestAnalysis: result.digestAnalysis,
       firstSeenAt: new Date(ctx.firstImport ? fileTime : ctx.now.getTime()).toISOString(),
     };
     batch.upserts.push(write);

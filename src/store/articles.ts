@@ -39,6 +39,8 @@ export interface ArticleWrite {
   /** `addedAt` is ignored: the store sets it to the time the article was first seen. */
   article: Article;
   quotes: Quote[];
+  /** Its digest analysis as digest/stored-analysis.ts encodes it (null: none kept; a digest analyzes it then). */
+  digestAnalysis?: string | null;
   /** When this article is first seen if the store has never seen its id (the file's time on a first import). */
   firstSeenAt: string;
 }
@@ -95,6 +97,8 @@ export interface ArticleStore {
   /** Whether any stored article was analyzed by another parser or extractor version than `version`. */
   hasAnalysisOtherThan(version: string): boolean;
   get(id: string): Article | undefined;
+  /** The article with its stored digest analysis (null when none was kept), for the digest worker. */
+  getForDigest(id: string): { article: Article; digestAnalysis: string | null } | undefined;
   quotesOf(id: string): Quote[];
   /**
    * Articles in id order after `afterId` (null: from the first), at most `limit`: a whole corpus is read page by
@@ -163,20 +167,21 @@ export class SqliteArticleStore implements ArticleStore {
     this.storeId = (db.prepare("SELECT value FROM corpus_state WHERE key = 'store_id'").get() as { value: string }).value;
     this.stmt = {
       get: db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = ?`),
+      getForDigest: db.prepare(`SELECT ${ARTICLE_COLUMNS}, digest_analysis FROM articles WHERE id = ?`),
       quotes: db.prepare('SELECT quotes FROM articles WHERE id = ?'),
       idOfFile: db.prepare('SELECT id FROM articles WHERE file = ?'),
       firstSeen: db.prepare('INSERT OR IGNORE INTO article_first_seen (article_id, first_seen_at) VALUES (?, ?)'),
       firstSeenOf: db.prepare('SELECT first_seen_at FROM article_first_seen WHERE article_id = ?'),
       upsert: db.prepare(`
         INSERT INTO articles (id, file, size, mtime_ms, content_hash, analysis_version, title, date, source, url,
-                              added_at, extra, paragraphs, quotes, quote_count, seq)
+                              added_at, extra, paragraphs, quotes, quote_count, seq, digest_analysis)
         VALUES (@id, @file, @size, @mtimeMs, @contentHash, @analysisVersion, @title, @date, @source, @url,
-                @addedAt, @extra, @paragraphs, @quotes, @quoteCount, @seq)
+                @addedAt, @extra, @paragraphs, @quotes, @quoteCount, @seq, @digestAnalysis)
         ON CONFLICT (id) DO UPDATE SET file = excluded.file, size = excluded.size, mtime_ms = excluded.mtime_ms,
           content_hash = excluded.content_hash, analysis_version = excluded.analysis_version, title = excluded.title,
           date = excluded.date, source = excluded.source, url = excluded.url, added_at = excluded.added_at,
           extra = excluded.extra, paragraphs = excluded.paragraphs, quotes = excluded.quotes,
-          quote_count = excluded.quote_count, seq = excluded.seq`),
+          quote_count = excluded.quote_count, seq = excluded.seq, digest_analysis = excluded.digest_analysis`),
       deleteById: db.prepare('DELETE FROM articles WHERE id = ?'),
       change: db.prepare('INSERT INTO article_changes (article_id, kind, at) VALUES (?, ?, ?)'),
       touch: db.prepare('UPDATE articles SET size = ?, mtime_ms = ? WHERE file = ?'),
@@ -261,6 +266,7 @@ export class SqliteArticleStore implements ArticleStore {
           quotes: JSON.stringify(w.quotes),
           quoteCount: w.quotes.length,
           seq,
+          digestAnalysis: w.digestAnalysis ?? null,
         });
       }
       for (const t of batch.touched ?? []) stmt.touch.run(t.size, t.mtimeMs, t.file);
@@ -328,6 +334,11 @@ export class SqliteArticleStore implements ArticleStore {
   get(id: string): Article | undefined {
     const row = this.stmt.get.get(id) as ArticleRow | undefined;
     return row ? rowToArticle(row) : undefined;
+  }
+
+  getForDigest(id: string): { article: Article; digestAnalysis: string | null } | undefined {
+    const row = this.stmt.getForDigest.get(id) as (ArticleRow & { digest_analysis: string | null }) | undefined;
+    return row ? { article: rowToArticle(row), digestAnalysis: row.digest_analysis } : undefined;
   }
 
   quotesOf(id: string): Quote[] {

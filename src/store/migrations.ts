@@ -223,6 +223,11 @@ export const MIGRATIONS: readonly string[] = [
     numbers BLOB NOT NULL
   );
   `,
+  // 6: each article's digest analysis, made when it is parsed (digest/stored-analysis.ts), so a digest of a news
+  // day reads it instead of analyzing two thousand articles again. NULL for rows parsed before: analyzed as before.
+  `
+  ALTER TABLE articles ADD COLUMN digest_analysis TEXT;
+  `,
 ];
 
 /** Bring the database up to the latest schema; each migration commits whole or not at all. */
