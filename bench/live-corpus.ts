@@ -24,6 +24,7 @@ import { projectRoot } from './retrieval.js';
 
 const HELD_BACK = 1_000;
 const CLI_RUNS = 5;
+const REBUILD_RUNS = 3;
 /** `/digest now` over a day: the first run starts the digest worker; the median of the others is the figure. */
 const DIGEST_RUNS = 4;
 const CLI_QUERY = 'وزير الخارجية';
@@ -105,13 +106,19 @@ export async function runLiveCorpusBench(): Promise<string> {
     const rss = runs.map((r) => r.maxRssKiB).filter((k): k is number => k !== null);
     if (rss.length) rows.push({ measure: '… its peak RSS', figure: mib(Math.max(...rss) * 1024), target: '—' });
 
-    // 3. The index rebuilt from the store (snapshot removed): no file is parsed again.
-    await rm(path.join(data, 'search-index.snapshot'), { force: true });
-    const rebuild = runCli(cliArgs);
+    // 3. The index rebuilt from the store (snapshot removed): no file is parsed again. The median of three runs: one
+    // run of ~10 s on a shared machine moves by seconds.
+    const rebuilds: ReturnType<typeof runCli>[] = [];
+    for (let r = 0; r < REBUILD_RUNS; r++) {
+      await rm(path.join(data, 'search-index.snapshot'), { force: true });
+      rebuilds.push(runCli(cliArgs));
+    }
+    rebuilds.sort((a, b) => a.ms - b.ms);
+    const rebuild = rebuilds[Math.floor(REBUILD_RUNS / 2)];
     const rebuildIndexMs = rebuild.ms - percentile(times, 50);
     rows.push({
-      measure: 'index rebuilt from the store (snapshot deleted), whole CLI run',
-      figure: `${sec(rebuild.ms)}; the build itself ≈ ${sec(rebuildIndexMs)} (${Math.round(folderCount / (rebuildIndexMs / 1000)).toLocaleString('en')} articles/s)`,
+      measure: `index rebuilt from the store (snapshot deleted), whole CLI run, median of ${REBUILD_RUNS}; the build ≈ that less the median start-up from the saved state`,
+      figure: `${sec(rebuild.ms)} (runs ${rebuilds.map((r) => sec(r.ms)).join(', ')}); the build itself ≈ ${sec(rebuildIndexMs)} (${Math.round(folderCount / (rebuildIndexMs / 1000)).toLocaleString('en')} articles/s)${rebuild.maxRssKiB ? `, peak RSS ${mib(rebuild.maxRssKiB * 1024)}` : ''}`,
       target: '≥ 3,000 articles/s',
       met: folderCount / (rebuildIndexMs / 1000) >= 3000,
     });
