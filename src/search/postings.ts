@@ -593,7 +593,7 @@ export class InvertedIndex {
   }
 
   private writeVarint(value: number): void {
-    if (this.forwardLength + 8 > this.forward.length) this.forward = grow(this.forward, this.forward.length * 2);
+    if (this.forwardLength + 8 > this.forward.length) this.forward = grow(this.forward, roomAfter(this.forward.length));
     while (value >= 128) {
       this.forward[this.forwardLength++] = (value % 128) | 0x80;
       value = Math.floor(value / 128);
@@ -698,8 +698,17 @@ export function readForward(forward: Uint8Array, start: number, end: number): { 
 }
 
 /** Append `value` as a little-endian base-128 varint; returns the new length. */
+/**
+ * The next capacity of a varint byte run: a quarter more, not twice. A loaded snapshot's runs are exactly full
+ * (~12 MB of forward index, ~11 MB of rerank word ids at 31k articles), and doubling them on the first article added
+ * after a start allocated and copied tens of megabytes in one step: a 30–50 ms pause in the bot.
+ */
+function roomAfter(length: number): number {
+  return Math.ceil(length * 1.25) + 1024;
+}
+
 export function writeVarint(out: { bytes: Uint8Array }, length: number, value: number): number {
-  if (length + 8 > out.bytes.length) out.bytes = grow(out.bytes, out.bytes.length * 2);
+  if (length + 8 > out.bytes.length) out.bytes = grow(out.bytes, roomAfter(out.bytes.length));
   while (value >= 128) {
     out.bytes[length++] = (value % 128) | 0x80;
     value = Math.floor(value / 128);
