@@ -183,8 +183,17 @@ describe('start-up from the saved state', () => {
     db.prepare("UPDATE articles SET analysis_version = 'corpus-parser-0+quotes-0' WHERE id = ?").run('003_a6a047dd21cfc6cd');
     db.close();
     const analyzer = countingAnalyzer();
-    await open({ analyzer });
+    const reopened = await open({ analyzer });
     expect(analyzer.parsed).toEqual(['003_a6a047dd21cfc6cd.txt']);
+    // The index is built again from the store once the files are parsed (not changed slot by slot), and answers as
+    // a fresh start does; the next start reads the snapshot it saved.
+    expect(reopened.stats().indexFromCache).toBe(false);
+    const fresh = await open({ dataDir: undefined });
+    for (const q of ['بوريطة', 'مراكش', 'الإرهاب']) expect(reopened.search(q)).toEqual(fresh.search(q));
+    await reopened.close();
+    const again = await open({ analyzer: countingAnalyzer() });
+    expect(again.stats().indexFromCache).toBe(true);
+    expect(again.search('بوريطة')).toEqual(fresh.search('بوريطة'));
   });
 
   it('a damaged snapshot is rebuilt from the store with a warning, parsing nothing, and answers like a fresh start', async () => {
