@@ -225,3 +225,72 @@ describe('names that must not be invented (read on fresh articles)', () => {
     expect(qs[0].speaker).toBe('إرنست مونيز');
   });
 });
+
+describe('issue 9, third round: mechanisms for outlets not seen (sentences in SaudiNewsNet styles)', () => {
+  it('«قال لـ«صحيفة» X»: the outlet the speaker talked to comes before the name and is skipped', () => {
+    const [a] = quotes('وقال لـ«عكاظ» المتحدث الإعلامي لهيئة الهلال الأحمر بالمنطقة خالد مرضي العنزي «باشرت الفرق الإسعافية حادثا على طريق المدينة».');
+    expect(a).toMatchObject({ speaker: 'خالد مرضي العنزي', speakerKind: 'person' });
+    const [b] = quotes('وقال لـ "الاقتصادية" عادل الملطاني؛ شيخ طائفة الصرافين في جدة، "إن أزمة اليورو شجعت كثيرا من المسافرين على السفر".');
+    expect(b.speaker).toBe('عادل الملطاني');
+  });
+
+  it('a name stops at a preposition glued to an outlet («لإذاعة»، «لـCNN»، «لبي بي سي»)', () => {
+    expect(quotes('وقال فابيوس لإذاعة فرانس إنتر "الاتفاق جيد لكنه يحتاج إلى رقابة صارمة".')[0].speaker).toBe('فابيوس');
+    expect(quotes('وقال اللاعب محمد صلاح لبي بي سي: "أنا سعيد جدا بالانضمام إلى هذا النادي الكبير".')[0].speaker).toBe('محمد صلاح');
+    expect(quotes('وقال المدير الفني للمنتخب لـCNN: "نحن جاهزون للمباراة القادمة ضد المنافس".')[0].speaker).toBeNull();
+  });
+
+  it('given names that look like function words: «فالح» (not ف + ال), «بين تومبسون» (not the preposition)', () => {
+    expect(quotes('وقال نائب رئيس مجلس محافظة الأنبار فالح العيساوي في حديث صحفي إن «القوات الأمنية تمكنت من الوصول إلى المستودع».')[0].speaker).toBe(
+      'فالح العيساوي',
+    );
+    expect(quotes('وقال بين تومبسون، محلل الأسواق في لندن، إن "الأسعار ستواصل الارتفاع خلال الأشهر المقبلة".')[0]).toMatchObject({
+      speaker: 'بين تومبسون',
+      speakerRole: 'محلل الأسواق في لندن',
+    });
+    // The preposition stays a preposition.
+    expect(quotes('وقال بين الحين والآخر إن "الأسعار ستواصل الارتفاع خلال الأشهر المقبلة".')[0].speaker).toBeNull();
+  });
+
+  it('a compound name «عز الدين» in apposition after the role; a long name with «بن» and «عبد» links', () => {
+    expect(quotes('قال مدير أمن المحافظة، اللواء إسماعيل عز الدين، إنهم «من عناصر الجماعة التي نفذت الهجمات الأخيرة».')[0].speaker).toBe(
+      'إسماعيل عز الدين',
+    );
+    expect(quotes('وأكد لـ«الشرق الأوسط» الدكتور خالد بن عبد القادر طاهر، أمين المنطقة، أن «ما يشاهده الزوار هو المرحلة الأولى فقط».')[0]).toMatchObject({
+      speaker: 'خالد بن عبد القادر طاهر',
+      speakerRole: 'أمين المنطقة',
+    });
+  });
+
+  it('«أصدرت X بيانا قالت فيه»: the issuer of the document speaks, a body the lexicon does not list included', () => {
+    expect(quotes('وأصدرت البطريركية اللاتينية بيانا قالت فيه: "ندين بشدة الاعتداء على الكنيسة في القدس".')[0]).toMatchObject({
+      speaker: 'البطريركية اللاتينية',
+      speakerKind: 'organisation',
+    });
+    expect(quotes('وألقى الرئيس الأمريكي باراك أوباما كلمة قال فيها "إن الاتفاق يمنع إيران من امتلاك سلاح نووي".')[0].speaker).toBe('باراك أوباما');
+  });
+
+  it('«X الذي قال»: the antecedent of the relative pronoun speaks when a mark names it', () => {
+    expect(quotes('ومن هؤلاء مالك صقر يدعى مطر الكواري الذي قال لتلفزيون رويترز "هذا يساعد الصقارين كثيرا في علاج طيورهم".')[0].speaker).toBe(
+      'مطر الكواري',
+    );
+    // «على رفض الاتفاق الذي قال…» names no one.
+    const qs = quotes('وحث نتنياهو المشرعين على رفض الاتفاق الذي قال إنه "لن يؤدي إلا لتغذية آلة الحرب في المنطقة".');
+    expect(qs[0]?.speaker ?? null).not.toBe('رفض الاتفاق');
+  });
+
+  it('a body\'s name ends before the verb\'s object and keeps «لكرة القدم»', () => {
+    const qs = quotes(
+      'أعلنت وزارة الداخلية الكويتية القبض على المتهمين. وقالت الوزارة في بيان: "تمكنت الأجهزة الأمنية من ضبط المتهمين في وقت قياسي".',
+      'وأعلن الاتحاد السعودي لكرة القدم على حسابه في تويتر: "تم تعيين المدرب الجديد للمنتخب الأول".',
+    );
+    expect(qs.map((q) => q.speaker)).toEqual(['وزارة الداخلية الكويتية', 'الاتحاد السعودي لكرة القدم']);
+  });
+
+  it('«ويدعى X» after a part of a group, participles such as «مازحا», «ويتابع X حديثه قائلا»', () => {
+    expect(quotes('وروى احد سكان البلدة ويدعى محمد جيليك لوكالة فرانس برس «ان المدينة غارقة في الفوضى منذ الصباح».')[0].speaker).toBe('محمد جيليك');
+    expect(quotes('وقال الحارس مازحا: "سأعود إلى الملعب قريبا مهما حدث".')[0].speaker ?? null).toBeNull();
+    const qs = quotes('وقال سميث إن الوضع صعب.', 'ويتابع سميث حديثه قائلا: "لن نسمح للإرهابيين بتهديد أمننا القومي".');
+    expect(qs[0].speaker).toBe('سميث');
+  });
+});

@@ -187,7 +187,9 @@ export function extractLocatedQuotes(article: Article): LocatedQuote[] {
         if (subject.kind === 'named' && subject.weak && !OBJECT_VERBS.has(tokens[t].norm.replace(/^[وف](?=...)/, ''))) {
           subject = { kind: 'named', name: subject.name, role: subject.role };
         }
-        if (subject.kind === 'bare' && (!startsWithConjunction(tokens[t].norm) || afterAmma(masked, tokens[t].start))) {
+        const issuer = subject.kind === 'bare' ? documentIssuer(masked, tokens, t, familyNames) : null;
+        if (issuer) subject = issuer;
+        else if (subject.kind === 'bare' && (!startsWithConjunction(tokens[t].norm) || afterAmma(masked, tokens[t].start))) {
           // «وكان مروان دماج … قد أكد»، «الأمير خالد الفيصل قال»: the subject stands before the verb. A verb with
           // و/ف opens a new clause, so whatever precedes it belongs to another one.
           const verbAt = tokens[t].start;
@@ -202,6 +204,7 @@ export function extractLocatedQuotes(article: Article): LocatedQuote[] {
           }
           if (before.kind !== 'bare' || !(subject.kind === 'bare' && subject.unread)) subject = before;
         }
+        if (subject.kind === 'bare') subject = relativeAntecedent(masked, tokens, t, familyNames, registry) ?? subject;
         if (paragraphIndex - currentSetIn > MAX_PARAGRAPHS_TO_SPEAKER) current = null;
         currentSetIn = paragraphIndex; // a bare «وأضاف» carries the speaker on from here
         // «وأضاف العطية» with «العطية» unread: someone new speaks, so the previous speaker must not go on.
@@ -718,4 +721,65 @@ function isCompleteUtterance(masked: string, span: QuoteSpan): boolean {
   if (cueAt < 0) return false;
   const between = lead.slice(cueAt + 1);
   return between.length <= 12 && !between.some((t) => INTRODUCERS.has(t.norm));
+}
+
+
+/** «بيانا»، «تغريدة»، «كلمة»: what a «قال فيه» points back to (accusative alef dropped, article removed). */
+const SAID_IN: ReadonlySet<string> = new Set(
+  ['كلمه', 'خطاب', 'خطابا', 'تصريح', 'تصريحا', 'حديث', 'حديثا', 'مقال', 'مقالا', 'مقابله', 'منشور', 'منشورا', 'تدوينه', 'بيانا', 'تقريرا', 'اعلانا', 'قرارا'],
+);
+const IN_IT: ReadonlySet<string> = new Set(['فيه', 'فيها']);
+
+/**
+ * «وأصدرت البطريركية اللاتينية بيانا قالت فيه: "…"»، «ونشر الاتحاد تغريدة جاء فيها»: the verb speaks through a
+ * document the clause's subject issued; that subject is the speaker. A body the lexicon does not list (a definite
+ * noun and its adjectives) counts as the organisation, named as the article gives it.
+ */
+function documentIssuer(masked: string, tokens: Token[], t: number, familyNames: ReadonlySet<string>): Subject | null {
+  if (!IN_IT.has(tokens[t + 1]?.norm ?? '')) return null;
+  const from = sentenceStart(masked, tokens[t].start);
+  for (let j = t - 1; j > 0 && tokens[j].start >= from && j >= t - 12; j--) {
+    const bare = withoutArticle(tokens[j].norm);
+    if (!SAID_IN.has(bare) && !DOCUMENT_HEADS.has(bare) && !DOCUMENT_HEADS.has(bare.replace(/ا$/, ''))) continue;
+    // The clause's verb opens the sentence (or follows its comma): its subject runs up to the document word.
+    let v = j - 1;
+    while (v > 0 && tokens[v - 1].start >= from && /^\s+$/.test(masked.slice(tokens[v - 1].end, tokens[v].start))) v--;
+    if (v >= j - 1) return null;
+    const text = masked.slice(tokens[v + 1].start, tokens[j].start);
+    const subject = parseSubject(text, familyNames);
+    if (subject.kind === 'named' || subject.kind === 'unnamed' || subject.kind === 'anaphor') return subject;
+    if (subject.kind === 'organisation' && subject.name) return subject;
+    const words = tokensOf(text);
+    if (words.length >= 1 && words.length <= 4 && words.every((w) => /^ال/.test(w.norm) && !isRoleWord(w.norm))) {
+      return { kind: 'organisation', name: words.map((w) => w.text).join(' ') };
+    }
+    return null;
+  }
+  return null;
+}
+
+const RELATIVES: ReadonlySet<string> = new Set(['الذي', 'التي', 'والذي', 'والتي']);
+
+/**
+ * «مالك صقر يدعى مطر الكواري الذي قال…»، «بنت سلمان التي تقول "…"»: the relative pronoun's antecedent, read
+ * back from it, is the speaker — the longest run of up to five words before it that reads wholly as a subject.
+ */
+function relativeAntecedent(masked: string, tokens: Token[], t: number, familyNames: ReadonlySet<string>, registry: PersonRegistry): Subject | null {
+  if (t < 2 || !RELATIVES.has(tokens[t - 1].norm)) return null;
+  const end = tokens[t - 1].start;
+  const from = Math.max(sentenceStart(masked, end), masked.lastIndexOf('،', end - 1) + 1, masked.lastIndexOf(',', end - 1) + 1);
+  for (let s = Math.max(0, t - 6); s < t - 1; s++) {
+    if (tokens[s].start < from) continue;
+    const subject = parseSubjectBefore(masked.slice(tokens[s].start, end), familyNames);
+    if (subject.kind !== 'named') continue;
+    // A name needs a mark: a role, «يدعى» before it, a link (بن، أبو), or to be someone the article named already.
+    const keys = nameKeys(subject.name);
+    const marked =
+      subject.role !== null ||
+      /^و?(يدعي|تدعي|اسمه|اسمها)$/.test(tokens[s - 1]?.norm ?? '') ||
+      keys.some((k) => NAME_LINKS.has(k)) ||
+      registry.people.some((p) => sameName(p.keys, keys));
+    if (marked) return subject;
+  }
+  return null;
 }

@@ -22,7 +22,8 @@ const SPEECH_VERBS_MASC = `قال أكد أضاف أوضح أشار أبرز ت�
 /** Present-tense forms that news prose uses as attribution («يقول الخبير…»). */
 // (يعتبر is left out: the passive «يُعتبر المشروع…» is written the same.)
 const SPEECH_VERBS_PRESENT = `يقول تقول يضيف تضيف يؤكد تؤكد يوضح توضح يشير تشير يرى ترى يحذر تحذر يشدد تشدد
-  يلفت تلفت يتساءل تتساءل يغرد تغرد`;
+  يلفت تلفت يتساءل تتساءل يغرد تغرد يتابع تتابع يستطرد تستطرد يردف تردف يعلق تعلق
+  يضيف تضيف يجيب تجيب يكشف`;
 
 function speechVerbForms(): Set<string> {
   const forms = new Set<string>();
@@ -54,7 +55,9 @@ export const PRESENT_SPEECH_VERBS: ReadonlySet<string> = new Set(
  */
 const PARTICIPLES_MASC = `مؤكدا مشيرا مضيفا مبرزا موضحا معتبرا مشددا محذرا لافتا قائلا مشيدا معربا متابعا ذاكرا
   كاشفا داعيا مستطردا منوها مردفا مبينا مستدركا خاتما معلقا مختتما مطالبا مستشهدا مرحبا منتقدا متسائلا
-  معترفا مستنكرا مناشدا`;
+  معترفا مستنكرا مناشدا
+  مازحا ممازحا ساخرا متهكما مبتسما معقبا مستغربا متوعدا مهددا مخاطبا ناصحا واصفا مستذكرا متحدثا مفسرا
+  مبررا موجها مجيبا مختتما مستعرضا متمنيا`;
 
 function participleForms(): Set<string> {
   const forms = new Set<string>();
@@ -82,7 +85,7 @@ export const ROLE_HEADS: ReadonlySet<string> = normalizedSet(`
   قائمقام مفوضة مفوض حاكم حاكمة
   طالب طالبة مبتعث مبتعثة مواطن مواطنة فنان فنانة مخرج مخرجة شاعر شاعرة إعلامي إعلامية صحفي صحفية صحافي
   صحافية ناشط ناشطة مشرف مشرفة أسقف بطريرك مرشد موظف موظفة زوج زوجة والد والدة شقيق شقيقة قارئ قارئة نجم
-  خادم صاحب`);
+  خادم صاحب ضابط ضابطة جندي مقاتل`);
 
 /** Definite descriptions that point back to a person already named («وقال المسؤول الأميركي»). */
 export const ANAPHORIC_HEADS: ReadonlySet<string> = normalizedSet(`
@@ -117,7 +120,7 @@ export const HONORIFIC_PRONOUNS: ReadonlySet<string> = normalizedSet(`
 
 /** Honorifics dropped from a speaker's name («السيد كريستوفر لاندبيرغ» → «كريستوفر لاندبيرغ»). */
 export const HONORIFICS: ReadonlySet<string> = normalizedSet(`
-  السيد السيدة سيد سيدة الدكتور الدكتورة د دكتور الأستاذ الأستاذة المهندس المهندسة الشيخ السادة الحاج معالي
+  السيد السيدة سيد سيدة الآنسة الدكتور الدكتورة د دكتور الأستاذ الأستاذة المهندس المهندسة الشيخ السادة الحاج معالي
   سعادة فخامة سمو الفريق اللواء العميد العقيد المقدم الرائد النقيب الملازم المشير
   متقاعد المتقاعد الركن`);
 
@@ -137,7 +140,8 @@ export const SUBJECT_STOPS: ReadonlySet<string> = normalizedSet(`
 /** Comma segments that are adverbials, not an apposition: «، في تصريح للصحافة،»، «، عشية انعقاد…،». */
 export const ADVERBIAL_STARTS: ReadonlySet<string> = normalizedSet(`
   في خلال عقب أمام بعد قبل لدى حول مع ضمن عشية صباح مساء اليوم أمس بمناسبة حين عندما إثر وفي وخلال وعقب
-  أثناء اثناء ضمن على من وذلك ذلك حسب وفق تعليقا ردا`);
+  أثناء اثناء ضمن على من وذلك ذلك حسب وفق تعليقا ردا
+  ل لـ`);
 
 /**
  * Adverbs in the accusative that follow a verb where its subject would stand («صرح مرارا»، «قال أيضا»), and
@@ -148,7 +152,7 @@ export const ADVERBS: ReadonlySet<string> = normalizedSet(`
   مرارا مرارًا أيضا أيضًا سابقا لاحقا مجددا مؤخرا أخيرا حاليا دائما كثيرا رسميا صراحة مرة تكرارا علنا
   مسبقا فورا حرفيا شخصيا بدوره بدورها وبدوره وبدورها كذلك أمس
   إزاء تجاه حيال نحو بشأن جراء بسبب رغم عند أثناء اثناء إثر عبر دون بدون ضد وسط بين حتى لأن كون
-  يدعى تدعى اسمه اسمها يسمى تسمى عام كنت وكنت كنا وكنا قوله قولها قولهم نظير نظيره نظيرها لنظيره لنظيرها ونظيره ونظيرها`);
+  نفسه نفسها ذاته ذاتها يا أيها أيتها يدعى تدعى ويدعى وتدعى اسمه اسمها يسمى تسمى عام كنت وكنت كنا وكنا قوله قولها قولهم نظير نظيره نظيرها لنظيره لنظيرها ونظيره ونظيرها`);
 
 /** Words after which a quotation mark opens a statement: «أن “…”»، «إن “…”»، «قائلا: “…”». */
 export const INTRODUCERS: ReadonlySet<string> = normalizedSet(`إن أن بأن وأن وإن قائلا قائلة`);

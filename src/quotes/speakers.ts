@@ -106,7 +106,11 @@ export function isNameToken(norm: string): boolean {
   if (ROLE_HEADS.has(bare) || INSTITUTIONS.has(bare) || COLLECTIVES.has(bare)) return false;
   if (isQuantifier(norm) || KANA_FORMS.has(norm) || HONORIFIC_PRONOUNS.has(norm) || CLAUSE_OPENERS.has(norm)) return false;
   if (SPEECH_VERBS.has(norm) || isParticiple(norm) || ADVERBS.has(norm)) return false;
-  if (/^(بال|لل|كال|فال|وال)/.test(norm)) return false;
+  // (Only with a word after the article: «فالح»، «والد» are a name and a noun, not «ف» + «ال» + one letter.)
+  if (/^(بال|لل|كال|فال|وال)../.test(norm)) return false;
+  // «فابيوس لإذاعة فرانس إنتر»، «لـCNN»، «لبي بي سي»: a preposition glued to an outlet (a media word, Latin
+  // letters, a spelled-out acronym) is where the name has ended.
+  if (isGluedOutlet(norm)) return false;
   // «وحول زيارة…»، «وعن المتمردين»: a conjunction glued to a function word, never a name.
   if (/^[وف]../.test(norm) && (STOPWORDS.has(norm.slice(1)) || SUBJECT_STOPS.has(norm.slice(1)) || ADVERBIAL_STARTS.has(norm.slice(1)))) {
     return false;
@@ -118,6 +122,21 @@ export function isNameToken(norm: string): boolean {
   if (norm.startsWith('ال')) return norm.length >= 5 && norm.endsWith('ي');
   return true;
 }
+
+/** Spelled-out Latin letters of an acronym («بي بي سي»، «سي إن إن»، «إم بي سي»). */
+const SPELLED_LETTERS: ReadonlySet<string> = new Set('بي سي ان تي في ام اي دي اف جي اس ار اتش'.split(' '));
+
+/** «لإذاعة»، «لمجلة»، «لـCNN»، «لبي»، «لوكالة»: ل (or ب) glued to a media word, to Latin letters or to a spelled letter. */
+export function isGluedOutlet(norm: string): boolean {
+  if (!/^[لب]/.test(norm) || norm.length < 2) return false;
+  const rest = norm.slice(1).replace(/^ـ+/, '');
+  if (/^[a-z0-9]/i.test(rest)) return true;
+  if (norm[0] === 'ل' && SPELLED_LETTERS.has(rest)) return true;
+  return OUTLET_WORDS.has(rest) || (norm[0] === 'ل' && INSTITUTIONS.has(rest));
+}
+const OUTLET_WORDS: ReadonlySet<string> = new Set(
+  ['اذاعه', 'مجله', 'راديو', 'تلفزيون', 'تليفزيون', 'صحيفه', 'جريده', 'قناه', 'وكاله', 'موقع', 'شبكه', 'صحفيين', 'صحافيين', 'الصحفيين', 'الصحافيين', 'مراسل', 'مراسلي', 'عدد'],
+);
 
 const MAX_NAME_TOKENS = 4;
 /** A definite word, possibly behind a preposition («للخدمات»): the end of a role before a name. */
@@ -292,8 +311,30 @@ function leadingPhrase(tokens: Token[]): Token[] {
 
 const join = (tokens: Token[]): string => tokens.map((t) => t.text).join(' ');
 
+/**
+ * A name standing alone (an apposition): name words, with «بن/أبو/آل» links, and a family word with the article
+ * after a given name — «اللواء إسماعيل عز الدين»، «عادل الملطاني».
+ */
 function isNamePhrase(tokens: Token[]): boolean {
-  return tokens.length > 0 && tokens.length <= MAX_NAME_TOKENS && tokens.every((t) => isNameToken(t.norm));
+  if (tokens.length === 0 || tokens.length > MAX_NAME_TOKENS + 1) return false;
+  // «، وخاصة بمنطقة الساحل»: a preposition glued to a noun is a place, not a name word.
+  if (tokens.some((t) => /^[بل][^اوي]/.test(t.norm) && t.norm.length >= 5)) return false;
+  return tokens.every(
+    (t, j) =>
+      (isNameToken(t.norm) && (j === 0 || !t.norm.startsWith('ال'))) ||
+      (j > 0 && isFamilyName(t.norm) && isGivenName(tokens[j - 1].norm)) ||
+      afterNamePrefix(tokens, j) ||
+      (isAal(t) && j > 0 && j + 1 < tokens.length),
+  );
+}
+
+/**
+ * «قال بين تومبسون، محلل…»: «بين» is a given name, not the preposition, when a name word with no article follows
+ * and the phrase ends there (a comma, a role or the complementizer next) — «بين الحين والآخر» has the article.
+ */
+function beinName(phrase: Token[]): boolean {
+  if (phrase[0]?.norm !== 'بين' || phrase.length < 2 || phrase.length > 3) return false;
+  return phrase.slice(1).every((t) => isNameToken(t.norm) && !t.norm.startsWith('ال') && !t.norm.startsWith('و'));
 }
 
 /**
@@ -350,17 +391,18 @@ export function parseSubject(afterVerb: string, familyNames: ReadonlySet<string>
         : [];
     return { kind: 'organisation', name: join(run) };
   }
-  if (phrase.some((t) => COLLECTIVES.has(withoutArticle(t.norm)))) return { kind: 'unnamed', role: join(phrase) };
-  if (INSTITUTIONS.has(first)) return { kind: 'unnamed', role: join(phrase) };
-  if (isQuantifier(phrase[0].norm)) return { kind: 'unnamed', role: join(phrase) };
-
-  // «شاهد عيان يدعى أحمد اكاي»: the name follows «يدعى» / «اسمه».
-  const called = phrase.findIndex((t) => /^(يدعي|تدعي|اسمه|اسمها)$/.test(t.norm));
+  // «شاهد عيان يدعى أحمد اكاي»، «احد سكان سوروتش ويدعى محمد جيليك»: the name follows «يدعى» / «اسمه», even
+  // after a part of a group.
+  const called = phrase.findIndex((t) => /^و?(يدعي|تدعي|اسمه|اسمها)$/.test(t.norm));
   if (called > 0) {
     let end = called + 1;
     while (end < phrase.length && end - called <= MAX_NAME_TOKENS && isNameToken(phrase[end].norm)) end++;
     if (end > called + 1) return { kind: 'named', name: join(phrase.slice(called + 1, end)), role: join(phrase.slice(0, called)) };
   }
+  if (phrase.some((t) => COLLECTIVES.has(withoutArticle(t.norm)))) return { kind: 'unnamed', role: join(phrase) };
+  if (INSTITUTIONS.has(first)) return { kind: 'unnamed', role: join(phrase) };
+  if (isQuantifier(phrase[0].norm)) return { kind: 'unnamed', role: join(phrase) };
+
   const afterHonorific = nameAfterHonorific(withHonorifics);
   if (afterHonorific) return afterHonorific;
 
@@ -397,8 +439,10 @@ export function parseSubject(afterVerb: string, familyNames: ReadonlySet<string>
   // Name first, then perhaps a role in the same run or as an apposition. A family name with the article
   // («سعد البريك»، «عصام الملا») ends the name after a given name; alone («وقال الدريويش») it counts only when
   // the article writes it after a given name somewhere («أحمد بن يوسف الدريويش»).
-  let k = 0;
-  while (k < phrase.length && k < MAX_NAME_TOKENS && inNameAt(phrase, k) && !nounAfterName(phrase, k)) k++;
+  let k = beinName(phrase) ? 1 : 0;
+  // «خالد بن عبد القادر طاهر»: the links (بن، عبد، أبو، آل) do not count toward the name's length.
+  const linksBefore = (j: number) => phrase.slice(0, j).filter((t) => NAME_PREFIXES.has(t.norm) || isAal(t)).length;
+  while (k < phrase.length && k - linksBefore(k) < MAX_NAME_TOKENS && inNameAt(phrase, k) && !nounAfterName(phrase, k)) k++;
   if (k === 0 && familyNames.has(phrase[0].norm)) k = 1;
   else if (k > 0 && k < phrase.length && k < MAX_NAME_TOKENS && (isFamilyName(phrase[k].norm) || (k === 1 && familyNames.has(phrase[k].norm))) && isGivenName(phrase[k - 1].norm)) {
     if (k === phrase.length - 1 && afterPhrase !== undefined && OBJECT_PREPOSITIONS.has(afterPhrase) && !phrase[k].norm.endsWith('ي')) {
@@ -410,7 +454,8 @@ export function parseSubject(afterVerb: string, familyNames: ReadonlySet<string>
   // «مدافعه الألماني بير ميرتيساكر»: a definite word followed by an indefinite name word is an adjective closing a
   // description (a nationality, «السابق»); the name is what follows. Family names with ال come last.
   for (let j = k - 2; j >= 1; j--) {
-    if (phrase[j].norm.startsWith('ال') && !phrase[j + 1].norm.startsWith('ال') && !afterNamePrefix(phrase, j + 1)) {
+    // («عبد القادر طاهر»: a definite word after «عبد» is the second half of a compound given name.)
+    if (phrase[j].norm.startsWith('ال') && !phrase[j + 1].norm.startsWith('ال') && !afterNamePrefix(phrase, j + 1) && !afterNamePrefix(phrase, j)) {
       const name = join(phrase.slice(j + 1, k));
       return k === phrase.length ? { kind: 'named', name, role: join(phrase.slice(0, j + 1)) } : { kind: 'bare' };
     }
@@ -677,7 +722,18 @@ export function organisationRun(tokens: Token[], i: number): Token[] {
     if (KANA_FORMS.has(norm) || isQuantifier(norm) || TIME_WORDS.has(norm)) break;
     if (/^(ال|وال|لل|بال)/.test(norm)) {
       if (ROLE_HEADS.has(withoutArticle(norm)) && run.length > 1) break;
+      // «وزارة الداخلية الكويتية القبض على…»، «الوزارة القدرة…»: after an adjective, or after a head with the
+      // article (which takes no genitive), a definite word that is no adjective is the verb's object.
+      const prev = run.at(-1)?.norm ?? '';
+      const headDefinite = run.length === 1 && /^(ال|وال)/.test(prev);
+      if ((headDefinite || (run.length > 1 && isNisba(prev))) && /^ال/.test(norm) && !isAdjective(norm)) break;
       run.push(tokens[j]);
+      continue;
+    }
+    // «الاتحاد السعودي لكرة القدم»: ل glued to an indefinite noun that governs a definite one.
+    if (/^ل[^ل]/.test(norm) && run.length > 1 && /^ال/.test(tokens[j + 1]?.norm ?? '') && !isGluedOutlet(norm)) {
+      run.push(tokens[j], tokens[j + 1]);
+      j++;
       continue;
     }
     // «رئيس» inside «مكتب رئيس الوزراء» is part of the name; an indefinite word after a definite one is not.
@@ -688,6 +744,24 @@ export function organisationRun(tokens: Token[], i: number): Token[] {
   }
   return run;
 }
+
+/** A nisba adjective with the article: «الكويتية»، «السعودي». */
+function isNisba(norm: string): boolean {
+  return /^(ال|وال)/.test(norm) && /(ي|يه)$/.test(norm) && norm.length >= 5;
+}
+
+/** A definite adjective: a nisba, a participle («المتحدة»، «المستقلة»), an elative («الأعلى») or a common one. */
+function isAdjective(norm: string): boolean {
+  const bare = norm.replace(/^(ال|لل|بال)/, '');
+  if (isNisba(`ال${bare}`)) return true;
+  if (/^م/.test(bare) && bare.length >= 4 && !/(ين|ون)$/.test(bare)) return true;
+  if (/^.ا..ه?$/.test(bare)) return true; // «العاملة»، «الفاخر»: an active participle
+  if (/^ا..[يا]$/.test(bare)) return true;
+  return COMMON_ADJECTIVES.has(bare);
+}
+const COMMON_ADJECTIVES: ReadonlySet<string> = new Set(
+  'عام عامه حر حره كبير كبري خاص خاصه جديد جديده اول اولي ثاني عليا وطني اهلي صغري عظمي احمر دولي'.split(' '),
+);
 
 /** Bodies named in the article, in order, for resolving «الوزارة» or «البيان» to the name given in full. */
 export function organisationsIn(paragraphs: string[], tokenized: Token[][] = paragraphs.map((p) => tokensOf(p))): string[][] {
