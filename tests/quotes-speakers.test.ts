@@ -293,4 +293,33 @@ describe('issue 9, third round: mechanisms for outlets not seen (sentences in Sa
     const qs = quotes('وقال سميث إن الوضع صعب.', 'ويتابع سميث حديثه قائلا: "لن نسمح للإرهابيين بتهديد أمننا القومي".');
     expect(qs[0].speaker).toBe('سميث');
   });
+
+  it('«متحدثة باسم الاتحاد» is a spokeswoman (a role), not the participle «متحدثا»; «لرئيس الوزراء» is an addressee', () => {
+    expect(quotes('وقالت متحدثة باسم الاتحاد في بيان "ندعو الى تحمل المسؤولية الكاملة والتطبيق الفاعل للقرارات".')[0]).toMatchObject({
+      speaker: null,
+      speakerRole: 'متحدثة باسم الاتحاد',
+    });
+    expect(quotes('وقال إردوغان لرئيس الوزراء الصيني لي كيتشيانغ "نريد علاقات تجارية أكثر توازنا بين بلدينا".')[0].speaker).toBe('إردوغان');
+  });
+
+  it('long names: «رحمة الله» goes on to the family name, «بن» and «آل» do not count toward the length', () => {
+    expect(quotes('وقال رحمة الله يوسف زائي الخبير الباكستاني في شؤون الحركة إن "المقاتلين لا يرون أن الحركة ستصمد طويلا".')[0]).toMatchObject({
+      speaker: 'رحمة الله يوسف زائي',
+      speakerRole: 'الخبير الباكستاني',
+    });
+    expect(quotes('ويقول رئيس مجلس إدارة الغرفة التجارية في المحافظة سياف بن عامر آل خشيل: "إن مزارعي المحافظة بحاجة ماسة إلى دعم كبير".')[0].speaker).toBe(
+      'سياف بن عامر آل خشيل',
+    );
+  });
+
+  it('«أما X، role، فيقول»: the subject bracketed by «أما … فـ»; «عن الداخلية» is the ministry named in full before', () => {
+    expect(quotes('أما ريتشارد هاينسورث، المالك السابق لوكالة تصنيف في موسكو، فيقول "إن الأشخاص داخل الدولة قد تلاعبوا بالقواعد".')[0].speaker).toBe(
+      'ريتشارد هاينسورث',
+    );
+    const qs = quotes(
+      'أعلنت وزارة الداخلية الكويتية أمس ضبط عناصر شبكة إرهابية.',
+      'ونقلت وكالة الأنباء الكويتية عن الداخلية أن المتهمين اعترفوا «بتلقي دورات في صناعة المتفجرات خارج البلاد».',
+    );
+    expect(qs[0]).toMatchObject({ speaker: 'وزارة الداخلية الكويتية', speakerKind: 'organisation' });
+  });
 });

@@ -393,10 +393,16 @@ function resolveOrganisation(name: string, known: string[]): string | null {
       return candidate.length > words.length && pick(candidate);
     });
   if (words.length === 0) return known.at(-1) ?? null;
-  if (words.length === 1) return fuller((c) => c[0] === words[0]) ?? name;
-  if (!isOrganisationHead(tokensOf(name)[0].norm)) return fuller((c) => words.every((w) => c.includes(w))) ?? name;
+  // «بيان الداخلية التونسية»، «عن الداخلية»: the body named in full earlier whose name holds these words.
+  if (words.length === 1) return fuller((c) => c[0] === words[0]) ?? fuller((c) => c.includes(words[0]) && isOrganisationHead(c[0])) ?? name;
+  // «الداخلية التونسية» is a ministry's short name: «وزارة الداخلية التونسية» when the article gave it in full.
+  const elliptic = ELLIPTIC_MINISTRIES.has(words[0]);
+  if (!isOrganisationHead(tokensOf(name)[0].norm) || elliptic) return fuller((c) => words.every((w) => c.includes(w))) ?? name;
   return name;
 }
+
+/** «الداخلية»، «الخارجية»: a ministry called by its portfolio alone. */
+const ELLIPTIC_MINISTRIES: ReadonlySet<string> = new Set(['داخليه', 'خارجيه']);
 
 /**
  * Closed spans as found; an unclosed one only when its end is clear: it runs until «، مشيرا…» / «، وأضاف…»

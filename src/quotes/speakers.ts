@@ -139,6 +139,12 @@ const OUTLET_WORDS: ReadonlySet<string> = new Set(
 );
 
 const MAX_NAME_TOKENS = 4;
+/** Second halves of compound given names: «عبد الله»، «رحمة الله»، «عز الدين»، «نور الدين». */
+const COMPOUND_ENDS: ReadonlySet<string> = new Set(['الله', 'الدين']);
+/** «… زائي الخبير»: a definite word that heads a role (or is followed by a nisba) begins the apposition, not the name. */
+function isRoleAdjective(phrase: Token[], k: number): boolean {
+  return ROLE_HEADS.has(withoutArticle(phrase[k].norm));
+}
 /** A definite word, possibly behind a preposition («للخدمات»): the end of a role before a name. */
 const DEFINITE = /^(ال|وال|لل|بال)/;
 
@@ -269,7 +275,7 @@ export function nameAfterRole(tokens: Token[]): { name: string; role: string } |
       if (!isNameToken(norm) || ROLE_HEADS.has(norm)) break;
       // «رجب طيب إردوغان بعرقلة…»: after two name words, a word with a glued preposition or ending in ة is the
       // verb's complement.
-      if (end - p >= 2 && ((/^[بلك]/.test(norm) && norm.length >= 5) || norm.endsWith('ه'))) break;
+      if (end - p >= 2 && ((/^[بلك]/.test(norm) && norm.length >= 5) || /^[بك][^اوي].{2}$/.test(norm) || norm.endsWith('ه'))) break;
       end++;
     }
     // «محمد بن نايف بن»: a name does not end on «بن» or «آل».
@@ -399,7 +405,9 @@ export function parseSubject(afterVerb: string, familyNames: ReadonlySet<string>
     while (end < phrase.length && end - called <= MAX_NAME_TOKENS && isNameToken(phrase[end].norm)) end++;
     if (end > called + 1) return { kind: 'named', name: join(phrase.slice(called + 1, end)), role: join(phrase.slice(0, called)) };
   }
-  if (phrase.some((t) => COLLECTIVES.has(withoutArticle(t.norm)))) return { kind: 'unnamed', role: join(phrase) };
+  // A group heads the phrase («الخبراء»، «بعض المسؤولين»): not «إردوغان لرئيس الوزراء» (الوزراء inside a role).
+  const collective = phrase.findIndex((t) => COLLECTIVES.has(withoutArticle(t.norm)));
+  if (collective === 0 || (collective === 1 && !ROLE_HEADS.has(first))) return { kind: 'unnamed', role: join(phrase) };
   if (INSTITUTIONS.has(first)) return { kind: 'unnamed', role: join(phrase) };
   if (isQuantifier(phrase[0].norm)) return { kind: 'unnamed', role: join(phrase) };
 
@@ -449,13 +457,18 @@ export function parseSubject(afterVerb: string, familyNames: ReadonlySet<string>
       return { kind: 'named', name: join(phrase.slice(0, k)), role: null };
     }
     k++;
+    // «رحمة الله يوسف زائي»، «نور الدين بن علي»: «الله»/«الدين» close a compound given name, and the name goes on.
+    if (COMPOUND_ENDS.has(phrase[k - 1].norm)) {
+      while (k < phrase.length && k - linksBefore(k) < MAX_NAME_TOKENS + 1 && inNameAt(phrase, k) && !phrase[k].norm.startsWith('ال') && !nounAfterName(phrase, k)) k++;
+      if (k < phrase.length && isFamilyName(phrase[k].norm) && k - linksBefore(k) < MAX_NAME_TOKENS + 1 && !isRoleAdjective(phrase, k)) k++;
+    }
   }
   if (k === 0) return unreadIf(/^(ال|وال)/.test(phrase[0].norm) && !ADVERBIAL_STARTS.has(phrase[0].norm));
   // «مدافعه الألماني بير ميرتيساكر»: a definite word followed by an indefinite name word is an adjective closing a
   // description (a nationality, «السابق»); the name is what follows. Family names with ال come last.
   for (let j = k - 2; j >= 1; j--) {
     // («عبد القادر طاهر»: a definite word after «عبد» is the second half of a compound given name.)
-    if (phrase[j].norm.startsWith('ال') && !phrase[j + 1].norm.startsWith('ال') && !afterNamePrefix(phrase, j + 1) && !afterNamePrefix(phrase, j)) {
+    if (phrase[j].norm.startsWith('ال') && !phrase[j + 1].norm.startsWith('ال') && !afterNamePrefix(phrase, j + 1) && !afterNamePrefix(phrase, j) && !COMPOUND_ENDS.has(phrase[j].norm)) {
       const name = join(phrase.slice(j + 1, k));
       return k === phrase.length ? { kind: 'named', name, role: join(phrase.slice(0, j + 1)) } : { kind: 'bare' };
     }
@@ -471,7 +484,9 @@ export function parseSubject(afterVerb: string, familyNames: ReadonlySet<string>
   // ends the name; anything else after it means we cannot tell where the name ends.
   // …and an adverb: «وشدد روحاني مجددا على أن».
   // A glued preposition only with an article or an outlet after it («للصحفيين»، «لوكالة»، «لـ»): «لميا» is a name.
-  const glued = (n: string) => /^(لل|بال)../.test(n) || n === 'ل' || n === 'لـ' || (/^[لب]../.test(n) && INSTITUTIONS.has(n.slice(1)));
+  // «وقال إردوغان لرئيس الوزراء الصيني»: a preposition glued to a role is the addressee, also an object.
+  const glued = (n: string) =>
+    /^(لل|بال)../.test(n) || n === 'ل' || n === 'لـ' || (/^[لب]../.test(n) && (INSTITUTIONS.has(n.slice(1)) || ROLE_HEADS.has(n.slice(1)))) || isGluedOutlet(n);
   const objectStarts = (n: string) =>
     STOPWORDS.has(n) || ADVERBS.has(n) || (/(ه|ها|هم|هما)$/.test(n) && !n.startsWith('ال')) || glued(n);
   if (trailing.length > 0 && objectStarts(trailing[0].norm) && k <= 3) {
@@ -542,7 +557,8 @@ function roleThenNameRun(phrase: Token[], minNameTokens: number, familyNames: Re
   // «وزير الداخلية المصري اللواء مجدي عبدالغفار برقية عزاء»: the name ends before a noun in ة.
   const noun = nameRun.findIndex((_, j) => nounAfterName(nameRun, j));
   if (noun >= 2) nameRun = nameRun.slice(0, noun);
-  if (!roleEnd || nameRun.length < minNameTokens || nameRun.length > MAX_NAME_TOKENS) return null;
+  const links = nameRun.filter((t) => NAME_PREFIXES.has(t.norm) || isAal(t)).length;
+  if (!roleEnd || nameRun.length < minNameTokens || nameRun.length - links > MAX_NAME_TOKENS) return null;
   return { kind: 'named', name: join(nameRun), role: join(phrase.slice(0, k)) };
 }
 
@@ -605,6 +621,9 @@ export function parseSubjectBefore(beforeVerb: string, familyNames: ReadonlySet<
   const opener = tokensOf(text)[0];
   if (opener && CLAUSE_OPENERS.has(opener.norm)) text = text.slice(opener.end);
   const subject = parseSubject(text, familyNames);
+  // «أما ريتشارد هاينسورث، المالك السابق لوكالة…، فيقول»: «أما … فـ» brackets the subject, so a name and its
+  // apposition need not account for every word before the verb.
+  if (opener && (opener.norm === 'اما' || opener.norm === 'واما') && subject.kind === 'named' && tokensOf(subject.name).length >= 2) return subject;
   const words = tokensOf(text).filter((t) => !HONORIFICS.has(t.norm) && !isParticle(t)).length;
   const count = (s: string | null) => (s ? tokensOf(s).length : 0);
   const used =
