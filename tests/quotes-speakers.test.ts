@@ -322,4 +322,32 @@ describe('issue 9, third round: mechanisms for outlets not seen (sentences in Sa
     );
     expect(qs[0]).toMatchObject({ speaker: 'وزارة الداخلية الكويتية', speakerKind: 'organisation' });
   });
+
+  it('«إننا» opens the statement, not a name; a day ends a name; «إلى» after «التقرير» is no issuer', () => {
+    expect(quotes('وقال قيادي في الجمعية، إننا «لا نخرج دعاة متشددين بل أناسا قادرين على الخطابة».')[0]).toMatchObject({
+      speaker: null,
+      speakerRole: 'قيادي',
+    });
+    expect(quotes('وقال وزير الدفاع الأميركي أشتون كارتر الخميس إن "الاتفاق لا يمنعنا من الخيار العسكري عند الحاجة".')[0].speaker).toBe('أشتون كارتر');
+    const qs = quotes(
+      'أصدرت منظمة هيومن رايتس ووتش تقريرا عن الحرب.',
+      'وأشار التقرير إلى رفض الأطراف الاستجابة للنداءات. وأضاف "طالب كثير من المنظمات الحقوقية الأطراف بالتوقف عن القصف".',
+    );
+    expect(qs[0].speaker).not.toBe('إلى رفض الأطراف الاستجابة للنداءات');
+  });
+
+  it('a word written «أل…» with hamza is no article: «ألكسندر نوفاك» is a name', () => {
+    expect(quotes('وقال وزير الطاقة الروسي ألكسندر نوفاك إن "تقييم البلدين للوضع متطابق في الكثير من المواضيع".')[0]).toMatchObject({
+      speaker: 'ألكسندر نوفاك',
+      speakerRole: 'وزير الطاقة الروسي',
+    });
+  });
+
+  it('a body\'s name takes one genitive and its adjectives: «حركة طالبان الأفغانية» but not «الحركة تعيين…»', () => {
+    const qs = quotes(
+      'وأعلنت حركة طالبان الأفغانية المتمردة تعيين نائبين للملا منصور. وقالت الحركة في بيان "إن القرار اتخذ بالإجماع بين أعضاء المجلس".',
+    );
+    expect(qs[0]).toMatchObject({ speaker: 'حركة طالبان الأفغانية المتمردة', speakerKind: 'organisation' });
+    expect(quotes('وقالت وزارة الأوقاف الاعتراف بالمعاهد "لن يتم قبل توفيق أوضاعها بشكل كامل ونهائي".')[0].speaker).toBe('وزارة الأوقاف');
+  });
 });

@@ -17,7 +17,7 @@ function normalizedSet(words: string): Set<string> {
 const SPEECH_VERBS_MASC = `قال أكد أضاف أوضح أشار أبرز تابع حذر اعتبر شدد أعرب أشاد لفت ذكر صرح كشف دعا أعلن
   نبه استطرد أردف نوه أفاد أقر اختتم واصل نفى
   رحب غرد انتقد تساءل علق استدرك أجاب اعترف أوصى ناشد استنكر
-  روى`;
+  روى كتب`;
 
 /** Present-tense forms that news prose uses as attribution («يقول الخبير…»). */
 // (يعتبر is left out: the passive «يُعتبر المشروع…» is written the same.)
@@ -40,7 +40,8 @@ function speechVerbForms(): Set<string> {
   return forms;
 }
 
-export const SPEECH_VERBS: ReadonlySet<string> = speechVerbForms();
+// «كتب» alone is also the plural «books»: only «وكتب»، «فكتب»، «كتبت» are read as the verb.
+export const SPEECH_VERBS: ReadonlySet<string> = new Set([...speechVerbForms()].filter((form) => form !== 'كتب'));
 
 /** The present-tense reporting verbs alone (with و/ف): inside a quotation «، تؤكد أن…» is still the speaker's. */
 export const PRESENT_SPEECH_VERBS: ReadonlySet<string> = new Set(
@@ -133,7 +134,7 @@ export const SPEECH_NOUNS: ReadonlySet<string> = normalizedSet(`بالقول`);
  * introduce the verb's object (أعرب عن، حذر من، أشار إلى) or an adverbial (في تصريح، خلال، عقب).
  */
 export const SUBJECT_STOPS: ReadonlySet<string> = normalizedSet(`
-  إن أن بأن بأنه بأنها بأنهم أنه إنه أنها إنها أنهم إنهم وأن وإن عن من إلى الى على في خلال عقب أمام بعد قبل لدى حول مع ضمن
+  إن أن بأن بأنه بأنها بأنهم أنه إنه أنها إنها أنهم إنهم وأن وإن إننا أننا بأننا إنني أنني عن من إلى الى على في خلال عقب أمام بعد قبل لدى حول مع ضمن
   عشية صباح مساء اليوم أمس أمسية بمناسبة حين عندما لدى إثر قائلا بينما كما لكن ضد منذ عبر ل
   الذي التي الذين اللذين اللتين اللواتي وهو وهي
   وفقا وفق طبقا نقلا حسب بحسب حسبما`);
@@ -153,7 +154,7 @@ export const ADVERBS: ReadonlySet<string> = normalizedSet(`
   مرارا مرارًا أيضا أيضًا سابقا لاحقا مجددا مؤخرا أخيرا حاليا دائما كثيرا رسميا صراحة مرة تكرارا علنا
   مسبقا فورا حرفيا شخصيا بدوره بدورها وبدوره وبدورها كذلك أمس
   إزاء تجاه حيال نحو بشأن جراء بسبب رغم عند أثناء اثناء إثر عبر دون بدون ضد وسط بين حتى لأن كون
-  لكنه لكنها ولكنه ولكنها لكنهم ولكنهم نفسه نفسها ذاته ذاتها يا أيها أيتها يدعى تدعى ويدعى وتدعى اسمه اسمها يسمى تسمى عام كنت وكنت كنا وكنا قوله قولها قولهم نظير نظيره نظيرها لنظيره لنظيرها ونظيره ونظيرها`);
+  عنه عنها عنهم داخل خارج فقط تقريبا جدا لكنه لكنها ولكنه ولكنها لكنهم ولكنهم نفسه نفسها ذاته ذاتها يا أيها أيتها يدعى تدعى ويدعى وتدعى اسمه اسمها يسمى تسمى عام كنت وكنت كنا وكنا قوله قولها قولهم نظير نظيره نظيرها لنظيره لنظيرها ونظيره ونظيرها`);
 
 /** Words after which a quotation mark opens a statement: «أن “…”»، «إن “…”»، «قائلا: “…”». */
 export const INTRODUCERS: ReadonlySet<string> = normalizedSet(`إن أن بأن وأن وإن قائلا قائلة`);

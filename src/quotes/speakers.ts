@@ -72,10 +72,21 @@ function normalizedWord(word: string): string {
  */
 export const ALI_NAME = 'علي_';
 
+/**
+ * The article is written «ال» without hamza; a word written «أل…»/«إل…» is a name or a noun of its own («ألكسندر
+ * نوفاك»، «ألبرت»، «إلياس»), which normalizing would fold into a definite word. Such words keep a form of their own
+ * (alef wasla for the alef), unless they are function words («إليها») or «ألمانيا».
+ */
+export const HAMZA_ALEF = 'ٱ';
+function hamzaInitialNorm(word: string, norm: string): string {
+  if (!/^[أإ]ل/.test(word) || norm.length < 5 || STOPWORDS.has(norm) || SUBJECT_STOPS.has(norm) || /^المان/.test(norm)) return norm;
+  return HAMZA_ALEF + norm.slice(1);
+}
+
 export function tokensOf(text: string, offset = 0): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(TOKEN)) {
-    const norm = m[0] === 'علي' ? ALI_NAME : normalizedWord(m[0]);
+    const norm = m[0] === 'علي' ? ALI_NAME : hamzaInitialNorm(m[0], normalizedWord(m[0]));
     out.push({ text: m[0], norm, start: offset + m.index, end: offset + m.index + m[0].length });
   }
   return out;
@@ -154,6 +165,8 @@ function isFamilyName(norm: string): boolean {
   // A definite word ending in ة (folded to ه) is a common noun or a participle far more often than a family name:
   // «نشرت الصفحة»، «ماريان تايسن المكلفة بملف…» (SaudiNewsNet). «الله» (in «عبد الله») is the exception.
   if (norm.endsWith('ه') && norm !== 'الله') return false;
+  // «أشتون كارتر الخميس»: a day or a time word is never a family name.
+  if (TIME_WORDS.has(norm)) return false;
   return norm.startsWith('ال') && !ROLE_HEADS.has(bare) && !INSTITUTIONS.has(bare) && !COLLECTIVES.has(bare);
 }
 
@@ -391,8 +404,10 @@ export function parseSubject(afterVerb: string, familyNames: ReadonlySet<string>
     }
     // «وجاء نص البيان»: a second document word is still the document, not its issuer.
     const issuerIsDocument = issuer[k] !== undefined && DOCUMENT_HEADS.has(withoutArticle(issuer[k].norm));
+    // («وأشار التقرير إلى رفض…»: «إلى» folds to «الي», a preposition, not a definite issuer.)
+    const preposition = issuer[k] !== undefined && (SUBJECT_STOPS.has(issuer[k].norm) || STOPWORDS.has(issuer[k].norm) || issuer[k].norm.length <= 3);
     const run =
-      !issuerIsDocument && ((issuer[k] && issuer[k].norm.startsWith('ال')) || isOrganisationHead(issuer[k]?.norm ?? ''))
+      !issuerIsDocument && !preposition && ((issuer[k] && issuer[k].norm.startsWith('ال')) || isOrganisationHead(issuer[k]?.norm ?? ''))
         ? organisationRun(issuer, k)
         : [];
     return { kind: 'organisation', name: join(run) };
@@ -745,7 +760,11 @@ export function organisationRun(tokens: Token[], i: number): Token[] {
       // article (which takes no genitive), a definite word that is no adjective is the verb's object.
       const prev = run.at(-1)?.norm ?? '';
       const headDefinite = run.length === 1 && /^(ال|وال)/.test(prev);
-      if ((headDefinite || (run.length > 1 && isNisba(prev))) && /^ال/.test(norm) && !isAdjective(norm)) break;
+      // «وزارة الأوقاف الاعتراف»: a construct takes one definite genitive; a second definite word must be an adjective.
+      const secondGenitive = run.length > 1 && /^(ال|وال)/.test(prev);
+      if ((headDefinite || secondGenitive) && /^ال/.test(norm) && !isAdjective(norm)) break;
+      // «الشركة بالأمس»: a time word behind a preposition ends the name.
+      if (/^(بال|لل)/.test(norm) && TIME_WORDS.has(`ال${norm.slice(3)}`)) break;
       run.push(tokens[j]);
       continue;
     }
@@ -756,7 +775,8 @@ export function organisationRun(tokens: Token[], i: number): Token[] {
       continue;
     }
     // «رئيس» inside «مكتب رئيس الوزراء» is part of the name; an indefinite word after a definite one is not.
-    const afterDefinite = run.length > 1 && /^(ال|وال|لل|بال)/.test(run.at(-1)?.norm ?? '');
+    // («الحركة تعيين نائبين»: after a head with the article too.)
+    const afterDefinite = /^(ال|وال|لل|بال)/.test(run.at(-1)?.norm ?? '');
     if (afterDefinite || indefinite >= 3 || !/^[\p{L}]+$/u.test(tokens[j].text)) break;
     indefinite++;
     run.push(tokens[j]);
@@ -779,7 +799,7 @@ function isAdjective(norm: string): boolean {
   return COMMON_ADJECTIVES.has(bare);
 }
 const COMMON_ADJECTIVES: ReadonlySet<string> = new Set(
-  'عام عامه حر حره كبير كبري خاص خاصه جديد جديده اول اولي ثاني عليا وطني اهلي صغري عظمي احمر دولي'.split(' '),
+  'عام عامه حر حره كبير كبري خاص خاصه جديد جديده اول اولي ثاني عليا وطني اهلي صغري عظمي احمر دولي اوسط ادني اقصي'.split(' '),
 );
 
 /** Bodies named in the article, in order, for resolving «الوزارة» or «البيان» to the name given in full. */
