@@ -122,6 +122,10 @@ export function isNameToken(norm: string): boolean {
   // «فابيوس لإذاعة فرانس إنتر»، «لـCNN»، «لبي بي سي»: a preposition glued to an outlet (a media word, Latin
   // letters, a spelled-out acronym) is where the name has ended.
   if (isGluedOutlet(norm)) return false;
+  // «استمرار واشنطن»، «اختفاء بعض الأقلام»: a verbal noun of the forms istif'al, ifti'al, infi'al is the verb's object.
+  if (isVerbalNoun(norm)) return false;
+  // «فرض عقوبات»، «تصريحات»: a long feminine plural is a noun, not a name word.
+  if (norm.length >= 6 && norm.endsWith('ات')) return false;
   // «وحول زيارة…»، «وعن المتمردين»: a conjunction glued to a function word, never a name.
   if (/^[وف]../.test(norm) && (STOPWORDS.has(norm.slice(1)) || SUBJECT_STOPS.has(norm.slice(1)) || ADVERBIAL_STARTS.has(norm.slice(1)))) {
     return false;
@@ -132,6 +136,11 @@ export function isNameToken(norm: string): boolean {
   if (/^[بلك]/.test(norm) && (INSTITUTIONS.has(norm.slice(1)) || ROLE_HEADS.has(norm.slice(1)))) return false;
   if (norm.startsWith('ال')) return norm.length >= 5 && norm.endsWith('ي');
   return true;
+}
+
+function isVerbalNoun(norm: string): boolean {
+  if (norm === 'انطوان') return false;
+  return /^است..?.ا.$/.test(norm) || /^ا.ت.ا.$/.test(norm) || /^ان..ا.$/.test(norm);
 }
 
 /** Spelled-out Latin letters of an acronym («بي بي سي»، «سي إن إن»، «إم بي سي»). */
@@ -165,8 +174,9 @@ function isFamilyName(norm: string): boolean {
   // A definite word ending in ة (folded to ه) is a common noun or a participle far more often than a family name:
   // «نشرت الصفحة»، «ماريان تايسن المكلفة بملف…» (SaudiNewsNet). «الله» (in «عبد الله») is the exception.
   if (norm.endsWith('ه') && norm !== 'الله') return false;
-  // «أشتون كارتر الخميس»: a day or a time word is never a family name.
+  // «أشتون كارتر الخميس»: a day or a time word is never a family name; nor a long plural or dual («العكازين»).
   if (TIME_WORDS.has(norm)) return false;
+  if (norm.length >= 7 && /(ين|ون)$/.test(norm)) return false;
   return norm.startsWith('ال') && !ROLE_HEADS.has(bare) && !INSTITUTIONS.has(bare) && !COLLECTIVES.has(bare);
 }
 
@@ -763,8 +773,10 @@ export function organisationRun(tokens: Token[], i: number): Token[] {
       // «وزارة الأوقاف الاعتراف»: a construct takes one definite genitive; a second definite word must be an adjective.
       const secondGenitive = run.length > 1 && /^(ال|وال)/.test(prev);
       if ((headDefinite || secondGenitive) && /^ال/.test(norm) && !isAdjective(norm)) break;
-      // «الشركة بالأمس»: a time word behind a preposition ends the name.
+      // «الشركة بالأمس»، «لجنة مكافحة الفساد التابعة لرئيس الوزراء بالتحقيق»: a time word behind a preposition, a
+      // phrase with «ب», or «التابعة لـ» (what the body belongs to) end the name.
       if (/^(بال|لل)/.test(norm) && TIME_WORDS.has(`ال${norm.slice(3)}`)) break;
+      if (/^بال/.test(norm) || /^(التابع|التابعه)$/.test(norm)) break;
       run.push(tokens[j]);
       continue;
     }
