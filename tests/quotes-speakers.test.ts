@@ -374,4 +374,14 @@ describe('issue 9, third round: mechanisms for outlets not seen (sentences in Sa
       speakerKind: 'organisation',
     });
   });
+
+  it('a partial quotation of three words after a verb, «بـ», or in a clause opened by «أن»; not a name after «في» or a body', () => {
+    expect(quotes('أعلن مسؤول عراقي الاثنين أن أكثر من 1500 مدرسة دمرت «جزئياً أو كلياً» في المحافظة.').map((q) => q.text)).toEqual(['جزئياً أو كلياً']);
+    expect(quotes('وأكد المدرب بأنه "على ثقة تامة" بان فريقه سيفوز باللقب هذا الموسم.').map((q) => q.text)).toEqual(['على ثقة تامة']);
+    expect(quotes('وأعلن عزمه على مقاضاة المتحدث الرسمي، متهما إياه بـ"التدليس ومخالفة الحقيقة" في تصريحاته.').map((q) => q.text)).toEqual([
+      'التدليس ومخالفة الحقيقة',
+    ]);
+    expect(quotes('وقال بوب ساندرز، نائب رئيس المحتوى في «بيرسون أميركا الشمالية» إن الشركة تعمل على ذلك.')).toEqual([]);
+    expect(quotes('وقالت السا غونزاليس في تصريح الى محطة التلفزيون العامة «تي في اي» إن الوضع صعب.')).toEqual([]);
+  });
 });

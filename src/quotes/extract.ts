@@ -1,6 +1,6 @@
 import { STOPWORDS } from '../arabic/index.js';
 import type { Article } from '../corpus/article.js';
-import { DOCUMENT_HEADS, DOCUMENT_WORDS, HONORIFICS, INTRODUCERS, KANA_FORMS, PRESENT_SPEECH_VERBS, ROLE_HEADS, SPEECH_VERBS, SUBJECT_STOPS, TITLE_NOUNS } from './lexicon.js';
+import { DOCUMENT_HEADS, DOCUMENT_WORDS, HONORIFICS, INSTITUTIONS, INTRODUCERS, KANA_FORMS, PRESENT_SPEECH_VERBS, ROLE_HEADS, SPEECH_VERBS, SUBJECT_STOPS, TITLE_NOUNS } from './lexicon.js';
 
 const isStop = (norm: string): boolean => SUBJECT_STOPS.has(norm);
 import { scanQuoteMarks, type QuoteSpan } from './marks.js';
@@ -221,7 +221,7 @@ export function extractLocatedQuotes(article: Article): LocatedQuote[] {
       // «"النادي يعلم رغبتي، أريد الرحيل"، هذا ما قاله موتا»: the attribution can follow the quotation.
       const after = cue === 'speech' ? null : attributionAfter(masked, span.end + 1, familyNames);
       if (cue !== 'speech' && !after) continue;
-      if (words < MIN_QUOTE_WORDS && !(words >= 2 && isCompleteUtterance(masked, span)) && !(words === 3 && followsIntroducer(paragraph, span.openAt))) {
+      if (words < MIN_QUOTE_WORDS && !(words >= 2 && isCompleteUtterance(masked, span)) && !(words === 3 && (followsIntroducer(paragraph, span.openAt) || threeWordStatement(paragraph, span)))) {
         continue;
       }
       if (followsTitleNoun(paragraph, span.openAt, span)) continue;
@@ -789,3 +789,34 @@ function relativeAntecedent(masked: string, tokens: Token[], t: number, familyNa
   }
   return null;
 }
+
+/**
+ * A three-word span in a sentence with a reporting cue is a partial quotation («دمرت «جزئياً أو كلياً»»، «متهما
+ * إياه بـ"التدليس ومخالفة الحقيقة"») unless the word before it names what the span is: a body, a role or a title
+ * («لمنظمة «ب.ك.ك»»، «محطة «ام تي في»»، «ممثل "يورو سبورت عربية"»).
+ */
+function threeWordStatement(paragraph: string, span: QuoteSpan): boolean {
+  const body = paragraph.slice(span.start, span.end);
+  if (/[.]\S/.test(body)) return false; // «ب.ك.ك»: an abbreviation
+  const before = tokensOf(paragraph.slice(Math.max(0, span.openAt - 40), span.openAt));
+  const last = before.at(-1)?.norm.replace(/ـ/g, '').length === 1 ? before.at(-2) : before.at(-1);
+  if (!last) return false;
+  const bare = withoutArticle(last.norm.replace(/^(لل|بال)/, 'ال').replace(/^[لب](?=...)/, ''));
+  if (INSTITUTIONS_OR_ROLES(bare) || TITLE_NOUNS.has(bare)) return false;
+  // What governs the span says it is words of the speaker: a complementizer («إنه "ليس حياة طبيعية"»), a
+  // preposition glued to the mark («بـ"…"»), «إلى», or a verb («دمرت «…»»، «سافرت "…"»). After a noun, «في» or a
+  // comma it is more often a name («في «بيرسون أميركا الشمالية»»).
+  const n = last.norm.replace(/ـ/g, '');
+  const first = tokensOf(body)[0]?.norm ?? '';
+  if (INSTITUTIONS_OR_ROLES(withoutArticle(first))) return false; // «لـ«ولاية مطروح الإسلامية»»: a body's name
+  // «متهما إياه بـ"…"»: a proclitic written apart, glued to the mark.
+  const proclitic = before.at(-1)?.norm.replace(/ـ/g, '') ?? '';
+  if (proclitic === 'ب' || proclitic === 'ل') return true;
+  // (A noun before the span is not enough, even in a clause opened by «أن»: «مشيرا إلى أن المغرب “يضطلع بدور
+  // ريادي” في الجهود» (seed 000) quotes a term.)
+  const verbLike = !/^(ال|وال)/.test(n) && (/^[يت]../.test(n) || /(ت|وا)$/.test(n)) && !STOPWORDS.has(n);
+  if (verbLike) return !/^(ال|وال)/.test(first);
+  return GOVERNORS.has(n) || n === 'ب' || n === 'الي';
+}
+const GOVERNORS: ReadonlySet<string> = new Set(['ان', 'انه', 'انها', 'بان', 'بانه', 'بانها', 'لانه', 'لانها', 'كونه', 'كونها', 'انهم', 'بانهم', 'لانهم']);
+const INSTITUTIONS_OR_ROLES = (bare: string): boolean => isOrganisationHead(bare) || ROLE_HEADS.has(bare) || INSTITUTIONS.has(bare);
