@@ -384,4 +384,16 @@ describe('issue 9, third round: mechanisms for outlets not seen (sentences in Sa
     expect(quotes('وقال بوب ساندرز، نائب رئيس المحتوى في «بيرسون أميركا الشمالية» إن الشركة تعمل على ذلك.')).toEqual([]);
     expect(quotes('وقالت السا غونزاليس في تصريح الى محطة التلفزيون العامة «تي في اي» إن الوضع صعب.')).toEqual([]);
   });
+
+  it('«على لسان X» names who speaks for a body; «بحسب X فإن "…"» and «"…"، كما جاء في البلاغ» attribute the quotation', () => {
+    expect(quotes('وقالت الشركة على لسان مديرها التنفيذي جون سميث إن "الأرباح ارتفعت بنسبة كبيرة خلال العام الماضي".')[0]).toMatchObject({
+      speaker: 'جون سميث',
+      speakerKind: 'person',
+    });
+    expect(quotes('وبحسب المتحدث باسم الشرطة أحمد سالم فإن "التحقيقات جارية لمعرفة ملابسات الحادث".')[0]?.speaker).toBe('أحمد سالم');
+    const [q] = quotes('أعلنت وزارة الداخلية التونسية عن إحباط مخطط إرهابي. "تم ضبط المتهمين وإحالتهم إلى النيابة العامة للتحقيق"، كما جاء في بلاغ الوزارة.');
+    expect(q).toMatchObject({ speaker: 'وزارة الداخلية التونسية', speakerKind: 'organisation' });
+    // A body named only inside the quotation is not the issuer of «البلاغ».
+    expect(quotes('"تم ضبط المتهمين وإحالتهم إلى النيابة العامة للتحقيق"، كما جاء في البلاغ.')[0]?.speaker ?? null).toBeNull();
+  });
 });

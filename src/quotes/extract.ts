@@ -88,7 +88,7 @@ export function extractLocatedQuotes(article: Article): LocatedQuote[] {
   const maskedParagraphs = article.paragraphs.map((paragraph, k) => maskSpans(paragraph, spansOf[k], shortOf[k]));
   const maskedTokens = maskedParagraphs.map((m) => tokensOf(m));
   const familyNames = familyNamesIn(maskedParagraphs, maskedTokens);
-  const organisations = organisationsIn(article.paragraphs);
+  const organisations = organisationsIn(maskedParagraphs, maskedTokens);
   const namedBodies: string[] = [];
   /** People named with a role in the narration, in reading order (not necessarily speakers). */
   const mentioned: Person[] = [];
@@ -166,7 +166,8 @@ export function extractLocatedQuotes(article: Article): LocatedQuote[] {
         if (SOURCE_LEADS.has(tokens[t].norm) && tokens[t + 1]) {
           // «… وفقا للمخرج سام منديز»، «بحسب مصادر أمنية»: the narration names its source, who then goes on speaking.
           const from = tokens[t + 1].start;
-          const text = masked.slice(from, from + CLAUSE_SUBJECT_CHARS).replace(/^لل/, 'ال').replace(/^لـ?\s*/, '');
+          // «وبحسب المتحدث باسم الشرطة أحمد سالم فإن "…"»: «فإن» answers the lead and ends its source.
+          const text = masked.slice(from, from + CLAUSE_SUBJECT_CHARS).split(/\s[فو]إن/)[0].replace(/^لل/, 'ال').replace(/^لـ?\s*/, '');
           const subject = parseSubject(text, familyNames);
           // «حسب نظام…» names no one: a person here needs a role («وفقا للمخرج سام منديز») or to be known already.
           const person = subject.kind === 'named' && (subject.role !== null || registry.people.some((p) => sameName(p.keys, nameKeys(subject.name))));
@@ -182,6 +183,9 @@ export function extractLocatedQuotes(article: Article): LocatedQuote[] {
         const an = naqalaAn(tokens, t);
         const subjectFrom = an >= 0 ? tokens[an].end : isJaaFi(tokens, t) ? tokens[t + 1].end : tokens[t].end;
         let subject = preferFirstMarkedName(parseSubject(masked.slice(subjectFrom, nextOpen), familyNames), masked.slice(subjectFrom, nextOpen));
+        // «وقالت الشركة على لسان مديرها التنفيذي جون سميث»: the body speaks through the person named after «على لسان».
+        const mouth = onTheTongueOf(masked.slice(subjectFrom, nextOpen), familyNames);
+        if (mouth) subject = mouth;
         // «وقال رومنيجه للصحفيين»: after a verb that takes no object, the lone word is its subject; after one that
         // does («كشف استطلاع للرأي») it stays weak and must be someone already named.
         if (subject.kind === 'named' && subject.weak && !OBJECT_VERBS.has(tokens[t].norm.replace(/^[وف](?=...)/, ''))) {
@@ -326,7 +330,7 @@ function latestWithRole(people: Person[], head: string): Person | null {
 /** How far past a role word a name is looked for. */
 const MENTION_CHARS = 160;
 /** «وفقا لـ»، «حسب»: words that name the narration's source. */
-const SOURCE_LEADS: ReadonlySet<string> = new Set(['وفقا', 'وفق', 'حسب', 'بحسب', 'طبقا']);
+const SOURCE_LEADS: ReadonlySet<string> = new Set(['وفقا', 'وفق', 'حسب', 'بحسب', 'طبقا', 'وبحسب', 'ووفقا', 'وحسب']);
 
 /** How far past a clause's first word its subject is looked for. */
 const CLAUSE_SUBJECT_CHARS = 300;
@@ -519,6 +523,9 @@ function attributionCue(masked: string, openAt: number): 'speech' | 'document' |
   const tokens = tokensOf(leadIn);
   let cue = leadIn.trimEnd().endsWith(':');
   let document = false;
+  // «وبحسب المتحدث باسم الشرطة أحمد سالم فإن "…"»: the narration names its source, and «فإن» hands over to the
+  // quotation.
+  if (/(?:^|\s)(?:و?ب?حسب|و?وفقا?|طبقا)\s[^،,.:]{3,90}\s[فو]?[إا]ن(?:ه|ها)?\s*$/.test(leadIn)) cue = true;
   tokens.forEach((t: Token, i) => {
     if (isReportingVerbAt(tokens, i) || isParticiple(t.norm)) {
       cue = true;
@@ -688,8 +695,8 @@ function isRoleWord(norm: string): boolean {
 const norms = (words: string): Set<string> => new Set(words.split(/\s+/).filter(Boolean).map((w) => tokensOf(w)[0].norm));
 /** «هذا ما قاله X»، «وفق ما صرح به X»، «حسب X»: words that attribute the quotation just before them. */
 const AFTER_LEADS = norms('هذا هكذا ذلك ما كما وفق وفقا حسب بحسب حسبما طبقا لما على حد تعبير');
-const AFTER_VERBS = norms('قاله قالته قالها صرح صرحت اكده اكدته ذكره ذكرته اوضحه اضافه كتبه كتبته قال قالت يقول تقول اضاف اضافت افاد افادت افاده');
-const AFTER_LINKS = norms('به بها');
+const AFTER_VERBS = norms('قاله قالته قالها صرح صرحت اكده اكدته ذكره ذكرته اوضحه اضافه كتبه كتبته قال قالت يقول تقول اضاف اضافت افاد افادت افاده جاء ورد');
+const AFTER_LINKS = norms('به بها في');
 
 /**
  * The speaker named right after a quotation's closing mark: «"…"، هذا ما قاله جون ألكسندر أمين عام يونايتد»،
@@ -820,3 +827,16 @@ function threeWordStatement(paragraph: string, span: QuoteSpan): boolean {
 }
 const GOVERNORS: ReadonlySet<string> = new Set(['ان', 'انه', 'انها', 'بان', 'بانه', 'بانها', 'لانه', 'لانها', 'كونه', 'كونها', 'انهم', 'بانهم', 'لانهم']);
 const INSTITUTIONS_OR_ROLES = (bare: string): boolean => isOrganisationHead(bare) || ROLE_HEADS.has(bare) || INSTITUTIONS.has(bare);
+
+/** «على لسان مديرها التنفيذي جون سميث»: the person a body or a report speaks through, in the verb's clause. */
+function onTheTongueOf(text: string, familyNames: ReadonlySet<string>): Subject | null {
+  const clause = text.split(/[.!?؟:؛;]/)[0] ?? '';
+  const m = /(?:^|\s)على\s+لسان\s+/.exec(clause);
+  if (!m) return null;
+  // «مديرها التنفيذي»، «متحدثها»: the role with the body's pronoun reads as «المدير التنفيذي».
+  const rest = clause.slice(m.index + m[0].length).replace(/^(\S+?)(ها|هم|ه)(?=\s)/, (w, stem: string) =>
+    isRoleWord(tokensOf(stem)[0]?.norm ?? '') ? `ال${stem}` : w,
+  );
+  const subject = parseSubject(rest, familyNames);
+  return subject.kind === 'named' || subject.kind === 'unnamed' || subject.kind === 'anaphor' ? subject : null;
+}

@@ -102,7 +102,7 @@ export const ANAPHORIC_HEADS: ReadonlySet<string> = normalizedSet(`
 export const COLLECTIVES: ReadonlySet<string> = normalizedSet(`
   متدخلون متدخلين مؤتمرون مؤتمرين مشاركون مشاركين محتجون محتجين متظاهرون متظاهرين حاضرون حاضرين
   مسؤولون مسؤولين خبراء باحثون باحثين علماء مراقبون مراقبين محللون محللين نواب وزراء أعضاء مصادر سكان مواطنون مواطنين
-  شهود قائمون قائمين منظمون منظمين ناشطون ناشطين`);
+  شهود قائمون قائمين منظمون منظمين ناشطون ناشطين رجال فقهاء`);
 
 /** Institutions and texts that «say» things: a source, not a person. */
 export const INSTITUTIONS: ReadonlySet<string> = normalizedSet(`
