@@ -396,4 +396,24 @@ describe('issue 9, third round: mechanisms for outlets not seen (sentences in Sa
     // A body named only inside the quotation is not the issuer of «البلاغ».
     expect(quotes('"تم ضبط المتهمين وإحالتهم إلى النيابة العامة للتحقيق"، كما جاء في البلاغ.')[0]?.speaker ?? null).toBeNull();
   });
+
+  it('where the role ends and the name starts without a definite word: a sure given name («عبد…»، «علي») starts it', () => {
+    expect(quotes('وكان قائد شرطة كابول عبدالرحمن رحيمي قد صرح بأنهم «أحصوا ثمانية قتلى وعشرات الجرحى في الهجوم».')[0]).toMatchObject({
+      speaker: 'عبدالرحمن رحيمي',
+      speakerRole: 'قائد شرطة كابول',
+    });
+    expect(quotes('وقال مدير عام جمرك سلوى علي العطوي: "تمكن رجال الجمارك من إحباط محاولة تهريب كبيرة".')[0].speaker).toBe('علي العطوي');
+    // …and the name is not stretched back over the place when completed from another mention.
+    const qs = quotes('وقال حاكم منطقة سوروتش عبدالله جيفتشي إن الوضع صعب.', 'وأضاف جيفتشي: "حصيلة الهجوم مرشحة للارتفاع خلال الساعات المقبلة".');
+    expect(qs[0].speaker).toBe('عبدالله جيفتشي');
+  });
+
+  it('no name after «لوكالة», inside «لحقوق الإنسان», or out of a nationality; family names in «ات» and after «عبد الفتاح»', () => {
+    expect(quotes('واكد مصدر محلي لوكالة فرانس برس ان "المقاومة سيطرت على منطقتي السدة وحزم العديد".')[0]).toMatchObject({ speaker: null });
+    expect(quotes('ونقلت الوكالة على لسان مدير المرصد السوري لحقوق الإنسان في لندن أن «الطائرات قتلت عددا من المسلحين في الريف».')[0]?.speaker ?? null).toBeNull();
+    expect(quotes('وقال الفرنسي أرسين فينجر: "نحن على استعداد للمنافسة ومتحفزون لانطلاقة جيدة".')[0]).toMatchObject({ speaker: 'أرسين فينجر' });
+    expect(quotes('وقال عضو اللجنة التنفيذية لمنظمة التحرير الفلسطينية صائب عريقات إن "الجهود الفرنسية ما زالت مستمرة".')[0].speaker).toBe('صائب عريقات');
+    expect(quotes('وأكد الرئيس المصري عبد الفتاح السيسي أن «الرئاسة والحكومة على مسافة واحدة من الجميع».')[0].speaker).toBe('عبد الفتاح السيسي');
+    expect(quotes('واستقبل الرئيس الفلسطيني محمود عباس وقدم له الشكر، وقال «نحن ممتنون لكل ما قدمته فرنسا لشعبنا».')[0].speaker).toBe('محمود عباس');
+  });
 });

@@ -7,6 +7,8 @@ import { scanQuoteMarks, type QuoteSpan } from './marks.js';
 import type { Quote, SpeakerKind } from './quote.js';
 export type { SpeakerKind } from './quote.js';
 import {
+  ALI_NAME,
+  SURE_GIVEN,
   familyNamesIn,
   isNameToken,
   isOrganisationHead,
@@ -633,6 +635,8 @@ function longerNameEndingAt(text: string, tokens: Token[], s0: number, e: number
   const spaceOnly = (a: Token, b: Token) => /^\s+$/.test(text.slice(a.end, b.start));
   let bestStart = -1;
   let stripConjunction = false;
+  // «حاكم منطقة سوروتش عبدالله جيفتشي»: a name that opens with a sure given name («عبد…»، «محمد») starts there.
+  if (SURE_GIVEN.test(tokens[s0].norm) || tokens[s0].norm === ALI_NAME) return null;
   for (let s = s0; s > 0 && e - s + 2 <= MAX_COMPLETED_NAME; s--) {
     const prev = tokens[s - 1];
     if (!spaceOnly(prev, tokens[s])) break;

@@ -125,7 +125,8 @@ export function isNameToken(norm: string): boolean {
   // «استمرار واشنطن»، «اختفاء بعض الأقلام»: a verbal noun of the forms istif'al, ifti'al, infi'al is the verb's object.
   if (isVerbalNoun(norm)) return false;
   // «فرض عقوبات»، «تصريحات»: a long feminine plural is a noun, not a name word.
-  if (norm.length >= 6 && norm.endsWith('ات')) return false;
+  // (Seven letters and more, or the pattern of «عقوبات»: «عريقات»، «بركات» are family names.)
+  if ((norm.length >= 7 && norm.endsWith('ات')) || /^..و.ات$/.test(norm)) return false;
   // «وحول زيارة…»، «وعن المتمردين»: a conjunction glued to a function word, never a name.
   if (/^[وف]../.test(norm) && (STOPWORDS.has(norm.slice(1)) || SUBJECT_STOPS.has(norm.slice(1)) || ADVERBIAL_STARTS.has(norm.slice(1)))) {
     return false;
@@ -159,6 +160,8 @@ const OUTLET_WORDS: ReadonlySet<string> = new Set(
 );
 
 const MAX_NAME_TOKENS = 4;
+/** Given names that are never a place or a common noun: compounds in «عبد» / «أبو», and the commonest ones. */
+export const SURE_GIVEN = /^(عبد.*|ابو|محمد|احمد|محمود|مصطفي|خالد|فهد|سلطان|عمر|يوسف|ابراهيم|حسين|عثمان|سلمان|ناصر|عادل|طارق|فيصل|سعود|تركي)$/;
 /** Second halves of compound given names: «عبد الله»، «رحمة الله»، «عز الدين»، «نور الدين». */
 const COMPOUND_ENDS: ReadonlySet<string> = new Set(['الله', 'الدين']);
 /** «… زائي الخبير»: a definite word that heads a role (or is followed by a nisba) begins the apposition, not the name. */
@@ -273,7 +276,9 @@ export function nameAfterRole(tokens: Token[]): { name: string; role: string } |
     const before = tokens[p - 1].norm;
     if (SUBJECT_STOPS.has(tokens[p].norm) || SPEECH_VERBS.has(tokens[p].norm) || isParticiple(tokens[p].norm)) return null;
     // «الحاكم السابق لفلوريدا جيب بوش»: a place behind a glued preposition closes the role too.
-    const marked = DEFINITE.test(before) || ROLE_HEADS.has(withoutArticle(before)) || HONORIFICS.has(before) || (/^[بل]/.test(before) && before.length >= 5);
+    // («مصدر محلي لوكالة فرانس برس»: after a preposition glued to an outlet comes the outlet's name, not a person's.)
+    const marked =
+      DEFINITE.test(before) || ROLE_HEADS.has(withoutArticle(before)) || HONORIFICS.has(before) || (/^[بل]/.test(before) && before.length >= 5 && !isGluedOutlet(before));
     if (!marked || tokens[p].norm.startsWith('ال') || HONORIFICS.has(tokens[p].norm) || !isNameToken(tokens[p].norm)) continue;
     // «المتحدث باسم الخارجية»: on behalf of, not the name Basem. «بمبنى كلية»، «لشؤون مكافحة»: a preposition glued
     // to a noun (a name after ب/ل has a long vowel next: باراك، بوتين، لوران).
@@ -298,7 +303,8 @@ export function nameAfterRole(tokens: Token[]): { name: string; role: string } |
       if (!isNameToken(norm) || ROLE_HEADS.has(norm)) break;
       // «رجب طيب إردوغان بعرقلة…»: after two name words, a word with a glued preposition or ending in ة is the
       // verb's complement.
-      if (end - p >= 2 && ((/^[بلك]/.test(norm) && norm.length >= 5) || /^[بك][^اوي].{2}$/.test(norm) || norm.endsWith('ه'))) break;
+      // («محمود عباس وقدم»: after two name words, a word with و opens the next clause.)
+      if (end - p >= 2 && ((/^[بلك]/.test(norm) && norm.length >= 5) || /^[بك][^اوي].{2}$/.test(norm) || norm.endsWith('ه') || norm.startsWith('و'))) break;
       end++;
     }
     // «محمد بن نايف بن»: a name does not end on «بن» or «آل».
@@ -475,7 +481,7 @@ export function parseSubject(afterVerb: string, familyNames: ReadonlySet<string>
   let k = beinName(phrase) ? 1 : 0;
   // «خالد بن عبد القادر طاهر»: the links (بن، عبد، أبو، آل) do not count toward the name's length.
   const linksBefore = (j: number) => phrase.slice(0, j).filter((t) => NAME_PREFIXES.has(t.norm) || isAal(t)).length;
-  while (k < phrase.length && k - linksBefore(k) < MAX_NAME_TOKENS && inNameAt(phrase, k) && !nounAfterName(phrase, k)) k++;
+  while (k < phrase.length && k - linksBefore(k) < MAX_NAME_TOKENS && inNameAt(phrase, k) && !nounAfterName(phrase, k) && !(k >= 2 && phrase[k].norm.startsWith('و'))) k++;
   if (k === 0 && familyNames.has(phrase[0].norm)) k = 1;
   else if (k > 0 && k < phrase.length && k < MAX_NAME_TOKENS && (isFamilyName(phrase[k].norm) || (k === 1 && familyNames.has(phrase[k].norm))) && isGivenName(phrase[k - 1].norm)) {
     if (k === phrase.length - 1 && afterPhrase !== undefined && OBJECT_PREPOSITIONS.has(afterPhrase) && !phrase[k].norm.endsWith('ي')) {
@@ -491,7 +497,7 @@ export function parseSubject(afterVerb: string, familyNames: ReadonlySet<string>
   if (k === 0) return unreadIf(/^(ال|وال)/.test(phrase[0].norm) && !ADVERBIAL_STARTS.has(phrase[0].norm));
   // «مدافعه الألماني بير ميرتيساكر»: a definite word followed by an indefinite name word is an adjective closing a
   // description (a nationality, «السابق»); the name is what follows. Family names with ال come last.
-  for (let j = k - 2; j >= 1; j--) {
+  for (let j = k - 2; j >= 0; j--) {
     // («عبد القادر طاهر»: a definite word after «عبد» is the second half of a compound given name.)
     if (phrase[j].norm.startsWith('ال') && !phrase[j + 1].norm.startsWith('ال') && !afterNamePrefix(phrase, j + 1) && !afterNamePrefix(phrase, j) && !COMPOUND_ENDS.has(phrase[j].norm)) {
       const name = join(phrase.slice(j + 1, k));
@@ -558,7 +564,7 @@ function roleThenNameRun(phrase: Token[], minNameTokens: number, familyNames: Re
     j > 0 &&
     phrase[j].norm.startsWith('ال') &&
     (isFamilyName(phrase[j].norm) || familyNames.has(phrase[j].norm)) &&
-    ((j === phrase.length - 1 && (isGivenName(phrase[j - 1].norm) || familyWithArticle(j - 1))) ||
+    ((j === phrase.length - 1 && (isGivenName(phrase[j - 1].norm) || familyWithArticle(j - 1) || afterNamePrefix(phrase, j - 1))) ||
       (j === phrase.length - 2 && /^(بن|ابن|بنت)$/.test(phrase[j - 1].norm)));
   const inName = (j: number) =>
     (isNameToken(phrase[j].norm) && !phrase[j].norm.startsWith('ال')) ||
@@ -569,7 +575,21 @@ function roleThenNameRun(phrase: Token[], minNameTokens: number, familyNames: Re
   // «القائد العسكري بعدن عبدالله صبيحي»: a word with a glued preposition (ب، ل) before a name of two or more
   // words is a place or an institution closing the role («in Aden»), not the first name.
   let roleEnd = k > 0 && DEFINITE.test(phrase[k - 1].norm);
-  if (k > 0 && phrase.length - k >= 3 && /^[بل]../.test(phrase[k].norm)) {
+  // «قائد شرطة كابول عبدالرحمن رحيمي»، «مدير عام جمرك سلوى علي العطوي»: with no definite word before it, a place
+  // may close the role; a given name that is surely one («عبد…»، «أبو»، «علي»، «محمد») starts the name.
+  if (k > 0 && !roleEnd) {
+    for (let j = k + 1; j < phrase.length - 1; j++) {
+      if (SURE_GIVEN.test(phrase[j].norm) || phrase[j].norm === ALI_NAME) {
+        k = j;
+        roleEnd = true;
+        break;
+      }
+    }
+  }
+  // (…and «مدير المرصد السوري لحقوق الإنسان»: a preposition glued to a noun never starts a name.)
+  const gluedNoun = phrase.length - k >= 2 && /^ل[^اوي]/.test(phrase[k]?.norm ?? '') && phrase[k].norm.length >= 5;
+  if (k > 0 && gluedNoun && phrase.length - k < 3) return null;
+  if (k > 0 && ((phrase.length - k >= 3 && /^[بل]../.test(phrase[k].norm)) || gluedNoun)) {
     k++;
     roleEnd = true;
   }
@@ -776,6 +796,7 @@ export function organisationRun(tokens: Token[], i: number): Token[] {
       // «الشركة بالأمس»، «لجنة مكافحة الفساد التابعة لرئيس الوزراء بالتحقيق»: a time word behind a preposition, a
       // phrase with «ب», or «التابعة لـ» (what the body belongs to) end the name.
       if (/^(بال|لل)/.test(norm) && TIME_WORDS.has(`ال${norm.slice(3)}`)) break;
+      if (headDefinite && /^لل/.test(norm)) break; // «الحزب للانتخابات البرلمانية»
       if (/^بال/.test(norm) || /^(التابع|التابعه)$/.test(norm)) break;
       run.push(tokens[j]);
       continue;
