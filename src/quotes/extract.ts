@@ -651,7 +651,9 @@ function longerNameEndingAt(text: string, tokens: Token[], s0: number, e: number
     if ((/[.!?؟]/.test(gap) && !isAbbreviation(before)) || before === undefined) break;
     const commaBefore = /[،,:(]/.test(gap);
     // «، وسامي الخرساني»: a و after a comma joins a list of names; elsewhere a word with و is a verb («ورأى كيري»).
-    if (word.startsWith('و') && !commaBefore) break;
+    // (After a role or a nisba it is a given name: «وزير الخارجية السوري وليد المعلم».)
+    const wSlot = before !== undefined && (isRoleWord(before.norm) || /^ال.{2,}ي$/.test(before.norm));
+    if (word.startsWith('و') && !commaBefore && !wSlot) break;
     // «ومن خلال خبرتها في هذا المجال استطاعت مرام القصير»: a word in ت after a plain noun is a verb.
     const plainNounBefore = before !== undefined && /^(ال|وال)/.test(before.norm) && !/(ي|يه)$/.test(before.norm) && !isRoleWord(before.norm);
     if (plainNounBefore && word.endsWith('ت') && word.length >= 4) break;
@@ -664,7 +666,9 @@ function longerNameEndingAt(text: string, tokens: Token[], s0: number, e: number
     const apposition = /[،,:.(]/.test(tail) || after === undefined || isRoleWord(after.norm);
     // «وأفصح خالد العطية وزير خارجية قطر»: a role right after marks the name too, for one given name.
     const roleAfter = s === s0 && after !== undefined && isRoleWord(after.norm) && /^\s+$/.test(tail);
-    if ((commaBefore && apposition) || (before !== undefined && isNameSlot(before.norm)) || roleAfter) {
+    // («محافظ عدن نايف البكري»: after an indefinite role head comes its complement, not a name.)
+    const slot = before !== undefined && isNameSlot(before.norm) && !(isRoleWord(before.norm) && !/^(ال|وال)/.test(before.norm));
+    if ((commaBefore && apposition) || slot || roleAfter) {
       bestStart = s - 1;
       stripConjunction = word.startsWith('و') && commaBefore;
     }

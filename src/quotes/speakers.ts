@@ -156,7 +156,7 @@ export function isGluedOutlet(norm: string): boolean {
   return OUTLET_WORDS.has(rest) || (norm[0] === 'ل' && INSTITUTIONS.has(rest));
 }
 const OUTLET_WORDS: ReadonlySet<string> = new Set(
-  ['اذاعه', 'مجله', 'راديو', 'تلفزيون', 'تليفزيون', 'صحيفه', 'جريده', 'قناه', 'وكاله', 'موقع', 'شبكه', 'صحفيين', 'صحافيين', 'الصحفيين', 'الصحافيين', 'مراسل', 'مراسلي', 'عدد'],
+  ['فرانس', 'سكاي', 'اذاعه', 'مجله', 'راديو', 'تلفزيون', 'تليفزيون', 'صحيفه', 'جريده', 'قناه', 'وكاله', 'موقع', 'شبكه', 'صحفيين', 'صحافيين', 'الصحفيين', 'الصحافيين', 'مراسل', 'مراسلي', 'عدد'],
 );
 
 const MAX_NAME_TOKENS = 4;
@@ -226,7 +226,10 @@ export function familyNamesIn(paragraphs: string[], tokenized: Token[][] = parag
     for (let i = 1; i < tokens.length; i++) {
       if (!isFamilyName(tokens[i].norm) || !/^\s+$/.test(paragraph.slice(tokens[i - 1].end, tokens[i].start))) continue;
       const given = tokens[i - 1].norm;
-      if (isGivenName(given) && given !== 'عبد' && given !== 'ابو' && !given.startsWith('و')) names.add(tokens[i].norm);
+      // («السوري وليد المعلم»: after a role or a nisba a word in و is a given name, not a verb with its conjunction.)
+      const slot = tokens[i - 2]?.norm ?? '';
+      const wName = given.startsWith('و') && (ROLE_HEADS.has(withoutArticle(slot)) || (slot.startsWith('ال') && slot.endsWith('ي')));
+      if (isGivenName(given) && given !== 'عبد' && given !== 'ابو' && (!given.startsWith('و') || wName)) names.add(tokens[i].norm);
     }
     // «وزير الخارجية القطري خالد العطية»: a family name in ة («العطية»، «الشبيكة») only where a role or a
     // nationality marks the given name before it, so «نشرت الصفحة» stays out.
@@ -242,7 +245,9 @@ export function familyNamesIn(paragraphs: string[], tokenized: Token[][] = parag
       const roleAfter = tokens[i + 1] !== undefined && ROLE_HEADS.has(withoutArticle(tokens[i + 1].norm));
       // «وزير الخارجية خالد العطية»: the role's complement stands before the given name.
       const roleComplement = slot.startsWith('ال') && i >= 3 && ROLE_HEADS.has(withoutArticle(tokens[i - 3].norm));
-      if (ROLE_HEADS.has(withoutArticle(slot)) || HONORIFICS.has(slot) || (slot.startsWith('ال') && slot.endsWith('ي')) || roleAfter || roleComplement) {
+      // («خالد بن أحمد الخليفة»: after «بن X» the word in ة is the family name too.)
+      const afterLink = NAME_PREFIXES.has(slot) && slot !== 'عبد' && slot !== 'ابو';
+      if (ROLE_HEADS.has(withoutArticle(slot)) || HONORIFICS.has(slot) || (slot.startsWith('ال') && slot.endsWith('ي')) || roleAfter || roleComplement || afterLink) {
         names.add(norm);
       }
     }
@@ -449,7 +454,10 @@ export function parseSubject(afterVerb: string, familyNames: ReadonlySet<string>
     const named = roleThenName(phrase, 1, familyNames);
     if (named) return named;
     // Role, then the name as an apposition: «وزير الشؤون الخارجية …، ناصر بوريطة».
-    const next = leadingPhrase(segmentTokens(rest[0] ?? ''));
+    // «مؤسس "أديان"، فادي ضو لفرانس برس»: the apposition's name ends before a preposition glued to an outlet.
+    const appositive = leadingPhrase(segmentTokens(rest[0] ?? ''));
+    const outletAt = appositive.findIndex((t, j) => j >= 2 && isGluedOutlet(t.norm));
+    const next = outletAt >= 0 ? appositive.slice(0, outletAt) : appositive;
     if (isNamePhrase(next)) return { kind: 'named', name: join(next), role: join(phrase) };
     // «المدير العام للعلاقات الخارجية في وزارة الشؤون الإسلامية … الشيخ عبدالمجيد العُمري، إن»: the name stands
     // after the role's prepositional phrase; an honorific, or a name closing the segment, marks it.
@@ -586,6 +594,13 @@ function roleThenNameRun(phrase: Token[], minNameTokens: number, familyNames: Re
       }
     }
   }
+  // «محافظ عدن نايف البكري»: an indefinite role head is in construct with the word after it, so when a given name
+  // and a family name with the article follow that word, it is the complement, not the first name.
+  const last = phrase.at(-1)?.norm ?? '';
+  if (!roleEnd && k === 1 && ROLE_HEADS.has(phrase[0].norm) && phrase.length === 4 && last.startsWith('ال') && isFamilyName(last)) {
+    k = 2;
+    roleEnd = true;
+  }
   // (…and «مدير المرصد السوري لحقوق الإنسان»: a preposition glued to a noun never starts a name.)
   const gluedNoun = phrase.length - k >= 2 && /^ل[^اوي]/.test(phrase[k]?.norm ?? '') && phrase[k].norm.length >= 5;
   if (k > 0 && gluedNoun && phrase.length - k < 3) return null;
@@ -598,6 +613,8 @@ function roleThenNameRun(phrase: Token[], minNameTokens: number, familyNames: Re
     k += phrase[k + 1] && DEFINITE.test(phrase[k + 1].norm) ? 2 : 1;
     roleEnd = true;
   }
+  // «متحدث باسم سويت بريار»: what follows «باسم» is the body spoken for, not the spokesman's name.
+  if (k > 0 && phrase[k - 1].norm === 'باسم') return null;
   let nameRun = phrase.slice(k);
   // «وزير الداخلية المصري اللواء مجدي عبدالغفار برقية عزاء»: the name ends before a noun in ة.
   const noun = nameRun.findIndex((_, j) => nounAfterName(nameRun, j));
