@@ -442,4 +442,18 @@ describe('issue 9, third round: mechanisms for outlets not seen (sentences in Sa
   it('«متحدث باسم X»: X is the body spoken for, never the spokesman\'s name', () => {
     expect(quotes('وقال متحدث باسم سويت بريار إن المسؤولين "سوف يشاركون بنيات حسنة في كل الاجتماعات".')[0]).toMatchObject({ speaker: null });
   });
+
+  it('person roles the lexicon lacked («السناتور»، «مصممة»، «المعلق») mark the clause subject a later bare verb speaks for', () => {
+    const qs = quotes(
+      'ورفض السناتور الجمهوري ميتش مكونيل زعيم الأغلبية في مجلس الشيوخ الطرح الذي قدمه الرئيس.',
+      'واضاف قائلا “هذا الاتفاق ليس النقيض للحرب. تلك كانت الحجة التي ساقوها طوال المفاوضات.”',
+    );
+    expect(qs[0].speaker).toBe('ميتش مكونيل');
+  });
+
+  it('a word with the accusative tanween («تنامياً») or «بعدما» ends a name', () => {
+    const [q] = quotes('توقعت مصممة الديكور السعودية أماني الصوفي تنامياً في حجم تجارة الأثاث، وقالت "حجم سوق الأثاث في ارتفاع مستمر منذ سنوات".');
+    expect(q.speaker).toBe('أماني الصوفي');
+    expect(quotes('وقالت الممرضة جودي ماغي بعدما انتهت المناوبة: "كانت ليلة طويلة جدا ومتعبة للجميع".')[0].speaker).toBe('جودي ماغي');
+  });
 });

@@ -760,7 +760,7 @@ function documentIssuer(masked: string, tokens: Token[], t: number, familyNames:
   if (!IN_IT.has(tokens[t + 1]?.norm ?? '')) return null;
   const from = sentenceStart(masked, tokens[t].start);
   for (let j = t - 1; j > 0 && tokens[j].start >= from && j >= t - 12; j--) {
-    const bare = withoutArticle(tokens[j].norm);
+    const bare = withoutArticle(tokens[j].norm.replace(/\u064B$/, ''));
     if (!SAID_IN.has(bare) && !DOCUMENT_HEADS.has(bare) && !DOCUMENT_HEADS.has(bare.replace(/ا$/, ''))) continue;
     // The clause's verb opens the sentence (or follows its comma): its subject runs up to the document word.
     let v = j - 1;

@@ -78,6 +78,7 @@ export const ALI_NAME = 'علي_';
  * (alef wasla for the alef), unless they are function words («إليها») or «ألمانيا».
  */
 export const HAMZA_ALEF = 'ٱ';
+export const TANWEEN = '\u064B';
 function hamzaInitialNorm(word: string, norm: string): string {
   if (!/^[أإ]ل/.test(word) || norm.length < 5 || STOPWORDS.has(norm) || SUBJECT_STOPS.has(norm) || /^المان/.test(norm)) return norm;
   return HAMZA_ALEF + norm.slice(1);
@@ -86,7 +87,10 @@ function hamzaInitialNorm(word: string, norm: string): string {
 export function tokensOf(text: string, offset = 0): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(TOKEN)) {
-    const norm = m[0] === 'علي' ? ALI_NAME : hamzaInitialNorm(m[0], normalizedWord(m[0]));
+    let norm = m[0] === 'علي' ? ALI_NAME : hamzaInitialNorm(m[0], normalizedWord(m[0]));
+    // «توقعت المصممة أماني الصوفي تنامياً…»: a word written with the accusative tanween is an object or an adverb,
+    // never a name; it keeps the mark so that name readers see it.
+    if (m[0].includes(TANWEEN) && isNameToken(norm)) norm += TANWEEN;
     out.push({ text: m[0], norm, start: offset + m.index, end: offset + m.index + m[0].length });
   }
   return out;
@@ -111,7 +115,7 @@ export function isParticiple(norm: string): boolean {
  * ending in ي («الروداني الشرقاوي»), which keeps «الاجتماع» or «المغرب» out.
  */
 export function isNameToken(norm: string): boolean {
-  if (norm.length < 2 || /\d/.test(norm)) return false;
+  if (norm.length < 2 || /\d/.test(norm) || norm.endsWith(TANWEEN)) return false;
   const bare = withoutArticle(norm);
   if (STOPWORDS.has(norm) || SUBJECT_STOPS.has(norm) || HONORIFICS.has(norm)) return false;
   if (ROLE_HEADS.has(bare) || INSTITUTIONS.has(bare) || COLLECTIVES.has(bare)) return false;
