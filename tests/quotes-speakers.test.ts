@@ -456,4 +456,8 @@ describe('issue 9, third round: mechanisms for outlets not seen (sentences in Sa
     expect(q.speaker).toBe('أماني الصوفي');
     expect(quotes('وقالت الممرضة جودي ماغي بعدما انتهت المناوبة: "كانت ليلة طويلة جدا ومتعبة للجميع".')[0].speaker).toBe('جودي ماغي');
   });
+
+  it('transliterated given names written without hamza («الكسندر») are names, not definite words', () => {
+    expect(quotes('وقال وزير الطاقة الروسي الكسندر نوفاك ان "تقييم البلدين للوضع متطابق في الكثير من المواضيع".')[0].speaker).toBe('الكسندر نوفاك');
+  });
 });

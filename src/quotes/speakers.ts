@@ -80,9 +80,16 @@ export const ALI_NAME = 'علي_';
 export const HAMZA_ALEF = 'ٱ';
 export const TANWEEN = '\u064B';
 function hamzaInitialNorm(word: string, norm: string): string {
+  if (FOREIGN_AL_NAMES.has(norm)) return HAMZA_ALEF + norm.slice(1);
   if (!/^[أإ]ل/.test(word) || norm.length < 5 || STOPWORDS.has(norm) || SUBJECT_STOPS.has(norm) || /^المان/.test(norm)) return norm;
   return HAMZA_ALEF + norm.slice(1);
 }
+/** Transliterated given names that wire copy writes without the hamza, so they look definite: «الكسندر نوفاك». */
+const FOREIGN_AL_NAMES: ReadonlySet<string> = new Set(
+  'الكسندر الكساندر اليكسي الكسي اليكسيس الكسيس البرت البرتو الفريد الفريدو الان اليزابيث اليزابيت الين اليكس الفونسو اليخاندرو اليسا الدو اليساندرو'
+    .split(' ')
+    .map((w) => normalizeArabic(w)),
+);
 
 export function tokensOf(text: string, offset = 0): Token[] {
   const out: Token[] = [];
