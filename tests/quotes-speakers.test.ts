@@ -460,4 +460,13 @@ describe('issue 9, third round: mechanisms for outlets not seen (sentences in Sa
   it('transliterated given names written without hamza («الكسندر») are names, not definite words', () => {
     expect(quotes('وقال وزير الطاقة الروسي الكسندر نوفاك ان "تقييم البلدين للوضع متطابق في الكثير من المواضيع".')[0].speaker).toBe('الكسندر نوفاك');
   });
+
+  it('«الوزير الكويتي» is the minister named in passing («بوزير الخارجية الكويتي الشيخ صباح الخالد»); a form-X verb is no name', () => {
+    const qs = quotes(
+      'التقى الرئيس الأمريكي باراك أوباما بوزير الخارجية الكويتي الشيخ صباح الخالد. وقال الوزير الكويتي: "بحثنا العلاقات الثنائية وسبل تطويرها في كل المجالات".',
+    );
+    expect(qs[0]).toMatchObject({ speaker: 'صباح الخالد', speakerRole: 'وزير الخارجية الكويتي' });
+    const [q] = quotes('وذكرت الوكالة أن الأمير استقبل الوفد. ونقلت الوكالة عن الأمير قوله إن "العلاقات بين البلدين متينة وراسخة".');
+    expect(q.speaker ?? '').not.toContain('استقبل');
+  });
 });

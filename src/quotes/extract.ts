@@ -163,7 +163,12 @@ export function extractLocatedQuotes(article: Article): LocatedQuote[] {
           // «مع الرئيس الأمريكي باراك أوباما»، «وفقا للمخرج سام منديز»: a person named with a role anywhere in the
           // narration, so that «وقال المخرج» later, or a surname alone, can be read as them.
           const marked = nameAfterRole(tokensOf(masked.slice(tokens[t].start, tokens[t].start + MENTION_CHARS).split(/[.!?؟:؛;،,(]/)[0]));
-          if (marked) mentioned.push(registry.register(marked.name, marked.role || null));
+          // «بوزير الخارجية» → «وزير الخارجية», «للمخرج» → «المخرج»: the role without the preposition glued to it.
+          const glued = !isRoleWord(tokens[t].norm) && !HONORIFICS.has(tokens[t].norm);
+          if (marked) {
+            const role = glued ? marked.role.replace(/^(لل|ل|ب)/, (m) => (m === 'لل' ? 'ال' : '')) : marked.role;
+            mentioned.push(registry.register(marked.name, role || null));
+          }
         }
         if (SOURCE_LEADS.has(tokens[t].norm) && tokens[t + 1]) {
           // «… وفقا للمخرج سام منديز»، «بحسب مصادر أمنية»: the narration names its source, who then goes on speaking.
@@ -324,7 +329,8 @@ function isRoleOrHonorific(norm: string): boolean {
 function latestWithRole(people: Person[], head: string): Person | null {
   for (let i = people.length - 1; i >= 0; i--) {
     const role = people[i].role;
-    if (role && tokensOf(role).some((t) => withoutArticle(t.norm.replace(/^(لل|بال)/, 'ال')) === head)) return people[i];
+    // («بوزير الخارجية الكويتي»: a preposition glued to the role is dropped too.)
+    if (role && tokensOf(role).some((t) => withoutArticle(t.norm.replace(/^(لل|بال)/, 'ال')).replace(/^[بل](?=...)/, (m, o, w: string) => (isRoleWord(w.slice(1)) ? '' : m)) === head)) return people[i];
   }
   return null;
 }

@@ -152,7 +152,8 @@ export function isNameToken(norm: string): boolean {
 
 function isVerbalNoun(norm: string): boolean {
   if (norm === 'انطوان') return false;
-  return /^است..?.ا.$/.test(norm) || /^ا.ت.ا.$/.test(norm) || /^ان..ا.$/.test(norm);
+  // (…and the past of form X, «استقبل الوفد»، «استنكر».)
+  return /^است..?.ا.$/.test(norm) || /^ا.ت.ا.$/.test(norm) || /^ان..ا.$/.test(norm) || /^است.{3}$/.test(norm);
 }
 
 /** Spelled-out Latin letters of an acronym («بي بي سي»، «سي إن إن»، «إم بي سي»). */
@@ -290,7 +291,22 @@ export function nameAfterRole(tokens: Token[]): { name: string; role: string } |
   if (!ROLE_HEADS.has(headBare) && !HONORIFICS.has(head.norm)) return null;
   for (let p = 1; p < Math.min(tokens.length, 9); p++) {
     const before = tokens[p - 1].norm;
-    if (SUBJECT_STOPS.has(tokens[p].norm) || SPEECH_VERBS.has(tokens[p].norm) || isParticiple(tokens[p].norm)) return null;
+    // «الشيخ صباح الخالد»: after an honorific or a nisba, «صباح» is a given name, not the morning.
+    const sabah = tokens[p].norm === 'صباح' && (HONORIFICS.has(before) || (before.startsWith('ال') && before.endsWith('ي'))) && (isNameToken(tokens[p + 1]?.norm ?? '') || isFamilyName(tokens[p + 1]?.norm ?? ''));
+    if (!sabah && (SUBJECT_STOPS.has(tokens[p].norm) || SPEECH_VERBS.has(tokens[p].norm) || isParticiple(tokens[p].norm))) return null;
+    if (sabah) {
+      let end = p + 1;
+      while (end < tokens.length && end - p < MAX_NAME_TOKENS) {
+        const norm = tokens[end].norm;
+        if (norm.startsWith('ال')) {
+          if (isFamilyName(norm)) end++;
+          break;
+        }
+        if (!isNameToken(norm)) break;
+        end++;
+      }
+      if (end - p >= 2) return { name: join(tokens.slice(p, end)), role: join(tokens.slice(0, p).filter((t) => !HONORIFICS.has(t.norm))) };
+    }
     // «الحاكم السابق لفلوريدا جيب بوش»: a place behind a glued preposition closes the role too.
     // («مصدر محلي لوكالة فرانس برس»: after a preposition glued to an outlet comes the outlet's name, not a person's.)
     const marked =
