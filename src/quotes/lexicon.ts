@@ -90,7 +90,7 @@ export const ROLE_HEADS: ReadonlySet<string> = normalizedSet(`
   خادم صاحب ضابط ضابطة جندي مقاتل كبير كبيرة
   سناتور سيناتور مرشح مرشحة ملياردير داعية مطرب مطربة روائي روائية أديب أديبة مؤرخ مفكر ناقد ناقدة منتج
   حارس مهاجم مدافع كابتن مؤلف مؤلفة رسام رسامة مصمم مصممة مغرد مغردة محرر محررة مذيع مذيعة مراسل مراسلة
-  معلق محاضر محاضرة ممرض ممرضة صيدلي صيدلانية`);
+  معلق محاضر محاضرة ممرض ممرضة صيدلي صيدلانية قائم`);
 
 /** Definite descriptions that point back to a person already named («وقال المسؤول الأميركي»). */
 export const ANAPHORIC_HEADS: ReadonlySet<string> = normalizedSet(`

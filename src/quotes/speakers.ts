@@ -129,7 +129,7 @@ export function isNameToken(norm: string): boolean {
   if (isQuantifier(norm) || KANA_FORMS.has(norm) || HONORIFIC_PRONOUNS.has(norm) || CLAUSE_OPENERS.has(norm)) return false;
   if (SPEECH_VERBS.has(norm) || isParticiple(norm) || ADVERBS.has(norm)) return false;
   // (Only with a word after the article: «فالح»، «والد» are a name and a noun, not «ف» + «ال» + one letter.)
-  if (/^(بال|لل|كال|فال|وال)../.test(norm)) return false;
+  if (/^(بال|لل|كال|فال|وال).../.test(norm) || /^(بال|لل|وال)..$/.test(norm)) return false;
   // «فابيوس لإذاعة فرانس إنتر»، «لـCNN»، «لبي بي سي»: a preposition glued to an outlet (a media word, Latin
   // letters, a spelled-out acronym) is where the name has ended.
   if (isGluedOutlet(norm)) return false;
@@ -310,7 +310,7 @@ export function nameAfterRole(tokens: Token[]): { name: string; role: string } |
     // «الحاكم السابق لفلوريدا جيب بوش»: a place behind a glued preposition closes the role too.
     // («مصدر محلي لوكالة فرانس برس»: after a preposition glued to an outlet comes the outlet's name, not a person's.)
     const marked =
-      DEFINITE.test(before) || ROLE_HEADS.has(withoutArticle(before)) || HONORIFICS.has(before) || (/^[بل]/.test(before) && before.length >= 5 && !isGluedOutlet(before));
+      DEFINITE.test(before) || ROLE_HEADS.has(withoutArticle(before)) || HONORIFICS.has(before) || (/^[بل]/.test(before) && before.length >= 5 && !isGluedOutlet(before) && !INSTITUTIONS.has(before) && !ROLE_HEADS.has(before));
     if (!marked || tokens[p].norm.startsWith('ال') || HONORIFICS.has(tokens[p].norm) || !isNameToken(tokens[p].norm)) continue;
     // «المتحدث باسم الخارجية»: on behalf of, not the name Basem. «بمبنى كلية»، «لشؤون مكافحة»: a preposition glued
     // to a noun (a name after ب/ل has a long vowel next: باراك، بوتين، لوران).
@@ -371,6 +371,8 @@ function leadingPhrase(tokens: Token[]): Token[] {
     if (SUBJECT_STOPS.has(t.norm) || SPEECH_VERBS.has(t.norm) || isParticiple(t.norm)) break;
     // «وكان نائب خادم الحرمين الشريفين قد رفع…»: «قد» comes before the verb, after the subject.
     if (out.length > 0 && isParticle(t)) break;
+    // «رئيسة بلدية كاليه ناتاشا بوشار الأحد»: a day after the subject is the verb's adverb.
+    if (out.length >= 2 && TIME_WORDS.has(t.norm)) break;
     out.push(t);
   }
   return out;
@@ -620,6 +622,11 @@ function roleThenNameRun(phrase: Token[], minNameTokens: number, familyNames: Re
         break;
       }
     }
+  }
+  // «مؤسس موقع ويكيليكس جوليان أسانج»: the word after an indefinite body («موقع») is that body's name.
+  if (!roleEnd && k > 1 && INSTITUTIONS.has(phrase[k - 1].norm) && phrase.length - k >= 3) {
+    k++;
+    roleEnd = true;
   }
   // «محافظ عدن نايف البكري»: an indefinite role head is in construct with the word after it, so when a given name
   // and a family name with the article follow that word, it is the complement, not the first name.
