@@ -478,4 +478,12 @@ describe('issue 9, third round: mechanisms for outlets not seen (sentences in Sa
       speakerRole: 'القائم بأعمال مدير المختبر',
     });
   });
+
+  it('opinion verbs report speech only with «أن/بأن/بـ» after them; the definite noun after a one-word name is their object', () => {
+    expect(quotes('ورأى الخبير العسكري نزار عبد القادر أن "كل ما يمكن أن يقوم به النظام هو تحويل المخيم إلى ساحة".')[0].speaker).toBe('نزار عبد القادر');
+    const qs = quotes('وقال رئيس الوزراء الإسرائيلي بنيامين نتنياهو إن الحكومة ستتحرك.', 'ووصف نتنياهو الهجوم بأنه “جريمة كراهية بغيضة لا يمكن السكوت عنها”.');
+    expect(qs[0].speaker).toBe('بنيامين نتنياهو');
+    // «رأى» with no «أن» narrates: no quotation.
+    expect(quotes('ورأى الملك الطائرة وهي تهبط "على المدرج الجديد في المطار الكبير".')).toEqual([]);
+  });
 });

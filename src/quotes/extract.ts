@@ -190,6 +190,12 @@ export function extractLocatedQuotes(article: Article): LocatedQuote[] {
         const an = naqalaAn(tokens, t);
         const subjectFrom = an >= 0 ? tokens[an].end : isJaaFi(tokens, t) ? tokens[t + 1].end : tokens[t].end;
         let subject = preferFirstMarkedName(parseSubject(masked.slice(subjectFrom, nextOpen), familyNames), masked.slice(subjectFrom, nextOpen));
+        // «ووصف نتنياهو الهجوم بأنه»، «وتابع أوباما الجلسات»: after a verb that takes an object, a definite noun that
+        // is no nisba after a one-word name is that object, not a family name.
+        const bareVerb = tokens[t].norm.replace(/^[وف](?=...)/, '');
+        if (subject.kind === 'named' && (OBJECT_VERBS.has(bareVerb) || OPINION_VERBS.has(bareVerb)) && hasCommonNounFamily(subject.name)) {
+          subject = { kind: 'named', name: tokensOf(subject.name)[0].text, role: subject.role, ...(subject.role ? {} : { weak: true }) };
+        }
         // «وقالت الشركة على لسان مديرها التنفيذي جون سميث»: the body speaks through the person named after «على لسان».
         const mouth = onTheTongueOf(masked.slice(subjectFrom, nextOpen), familyNames);
         if (mouth) subject = mouth;
@@ -546,7 +552,7 @@ function attributionCue(masked: string, openAt: number): 'speech' | 'document' |
 /** «ومن أبرز الإصلاحات» is a superlative, not the verb «أبرز»: a reporting verb is not governed by «من». */
 function isReportingVerbAt(tokens: Token[], i: number): boolean {
   if (isJaaFi(tokens, i) || naqalaAn(tokens, i) >= 0) return true;
-  if (!isSpeechVerb(tokens[i].norm)) return false;
+  if (!isSpeechVerb(tokens[i].norm) && !opinionVerbAt(tokens, i)) return false;
   const before = tokens[i - 1]?.norm;
   // «أنه لا يرى دورا لبشار الأسد»: a negated verb or one after a complementizer is inside what is reported.
   return before === undefined || !EMBEDDING_WORDS.has(before);
@@ -555,7 +561,7 @@ function isReportingVerbAt(tokens: Token[], i: number): boolean {
 // «وهو أبرز حزب معارض»: after a pronoun «أبرز» is the elative (the most prominent), not the verb.
 /** Reporting verbs that also take a direct object («تابع الجلسات»، «أعلن الخبر»), in search form. */
 const OBJECT_VERBS: ReadonlySet<string> = new Set(
-  'كتب كتبت تابع تابعت واصل واصلت ابرز ابرزت اختتم اختتمت انتقد انتقدت استنكر استنكرت نفي نفت اعلن اعلنت كشف كشفت ذكر ذكرت رحب رحبت دعا دعت ناشد ناشدت اشاد اشادت اقر اقرت اعترف اعترفت اوصي اوصت علق علقت'.split(' '),
+  'وصف وصفت اتهم اتهمت كتب كتبت تابع تابعت واصل واصلت ابرز ابرزت اختتم اختتمت انتقد انتقدت استنكر استنكرت نفي نفت اعلن اعلنت كشف كشفت ذكر ذكرت رحب رحبت دعا دعت ناشد ناشدت اشاد اشادت اقر اقرت اعترف اعترفت اوصي اوصت علق علقت'.split(' '),
 );
 
 /** Where the clause after the last «أن/إن» before tokens[t] (in its sentence, within 12 words) starts; 0 if none. */
@@ -854,3 +860,16 @@ function onTheTongueOf(text: string, familyNames: ReadonlySet<string>): Subject 
   const subject = parseSubject(rest, familyNames);
   return subject.kind === 'named' || subject.kind === 'unnamed' || subject.kind === 'anaphor' ? subject : null;
 }
+
+/**
+ * «ورأى درباس أنه "…"»، «ووصف الوزير المفاوضات بأنها "…"»، «واتهمتها بـ"…"»: verbs of opinion that report speech
+ * only with what they govern («أن»، «بأن»، «بـ») a few words on; elsewhere («رأى الملك الطائرة») they narrate.
+ */
+function opinionVerbAt(tokens: Token[], i: number): boolean {
+  if (!OPINION_VERBS.has(tokens[i].norm.replace(/^[وف](?=...)/, ''))) return false;
+  return tokens.slice(i + 1, i + 9).some((t) => OPINION_GOVERNED.has(t.norm));
+}
+const OPINION_VERBS: ReadonlySet<string> = new Set(
+  'راي رات راوا اعتقد اعتقدت وصف وصفت وصفوا اتهم اتهمت اتهموا'.split(' '),
+);
+const OPINION_GOVERNED: ReadonlySet<string> = new Set(['ان', 'انه', 'انها', 'بان', 'بانه', 'بانها', 'بانهم', 'ب']);

@@ -23,7 +23,7 @@ const SPEECH_VERBS_MASC = `قال أكد أضاف أوضح أشار أبرز ت�
 // (يعتبر is left out: the passive «يُعتبر المشروع…» is written the same.)
 const SPEECH_VERBS_PRESENT = `يقول تقول يضيف تضيف يؤكد تؤكد يوضح توضح يشير تشير يرى ترى يحذر تحذر يشدد تشدد
   يلفت تلفت يتساءل تتساءل يغرد تغرد يتابع تتابع يستطرد تستطرد يردف تردف يعلق تعلق
-  يضيف تضيف يجيب تجيب يكشف`;
+  يضيف تضيف يجيب تجيب يكشف يعترف تعترف`;
 
 function speechVerbForms(): Set<string> {
   const forms = new Set<string>();
