@@ -486,4 +486,12 @@ describe('issue 9, third round: mechanisms for outlets not seen (sentences in Sa
     // «رأى» with no «أن» narrates: no quotation.
     expect(quotes('ورأى الملك الطائرة وهي تهبط "على المدرج الجديد في المطار الكبير".')).toEqual([]);
   });
+
+  it('«بهذا الخصوص»، «بضرورة تعميم»، «تصريح» are no names: the speaker before goes on', () => {
+    const qs = quotes(
+      'وقال وزير الخارجية الفرنسي لوران فابيوس إن المحادثات صعبة.',
+      'وأضاف بهذا الخصوص: "نحن ننتظر ردا واضحا من الجانب الآخر قبل نهاية الأسبوع".',
+    );
+    expect(qs[0].speaker).toBe('لوران فابيوس');
+  });
 });

@@ -138,10 +138,13 @@ export function isNameToken(norm: string): boolean {
   // «فرض عقوبات»، «تصريحات»: a long feminine plural is a noun, not a name word.
   // (Seven letters and more, or the pattern of «عقوبات»: «عريقات»، «بركات» are family names.)
   if ((norm.length >= 7 && norm.endsWith('ات')) || /^..و.ات$/.test(norm)) return false;
-  // «وحول زيارة…»، «وعن المتمردين»: a conjunction glued to a function word, never a name.
+  // «وحول زيارة…»، «وعن المتمردين»: a conjunction glued to a function word, never a name; nor «بهذا»، «بذلك».
   if (/^[وف]../.test(norm) && (STOPWORDS.has(norm.slice(1)) || SUBJECT_STOPS.has(norm.slice(1)) || ADVERBIAL_STARTS.has(norm.slice(1)))) {
     return false;
   }
+  if (/^[بل]../.test(norm) && STOPWORDS.has(norm.slice(1))) return false;
+  // «بضرورة تعميم»، «تحقيق»، «تصريح»: a preposition glued to a long noun in ة, or a verbal noun of the form taf'il.
+  if (/^ب[^اوي].{3,}ه$/.test(norm) || /^ت[^وا]{2}ي.$/.test(norm)) return false;
   // A possessive suffix makes a common noun («بنودها»، «كلمته» in «واختتم كيري كلمته»): names do not take one.
   if (norm.length >= 4 && /(ها|هما|هم|كم|ته)$/.test(norm)) return false;
   // A preposition glued to a role or an institution: «أستاذ … بجامعة الطائف»، «لصحيفة».
