@@ -494,4 +494,12 @@ describe('issue 9, third round: mechanisms for outlets not seen (sentences in Sa
     );
     expect(qs[0].speaker).toBe('لوران فابيوس');
   });
+
+  it('roles that begin with ل/ب («لاعب»، «باحث») head a mention; a nationality then a name then a role', () => {
+    const qs = quotes('وأبدى لاعب المنتخب محمد السلويلم سعادته بالبداية الجيدة، وقال: "جئنا لهدف معين وهو تحقيق البطولة هذا العام".');
+    expect(qs[0].speaker).toBe('محمد السلويلم');
+    expect(quotes('وقال الفرنسي أرسين فينجر المدير الفني لأرسنال للموقع الرسمي "لدي مفاجأة سيئة، لقد تعرض اللاعب للإصابة".')[0].speaker).toBe('أرسين فينجر');
+    // A function word that looks definite is no family name: «تياغو موتا الذي».
+    expect(quotes('وقال لاعب الوسط الإيطالي تياغو موتا الذي انتقل حديثا "أريد أن أقوم بأشياء جديدة في مسيرتي".')[0].speaker).toBe('تياغو موتا');
+  });
 });

@@ -195,6 +195,8 @@ function isFamilyName(norm: string): boolean {
   // «أشتون كارتر الخميس»: a day or a time word is never a family name; nor a long plural or dual («العكازين»).
   if (TIME_WORDS.has(norm)) return false;
   if (norm.length >= 7 && /(ين|ون)$/.test(norm)) return false;
+  // «تياغو موتا الذي»، «سواريز إلى»: function words that look definite.
+  if (norm.length < 4 || STOPWORDS.has(norm) || SUBJECT_STOPS.has(norm)) return false;
   return norm.startsWith('ال') && !ROLE_HEADS.has(bare) && !INSTITUTIONS.has(bare) && !COLLECTIVES.has(bare);
 }
 
@@ -290,7 +292,9 @@ const OBJECT_PREPOSITIONS: ReadonlySet<string> = new Set(['عن', 'الي']);
 export function nameAfterRole(tokens: Token[]): { name: string; role: string } | null {
   const head = tokens[0];
   if (!head) return null;
-  const headBare = withoutArticle(head.norm.replace(/^(لل|بال|ل|ب)(?=..)/, (m) => (m.startsWith('لل') || m === 'بال' ? 'ال' : '')));
+  // («لاعب»، «باحث» begin with ل/ب themselves: the preposition is stripped only when the word is no role as written.)
+  const asWritten = withoutArticle(head.norm);
+  const headBare = ROLE_HEADS.has(asWritten) ? asWritten : withoutArticle(head.norm.replace(/^(لل|بال|ل|ب)(?=..)/, (m) => (m.startsWith('لل') || m === 'بال' ? 'ال' : '')));
   if (!ROLE_HEADS.has(headBare) && !HONORIFICS.has(head.norm)) return null;
   for (let p = 1; p < Math.min(tokens.length, 9); p++) {
     const before = tokens[p - 1].norm;
@@ -541,7 +545,10 @@ export function parseSubject(afterVerb: string, familyNames: ReadonlySet<string>
     // («عبد القادر طاهر»: a definite word after «عبد» is the second half of a compound given name.)
     if (phrase[j].norm.startsWith('ال') && !phrase[j + 1].norm.startsWith('ال') && !afterNamePrefix(phrase, j + 1) && !afterNamePrefix(phrase, j) && !COMPOUND_ENDS.has(phrase[j].norm)) {
       const name = join(phrase.slice(j + 1, k));
-      return k === phrase.length ? { kind: 'named', name, role: join(phrase.slice(0, j + 1)) } : { kind: 'bare' };
+      if (k === phrase.length) return { kind: 'named', name, role: join(phrase.slice(0, j + 1)) };
+      // «الفرنسي أرسين فينجر المدير الفني لأرسنال»: a role may follow the name after a leading nationality.
+      if (ROLE_HEADS.has(withoutArticle(phrase[k].norm))) return { kind: 'named', name, role: join(phrase.slice(k)) };
+      return { kind: 'bare' };
     }
   }
   const name = join(phrase.slice(0, k));
