@@ -502,4 +502,12 @@ describe('issue 9, third round: mechanisms for outlets not seen (sentences in Sa
     // A function word that looks definite is no family name: «تياغو موتا الذي».
     expect(quotes('وقال لاعب الوسط الإيطالي تياغو موتا الذي انتقل حديثا "أريد أن أقوم بأشياء جديدة في مسيرتي".')[0].speaker).toBe('تياغو موتا');
   });
+
+  it('a sentence that opens with its subject (a role or an honorific and a name) sets who speaks next', () => {
+    const qs = quotes(
+      'وقال الوزير أنور قرقاش في تغريدة: "لا مكان لمن يفجر ويقتل الأبرياء باسم الدين".',
+      'الفريق ضاحي خلفان لم يترك المقال يمر بدون تعليق إذ قال في تغريدة له: "ستظل الإمارات دولة عزيزة في مواقفها".',
+    );
+    expect(qs.map((q) => q.speaker)).toEqual(['أنور قرقاش', 'ضاحي خلفان']);
+  });
 });

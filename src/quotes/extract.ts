@@ -363,6 +363,12 @@ function clauseSubject(
 ): Subject | null {
   const first = tokens[t].norm;
   const kana = KANA_FORMS.has(first);
+  // «مدرب الفريق الكابتن لطفي الشيخاوي، عبر عن ابتهاجه…»: a clause that opens with its subject, a role and a name.
+  if ((isRoleWord(first) || HONORIFICS.has(first)) && !/^و/.test(first)) {
+    const chunk = masked.slice(tokens[t].start, tokens[t].start + MENTION_CHARS).split(/[.!?؟:؛;،,(]/)[0] ?? '';
+    const marked = nameAfterRole(tokensOf(chunk));
+    return marked ? { kind: 'named', name: marked.name, role: marked.role || null } : null;
+  }
   if (first.length < 3 || /^(ال|وال|فال|بال|لل)/.test(first) || CLAUSE_LEADS.has(first) || isRoleWord(first) || isParticiple(first)) {
     return null;
   }
