@@ -510,4 +510,9 @@ describe('issue 9, third round: mechanisms for outlets not seen (sentences in Sa
     );
     expect(qs.map((q) => q.speaker)).toEqual(['أنور قرقاش', 'ضاحي خلفان']);
   });
+
+  it('a form-VIII verb («اكتفت») or a preposition glued to a quantifier («بجميع») is no name word', () => {
+    const [q] = quotes('وردا على سؤال، اكتفت متحدثة باسم الجهاز بالقول "إن التحقيقات ما زالت جارية حتى الآن".');
+    expect(q.speaker ?? '').not.toContain('اكتفت');
+  });
 });

@@ -142,7 +142,7 @@ export function isNameToken(norm: string): boolean {
   if (/^[وف]../.test(norm) && (STOPWORDS.has(norm.slice(1)) || SUBJECT_STOPS.has(norm.slice(1)) || ADVERBIAL_STARTS.has(norm.slice(1)))) {
     return false;
   }
-  if (/^[بل]../.test(norm) && STOPWORDS.has(norm.slice(1))) return false;
+  if (/^[بل]../.test(norm) && (STOPWORDS.has(norm.slice(1)) || QUANTIFIER_HEADS.has(norm.slice(1)))) return false;
   // «بضرورة تعميم»، «تحقيق»، «تصريح»: a preposition glued to a long noun in ة, or a verbal noun of the form taf'il.
   if (/^ب[^اوي].{3,}ه$/.test(norm) || /^ت[^وا]{2}ي.$/.test(norm)) return false;
   // A possessive suffix makes a common noun («بنودها»، «كلمته» in «واختتم كيري كلمته»): names do not take one.
@@ -156,7 +156,8 @@ export function isNameToken(norm: string): boolean {
 function isVerbalNoun(norm: string): boolean {
   if (norm === 'انطوان') return false;
   // (…and the past of form X, «استقبل الوفد»، «استنكر».)
-  return /^است..?.ا.$/.test(norm) || /^ا.ت.ا.$/.test(norm) || /^ان..ا.$/.test(norm) || /^است.{3}$/.test(norm);
+  // (…and the past of form VIII in the feminine or with a final ى: «اكتفت»، «اعتبرت»، «اكتفى».)
+  return /^است..?.ا.$/.test(norm) || /^ا.ت.ا.$/.test(norm) || /^ان..ا.$/.test(norm) || /^است.{3}$/.test(norm) || /^ا.ت..?ت$/.test(norm) || /^ا.ت.ي$/.test(norm);
 }
 
 /** Spelled-out Latin letters of an acronym («بي بي سي»، «سي إن إن»، «إم بي سي»). */
