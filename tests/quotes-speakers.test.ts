@@ -515,4 +515,11 @@ describe('issue 9, third round: mechanisms for outlets not seen (sentences in Sa
     const [q] = quotes('وردا على سؤال، اكتفت متحدثة باسم الجهاز بالقول "إن التحقيقات ما زالت جارية حتى الآن".');
     expect(q.speaker ?? '').not.toContain('اكتفت');
   });
+
+  it('a place behind «ب» before a sure given name closes the role: «المدير العام للتعليم بجدة عبدالله بن أحمد الثقفي»', () => {
+    expect(quotes('وقال المدير العام للتعليم بجدة عبدالله بن أحمد الثقفي إن "العام الدراسي سيبدأ في موعده المحدد دون تأجيل".')[0]).toMatchObject({
+      speaker: 'عبدالله بن أحمد الثقفي',
+      speakerRole: 'المدير العام للتعليم بجدة',
+    });
+  });
 });

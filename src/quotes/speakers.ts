@@ -323,6 +323,8 @@ export function nameAfterRole(tokens: Token[]): { name: string; role: string } |
     // «المتحدث باسم الخارجية»: on behalf of, not the name Basem. «بمبنى كلية»، «لشؤون مكافحة»: a preposition glued
     // to a noun (a name after ب/ل has a long vowel next: باراك، بوتين، لوران).
     if (tokens[p].norm === 'باسم' || (/^[بل][^اوي]/.test(tokens[p].norm) && tokens[p].norm.length >= 5)) continue;
+    // «للتعليم بجدة عبدالله…»: a place behind «ب» before a sure given name.
+    if (/^ب[^اوي].+ه$/.test(tokens[p].norm) && (SURE_GIVEN.test(tokens[p + 1]?.norm ?? '') || tokens[p + 1]?.norm === ALI_NAME)) continue;
     // «مدير عام فرع…»، «مخرج أشهر أفلام الحركة»، «سيدة شهدت الحادث»: an indefinite head is followed by its
     // complement, not a name (the abbreviations «د.»، «م.» are the exception).
     if (p === 1 && !DEFINITE.test(head.norm) && !(HONORIFICS.has(head.norm) && head.norm.length <= 2)) continue;
@@ -633,6 +635,11 @@ function roleThenNameRun(phrase: Token[], minNameTokens: number, familyNames: Re
         break;
       }
     }
+  }
+  // «المدير العام للتعليم بجدة عبدالله بن أحمد الثقفي»: a place behind a glued preposition before a sure given name.
+  if (k > 0 && k + 2 < phrase.length && /^ب[^اوي].+ه$/.test(phrase[k].norm) && (SURE_GIVEN.test(phrase[k + 1].norm) || phrase[k + 1].norm === ALI_NAME)) {
+    k++;
+    roleEnd = true;
   }
   // «مؤسس موقع ويكيليكس جوليان أسانج»: the word after an indefinite body («موقع») is that body's name.
   if (!roleEnd && k > 1 && INSTITUTIONS.has(phrase[k - 1].norm) && phrase.length - k >= 3) {
