@@ -1,12 +1,14 @@
 import { STOPWORDS } from '../arabic/index.js';
 import type { Article } from '../corpus/article.js';
-import { DOCUMENT_HEADS, DOCUMENT_WORDS, HONORIFICS, INTRODUCERS, KANA_FORMS, PRESENT_SPEECH_VERBS, ROLE_HEADS, SPEECH_VERBS, SUBJECT_STOPS, TITLE_NOUNS } from './lexicon.js';
+import { DOCUMENT_HEADS, DOCUMENT_WORDS, HONORIFICS, INSTITUTIONS, INTRODUCERS, KANA_FORMS, PRESENT_SPEECH_VERBS, ROLE_HEADS, SPEECH_VERBS, SUBJECT_STOPS, TITLE_NOUNS } from './lexicon.js';
 
 const isStop = (norm: string): boolean => SUBJECT_STOPS.has(norm);
 import { scanQuoteMarks, type QuoteSpan } from './marks.js';
 import type { Quote, SpeakerKind } from './quote.js';
 export type { SpeakerKind } from './quote.js';
 import {
+  ALI_NAME,
+  SURE_GIVEN,
   familyNamesIn,
   isNameToken,
   isOrganisationHead,
@@ -88,7 +90,7 @@ export function extractLocatedQuotes(article: Article): LocatedQuote[] {
   const maskedParagraphs = article.paragraphs.map((paragraph, k) => maskSpans(paragraph, spansOf[k], shortOf[k]));
   const maskedTokens = maskedParagraphs.map((m) => tokensOf(m));
   const familyNames = familyNamesIn(maskedParagraphs, maskedTokens);
-  const organisations = organisationsIn(article.paragraphs);
+  const organisations = organisationsIn(maskedParagraphs, maskedTokens);
   const namedBodies: string[] = [];
   /** People named with a role in the narration, in reading order (not necessarily speakers). */
   const mentioned: Person[] = [];
@@ -161,12 +163,18 @@ export function extractLocatedQuotes(article: Article): LocatedQuote[] {
           // «مع الرئيس الأمريكي باراك أوباما»، «وفقا للمخرج سام منديز»: a person named with a role anywhere in the
           // narration, so that «وقال المخرج» later, or a surname alone, can be read as them.
           const marked = nameAfterRole(tokensOf(masked.slice(tokens[t].start, tokens[t].start + MENTION_CHARS).split(/[.!?؟:؛;،,(]/)[0]));
-          if (marked) mentioned.push(registry.register(marked.name, marked.role || null));
+          // «بوزير الخارجية» → «وزير الخارجية», «للمخرج» → «المخرج»: the role without the preposition glued to it.
+          const glued = !isRoleWord(tokens[t].norm) && !HONORIFICS.has(tokens[t].norm);
+          if (marked) {
+            const role = glued ? marked.role.replace(/^(لل|ل|ب)/, (m) => (m === 'لل' ? 'ال' : '')) : marked.role;
+            mentioned.push(registry.register(marked.name, role || null));
+          }
         }
         if (SOURCE_LEADS.has(tokens[t].norm) && tokens[t + 1]) {
           // «… وفقا للمخرج سام منديز»، «بحسب مصادر أمنية»: the narration names its source, who then goes on speaking.
           const from = tokens[t + 1].start;
-          const text = masked.slice(from, from + CLAUSE_SUBJECT_CHARS).replace(/^لل/, 'ال').replace(/^لـ?\s*/, '');
+          // «وبحسب المتحدث باسم الشرطة أحمد سالم فإن "…"»: «فإن» answers the lead and ends its source.
+          const text = masked.slice(from, from + CLAUSE_SUBJECT_CHARS).split(/\s[فو]إن/)[0].replace(/^لل/, 'ال').replace(/^لـ?\s*/, '');
           const subject = parseSubject(text, familyNames);
           // «حسب نظام…» names no one: a person here needs a role («وفقا للمخرج سام منديز») or to be known already.
           const person = subject.kind === 'named' && (subject.role !== null || registry.people.some((p) => sameName(p.keys, nameKeys(subject.name))));
@@ -182,12 +190,23 @@ export function extractLocatedQuotes(article: Article): LocatedQuote[] {
         const an = naqalaAn(tokens, t);
         const subjectFrom = an >= 0 ? tokens[an].end : isJaaFi(tokens, t) ? tokens[t + 1].end : tokens[t].end;
         let subject = preferFirstMarkedName(parseSubject(masked.slice(subjectFrom, nextOpen), familyNames), masked.slice(subjectFrom, nextOpen));
+        // «ووصف نتنياهو الهجوم بأنه»، «وتابع أوباما الجلسات»: after a verb that takes an object, a definite noun that
+        // is no nisba after a one-word name is that object, not a family name.
+        const bareVerb = tokens[t].norm.replace(/^[وف](?=...)/, '');
+        if (subject.kind === 'named' && (OBJECT_VERBS.has(bareVerb) || OPINION_VERBS.has(bareVerb)) && hasCommonNounFamily(subject.name)) {
+          subject = { kind: 'named', name: tokensOf(subject.name)[0].text, role: subject.role, ...(subject.role ? {} : { weak: true }) };
+        }
+        // «وقالت الشركة على لسان مديرها التنفيذي جون سميث»: the body speaks through the person named after «على لسان».
+        const mouth = onTheTongueOf(masked.slice(subjectFrom, nextOpen), familyNames);
+        if (mouth) subject = mouth;
         // «وقال رومنيجه للصحفيين»: after a verb that takes no object, the lone word is its subject; after one that
         // does («كشف استطلاع للرأي») it stays weak and must be someone already named.
         if (subject.kind === 'named' && subject.weak && !OBJECT_VERBS.has(tokens[t].norm.replace(/^[وف](?=...)/, ''))) {
           subject = { kind: 'named', name: subject.name, role: subject.role };
         }
-        if (subject.kind === 'bare' && (!startsWithConjunction(tokens[t].norm) || afterAmma(masked, tokens[t].start))) {
+        const issuer = subject.kind === 'bare' ? documentIssuer(masked, tokens, t, familyNames) : null;
+        if (issuer) subject = issuer;
+        else if (subject.kind === 'bare' && (!startsWithConjunction(tokens[t].norm) || afterAmma(masked, tokens[t].start))) {
           // «وكان مروان دماج … قد أكد»، «الأمير خالد الفيصل قال»: the subject stands before the verb. A verb with
           // و/ف opens a new clause, so whatever precedes it belongs to another one.
           const verbAt = tokens[t].start;
@@ -202,6 +221,7 @@ export function extractLocatedQuotes(article: Article): LocatedQuote[] {
           }
           if (before.kind !== 'bare' || !(subject.kind === 'bare' && subject.unread)) subject = before;
         }
+        if (subject.kind === 'bare') subject = relativeAntecedent(masked, tokens, t, familyNames, registry) ?? subject;
         if (paragraphIndex - currentSetIn > MAX_PARAGRAPHS_TO_SPEAKER) current = null;
         currentSetIn = paragraphIndex; // a bare «وأضاف» carries the speaker on from here
         // «وأضاف العطية» with «العطية» unread: someone new speaks, so the previous speaker must not go on.
@@ -218,7 +238,7 @@ export function extractLocatedQuotes(article: Article): LocatedQuote[] {
       // «"النادي يعلم رغبتي، أريد الرحيل"، هذا ما قاله موتا»: the attribution can follow the quotation.
       const after = cue === 'speech' ? null : attributionAfter(masked, span.end + 1, familyNames);
       if (cue !== 'speech' && !after) continue;
-      if (words < MIN_QUOTE_WORDS && !(words >= 2 && isCompleteUtterance(masked, span)) && !(words === 3 && followsIntroducer(paragraph, span.openAt))) {
+      if (words < MIN_QUOTE_WORDS && !(words >= 2 && isCompleteUtterance(masked, span)) && !(words === 3 && (followsIntroducer(paragraph, span.openAt) || threeWordStatement(paragraph, span)))) {
         continue;
       }
       if (followsTitleNoun(paragraph, span.openAt, span)) continue;
@@ -315,7 +335,8 @@ function isRoleOrHonorific(norm: string): boolean {
 function latestWithRole(people: Person[], head: string): Person | null {
   for (let i = people.length - 1; i >= 0; i--) {
     const role = people[i].role;
-    if (role && tokensOf(role).some((t) => withoutArticle(t.norm.replace(/^(لل|بال)/, 'ال')) === head)) return people[i];
+    // («بوزير الخارجية الكويتي»: a preposition glued to the role is dropped too.)
+    if (role && tokensOf(role).some((t) => withoutArticle(t.norm.replace(/^(لل|بال)/, 'ال')).replace(/^[بل](?=...)/, (m, o, w: string) => (isRoleWord(w.slice(1)) ? '' : m)) === head)) return people[i];
   }
   return null;
 }
@@ -323,7 +344,7 @@ function latestWithRole(people: Person[], head: string): Person | null {
 /** How far past a role word a name is looked for. */
 const MENTION_CHARS = 160;
 /** «وفقا لـ»، «حسب»: words that name the narration's source. */
-const SOURCE_LEADS: ReadonlySet<string> = new Set(['وفقا', 'وفق', 'حسب', 'بحسب', 'طبقا']);
+const SOURCE_LEADS: ReadonlySet<string> = new Set(['وفقا', 'وفق', 'حسب', 'بحسب', 'طبقا', 'وبحسب', 'ووفقا', 'وحسب']);
 
 /** How far past a clause's first word its subject is looked for. */
 const CLAUSE_SUBJECT_CHARS = 300;
@@ -342,6 +363,12 @@ function clauseSubject(
 ): Subject | null {
   const first = tokens[t].norm;
   const kana = KANA_FORMS.has(first);
+  // «مدرب الفريق الكابتن لطفي الشيخاوي، عبر عن ابتهاجه…»: a clause that opens with its subject, a role and a name.
+  if ((isRoleWord(first) || HONORIFICS.has(first)) && !/^و/.test(first)) {
+    const chunk = masked.slice(tokens[t].start, tokens[t].start + MENTION_CHARS).split(/[.!?؟:؛;،,(]/)[0] ?? '';
+    const marked = nameAfterRole(tokensOf(chunk));
+    return marked ? { kind: 'named', name: marked.name, role: marked.role || null } : null;
+  }
   if (first.length < 3 || /^(ال|وال|فال|بال|لل)/.test(first) || CLAUSE_LEADS.has(first) || isRoleWord(first) || isParticiple(first)) {
     return null;
   }
@@ -390,10 +417,16 @@ function resolveOrganisation(name: string, known: string[]): string | null {
       return candidate.length > words.length && pick(candidate);
     });
   if (words.length === 0) return known.at(-1) ?? null;
-  if (words.length === 1) return fuller((c) => c[0] === words[0]) ?? name;
-  if (!isOrganisationHead(tokensOf(name)[0].norm)) return fuller((c) => words.every((w) => c.includes(w))) ?? name;
+  // «بيان الداخلية التونسية»، «عن الداخلية»: the body named in full earlier whose name holds these words.
+  if (words.length === 1) return fuller((c) => c[0] === words[0]) ?? fuller((c) => c.includes(words[0]) && isOrganisationHead(c[0])) ?? name;
+  // «الداخلية التونسية» is a ministry's short name: «وزارة الداخلية التونسية» when the article gave it in full.
+  const elliptic = ELLIPTIC_MINISTRIES.has(words[0]);
+  if (!isOrganisationHead(tokensOf(name)[0].norm) || elliptic) return fuller((c) => words.every((w) => c.includes(w))) ?? name;
   return name;
 }
+
+/** «الداخلية»، «الخارجية»: a ministry called by its portfolio alone. */
+const ELLIPTIC_MINISTRIES: ReadonlySet<string> = new Set(['داخليه', 'خارجيه']);
 
 /**
  * Closed spans as found; an unclosed one only when its end is clear: it runs until «، مشيرا…» / «، وأضاف…»
@@ -510,6 +543,9 @@ function attributionCue(masked: string, openAt: number): 'speech' | 'document' |
   const tokens = tokensOf(leadIn);
   let cue = leadIn.trimEnd().endsWith(':');
   let document = false;
+  // «وبحسب المتحدث باسم الشرطة أحمد سالم فإن "…"»: the narration names its source, and «فإن» hands over to the
+  // quotation.
+  if (/(?:^|\s)(?:و?ب?حسب|و?وفقا?|طبقا)\s[^،,.:]{3,90}\s[فو]?[إا]ن(?:ه|ها)?\s*$/.test(leadIn)) cue = true;
   tokens.forEach((t: Token, i) => {
     if (isReportingVerbAt(tokens, i) || isParticiple(t.norm)) {
       cue = true;
@@ -522,7 +558,7 @@ function attributionCue(masked: string, openAt: number): 'speech' | 'document' |
 /** «ومن أبرز الإصلاحات» is a superlative, not the verb «أبرز»: a reporting verb is not governed by «من». */
 function isReportingVerbAt(tokens: Token[], i: number): boolean {
   if (isJaaFi(tokens, i) || naqalaAn(tokens, i) >= 0) return true;
-  if (!isSpeechVerb(tokens[i].norm)) return false;
+  if (!isSpeechVerb(tokens[i].norm) && !opinionVerbAt(tokens, i)) return false;
   const before = tokens[i - 1]?.norm;
   // «أنه لا يرى دورا لبشار الأسد»: a negated verb or one after a complementizer is inside what is reported.
   return before === undefined || !EMBEDDING_WORDS.has(before);
@@ -531,7 +567,7 @@ function isReportingVerbAt(tokens: Token[], i: number): boolean {
 // «وهو أبرز حزب معارض»: after a pronoun «أبرز» is the elative (the most prominent), not the verb.
 /** Reporting verbs that also take a direct object («تابع الجلسات»، «أعلن الخبر»), in search form. */
 const OBJECT_VERBS: ReadonlySet<string> = new Set(
-  'تابع تابعت واصل واصلت ابرز ابرزت اختتم اختتمت انتقد انتقدت استنكر استنكرت نفي نفت اعلن اعلنت كشف كشفت ذكر ذكرت رحب رحبت دعا دعت ناشد ناشدت اشاد اشادت اقر اقرت اعترف اعترفت اوصي اوصت علق علقت'.split(' '),
+  'وصف وصفت اتهم اتهمت كتب كتبت تابع تابعت واصل واصلت ابرز ابرزت اختتم اختتمت انتقد انتقدت استنكر استنكرت نفي نفت اعلن اعلنت كشف كشفت ذكر ذكرت رحب رحبت دعا دعت ناشد ناشدت اشاد اشادت اقر اقرت اعترف اعترفت اوصي اوصت علق علقت'.split(' '),
 );
 
 /** Where the clause after the last «أن/إن» before tokens[t] (in its sentence, within 12 words) starts; 0 if none. */
@@ -617,6 +653,8 @@ function longerNameEndingAt(text: string, tokens: Token[], s0: number, e: number
   const spaceOnly = (a: Token, b: Token) => /^\s+$/.test(text.slice(a.end, b.start));
   let bestStart = -1;
   let stripConjunction = false;
+  // «حاكم منطقة سوروتش عبدالله جيفتشي»: a name that opens with a sure given name («عبد…»، «محمد») starts there.
+  if (SURE_GIVEN.test(tokens[s0].norm) || tokens[s0].norm === ALI_NAME) return null;
   for (let s = s0; s > 0 && e - s + 2 <= MAX_COMPLETED_NAME; s--) {
     const prev = tokens[s - 1];
     if (!spaceOnly(prev, tokens[s])) break;
@@ -631,7 +669,9 @@ function longerNameEndingAt(text: string, tokens: Token[], s0: number, e: number
     if ((/[.!?؟]/.test(gap) && !isAbbreviation(before)) || before === undefined) break;
     const commaBefore = /[،,:(]/.test(gap);
     // «، وسامي الخرساني»: a و after a comma joins a list of names; elsewhere a word with و is a verb («ورأى كيري»).
-    if (word.startsWith('و') && !commaBefore) break;
+    // (After a role or a nisba it is a given name: «وزير الخارجية السوري وليد المعلم».)
+    const wSlot = before !== undefined && (isRoleWord(before.norm) || /^ال.{2,}ي$/.test(before.norm));
+    if (word.startsWith('و') && !commaBefore && !wSlot) break;
     // «ومن خلال خبرتها في هذا المجال استطاعت مرام القصير»: a word in ت after a plain noun is a verb.
     const plainNounBefore = before !== undefined && /^(ال|وال)/.test(before.norm) && !/(ي|يه)$/.test(before.norm) && !isRoleWord(before.norm);
     if (plainNounBefore && word.endsWith('ت') && word.length >= 4) break;
@@ -644,7 +684,9 @@ function longerNameEndingAt(text: string, tokens: Token[], s0: number, e: number
     const apposition = /[،,:.(]/.test(tail) || after === undefined || isRoleWord(after.norm);
     // «وأفصح خالد العطية وزير خارجية قطر»: a role right after marks the name too, for one given name.
     const roleAfter = s === s0 && after !== undefined && isRoleWord(after.norm) && /^\s+$/.test(tail);
-    if ((commaBefore && apposition) || (before !== undefined && isNameSlot(before.norm)) || roleAfter) {
+    // («محافظ عدن نايف البكري»: after an indefinite role head comes its complement, not a name.)
+    const slot = before !== undefined && isNameSlot(before.norm) && !(isRoleWord(before.norm) && !/^(ال|وال)/.test(before.norm));
+    if ((commaBefore && apposition) || slot || roleAfter) {
       bestStart = s - 1;
       stripConjunction = word.startsWith('و') && commaBefore;
     }
@@ -679,8 +721,8 @@ function isRoleWord(norm: string): boolean {
 const norms = (words: string): Set<string> => new Set(words.split(/\s+/).filter(Boolean).map((w) => tokensOf(w)[0].norm));
 /** «هذا ما قاله X»، «وفق ما صرح به X»، «حسب X»: words that attribute the quotation just before them. */
 const AFTER_LEADS = norms('هذا هكذا ذلك ما كما وفق وفقا حسب بحسب حسبما طبقا لما على حد تعبير');
-const AFTER_VERBS = norms('قاله قالته قالها صرح صرحت اكده اكدته ذكره ذكرته اوضحه اضافه كتبه كتبته قال قالت يقول تقول اضاف اضافت افاد افادت افاده');
-const AFTER_LINKS = norms('به بها');
+const AFTER_VERBS = norms('قاله قالته قالها صرح صرحت اكده اكدته ذكره ذكرته اوضحه اضافه كتبه كتبته قال قالت يقول تقول اضاف اضافت افاد افادت افاده جاء ورد');
+const AFTER_LINKS = norms('به بها في');
 
 /**
  * The speaker named right after a quotation's closing mark: «"…"، هذا ما قاله جون ألكسندر أمين عام يونايتد»،
@@ -719,3 +761,121 @@ function isCompleteUtterance(masked: string, span: QuoteSpan): boolean {
   const between = lead.slice(cueAt + 1);
   return between.length <= 12 && !between.some((t) => INTRODUCERS.has(t.norm));
 }
+
+
+/** «بيانا»، «تغريدة»، «كلمة»: what a «قال فيه» points back to (accusative alef dropped, article removed). */
+const SAID_IN: ReadonlySet<string> = new Set(
+  ['كلمه', 'خطاب', 'خطابا', 'تصريح', 'تصريحا', 'حديث', 'حديثا', 'مقال', 'مقالا', 'مقابله', 'منشور', 'منشورا', 'تدوينه', 'بيانا', 'تقريرا', 'اعلانا', 'قرارا'],
+);
+const IN_IT: ReadonlySet<string> = new Set(['فيه', 'فيها']);
+
+/**
+ * «وأصدرت البطريركية اللاتينية بيانا قالت فيه: "…"»، «ونشر الاتحاد تغريدة جاء فيها»: the verb speaks through a
+ * document the clause's subject issued; that subject is the speaker. A body the lexicon does not list (a definite
+ * noun and its adjectives) counts as the organisation, named as the article gives it.
+ */
+function documentIssuer(masked: string, tokens: Token[], t: number, familyNames: ReadonlySet<string>): Subject | null {
+  if (!IN_IT.has(tokens[t + 1]?.norm ?? '')) return null;
+  const from = sentenceStart(masked, tokens[t].start);
+  for (let j = t - 1; j > 0 && tokens[j].start >= from && j >= t - 12; j--) {
+    const bare = withoutArticle(tokens[j].norm.replace(/\u064B$/, ''));
+    if (!SAID_IN.has(bare) && !DOCUMENT_HEADS.has(bare) && !DOCUMENT_HEADS.has(bare.replace(/ا$/, ''))) continue;
+    // The clause's verb opens the sentence (or follows its comma): its subject runs up to the document word.
+    let v = j - 1;
+    while (v > 0 && tokens[v - 1].start >= from && /^\s+$/.test(masked.slice(tokens[v - 1].end, tokens[v].start))) v--;
+    if (v >= j - 1) return null;
+    const text = masked.slice(tokens[v + 1].start, tokens[j].start);
+    const subject = parseSubject(text, familyNames);
+    if (subject.kind === 'named' || subject.kind === 'unnamed' || subject.kind === 'anaphor') return subject;
+    if (subject.kind === 'organisation' && subject.name) return subject;
+    const words = tokensOf(text);
+    if (words.length >= 1 && words.length <= 4 && words.every((w) => /^ال/.test(w.norm) && !isRoleWord(w.norm))) {
+      return { kind: 'organisation', name: words.map((w) => w.text).join(' ') };
+    }
+    return null;
+  }
+  return null;
+}
+
+const RELATIVES: ReadonlySet<string> = new Set(['الذي', 'التي', 'والذي', 'والتي']);
+
+/**
+ * «مالك صقر يدعى مطر الكواري الذي قال…»، «بنت سلمان التي تقول "…"»: the relative pronoun's antecedent, read
+ * back from it, is the speaker — the longest run of up to five words before it that reads wholly as a subject.
+ */
+function relativeAntecedent(masked: string, tokens: Token[], t: number, familyNames: ReadonlySet<string>, registry: PersonRegistry): Subject | null {
+  if (t < 2 || !RELATIVES.has(tokens[t - 1].norm)) return null;
+  const end = tokens[t - 1].start;
+  const from = Math.max(sentenceStart(masked, end), masked.lastIndexOf('،', end - 1) + 1, masked.lastIndexOf(',', end - 1) + 1);
+  for (let s = Math.max(0, t - 6); s < t - 1; s++) {
+    if (tokens[s].start < from) continue;
+    const subject = parseSubjectBefore(masked.slice(tokens[s].start, end), familyNames);
+    if (subject.kind !== 'named') continue;
+    // A name needs a mark: a role, «يدعى» before it, a link (بن، أبو), or to be someone the article named already.
+    const keys = nameKeys(subject.name);
+    const marked =
+      subject.role !== null ||
+      /^و?(يدعي|تدعي|اسمه|اسمها)$/.test(tokens[s - 1]?.norm ?? '') ||
+      keys.some((k) => NAME_LINKS.has(k)) ||
+      registry.people.some((p) => sameName(p.keys, keys));
+    if (marked) return subject;
+  }
+  return null;
+}
+
+/**
+ * A three-word span in a sentence with a reporting cue is a partial quotation («دمرت «جزئياً أو كلياً»»، «متهما
+ * إياه بـ"التدليس ومخالفة الحقيقة"») unless the word before it names what the span is: a body, a role or a title
+ * («لمنظمة «ب.ك.ك»»، «محطة «ام تي في»»، «ممثل "يورو سبورت عربية"»).
+ */
+function threeWordStatement(paragraph: string, span: QuoteSpan): boolean {
+  const body = paragraph.slice(span.start, span.end);
+  if (/[.]\S/.test(body)) return false; // «ب.ك.ك»: an abbreviation
+  const before = tokensOf(paragraph.slice(Math.max(0, span.openAt - 40), span.openAt));
+  const last = before.at(-1)?.norm.replace(/ـ/g, '').length === 1 ? before.at(-2) : before.at(-1);
+  if (!last) return false;
+  const bare = withoutArticle(last.norm.replace(/^(لل|بال)/, 'ال').replace(/^[لب](?=...)/, ''));
+  if (INSTITUTIONS_OR_ROLES(bare) || TITLE_NOUNS.has(bare)) return false;
+  // What governs the span says it is words of the speaker: a complementizer («إنه "ليس حياة طبيعية"»), a
+  // preposition glued to the mark («بـ"…"»), «إلى», or a verb («دمرت «…»»، «سافرت "…"»). After a noun, «في» or a
+  // comma it is more often a name («في «بيرسون أميركا الشمالية»»).
+  const n = last.norm.replace(/ـ/g, '');
+  const first = tokensOf(body)[0]?.norm ?? '';
+  if (INSTITUTIONS_OR_ROLES(withoutArticle(first))) return false; // «لـ«ولاية مطروح الإسلامية»»: a body's name
+  // «متهما إياه بـ"…"»: a proclitic written apart, glued to the mark.
+  const proclitic = before.at(-1)?.norm.replace(/ـ/g, '') ?? '';
+  if (proclitic === 'ب' || proclitic === 'ل') return true;
+  // (A noun before the span is not enough, even in a clause opened by «أن»: «مشيرا إلى أن المغرب “يضطلع بدور
+  // ريادي” في الجهود» (seed 000) quotes a term.)
+  const verbLike = !/^(ال|وال)/.test(n) && (/^[يت]../.test(n) || /(ت|وا)$/.test(n)) && !STOPWORDS.has(n);
+  if (verbLike) return !/^(ال|وال)/.test(first);
+  return GOVERNORS.has(n) || n === 'ب' || n === 'الي';
+}
+const GOVERNORS: ReadonlySet<string> = new Set(['ان', 'انه', 'انها', 'بان', 'بانه', 'بانها', 'لانه', 'لانها', 'كونه', 'كونها', 'انهم', 'بانهم', 'لانهم']);
+const INSTITUTIONS_OR_ROLES = (bare: string): boolean => isOrganisationHead(bare) || ROLE_HEADS.has(bare) || INSTITUTIONS.has(bare);
+
+/** «على لسان مديرها التنفيذي جون سميث»: the person a body or a report speaks through, in the verb's clause. */
+function onTheTongueOf(text: string, familyNames: ReadonlySet<string>): Subject | null {
+  const clause = text.split(/[.!?؟:؛;]/)[0] ?? '';
+  const m = /(?:^|\s)على\s+لسان\s+/.exec(clause);
+  if (!m) return null;
+  // «مديرها التنفيذي»، «متحدثها»: the role with the body's pronoun reads as «المدير التنفيذي».
+  const rest = clause.slice(m.index + m[0].length).replace(/^(\S+?)(ها|هم|ه)(?=\s)/, (w, stem: string) =>
+    isRoleWord(tokensOf(stem)[0]?.norm ?? '') ? `ال${stem}` : w,
+  );
+  const subject = parseSubject(rest, familyNames);
+  return subject.kind === 'named' || subject.kind === 'unnamed' || subject.kind === 'anaphor' ? subject : null;
+}
+
+/**
+ * «ورأى درباس أنه "…"»، «ووصف الوزير المفاوضات بأنها "…"»، «واتهمتها بـ"…"»: verbs of opinion that report speech
+ * only with what they govern («أن»، «بأن»، «بـ») a few words on; elsewhere («رأى الملك الطائرة») they narrate.
+ */
+function opinionVerbAt(tokens: Token[], i: number): boolean {
+  if (!OPINION_VERBS.has(tokens[i].norm.replace(/^[وف](?=...)/, ''))) return false;
+  return tokens.slice(i + 1, i + 9).some((t) => OPINION_GOVERNED.has(t.norm));
+}
+const OPINION_VERBS: ReadonlySet<string> = new Set(
+  'راي رات راوا اعتقد اعتقدت وصف وصفت وصفوا اتهم اتهمت اتهموا'.split(' '),
+);
+const OPINION_GOVERNED: ReadonlySet<string> = new Set(['ان', 'انه', 'انها', 'بان', 'بانه', 'بانها', 'بانهم', 'ب']);

@@ -17,12 +17,13 @@ function normalizedSet(words: string): Set<string> {
 const SPEECH_VERBS_MASC = `قال أكد أضاف أوضح أشار أبرز تابع حذر اعتبر شدد أعرب أشاد لفت ذكر صرح كشف دعا أعلن
   نبه استطرد أردف نوه أفاد أقر اختتم واصل نفى
   رحب غرد انتقد تساءل علق استدرك أجاب اعترف أوصى ناشد استنكر
-  روى`;
+  روى كتب`;
 
 /** Present-tense forms that news prose uses as attribution («يقول الخبير…»). */
 // (يعتبر is left out: the passive «يُعتبر المشروع…» is written the same.)
 const SPEECH_VERBS_PRESENT = `يقول تقول يضيف تضيف يؤكد تؤكد يوضح توضح يشير تشير يرى ترى يحذر تحذر يشدد تشدد
-  يلفت تلفت يتساءل تتساءل يغرد تغرد`;
+  يلفت تلفت يتساءل تتساءل يغرد تغرد يتابع تتابع يستطرد تستطرد يردف تردف يعلق تعلق
+  يضيف تضيف يجيب تجيب يكشف يعترف تعترف`;
 
 function speechVerbForms(): Set<string> {
   const forms = new Set<string>();
@@ -39,7 +40,8 @@ function speechVerbForms(): Set<string> {
   return forms;
 }
 
-export const SPEECH_VERBS: ReadonlySet<string> = speechVerbForms();
+// «كتب» alone is also the plural «books»: only «وكتب»، «فكتب»، «كتبت» are read as the verb.
+export const SPEECH_VERBS: ReadonlySet<string> = new Set([...speechVerbForms()].filter((form) => form !== 'كتب'));
 
 /** The present-tense reporting verbs alone (with و/ف): inside a quotation «، تؤكد أن…» is still the speaker's. */
 export const PRESENT_SPEECH_VERBS: ReadonlySet<string> = new Set(
@@ -54,7 +56,9 @@ export const PRESENT_SPEECH_VERBS: ReadonlySet<string> = new Set(
  */
 const PARTICIPLES_MASC = `مؤكدا مشيرا مضيفا مبرزا موضحا معتبرا مشددا محذرا لافتا قائلا مشيدا معربا متابعا ذاكرا
   كاشفا داعيا مستطردا منوها مردفا مبينا مستدركا خاتما معلقا مختتما مطالبا مستشهدا مرحبا منتقدا متسائلا
-  معترفا مستنكرا مناشدا`;
+  معترفا مستنكرا مناشدا
+  مازحا ممازحا ساخرا متهكما مبتسما معقبا مستغربا متوعدا مهددا مخاطبا ناصحا واصفا مستذكرا مفسرا
+  مبررا موجها مجيبا مختتما مستعرضا متمنيا`;
 
 function participleForms(): Set<string> {
   const forms = new Set<string>();
@@ -67,7 +71,8 @@ function participleForms(): Set<string> {
   return forms;
 }
 
-export const PARTICIPLES: ReadonlySet<string> = participleForms();
+// «متحدثا» (speaking) only with its alef: «متحدث» is the spokesman, a role.
+export const PARTICIPLES: ReadonlySet<string> = new Set([...participleForms(), 'متحدثا']);
 
 /**
  * Nouns that head a role or a description of a person («وزير الخارجية…»، «الخبير الأمني»، «المتحدث»). Stored
@@ -82,7 +87,10 @@ export const ROLE_HEADS: ReadonlySet<string> = normalizedSet(`
   قائمقام مفوضة مفوض حاكم حاكمة
   طالب طالبة مبتعث مبتعثة مواطن مواطنة فنان فنانة مخرج مخرجة شاعر شاعرة إعلامي إعلامية صحفي صحفية صحافي
   صحافية ناشط ناشطة مشرف مشرفة أسقف بطريرك مرشد موظف موظفة زوج زوجة والد والدة شقيق شقيقة قارئ قارئة نجم
-  خادم صاحب`);
+  خادم صاحب ضابط ضابطة جندي مقاتل كبير كبيرة
+  سناتور سيناتور مرشح مرشحة ملياردير داعية مطرب مطربة روائي روائية أديب أديبة مؤرخ مفكر ناقد ناقدة منتج
+  حارس مهاجم مدافع كابتن مؤلف مؤلفة رسام رسامة مصمم مصممة مغرد مغردة محرر محررة مذيع مذيعة مراسل مراسلة
+  معلق محاضر محاضرة ممرض ممرضة صيدلي صيدلانية قائم`);
 
 /** Definite descriptions that point back to a person already named («وقال المسؤول الأميركي»). */
 export const ANAPHORIC_HEADS: ReadonlySet<string> = normalizedSet(`
@@ -97,16 +105,16 @@ export const ANAPHORIC_HEADS: ReadonlySet<string> = normalizedSet(`
 export const COLLECTIVES: ReadonlySet<string> = normalizedSet(`
   متدخلون متدخلين مؤتمرون مؤتمرين مشاركون مشاركين محتجون محتجين متظاهرون متظاهرين حاضرون حاضرين
   مسؤولون مسؤولين خبراء باحثون باحثين علماء مراقبون مراقبين محللون محللين نواب وزراء أعضاء مصادر سكان مواطنون مواطنين
-  شهود قائمون قائمين منظمون منظمين ناشطون ناشطين`);
+  شهود قائمون قائمين منظمون منظمين ناشطون ناشطين رجال فقهاء`);
 
 /** Institutions and texts that «say» things: a source, not a person. */
 export const INSTITUTIONS: ReadonlySet<string> = normalizedSet(`
-  خارجية وزارة حكومة وكالة بيان مصدر موقع تقرير صحيفة جريدة قناة منظمة هيئة مكتب رئاسة ديوان مجلس برلمان
+  خارجية داخلية وزارة حكومة وكالة بيان مصدر موقع تقرير صحيفة جريدة قناة منظمة هيئة مكتب رئاسة ديوان مجلس برلمان
   لجنة شركة جمعية حزب اتحاد تحالف اجتماع مؤتمر دراسة وثيقة بلاغ نص رسالة تغريدة مذكرة إعلان قرار محكمة
   جيش شرطة أمن إدارة سفارة قنصلية بنك صندوق جامعة معهد مركز مرصد شبكة تقارير بيانات دراسات
   إحصاءات إحصائيات أرقام معطيات معلومات مصادر وسائل حركة جماعة تنظيم مجموعة فصيل كتلة ائتلاف قوات إمارة أمانة بلدية
   نقابة رابطة حلف ناتو رويترز بلومبرغ بلومبيرغ
-  ولاية محافظة مديرية نيابة نادي مؤسسة محطة سلطات أمم كونغرس كونجرس منتخب`);
+  قيادة ولاية محافظة مديرية نيابة نادي مؤسسة محطة سلطات أمم كونغرس كونجرس منتخب`);
 
 /**
  * An honorific with a pronoun suffix stands for the person just named: «وأضاف سموه»، «وأكد معاليه». The subject
@@ -117,8 +125,8 @@ export const HONORIFIC_PRONOUNS: ReadonlySet<string> = normalizedSet(`
 
 /** Honorifics dropped from a speaker's name («السيد كريستوفر لاندبيرغ» → «كريستوفر لاندبيرغ»). */
 export const HONORIFICS: ReadonlySet<string> = normalizedSet(`
-  السيد السيدة سيد سيدة الدكتور الدكتورة د دكتور الأستاذ الأستاذة المهندس المهندسة الشيخ السادة الحاج معالي
-  سعادة فخامة سمو الفريق اللواء العميد العقيد المقدم الرائد النقيب الملازم المشير
+  السيد السيدة سيد سيدة الآنسة الدكتور الدكتورة د دكتور الأستاذ الأستاذة المهندس المهندسة الشيخ السادة الحاج معالي
+  سعادة فخامة سمو سماحة الفريق اللواء العميد العقيد المقدم الرائد النقيب الملازم المشير
   متقاعد المتقاعد الركن`);
 
 /** «ومضى بالقول "…"»، «واكتفى بالقول: "…"»: the noun of saying introduces a statement like a participle. */
@@ -129,15 +137,16 @@ export const SPEECH_NOUNS: ReadonlySet<string> = normalizedSet(`بالقول`);
  * introduce the verb's object (أعرب عن، حذر من، أشار إلى) or an adverbial (في تصريح، خلال، عقب).
  */
 export const SUBJECT_STOPS: ReadonlySet<string> = normalizedSet(`
-  إن أن بأن بأنه بأنها بأنهم أنه إنه أنها إنها أنهم إنهم وأن وإن عن من إلى الى على في خلال عقب أمام بعد قبل لدى حول مع ضمن
-  عشية صباح مساء اليوم أمس أمسية بمناسبة حين عندما لدى إثر قائلا بينما كما لكن ضد منذ عبر ل
+  إن أن بأن بأنه بأنها بأنهم أنه إنه أنها إنها أنهم إنهم وأن وإن إننا أننا بأننا إنني أنني أنهن إنهن بأنهن لديه لديها لديهم لديهن عن من إلى الى على في خلال عقب أمام بعد قبل لدى حول مع ضمن
+  عشية صباح مساء اليوم أمس أمسية بمناسبة حين عندما بعدما حينما كلما ريثما لدى إثر قائلا بينما كما لكن ضد منذ عبر ل
   الذي التي الذين اللذين اللتين اللواتي وهو وهي
   وفقا وفق طبقا نقلا حسب بحسب حسبما`);
 
 /** Comma segments that are adverbials, not an apposition: «، في تصريح للصحافة،»، «، عشية انعقاد…،». */
 export const ADVERBIAL_STARTS: ReadonlySet<string> = normalizedSet(`
   في خلال عقب أمام بعد قبل لدى حول مع ضمن عشية صباح مساء اليوم أمس بمناسبة حين عندما إثر وفي وخلال وعقب
-  أثناء اثناء ضمن على من وذلك ذلك حسب وفق تعليقا ردا`);
+  أثناء اثناء ضمن على من وذلك ذلك حسب وفق تعليقا ردا
+  ل لـ`);
 
 /**
  * Adverbs in the accusative that follow a verb where its subject would stand («صرح مرارا»، «قال أيضا»), and
@@ -148,7 +157,7 @@ export const ADVERBS: ReadonlySet<string> = normalizedSet(`
   مرارا مرارًا أيضا أيضًا سابقا لاحقا مجددا مؤخرا أخيرا حاليا دائما كثيرا رسميا صراحة مرة تكرارا علنا
   مسبقا فورا حرفيا شخصيا بدوره بدورها وبدوره وبدورها كذلك أمس
   إزاء تجاه حيال نحو بشأن جراء بسبب رغم عند أثناء اثناء إثر عبر دون بدون ضد وسط بين حتى لأن كون
-  يدعى تدعى اسمه اسمها يسمى تسمى عام كنت وكنت كنا وكنا قوله قولها قولهم نظير نظيره نظيرها لنظيره لنظيرها ونظيره ونظيرها`);
+  يوم السبت الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة بقوله بقولها هاتفيا ميدانيا كتابيا إلكترونيا بعنوان برأي حديثه حديثها كلامه كلامها تصريحه تصريحها أول صلى عنه عنها عنهم داخل خارج فقط تقريبا جدا لكنه لكنها ولكنه ولكنها لكنهم ولكنهم نفسه نفسها ذاته ذاتها يا أيها أيتها يدعى تدعى ويدعى وتدعى اسمه اسمها يسمى تسمى عام كنت وكنت كنا وكنا قوله قولها قولهم نظير نظيره نظيرها لنظيره لنظيرها ونظيره ونظيرها`);
 
 /** Words after which a quotation mark opens a statement: «أن “…”»، «إن “…”»، «قائلا: “…”». */
 export const INTRODUCERS: ReadonlySet<string> = normalizedSet(`إن أن بأن وأن وإن قائلا قائلة`);
@@ -169,7 +178,8 @@ export const TITLE_NOUNS: ReadonlySet<string> = normalizedSet(`
  * المقاتلين» as the speaker's name).
  */
 export const QUANTIFIER_HEADS: ReadonlySet<string> = normalizedSet(`
-  أحد إحدى احد احدى بعض عدد معظم أغلب غالبية جميع كل كافة أحدهم إحداهن آخر أخرى آخرون آخرين ثالث ثالثة ثان ثانية`);
+  أحد إحدى احد احدى بعض عدد معظم أغلب غالبية جميع كل كافة أحدهم إحداهن آخر أخرى آخرون آخرين ثالث ثالثة ثان ثانية
+  اثنان اثنين ثلاثة أربعة خمسة ستة سبعة ثمانية تسعة عشرة عشرات مئات آلاف`);
 
 /** The pluperfect «وكان X قد أكد»: the subject stands between كان and the verb. */
 export const KANA_FORMS: ReadonlySet<string> = normalizedSet(`كان وكان فكان كانت وكانت فكانت`);

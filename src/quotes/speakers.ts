@@ -72,10 +72,32 @@ function normalizedWord(word: string): string {
  */
 export const ALI_NAME = 'علي_';
 
+/**
+ * The article is written «ال» without hamza; a word written «أل…»/«إل…» is a name or a noun of its own («ألكسندر
+ * نوفاك»، «ألبرت»، «إلياس»), which normalizing would fold into a definite word. Such words keep a form of their own
+ * (alef wasla for the alef), unless they are function words («إليها») or «ألمانيا».
+ */
+export const HAMZA_ALEF = 'ٱ';
+export const TANWEEN = '\u064B';
+function hamzaInitialNorm(word: string, norm: string): string {
+  if (FOREIGN_AL_NAMES.has(norm)) return HAMZA_ALEF + norm.slice(1);
+  if (!/^[أإ]ل/.test(word) || norm.length < 5 || STOPWORDS.has(norm) || SUBJECT_STOPS.has(norm) || /^المان/.test(norm)) return norm;
+  return HAMZA_ALEF + norm.slice(1);
+}
+/** Transliterated given names that wire copy writes without the hamza, so they look definite: «الكسندر نوفاك». */
+const FOREIGN_AL_NAMES: ReadonlySet<string> = new Set(
+  'الكسندر الكساندر اليكسي الكسي اليكسيس الكسيس البرت البرتو الفريد الفريدو الان اليزابيث اليزابيت الين اليكس الفونسو اليخاندرو اليسا الدو اليساندرو'
+    .split(' ')
+    .map((w) => normalizeArabic(w)),
+);
+
 export function tokensOf(text: string, offset = 0): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(TOKEN)) {
-    const norm = m[0] === 'علي' ? ALI_NAME : normalizedWord(m[0]);
+    let norm = m[0] === 'علي' ? ALI_NAME : hamzaInitialNorm(m[0], normalizedWord(m[0]));
+    // «توقعت المصممة أماني الصوفي تنامياً…»: a word written with the accusative tanween is an object or an adverb,
+    // never a name; it keeps the mark so that name readers see it.
+    if (m[0].includes(TANWEEN) && isNameToken(norm)) norm += TANWEEN;
     out.push({ text: m[0], norm, start: offset + m.index, end: offset + m.index + m[0].length });
   }
   return out;
@@ -100,17 +122,29 @@ export function isParticiple(norm: string): boolean {
  * ending in ي («الروداني الشرقاوي»), which keeps «الاجتماع» or «المغرب» out.
  */
 export function isNameToken(norm: string): boolean {
-  if (norm.length < 2 || /\d/.test(norm)) return false;
+  if (norm.length < 2 || /\d/.test(norm) || norm.endsWith(TANWEEN)) return false;
   const bare = withoutArticle(norm);
   if (STOPWORDS.has(norm) || SUBJECT_STOPS.has(norm) || HONORIFICS.has(norm)) return false;
   if (ROLE_HEADS.has(bare) || INSTITUTIONS.has(bare) || COLLECTIVES.has(bare)) return false;
   if (isQuantifier(norm) || KANA_FORMS.has(norm) || HONORIFIC_PRONOUNS.has(norm) || CLAUSE_OPENERS.has(norm)) return false;
   if (SPEECH_VERBS.has(norm) || isParticiple(norm) || ADVERBS.has(norm)) return false;
-  if (/^(بال|لل|كال|فال|وال)/.test(norm)) return false;
-  // «وحول زيارة…»، «وعن المتمردين»: a conjunction glued to a function word, never a name.
+  // (Only with a word after the article: «فالح»، «والد» are a name and a noun, not «ف» + «ال» + one letter.)
+  if (/^(بال|لل|كال|فال|وال).../.test(norm) || /^(بال|لل|وال)..$/.test(norm)) return false;
+  // «فابيوس لإذاعة فرانس إنتر»، «لـCNN»، «لبي بي سي»: a preposition glued to an outlet (a media word, Latin
+  // letters, a spelled-out acronym) is where the name has ended.
+  if (isGluedOutlet(norm)) return false;
+  // «استمرار واشنطن»، «اختفاء بعض الأقلام»: a verbal noun of the forms istif'al, ifti'al, infi'al is the verb's object.
+  if (isVerbalNoun(norm)) return false;
+  // «فرض عقوبات»، «تصريحات»: a long feminine plural is a noun, not a name word.
+  // (Seven letters and more, or the pattern of «عقوبات»: «عريقات»، «بركات» are family names.)
+  if ((norm.length >= 7 && norm.endsWith('ات')) || /^..و.ات$/.test(norm)) return false;
+  // «وحول زيارة…»، «وعن المتمردين»: a conjunction glued to a function word, never a name; nor «بهذا»، «بذلك».
   if (/^[وف]../.test(norm) && (STOPWORDS.has(norm.slice(1)) || SUBJECT_STOPS.has(norm.slice(1)) || ADVERBIAL_STARTS.has(norm.slice(1)))) {
     return false;
   }
+  if (/^[بل]../.test(norm) && (STOPWORDS.has(norm.slice(1)) || QUANTIFIER_HEADS.has(norm.slice(1)))) return false;
+  // «بضرورة تعميم»، «تحقيق»، «تصريح»: a preposition glued to a long noun in ة, or a verbal noun of the form taf'il.
+  if (/^ب[^اوي].{3,}ه$/.test(norm) || /^ت[^وا]{2}ي.$/.test(norm)) return false;
   // A possessive suffix makes a common noun («بنودها»، «كلمته» in «واختتم كيري كلمته»): names do not take one.
   if (norm.length >= 4 && /(ها|هما|هم|كم|ته)$/.test(norm)) return false;
   // A preposition glued to a role or an institution: «أستاذ … بجامعة الطائف»، «لصحيفة».
@@ -119,7 +153,37 @@ export function isNameToken(norm: string): boolean {
   return true;
 }
 
+function isVerbalNoun(norm: string): boolean {
+  if (norm === 'انطوان') return false;
+  // (…and the past of form X, «استقبل الوفد»، «استنكر».)
+  // (…and the past of form VIII in the feminine or with a final ى: «اكتفت»، «اعتبرت»، «اكتفى».)
+  return /^است..?.ا.$/.test(norm) || /^ا.ت.ا.$/.test(norm) || /^ان..ا.$/.test(norm) || /^است.{3}$/.test(norm) || /^ا.ت..?ت$/.test(norm) || /^ا.ت.ي$/.test(norm);
+}
+
+/** Spelled-out Latin letters of an acronym («بي بي سي»، «سي إن إن»، «إم بي سي»). */
+const SPELLED_LETTERS: ReadonlySet<string> = new Set('بي سي ان تي في ام اي دي اف جي اس ار اتش'.split(' '));
+
+/** «لإذاعة»، «لمجلة»، «لـCNN»، «لبي»، «لوكالة»: ل (or ب) glued to a media word, to Latin letters or to a spelled letter. */
+export function isGluedOutlet(norm: string): boolean {
+  if (!/^[لب]/.test(norm) || norm.length < 2) return false;
+  const rest = norm.slice(1).replace(/^ـ+/, '');
+  if (/^[a-z0-9]/i.test(rest)) return true;
+  if (norm[0] === 'ل' && SPELLED_LETTERS.has(rest)) return true;
+  return OUTLET_WORDS.has(rest) || (norm[0] === 'ل' && INSTITUTIONS.has(rest));
+}
+const OUTLET_WORDS: ReadonlySet<string> = new Set(
+  ['فرانس', 'سكاي', 'اذاعه', 'مجله', 'راديو', 'تلفزيون', 'تليفزيون', 'صحيفه', 'جريده', 'قناه', 'وكاله', 'موقع', 'شبكه', 'صحفيين', 'صحافيين', 'الصحفيين', 'الصحافيين', 'مراسل', 'مراسلي', 'عدد'],
+);
+
 const MAX_NAME_TOKENS = 4;
+/** Given names that are never a place or a common noun: compounds in «عبد» / «أبو», and the commonest ones. */
+export const SURE_GIVEN = /^(عبد.*|ابو|محمد|احمد|محمود|مصطفي|خالد|فهد|سلطان|عمر|يوسف|ابراهيم|حسين|عثمان|سلمان|ناصر|عادل|طارق|فيصل|سعود|تركي)$/;
+/** Second halves of compound given names: «عبد الله»، «رحمة الله»، «عز الدين»، «نور الدين». */
+const COMPOUND_ENDS: ReadonlySet<string> = new Set(['الله', 'الدين']);
+/** «… زائي الخبير»: a definite word that heads a role (or is followed by a nisba) begins the apposition, not the name. */
+function isRoleAdjective(phrase: Token[], k: number): boolean {
+  return ROLE_HEADS.has(withoutArticle(phrase[k].norm));
+}
 /** A definite word, possibly behind a preposition («للخدمات»): the end of a role before a name. */
 const DEFINITE = /^(ال|وال|لل|بال)/;
 
@@ -129,6 +193,11 @@ function isFamilyName(norm: string): boolean {
   // A definite word ending in ة (folded to ه) is a common noun or a participle far more often than a family name:
   // «نشرت الصفحة»، «ماريان تايسن المكلفة بملف…» (SaudiNewsNet). «الله» (in «عبد الله») is the exception.
   if (norm.endsWith('ه') && norm !== 'الله') return false;
+  // «أشتون كارتر الخميس»: a day or a time word is never a family name; nor a long plural or dual («العكازين»).
+  if (TIME_WORDS.has(norm)) return false;
+  if (norm.length >= 7 && /(ين|ون)$/.test(norm)) return false;
+  // «تياغو موتا الذي»، «سواريز إلى»: function words that look definite.
+  if (norm.length < 4 || STOPWORDS.has(norm) || SUBJECT_STOPS.has(norm)) return false;
   return norm.startsWith('ال') && !ROLE_HEADS.has(bare) && !INSTITUTIONS.has(bare) && !COLLECTIVES.has(bare);
 }
 
@@ -175,7 +244,10 @@ export function familyNamesIn(paragraphs: string[], tokenized: Token[][] = parag
     for (let i = 1; i < tokens.length; i++) {
       if (!isFamilyName(tokens[i].norm) || !/^\s+$/.test(paragraph.slice(tokens[i - 1].end, tokens[i].start))) continue;
       const given = tokens[i - 1].norm;
-      if (isGivenName(given) && given !== 'عبد' && given !== 'ابو' && !given.startsWith('و')) names.add(tokens[i].norm);
+      // («السوري وليد المعلم»: after a role or a nisba a word in و is a given name, not a verb with its conjunction.)
+      const slot = tokens[i - 2]?.norm ?? '';
+      const wName = given.startsWith('و') && (ROLE_HEADS.has(withoutArticle(slot)) || (slot.startsWith('ال') && slot.endsWith('ي')));
+      if (isGivenName(given) && given !== 'عبد' && given !== 'ابو' && (!given.startsWith('و') || wName)) names.add(tokens[i].norm);
     }
     // «وزير الخارجية القطري خالد العطية»: a family name in ة («العطية»، «الشبيكة») only where a role or a
     // nationality marks the given name before it, so «نشرت الصفحة» stays out.
@@ -191,7 +263,9 @@ export function familyNamesIn(paragraphs: string[], tokenized: Token[][] = parag
       const roleAfter = tokens[i + 1] !== undefined && ROLE_HEADS.has(withoutArticle(tokens[i + 1].norm));
       // «وزير الخارجية خالد العطية»: the role's complement stands before the given name.
       const roleComplement = slot.startsWith('ال') && i >= 3 && ROLE_HEADS.has(withoutArticle(tokens[i - 3].norm));
-      if (ROLE_HEADS.has(withoutArticle(slot)) || HONORIFICS.has(slot) || (slot.startsWith('ال') && slot.endsWith('ي')) || roleAfter || roleComplement) {
+      // («خالد بن أحمد الخليفة»: after «بن X» the word in ة is the family name too.)
+      const afterLink = NAME_PREFIXES.has(slot) && slot !== 'عبد' && slot !== 'ابو';
+      if (ROLE_HEADS.has(withoutArticle(slot)) || HONORIFICS.has(slot) || (slot.startsWith('ال') && slot.endsWith('ي')) || roleAfter || roleComplement || afterLink) {
         names.add(norm);
       }
     }
@@ -219,17 +293,38 @@ const OBJECT_PREPOSITIONS: ReadonlySet<string> = new Set(['عن', 'الي']);
 export function nameAfterRole(tokens: Token[]): { name: string; role: string } | null {
   const head = tokens[0];
   if (!head) return null;
-  const headBare = withoutArticle(head.norm.replace(/^(لل|بال|ل|ب)(?=..)/, (m) => (m.startsWith('لل') || m === 'بال' ? 'ال' : '')));
+  // («لاعب»، «باحث» begin with ل/ب themselves: the preposition is stripped only when the word is no role as written.)
+  const asWritten = withoutArticle(head.norm);
+  const headBare = ROLE_HEADS.has(asWritten) ? asWritten : withoutArticle(head.norm.replace(/^(لل|بال|ل|ب)(?=..)/, (m) => (m.startsWith('لل') || m === 'بال' ? 'ال' : '')));
   if (!ROLE_HEADS.has(headBare) && !HONORIFICS.has(head.norm)) return null;
   for (let p = 1; p < Math.min(tokens.length, 9); p++) {
     const before = tokens[p - 1].norm;
-    if (SUBJECT_STOPS.has(tokens[p].norm) || SPEECH_VERBS.has(tokens[p].norm) || isParticiple(tokens[p].norm)) return null;
+    // «الشيخ صباح الخالد»: after an honorific or a nisba, «صباح» is a given name, not the morning.
+    const sabah = tokens[p].norm === 'صباح' && (HONORIFICS.has(before) || (before.startsWith('ال') && before.endsWith('ي'))) && (isNameToken(tokens[p + 1]?.norm ?? '') || isFamilyName(tokens[p + 1]?.norm ?? ''));
+    if (!sabah && (SUBJECT_STOPS.has(tokens[p].norm) || SPEECH_VERBS.has(tokens[p].norm) || isParticiple(tokens[p].norm))) return null;
+    if (sabah) {
+      let end = p + 1;
+      while (end < tokens.length && end - p < MAX_NAME_TOKENS) {
+        const norm = tokens[end].norm;
+        if (norm.startsWith('ال')) {
+          if (isFamilyName(norm)) end++;
+          break;
+        }
+        if (!isNameToken(norm)) break;
+        end++;
+      }
+      if (end - p >= 2) return { name: join(tokens.slice(p, end)), role: join(tokens.slice(0, p).filter((t) => !HONORIFICS.has(t.norm))) };
+    }
     // «الحاكم السابق لفلوريدا جيب بوش»: a place behind a glued preposition closes the role too.
-    const marked = DEFINITE.test(before) || ROLE_HEADS.has(withoutArticle(before)) || HONORIFICS.has(before) || (/^[بل]/.test(before) && before.length >= 5);
+    // («مصدر محلي لوكالة فرانس برس»: after a preposition glued to an outlet comes the outlet's name, not a person's.)
+    const marked =
+      DEFINITE.test(before) || ROLE_HEADS.has(withoutArticle(before)) || HONORIFICS.has(before) || (/^[بل]/.test(before) && before.length >= 5 && !isGluedOutlet(before) && !INSTITUTIONS.has(before) && !ROLE_HEADS.has(before));
     if (!marked || tokens[p].norm.startsWith('ال') || HONORIFICS.has(tokens[p].norm) || !isNameToken(tokens[p].norm)) continue;
     // «المتحدث باسم الخارجية»: on behalf of, not the name Basem. «بمبنى كلية»، «لشؤون مكافحة»: a preposition glued
     // to a noun (a name after ب/ل has a long vowel next: باراك، بوتين، لوران).
     if (tokens[p].norm === 'باسم' || (/^[بل][^اوي]/.test(tokens[p].norm) && tokens[p].norm.length >= 5)) continue;
+    // «للتعليم بجدة عبدالله…»: a place behind «ب» before a sure given name.
+    if (/^ب[^اوي].+ه$/.test(tokens[p].norm) && (SURE_GIVEN.test(tokens[p + 1]?.norm ?? '') || tokens[p + 1]?.norm === ALI_NAME)) continue;
     // «مدير عام فرع…»، «مخرج أشهر أفلام الحركة»، «سيدة شهدت الحادث»: an indefinite head is followed by its
     // complement, not a name (the abbreviations «د.»، «م.» are the exception).
     if (p === 1 && !DEFINITE.test(head.norm) && !(HONORIFICS.has(head.norm) && head.norm.length <= 2)) continue;
@@ -250,7 +345,8 @@ export function nameAfterRole(tokens: Token[]): { name: string; role: string } |
       if (!isNameToken(norm) || ROLE_HEADS.has(norm)) break;
       // «رجب طيب إردوغان بعرقلة…»: after two name words, a word with a glued preposition or ending in ة is the
       // verb's complement.
-      if (end - p >= 2 && ((/^[بلك]/.test(norm) && norm.length >= 5) || norm.endsWith('ه'))) break;
+      // («محمود عباس وقدم»: after two name words, a word with و opens the next clause.)
+      if (end - p >= 2 && ((/^[بلك]/.test(norm) && norm.length >= 5) || /^[بك][^اوي].{2}$/.test(norm) || norm.endsWith('ه') || norm.startsWith('و'))) break;
       end++;
     }
     // «محمد بن نايف بن»: a name does not end on «بن» or «آل».
@@ -285,6 +381,8 @@ function leadingPhrase(tokens: Token[]): Token[] {
     if (SUBJECT_STOPS.has(t.norm) || SPEECH_VERBS.has(t.norm) || isParticiple(t.norm)) break;
     // «وكان نائب خادم الحرمين الشريفين قد رفع…»: «قد» comes before the verb, after the subject.
     if (out.length > 0 && isParticle(t)) break;
+    // «رئيسة بلدية كاليه ناتاشا بوشار الأحد»: a day after the subject is the verb's adverb.
+    if (out.length >= 2 && TIME_WORDS.has(t.norm)) break;
     out.push(t);
   }
   return out;
@@ -292,8 +390,30 @@ function leadingPhrase(tokens: Token[]): Token[] {
 
 const join = (tokens: Token[]): string => tokens.map((t) => t.text).join(' ');
 
+/**
+ * A name standing alone (an apposition): name words, with «بن/أبو/آل» links, and a family word with the article
+ * after a given name — «اللواء إسماعيل عز الدين»، «عادل الملطاني».
+ */
 function isNamePhrase(tokens: Token[]): boolean {
-  return tokens.length > 0 && tokens.length <= MAX_NAME_TOKENS && tokens.every((t) => isNameToken(t.norm));
+  if (tokens.length === 0 || tokens.length > MAX_NAME_TOKENS + 1) return false;
+  // «، وخاصة بمنطقة الساحل»: a preposition glued to a noun is a place, not a name word.
+  if (tokens.some((t) => /^[بل][^اوي]/.test(t.norm) && t.norm.length >= 5)) return false;
+  return tokens.every(
+    (t, j) =>
+      (isNameToken(t.norm) && (j === 0 || !t.norm.startsWith('ال'))) ||
+      (j > 0 && isFamilyName(t.norm) && isGivenName(tokens[j - 1].norm)) ||
+      afterNamePrefix(tokens, j) ||
+      (isAal(t) && j > 0 && j + 1 < tokens.length),
+  );
+}
+
+/**
+ * «قال بين تومبسون، محلل…»: «بين» is a given name, not the preposition, when a name word with no article follows
+ * and the phrase ends there (a comma, a role or the complementizer next) — «بين الحين والآخر» has the article.
+ */
+function beinName(phrase: Token[]): boolean {
+  if (phrase[0]?.norm !== 'بين' || phrase.length < 2 || phrase.length > 3) return false;
+  return phrase.slice(1).every((t) => isNameToken(t.norm) && !t.norm.startsWith('ال') && !t.norm.startsWith('و'));
 }
 
 /**
@@ -344,23 +464,28 @@ export function parseSubject(afterVerb: string, familyNames: ReadonlySet<string>
     }
     // «وجاء نص البيان»: a second document word is still the document, not its issuer.
     const issuerIsDocument = issuer[k] !== undefined && DOCUMENT_HEADS.has(withoutArticle(issuer[k].norm));
+    // («وأشار التقرير إلى رفض…»: «إلى» folds to «الي», a preposition, not a definite issuer.)
+    const preposition = issuer[k] !== undefined && (SUBJECT_STOPS.has(issuer[k].norm) || STOPWORDS.has(issuer[k].norm) || issuer[k].norm.length <= 3);
     const run =
-      !issuerIsDocument && ((issuer[k] && issuer[k].norm.startsWith('ال')) || isOrganisationHead(issuer[k]?.norm ?? ''))
+      !issuerIsDocument && !preposition && ((issuer[k] && issuer[k].norm.startsWith('ال')) || isOrganisationHead(issuer[k]?.norm ?? ''))
         ? organisationRun(issuer, k)
         : [];
     return { kind: 'organisation', name: join(run) };
   }
-  if (phrase.some((t) => COLLECTIVES.has(withoutArticle(t.norm)))) return { kind: 'unnamed', role: join(phrase) };
-  if (INSTITUTIONS.has(first)) return { kind: 'unnamed', role: join(phrase) };
-  if (isQuantifier(phrase[0].norm)) return { kind: 'unnamed', role: join(phrase) };
-
-  // «شاهد عيان يدعى أحمد اكاي»: the name follows «يدعى» / «اسمه».
-  const called = phrase.findIndex((t) => /^(يدعي|تدعي|اسمه|اسمها)$/.test(t.norm));
+  // «شاهد عيان يدعى أحمد اكاي»، «احد سكان سوروتش ويدعى محمد جيليك»: the name follows «يدعى» / «اسمه», even
+  // after a part of a group.
+  const called = phrase.findIndex((t) => /^و?(يدعي|تدعي|اسمه|اسمها)$/.test(t.norm));
   if (called > 0) {
     let end = called + 1;
     while (end < phrase.length && end - called <= MAX_NAME_TOKENS && isNameToken(phrase[end].norm)) end++;
     if (end > called + 1) return { kind: 'named', name: join(phrase.slice(called + 1, end)), role: join(phrase.slice(0, called)) };
   }
+  // A group heads the phrase («الخبراء»، «بعض المسؤولين»): not «إردوغان لرئيس الوزراء» (الوزراء inside a role).
+  const collective = phrase.findIndex((t) => COLLECTIVES.has(withoutArticle(t.norm)));
+  if (collective === 0 || (collective === 1 && !ROLE_HEADS.has(first))) return { kind: 'unnamed', role: join(phrase) };
+  if (INSTITUTIONS.has(first)) return { kind: 'unnamed', role: join(phrase) };
+  if (isQuantifier(phrase[0].norm)) return { kind: 'unnamed', role: join(phrase) };
+
   const afterHonorific = nameAfterHonorific(withHonorifics);
   if (afterHonorific) return afterHonorific;
 
@@ -368,7 +493,10 @@ export function parseSubject(afterVerb: string, familyNames: ReadonlySet<string>
     const named = roleThenName(phrase, 1, familyNames);
     if (named) return named;
     // Role, then the name as an apposition: «وزير الشؤون الخارجية …، ناصر بوريطة».
-    const next = leadingPhrase(segmentTokens(rest[0] ?? ''));
+    // «مؤسس "أديان"، فادي ضو لفرانس برس»: the apposition's name ends before a preposition glued to an outlet.
+    const appositive = leadingPhrase(segmentTokens(rest[0] ?? ''));
+    const outletAt = appositive.findIndex((t, j) => j >= 2 && isGluedOutlet(t.norm));
+    const next = outletAt >= 0 ? appositive.slice(0, outletAt) : appositive;
     if (isNamePhrase(next)) return { kind: 'named', name: join(next), role: join(phrase) };
     // «المدير العام للعلاقات الخارجية في وزارة الشؤون الإسلامية … الشيخ عبدالمجيد العُمري، إن»: the name stands
     // after the role's prepositional phrase; an honorific, or a name closing the segment, marks it.
@@ -397,22 +525,33 @@ export function parseSubject(afterVerb: string, familyNames: ReadonlySet<string>
   // Name first, then perhaps a role in the same run or as an apposition. A family name with the article
   // («سعد البريك»، «عصام الملا») ends the name after a given name; alone («وقال الدريويش») it counts only when
   // the article writes it after a given name somewhere («أحمد بن يوسف الدريويش»).
-  let k = 0;
-  while (k < phrase.length && k < MAX_NAME_TOKENS && inNameAt(phrase, k) && !nounAfterName(phrase, k)) k++;
+  let k = beinName(phrase) ? 1 : 0;
+  // «خالد بن عبد القادر طاهر»: the links (بن، عبد، أبو، آل) do not count toward the name's length.
+  const linksBefore = (j: number) => phrase.slice(0, j).filter((t) => NAME_PREFIXES.has(t.norm) || isAal(t)).length;
+  while (k < phrase.length && k - linksBefore(k) < MAX_NAME_TOKENS && inNameAt(phrase, k) && !nounAfterName(phrase, k) && !(k >= 2 && phrase[k].norm.startsWith('و'))) k++;
   if (k === 0 && familyNames.has(phrase[0].norm)) k = 1;
   else if (k > 0 && k < phrase.length && k < MAX_NAME_TOKENS && (isFamilyName(phrase[k].norm) || (k === 1 && familyNames.has(phrase[k].norm))) && isGivenName(phrase[k - 1].norm)) {
     if (k === phrase.length - 1 && afterPhrase !== undefined && OBJECT_PREPOSITIONS.has(afterPhrase) && !phrase[k].norm.endsWith('ي')) {
       return { kind: 'named', name: join(phrase.slice(0, k)), role: null };
     }
     k++;
+    // «رحمة الله يوسف زائي»، «نور الدين بن علي»: «الله»/«الدين» close a compound given name, and the name goes on.
+    if (COMPOUND_ENDS.has(phrase[k - 1].norm)) {
+      while (k < phrase.length && k - linksBefore(k) < MAX_NAME_TOKENS + 1 && inNameAt(phrase, k) && !phrase[k].norm.startsWith('ال') && !nounAfterName(phrase, k)) k++;
+      if (k < phrase.length && isFamilyName(phrase[k].norm) && k - linksBefore(k) < MAX_NAME_TOKENS + 1 && !isRoleAdjective(phrase, k)) k++;
+    }
   }
   if (k === 0) return unreadIf(/^(ال|وال)/.test(phrase[0].norm) && !ADVERBIAL_STARTS.has(phrase[0].norm));
   // «مدافعه الألماني بير ميرتيساكر»: a definite word followed by an indefinite name word is an adjective closing a
   // description (a nationality, «السابق»); the name is what follows. Family names with ال come last.
-  for (let j = k - 2; j >= 1; j--) {
-    if (phrase[j].norm.startsWith('ال') && !phrase[j + 1].norm.startsWith('ال') && !afterNamePrefix(phrase, j + 1)) {
+  for (let j = k - 2; j >= 0; j--) {
+    // («عبد القادر طاهر»: a definite word after «عبد» is the second half of a compound given name.)
+    if (phrase[j].norm.startsWith('ال') && !phrase[j + 1].norm.startsWith('ال') && !afterNamePrefix(phrase, j + 1) && !afterNamePrefix(phrase, j) && !COMPOUND_ENDS.has(phrase[j].norm)) {
       const name = join(phrase.slice(j + 1, k));
-      return k === phrase.length ? { kind: 'named', name, role: join(phrase.slice(0, j + 1)) } : { kind: 'bare' };
+      if (k === phrase.length) return { kind: 'named', name, role: join(phrase.slice(0, j + 1)) };
+      // «الفرنسي أرسين فينجر المدير الفني لأرسنال»: a role may follow the name after a leading nationality.
+      if (ROLE_HEADS.has(withoutArticle(phrase[k].norm))) return { kind: 'named', name, role: join(phrase.slice(k)) };
+      return { kind: 'bare' };
     }
   }
   const name = join(phrase.slice(0, k));
@@ -426,7 +565,9 @@ export function parseSubject(afterVerb: string, familyNames: ReadonlySet<string>
   // ends the name; anything else after it means we cannot tell where the name ends.
   // …and an adverb: «وشدد روحاني مجددا على أن».
   // A glued preposition only with an article or an outlet after it («للصحفيين»، «لوكالة»، «لـ»): «لميا» is a name.
-  const glued = (n: string) => /^(لل|بال)../.test(n) || n === 'ل' || n === 'لـ' || (/^[لب]../.test(n) && INSTITUTIONS.has(n.slice(1)));
+  // «وقال إردوغان لرئيس الوزراء الصيني»: a preposition glued to a role is the addressee, also an object.
+  const glued = (n: string) =>
+    /^(لل|بال)../.test(n) || n === 'ل' || n === 'لـ' || (/^[لب]../.test(n) && (INSTITUTIONS.has(n.slice(1)) || ROLE_HEADS.has(n.slice(1)))) || isGluedOutlet(n);
   const objectStarts = (n: string) =>
     STOPWORDS.has(n) || ADVERBS.has(n) || (/(ه|ها|هم|هما)$/.test(n) && !n.startsWith('ال')) || glued(n);
   if (trailing.length > 0 && objectStarts(trailing[0].norm) && k <= 3) {
@@ -473,7 +614,7 @@ function roleThenNameRun(phrase: Token[], minNameTokens: number, familyNames: Re
     j > 0 &&
     phrase[j].norm.startsWith('ال') &&
     (isFamilyName(phrase[j].norm) || familyNames.has(phrase[j].norm)) &&
-    ((j === phrase.length - 1 && (isGivenName(phrase[j - 1].norm) || familyWithArticle(j - 1))) ||
+    ((j === phrase.length - 1 && (isGivenName(phrase[j - 1].norm) || familyWithArticle(j - 1) || afterNamePrefix(phrase, j - 1))) ||
       (j === phrase.length - 2 && /^(بن|ابن|بنت)$/.test(phrase[j - 1].norm)));
   const inName = (j: number) =>
     (isNameToken(phrase[j].norm) && !phrase[j].norm.startsWith('ال')) ||
@@ -484,7 +625,38 @@ function roleThenNameRun(phrase: Token[], minNameTokens: number, familyNames: Re
   // «القائد العسكري بعدن عبدالله صبيحي»: a word with a glued preposition (ب، ل) before a name of two or more
   // words is a place or an institution closing the role («in Aden»), not the first name.
   let roleEnd = k > 0 && DEFINITE.test(phrase[k - 1].norm);
-  if (k > 0 && phrase.length - k >= 3 && /^[بل]../.test(phrase[k].norm)) {
+  // «قائد شرطة كابول عبدالرحمن رحيمي»، «مدير عام جمرك سلوى علي العطوي»: with no definite word before it, a place
+  // may close the role; a given name that is surely one («عبد…»، «أبو»، «علي»، «محمد») starts the name.
+  if (k > 0 && !roleEnd) {
+    for (let j = k + 1; j < phrase.length - 1; j++) {
+      if (SURE_GIVEN.test(phrase[j].norm) || phrase[j].norm === ALI_NAME) {
+        k = j;
+        roleEnd = true;
+        break;
+      }
+    }
+  }
+  // «المدير العام للتعليم بجدة عبدالله بن أحمد الثقفي»: a place behind a glued preposition before a sure given name.
+  if (k > 0 && k + 2 < phrase.length && /^ب[^اوي].+ه$/.test(phrase[k].norm) && (SURE_GIVEN.test(phrase[k + 1].norm) || phrase[k + 1].norm === ALI_NAME)) {
+    k++;
+    roleEnd = true;
+  }
+  // «مؤسس موقع ويكيليكس جوليان أسانج»: the word after an indefinite body («موقع») is that body's name.
+  if (!roleEnd && k > 1 && INSTITUTIONS.has(phrase[k - 1].norm) && phrase.length - k >= 3) {
+    k++;
+    roleEnd = true;
+  }
+  // «محافظ عدن نايف البكري»: an indefinite role head is in construct with the word after it, so when a given name
+  // and a family name with the article follow that word, it is the complement, not the first name.
+  const last = phrase.at(-1)?.norm ?? '';
+  if (!roleEnd && k === 1 && ROLE_HEADS.has(phrase[0].norm) && phrase.length === 4 && last.startsWith('ال') && isFamilyName(last)) {
+    k = 2;
+    roleEnd = true;
+  }
+  // (…and «مدير المرصد السوري لحقوق الإنسان»: a preposition glued to a noun never starts a name.)
+  const gluedNoun = phrase.length - k >= 2 && /^ل[^اوي]/.test(phrase[k]?.norm ?? '') && phrase[k].norm.length >= 5;
+  if (k > 0 && gluedNoun && phrase.length - k < 3) return null;
+  if (k > 0 && ((phrase.length - k >= 3 && /^[بل]../.test(phrase[k].norm)) || gluedNoun)) {
     k++;
     roleEnd = true;
   }
@@ -493,11 +665,14 @@ function roleThenNameRun(phrase: Token[], minNameTokens: number, familyNames: Re
     k += phrase[k + 1] && DEFINITE.test(phrase[k + 1].norm) ? 2 : 1;
     roleEnd = true;
   }
+  // «متحدث باسم سويت بريار»: what follows «باسم» is the body spoken for, not the spokesman's name.
+  if (k > 0 && phrase[k - 1].norm === 'باسم') return null;
   let nameRun = phrase.slice(k);
   // «وزير الداخلية المصري اللواء مجدي عبدالغفار برقية عزاء»: the name ends before a noun in ة.
   const noun = nameRun.findIndex((_, j) => nounAfterName(nameRun, j));
   if (noun >= 2) nameRun = nameRun.slice(0, noun);
-  if (!roleEnd || nameRun.length < minNameTokens || nameRun.length > MAX_NAME_TOKENS) return null;
+  const links = nameRun.filter((t) => NAME_PREFIXES.has(t.norm) || isAal(t)).length;
+  if (!roleEnd || nameRun.length < minNameTokens || nameRun.length - links > MAX_NAME_TOKENS) return null;
   return { kind: 'named', name: join(nameRun), role: join(phrase.slice(0, k)) };
 }
 
@@ -560,6 +735,9 @@ export function parseSubjectBefore(beforeVerb: string, familyNames: ReadonlySet<
   const opener = tokensOf(text)[0];
   if (opener && CLAUSE_OPENERS.has(opener.norm)) text = text.slice(opener.end);
   const subject = parseSubject(text, familyNames);
+  // «أما ريتشارد هاينسورث، المالك السابق لوكالة…، فيقول»: «أما … فـ» brackets the subject, so a name and its
+  // apposition need not account for every word before the verb.
+  if (opener && (opener.norm === 'اما' || opener.norm === 'واما') && subject.kind === 'named' && tokensOf(subject.name).length >= 2) return subject;
   const words = tokensOf(text).filter((t) => !HONORIFICS.has(t.norm) && !isParticle(t)).length;
   const count = (s: string | null) => (s ? tokensOf(s).length : 0);
   const used =
@@ -677,17 +855,54 @@ export function organisationRun(tokens: Token[], i: number): Token[] {
     if (KANA_FORMS.has(norm) || isQuantifier(norm) || TIME_WORDS.has(norm)) break;
     if (/^(ال|وال|لل|بال)/.test(norm)) {
       if (ROLE_HEADS.has(withoutArticle(norm)) && run.length > 1) break;
+      // «وزارة الداخلية الكويتية القبض على…»، «الوزارة القدرة…»: after an adjective, or after a head with the
+      // article (which takes no genitive), a definite word that is no adjective is the verb's object.
+      const prev = run.at(-1)?.norm ?? '';
+      const headDefinite = run.length === 1 && /^(ال|وال)/.test(prev);
+      // «وزارة الأوقاف الاعتراف»: a construct takes one definite genitive; a second definite word must be an adjective.
+      const secondGenitive = run.length > 1 && /^(ال|وال)/.test(prev);
+      if ((headDefinite || secondGenitive) && /^ال/.test(norm) && !isAdjective(norm)) break;
+      // «الشركة بالأمس»، «لجنة مكافحة الفساد التابعة لرئيس الوزراء بالتحقيق»: a time word behind a preposition, a
+      // phrase with «ب», or «التابعة لـ» (what the body belongs to) end the name.
+      if (/^(بال|لل)/.test(norm) && TIME_WORDS.has(`ال${norm.slice(3)}`)) break;
+      if (headDefinite && /^لل/.test(norm)) break; // «الحزب للانتخابات البرلمانية»
+      if (/^بال/.test(norm) || /^(التابع|التابعه)$/.test(norm)) break;
       run.push(tokens[j]);
       continue;
     }
+    // «الاتحاد السعودي لكرة القدم»: ل glued to an indefinite noun that governs a definite one.
+    if (/^ل[^ل]/.test(norm) && run.length > 1 && /^ال/.test(tokens[j + 1]?.norm ?? '') && !isGluedOutlet(norm)) {
+      run.push(tokens[j], tokens[j + 1]);
+      j++;
+      continue;
+    }
     // «رئيس» inside «مكتب رئيس الوزراء» is part of the name; an indefinite word after a definite one is not.
-    const afterDefinite = run.length > 1 && /^(ال|وال|لل|بال)/.test(run.at(-1)?.norm ?? '');
+    // («الحركة تعيين نائبين»: after a head with the article too.)
+    const afterDefinite = /^(ال|وال|لل|بال)/.test(run.at(-1)?.norm ?? '');
     if (afterDefinite || indefinite >= 3 || !/^[\p{L}]+$/u.test(tokens[j].text)) break;
     indefinite++;
     run.push(tokens[j]);
   }
   return run;
 }
+
+/** A nisba adjective with the article: «الكويتية»، «السعودي». */
+function isNisba(norm: string): boolean {
+  return /^(ال|وال)/.test(norm) && /(ي|يه)$/.test(norm) && norm.length >= 5;
+}
+
+/** A definite adjective: a nisba, a participle («المتحدة»، «المستقلة»), an elative («الأعلى») or a common one. */
+function isAdjective(norm: string): boolean {
+  const bare = norm.replace(/^(ال|لل|بال)/, '');
+  if (isNisba(`ال${bare}`)) return true;
+  if (/^م/.test(bare) && bare.length >= 4 && !/(ين|ون)$/.test(bare)) return true;
+  if (/^.ا..ه?$/.test(bare)) return true; // «العاملة»، «الفاخر»: an active participle
+  if (/^ا..[يا]$/.test(bare)) return true;
+  return COMMON_ADJECTIVES.has(bare);
+}
+const COMMON_ADJECTIVES: ReadonlySet<string> = new Set(
+  'عام عامه حر حره كبير كبري خاص خاصه جديد جديده اول اولي ثاني عليا وطني اهلي صغري عظمي احمر دولي اوسط ادني اقصي'.split(' '),
+);
 
 /** Bodies named in the article, in order, for resolving «الوزارة» or «البيان» to the name given in full. */
 export function organisationsIn(paragraphs: string[], tokenized: Token[][] = paragraphs.map((p) => tokensOf(p))): string[][] {

@@ -6,5 +6,7 @@
  * quotes-3 (issue 9, second round): names completed from the article's own mentions, clause subjects and role
  * mentions as speakers, «وجاء في بيان», «نقل X عن Y قوله»; a few more quotations found.
  * quotes-4: family names in ة («العطية») after a role's complement, and after a given name the article marked.
+ * quotes-5 (issue 9, third round): name boundaries (glued outlets, «قال لـ«عكاظ» X», «فالح», «بين X», compound and
+ * linked names), the issuer of «بيانا قال فيه», «X الذي قال», bodies' names ending before the verb's object.
  */
-export const QUOTES_VERSION = 'quotes-4';
+export const QUOTES_VERSION = 'quotes-5';
