@@ -12,7 +12,7 @@ const PAGE = 500;
  * The worker's heap, bounded: what it keeps is ~40 MB at 31k articles (its token table and the sentence table), the
  * rest is the text it reads and drops. Unbounded, V8 let that garbage grow the process by ~200 MB before collecting.
  */
-const WORKER_LIMITS = { maxOldGenerationSizeMb: 160, maxYoungGenerationSizeMb: 16 };
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 160 };
 
 /**
  * The search index built in one bulk pass over the store's articles (a few seconds at 31k, during start-up only,

@@ -12,6 +12,13 @@ import { Worker } from 'node:worker_threads';
 import type { FileEntry } from '../corpus/files.js';
 import { analyzeFile, type AnalyzedFile } from './analyze-file.js';
 
+/**
+ * A parser's heap, bounded: one article needs a few megabytes, but unbounded V8 let each worker's garbage (texts,
+ * sentences, term maps) grow to ~100 MB before collecting, most of a first import's peak memory. A file that would
+ * need more than this is skipped with the reason, like one that crashes the parser.
+ */
+const PARSER_LIMITS = { maxOldGenerationSizeMb: 128 };
+
 export interface FileAnalyzer {
   analyze(dir: string, entry: FileEntry, addedAt: string): Promise<AnalyzedFile>;
   close(): Promise<void>;
@@ -99,7 +106,7 @@ export class WorkerPoolAnalyzer implements FileAnalyzer {
 
   private spawn(): Slot {
     // Not the parent's execArgv: flags such as --input-type (a script given with -e) make the worker fail to load.
-    const worker = new Worker(this.script, { execArgv: [] });
+    const worker = new Worker(this.script, { execArgv: [], resourceLimits: PARSER_LIMITS });
     // A busy worker keeps the process alive (the caller awaits its answer); an idle one must not keep a finished
     // CLI run from exiting.
     const slot: Slot = { worker, busy: null };
