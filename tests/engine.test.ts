@@ -52,6 +52,17 @@ afterEach(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
+/** What a module script run by Node in its own process (the compiled engine) writes on stdout; fails on a non-zero exit. */
+function runScript(script: string): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let text = '';
+    child.stdout.on('data', (d: Buffer) => (text += d));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve(text) : reject(new Error(`exit ${code}`))));
+  });
+}
+
 const ids = (e: Engine, q: string) => e.search(q).results.map((r) => r.id).sort();
 const TANGIER = 'اجتماع في طنجة\n\nعقد المسؤولون اجتماعا موسعا في مدينة طنجة لبحث التعاون الإقليمي.\n';
 
@@ -229,13 +240,7 @@ describe('start-up from the saved state', () => {
         await engine.close();
       }
       process.stdout.write(JSON.stringify(answers));`;
-    const out = await new Promise<string>((resolve, reject) => {
-      const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
-      let text = '';
-      child.stdout.on('data', (d: Buffer) => (text += d));
-      child.on('error', reject);
-      child.on('exit', (code) => (code === 0 ? resolve(text) : reject(new Error(`exit ${code}`))));
-    });
+    const out = await runScript(script);
     const [withWorker, inThread] = JSON.parse(out);
     expect(withWorker.cached).toBe(false);
     expect(withWorker.warnings).toEqual([]);
@@ -430,13 +435,7 @@ describe('a digest of many articles (compiled engine: its digest worker)', () =>
       store.close();
       await engine.close();
       process.stdout.write(JSON.stringify({ inWorker, inThread }));`;
-    const out = await new Promise<string>((resolve, reject) => {
-      const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
-      let text = '';
-      child.stdout.on('data', (d: Buffer) => (text += d));
-      child.on('error', reject);
-      child.on('exit', (code) => (code === 0 ? resolve(text) : reject(new Error(`exit ${code}`))));
-    });
+    const out = await runScript(script);
     const { inWorker, inThread } = JSON.parse(out);
     expect(inWorker.articleCount).toBe(155);
     expect(inWorker.stories.length).toBe(12);

@@ -52,6 +52,13 @@ const query = fc
     return end === 'cut' ? q.slice(0, Math.max(1, q.length - 2)) : q + end;
   });
 
+/** What a sentence table holds for `a` in `slot`: its sentences' paragraphs, bounds, word counts and filters. */
+function tableView(table: SentenceTable, slot: number, a: Article) {
+  const v = table.sentencesOf(slot, a)!;
+  const range = (xs: Uint16Array | Uint32Array, k = 1) => Array.from(xs.subarray(v.first * k, (v.first + v.length) * k));
+  return [range(v.para), range(v.from), range(v.to), range(v.words), range(v.bloom, 4)];
+}
+
 const build = (articles: readonly Article[]) => ArticleIndex.build(articles, textsOf(articles));
 
 describe('the ranking core against a plain exhaustive BM25', () => {
@@ -318,12 +325,7 @@ describe('fast text scanners agree with the rules they implement', () => {
           bulk.addDocument(0, a, scan.tokens);
           const plain = new SentenceTable();
           plain.addDocument(0, a);
-          const view = (t: SentenceTable) => {
-            const v = t.sentencesOf(0, a)!;
-            const range = (xs: Uint16Array | Uint32Array, k = 1) => Array.from(xs.subarray(v.first * k, (v.first + v.length) * k));
-            return [range(v.para), range(v.from), range(v.to), range(v.words), range(v.bloom, 4)];
-          };
-          expect(view(bulk)).toEqual(view(plain));
+          expect(tableView(bulk, 0, a)).toEqual(tableView(plain, 0, a));
         });
       }),
       { numRuns: 1500 },
@@ -404,12 +406,7 @@ describe('fast text scanners agree with the rules they implement', () => {
         const scan = new BulkAnalyzer(new InvertedIndex(), new RerankWords()).analyzeArticle(a);
         const bulk = new SentenceTable();
         bulk.addDocument(0, a, scan.tokens);
-        const view = (t: SentenceTable) => {
-          const v = t.sentencesOf(t === table ? slot : 0, a)!;
-          const range = (xs: Uint16Array | Uint32Array, k = 1) => Array.from(xs.subarray(v.first * k, (v.first + v.length) * k));
-          return [range(v.para), range(v.from), range(v.to), range(v.words), range(v.bloom, 4)];
-        };
-        expect(view(bulk)).toEqual(view(table));
+        expect(tableView(bulk, 0, a)).toEqual(tableView(table, slot, a));
       }),
       { numRuns: 2000 },
     );

@@ -24,7 +24,7 @@
 import { analyzeTerm, cliticVariants, normalizeArabic, tokenize } from '../arabic/index.js';
 import type { Article } from '../corpus/article.js';
 import { loadIndexFile, saveIndexFile, type IndexSnapshot } from './persist.js';
-import { BulkAnalyzer } from './bulk-analyzer.js';
+import { BulkAnalyzer, plainFieldPostings } from './bulk-analyzer.js';
 import { InvertedIndex, type FieldPostings, type PostingRange } from './postings.js';
 import { planQuery, type QueryPlan } from './query-plan.js';
 import { FIELD_TITLE } from './ranking.js';
@@ -536,16 +536,9 @@ export class ArticleIndex {
 
   /** A field's distinct terms with frequencies, and its BM25 length (distinct word tokens before analysis). */
   private fieldPostings(text: string): FieldPostings {
-    const tokens = tokenize(text);
-    const tf = new Map<number, number>();
-    for (const token of tokens) {
-      const term = analyzeTerm(token);
-      if (term === null) continue;
-      const id = this.index.intern(term);
-      tf.set(id, (tf.get(id) ?? 0) + 1);
-    }
-    return { termIds: [...tf.keys()], tfs: [...tf.values()], count: tf.size, length: new Set(tokens).size };
+    return plainFieldPostings(text, (term) => this.index.intern(term));
   }
+
 
   private setFilterKeys(slot: number, date: string | null, source: string | null): void {
     if (slot >= this.dateKey.length) {

@@ -207,17 +207,10 @@ export class BulkAnalyzer {
     spans.termBits[k] = termBits;
   }
 
-  /** tokenize + analyzeTerm, for the rare text the fast path does not handle. */
+  /** The plain statement, for the rare text the fast path does not handle. */
   private plain(text: string): FieldPostings {
-    const tokens = tokenize(text);
-    const tf = new Map<number, number>();
-    for (const token of tokens) {
-      const term = analyzeTerm(token);
-      if (term === null) continue;
-      const id = this.index ? this.index.intern(term) : 0;
-      tf.set(id, (tf.get(id) ?? 0) + 1);
-    }
-    return { termIds: [...tf.keys()], tfs: [...tf.values()], count: tf.size, length: new Set(tokens).size };
+    const index = this.index;
+    return plainFieldPostings(text, index ? (term) => index.intern(term) : () => 0);
   }
 
   /** The token s[from..to) (hash h), added with its term, term hash and rerank word on first sight. */
@@ -308,6 +301,22 @@ const TERM = 3;
 const RERANK = 4;
 const STAMP = 5;
 const TERM_BITS = 6;
+
+/**
+ * A field's distinct terms with frequencies, and its BM25 length (distinct word tokens before analysis), stated
+ * plainly with tokenize + analyzeTerm: what a single add indexes, and what the bulk scan gives exactly.
+ */
+export function plainFieldPostings(text: string, intern: (term: string) => number): FieldPostings {
+  const tokens = tokenize(text);
+  const tf = new Map<number, number>();
+  for (const token of tokens) {
+    const term = analyzeTerm(token);
+    if (term === null) continue;
+    const id = intern(term);
+    tf.set(id, (tf.get(id) ?? 0) + 1);
+  }
+  return { termIds: [...tf.keys()], tfs: [...tf.values()], count: tf.size, length: new Set(tokens).size };
+}
 
 const TOKENWISE = 0;
 const NOT_TOKENWISE = 1;

@@ -120,23 +120,12 @@ export class SentenceTable {
 
   /** Restore from persisted data: slot s has sentences [starts[s], starts[s + 1]), or none when hasTable[s] is 0. */
   static restore(data: { starts: Int32Array; hasTable: Uint8Array; hash: Int32Array; para: Uint16Array; from: Uint32Array; to: Uint32Array; words: Uint16Array; bloom: Uint32Array }, slotCount: number): SentenceTable {
-    const table = new SentenceTable();
-    const size = Math.max(1024, slotCount);
-    table.first = grow(data.starts.subarray(0, slotCount), size);
-    table.end = new Int32Array(size);
-    for (let s = 0; s < slotCount; s++) table.end[s] = data.hasTable[s] ? data.starts[s + 1] : -1;
-    table.hash = grow(data.hash.subarray(0, slotCount), size);
-    table.count = data.para.length;
-    const room = Math.max(1 << 14, table.count);
-    table.para = grow(data.para, room);
-    table.from = grow(data.from, room);
-    table.to = grow(data.to, room);
-    table.words = grow(data.words, room);
-    table.bloom = grow(data.bloom, room * 4);
-    return table;
+    const end = new Int32Array(slotCount);
+    for (let s = 0; s < slotCount; s++) end[s] = data.hasTable[s] ? data.starts[s + 1] : -1;
+    return SentenceTable.fromSnapshot({ ...data, first: data.starts, end }, slotCount);
   }
 
-  /** The table whose snapshot(slotCount) is `data`, as it is (a table built by another thread). */
+  /** The table whose snapshot(slotCount) is `data`, as it is (a table built by another thread, or restored). */
   static fromSnapshot(data: SentenceTableData, slotCount: number): SentenceTable {
     const table = new SentenceTable();
     const size = Math.max(1024, slotCount);
