@@ -510,11 +510,13 @@ export class InvertedIndex {
   }
 
   /**
-   * An index over data laid out by persist.ts: every slot live, terms numbered in code-unit order, one base block,
+   * An index over data laid out by persist.ts: every slot live, terms listed by id with their code-unit order, one base block,
    * the forward index as one run per slot (`forwardStart[slot]..forwardStart[slot + 1]`).
    */
   static restore(data: {
     termText: string[];
+    /** Term ids in code-unit order of their text. */
+    termOrder: Int32Array;
     dfAny: Int32Array;
     base: BaseBlock;
     fieldLength: Int32Array[];
@@ -545,7 +547,7 @@ export class InvertedIndex {
         if (c < 0xd800 || c > 0xdfff) index.addToAlphabet(String.fromCharCode(c));
       }
     }
-    index.sortedTerms = data.termText.slice();
+    index.sortedTerms = Array.from(data.termOrder, (id) => data.termText[id]);
     index.base = data.base;
     const slots = data.slotCount;
     const slotCapacity = Math.max(1024, slots);
