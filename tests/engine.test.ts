@@ -223,7 +223,7 @@ describe('start-up from the saved state', () => {
     expect(reopened.search('بوريطة')).toEqual(fresh.search('بوريطة'));
   });
 
-  it('a rebuild whose sentence table a worker thread makes (compiled engine) answers like one made in one thread', async () => {
+  it('a rebuild split with a worker thread (compiled engine) answers like one made in one thread', async () => {
     for (let i = 0; i < 40; i++) await writeFile(path.join(corpusDir, `gen-${i}.txt`), generatedArticle(i));
     await (await open()).close();
     // The compiled engine in its own process: the snapshot deleted before each start, so each start rebuilds from

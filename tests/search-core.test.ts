@@ -191,32 +191,37 @@ describe('saveTo / loadFrom', () => {
   });
 });
 
-describe('a build whose sentence table is made by another thread', () => {
-  // The worker's way (engine/sentence-table-worker.ts): terms hashed only, slots in the articles' order.
-  const tableOf = (articles: readonly Article[]) => {
-    const analyzer = new BulkAnalyzer(null);
-    const table = new SentenceTable();
-    articles.forEach((a, slot) => table.addDocument(slot, a, analyzer.analyzeArticle(a).tokens));
-    return { ids: articles.map((a) => a.id), data: table.snapshot(articles.length) };
-  };
-
-  it('answers as the one-thread build; a failed or mismatched table is made again here', async () => {
+describe('a build split with another thread', () => {
+  // The worker's way (engine/index-segment-worker.ts): the later share put through buildSegment, posted as data.
+  it('answers as the one-thread build and keeps changing like it; a failed or clashing share is built here', async () => {
     await fc.assert(
-      fc.asyncProperty(corpus, fc.array(query, { minLength: 1, maxLength: 4 }), fc.constantFrom('same', 'failed', 'other order'), async (articles, queries, how) => {
-        const texts = textsOf(articles);
-        const fallbacks: string[] = [];
-        const made =
-          how === 'same'
-            ? Promise.resolve(tableOf(articles))
-            : how === 'failed'
+      fc.asyncProperty(
+        corpus,
+        fc.nat(),
+        fc.array(query, { minLength: 1, maxLength: 4 }),
+        fc.constantFrom('share', 'failed', 'clash'),
+        async (articles, cut, queries, how) => {
+          const k = cut % (articles.length + 1);
+          const [first, rest] = [articles.slice(0, k), articles.slice(k)];
+          const texts = textsOf(articles);
+          const fallbacks: string[] = [];
+          const made =
+            how === 'failed'
               ? Promise.reject(new Error('worker gone'))
-              : Promise.resolve(tableOf([...articles].reverse().concat(articles.length === 1 ? [{ ...articles[0], id: 'zz' }] : [])));
-        const parallel = await ArticleIndex.buildWithSentences(articles, texts, made, (why) => fallbacks.push(why));
-        expect(observe(parallel, queries)).toEqual(observe(build(articles), queries));
-        expect(fallbacks.length).toBe(how === 'same' ? 0 : 1);
-        if (how === 'failed') expect(fallbacks[0]).toContain('worker gone');
-      }),
-      { numRuns: 60 },
+              : Promise.resolve().then(() => structuredClone(ArticleIndex.buildSegment(how === 'clash' ? articles : rest)));
+          const split = await ArticleIndex.buildWithSegment(first, texts, made, () => rest, (why) => fallbacks.push(why));
+          const whole = ArticleIndex.build(articles, texts);
+          expect(observe(split, queries)).toEqual(observe(whole, queries));
+          expect(fallbacks.length).toBe(how === 'failed' || (how === 'clash' && k > 0) ? 1 : 0);
+          if (how === 'failed') expect(fallbacks[0]).toContain('worker gone');
+          // Changes after the build: a replaced article (tails, a dead slot) and one taken out.
+          const changed = { ...articles[articles.length - 1], title: `${articles[0].title} ${articles[articles.length - 1].title}` };
+          for (const index of [split, whole]) (index.add(changed), index.remove(articles[0].id));
+          texts.set(changed);
+          expect(observe(split, queries)).toEqual(observe(whole, queries));
+        },
+      ),
+      { numRuns: 80 },
     );
   });
 });

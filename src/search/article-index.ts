@@ -25,13 +25,13 @@ import { analyzeTerm, cliticVariants, normalizeArabic, tokenize } from '../arabi
 import type { Article } from '../corpus/article.js';
 import { loadIndexFile, saveIndexFile, type IndexSnapshot } from './persist.js';
 import { BulkAnalyzer, plainFieldPostings } from './bulk-analyzer.js';
-import { InvertedIndex, type FieldPostings, type PostingRange } from './postings.js';
+import { InvertedIndex, type FieldPostings, type PostingRange, type PostingsSegment } from './postings.js';
 import { planQuery, type QueryPlan } from './query-plan.js';
 import { FIELD_TITLE } from './ranking.js';
 import { RERANK, rerankWith } from './rerank.js';
-import { RerankWords } from './rerank-words.js';
+import { RerankWords, type RerankWordsData } from './rerank-words.js';
 import { buildSnippet, buildSnippetWithTable } from './snippet.js';
-import { SentenceTable, type BuiltSentenceTable } from './sentence-table.js';
+import { SentenceTable, type SentenceTableData } from './sentence-table.js';
 import { Scorer } from './top-k.js';
 import type { SearchHit, SearchOptions, SearchResponse } from './types.js';
 
@@ -72,6 +72,17 @@ export interface DocTable {
   addedAt: string[];
   /** Normalized title with punctuation collapsed to single spaces, for whole-title and prefix suggestions. */
   folded: string[];
+}
+
+/** Texts for an index that is never searched (another thread's share of a build). */
+const NO_TEXTS: ArticleTexts = { get: () => undefined };
+
+/** Another thread's share of a build (ArticleIndex.buildSegment): plain data, posted between threads. */
+export interface IndexSegment {
+  docs: { ids: string[]; titles: string[]; dates: (string | null)[]; sources: (string | null)[]; addedAt: string[]; folded: string[] };
+  postings: PostingsSegment;
+  rerankWords: RerankWordsData;
+  sentences: SentenceTableData;
 }
 
 /** An article with nothing to show (the text the store no longer has). */
@@ -132,58 +143,98 @@ export class ArticleIndex {
 
   /** A full build over `articles` (each id once; a repeated id replaces the earlier article). */
   static build(articles: Iterable<Article>, texts: ArticleTexts): ArticleIndex {
-    const { built, repeated } = ArticleIndex.bulk(articles, texts, true);
+    const { built, repeated } = ArticleIndex.bulkPass(articles, texts, true);
     // Rare (a corpus with a repeated id): the later article wins, as `add` would have it.
     for (const a of repeated) built.add(a);
     return built;
   }
 
   /**
-   * `build`, with the sentence table made meanwhile by another thread over the same articles in the same order
-   * (engine/sentence-table-worker.ts): on two cores a build from the store takes the time of the longer half rather
-   * than of both. When `sentences` fails, or was made over other articles (the store changed between the two
-   * reads), the table is made here from the texts, and `onFallback` says why.
+   * Another thread's share of a build (engine/index-segment-worker.ts): the bulk pass over `articles`, handed
+   * back before its layout, for buildWithSegment. Throws on a repeated id (a segment has no `add`).
    */
-  static async buildWithSentences(
+  static buildSegment(articles: Iterable<Article>): IndexSegment {
+    const { built, repeated } = ArticleIndex.bulkPass(articles, NO_TEXTS, true, false);
+    if (repeated.length) throw new Error(`article ${repeated[0].id} is listed twice`);
+    const slots = built.docs.ids.length;
+    const { docs } = built;
+    return {
+      docs: { ids: docs.ids as string[], titles: docs.titles, dates: docs.dates, sources: docs.sources, addedAt: docs.addedAt, folded: docs.folded },
+      postings: built.index.takeSegment(),
+      rerankWords: built.rerankWords.snapshot(slots),
+      sentences: built.sentences.snapshot(slots),
+    };
+  }
+
+  /**
+   * `build` over `articles` followed by `rest`, the share of `rest` made meanwhile by another thread as a segment
+   * (buildSegment): on two cores a build from the store takes about the time of the larger share plus the
+   * merge, not of both. When `segment` fails or holds an id of `articles`, `rest` is read and built here
+   * instead, and `onFallback` says why. Answers exactly like `build` over both (tests/search-core.test.ts).
+   */
+  static async buildWithSegment(
     articles: Iterable<Article>,
     texts: ArticleTexts,
-    sentences: Promise<BuiltSentenceTable>,
+    segment: Promise<IndexSegment>,
+    rest: () => Iterable<Article>,
     onFallback: (why: string) => void = () => {},
   ): Promise<ArticleIndex> {
-    // Settled before the synchronous build runs, so a worker failing meanwhile is not an unhandled rejection.
-    const made = sentences.then(
-      (table) => ({ table, error: null }),
-      (error: unknown) => ({ table: null, error }),
+    // Settled before the synchronous pass runs, so a worker failing meanwhile is not an unhandled rejection.
+    const made = segment.then(
+      (part) => ({ part, error: null }),
+      (error: unknown) => ({ part: null, error }),
     );
-    const { built, repeated } = ArticleIndex.bulk(articles, texts, false);
-    const { table, error } = await made;
-    const slots = built.docs.ids.length;
-    const same = table !== null && table.ids.length === slots && table.ids.every((id, slot) => id === built.docs.ids[slot]);
-    if (same) built.sentences = SentenceTable.fromSnapshot(table.data, slots);
-    else {
-      onFallback(error ? `the sentence table's thread failed (${(error as Error).message})` : 'the store changed while the sentence table was made');
-      const own = new SentenceTable();
-      for (let slot = 0; slot < slots; slot++) own.addDocument(slot, texts.get(built.docs.ids[slot]!) ?? { ...NO_ARTICLE, title: built.docs.titles[slot] });
-      built.sentences = own;
+    const { built, repeated, analyzer } = ArticleIndex.bulkPass(articles, texts, true, false);
+    const { part, error } = await made;
+    const clash = part?.docs.ids.find((id) => built.idToSlot.has(id));
+    if (part && clash === undefined) {
+      const offset = built.index.appendSegment(part.postings);
+      const slots = part.postings.slotCount;
+      built.rerankWords.appendSegment(part.rerankWords, offset, slots);
+      built.sentences.appendSegment(part.sentences, offset, slots);
+      const { ids, titles, dates, sources, addedAt, folded } = part.docs;
+      for (let s = 0; s < slots; s++) {
+        built.describe(offset + s, { id: ids[s], title: titles[s], date: dates[s], source: sources[s], addedAt: addedAt[s] }, folded[s]);
+      }
+    } else {
+      onFallback(error ? `the other thread's share failed (${(error as Error).message})` : `the other thread's share holds article ${clash} too`);
+      for (const a of rest()) {
+        if (built.idToSlot.has(a.id)) repeated.push(a);
+        else built.insertScanned(a, analyzer, true);
+      }
     }
+    built.endBulk();
     for (const a of repeated) built.add(a);
     return built;
   }
 
-  /** The bulk pass of a build: every article inserted once, in order; ids seen again are handed back. */
-  private static bulk(articles: Iterable<Article>, texts: ArticleTexts, withSentences: boolean): { built: ArticleIndex; repeated: Article[] } {
+  /**
+   * The bulk pass of a build: every article inserted once, in order; ids seen again are handed back. Laid out
+   * (endBulk) unless `end` is false. The build-time token table (bulk-analyzer.ts) goes with the pass: ~25 MB that
+   * single adds do not need.
+   */
+  private static bulkPass(
+    articles: Iterable<Article>,
+    texts: ArticleTexts,
+    withSentences: boolean,
+    end = true,
+  ): { built: ArticleIndex; repeated: Article[]; analyzer: BulkAnalyzer } {
     const built = new ArticleIndex(texts);
     built.index.beginBulk();
-    // The build-time token table (bulk-analyzer.ts) is dropped afterwards: ~25 MB that single adds do not need.
     const analyzer = new BulkAnalyzer(built.index, built.rerankWords);
     const repeated: Article[] = [];
     for (const a of articles) {
       if (built.idToSlot.has(a.id)) repeated.push(a);
       else built.insertScanned(a, analyzer, withSentences);
     }
-    built.index.endBulk();
-    built.sentences.trim();
-    return { built, repeated };
+    if (end) built.endBulk();
+    return { built, repeated, analyzer };
+  }
+
+  /** Lay out what the bulk pass collected. */
+  private endBulk(): void {
+    this.index.endBulk();
+    this.sentences.trim();
   }
 
   /** Insert `article`, or replace the article with its id. The index answers with it as soon as this returns. */
@@ -503,14 +554,14 @@ export class ArticleIndex {
   }
 
   /** The slot's stored fields, filter keys and orders. */
-  private describe(slot: number, a: Article): void {
+  private describe(slot: number, a: Pick<Article, 'id' | 'title' | 'date' | 'source' | 'addedAt'>, folded = foldTitle(a.title)): void {
     const { docs } = this;
     docs.ids[slot] = a.id;
     docs.titles[slot] = a.title;
     docs.dates[slot] = a.date;
     docs.sources[slot] = a.source;
     docs.addedAt[slot] = a.addedAt;
-    docs.folded[slot] = foldTitle(a.title);
+    docs.folded[slot] = folded;
     this.idToSlot.set(a.id, slot);
     this.setFilterKeys(slot, a.date, a.source);
     this.newestCache = null;

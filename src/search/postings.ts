@@ -57,6 +57,21 @@ export interface PostingsSnapshot {
   forwardEnd: Int32Array;
 }
 
+/**
+ * What a bulk build over some articles collected, before its layout: another thread's share of a build, for
+ * InvertedIndex.appendSegment. Term ids are the segment's own; slots count from 0.
+ */
+export interface PostingsSegment {
+  termText: string[];
+  slotCount: number;
+  /** Per field, the postings in the order they were collected (slot order): term id, slot, term frequency. */
+  fields: { terms: Int32Array; docs: Int32Array; tfs: Int32Array }[];
+  fieldLength: Int32Array[];
+  forward: Uint8Array;
+  forwardStart: Int32Array;
+  forwardEnd: Int32Array;
+}
+
 /** The frozen base of every field: compressed sparse rows over term ids [0, termCount). */
 export interface BaseBlock {
   termCount: number;
@@ -77,6 +92,8 @@ export class InvertedIndex {
   private sortedDirty = false;
   /** Characters used by the dictionary, per script class (fuzzy candidates are drawn from these). */
   private readonly alphabet = new Map<number, Set<string>>();
+  /** BMP code units already in `alphabet`. */
+  private readonly seenUnits = new Uint8Array(0x10000);
   private alphabetVersion = 0;
   private readonly alphabetCache = new Map<string, { version: number; codes: Uint16Array }>();
   /** The dictionary by polynomial hash of code units (termHash), built on the first fuzzy lookup, then kept. */
@@ -275,6 +292,99 @@ export class InvertedIndex {
     // Sort the dictionary and hash it now, as part of the build, rather than on the first prefix or fuzzy query.
     this.sorted();
     this.findHashed(0, () => false);
+  }
+
+  /**
+   * End a bulk build without laying it out, handing back what it collected (another thread's share of a build:
+   * the thread that lays out the index takes it in with appendSegment). This index is not used afterwards.
+   */
+  takeSegment(): PostingsSegment {
+    const bulk = this.bulk;
+    if (!bulk) throw new Error('takeSegment needs a bulk build');
+    this.bulk = null;
+    const slots = this.slotCount;
+    return {
+      termText: this.termText.slice(),
+      slotCount: slots,
+      fields: bulk.map((b) => ({ terms: b.terms.array.slice(0, b.terms.length), docs: b.docs.array.slice(0, b.docs.length), tfs: b.tfs.array.slice(0, b.tfs.length) })),
+      fieldLength: this.fieldLength.map((a) => a.slice(0, slots)),
+      forward: this.forward.slice(0, this.forwardLength),
+      forwardStart: this.forwardStart.slice(0, slots),
+      forwardEnd: this.forwardEnd.slice(0, slots),
+    };
+  }
+
+  /**
+   * Append another bulk build's articles (takeSegment) after this one's, during this index's bulk build: their
+   * terms are interned here, their postings join the ones collected (so endBulk lays out every list in slot
+   * order), their forward entries are re-coded with this dictionary's ids. The same index as one bulk pass over
+   * both sets of articles in that order, up to term numbering. Returns the segment's first slot here.
+   */
+  appendSegment(segment: PostingsSegment): number {
+    const bulk = this.bulk;
+    if (!bulk) throw new Error('appendSegment needs a bulk build');
+    const remap = new Int32Array(segment.termText.length);
+    for (let t = 0; t < remap.length; t++) remap[t] = this.intern(segment.termText[t]);
+    const offset = this.slotCount;
+    const n = segment.slotCount;
+    if (offset + n > this.live.length) this.growSlots(Math.max(offset + n, this.live.length * 2));
+    this.live.fill(1, offset, offset + n);
+    this.liveCount += n;
+    this.slotCount += n;
+    for (let f = 0; f < FIELD_COUNT; f++) {
+      const lengths = segment.fieldLength[f];
+      let total = 0;
+      for (let s = 0; s < n; s++) total += lengths[s];
+      this.fieldLength[f].set(lengths.subarray(0, n), offset);
+      this.totalFieldLength[f] += total;
+      const { terms, docs, tfs } = segment.fields[f];
+      const into = bulk[f];
+      const at = into.terms.length;
+      const outTerms = into.terms.reserve(terms.length);
+      const outDocs = into.docs.reserve(terms.length);
+      into.tfs.reserve(terms.length).set(tfs, at);
+      const df = this.df[f];
+      for (let i = 0; i < terms.length; i++) {
+        const term = remap[terms[i]];
+        df[term]++;
+        outTerms[at + i] = term;
+        outDocs[at + i] = docs[i] + offset;
+      }
+      this.storedPostings += terms.length;
+      this.livePostings += terms.length;
+    }
+    // Forward entries: decoded, given this dictionary's ids (which need not keep their order), sorted, re-coded.
+    let entries = new Int32Array(1024);
+    const bytes = segment.forward;
+    for (let s = 0; s < n; s++) {
+      let at = segment.forwardStart[s];
+      const end = segment.forwardEnd[s];
+      let count = 0;
+      let id = 0;
+      while (at < end) {
+        let byte = bytes[at++];
+        let value = byte & 0x7f;
+        for (let scale = 128; byte & 0x80; scale *= 128) {
+          byte = bytes[at++];
+          value += (byte & 0x7f) * scale;
+        }
+        id += Math.floor(value / 4);
+        if (count === entries.length) entries = grow(entries, count * 2);
+        entries[count++] = remap[id] * 4 + (value % 4);
+      }
+      const sorted = entries.subarray(0, count).sort();
+      const slot = offset + s;
+      this.forwardStart[slot] = this.forwardLength;
+      let previous = 0;
+      for (let k = 0; k < count; k++) {
+        const term = sorted[k] >> 2;
+        this.dfAny[term]++;
+        this.writeVarint((term - previous) * 4 + (sorted[k] & 3));
+        previous = term;
+      }
+      this.forwardEnd[slot] = this.forwardLength;
+    }
+    return offset;
   }
 
   /** Index a new article in the next slot; returns the slot. */
@@ -534,7 +644,7 @@ export class InvertedIndex {
       for (let t = 0; t < termCount; t++) df[t] = offsets[t + 1] - offsets[t];
       return df;
     });
-    const seen = new Uint8Array(0x10000);
+    const seen = index.seenUnits;
     for (let t = 0; t < termCount; t++) {
       const term = data.termText[t];
       index.termIds.set(term, t);
@@ -544,7 +654,7 @@ export class InvertedIndex {
         if (seen[c]) continue;
         seen[c] = 1;
         // Surrogates are skipped by the per-character path; alphabetOf keeps single code units only anyway.
-        if (c < 0xd800 || c > 0xdfff) index.addToAlphabet(String.fromCharCode(c));
+        if (c < 0xd800 || c > 0xdfff) index.addCharacter(String.fromCharCode(c));
       }
     }
     index.sortedTerms = Array.from(data.termOrder, (id) => data.termText[id]);
@@ -573,12 +683,26 @@ export class InvertedIndex {
   // ---- internals
 
   private addToAlphabet(term: string): void {
-    for (const ch of term) {
-      const cls = scriptClass(ch.codePointAt(0)!);
-      let set = this.alphabet.get(cls);
-      if (!set) this.alphabet.set(cls, (set = new Set()));
-      if (!set.has(ch)) (set.add(ch), this.alphabetVersion++);
+    for (let i = 0; i < term.length; i++) {
+      const c = term.charCodeAt(i);
+      // Most of a dictionary's characters were seen long ago: one array lookup per code unit (BMP) settles it.
+      if (c < 0xd800 || c > 0xdfff) {
+        if (this.seenUnits[c]) continue;
+        this.seenUnits[c] = 1;
+        this.addCharacter(String.fromCharCode(c));
+      } else {
+        const ch = String.fromCodePoint(term.codePointAt(i)!);
+        if (ch.length === 2) i++;
+        this.addCharacter(ch);
+      }
     }
+  }
+
+  private addCharacter(ch: string): void {
+    const cls = scriptClass(ch.codePointAt(0)!);
+    let set = this.alphabet.get(cls);
+    if (!set) this.alphabet.set(cls, (set = new Set()));
+    if (!set.has(ch)) (set.add(ch), this.alphabetVersion++);
   }
 
   private appendTail(field: number, term: number, slot: number, tf: number): void {
@@ -630,6 +754,12 @@ class GrowInt32 {
   push(value: number): void {
     if (this.length === this.array.length) this.array = grow(this.array, this.array.length * 2);
     this.array[this.length++] = value;
+  }
+  /** Room for `n` more values, counted as pushed: the array to write them into, from the old length on. */
+  reserve(n: number): Int32Array {
+    if (this.length + n > this.array.length) this.array = grow(this.array, Math.max(this.length + n, this.array.length * 2));
+    this.length += n;
+    return this.array;
   }
 }
 

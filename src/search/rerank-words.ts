@@ -74,6 +74,25 @@ export class RerankWords {
     this.slotEnd[slot] = this.idsLength;
   }
 
+  /**
+   * The word-id runs of slots [0, slotCount) of another table (snapshot: another thread's share of a build) as
+   * slots offset.. of this one, their words interned here.
+   */
+  appendSegment(data: RerankWordsData, offset: number, slotCount: number): void {
+    const words = data.wordStart.length - 1;
+    const remap = new Int32Array(words);
+    for (let w = 0; w < words; w++) remap[w] = this.intern(data.arena, data.wordStart[w], data.wordStart[w + 1] - data.wordStart[w], -1);
+    let ids = new Int32Array(1024);
+    for (let s = 0; s < slotCount; s++) {
+      let count = 0;
+      readVarintRun(data.ids, data.slotStart[s], data.slotEnd[s], (_, id) => {
+        if (count === ids.length) ids = grow(ids, count * 2);
+        ids[count++] = remap[id];
+      });
+      this.addWordIds(offset + s, ids, count);
+    }
+  }
+
   /** The id of each content word of `text` (rerank.ts's contentWords), repeats included; new words are added. */
   forEachWordId(text: string, visit: (id: number) => void): void {
     forEachContentWord(text, (units, start, length, first) => visit(this.intern(units, start, length, first)));

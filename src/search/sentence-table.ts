@@ -71,6 +71,38 @@ export class SentenceTable {
     this.end[slot] = this.count;
   }
 
+  /** Slots [0, slotCount) of another table (snapshot: another thread's share of a build) as slots offset.. of this one. */
+  appendSegment(data: SentenceTableData, offset: number, slotCount: number): void {
+    const size = offset + slotCount;
+    if (size > this.first.length) {
+      const room = Math.max(size, this.first.length * 2);
+      this.first = grow(this.first, room);
+      this.end = grow(this.end, room);
+      this.hash = grow(this.hash, room);
+    }
+    const base = this.count;
+    const added = data.para.length;
+    if (base + added > this.para.length) {
+      const room = Math.max(base + added, Math.ceil(this.para.length * 1.25));
+      this.para = grow(this.para, room);
+      this.from = grow(this.from, room);
+      this.to = grow(this.to, room);
+      this.words = grow(this.words, room);
+      this.bloom = grow(this.bloom, room * 4);
+    }
+    this.para.set(data.para, base);
+    this.from.set(data.from, base);
+    this.to.set(data.to, base);
+    this.words.set(data.words, base);
+    this.bloom.set(data.bloom, base * 4);
+    this.count += added;
+    for (let s = 0; s < slotCount; s++) {
+      this.first[offset + s] = data.first[s] + base;
+      this.end[offset + s] = data.end[s] < 0 ? -1 : data.end[s] + base;
+      this.hash[offset + s] = data.hash[s];
+    }
+  }
+
   /** Drop the growth room of the per-sentence arrays (after a bulk build: up to half of ~10 MB). */
   trim(): void {
     const n = Math.max(1, this.count);
@@ -260,12 +292,7 @@ export interface ArticleSentences {
   bloom: Uint32Array;
 }
 
-/** A table made by another thread: the ids of its slots 0, 1, … and its snapshot. */
-export interface BuiltSentenceTable {
-  ids: string[];
-  data: SentenceTableData;
-}
-
+/** The table's arrays (snapshot): for persist.ts, and another thread's share of a build. */
 export interface SentenceTableData {
   first: Int32Array;
   end: Int32Array;

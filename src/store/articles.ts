@@ -414,7 +414,7 @@ export class SqliteArticleStore implements ArticleStore {
   }
 }
 
-/** The store's articles in id order, read by another thread than the store's owner (engine/sentence-table-worker.ts). */
+/** The store's articles in id order, read by another thread than the store's owner (engine/index-segment-worker.ts). */
 export interface ArticleReader {
   articlesAfter(afterId: string | null, limit: number): Article[];
   close(): void;
