@@ -130,7 +130,7 @@ export function extractLocatedQuotes(article: Article): LocatedQuote[] {
       const person =
         registry.resolve(subject.head, recent, true) ??
         latestWithRole(mentioned, subject.head) ??
-        (subject.byRoleOnly ? null : (recent.at(-1) ?? null));
+        (subject.byRoleOnly ? null : (recent.at(-1) ?? (subject.head === '' ? mentioned.at(-1) : null) ?? null));
       if (person) {
         // «المسؤول الأميركي» is a fair role for a person the text gave none.
         if (!person.role && subject.description.includes(' ')) person.role = subject.description;
@@ -252,6 +252,7 @@ export function extractLocatedQuotes(article: Article): LocatedQuote[] {
   });
 
   completeNames(registry, maskedParagraphs, maskedTokens);
+  trimUnrepeatedTails(registry, maskedTokens);
   return pending.map((q) => ({
     articleId: article.id,
     text: q.text,
@@ -389,7 +390,8 @@ function clauseSubject(
   if (marked) return { kind: 'named', name: marked.name, role: marked.role || null };
   // «وكان موتا، أحد العناصر…»: after كان its subject comes next.
   if (kana && subject.kind === 'named' && !hasCommonNounFamily(subject.name)) return subject;
-  const next = tokensOf(after.split(/[.!?؟،,:;؛]/)[0] ?? '')[0];
+  // («واستنكر اللواء ملائكة الفعل…»: an honorific before the known surname is read past.)
+  const next = tokensOf(after.split(/[.!?؟،,:;؛]/)[0] ?? '').find((x) => !HONORIFICS.has(x.norm));
   if (next) {
     const known = registry.people.find((p) => p.keys.includes(next.norm) && p.keys.at(-1) === next.norm);
     if (known) return { kind: 'named', name: known.name, role: null };
@@ -643,6 +645,45 @@ function completeNames(registry: PersonRegistry, masked: string[], tokenized: To
     person.name = best;
     person.keys = keys;
   }
+}
+
+/**
+ * «لكن الرئيس الإيراني حسن روحاني تحدث بلهجة…» then «وقال روحاني»، «وأشاد روحاني»: the article calls a person again
+ * by the last word of their name, so a word after that one, used nowhere else in the narration, is what followed
+ * the name (a verb, a noun) and not part of it: «حسن روحاني تحدث» → «حسن روحاني»، «داود أوغلو حمل» → «داود
+ * أوغلو». Only one such word, never a family name with the article or a link (بن، آل), only when two words
+ * remain, and only when the article calls them by the shorter form alone somewhere.
+ */
+function trimUnrepeatedTails(registry: PersonRegistry, tokenized: Token[][]): void {
+  let counts: Map<string, number> | null = null;
+  for (const person of registry.people) {
+    // (Two words must remain: in «مايكل ستيرن» … «وأضاف مايكل» the short form is the given name.)
+    if (person.keys.length < 3) continue;
+    const tail = person.keys.at(-1) ?? '';
+    if (tail.startsWith('ال') || NAME_LINKS.has(tail) || person.keys.length > MAX_COMPLETED_NAME) continue;
+    if (counts === null) {
+      counts = new Map();
+      for (const tokens of tokenized) for (const t of tokens) counts.set(t.norm, (counts.get(t.norm) ?? 0) + 1);
+    }
+    const last = person.keys.at(-2) ?? '';
+    // The article must have called them by that word alone somewhere («وقال روحاني»): a common given name counted
+    // in other people's names, or a word like «أكبر», is no evidence.
+    if (!person.endings?.has(last)) continue;
+    if ((counts.get(tail) ?? 0) !== 1 || (counts.get(last) ?? 0) < 2 || NAME_LINKS.has(last)) continue;
+    // «أحمد داود أغولو» then «داود أوغلو»: where the last word comes back with another name word after it, the
+    // name goes on there too (a variant spelling), so nothing is cut.
+    const goesOn = tokenized.some((tokens) => tokens.some((t, i) => t.norm === last && i + 1 < tokens.length && tokens[i + 1].norm !== tail && continuesName(tokens[i + 1].norm)));
+    if (goesOn) continue;
+    const words = person.name.split(/\s+/);
+    if (tokensOf(words.at(-1) ?? '')[0]?.norm !== tail) continue;
+    person.name = words.slice(0, -1).join(' ');
+    person.keys = person.keys.slice(0, -1);
+  }
+}
+
+/** A name word that could continue a name: «أوغلو» after «داود», not «لمعسكر» (ل glued to a noun) after «روحاني». */
+function continuesName(norm: string): boolean {
+  return isNameToken(norm) && !(/^[وفبل][^اوي]/.test(norm) && norm.length >= 5);
 }
 
 const MAX_COMPLETED_NAME = 5;

@@ -105,7 +105,7 @@ export const ANAPHORIC_HEADS: ReadonlySet<string> = normalizedSet(`
 export const COLLECTIVES: ReadonlySet<string> = normalizedSet(`
   متدخلون متدخلين مؤتمرون مؤتمرين مشاركون مشاركين محتجون محتجين متظاهرون متظاهرين حاضرون حاضرين
   مسؤولون مسؤولين خبراء باحثون باحثين علماء مراقبون مراقبين محللون محللين نواب وزراء أعضاء مصادر سكان مواطنون مواطنين
-  شهود قائمون قائمين منظمون منظمين ناشطون ناشطين رجال فقهاء`);
+  شهود قائمون قائمين منظمون منظمين ناشطون ناشطين رجال فقهاء كثيرون كثيرين عديدون عديدين`);
 
 /** Institutions and texts that «say» things: a source, not a person. */
 export const INSTITUTIONS: ReadonlySet<string> = normalizedSet(`
@@ -127,7 +127,7 @@ export const HONORIFIC_PRONOUNS: ReadonlySet<string> = normalizedSet(`
 export const HONORIFICS: ReadonlySet<string> = normalizedSet(`
   السيد السيدة سيد سيدة الآنسة الدكتور الدكتورة د دكتور الأستاذ الأستاذة المهندس المهندسة الشيخ السادة الحاج معالي
   سعادة فخامة سمو سماحة الفريق اللواء العميد العقيد المقدم الرائد النقيب الملازم المشير
-  متقاعد المتقاعد الركن`);
+  متقاعد المتقاعد الركن م`);
 
 /** «ومضى بالقول "…"»، «واكتفى بالقول: "…"»: the noun of saying introduces a statement like a participle. */
 export const SPEECH_NOUNS: ReadonlySet<string> = normalizedSet(`بالقول`);
@@ -140,7 +140,7 @@ export const SUBJECT_STOPS: ReadonlySet<string> = normalizedSet(`
   إن أن بأن بأنه بأنها بأنهم أنه إنه أنها إنها أنهم إنهم وأن وإن إننا أننا بأننا إنني أنني أنهن إنهن بأنهن لديه لديها لديهم لديهن عن من إلى الى على في خلال عقب أمام بعد قبل لدى حول مع ضمن
   عشية صباح مساء اليوم أمس أمسية بمناسبة حين عندما بعدما حينما كلما ريثما لدى إثر قائلا بينما كما لكن ضد منذ عبر ل
   الذي التي الذين اللذين اللتين اللواتي وهو وهي
-  وفقا وفق طبقا نقلا حسب بحسب حسبما`);
+  وفقا وفق طبقا نقلا حسب بحسب حسبما نعم وبئس بئس`);
 
 /** Comma segments that are adverbials, not an apposition: «، في تصريح للصحافة،»، «، عشية انعقاد…،». */
 export const ADVERBIAL_STARTS: ReadonlySet<string> = normalizedSet(`
