@@ -582,3 +582,34 @@ describe('round 4: classes from the tune2 articles (economic and interview copy,
     expect(qs[0].speaker).toBe('علي الطنطاوي');
   });
 });
+
+describe('round 4: who goes on speaking', () => {
+  it('after «الذي قال» the words before the relative belong to another clause: the body there does not speak', () => {
+    const [q] = quotes(
+      'وأعلن رئيس الوزراء التركي أحمد داود أوغلو أن الشرطة تعرفت على مشتبه به في الهجوم الانتحاري الذي قال إن ضحاياه ارتفعوا. وقال في مؤتمر صحافي «تم تحديد هوية مشتبه به ويتم التحقق من صلاته».',
+    );
+    expect(q.speaker).toBe('أحمد داود أوغلو');
+  });
+
+  it('a masculine «وأضاف» does not continue a body whose name is feminine; the person who spoke just before does', () => {
+    const qs = quotes(
+      'وقال اللواء سعد الزهراني إن الجريمة مدانة.',
+      'وأضاف: نوهت وزارة الداخلية بذلك حينما أشارت إلى الخلايا النائمة.',
+      'وأضاف: «أدعو كل مواطن إلى الإبلاغ عن أي اشتباه».',
+    );
+    expect(qs.at(-1)?.speaker).toBe('سعد الزهراني');
+  });
+
+  it('…while «وأضافت» after the ministry is still the ministry', () => {
+    const qs = quotes('وقالت وزارة الشؤون البلدية والقروية في بيان إن الاستعدادات اكتملت.', 'وأضافت: «تم تشكيل 16 لجنة محلية في مختلف مناطق المملكة».');
+    expect(qs.at(-1)).toMatchObject({ speaker: 'وزارة الشؤون البلدية والقروية', speakerKind: 'organisation' });
+  });
+
+  it('an honorific inside the words after a verb starts the name: «أبرز محطات عطاءات الشيخ الطنطاوي»', () => {
+    const qs = quotes(
+      'حضر قريب الشيخ علي الطنطاوي لتسلم الجائزة.',
+      'وبعد أن أبرز محطات عطاءات الشيخ الطنطاوي أمام الجمهور، فكان نعم المؤرخ، يقول رحمه الله "جئت إلى هذه البلاد من طريق تبوك وكانت بلدة صغيرة".',
+    );
+    expect(qs[0].speaker).toBe('علي الطنطاوي');
+  });
+});

@@ -95,11 +95,15 @@ export function extractLocatedQuotes(article: Article): LocatedQuote[] {
   /** People named with a role in the narration, in reading order (not necessarily speakers). */
   const mentioned: Person[] = [];
 
+  /** The paragraph where a person last became the current speaker. */
+  let personSetIn = -Infinity;
+  let paragraphNow = 0;
   const setPerson = (person: Person) => {
     const at = recent.indexOf(person);
     if (at >= 0) recent.splice(at, 1);
     recent.push(person);
     current = { person };
+    personSetIn = paragraphNow;
   };
   const setCurrent = (next: Current, paragraphIndex: number) => {
     current = next;
@@ -140,6 +144,7 @@ export function extractLocatedQuotes(article: Article): LocatedQuote[] {
   };
 
   article.paragraphs.forEach((paragraph, paragraphIndex) => {
+    paragraphNow = paragraphIndex;
     const spans = spansOf[paragraphIndex];
     const short = shortOf[paragraphIndex];
     const statementOpens = spans.filter((_, k) => !short[k]).map((s) => s.openAt);
@@ -205,8 +210,11 @@ export function extractLocatedQuotes(article: Article): LocatedQuote[] {
           subject = { kind: 'named', name: subject.name, role: subject.role };
         }
         const issuer = subject.kind === 'bare' ? documentIssuer(masked, tokens, t, familyNames) : null;
+        // «…بالهجوم الانتحاري الذي قال: إن…»: after a relative pronoun the verb's subject is its antecedent, read
+        // below; the words before it belong to another clause («أن الشرطة التركية تعرفت على…»).
+        const afterRelative = t > 0 && RELATIVES.has(tokens[t - 1].norm);
         if (issuer) subject = issuer;
-        else if (subject.kind === 'bare' && (!startsWithConjunction(tokens[t].norm) || afterAmma(masked, tokens[t].start))) {
+        else if (subject.kind === 'bare' && !afterRelative && (!startsWithConjunction(tokens[t].norm) || afterAmma(masked, tokens[t].start))) {
           // «وكان مروان دماج … قد أكد»، «الأمير خالد الفيصل قال»: the subject stands before the verb. A verb with
           // و/ف opens a new clause, so whatever precedes it belongs to another one.
           const verbAt = tokens[t].start;
@@ -228,6 +236,14 @@ export function extractLocatedQuotes(article: Article): LocatedQuote[] {
         // (Not after a verb that takes an object: «وتابع الجلسات»، «وواصل الدفاع» are the same speaker acting.)
         if (subject.kind === 'bare' && subject.unread && !OBJECT_VERBS.has(tokens[t].norm.replace(/^[وف](?=...)/, ''))) {
           setCurrent(null, paragraphIndex);
+        }
+        // «وأضاف: "…"» after «نوهت وزارة الداخلية»: a masculine verb does not agree with a body whose name is
+        // feminine (its head in ة), so the body is not who goes on speaking; the person who spoke last is, when
+        // they spoke within the last paragraphs, else no one we can name.
+        if (subject.kind === 'bare' && !subject.unread && current && 'organisation' in current && isMasculineVerb(tokens[t].norm) && isFeminineBody(current.organisation)) {
+          const person = recent.at(-1);
+          if (person && paragraphIndex - personSetIn <= MAX_PARAGRAPHS_TO_SPEAKER) setPerson(person);
+          else setCurrent(null, paragraphIndex);
         }
         applySubject(subject, paragraphIndex, masked.slice(tokens[t].end, nextOpen));
       }
@@ -839,6 +855,22 @@ function documentIssuer(masked: string, tokens: Token[], t: number, familyNames:
 }
 
 const RELATIVES: ReadonlySet<string> = new Set(['الذي', 'التي', 'والذي', 'والتي']);
+
+/**
+ * A past verb or a participle in the masculine: «وأضاف»، «قال»، «مشيرا» — not «وأضافت»، «مشيرة», and not a
+ * present form (its prefix ت is the feminine or the second person, ي the masculine: left undecided).
+ */
+function isMasculineVerb(norm: string): boolean {
+  const bare = norm.replace(/^[وف](?=...)/, '');
+  if (isParticiple(bare)) return bare.endsWith('ا');
+  return isSpeechVerb(norm) && !/[ته]$/.test(bare) && !/^[يتن]/.test(bare) && !bare.endsWith('وا');
+}
+
+/** «وزارة الداخلية»، «منظمة…»، «الشركة»: a body whose head noun ends in ة is feminine. */
+function isFeminineBody(name: string): boolean {
+  const head = tokensOf(name)[0]?.norm ?? '';
+  return withoutArticle(head).endsWith('ه');
+}
 
 /**
  * «مالك صقر يدعى مطر الكواري الذي قال…»، «بنت سلمان التي تقول "…"»: the relative pronoun's antecedent, read

@@ -563,6 +563,13 @@ export function parseSubject(afterVerb: string, familyNames: ReadonlySet<string>
       return { kind: 'bare' };
     }
   }
+  // «أبرز محطات عطاءات الشيخ الطنطاوي»: an honorific inside the run starts the name, so the words before it are
+  // the verb's object; the name after it is read as a subject of its own.
+  const honorificInside = withHonorifics.findIndex((t, j) => j > 0 && HONORIFICS.has(t.norm) && t.start < phrase[k - 1].start);
+  if (honorificInside > 0 && !HONORIFICS.has(withHonorifics[0].norm)) {
+    const after = parseSubject(join(withHonorifics.slice(honorificInside)), familyNames);
+    return after.kind === 'named' ? after : { kind: 'bare' };
+  }
   const name = join(phrase.slice(0, k));
   const trailing = phrase.slice(k);
   if (trailing.length > 0 && ROLE_HEADS.has(withoutArticle(trailing[0].norm))) {
