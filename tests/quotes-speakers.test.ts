@@ -613,3 +613,21 @@ describe('round 4: who goes on speaking', () => {
     expect(qs[0].speaker).toBe('علي الطنطاوي');
   });
 });
+
+describe('round 4: bodies described, sources named right before the mark', () => {
+  it('«المنظمة الدولية» is the organisation with that head named last, in full', () => {
+    const qs = quotes(
+      'أعلنت منظمة التجارة العالمية أنها توصلت إلى اتفاق مهم.',
+      'لكن المنظمة الدولية ومقرها جنيف قالت إن "المشاركين سيلغون الرسوم الجمركية التي تستهدف الواردات من هذه المنتجات".',
+    );
+    expect(qs[0]).toMatchObject({ speaker: 'منظمة التجارة العالمية', speakerKind: 'organisation' });
+  });
+
+  it('«على حد تعبير X "…"» and «بحسب X، من معهد Y "…"» introduce the quotation and name its speaker', () => {
+    const qs = quotes(
+      'تقول آشلي هايفيلد، الرئيس التنفيذي في الشركة، إن العدو الحقيقي هو الإنترنت. وعلى حد تعبير هايفيلد "لا أعتقد أن أي صحيفة استطاعت تحقيق النجاح في ذلك".',
+      'وقال أنجوس بلير، رئيس معهد سيجنيت، إن المشروع كبير. وبحسب بلير، من معهد سيجنيت "الاقتصاد يتحسن من حيث المعدلات الرئيسية لكن الانتعاش بطيء".',
+    );
+    expect(qs.map((q) => q.speaker)).toEqual(['آشلي هايفيلد', 'أنجوس بلير']);
+  });
+});

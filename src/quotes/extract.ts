@@ -361,7 +361,7 @@ function latestWithRole(people: Person[], head: string): Person | null {
 /** How far past a role word a name is looked for. */
 const MENTION_CHARS = 160;
 /** «وفقا لـ»، «حسب»: words that name the narration's source. */
-const SOURCE_LEADS: ReadonlySet<string> = new Set(['وفقا', 'وفق', 'حسب', 'بحسب', 'طبقا', 'وبحسب', 'ووفقا', 'وحسب']);
+const SOURCE_LEADS: ReadonlySet<string> = new Set(['وفقا', 'وفق', 'حسب', 'بحسب', 'طبقا', 'وبحسب', 'ووفقا', 'وحسب', 'تعبير']);
 
 /** How far past a clause's first word its subject is looked for. */
 const CLAUSE_SUBJECT_CHARS = 300;
@@ -437,6 +437,13 @@ function resolveOrganisation(name: string, known: string[]): string | null {
   if (words.length === 0) return known.at(-1) ?? null;
   // «بيان الداخلية التونسية»، «عن الداخلية»: the body named in full earlier whose name holds these words.
   if (words.length === 1) return fuller((c) => c[0] === words[0]) ?? fuller((c) => c.includes(words[0]) && isOrganisationHead(c[0])) ?? name;
+  // «المنظمة الدولية»، «الشركة الاستشارية»: a definite head with nisba adjectives only describes a body; it is the
+  // body with that head named last («منظمة التجارة العالمية»), when there is one.
+  const described = tokensOf(name);
+  if (/^(ال|وال)/.test(described[0].norm) && described.slice(1).every((t) => /^ال.{2,}(ي|يه)$/.test(t.norm))) {
+    const sameHead = fuller((c) => c[0] === words[0]);
+    if (sameHead) return sameHead;
+  }
   // «الداخلية التونسية» is a ministry's short name: «وزارة الداخلية التونسية» when the article gave it in full.
   const elliptic = ELLIPTIC_MINISTRIES.has(words[0]);
   if (!isOrganisationHead(tokensOf(name)[0].norm) || elliptic) return fuller((c) => words.every((w) => c.includes(w))) ?? name;
@@ -564,6 +571,11 @@ function attributionCue(masked: string, openAt: number): 'speech' | 'document' |
   // «وبحسب المتحدث باسم الشرطة أحمد سالم فإن "…"»: the narration names its source, and «فإن» hands over to the
   // quotation.
   if (/(?:^|\s)(?:و?ب?حسب|و?وفقا?|طبقا)\s[^،,.:]{3,90}\s[فو]?[إا]ن(?:ه|ها)?\s*$/.test(leadIn)) cue = true;
+  // «على حد تعبير هايفيلد "…"»، «وبحسب بلير، من معهد سيجنيت "…"»: the source named right before the mark, with at
+  // most a short affiliation after a comma, hands over to the quotation.
+  // («حسب تقدير «دي جيه آي»»: what follows «حسب تقدير» is a body's name, not its words.)
+  const source = /(?:^|\s)(?:و?على\s+حد\s+تعبير|و?ب?حسب)\s+([^،,.:\s]+)(?:\s+[^،,.:\s]+){0,2}(?:[،,]\s*من\s+[^،,.:]{3,40})?[،,]?\s*$/.exec(leadIn);
+  if (source && !/^(تقدير|تقديرات|تعبير|رواية|وصف|تصنيف)$/.test(source[1])) cue = true;
   tokens.forEach((t: Token, i) => {
     if (isReportingVerbAt(tokens, i) || isParticiple(t.norm)) {
       cue = true;
