@@ -631,3 +631,14 @@ describe('round 4: bodies described, sources named right before the mark', () =>
     expect(qs.map((q) => q.speaker)).toEqual(['آشلي هايفيلد', 'أنجوس بلير']);
   });
 });
+
+describe('round 4: plural reporting verbs', () => {
+  it('«ويقولون "…"» after a group is the group (unnamed), not the person who spoke before', () => {
+    const qs = quotes(
+      'وقال مهاب مميش، رئيس هيئة القناة: "التجارة العالمية تتزايد وحجم السفن يتزايد أيضا".',
+      'ويجادل بعض المسؤولين بأن هذا سيجذب مزيدا من الشحن. ويقولون "إن النتيجة ستكون مضاعفة عدد السفن التي تستخدم القناة".',
+    );
+    expect(qs.map((q) => q.speaker)).toEqual(['مهاب مميش', null]);
+    expect(qs[1].speakerKind).toBe('unnamed');
+  });
+});

@@ -237,6 +237,9 @@ export function extractLocatedQuotes(article: Article): LocatedQuote[] {
         if (subject.kind === 'bare' && subject.unread && !OBJECT_VERBS.has(tokens[t].norm.replace(/^[وف](?=...)/, ''))) {
           setCurrent(null, paragraphIndex);
         }
+        // «ويقولون: "…"» after «ويجادل بعض المسؤولين…»: a plural verb with no subject is a group speaking, never
+        // the one person or body speaking before.
+        if (subject.kind === 'bare' && isPluralVerb(tokens[t].norm) && current && !('label' in current)) setCurrent(null, paragraphIndex);
         // «وأضاف: "…"» after «نوهت وزارة الداخلية»: a masculine verb does not agree with a body whose name is
         // feminine (its head in ة), so the body is not who goes on speaking; the person who spoke last is, when
         // they spoke within the last paragraphs, else no one we can name.
@@ -876,6 +879,12 @@ function isMasculineVerb(norm: string): boolean {
   const bare = norm.replace(/^[وف](?=...)/, '');
   if (isParticiple(bare)) return bare.endsWith('ا');
   return isSpeechVerb(norm) && !/[ته]$/.test(bare) && !/^[يتن]/.test(bare) && !bare.endsWith('وا');
+}
+
+/** «قالوا»، «يقولون»: a reporting verb in the plural. */
+function isPluralVerb(norm: string): boolean {
+  const bare = norm.replace(/^[وف](?=...)/, '');
+  return isSpeechVerb(norm) && (bare.endsWith('وا') || /^[يت].{2,}ون$/.test(bare));
 }
 
 /** «وزارة الداخلية»، «منظمة…»، «الشركة»: a body whose head noun ends in ة is feminine. */

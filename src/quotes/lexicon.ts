@@ -23,7 +23,8 @@ const SPEECH_VERBS_MASC = `قال أكد أضاف أوضح أشار أبرز ت�
 // (يعتبر is left out: the passive «يُعتبر المشروع…» is written the same.)
 const SPEECH_VERBS_PRESENT = `يقول تقول يضيف تضيف يؤكد تؤكد يوضح توضح يشير تشير يرى ترى يحذر تحذر يشدد تشدد
   يلفت تلفت يتساءل تتساءل يغرد تغرد يتابع تتابع يستطرد تستطرد يردف تردف يعلق تعلق
-  يضيف تضيف يجيب تجيب يكشف يعترف تعترف`;
+  يضيف تضيف يجيب تجيب يكشف يعترف تعترف
+  يقولون يضيفون يؤكدون يوضحون يشيرون يرون يحذرون يتساءلون`;
 
 function speechVerbForms(): Set<string> {
   const forms = new Set<string>();
@@ -32,7 +33,9 @@ function speechVerbForms(): Set<string> {
     const masc = normalizeArabic(raw);
     // دعا → دعت, رأى → رأت: a final alef/ya is dropped before the feminine ت.
     const fem = /[اي]$/.test(masc) ? `${masc.slice(0, -1)}ت` : `${masc}ت`;
-    bases.push(masc, fem);
+    // «وقالوا»، «وأضافوا»، «ودعوا»: the plural, for a group of sources.
+    const plural = /[اي]$/.test(masc) ? `${masc.slice(0, -1)}وا` : `${masc}وا`;
+    bases.push(masc, fem, plural);
   }
   for (const raw of SPEECH_VERBS_PRESENT.split(/\s+/).filter(Boolean)) bases.push(normalizeArabic(raw));
   // وقال، فقال، وقد أكد is two tokens (قد is skipped as a particle), so only the single-letter conjunctions here.
