@@ -239,7 +239,10 @@ export function extractLocatedQuotes(article: Article): LocatedQuote[] {
         }
         // «ويقولون: "…"» after «ويجادل بعض المسؤولين…»: a plural verb with no subject is a group speaking, never
         // the one person or body speaking before.
-        if (subject.kind === 'bare' && isPluralVerb(tokens[t].norm) && current && !('label' in current)) setCurrent(null, paragraphIndex);
+        // (Only a verb that opens its clause: in «…أن المتهمين اعترفوا "…"» the body relaying it still speaks.)
+        if (subject.kind === 'bare' && isPluralVerb(tokens[t].norm) && startsWithConjunction(tokens[t].norm) && current && !('label' in current)) {
+          setCurrent(null, paragraphIndex);
+        }
         // «وأضاف: "…"» after «نوهت وزارة الداخلية»: a masculine verb does not agree with a body whose name is
         // feminine (its head in ة), so the body is not who goes on speaking; the person who spoke last is, when
         // they spoke within the last paragraphs, else no one we can name.
