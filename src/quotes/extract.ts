@@ -239,8 +239,8 @@ export function extractLocatedQuotes(article: Article): LocatedQuote[] {
         }
         // «ويقولون: "…"» after «ويجادل بعض المسؤولين…»: a plural verb with no subject is a group speaking, never
         // the one person or body speaking before.
-        // (Only a verb that opens its clause: in «…أن المتهمين اعترفوا "…"» the body relaying it still speaks.)
-        if (subject.kind === 'bare' && isPluralVerb(tokens[t].norm) && startsWithConjunction(tokens[t].norm) && current && !('label' in current)) {
+        // (Not inside a clause after «أن»: in «…أن المتهمين اعترفوا "…"» the body relaying it still speaks.)
+        if (subject.kind === 'bare' && isPluralVerb(tokens[t].norm) && (startsWithConjunction(tokens[t].norm) || lastComplementizerEnd(tokens, t) === 0) && current && !('label' in current)) {
           setCurrent(null, paragraphIndex);
         }
         // «وأضاف: "…"» after «نوهت وزارة الداخلية»: a masculine verb does not agree with a body whose name is

@@ -81,6 +81,9 @@ export const HAMZA_ALEF = 'ٱ';
 export const TANWEEN = '\u064B';
 function hamzaInitialNorm(word: string, norm: string): string {
   if (FOREIGN_AL_NAMES.has(norm)) return HAMZA_ALEF + norm.slice(1);
+  // «الدكتورة آنا بيت»: «آنا» (Anna) folds to the pronoun «أنا». (Only this word: «آلية» folds to «إليه» and is a
+  // noun, so madda words are not names in general.)
+  if (word.startsWith('آ') && norm === 'انا') return HAMZA_ALEF + norm.slice(1);
   if (!/^[أإ]ل/.test(word) || norm.length < 5 || STOPWORDS.has(norm) || SUBJECT_STOPS.has(norm) || /^المان/.test(norm)) return norm;
   return HAMZA_ALEF + norm.slice(1);
 }
