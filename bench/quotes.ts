@@ -196,7 +196,8 @@ interface GoldQuote {
 interface DevArticle {
   id: string;
   source: string;
-  split: 'tune' | 'heldout';
+  /** tune: the first tune half; tune2: the articles added in round 4 (tuned on too); heldout: never read to tune. */
+  split: 'tune' | 'tune2' | 'heldout';
   textSha1: string;
   quotes: GoldQuote[];
 }
@@ -372,6 +373,7 @@ function splitTable(title: string, overall: Tally, bySource: Map<string, Tally>)
 
 export interface DevScore {
   tune: Tally;
+  tune2: Tally;
   heldout: Tally;
   lines: string[];
   errors: ScoredError[];
@@ -382,8 +384,8 @@ export async function scoreDevSet(extract: (a: Article) => Predicted[] = extract
   if (!existsSync(DEV_SET) || !existsSync(DATA)) return null;
   const devArticles = (JSON.parse(readFileSync(DEV_SET, 'utf8')) as { articles: DevArticle[] }).articles;
   const texts = await loadDevArticles(new Set(devArticles.map((a) => a.id)));
-  const totals = { tune: emptyTally(), heldout: emptyTally() };
-  const perSource = { tune: new Map<string, Tally>(), heldout: new Map<string, Tally>() };
+  const totals = { tune: emptyTally(), tune2: emptyTally(), heldout: emptyTally() };
+  const perSource = { tune: new Map<string, Tally>(), tune2: new Map<string, Tally>(), heldout: new Map<string, Tally>() };
   const errors: Array<ScoredError & { split: DevArticle['split'] }> = [];
   const stale: string[] = [];
   for (const dev of devArticles) {
@@ -412,7 +414,7 @@ export async function scoreDevSet(extract: (a: Article) => Predicted[] = extract
     '### Development set: annotated quotations (bench/data/quotes-dev.json)',
     '',
     `${devArticles.reduce((n, a) => n + a.quotes.length, 0)} quotations in ${devArticles.length} articles from ${outlets} ` +
-      'SaudiNewsNet outlets, annotated by reading (ids and offsets only in the repository). Tuned on the tune half; ' +
+      'SaudiNewsNet outlets, annotated by reading (ids and offsets only in the repository). Tuned on the tune half and the tune2 set; ' +
       'the held-out half is reported untouched. A prediction is found when it shares its paragraph with a gold ' +
       `quotation and each covers ≥ ${MIN_SPAN_COVER * 100} % of the other; its speaker is right when the name equals ` +
       'the full name the article first gives (an organisation in full when no person speaks; none for an unnamed ' +
@@ -420,6 +422,7 @@ export async function scoreDevSet(extract: (a: Article) => Predicted[] = extract
     '',
     ...(stale.length ? [`Skipped or changed: ${stale.join(', ')}.`, ''] : []),
     ...splitTable('Tune half', totals.tune, perSource.tune),
+    ...splitTable('Tune, second set (tune2, added in round 4)', totals.tune2, perSource.tune2),
     ...splitTable('Held-out half', totals.heldout, perSource.heldout),
     '**Held-out errors by kind**',
     '',
@@ -427,7 +430,7 @@ export async function scoreDevSet(extract: (a: Article) => Predicted[] = extract
     '| --- | --- |',
     ...[...heldoutByKind.entries()].sort((a, b) => b[1] - a[1]).map(([kind, n]) => `| ${kind} | ${n} |`),
   ];
-  return { tune: totals.tune, heldout: totals.heldout, lines, errors: errors.filter((e) => e.split === 'tune') };
+  return { tune: totals.tune, tune2: totals.tune2, heldout: totals.heldout, lines, errors: errors.filter((e) => e.split !== 'heldout') };
 }
 
 /**
@@ -439,7 +442,7 @@ async function printTuneErrors(): Promise<void> {
   if (!score) return;
   process.stdout.write(`${score.lines.join('\n')}\n\n`);
   const devArticles = (JSON.parse(readFileSync(DEV_SET, 'utf8')) as { articles: DevArticle[] }).articles;
-  const texts = await loadDevArticles(new Set(devArticles.filter((a) => a.split === 'tune').map((a) => a.id)));
+  const texts = await loadDevArticles(new Set(devArticles.filter((a) => a.split !== 'heldout').map((a) => a.id)));
   for (const e of score.errors) {
     const paragraph = texts.get(e.articleId)?.paragraphs[e.paragraph] ?? '';
     const span = e.gold ?? e.predicted;

@@ -523,3 +523,122 @@ describe('issue 9, third round: mechanisms for outlets not seen (sentences in Sa
     });
   });
 });
+
+describe('round 4: classes from the tune2 articles (economic and interview copy, speakers carried over paragraphs)', () => {
+  it('a word after the name that the article never repeats, where it calls the person by the surname, is not the name', () => {
+    const qs = quotes(
+      'لكن الرئيس الإيراني حسن روحاني تحدث بلهجة أهدأ أمس.',
+      'وقال روحاني على حسابه: "الاتفاق يفتح صفحة جديدة مع الجيران في المنطقة".',
+    );
+    expect(qs[0].speaker).toBe('حسن روحاني');
+  });
+
+  it('…but a family name given once, with no short form alone, stays: «مايكل ستيرن»', () => {
+    const qs = quotes(
+      'وقال مايكل ستيرن كبير الباحثين في المعهد: "لم نر مثل هذه الصور من قبل في تاريخ البعثة".',
+      'وأضاف مايكل أن "الفريق سيواصل العمل على تحليل البيانات طوال الشهر".',
+    );
+    expect(qs.map((q) => q.speaker)).toEqual(['مايكل ستيرن', 'مايكل ستيرن']);
+  });
+
+  it('the name after a role with «في» and a place, before «لـ» and the outlet spoken to', () => {
+    const [q] = quotes(
+      'وقال نائب رئيس هيئة العلاقات الخارجية في مقاطعة كوباني إدريس نعسان لـ«الشرق الأوسط»: «لا نية لدينا لأي تغيير في تركيبة السكان».',
+    );
+    expect(q.speaker).toBe('إدريس نعسان');
+  });
+
+  it('«لدى» inside a role is a preposition, not «لـ» with an outlet: «سفيرة الولايات المتحدة لدى الأمم المتحدة سامنتا باور»', () => {
+    expect(quotes('وقالت سفيرة الولايات المتحدة لدى الأمم المتحدة سامنتا باور إن "المجلس سيصوت على القرار الأسبوع المقبل".')[0].speaker).toBe(
+      'سامنتا باور',
+    );
+  });
+
+  it('a one-letter abbreviation after a rank («اللواء م») and a family name in ة after «بن X»', () => {
+    const qs = quotes(
+      'وأكد اللواء م طلال بن محمد ملائكة أن الإعلان جاء بتفاصيل دقيقة.',
+      'وقال اللواء ملائكة: «الرقم كبير بكل المقاييس في علم الجريمة».',
+    );
+    expect(qs[0].speaker).toBe('طلال بن محمد ملائكة');
+  });
+
+  it('«كثيرون» is a group, not a person', () => {
+    expect(quotes('وأعرب كثيرون في المدينة عن أملهم في أن «تجرى المحاكمة وسط ظروف جيدة حتى تأخذ العدالة مجراها».')[0]).toMatchObject({
+      speaker: null,
+      speakerKind: 'unnamed',
+    });
+  });
+
+  it('a noun with a demonstrative after it («ضلال هذه الفئة») is the object, never a name', () => {
+    const qs = quotes('يؤكد ضلال هذه الفئة كل ما جرى في المسجد.', 'وأضاف: «أدعو كل مواطن إلى الإبلاغ عن أي اشتباه».');
+    expect(qs[0].speaker).not.toBe('ضلال');
+  });
+
+  it('«يقول رحمه الله» points back to the person the text is about; «نعم المؤرخ» is no name', () => {
+    const qs = quotes(
+      'وكان الشيخ علي الطنطاوي يسجل برنامجه الإذاعي كل يوم قبل العصر.',
+      'فكان نعم المؤرخ لتاريخ التنمية، يقول رحمه الله "جئت إلى هذه البلاد من طريق تبوك وكانت بلدة صغيرة".',
+    );
+    expect(qs[0].speaker).toBe('علي الطنطاوي');
+  });
+});
+
+describe('round 4: who goes on speaking', () => {
+  it('after «الذي قال» the words before the relative belong to another clause: the body there does not speak', () => {
+    const [q] = quotes(
+      'وأعلن رئيس الوزراء التركي أحمد داود أوغلو أن الشرطة تعرفت على مشتبه به في الهجوم الانتحاري الذي قال إن ضحاياه ارتفعوا. وقال في مؤتمر صحافي «تم تحديد هوية مشتبه به ويتم التحقق من صلاته».',
+    );
+    expect(q.speaker).toBe('أحمد داود أوغلو');
+  });
+
+  it('a masculine «وأضاف» does not continue a body whose name is feminine; the person who spoke just before does', () => {
+    const qs = quotes(
+      'وقال اللواء سعد الزهراني إن الجريمة مدانة.',
+      'وأضاف: نوهت وزارة الداخلية بذلك حينما أشارت إلى الخلايا النائمة.',
+      'وأضاف: «أدعو كل مواطن إلى الإبلاغ عن أي اشتباه».',
+    );
+    expect(qs.at(-1)?.speaker).toBe('سعد الزهراني');
+  });
+
+  it('…while «وأضافت» after the ministry is still the ministry', () => {
+    const qs = quotes('وقالت وزارة الشؤون البلدية والقروية في بيان إن الاستعدادات اكتملت.', 'وأضافت: «تم تشكيل 16 لجنة محلية في مختلف مناطق المملكة».');
+    expect(qs.at(-1)).toMatchObject({ speaker: 'وزارة الشؤون البلدية والقروية', speakerKind: 'organisation' });
+  });
+
+  it('an honorific inside the words after a verb starts the name: «أبرز محطات عطاءات الشيخ الطنطاوي»', () => {
+    const qs = quotes(
+      'حضر قريب الشيخ علي الطنطاوي لتسلم الجائزة.',
+      'وبعد أن أبرز محطات عطاءات الشيخ الطنطاوي أمام الجمهور، فكان نعم المؤرخ، يقول رحمه الله "جئت إلى هذه البلاد من طريق تبوك وكانت بلدة صغيرة".',
+    );
+    expect(qs[0].speaker).toBe('علي الطنطاوي');
+  });
+});
+
+describe('round 4: bodies described, sources named right before the mark', () => {
+  it('«المنظمة الدولية» is the organisation with that head named last, in full', () => {
+    const qs = quotes(
+      'أعلنت منظمة التجارة العالمية أنها توصلت إلى اتفاق مهم.',
+      'لكن المنظمة الدولية ومقرها جنيف قالت إن "المشاركين سيلغون الرسوم الجمركية التي تستهدف الواردات من هذه المنتجات".',
+    );
+    expect(qs[0]).toMatchObject({ speaker: 'منظمة التجارة العالمية', speakerKind: 'organisation' });
+  });
+
+  it('«على حد تعبير X "…"» and «بحسب X، من معهد Y "…"» introduce the quotation and name its speaker', () => {
+    const qs = quotes(
+      'تقول آشلي هايفيلد، الرئيس التنفيذي في الشركة، إن العدو الحقيقي هو الإنترنت. وعلى حد تعبير هايفيلد "لا أعتقد أن أي صحيفة استطاعت تحقيق النجاح في ذلك".',
+      'وقال أنجوس بلير، رئيس معهد سيجنيت، إن المشروع كبير. وبحسب بلير، من معهد سيجنيت "الاقتصاد يتحسن من حيث المعدلات الرئيسية لكن الانتعاش بطيء".',
+    );
+    expect(qs.map((q) => q.speaker)).toEqual(['آشلي هايفيلد', 'أنجوس بلير']);
+  });
+});
+
+describe('round 4: plural reporting verbs', () => {
+  it('«ويقولون "…"» after a group is the group (unnamed), not the person who spoke before', () => {
+    const qs = quotes(
+      'وقال مهاب مميش، رئيس هيئة القناة: "التجارة العالمية تتزايد وحجم السفن يتزايد أيضا".',
+      'ويجادل بعض المسؤولين بأن هذا سيجذب مزيدا من الشحن. ويقولون "إن النتيجة ستكون مضاعفة عدد السفن التي تستخدم القناة".',
+    );
+    expect(qs.map((q) => q.speaker)).toEqual(['مهاب مميش', null]);
+    expect(qs[1].speakerKind).toBe('unnamed');
+  });
+});

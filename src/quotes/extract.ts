@@ -95,11 +95,15 @@ export function extractLocatedQuotes(article: Article): LocatedQuote[] {
   /** People named with a role in the narration, in reading order (not necessarily speakers). */
   const mentioned: Person[] = [];
 
+  /** The paragraph where a person last became the current speaker. */
+  let personSetIn = -Infinity;
+  let paragraphNow = 0;
   const setPerson = (person: Person) => {
     const at = recent.indexOf(person);
     if (at >= 0) recent.splice(at, 1);
     recent.push(person);
     current = { person };
+    personSetIn = paragraphNow;
   };
   const setCurrent = (next: Current, paragraphIndex: number) => {
     current = next;
@@ -130,7 +134,7 @@ export function extractLocatedQuotes(article: Article): LocatedQuote[] {
       const person =
         registry.resolve(subject.head, recent, true) ??
         latestWithRole(mentioned, subject.head) ??
-        (subject.byRoleOnly ? null : (recent.at(-1) ?? null));
+        (subject.byRoleOnly ? null : (recent.at(-1) ?? (subject.head === '' ? mentioned.at(-1) : null) ?? null));
       if (person) {
         // «المسؤول الأميركي» is a fair role for a person the text gave none.
         if (!person.role && subject.description.includes(' ')) person.role = subject.description;
@@ -140,6 +144,7 @@ export function extractLocatedQuotes(article: Article): LocatedQuote[] {
   };
 
   article.paragraphs.forEach((paragraph, paragraphIndex) => {
+    paragraphNow = paragraphIndex;
     const spans = spansOf[paragraphIndex];
     const short = shortOf[paragraphIndex];
     const statementOpens = spans.filter((_, k) => !short[k]).map((s) => s.openAt);
@@ -205,8 +210,11 @@ export function extractLocatedQuotes(article: Article): LocatedQuote[] {
           subject = { kind: 'named', name: subject.name, role: subject.role };
         }
         const issuer = subject.kind === 'bare' ? documentIssuer(masked, tokens, t, familyNames) : null;
+        // «…بالهجوم الانتحاري الذي قال: إن…»: after a relative pronoun the verb's subject is its antecedent, read
+        // below; the words before it belong to another clause («أن الشرطة التركية تعرفت على…»).
+        const afterRelative = t > 0 && RELATIVES.has(tokens[t - 1].norm);
         if (issuer) subject = issuer;
-        else if (subject.kind === 'bare' && (!startsWithConjunction(tokens[t].norm) || afterAmma(masked, tokens[t].start))) {
+        else if (subject.kind === 'bare' && !afterRelative && (!startsWithConjunction(tokens[t].norm) || afterAmma(masked, tokens[t].start))) {
           // «وكان مروان دماج … قد أكد»، «الأمير خالد الفيصل قال»: the subject stands before the verb. A verb with
           // و/ف opens a new clause, so whatever precedes it belongs to another one.
           const verbAt = tokens[t].start;
@@ -228,6 +236,20 @@ export function extractLocatedQuotes(article: Article): LocatedQuote[] {
         // (Not after a verb that takes an object: «وتابع الجلسات»، «وواصل الدفاع» are the same speaker acting.)
         if (subject.kind === 'bare' && subject.unread && !OBJECT_VERBS.has(tokens[t].norm.replace(/^[وف](?=...)/, ''))) {
           setCurrent(null, paragraphIndex);
+        }
+        // «ويقولون: "…"» after «ويجادل بعض المسؤولين…»: a plural verb with no subject is a group speaking, never
+        // the one person or body speaking before.
+        // (Not inside a clause after «أن»: in «…أن المتهمين اعترفوا "…"» the body relaying it still speaks.)
+        if (subject.kind === 'bare' && isPluralVerb(tokens[t].norm) && (startsWithConjunction(tokens[t].norm) || lastComplementizerEnd(tokens, t) === 0) && current && !('label' in current)) {
+          setCurrent(null, paragraphIndex);
+        }
+        // «وأضاف: "…"» after «نوهت وزارة الداخلية»: a masculine verb does not agree with a body whose name is
+        // feminine (its head in ة), so the body is not who goes on speaking; the person who spoke last is, when
+        // they spoke within the last paragraphs, else no one we can name.
+        if (subject.kind === 'bare' && !subject.unread && current && 'organisation' in current && isMasculineVerb(tokens[t].norm) && isFeminineBody(current.organisation)) {
+          const person = recent.at(-1);
+          if (person && paragraphIndex - personSetIn <= MAX_PARAGRAPHS_TO_SPEAKER) setPerson(person);
+          else setCurrent(null, paragraphIndex);
         }
         applySubject(subject, paragraphIndex, masked.slice(tokens[t].end, nextOpen));
       }
@@ -252,6 +274,7 @@ export function extractLocatedQuotes(article: Article): LocatedQuote[] {
   });
 
   completeNames(registry, maskedParagraphs, maskedTokens);
+  trimUnrepeatedTails(registry, maskedTokens);
   return pending.map((q) => ({
     articleId: article.id,
     text: q.text,
@@ -344,7 +367,7 @@ function latestWithRole(people: Person[], head: string): Person | null {
 /** How far past a role word a name is looked for. */
 const MENTION_CHARS = 160;
 /** «وفقا لـ»، «حسب»: words that name the narration's source. */
-const SOURCE_LEADS: ReadonlySet<string> = new Set(['وفقا', 'وفق', 'حسب', 'بحسب', 'طبقا', 'وبحسب', 'ووفقا', 'وحسب']);
+const SOURCE_LEADS: ReadonlySet<string> = new Set(['وفقا', 'وفق', 'حسب', 'بحسب', 'طبقا', 'وبحسب', 'ووفقا', 'وحسب', 'تعبير']);
 
 /** How far past a clause's first word its subject is looked for. */
 const CLAUSE_SUBJECT_CHARS = 300;
@@ -389,7 +412,8 @@ function clauseSubject(
   if (marked) return { kind: 'named', name: marked.name, role: marked.role || null };
   // «وكان موتا، أحد العناصر…»: after كان its subject comes next.
   if (kana && subject.kind === 'named' && !hasCommonNounFamily(subject.name)) return subject;
-  const next = tokensOf(after.split(/[.!?؟،,:;؛]/)[0] ?? '')[0];
+  // («واستنكر اللواء ملائكة الفعل…»: an honorific before the known surname is read past.)
+  const next = tokensOf(after.split(/[.!?؟،,:;؛]/)[0] ?? '').find((x) => !HONORIFICS.has(x.norm));
   if (next) {
     const known = registry.people.find((p) => p.keys.includes(next.norm) && p.keys.at(-1) === next.norm);
     if (known) return { kind: 'named', name: known.name, role: null };
@@ -419,6 +443,13 @@ function resolveOrganisation(name: string, known: string[]): string | null {
   if (words.length === 0) return known.at(-1) ?? null;
   // «بيان الداخلية التونسية»، «عن الداخلية»: the body named in full earlier whose name holds these words.
   if (words.length === 1) return fuller((c) => c[0] === words[0]) ?? fuller((c) => c.includes(words[0]) && isOrganisationHead(c[0])) ?? name;
+  // «المنظمة الدولية»، «الشركة الاستشارية»: a definite head with nisba adjectives only describes a body; it is the
+  // body with that head named last («منظمة التجارة العالمية»), when there is one.
+  const described = tokensOf(name);
+  if (/^(ال|وال)/.test(described[0].norm) && described.slice(1).every((t) => /^ال.{2,}(ي|يه)$/.test(t.norm))) {
+    const sameHead = fuller((c) => c[0] === words[0]);
+    if (sameHead) return sameHead;
+  }
   // «الداخلية التونسية» is a ministry's short name: «وزارة الداخلية التونسية» when the article gave it in full.
   const elliptic = ELLIPTIC_MINISTRIES.has(words[0]);
   if (!isOrganisationHead(tokensOf(name)[0].norm) || elliptic) return fuller((c) => words.every((w) => c.includes(w))) ?? name;
@@ -546,6 +577,11 @@ function attributionCue(masked: string, openAt: number): 'speech' | 'document' |
   // «وبحسب المتحدث باسم الشرطة أحمد سالم فإن "…"»: the narration names its source, and «فإن» hands over to the
   // quotation.
   if (/(?:^|\s)(?:و?ب?حسب|و?وفقا?|طبقا)\s[^،,.:]{3,90}\s[فو]?[إا]ن(?:ه|ها)?\s*$/.test(leadIn)) cue = true;
+  // «على حد تعبير هايفيلد "…"»، «وبحسب بلير، من معهد سيجنيت "…"»: the source named right before the mark, with at
+  // most a short affiliation after a comma, hands over to the quotation.
+  // («حسب تقدير «دي جيه آي»»: what follows «حسب تقدير» is a body's name, not its words.)
+  const source = /(?:^|\s)(?:و?على\s+حد\s+تعبير|و?ب?حسب)\s+([^،,.:\s]+)(?:\s+[^،,.:\s]+){0,2}(?:[،,]\s*من\s+[^،,.:]{3,40})?[،,]?\s*$/.exec(leadIn);
+  if (source && !/^(تقدير|تقديرات|تعبير|رواية|وصف|تصنيف)$/.test(source[1])) cue = true;
   tokens.forEach((t: Token, i) => {
     if (isReportingVerbAt(tokens, i) || isParticiple(t.norm)) {
       cue = true;
@@ -643,6 +679,45 @@ function completeNames(registry: PersonRegistry, masked: string[], tokenized: To
     person.name = best;
     person.keys = keys;
   }
+}
+
+/**
+ * «لكن الرئيس الإيراني حسن روحاني تحدث بلهجة…» then «وقال روحاني»، «وأشاد روحاني»: the article calls a person again
+ * by the last word of their name, so a word after that one, used nowhere else in the narration, is what followed
+ * the name (a verb, a noun) and not part of it: «حسن روحاني تحدث» → «حسن روحاني»، «داود أوغلو حمل» → «داود
+ * أوغلو». Only one such word, never a family name with the article or a link (بن، آل), only when two words
+ * remain, and only when the article calls them by the shorter form alone somewhere.
+ */
+function trimUnrepeatedTails(registry: PersonRegistry, tokenized: Token[][]): void {
+  let counts: Map<string, number> | null = null;
+  for (const person of registry.people) {
+    // (Two words must remain: in «مايكل ستيرن» … «وأضاف مايكل» the short form is the given name.)
+    if (person.keys.length < 3) continue;
+    const tail = person.keys.at(-1) ?? '';
+    if (tail.startsWith('ال') || NAME_LINKS.has(tail) || person.keys.length > MAX_COMPLETED_NAME) continue;
+    if (counts === null) {
+      counts = new Map();
+      for (const tokens of tokenized) for (const t of tokens) counts.set(t.norm, (counts.get(t.norm) ?? 0) + 1);
+    }
+    const last = person.keys.at(-2) ?? '';
+    // The article must have called them by that word alone somewhere («وقال روحاني»): a common given name counted
+    // in other people's names, or a word like «أكبر», is no evidence.
+    if (!person.endings?.has(last)) continue;
+    if ((counts.get(tail) ?? 0) !== 1 || (counts.get(last) ?? 0) < 2 || NAME_LINKS.has(last)) continue;
+    // «أحمد داود أغولو» then «داود أوغلو»: where the last word comes back with another name word after it, the
+    // name goes on there too (a variant spelling), so nothing is cut.
+    const goesOn = tokenized.some((tokens) => tokens.some((t, i) => t.norm === last && i + 1 < tokens.length && tokens[i + 1].norm !== tail && continuesName(tokens[i + 1].norm)));
+    if (goesOn) continue;
+    const words = person.name.split(/\s+/);
+    if (tokensOf(words.at(-1) ?? '')[0]?.norm !== tail) continue;
+    person.name = words.slice(0, -1).join(' ');
+    person.keys = person.keys.slice(0, -1);
+  }
+}
+
+/** A name word that could continue a name: «أوغلو» after «داود», not «لمعسكر» (ل glued to a noun) after «روحاني». */
+function continuesName(norm: string): boolean {
+  return isNameToken(norm) && !(/^[وفبل][^اوي]/.test(norm) && norm.length >= 5);
 }
 
 const MAX_COMPLETED_NAME = 5;
@@ -798,6 +873,28 @@ function documentIssuer(masked: string, tokens: Token[], t: number, familyNames:
 }
 
 const RELATIVES: ReadonlySet<string> = new Set(['الذي', 'التي', 'والذي', 'والتي']);
+
+/**
+ * A past verb or a participle in the masculine: «وأضاف»، «قال»، «مشيرا» — not «وأضافت»، «مشيرة», and not a
+ * present form (its prefix ت is the feminine or the second person, ي the masculine: left undecided).
+ */
+function isMasculineVerb(norm: string): boolean {
+  const bare = norm.replace(/^[وف](?=...)/, '');
+  if (isParticiple(bare)) return bare.endsWith('ا');
+  return isSpeechVerb(norm) && !/[ته]$/.test(bare) && !/^[يتن]/.test(bare) && !bare.endsWith('وا');
+}
+
+/** «قالوا»، «يقولون»: a reporting verb in the plural. */
+function isPluralVerb(norm: string): boolean {
+  const bare = norm.replace(/^[وف](?=...)/, '');
+  return isSpeechVerb(norm) && (bare.endsWith('وا') || /^[يت].{2,}ون$/.test(bare));
+}
+
+/** «وزارة الداخلية»، «منظمة…»، «الشركة»: a body whose head noun ends in ة is feminine. */
+function isFeminineBody(name: string): boolean {
+  const head = tokensOf(name)[0]?.norm ?? '';
+  return withoutArticle(head).endsWith('ه');
+}
 
 /**
  * «مالك صقر يدعى مطر الكواري الذي قال…»، «بنت سلمان التي تقول "…"»: the relative pronoun's antecedent, read

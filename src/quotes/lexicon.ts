@@ -23,7 +23,8 @@ const SPEECH_VERBS_MASC = `قال أكد أضاف أوضح أشار أبرز ت�
 // (يعتبر is left out: the passive «يُعتبر المشروع…» is written the same.)
 const SPEECH_VERBS_PRESENT = `يقول تقول يضيف تضيف يؤكد تؤكد يوضح توضح يشير تشير يرى ترى يحذر تحذر يشدد تشدد
   يلفت تلفت يتساءل تتساءل يغرد تغرد يتابع تتابع يستطرد تستطرد يردف تردف يعلق تعلق
-  يضيف تضيف يجيب تجيب يكشف يعترف تعترف`;
+  يضيف تضيف يجيب تجيب يكشف يعترف تعترف
+  يقولون يضيفون يؤكدون يوضحون يشيرون يرون يحذرون يتساءلون`;
 
 function speechVerbForms(): Set<string> {
   const forms = new Set<string>();
@@ -32,7 +33,9 @@ function speechVerbForms(): Set<string> {
     const masc = normalizeArabic(raw);
     // دعا → دعت, رأى → رأت: a final alef/ya is dropped before the feminine ت.
     const fem = /[اي]$/.test(masc) ? `${masc.slice(0, -1)}ت` : `${masc}ت`;
-    bases.push(masc, fem);
+    // «وقالوا»، «وأضافوا»، «ودعوا»: the plural, for a group of sources.
+    const plural = /[اي]$/.test(masc) ? `${masc.slice(0, -1)}وا` : `${masc}وا`;
+    bases.push(masc, fem, plural);
   }
   for (const raw of SPEECH_VERBS_PRESENT.split(/\s+/).filter(Boolean)) bases.push(normalizeArabic(raw));
   // وقال، فقال، وقد أكد is two tokens (قد is skipped as a particle), so only the single-letter conjunctions here.
@@ -105,7 +108,7 @@ export const ANAPHORIC_HEADS: ReadonlySet<string> = normalizedSet(`
 export const COLLECTIVES: ReadonlySet<string> = normalizedSet(`
   متدخلون متدخلين مؤتمرون مؤتمرين مشاركون مشاركين محتجون محتجين متظاهرون متظاهرين حاضرون حاضرين
   مسؤولون مسؤولين خبراء باحثون باحثين علماء مراقبون مراقبين محللون محللين نواب وزراء أعضاء مصادر سكان مواطنون مواطنين
-  شهود قائمون قائمين منظمون منظمين ناشطون ناشطين رجال فقهاء`);
+  شهود قائمون قائمين منظمون منظمين ناشطون ناشطين رجال فقهاء كثيرون كثيرين عديدون عديدين`);
 
 /** Institutions and texts that «say» things: a source, not a person. */
 export const INSTITUTIONS: ReadonlySet<string> = normalizedSet(`
@@ -127,7 +130,7 @@ export const HONORIFIC_PRONOUNS: ReadonlySet<string> = normalizedSet(`
 export const HONORIFICS: ReadonlySet<string> = normalizedSet(`
   السيد السيدة سيد سيدة الآنسة الدكتور الدكتورة د دكتور الأستاذ الأستاذة المهندس المهندسة الشيخ السادة الحاج معالي
   سعادة فخامة سمو سماحة الفريق اللواء العميد العقيد المقدم الرائد النقيب الملازم المشير
-  متقاعد المتقاعد الركن`);
+  متقاعد المتقاعد الركن م`);
 
 /** «ومضى بالقول "…"»، «واكتفى بالقول: "…"»: the noun of saying introduces a statement like a participle. */
 export const SPEECH_NOUNS: ReadonlySet<string> = normalizedSet(`بالقول`);
@@ -140,7 +143,7 @@ export const SUBJECT_STOPS: ReadonlySet<string> = normalizedSet(`
   إن أن بأن بأنه بأنها بأنهم أنه إنه أنها إنها أنهم إنهم وأن وإن إننا أننا بأننا إنني أنني أنهن إنهن بأنهن لديه لديها لديهم لديهن عن من إلى الى على في خلال عقب أمام بعد قبل لدى حول مع ضمن
   عشية صباح مساء اليوم أمس أمسية بمناسبة حين عندما بعدما حينما كلما ريثما لدى إثر قائلا بينما كما لكن ضد منذ عبر ل
   الذي التي الذين اللذين اللتين اللواتي وهو وهي
-  وفقا وفق طبقا نقلا حسب بحسب حسبما`);
+  وفقا وفق طبقا نقلا حسب بحسب حسبما نعم وبئس بئس`);
 
 /** Comma segments that are adverbials, not an apposition: «، في تصريح للصحافة،»، «، عشية انعقاد…،». */
 export const ADVERBIAL_STARTS: ReadonlySet<string> = normalizedSet(`

@@ -81,6 +81,9 @@ export const HAMZA_ALEF = 'ٱ';
 export const TANWEEN = '\u064B';
 function hamzaInitialNorm(word: string, norm: string): string {
   if (FOREIGN_AL_NAMES.has(norm)) return HAMZA_ALEF + norm.slice(1);
+  // «الدكتورة آنا بيت»: «آنا» (Anna) folds to the pronoun «أنا». (Only this word: «آلية» folds to «إليه» and is a
+  // noun, so madda words are not names in general.)
+  if (word.startsWith('آ') && norm === 'انا') return HAMZA_ALEF + norm.slice(1);
   if (!/^[أإ]ل/.test(word) || norm.length < 5 || STOPWORDS.has(norm) || SUBJECT_STOPS.has(norm) || /^المان/.test(norm)) return norm;
   return HAMZA_ALEF + norm.slice(1);
 }
@@ -215,7 +218,9 @@ function afterNamePrefix(tokens: Token[], j: number): boolean {
  * noun), not a third name — unless بن/أبو/عبد asks for it.
  */
 function nounAfterName(tokens: Token[], k: number): boolean {
-  return k >= 2 && tokens[k].norm.endsWith('ه') && !tokens[k].norm.startsWith('ال') && !afterNamePrefix(tokens, k);
+  // (After «بن X» a word in ة is the family name: «طلال بن محمد ملائكة».)
+  const linked = tokens.slice(Math.max(0, k - 3), k).some((t) => t.norm === 'بن' || t.norm === 'ابن' || t.norm === 'بنت');
+  return k >= 2 && tokens[k].norm.endsWith('ه') && !tokens[k].norm.startsWith('ال') && !afterNamePrefix(tokens, k) && !linked;
 }
 
 /**
@@ -346,7 +351,9 @@ export function nameAfterRole(tokens: Token[]): { name: string; role: string } |
       // «رجب طيب إردوغان بعرقلة…»: after two name words, a word with a glued preposition or ending in ة is the
       // verb's complement.
       // («محمود عباس وقدم»: after two name words, a word with و opens the next clause.)
-      if (end - p >= 2 && ((/^[بلك]/.test(norm) && norm.length >= 5) || /^[بك][^اوي].{2}$/.test(norm) || norm.endsWith('ه') || norm.startsWith('و'))) break;
+      // (After «بن X» a word in ة is the family name: «طلال بن محمد ملائكة».)
+      const linked = tokens.slice(p, end).some((t) => NAME_PREFIXES.has(t.norm) && t.norm !== 'عبد' && t.norm !== 'ابو');
+      if (end - p >= 2 && ((/^[بلك]/.test(norm) && norm.length >= 5) || /^[بك][^اوي].{2}$/.test(norm) || (norm.endsWith('ه') && !linked) || norm.startsWith('و'))) break;
       end++;
     }
     // «محمد بن نايف بن»: a name does not end on «بن» or «آل».
@@ -387,6 +394,8 @@ function leadingPhrase(tokens: Token[]): Token[] {
   }
   return out;
 }
+
+const DEMONSTRATIVES: ReadonlySet<string> = new Set(['هذا', 'هذه', 'هذين', 'هاتين', 'هؤلاء', 'ذلك', 'تلك'].map((w) => normalizeArabic(w)));
 
 const join = (tokens: Token[]): string => tokens.map((t) => t.text).join(' ');
 
@@ -442,7 +451,10 @@ export function parseSubject(afterVerb: string, familyNames: ReadonlySet<string>
   if (phrase.length === 0) return { kind: 'bare' };
 
   const first = withoutArticle(phrase[0].norm);
-  if (HONORIFIC_PRONOUNS.has(phrase[0].norm.replace(/^[وف](?=..)/, ''))) {
+  // «يقول رحمه الله»: the blessing stands for the person the text is about, as «سموه» does.
+  // (Written with ه, not ة: «رحمة الله يوسف زائي» is a name.)
+  const blessing = /^رحم(ه|ها)[\u064B-\u0652]*$/.test(phrase[0].text) && phrase[1]?.norm === 'الله';
+  if (HONORIFIC_PRONOUNS.has(phrase[0].norm.replace(/^[وف](?=..)/, '')) || blessing) {
     return { kind: 'anaphor', head: '', description: phrase[0].text };
   }
   if (isOrganisationHead(phrase[0].norm)) {
@@ -554,6 +566,13 @@ export function parseSubject(afterVerb: string, familyNames: ReadonlySet<string>
       return { kind: 'bare' };
     }
   }
+  // «أبرز محطات عطاءات الشيخ الطنطاوي»: an honorific inside the run starts the name, so the words before it are
+  // the verb's object; the name after it is read as a subject of its own.
+  const honorificInside = withHonorifics.findIndex((t, j) => j > 0 && HONORIFICS.has(t.norm) && t.start < phrase[k - 1].start);
+  if (honorificInside > 0 && !HONORIFICS.has(withHonorifics[0].norm)) {
+    const after = parseSubject(join(withHonorifics.slice(honorificInside)), familyNames);
+    return after.kind === 'named' ? after : { kind: 'bare' };
+  }
   const name = join(phrase.slice(0, k));
   const trailing = phrase.slice(k);
   if (trailing.length > 0 && ROLE_HEADS.has(withoutArticle(trailing[0].norm))) {
@@ -570,6 +589,9 @@ export function parseSubject(afterVerb: string, familyNames: ReadonlySet<string>
     /^(لل|بال)../.test(n) || n === 'ل' || n === 'لـ' || (/^[لب]../.test(n) && (INSTITUTIONS.has(n.slice(1)) || ROLE_HEADS.has(n.slice(1)))) || isGluedOutlet(n);
   const objectStarts = (n: string) =>
     STOPWORDS.has(n) || ADVERBS.has(n) || (/(ه|ها|هم|هما)$/.test(n) && !n.startsWith('ال')) || glued(n);
+  // «يؤكد ضلال هذه الفئة»: a noun with a demonstrative after it is in construct with what follows — the verb's
+  // object, never a name.
+  if (trailing.length > 0 && k === 1 && DEMONSTRATIVES.has(trailing[0].norm)) return { kind: 'bare' };
   if (trailing.length > 0 && objectStarts(trailing[0].norm) && k <= 3) {
     return { kind: 'named', name, role: null, ...(k === 1 ? { weak: true } : {}) };
   }
@@ -635,6 +657,12 @@ function roleThenNameRun(phrase: Token[], minNameTokens: number, familyNames: Re
         break;
       }
     }
+  }
+  // «نائب رئيس هيئة العلاقات الخارجية في مقاطعة كوباني إدريس نعسان»: after «في», a noun in ة and the word it
+  // governs are the place; the name is what follows them (two words at least).
+  if (k > 0 && !roleEnd && phrase[k - 1].norm === 'في' && phrase.length - k >= 4 && phrase[k].norm.endsWith('ه')) {
+    k += 2;
+    roleEnd = true;
   }
   // «المدير العام للتعليم بجدة عبدالله بن أحمد الثقفي»: a place behind a glued preposition before a sure given name.
   if (k > 0 && k + 2 < phrase.length && /^ب[^اوي].+ه$/.test(phrase[k].norm) && (SURE_GIVEN.test(phrase[k + 1].norm) || phrase[k + 1].norm === ALI_NAME)) {
@@ -768,6 +796,8 @@ export interface Person {
   name: string;
   keys: string[];
   role: string | null;
+  /** The last word of every mention that was registered for this person («روحاني» for «وقال روحاني»). */
+  endings?: Set<string>;
 }
 
 /** Name tokens in search form, for comparing spellings and orders. */
@@ -812,10 +842,11 @@ export class PersonRegistry {
     const keys = nameKeys(name);
     const existing = this.people.find((p) => sameName(p.keys, keys));
     if (!existing) {
-      const person = { name, keys, role };
+      const person = { name, keys, role, endings: new Set(keys.slice(-1)) };
       this.people.push(person);
       return person;
     }
+    if (keys.length > 0) (existing.endings ??= new Set()).add(keys[keys.length - 1]);
     const grows = role !== null || endsWith(keys, existing.keys) || appendsFamilyName(keys, existing.keys);
     if (keys.length > existing.keys.length && grows && !junkTail(keys, existing.keys)) {
       existing.name = name;
@@ -924,7 +955,9 @@ const COMPLEMENTIZERS: ReadonlySet<string> = new Set(['ان', 'بان', 'انه'
 /** A name further inside a role's segment, after an honorific or closing it after a definite word. */
 function nameInRoleSegment(segment: string): { kind: 'named'; name: string } | null {
   const all = tokensOf(segment).filter((t) => !isParticle(t));
-  const end = all.findIndex((t) => COMPLEMENTIZERS.has(t.norm) || SPEECH_VERBS.has(t.norm) || isParticiple(t.norm));
+  // «نائب رئيس هيئة العلاقات الخارجية في مقاطعة كوباني إدريس نعسان لـ«الشرق الأوسط»»: the outlet spoken to,
+  // behind a glued preposition, is not part of the segment the name closes.
+  const end = all.findIndex((t, j) => COMPLEMENTIZERS.has(t.norm) || SPEECH_VERBS.has(t.norm) || isParticiple(t.norm) || (j >= 3 && (/^لـ*$/.test(t.text) || (isGluedOutlet(t.norm) && !STOPWORDS.has(t.norm) && !SUBJECT_STOPS.has(t.norm)))));
   const tokens = end >= 0 ? all.slice(0, end) : all;
   if (tokens.length < 3) return null;
   const honorific = nameAfterHonorific(tokens);

@@ -8,5 +8,8 @@
  * quotes-4: family names in ة («العطية») after a role's complement, and after a given name the article marked.
  * quotes-5 (issue 9, third round): name boundaries (glued outlets, «قال لـ«عكاظ» X», «فالح», «بين X», compound and
  * linked names), the issuer of «بيانا قال فيه», «X الذي قال», bodies' names ending before the verb's object.
+ * quotes-6 (issue 9, fourth round, tuned on the new tune2 articles): a word after a name that the article never
+ * repeats is cut, places after «في» in roles, «اللواء م», a masculine verb does not continue a feminine body, a
+ * relative's verb does not take the clause before it, honorifics inside a run start the name.
  */
-export const QUOTES_VERSION = 'quotes-5';
+export const QUOTES_VERSION = 'quotes-6';
