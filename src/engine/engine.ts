@@ -65,7 +65,7 @@ export interface EngineOptions {
   clock?: () => Date;
   /** At most this many articles, the latest of the period, make a digest (default MAX_DIGEST_ARTICLES). */
   maxDigestArticles?: number;
-  /** From this many articles a build from the store makes its sentence table in a worker thread (index-build.ts). */
+  /** From this many articles a build from the store is split with a worker thread (index-build.ts). */
   parallelBuildFrom?: number;
 }
 
