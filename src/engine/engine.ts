@@ -21,6 +21,7 @@ import type { Quote } from '../quotes/quote.js';
 import { QuoteIndex, type QuoteQuery } from '../quotes/quote-index.js';
 import { ArticleIndex, type ArticleTexts } from '../search/article-index.js';
 import type { SearchOptions, SearchResponse } from '../search/types.js';
+import { readIndexFile } from '../search/persist.js';
 import { ANALYSIS_VERSION } from './analyze-file.js';
 import { DATABASE_FILE, openStore, type ArticleStore, type Store } from '../store/index.js';
 import { buildIndexFromStore } from './index-build.js';
@@ -151,12 +152,16 @@ export class Engine {
   }
 
   static async open(options: EngineOptions): Promise<Engine> {
+    // The saved index is read from disk while the folder is listed (two waits of ~60 ms each at 31k): reading
+    // creates nothing, and what is read is only used once the store has vouched for it (openIndex).
+    const snapshotBytes = options.dataDir ? readIndexFile(path.join(options.dataDir, SNAPSHOT_FILE)) : undefined;
+    snapshotBytes?.catch(() => {}); // a missing or unreadable file is handled where it is used
     // A missing folder is the user's mistake: say so before creating anything in the data folder.
     const names = await listArticleFileNames(options.corpusDir);
     const engine = new Engine(options);
     try {
       // A watching engine lists the folder again once its watcher runs (see start); the others use this listing.
-      await engine.start(options.watch ? undefined : names);
+      await engine.start(options.watch ? undefined : names, snapshotBytes);
     } catch (err) {
       await engine.close();
       throw err;
@@ -169,7 +174,7 @@ export class Engine {
   }
 
   /** `names`: the folder's article files, when listed by open() already. */
-  private async start(names?: string[]): Promise<void> {
+  private async start(names?: string[], snapshotBytes?: Promise<Buffer>): Promise<void> {
     const corpus = path.resolve(this.options.corpusDir);
     const previous = this.articles_.state(CORPUS_DIR_KEY);
     if (previous && previous !== corpus && this.articles_.count() > 0) {
@@ -196,7 +201,7 @@ export class Engine {
     listing.catch(() => {}); // awaited by the sync below; a failure is reported there
     let report: SyncReport;
     try {
-      await this.openIndex();
+      await this.openIndex(snapshotBytes);
       await this.catchUp();
       // A first import, or a store parsed by another version (every file is parsed again): the index is built once
       // from the store afterwards rather than changed article by article as the batches land (a re-analysis of 31k
@@ -227,11 +232,11 @@ export class Engine {
   }
 
   /** The saved snapshot when it belongs to this store, else a build from the store's articles. */
-  private async openIndex(): Promise<void> {
+  private async openIndex(snapshotBytes?: Promise<Buffer>): Promise<void> {
     const file = this.snapshotFile();
     if (file) {
       try {
-        const { index, meta } = await ArticleIndex.loadFrom(file, this.texts);
+        const { index, meta } = await ArticleIndex.loadFrom(file, this.texts, snapshotBytes);
         const seq = Number(meta.seq);
         if (meta.storeId !== this.articles_.storeId) throw new Error('it belongs to another database');
         if (!Number.isInteger(seq) || seq > this.articles_.lastSeq()) throw new Error('it is newer than the database');

@@ -383,7 +383,7 @@ export class ArticleIndex {
         return index.liveCount;
       },
       documentFrequency(term: string): number {
-        const id = index.termIds.get(term);
+        const id = index.termId(term);
         return id === undefined ? 0 : index.dfAny[id];
       },
     };
@@ -405,8 +405,8 @@ export class ArticleIndex {
   }
 
   /** Load a snapshot written by saveTo. Throws when the file is damaged, truncated or of another INDEX_VERSION. */
-  static async loadFrom(file: string, texts: ArticleTexts): Promise<{ index: ArticleIndex; meta: Record<string, unknown> }> {
-    const { index, docs, rerankWords, sentences, meta } = await loadIndexFile(file);
+  static async loadFrom(file: string, texts: ArticleTexts, bytes?: Promise<Buffer>): Promise<{ index: ArticleIndex; meta: Record<string, unknown> }> {
+    const { index, docs, rerankWords, sentences, meta } = await loadIndexFile(file, bytes);
     return { index: new ArticleIndex(texts, index, docs, rerankWords, sentences), meta };
   }
 
@@ -435,7 +435,7 @@ export class ArticleIndex {
       rerankWords: this.rerankWords.snapshot(slots),
       sentences: this.sentences.snapshot(slots),
       sortedTerms: this.index.sortedTermsCopy(),
-      termIdOf: this.index.termIds,
+      termIdOf: (term) => this.index.termId(term),
       live: this.index.live.slice(0, slots),
       slotCount: slots,
       docs: {
@@ -624,7 +624,7 @@ export class ArticleIndex {
       for (const reading of words[w]) {
         if (partialLast && w === words.length - 1) for (const id of this.index.termsWithPrefix(reading)) terms.add(id);
         else {
-          const id = this.index.termIds.get(reading);
+          const id = this.index.termId(reading);
           if (id !== undefined) terms.add(id);
         }
       }

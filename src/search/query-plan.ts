@@ -89,7 +89,7 @@ export function planQuery(query: string, index: InvertedIndex): QueryPlan {
  */
 export function expand(q: QueryTerm, index: InvertedIndex): Expansion[] {
   const out: Expansion[] = [];
-  const exact = index.termIds.get(q.term);
+  const exact = index.termId(q.term);
   if (exact !== undefined && index.isLiveTerm(exact)) out.push({ term: exact, text: q.term, weight: q.boost });
   const completions = new Set<number>();
   if (q.prefix) {
