@@ -7,6 +7,7 @@ import type { Article } from '../src/corpus/article.js';
 import { loadCorpus } from '../src/corpus/load.js';
 import { Engine } from '../src/engine/engine.js';
 import { ArticleIndex, INDEX_VERSION, MAX_SUGGESTIONS, textsOf } from '../src/search/article-index.js';
+import { readIndexFile } from '../src/search/persist.js';
 import { safeText } from '../src/bot/render/text.js';
 import { escapeMarkdown, markSpans, markTerms } from '../src/search/markdown.js';
 import { RERANK, rerankByGrams } from '../src/search/rerank.js';
@@ -299,6 +300,18 @@ describe('saving and reloading the index', () => {
     flipped[Math.floor(flipped.length / 2)] ^= 0x10;
     await expect(attempt(flipped)).rejects.toThrow(/damaged/);
     await expect(attempt(good.subarray(0, good.length - 100))).rejects.toThrow(/damaged/);
+    // The text sections (header, article table, dictionary) are read into a buffer of their own, split where their
+    // length prefixes say: damage there, or a length that moves the split, is refused like damage elsewhere.
+    const inTable = Buffer.from(good);
+    inTable[40 + good.readUInt32LE(16)] ^= 0x10;
+    await expect(attempt(inTable)).rejects.toThrow(/damaged/);
+    const longHeader = Buffer.from(good);
+    longHeader.writeUInt32LE(good.readUInt32LE(16) + 4096, 16);
+    await expect(attempt(longHeader)).rejects.toThrow(/damaged/);
+    const split = await readIndexFile(file);
+    expect(split.text.length).toBeGreaterThan(0);
+    expect(split.data.length).toBeGreaterThan(split.text.length);
+    expect(Buffer.concat([split.text, split.data]).equals(good)).toBe(true);
     await expect(attempt(Buffer.from('{"not": "an index"'))).rejects.toThrow(/damaged/);
     await expect(ArticleIndex.loadFrom(path.join(dir, 'missing.bin'), textsOf(articles))).rejects.toThrow();
   });

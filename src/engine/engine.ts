@@ -21,7 +21,7 @@ import type { Quote } from '../quotes/quote.js';
 import { QuoteIndex, type QuoteQuery } from '../quotes/quote-index.js';
 import { ArticleIndex, type ArticleTexts } from '../search/article-index.js';
 import type { SearchOptions, SearchResponse } from '../search/types.js';
-import { readIndexFile } from '../search/persist.js';
+import { readIndexFile, type IndexFileBytes } from '../search/persist.js';
 import { ANALYSIS_VERSION } from './analyze-file.js';
 import { DATABASE_FILE, openStore, type ArticleStore, type Store } from '../store/index.js';
 import { buildIndexFromStore } from './index-build.js';
@@ -174,7 +174,7 @@ export class Engine {
   }
 
   /** `names`: the folder's article files, when listed by open() already. */
-  private async start(names?: string[], snapshotBytes?: Promise<Buffer>): Promise<void> {
+  private async start(names?: string[], snapshotBytes?: Promise<IndexFileBytes>): Promise<void> {
     const corpus = path.resolve(this.options.corpusDir);
     const previous = this.articles_.state(CORPUS_DIR_KEY);
     if (previous && previous !== corpus && this.articles_.count() > 0) {
@@ -232,7 +232,7 @@ export class Engine {
   }
 
   /** The saved snapshot when it belongs to this store, else a build from the store's articles. */
-  private async openIndex(snapshotBytes?: Promise<Buffer>): Promise<void> {
+  private async openIndex(snapshotBytes?: Promise<IndexFileBytes>): Promise<void> {
     const file = this.snapshotFile();
     if (file) {
       try {

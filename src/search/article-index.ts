@@ -23,7 +23,7 @@
  */
 import { analyzeTerm, cliticVariants, normalizeArabic, tokenize } from '../arabic/index.js';
 import type { Article } from '../corpus/article.js';
-import { loadIndexFile, saveIndexFile, type IndexSnapshot } from './persist.js';
+import { loadIndexFile, saveIndexFile, type IndexFileBytes, type IndexSnapshot } from './persist.js';
 import { BulkAnalyzer, plainFieldPostings } from './bulk-analyzer.js';
 import { InvertedIndex, type FieldPostings, type PostingRange, type PostingsSegment } from './postings.js';
 import { planQuery, type QueryPlan } from './query-plan.js';
@@ -405,7 +405,7 @@ export class ArticleIndex {
   }
 
   /** Load a snapshot written by saveTo. Throws when the file is damaged, truncated or of another INDEX_VERSION. */
-  static async loadFrom(file: string, texts: ArticleTexts, bytes?: Promise<Buffer>): Promise<{ index: ArticleIndex; meta: Record<string, unknown> }> {
+  static async loadFrom(file: string, texts: ArticleTexts, bytes?: Promise<IndexFileBytes>): Promise<{ index: ArticleIndex; meta: Record<string, unknown> }> {
     const { index, docs, rerankWords, sentences, meta } = await loadIndexFile(file, bytes);
     return { index: new ArticleIndex(texts, index, docs, rerankWords, sentences), meta };
   }

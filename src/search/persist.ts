@@ -310,55 +310,106 @@ export async function saveIndexFile(file: string, snap: IndexSnapshot, meta: Rec
   await rename(tmp, file);
 }
 
-/** Read an index file written by saveIndexFile; throws an Error saying what is wrong when it is not one. */
+/** The sections at the front of an index file that are parsed into strings: header, article table, dictionary. */
+const TEXT_SECTIONS = 3;
+
 /**
- * A saved index's bytes, read with as few requests as the system allows. fs.readFile reads in 512 KiB chunks, each
- * a round trip through libuv's thread pool and the event loop: ~130 of them for a 68 MB index at 31k articles, which
- * took twice as long as one read when the event loop had other work meanwhile (listing the folder at start-up).
+ * An index file's bytes in two buffers: the text sections (read into strings, then dropped) and the rest, over which
+ * the loaded index keeps typed-array views for as long as it lives. In one buffer, the ~12 MB of text at 31k articles
+ * stayed resident beside the index it had been parsed into.
  */
-export async function readIndexFile(file: string): Promise<Buffer> {
+export class IndexFileBytes {
+  constructor(
+    readonly text: Buffer,
+    readonly data: Buffer,
+  ) {}
+
+  get length(): number {
+    return this.text.length + this.data.length;
+  }
+
+  /** Bytes [start, end) of the file, or null when they straddle the two buffers (a damaged file). */
+  range(start: number, end: number): Buffer | null {
+    const t = this.text.length;
+    if (end <= t) return this.text.subarray(start, end);
+    if (start >= t) return this.data.subarray(start - t, end - t);
+    return null;
+  }
+
+  /** CRC-32 of bytes [0, end). */
+  crc32(end: number): number {
+    const t = this.text.length;
+    let crc = crc32(this.text.subarray(0, Math.min(t, end)));
+    if (end > t) crc = crc32(this.data.subarray(0, end - t), crc);
+    return crc >>> 0;
+  }
+}
+
+/**
+ * A saved index's bytes (see IndexFileBytes), read with as few requests as the system allows. fs.readFile reads in
+ * 512 KiB chunks, each a round trip through libuv's thread pool and the event loop: ~130 of them for a 68 MB index at
+ * 31k articles, which took twice as long as one read when the event loop had other work meanwhile (listing the
+ * folder at start-up).
+ */
+export async function readIndexFile(file: string): Promise<IndexFileBytes> {
   const handle = await open(file, 'r');
   try {
     const { size } = await handle.stat();
-    const buf = Buffer.allocUnsafe(size);
-    let done = 0;
-    while (done < size) {
-      const { bytesRead } = await handle.read(buf, done, size - done, done);
-      if (bytesRead === 0) break; // truncated meanwhile: the checks below reject what was read
-      done += bytesRead;
+    // Where the text sections end, from their length prefixes (three reads of 8 bytes). A damaged prefix only moves
+    // the split: the loader's own checks then reject the file.
+    let textEnd = Math.min(16, size);
+    const prefix = Buffer.alloc(8);
+    for (let s = 0; s < TEXT_SECTIONS && textEnd + 8 <= size; s++) {
+      await handle.read(prefix, 0, 8, textEnd);
+      const length = prefix.readUInt32LE(0);
+      textEnd = Math.min(size, textEnd + 8 + length + ((8 - (length % 8)) % 8));
     }
-    return done === size ? buf : buf.subarray(0, done);
+    const read = async (start: number, length: number): Promise<Buffer> => {
+      const buf = Buffer.allocUnsafe(length);
+      let done = 0;
+      while (done < length) {
+        const { bytesRead } = await handle.read(buf, done, length - done, start + done);
+        if (bytesRead === 0) break; // truncated meanwhile: the checks reject what was read
+        done += bytesRead;
+      }
+      return done === length ? buf : buf.subarray(0, done);
+    };
+    const text = await read(0, textEnd);
+    return new IndexFileBytes(text, text.length === textEnd ? await read(textEnd, size - textEnd) : Buffer.alloc(0));
   } finally {
     await handle.close();
   }
 }
 
+/** Read an index file written by saveIndexFile; throws an Error saying what is wrong when it is not one. */
 export async function loadIndexFile(
   file: string,
   /** The file's bytes, when the caller started reading them already (start-up reads them while it lists the folder). */
-  bytes?: Promise<Buffer>,
+  bytes?: Promise<IndexFileBytes>,
 ): Promise<{ index: InvertedIndex; docs: DocTable; rerankWords: RerankWords; sentences: SentenceTable; meta: Record<string, unknown> }> {
   if (os.endianness() !== 'LE') throw new Error('the saved index format is little-endian only');
-  const buf = await (bytes ?? readIndexFile(file));
+  const content = await (bytes ?? readIndexFile(file));
   const fail = (why: string): never => {
     throw new Error(`saved index ${file} is damaged or not an index (${why})`);
   };
-  if (buf.length < 24 || !buf.subarray(0, 8).equals(MAGIC)) fail('no index header');
-  const version = buf.readUInt32LE(8);
+  const size = content.length;
+  const bytesAt = (start: number, end: number): Buffer => content.range(start, end) ?? fail('section out of bounds');
+  if (size < 24 || !bytesAt(0, 8).equals(MAGIC)) fail('no index header');
+  const version = bytesAt(8, 12).readUInt32LE(0);
   if (version !== INDEX_FILE_FORMAT) {
     throw new Error(`saved index ${file} has format ${version}, this build reads format ${INDEX_FILE_FORMAT}`);
   }
-  if (!buf.subarray(buf.length - 4).equals(END)) fail('truncated');
-  if (crc32(buf.subarray(0, buf.length - 8)) >>> 0 !== buf.readUInt32LE(buf.length - 8)) fail('checksum mismatch');
+  if (!bytesAt(size - 4, size).equals(END)) fail('truncated');
+  if (content.crc32(size - 8) !== bytesAt(size - 8, size - 4).readUInt32LE(0)) fail('checksum mismatch');
 
   let at = 16;
   const next = (): Buffer => {
-    if (at + 8 > buf.length - 8) fail('missing section');
-    const length = buf.readUInt32LE(at);
+    if (at + 8 > size - 8) fail('missing section');
+    const length = bytesAt(at, at + 4).readUInt32LE(0);
     const start = at + 8;
-    if (start + length > buf.length - 8) fail('section out of bounds');
+    if (start + length > size - 8) fail('section out of bounds');
     at = start + length + ((8 - (length % 8)) % 8);
-    return buf.subarray(start, start + length);
+    return bytesAt(start, start + length);
   };
   const typed = <T>(bytes: Buffer, Kind: { new (b: ArrayBuffer): T; BYTES_PER_ELEMENT: number }, count: number): T => {
     if (bytes.length !== count * Kind.BYTES_PER_ELEMENT) fail('section of the wrong size');
