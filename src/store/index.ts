@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
-import { openDatabase } from './database.js';
+import path from 'node:path';
+import { DATABASE_FILE, openDatabase } from './database.js';
+import { WalCheckpoints } from './wal-checkpoints.js';
 import { SqliteArticleStore, type ArticleStore } from './articles.js';
 import { FirstSeenRepository } from './first-seen.js';
 import { RunRepository } from './runs.js';
@@ -26,13 +28,17 @@ export interface Store {
   readonly firstSeen: FirstSeenRepository;
   readonly webhooks: WebhookRepository;
   readonly settings: SettingsRepository;
+  /** The log's checkpoints, taken in a worker thread (null: in memory, or SQLite's own on this thread). */
+  readonly checkpoints: WalCheckpoints | null;
   close(): void;
 }
 
 /** DATA_DIR/nashra.db, or an in-memory database with the same schema when `dataDir` is null. */
 export function openStore(dataDir: string | null): Store {
   const db = openDatabase(dataDir);
+  const checkpoints = dataDir === null ? null : WalCheckpoints.start(db, path.join(dataDir, DATABASE_FILE));
   return {
+    checkpoints,
     db,
     articles: new SqliteArticleStore(db),
     subscriptions: new SubscriptionRepository(db),
@@ -41,6 +47,7 @@ export function openStore(dataDir: string | null): Store {
     webhooks: new WebhookRepository(db),
     settings: new SettingsRepository(db),
     close: () => {
+      checkpoints?.stop();
       if (db.open) db.close();
     },
   };

@@ -1,0 +1,90 @@
+/**
+ * Checkpoints of the write-ahead log in a worker thread. SQLite checkpoints automatically inside the commit that
+ * takes the log past 1,000 pages, on the committing thread, and a checkpoint syncs the database file to disk: during
+ * a burst of 1,000 arriving articles those commits held the bot's event loop for 150–160 ms each (the 3 s Discord
+ * gives an interaction is safe, but every timer and briefing waits). Here the main connection never checkpoints; a
+ * timer looks at the log's size and, past the same 1,000 pages, asks a worker with its own connection to do it.
+ * When the worker cannot run, the connection goes back to checkpointing itself: slower turns, nothing lost.
+ */
+import type Database from 'better-sqlite3';
+import { statSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import type { CheckpointResult } from './wal-checkpoint-worker.js';
+
+/** SQLite's own automatic threshold (wal_autocheckpoint's default, in pages). */
+const CHECKPOINT_PAGES = 1000;
+const LOOK_EVERY_MS = 1000;
+
+export class WalCheckpoints {
+  private worker: Worker | null = null;
+  private inFlight = false;
+  private stopped = false;
+  private readonly timer: NodeJS.Timeout;
+  /** Checkpoints done by the worker (tests and diagnostics). */
+  done = 0;
+
+  private constructor(
+    private readonly db: Database.Database,
+    private readonly databaseFile: string,
+    private readonly thresholdBytes: number,
+  ) {
+    db.pragma('wal_autocheckpoint = 0');
+    this.timer = setInterval(() => this.look(), LOOK_EVERY_MS);
+    this.timer.unref();
+  }
+
+  /**
+   * Take the checkpoints of `db` (a WAL connection to `databaseFile`) off its thread. Null when the code runs from
+   * its TypeScript sources (tests import them directly; a worker needs the compiled module): SQLite then
+   * checkpoints as it does by default.
+   */
+  static start(db: Database.Database, databaseFile: string): WalCheckpoints | null {
+    if (import.meta.url.endsWith('.ts')) return null;
+    const pageSize = db.pragma('page_size', { simple: true }) as number;
+    return new WalCheckpoints(db, databaseFile, CHECKPOINT_PAGES * pageSize);
+  }
+
+  /** Checkpoint now when the log is past the threshold (the timer calls this every second). */
+  look(): void {
+    if (this.inFlight || this.stopped) return;
+    const size = statSync(`${this.databaseFile}-wal`, { throwIfNoEntry: false })?.size ?? 0;
+    if (size < this.thresholdBytes) return;
+    this.inFlight = true;
+    this.ensureWorker()?.postMessage('checkpoint');
+  }
+
+  /** Stop the timer and the worker. The connection's own close checkpoints what is left. */
+  stop(): void {
+    this.stopped = true;
+    clearInterval(this.timer);
+    void this.worker?.terminate();
+    this.worker = null;
+  }
+
+  private ensureWorker(): Worker | null {
+    if (this.worker) return this.worker;
+    try {
+      const worker = new Worker(new URL('./wal-checkpoint-worker.js', import.meta.url), { workerData: { databaseFile: this.databaseFile }, execArgv: [] });
+      worker.unref();
+      worker.on('message', (_: CheckpointResult) => {
+        this.inFlight = false;
+        this.done++;
+      });
+      worker.on('error', () => this.fallBack());
+      worker.on('exit', () => {
+        if (!this.stopped) this.fallBack();
+      });
+      this.worker = worker;
+      return worker;
+    } catch {
+      this.fallBack();
+      return null;
+    }
+  }
+
+  /** The worker failed: the connection checkpoints itself again, as SQLite does by default. */
+  private fallBack(): void {
+    this.stop();
+    if (this.db.open) this.db.pragma(`wal_autocheckpoint = ${CHECKPOINT_PAGES}`);
+  }
+}
