@@ -264,6 +264,13 @@ describe('start-up from the saved state', () => {
   it('a missing corpus folder is an error that creates nothing in the data folder', async () => {
     await expect(Engine.open({ corpusDir: path.join(root, 'nope'), dataDir })).rejects.toMatchObject({ code: 'CORPUS_MISSING' });
     await expect(readdir(dataDir)).rejects.toMatchObject({ code: 'ENOENT' });
+    // Watching (the bot) starts before the listing: a missing folder is still that one error, with no warning
+    // about watching it, and no watcher left running behind it.
+    const told: string[] = [];
+    const log = { info: () => {}, warn: (m: string) => told.push(m) };
+    await expect(Engine.open({ corpusDir: path.join(root, 'nope'), dataDir, watch: true, log })).rejects.toMatchObject({ code: 'CORPUS_MISSING' });
+    expect(told).toEqual([]);
+    await expect(readdir(dataDir)).rejects.toMatchObject({ code: 'ENOENT' });
   });
 });
 
