@@ -12,14 +12,26 @@ export interface CheckpointResult {
   checkpointedPages: number;
 }
 
+const MAX_PASSES = 50;
+const PASS_PAUSE_MS = 5;
+
 if (parentPort) {
   const port = parentPort;
   const db = new Database((workerData as { databaseFile: string }).databaseFile, { fileMustExist: true });
   db.pragma('busy_timeout = 5000');
   db.pragma('wal_autocheckpoint = 0');
+  const pause = new Int32Array(new SharedArrayBuffer(4));
   port.on('message', () => {
-    // PASSIVE: copies what no reader still needs, never waits for readers or blocks the writer.
-    const [row] = db.pragma('wal_checkpoint(PASSIVE)') as { busy: number; log: number; checkpointed: number }[];
+    // PASSIVE: copies what no reader still needs, never waits for readers or blocks the writer. The log only starts
+    // over (instead of growing) when the writer finds every page of it copied; while the writer keeps appending,
+    // one pass is always behind, so passes follow each other, each copying only what came since, until one has
+    // caught up (or a bound: a writer that never pauses is caught up with at the next request).
+    let row = { busy: 0, log: 0, checkpointed: 0 };
+    for (let pass = 0; pass < MAX_PASSES; pass++) {
+      [row] = db.pragma('wal_checkpoint(PASSIVE)') as (typeof row)[];
+      if (row.log <= 0 || row.checkpointed >= row.log) break;
+      Atomics.wait(pause, 0, 0, PASS_PAUSE_MS);
+    }
     const result: CheckpointResult = { logPages: row.log, checkpointedPages: row.checkpointed };
     port.postMessage(result);
   });

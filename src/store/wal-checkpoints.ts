@@ -13,7 +13,8 @@ import type { CheckpointResult } from './wal-checkpoint-worker.js';
 
 /** SQLite's own automatic threshold (wal_autocheckpoint's default, in pages). */
 const CHECKPOINT_PAGES = 1000;
-const LOOK_EVERY_MS = 1000;
+/** A stat of the log: a few microseconds. */
+const LOOK_EVERY_MS = 250;
 
 export class WalCheckpoints {
   private worker: Worker | null = null;
@@ -44,7 +45,7 @@ export class WalCheckpoints {
     return new WalCheckpoints(db, databaseFile, CHECKPOINT_PAGES * pageSize);
   }
 
-  /** Checkpoint now when the log is past the threshold (the timer calls this every second). */
+  /** Checkpoint now when the log is past the threshold (the timer calls this every LOOK_EVERY_MS). */
   look(): void {
     if (this.inFlight || this.stopped) return;
     const size = statSync(`${this.databaseFile}-wal`, { throwIfNoEntry: false })?.size ?? 0;
