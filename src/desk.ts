@@ -105,7 +105,8 @@ function feedWiring(config: Config, dataDir: string, log: BotLogger, engine: Eng
   let poller: FeedPoller | undefined;
   let ingestion: ReturnType<typeof openIngestion> | undefined;
   try {
-    ingestion = openIngestion({ corpusDir: config.articlesDir, dataDir, log, pollMinutes: config.feeds.pollMinutes, onArticlesWritten });
+    // The bot's engine checkpoints the shared file in a worker (CheckpointMode).
+    ingestion = openIngestion({ corpusDir: config.articlesDir, dataDir, log, pollMinutes: config.feeds.pollMinutes, onArticlesWritten, checkpoints: 'elsewhere' });
     poller = new FeedPoller({ ingestor: ingestion.ingestor, pollMinutes: config.feeds.pollMinutes, log });
   } catch (err) {
     log.error('feeds unavailable', err);

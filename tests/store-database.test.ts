@@ -150,7 +150,11 @@ describe('write-ahead log checkpoints (compiled store: its checkpoint worker)', 
     // some of those commits, on the writing thread.
     const script = `const { openStore } = await import(${JSON.stringify(path.resolve('dist/src/store/index.js'))});
       const { statSync } = await import('node:fs');
-      const store = openStore(${JSON.stringify(dir)});
+      // A command's store checkpoints inline, as SQLite does; the running bot's engine asks for the worker.
+      const inline = openStore(${JSON.stringify(dir)});
+      const inlineMode = [inline.db.pragma('wal_autocheckpoint', { simple: true }), inline.checkpoints];
+      inline.close();
+      const store = openStore(${JSON.stringify(dir)}, { checkpoints: 'worker' });
       const own = store.db.pragma('wal_autocheckpoint', { simple: true });
       store.db.exec('CREATE TABLE scratch (n INTEGER PRIMARY KEY, body BLOB)');
       const insert = store.db.prepare('INSERT INTO scratch (n, body) VALUES (?, ?)');
@@ -162,7 +166,7 @@ describe('write-ahead log checkpoints (compiled store: its checkpoint worker)', 
         await new Promise((r) => setTimeout(r, 40));
       }
       for (let t = 0; t < 100 && store.checkpoints.done === 0; t++) await new Promise((r) => setTimeout(r, 50));
-      process.stdout.write(JSON.stringify({ own, done: store.checkpoints.done, walPeak }));
+      process.stdout.write(JSON.stringify({ inlineMode, own, done: store.checkpoints.done, walPeak }));
       store.close();`;
     const out = await new Promise<string>((resolve, reject) => {
       const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -171,7 +175,8 @@ describe('write-ahead log checkpoints (compiled store: its checkpoint worker)', 
       child.on('error', reject);
       child.on('exit', (code) => (code === 0 ? resolve(text) : reject(new Error(`exit ${code}`))));
     });
-    const { own, done, walPeak } = JSON.parse(out);
+    const { inlineMode, own, done, walPeak } = JSON.parse(out);
+    expect(inlineMode).toEqual([1000, null]);
     expect(own).toBe(0); // the main connection never checkpoints itself
     expect(done).toBeGreaterThan(1);
     // Checkpointed while written: the log was reused instead of growing to hold all 34 MB.

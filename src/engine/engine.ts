@@ -138,7 +138,8 @@ export class Engine {
   private constructor(private readonly options: EngineOptions) {
     this.log = options.log ?? silentLogger;
     this.dataDir = options.dataDir ?? null;
-    this.store = openStore(this.dataDir);
+    // A watching engine is the running bot's: its commits must not checkpoint on the event loop.
+    this.store = openStore(this.dataDir, { checkpoints: options.watch ? 'worker' : 'inline' });
     this.articles_ = this.store.articles;
     this.analyzer = options.analyzer ?? createFileAnalyzer();
     this.texts = new StoreTexts(this.articles_);

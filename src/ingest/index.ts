@@ -3,7 +3,7 @@
  * ordinary article files (article-file.ts), each once. Nothing downstream knows where an article came from: the
  * folder stays the archive and the source of truth, and the engine indexes what appears there.
  */
-import { openStore, type Store } from '../store/index.js';
+import { openStore, type CheckpointMode, type Store } from '../store/index.js';
 import { FeedRepository } from '../store/feeds.js';
 import { Ingestor, type IngestorOptions } from './ingest.js';
 
@@ -21,8 +21,8 @@ export interface Ingestion {
 }
 
 /** An Ingestor over DATA_DIR/nashra.db (its own connection: SQLite in WAL mode serves several at once). */
-export function openIngestion(options: Omit<IngestorOptions, 'feeds'> & { dataDir: string }): Ingestion {
-  const store = openStore(options.dataDir);
+export function openIngestion(options: Omit<IngestorOptions, 'feeds'> & { dataDir: string; checkpoints?: CheckpointMode }): Ingestion {
+  const store = openStore(options.dataDir, { checkpoints: options.checkpoints });
   const ingestor = new Ingestor({ ...options, feeds: new FeedRepository(store.db) });
   return {
     ingestor,

@@ -42,7 +42,8 @@ export function briefingWiring(
   let service: BriefingService | undefined;
   let store: Store | undefined;
   try {
-    store = openStore(dataDir);
+    // The bot's engine checkpoints the shared file in a worker; this connection's small commits must not.
+    store = openStore(dataDir, { checkpoints: 'elsewhere' });
   } catch (err) {
     log.error('scheduled briefings and settings unavailable', err);
   }

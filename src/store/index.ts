@@ -33,10 +33,20 @@ export interface Store {
   close(): void;
 }
 
+/**
+ * Who checkpoints this connection's write-ahead log (wal-checkpoints.ts): SQLite inside its commits ('inline', for
+ * a command that no one waits on while it writes: off-thread checkpoints slowed a first import by ~7 %), a worker
+ * thread ('worker': the running bot's main writer, whose commits must not hold the event loop), or another
+ * connection of the same process that has the worker ('elsewhere': the bot's other connections).
+ */
+export type CheckpointMode = 'inline' | 'worker' | 'elsewhere';
+
 /** DATA_DIR/nashra.db, or an in-memory database with the same schema when `dataDir` is null. */
-export function openStore(dataDir: string | null): Store {
+export function openStore(dataDir: string | null, options: { checkpoints?: CheckpointMode } = {}): Store {
   const db = openDatabase(dataDir);
-  const checkpoints = dataDir === null ? null : WalCheckpoints.start(db, path.join(dataDir, DATABASE_FILE));
+  const mode = options.checkpoints ?? 'inline';
+  const checkpoints = dataDir !== null && mode === 'worker' ? WalCheckpoints.start(db, path.join(dataDir, DATABASE_FILE)) : null;
+  if (dataDir !== null && mode === 'elsewhere') db.pragma('wal_autocheckpoint = 0');
   return {
     checkpoints,
     db,

@@ -12,7 +12,9 @@ export interface CheckpointResult {
   checkpointedPages: number;
 }
 
-const MAX_PASSES = 50;
+const MAX_PASSES = 4;
+/** A pass follows only when at most this many pages came in during the one before. */
+const CATCH_UP_PAGES = 256;
 const PASS_PAUSE_MS = 5;
 
 if (parentPort) {
@@ -24,12 +26,13 @@ if (parentPort) {
   port.on('message', () => {
     // PASSIVE: copies what no reader still needs, never waits for readers or blocks the writer. The log only starts
     // over (instead of growing) when the writer finds every page of it copied; while the writer keeps appending,
-    // one pass is always behind, so passes follow each other, each copying only what came since, until one has
-    // caught up (or a bound: a writer that never pauses is caught up with at the next request).
+    // one pass is always behind, so a short pass follows when little is left, to catch up between two commits.
+    // Not more: each pass syncs the database file, and passes back to back slowed a first import by ~5 %.
     let row = { busy: 0, log: 0, checkpointed: 0 };
     for (let pass = 0; pass < MAX_PASSES; pass++) {
       [row] = db.pragma('wal_checkpoint(PASSIVE)') as (typeof row)[];
-      if (row.log <= 0 || row.checkpointed >= row.log) break;
+      const left = row.log - row.checkpointed;
+      if (row.log <= 0 || left <= 0 || left > CATCH_UP_PAGES) break;
       Atomics.wait(pause, 0, 0, PASS_PAUSE_MS);
     }
     const result: CheckpointResult = { logPages: row.log, checkpointedPages: row.checkpointed };
