@@ -168,14 +168,15 @@ export class Engine {
     const engineCreated = new Promise<Engine>((resolve) => (created = resolve));
     const watcher = options.watch && (await isFolder(options.corpusDir)) ? Engine.watch(options, engineCreated) : null;
     let names: string[];
+    let engine: Engine;
     try {
       // A missing folder is the user's mistake: say so before creating anything in the data folder.
       names = await listArticleFileNames(options.corpusDir);
+      engine = new Engine(options); // throws when the data folder cannot hold the store
     } catch (err) {
       watcher?.close();
       throw err;
     }
-    const engine = new Engine(options);
     engine.watcher = watcher;
     created(engine);
     try {
