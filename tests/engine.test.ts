@@ -349,11 +349,38 @@ describe('while running', () => {
     expect(after.some((q) => q.articleId === '001_ac174d486c1c24cb')).toBe(false);
     expect(engine.stats().quoteCount).toBe(after.length);
   });
+
+  it('a quotation search while the index is still being built finishes the build and answers in full', async () => {
+    // More articles with quotations than the build reads in one page (100), so it is still under way when asked.
+    for (let i = 0; i < 150; i++) await writeFile(path.join(corpusDir, `quoted-${i}.txt`), quotedArticle(i));
+    const warmed = await open();
+    await warmed.warmQuotes();
+    const expected = warmed.quotes('مشروع النقل', { limit: 300 });
+    expect(expected.filter((q) => q.articleId.startsWith('quoted-'))).toHaveLength(150);
+    await warmed.close();
+    const engine = await open();
+    // Every page of the build takes "long" (a clock that jumps 100 ms per reading), so it yields after the first.
+    let clock = performance.now();
+    const slowClock = vi.spyOn(performance, 'now').mockImplementation(() => (clock += 100));
+    const warming = engine.warmQuotes();
+    slowClock.mockRestore();
+    // The set-up holds: the build is under way, not done in one go.
+    expect((engine as unknown as { quoteBuild: unknown }).quoteBuild).not.toBeNull();
+    expect(engine.quotes('مشروع النقل', { limit: 300 })).toEqual(expected);
+    await warming;
+    expect(engine.quotes('مشروع النقل', { limit: 300 })).toEqual(expected);
+    expect(engine.quotes('', { limit: 1000 }).length).toBe(engine.stats().quoteCount);
+  });
 });
 
 /** A short made-up report whose one distinctive word is built from `n`, so each file can be found alone. */
 function generatedArticle(n: number): string {
   return `خبر رقم ${n}\n\nأعلن المسؤولون في مدينة ${uniqueWord(n)} اليوم عن افتتاح مشروع جديد للنقل العام يخدم الأحياء الشمالية.\n`;
+}
+
+/** A made-up report with one quotation and its named speaker, distinct for every n. */
+function quotedArticle(n: number): string {
+  return `تصريح رقم ${n}\n\nقال المهندس سالم ${uniqueWord(n)}: «إن مشروع النقل العام الجديد سيخدم الأحياء الشمالية في المدينة خلال العام المقبل».\n`;
 }
 
 /** A word of letters only, different for every n, that the light stemmer leaves whole (no affix letters at its ends). */

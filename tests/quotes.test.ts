@@ -437,4 +437,41 @@ describe('QuoteIndex', () => {
     );
     expect(many.speakers('', 100)).toHaveLength(25);
   });
+
+  it('speakers(): a typo, or a word without its «ال», still finds the name; a speaker no longer quoted is gone', () => {
+    expect(index.speakers('بوريطا')).toEqual(['ناصر بوريطة']);
+    expect(index.speakers('شرقاوي')).toEqual(['الروداني الشرقاوي']);
+    expect(index.speakers('ناصر بور')).toEqual(['ناصر بوريطة']);
+    const changing = QuoteIndex.build(all);
+    for (const id of new Set(all.filter((q) => q.speaker === 'ناصر بوريطة').map((q) => q.articleId))) {
+      changing.setArticle(
+        id,
+        all.filter((q) => q.articleId === id && q.speaker !== 'ناصر بوريطة'),
+      );
+    }
+    expect(changing.speakers('بور')).toEqual([]);
+    expect(changing.speakers('')).not.toContain('ناصر بوريطة');
+    expect(changing.search('', { speaker: 'بوريطة' })).toEqual([]);
+  });
+
+  it('changed in place, it answers exactly as a fresh build of the same quotations', () => {
+    const articleIds = [...new Set(all.map((q) => q.articleId))];
+    expect(articleIds.length).toBeGreaterThanOrEqual(3);
+    const [gone, edited] = articleIds;
+    const editedQuotes = all.filter((q) => q.articleId === edited).slice(1);
+    const extra: Quote = { articleId: 'zz-new', text: 'سنواصل التنسيق الأمني مع شركائنا في مراكش والرباط', speaker: 'ناصر بوريطة', speakerRole: 'وزير الخارجية', paragraph: 0 };
+    const live = QuoteIndex.build(all);
+    live.removeArticle(gone);
+    live.setArticle(edited, editedQuotes);
+    live.setArticle(extra.articleId, [extra]);
+    const fresh = QuoteIndex.build([...all.filter((q) => q.articleId !== gone && q.articleId !== edited), ...editedQuotes, extra]);
+    for (const query of ['اجتماع مراكش', 'الإرهاب', 'المغرب', 'حليفان', 'بوريطة', 'وزير الخارجية', 'التنسيق الامني']) {
+      expect(live.search(query, { limit: 20 })).toEqual(fresh.search(query, { limit: 20 }));
+      expect(live.search(query, { limit: 20, speaker: 'بوريطة' })).toEqual(fresh.search(query, { limit: 20, speaker: 'بوريطة' }));
+    }
+    expect(live.search('التنسيق الامني')[0]).toEqual(extra);
+    expect(live.search('', { limit: 100 })).toEqual(fresh.search('', { limit: 100 }));
+    expect(live.speakers('')).toEqual(fresh.speakers(''));
+    expect(live.size).toBe(fresh.size);
+  });
 });

@@ -119,6 +119,8 @@ export class Engine {
   private indexFromSnapshot = false;
   private indexedAt = new Date().toISOString();
   private quoteIndex: QuoteIndex | null = null;
+  /** A quotation index being built by warmQuotes, and the last article id it has read. */
+  private quoteBuild: { index: QuoteIndex; after: string | null } | null = null;
   private quoteCount = 0;
   private warnings: string[] = [];
   private catchingUp: Promise<boolean> | null = null;
@@ -309,9 +311,10 @@ export class Engine {
           const article = change.kind === 'upsert' ? (inHand.get(change.seq) ?? this.articles_.get(change.id)) : undefined;
           if (article) this.index.add(article);
           else this.index.remove(change.id);
-          if (this.quoteIndex) {
-            if (article) this.quoteIndex.setArticle(change.id, this.articles_.quotesOf(change.id));
-            else this.quoteIndex.removeArticle(change.id);
+          const quotations = this.quotationsToUpdate();
+          if (quotations) {
+            if (article) quotations.setArticle(change.id, this.articles_.quotesOf(change.id));
+            else quotations.removeArticle(change.id);
           }
           this.indexSeq = change.seq;
           changed = true;
@@ -507,21 +510,15 @@ export class Engine {
 
   /**
    * Build the quotation index now, in slices that yield to the event loop (the bot calls this after start-up, so
-   * the first /quote does not pay for it). Until it is complete, quotation search answers from what it holds.
+   * the first /quote does not pay for it). A quotation search meanwhile finishes the build first (quotations()).
    */
   async warmQuotes(): Promise<void> {
-    if (this.quoteIndex) return;
-    // Set first: changes caught up meanwhile go into it, and the pages below read each article's current state.
-    const index = new QuoteIndex();
-    this.quoteIndex = index;
-    let after: string | null = null;
+    if (this.quoteIndex || this.quoteBuild) return;
+    // Registered first: changes caught up meanwhile go into it, and the pages below read each article's current state.
+    const build = this.startQuoteBuild();
     let sliceStart = performance.now();
-    for (;;) {
-      if (this.closed) return;
-      const page = this.articles_.quotesAfter(after, 100);
-      if (!page.length) break;
-      for (const { id, quotes } of page) index.setArticle(id, quotes);
-      after = page[page.length - 1].id;
+    while (!this.closed && this.quoteBuild === build) {
+      if (!this.continueQuoteBuild(build, 100)) return this.finishQuoteBuild(build);
       if (performance.now() - sliceStart > SLICE_MS) {
         await nextBackgroundTurn();
         sliceStart = performance.now();
@@ -529,19 +526,40 @@ export class Engine {
     }
   }
 
-  /** The quotation index, built at first use when warmQuotes was not called. */
+  /** The quotation index; built (or its build in progress finished) at first use. */
   private quotations(): QuoteIndex {
     if (this.quoteIndex) return this.quoteIndex;
+    const build = this.quoteBuild ?? this.startQuoteBuild();
+    while (this.continueQuoteBuild(build, 1000));
+    this.finishQuoteBuild(build);
+    return this.quoteIndex!;
+  }
+
+  /** The quotation index to keep up to date with a change: the built one, or the one being built. */
+  private quotationsToUpdate(): QuoteIndex | null {
+    return this.quoteIndex ?? this.quoteBuild?.index ?? null;
+  }
+
+  private startQuoteBuild(): { index: QuoteIndex; after: string | null } {
     const index = new QuoteIndex();
-    let after: string | null = null;
-    for (;;) {
-      const page = this.articles_.quotesAfter(after, 1000);
-      if (!page.length) break;
-      for (const { id, quotes } of page) index.setArticle(id, quotes);
-      after = page[page.length - 1].id;
-    }
-    this.quoteIndex = index;
-    return index;
+    index.beginBuild();
+    this.quoteBuild = { index, after: null };
+    return this.quoteBuild;
+  }
+
+  /** Add the next page of articles with quotations; false when there were none left. */
+  private continueQuoteBuild(build: { index: QuoteIndex; after: string | null }, pageSize: number): boolean {
+    const page = this.articles_.quotesAfter(build.after, pageSize);
+    if (!page.length) return false;
+    for (const { id, quotes } of page) build.index.setArticle(id, quotes);
+    build.after = page[page.length - 1].id;
+    return true;
+  }
+
+  private finishQuoteBuild(build: { index: QuoteIndex; after: string | null }): void {
+    build.index.endBuild();
+    this.quoteIndex = build.index;
+    this.quoteBuild = null;
   }
 
   /**

@@ -1,5 +1,9 @@
 import MiniSearch from 'minisearch';
-import { analyzeTerm, normalizeArabic, tokenize } from '../arabic/index.js';
+import { normalizeArabic, tokenize } from '../arabic/index.js';
+import { plainFieldPostings } from '../search/bulk-analyzer.js';
+import { InvertedIndex } from '../search/postings.js';
+import { planQuery } from '../search/query-plan.js';
+import { Scorer } from '../search/top-k.js';
 import { HONORIFICS } from './lexicon.js';
 import type { Quote } from './quote.js';
 
@@ -11,13 +15,6 @@ export interface QuoteQuery {
 
 /** Discord autocomplete shows at most 25 choices. */
 export const MAX_AUTOCOMPLETE_CHOICES = 25;
-
-interface QuoteDoc {
-  id: number;
-  text: string;
-  speaker: string;
-  speakerRole: string;
-}
 
 /** A speaker name as comparable tokens: search form, honorifics dropped. */
 function speakerTokens(name: string): string[] {
@@ -44,8 +41,11 @@ function withinOneEdit(a: string, b: string): boolean {
  */
 export function speakerMatches(filter: string, speaker: string | null): boolean {
   if (!speaker) return false;
-  const wanted = speakerTokens(filter);
-  const have = speakerTokens(speaker);
+  return tokensMatch(speakerTokens(filter), speakerTokens(speaker));
+}
+
+/** speakerMatches on names already in comparable tokens. */
+function tokensMatch(wanted: readonly string[], have: readonly string[]): boolean {
   return wanted.length > 0 && wanted.every((w) => have.some((h) => withinOneEdit(w, h)));
 }
 
@@ -63,82 +63,137 @@ interface Entry {
   importance: number;
   /** The speaker in comparable form (speakerTokens joined), or null. */
   speakerKey: string | null;
+  /** Its place in its article's list: with the article id, the order of equally ranked quotations. */
+  position: number;
 }
 
+interface Speaker {
+  /** The name as first seen. */
+  name: string;
+  /** Its comparable tokens (the key split). */
+  tokens: string[];
+  /** Quotations carrying it. */
+  count: number;
+}
+
+/** Leading «ال» of a name's word: «الشرقاوي» is also found as «شرقاوي». */
+const ARTICLE_PREFIX = /^ال(?=\p{L}{3})/u;
+
 /**
- * Quotations searchable by their words (and speaker and role, with the shared Arabic analyzer). Changes in place
- * as articles arrive, change or leave (setArticle / removeArticle), so a live corpus never rebuilds it whole;
- * what every query needs — each quotation's importance, the speakers and how often each is quoted — is kept up to
- * date on each change rather than recomputed per query.
+ * Quotations searchable by their words, speaker and role, and the speakers for autocomplete. Changes in place as
+ * articles arrive, change or leave (setArticle / removeArticle), so a live corpus never rebuilds it whole; what every
+ * query needs — each quotation's importance, the speakers and how often each is quoted — is kept up to date on each
+ * change rather than recomputed per query.
+ *
+ * Two engines, each where it serves (issue 7's memory target, issue 8's split):
+ * - **The words**: the same compact ranking core as article search (src/search: typed postings, the Arabic
+ *   analyzer, clitic readings, one-edit fuzzy variants, BM25+ top-k), one document per quotation with two fields:
+ *   who (speaker and role, boosted ×2 as a title is) and the quoted text. MiniSearch held a Map per term and field
+ *   here, 31 MiB of heap for SaudiNewsNet's 25k quotations (116k Maps); the typed postings hold the same in ~5 MiB.
+ * - **The speakers**: MiniSearch over the distinct speaker names (7k on SaudiNewsNet), for its radix tree's prefix
+ *   and fuzzy lookup as the user types. Scanning every name per keystroke took ~50 ms there.
+ *
+ * A build (`build`, or `beginBuild` … `endBuild` for one made in slices) lays the postings out once at the end;
+ * until `endBuild` the quotation words answer nothing (the engine finishes a build in progress before it searches).
  */
 export class QuoteIndex {
-  private readonly entries = new Map<number, Entry>();
+  private readonly index = new InvertedIndex();
+  private readonly scorer = new Scorer(this.index);
+  /** Entry per slot of `index`; undefined for a removed quotation's slot. */
+  private readonly bySlot: (Entry | undefined)[] = [];
   private readonly byArticle = new Map<string, number[]>();
-  /** Speaker key → the name as first seen, and how many quotations carry it. */
-  private readonly speakerCounts = new Map<string, { name: string; count: number }>();
-  /** Entry ids, most important first; recomputed lazily after a change. */
-  private byImportance: number[] | null = null;
-  private nextId = 0;
-  private readonly index = new MiniSearch<QuoteDoc>({
-    fields: ['text', 'speaker', 'speakerRole'],
+  /** Speaker key → the speaker. */
+  private readonly speakers_ = new Map<string, Speaker>();
+  private readonly names = new MiniSearch<{ id: string; name: string }>({
+    fields: ['name'],
     tokenize: (text) => tokenize(text),
-    // The analyzer returns null for stopwords; MiniSearch drops falsy terms.
-    processTerm: (term) => analyzeTerm(term) ?? null,
+    processTerm: (term) => {
+      const folded = normalizeArabic(term);
+      if (!folded || HONORIFICS.has(folded)) return null;
+      const bare = folded.replace(ARTICLE_PREFIX, '');
+      return bare === folded ? folded : [folded, bare];
+    },
     searchOptions: {
-      boost: { speaker: 2 },
-      fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
-      prefix: (term, i, terms) => i === terms.length - 1 && term.length >= 3,
-      combineWith: 'OR',
+      prefix: true,
+      fuzzy: (term) => (term.length >= 5 ? 1 : false),
+      combineWith: 'AND',
     },
   });
+  /** Slots, most important first; recomputed lazily after a change. */
+  private byImportance: number[] | null = null;
+  /** Speaker keys, most quoted first; recomputed lazily after a change. */
+  private mostQuoted: string[] | null = null;
+  private building = false;
 
   static build(quotes: Quote[]): QuoteIndex {
     const index = new QuoteIndex();
+    index.beginBuild();
     const byArticle = new Map<string, Quote[]>();
     for (const q of quotes) byArticle.set(q.articleId, [...(byArticle.get(q.articleId) ?? []), q]);
     for (const [articleId, list] of byArticle) index.setArticle(articleId, list);
+    index.endBuild();
     return index;
   }
 
+  /** Start a build on an empty index: setArticle / removeArticle collect, endBuild lays the postings out. */
+  beginBuild(): void {
+    this.index.beginBulk();
+    this.building = true;
+  }
+
+  endBuild(): void {
+    // Quotation queries are submitted whole, never expanded as prefixes (planQuery below): no term order needed.
+    this.index.endBulk({ sortDictionary: false });
+    this.building = false;
+  }
+
   get size(): number {
-    return this.entries.size;
+    return this.index.liveCount;
   }
 
   /** The article's quotations are now `quotes` (replacing any it had). */
   setArticle(articleId: string, quotes: readonly Quote[]): void {
     this.removeArticle(articleId);
     if (!quotes.length) return;
-    const ids: number[] = [];
-    for (const quote of quotes) {
-      const id = this.nextId++;
-      const speakerKey = quote.speaker ? speakerTokens(quote.speaker).join(' ') : null;
-      this.entries.set(id, { quote, importance: importance(quote), speakerKey });
-      this.index.add({ id, text: quote.text, speaker: quote.speaker ?? '', speakerRole: quote.speakerRole ?? '' });
+    const slots: number[] = [];
+    quotes.forEach((quote, position) => {
+      const who = [quote.speaker, quote.speakerRole].filter(Boolean).join(' \n ');
+      const intern = (term: string) => this.index.intern(term);
+      const slot = this.index.addDocument([plainFieldPostings(who, intern), plainFieldPostings(quote.text, intern)]);
+      const tokens = quote.speaker ? speakerTokens(quote.speaker) : [];
+      const speakerKey = tokens.length ? tokens.join(' ') : null;
+      this.bySlot[slot] = { quote, importance: importance(quote), speakerKey, position };
       if (speakerKey) {
-        const entry = this.speakerCounts.get(speakerKey) ?? { name: quote.speaker!, count: 0 };
-        entry.count++;
-        this.speakerCounts.set(speakerKey, entry);
+        const speaker = this.speakers_.get(speakerKey);
+        if (speaker) speaker.count++;
+        else {
+          this.speakers_.set(speakerKey, { name: quote.speaker!, tokens, count: 1 });
+          this.names.add({ id: speakerKey, name: quote.speaker! });
+        }
       }
-      ids.push(id);
-    }
-    this.byArticle.set(articleId, ids);
-    this.byImportance = null;
+      slots.push(slot);
+    });
+    this.byArticle.set(articleId, slots);
+    this.changed();
   }
 
   removeArticle(articleId: string): void {
-    const ids = this.byArticle.get(articleId);
-    if (!ids) return;
-    for (const id of ids) {
-      const entry = this.entries.get(id)!;
-      this.entries.delete(id);
-      this.index.discard(id);
+    const slots = this.byArticle.get(articleId);
+    if (!slots) return;
+    for (const slot of slots) {
+      const entry = this.bySlot[slot]!;
+      this.bySlot[slot] = undefined;
+      this.index.removeDocument(slot);
       if (entry.speakerKey) {
-        const counted = this.speakerCounts.get(entry.speakerKey)!;
-        if (--counted.count === 0) this.speakerCounts.delete(entry.speakerKey);
+        const speaker = this.speakers_.get(entry.speakerKey)!;
+        if (--speaker.count === 0) {
+          this.speakers_.delete(entry.speakerKey);
+          this.names.discard(entry.speakerKey);
+        }
       }
     }
     this.byArticle.delete(articleId);
-    this.byImportance = null;
+    this.changed();
   }
 
   /**
@@ -147,54 +202,96 @@ export class QuoteIndex {
    */
   search(query = '', options: QuoteQuery = {}): Quote[] {
     const limit = Math.max(0, options.limit ?? 10);
-    const keep = (q: Quote) =>
-      (!options.articleId || q.articleId === options.articleId) &&
-      (!options.speaker?.trim() || speakerMatches(options.speaker, q.speaker));
+    const speakerKeys = options.speaker?.trim() ? this.speakersMatching(options.speaker) : null;
+    const keep = (entry: Entry) =>
+      (!options.articleId || entry.quote.articleId === options.articleId) &&
+      (!speakerKeys || (entry.speakerKey !== null && speakerKeys.has(entry.speakerKey)));
     if (!query.trim()) {
       if (options.articleId) {
         // One article's quotations: a few, no need to walk the whole ranking.
         return (this.byArticle.get(options.articleId) ?? [])
-          .map((id) => ({ id, entry: this.entries.get(id)! }))
-          .filter(({ entry }) => keep(entry.quote))
-          .sort((a, b) => b.entry.importance - a.entry.importance || a.id - b.id)
+          .map((slot) => this.bySlot[slot]!)
+          .filter(keep)
+          .sort((a, b) => b.importance - a.importance || a.position - b.position)
           .slice(0, limit)
-          .map(({ entry }) => entry.quote);
+          .map((entry) => entry.quote);
       }
-      this.byImportance ??= [...this.entries.keys()].sort(
-        (a, b) => this.entries.get(b)!.importance - this.entries.get(a)!.importance || a - b,
-      );
+      this.byImportance ??= this.liveSlots()
+        .map((slot) => ({ slot, importance: this.bySlot[slot]!.importance, id: this.idOf(slot) }))
+        .sort((a, b) => b.importance - a.importance || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+        .map((e) => e.slot);
       const found: Quote[] = [];
-      for (const id of this.byImportance) {
+      for (const slot of this.byImportance) {
         if (found.length >= limit) break;
-        const q = this.entries.get(id)!.quote;
-        if (keep(q)) found.push(q);
+        const entry = this.bySlot[slot]!;
+        if (keep(entry)) found.push(entry.quote);
       }
       return found;
     }
-    return this.index
-      .search(query, { filter: (hit) => keep(this.entries.get(hit.id as number)!.quote) })
-      .slice(0, limit)
-      .map((hit) => this.entries.get(hit.id as number)!.quote);
+    if (this.building || limit === 0) return [];
+    // Filters before scoring: only admitted slots are scored (an article's few, or one speaker's).
+    let admit = this.index.live;
+    if (options.articleId || speakerKeys) {
+      admit = new Uint8Array(this.index.slotCount);
+      const candidates = options.articleId ? (this.byArticle.get(options.articleId) ?? []) : this.liveSlots();
+      for (const slot of candidates) if (keep(this.bySlot[slot]!)) admit[slot] = 1;
+    }
+    const best = this.scorer.rank(planQuery(query, this.index, { prefix: false }), admit, limit, this.idOf);
+    return best.slots.map((slot) => this.bySlot[slot]!.quote);
   }
 
   /**
-   * Speaker names for autocomplete, at most 25: names starting with the prefix, then names with a word starting
-   * with it, then names that merely contain it; within each, speakers with more quotations first. On an empty
-   * prefix: the most quoted speakers.
+   * Speaker names for autocomplete, at most 25: names starting with what was typed, then names with a word starting
+   * with it, then names found by a word's prefix after «ال» or within one typo; within each, speakers with more
+   * quotations first. On an empty prefix: the most quoted speakers.
    */
   speakers(prefix = '', limit = MAX_AUTOCOMPLETE_CHOICES): string[] {
+    const n = Math.min(Math.max(0, limit), MAX_AUTOCOMPLETE_CHOICES);
     const p = speakerTokens(prefix).join(' ');
-    const rank = (key: string): number => {
-      if (!p || key.startsWith(p)) return 0;
-      if (key.split(' ').some((w) => w.startsWith(p))) return 1;
-      if (key.includes(p)) return 2;
-      return speakerMatches(prefix, key) ? 3 : -1;
-    };
-    return [...this.speakerCounts.entries()]
-      .map(([key, e]) => ({ ...e, rank: rank(key) }))
-      .filter((e) => e.rank >= 0)
-      .sort((a, b) => a.rank - b.rank || b.count - a.count || a.name.localeCompare(b.name, 'ar'))
-      .slice(0, Math.min(Math.max(0, limit), MAX_AUTOCOMPLETE_CHOICES))
-      .map((e) => e.name);
+    if (!p) {
+      this.mostQuoted ??= [...this.speakers_.keys()].sort((a, b) => this.bySpeakerCount(a, b));
+      return this.mostQuoted.slice(0, n).map((key) => this.speakers_.get(key)!.name);
+    }
+    const rank = (key: string): number => (key.startsWith(p) ? 0 : key.split(' ').some((w) => w.startsWith(p)) ? 1 : 2);
+    return this.names
+      .search(prefix)
+      .map((hit) => ({ key: hit.id as string, rank: rank(hit.id as string) }))
+      .sort((a, b) => a.rank - b.rank || this.bySpeakerCount(a.key, b.key))
+      .slice(0, n)
+      .map((e) => this.speakers_.get(e.key)!.name);
+  }
+
+  // ---- internals
+
+  private changed(): void {
+    this.byImportance = null;
+    this.mostQuoted = null;
+    if (this.index.needsCompaction()) void this.index.compact();
+  }
+
+  private liveSlots(): number[] {
+    const slots: number[] = [];
+    for (const list of this.byArticle.values()) slots.push(...list);
+    return slots;
+  }
+
+  /** Keys of the speakers a filter names (speakerMatches). */
+  private speakersMatching(filter: string): Set<string> {
+    const wanted = speakerTokens(filter);
+    const keys = new Set<string>();
+    for (const [key, speaker] of this.speakers_) if (tokensMatch(wanted, speaker.tokens)) keys.add(key);
+    return keys;
+  }
+
+  /** Equal rank: by article id, then place in the article — never by insertion history. */
+  private readonly idOf = (slot: number): string => {
+    const entry = this.bySlot[slot]!;
+    return `${entry.quote.articleId}\u0000${String(entry.position).padStart(6, '0')}`;
+  };
+
+  private bySpeakerCount(a: string, b: string): number {
+    const x = this.speakers_.get(a)!;
+    const y = this.speakers_.get(b)!;
+    return y.count - x.count || x.name.localeCompare(y.name, 'ar');
   }
 }

@@ -268,7 +268,12 @@ export class InvertedIndex {
     this.bulk = [0, 1].map(() => ({ terms: new GrowInt32(1 << 16), docs: new GrowInt32(1 << 16), tfs: new GrowInt32(1 << 16) }));
   }
 
-  endBulk(): void {
+  /**
+   * Lay out what the bulk build collected. `sortDictionary: false` leaves the dictionary's term order (prefix
+   * lookups) to be made at first need: for an index never asked for prefixes, it saves a sort (~60 ms for 60k terms)
+   * on the event loop.
+   */
+  endBulk({ sortDictionary = true }: { sortDictionary?: boolean } = {}): void {
     const bulk = this.bulk;
     if (!bulk) return;
     this.bulk = null;
@@ -298,7 +303,7 @@ export class InvertedIndex {
     }
     this.base = base;
     // Sort the dictionary now, as part of the build, rather than on the first prefix query.
-    this.sorted();
+    if (sortDictionary) this.sorted();
   }
 
   /**

@@ -41,10 +41,11 @@ const ENDS_IN_WORD = /[\p{L}\p{M}\p{N}]$/u;
  * survives analysis: «التحالف الدو» expands «دو», while a finished question («… العراق؟») or a trailing stopword
  * does not turn the previous word into a prefix. Numbers are never fuzzy: «2014» must not find «2018».
  */
-export function queryTerms(query: string): QueryTerm[] {
+export function queryTerms(query: string, options: PlanOptions = {}): QueryTerm[] {
   const tokens = tokenize(query);
   const last = tokens[tokens.length - 1];
-  const prefixLast = ENDS_IN_WORD.test(query.trimEnd()) && last !== undefined && analyzeTerm(last) !== null;
+  const prefixLast =
+    options.prefix !== false && ENDS_IN_WORD.test(query.trimEnd()) && last !== undefined && analyzeTerm(last) !== null;
   const isPrefix = (term: string) => term.length >= RANKING.prefixMinLength;
   const own = tokens.map((t) => analyzeTerm(t)).filter((t): t is string => t !== null);
   const terms: QueryTerm[] = own.map((term, i) => ({
@@ -65,12 +66,20 @@ export function queryTerms(query: string): QueryTerm[] {
   return terms;
 }
 
+/**
+ * `prefix: false`: the last word is never read as a prefix — for a query submitted whole rather than typed
+ * (quotation search), which then never needs the dictionary in term order.
+ */
+export interface PlanOptions {
+  prefix?: boolean;
+}
+
 /** Expand every query term against the index's dictionary. */
-export function planQuery(query: string, index: InvertedIndex): QueryPlan {
+export function planQuery(query: string, index: InvertedIndex, options: PlanOptions = {}): QueryPlan {
   const sources: string[] = [];
   const sourceOf = new Map<string, number>();
   const specs: QuerySpec[] = [];
-  for (const q of queryTerms(query)) {
+  for (const q of queryTerms(query, options)) {
     let source = sourceOf.get(q.term);
     if (source === undefined) {
       source = sources.length;
