@@ -111,6 +111,45 @@ function observe(index: ArticleIndex, queries: readonly string[]) {
 
 type Op = { kind: 'add'; article: Article } | { kind: 'remove'; at: number };
 
+describe('the dictionary in term order, for prefixes', () => {
+  it('after thousands of terms added one at a time (merged in runs), prefixes find exactly the terms a plain scan does', () => {
+    const index = new InvertedIndex();
+    // A bulk-built base, then 10,000 new terms in single adds: more than one merge of the recent terms.
+    index.beginBulk();
+    const letters = 'ابتثجحخدذرزسشصضطظعغفقكلمنهوي';
+    const word = (n: number) => {
+      let w = '';
+      for (let k = 0; k < 3 || n > 0; k++, n = Math.floor(n / letters.length)) w += letters[n % letters.length];
+      return w;
+    };
+    const addWith = (terms: string[]) => {
+      const ids = terms.map((t) => index.intern(t));
+      index.addDocument([
+        { termIds: [], tfs: [], count: 0, length: 0 },
+        { termIds: ids, tfs: ids.map(() => 1), count: ids.length, length: ids.length },
+      ]);
+    };
+    const all: string[] = [];
+    for (let i = 0; i < 2000; i += 10) {
+      const terms = Array.from({ length: 10 }, (_, k) => word((i + k) * 7919));
+      all.push(...terms);
+      addWith(terms);
+    }
+    index.endBulk();
+    for (let i = 0; i < 10_000; i++) {
+      const term = word(i * 104729 + 13);
+      if (all.includes(term)) continue;
+      all.push(term);
+      addWith([term]);
+    }
+    const sorted = [...new Set(all)].sort();
+    expect(index.sortedTermsCopy()).toEqual(sorted);
+    for (const prefix of ['ب', 'با', 'سم', 'يي', 'قلم', 'ثاء']) {
+      expect(index.termsWithPrefix(prefix).map((id) => index.termText[id])).toEqual(sorted.filter((t) => t.startsWith(prefix)));
+    }
+  });
+});
+
 describe('an index changed in place', () => {
   const ops = (existing: number) =>
     fc.array(

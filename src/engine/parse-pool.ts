@@ -3,7 +3,7 @@
  * input-dependent part of ingestion (a 200,000-character paragraph, a pathological line) — never stalls the
  * thread that answers Discord, and so a first import of a large folder uses every core.
  *
- * Workers start when there is work and stop after a minute idle (a running bot holds no parser threads while the
+ * Workers start when there is work and stop after 15 s idle (a running bot holds no parser threads while the
  * corpus is quiet). A file whose analysis crashes its worker or takes longer than ANALYZE_TIMEOUT_MS is reported
  * as unusable with the reason; the worker is replaced and the other files go on.
  */
@@ -35,7 +35,11 @@ export type AnalyzeResponse = { id: number; result: AnalyzedFile } | { id: numbe
 
 /** Parsing one article takes about a millisecond; ten seconds means something is wrong with the file. */
 export const ANALYZE_TIMEOUT_MS = 10_000;
-const IDLE_MS = 60_000;
+/**
+ * Idle parser workers stop after this long: each holds its own V8 heap (~40–60 MB after a burst), which a running
+ * bot should not keep for articles that come in bursts minutes apart; starting one again costs ~50 ms.
+ */
+const IDLE_MS = 15_000;
 
 /** Analysis in the calling thread: for tests run from TypeScript sources, and tools with no event loop to keep. */
 export const inThreadAnalyzer: FileAnalyzer = {

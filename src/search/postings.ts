@@ -86,9 +86,15 @@ const MAX_TF = 0xffff;
 export class InvertedIndex {
   // ---- term dictionary
   readonly termText: string[] = [];
-  /** All terms in code-unit order, for prefix ranges. */
+  /** All terms in code-unit order, for prefix ranges (but those in `recentTerms`). */
   private sortedTerms: string[] = [];
   private sortedDirty = false;
+  /**
+   * Terms added one at a time since `sortedTerms` was made, in code-unit order; merged into it once there are
+   * RECENT_TERMS_MAX. Inserting each into the whole dictionary moved ~300k references per new term: an article
+   * bringing 80 new names cost ~18 ms of one event-loop turn.
+   */
+  private recentTerms: string[] = [];
   /** Characters used by the dictionary, per script class (fuzzy candidates are drawn from these). */
   private readonly alphabet = new Map<number, Set<string>>();
   /** BMP code units already in `alphabet`. */
@@ -164,7 +170,13 @@ export class InvertedIndex {
     }
     this.addToAlphabet(term);
     if (this.bulk || this.sortedDirty) this.sortedDirty = true;
-    else insertSorted(this.sortedTerms, term);
+    else {
+      insertSorted(this.recentTerms, term);
+      if (this.recentTerms.length >= RECENT_TERMS_MAX) {
+        this.sortedTerms = mergeSorted(this.sortedTerms, this.recentTerms);
+        this.recentTerms = [];
+      }
+    }
     return id;
   }
 
@@ -175,17 +187,11 @@ export class InvertedIndex {
 
   /** Ids of live terms starting with `prefix` (the prefix itself included when it is a term), in term order. */
   termsWithPrefix(prefix: string): number[] {
-    const sorted = this.sorted();
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (sorted[mid] < prefix) lo = mid + 1;
-      else hi = mid;
-    }
+    const older = withPrefix(this.sorted(), prefix);
+    const terms = this.recentTerms.length ? mergeSorted(older, withPrefix(this.recentTerms, prefix)) : older;
     const out: number[] = [];
-    for (let i = lo; i < sorted.length && sorted[i].startsWith(prefix); i++) {
-      const id = this.termId(sorted[i])!;
+    for (const term of terms) {
+      const id = this.termId(term)!;
       if (this.dfAny[id] > 0) out.push(id);
     }
     return out;
@@ -193,7 +199,7 @@ export class InvertedIndex {
 
   /** A copy of the dictionary in code-unit order (dead terms included). */
   sortedTermsCopy(): string[] {
-    return this.sorted().slice();
+    return mergeSorted(this.sorted(), this.recentTerms);
   }
 
   /** The dictionary's characters of the given script classes. */
@@ -255,6 +261,7 @@ export class InvertedIndex {
   private sorted(): string[] {
     if (this.sortedDirty) {
       this.sortedTerms = [...this.termText].sort(compareCodeUnits);
+      this.recentTerms = [];
       this.sortedDirty = false;
     }
     return this.sortedTerms;
@@ -789,6 +796,47 @@ export function grow<T extends Typed>(array: T, size: number): T {
 
 export function compareCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** See InvertedIndex.recentTerms. */
+const RECENT_TERMS_MAX = 4096;
+
+/** The run of `sorted` (code-unit order) starting with `prefix`. */
+function withPrefix(sorted: readonly string[], prefix: string): string[] {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < prefix) lo = mid + 1;
+    else hi = mid;
+  }
+  let end = lo;
+  while (end < sorted.length && sorted[end].startsWith(prefix)) end++;
+  return sorted.slice(lo, end);
+}
+
+/**
+ * Two lists in code-unit order as one (neither holds a term of the other). `b` is the short one: each of its terms
+ * is placed by binary search and `a` is copied in runs between them (~8 ms for 314k + 4k terms, where comparing
+ * element by element took 10–30 ms).
+ */
+function mergeSorted(a: readonly string[], b: readonly string[]): string[] {
+  if (!b.length) return a.slice();
+  const runs: string[][] = [];
+  let from = 0;
+  for (const term of b) {
+    let lo = from;
+    let hi = a.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (a[mid] < term) lo = mid + 1;
+      else hi = mid;
+    }
+    runs.push(a.slice(from, lo), [term]);
+    from = lo;
+  }
+  runs.push(a.slice(from));
+  return ([] as string[]).concat(...runs);
 }
 
 function insertSorted(sorted: string[], term: string): void {
