@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeTerm, forEachNormalizedWord, isNfkcAsItIs, normalizeArabic, normalizeArabicByRules, tokenize } from '../src/arabic/index.js';
 import type { Article } from '../src/corpus/article.js';
 import { ArticleIndex, textsOf } from '../src/search/article-index.js';
+import { bestOf } from '../src/search/best-of.js';
 import { BulkAnalyzer } from '../src/search/bulk-analyzer.js';
 import { InvertedIndex } from '../src/search/postings.js';
 import { oneEditTerms, oneEditVariants } from '../src/search/query-plan.js';
@@ -110,6 +111,21 @@ function observe(index: ArticleIndex, queries: readonly string[]) {
 }
 
 type Op = { kind: 'add'; article: Article } | { kind: 'remove'; at: number };
+
+describe('bestOf, the top-k selection of short pages', () => {
+  it('equals a stable sort cut to k, ties and all', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ key: fc.integer({ min: 0, max: 6 }), at: fc.nat() }), { maxLength: 80 }),
+        fc.integer({ min: 0, max: 30 }),
+        (items, k) => {
+          const byKey = (a: { key: number }, b: { key: number }) => b.key - a.key;
+          expect(bestOf(items, k, byKey)).toEqual([...items].sort(byKey).slice(0, k));
+        },
+      ),
+    );
+  });
+});
 
 describe('the dictionary in term order, for prefixes', () => {
   it('after thousands of terms added one at a time (merged in runs), prefixes find exactly the terms a plain scan does', () => {

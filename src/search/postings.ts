@@ -801,18 +801,24 @@ export function compareCodeUnits(a: string, b: string): number {
 /** See InvertedIndex.recentTerms. */
 const RECENT_TERMS_MAX = 4096;
 
-/** The run of `sorted` (code-unit order) starting with `prefix`. */
-function withPrefix(sorted: readonly string[], prefix: string): string[] {
-  let lo = 0;
+/** The first index of `sorted` (code-unit order), from `from` on, whose term is not below `term`. */
+function lowerBound(sorted: readonly string[], term: string, from = 0): number {
+  let lo = from;
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < prefix) lo = mid + 1;
+    if (sorted[mid] < term) lo = mid + 1;
     else hi = mid;
   }
-  let end = lo;
+  return lo;
+}
+
+/** The run of `sorted` (code-unit order) starting with `prefix`. */
+function withPrefix(sorted: readonly string[], prefix: string): string[] {
+  const start = lowerBound(sorted, prefix);
+  let end = start;
   while (end < sorted.length && sorted[end].startsWith(prefix)) end++;
-  return sorted.slice(lo, end);
+  return sorted.slice(start, end);
 }
 
 /**
@@ -825,29 +831,16 @@ function mergeSorted(a: readonly string[], b: readonly string[]): string[] {
   const runs: string[][] = [];
   let from = 0;
   for (const term of b) {
-    let lo = from;
-    let hi = a.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (a[mid] < term) lo = mid + 1;
-      else hi = mid;
-    }
-    runs.push(a.slice(from, lo), [term]);
-    from = lo;
+    const at = lowerBound(a, term, from);
+    runs.push(a.slice(from, at), [term]);
+    from = at;
   }
   runs.push(a.slice(from));
   return ([] as string[]).concat(...runs);
 }
 
 function insertSorted(sorted: string[], term: string): void {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < term) lo = mid + 1;
-    else hi = mid;
-  }
-  sorted.splice(lo, 0, term);
+  sorted.splice(lowerBound(sorted, term), 0, term);
 }
 
 export const SCRIPT_ARABIC = 1;
