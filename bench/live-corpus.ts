@@ -252,7 +252,8 @@ async function settledRss(read: () => number | null): Promise<{ rss: number | nu
   return { rss, settledAfterMs: Date.now() - from };
 }
 
-async function botStartup(corpus: string, data: string): Promise<{ readyMs: number; loadedMs: number; rss: number | null; peakRss: number | null; settledAfterMs: number }> {
+/** The real bot process (npm start without a token: sandbox mode): its log collected, its RSS read with a running peak. */
+function spawnBot(corpus: string, data: string) {
   const child = spawn(process.execPath, [path.join(projectRoot(), 'dist/src/main.js')], {
     env: { ...process.env, ARTICLES_DIR: corpus, DATA_DIR: data, DISCORD_TOKEN: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -260,20 +261,47 @@ async function botStartup(corpus: string, data: string): Promise<{ readyMs: numb
   let output = '';
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));
+  const bot = {
+    output: () => output,
+    running: () => child.exitCode === null,
+    peakRss: null as number | null,
+    /** Its RSS now (null once it has exited), the peak kept on the way. */
+    rss(): number | null {
+      const now = child.exitCode === null && child.pid ? rssOf(child.pid) : null;
+      if (now !== null) bot.peakRss = Math.max(bot.peakRss ?? 0, now);
+      return now;
+    },
+    /** Until the quotation index is built and the sandbox demo has run (or the deadline), sampling the RSS. */
+    async demoDone(deadline: number): Promise<void> {
+      while (Date.now() < deadline && !(/quotation index ready/.test(output) && /playground:/.test(output)) && bot.running()) {
+        bot.rss();
+        await sleep(200);
+      }
+    },
+    async stop(): Promise<void> {
+      child.kill('SIGTERM');
+      if (child.exitCode === null) await new Promise((r) => child.once('exit', r));
+    },
+  };
+  return bot;
+}
+
+async function botStartup(corpus: string, data: string): Promise<{ readyMs: number; loadedMs: number; rss: number | null; peakRss: number | null; settledAfterMs: number }> {
+  const bot = spawnBot(corpus, data);
   const deadline = Date.now() + 120_000;
   let readyMs = NaN;
   while (Date.now() < deadline) {
-    const m = /engine ready after (\d+) ms/.exec(output);
+    const m = /engine ready after (\d+) ms/.exec(bot.output());
     if (m) {
       readyMs = Number(m[1]);
       break;
     }
-    if (child.exitCode !== null) break;
+    if (!bot.running()) break;
     await sleep(50);
   }
   let loadedMs = NaN;
-  while (Date.now() < deadline && child.exitCode === null) {
-    const m = /bot modules loaded after (\d+) ms/.exec(output);
+  while (Date.now() < deadline && bot.running()) {
+    const m = /bot modules loaded after (\d+) ms/.exec(bot.output());
     if (m) {
       loadedMs = Number(m[1]);
       break;
@@ -282,25 +310,14 @@ async function botStartup(corpus: string, data: string): Promise<{ readyMs: numb
   }
   // Settled: the quotation index is built, the demo (its `/digest now since:all` among it) has run, and the digest
   // worker it started has stopped when idle (src/engine/digest-pool.ts). The peak is sampled on the way.
-  let peakRss: number | null = null;
-  const sample = () => {
-    const now = child.pid ? rssOf(child.pid) : null;
-    if (now !== null) peakRss = Math.max(peakRss ?? 0, now);
-  };
-  while (Date.now() < deadline && !(/quotation index ready/.test(output) && /playground:/.test(output)) && child.exitCode === null) {
-    sample();
-    await sleep(200);
-  }
+  await bot.demoDone(deadline);
   // Then until the RSS has settled: the demo digest may finish after the playground line, its worker stops 15 s
   // after its last job, and V8 gives back what it no longer uses a while after the process goes idle. Settled: 15
   // samples a second apart within 2 MiB of each other, at least 30 s after the playground line, at most 120 s.
-  const { rss, settledAfterMs } = await settledRss(() => {
-    sample();
-    return child.exitCode === null && child.pid ? rssOf(child.pid) : null;
-  });
-  child.kill('SIGTERM');
-  await new Promise((r) => child.once('exit', r));
-  if (Number.isNaN(readyMs)) throw new Error(`the bot did not report ready:\n${output.slice(-2000)}`);
+  const { rss, settledAfterMs } = await settledRss(() => bot.rss());
+  await bot.stop();
+  if (Number.isNaN(readyMs)) throw new Error(`the bot did not report ready:\n${bot.output().slice(-2000)}`);
+  const peakRss = bot.peakRss;
   return { readyMs, loadedMs, rss, peakRss, settledAfterMs };
 }
 
@@ -309,48 +326,37 @@ async function botStartup(corpus: string, data: string): Promise<{ readyMs: numb
  * once; measured until its log has counted them all as new, then its RSS once steady.
  */
 async function botAfterBurst(corpus: string, data: string, held: string, names: string[]): Promise<{ indexedMs: number; rss: number | null; peakRss: number | null; settledAfterMs: number; lateRss: number | null }> {
-  const child = spawn(process.execPath, [path.join(projectRoot(), 'dist/src/main.js')], {
-    env: { ...process.env, ARTICLES_DIR: corpus, DATA_DIR: data, DISCORD_TOKEN: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (d) => (output += d));
-  child.stderr.on('data', (d) => (output += d));
-  let peakRss: number | null = null;
-  const read = () => {
-    const now = child.exitCode === null && child.pid ? rssOf(child.pid) : null;
-    if (now !== null) peakRss = Math.max(peakRss ?? 0, now);
-    return now;
-  };
+  const bot = spawnBot(corpus, data);
+  const read = () => bot.rss();
   try {
     const deadline = Date.now() + 240_000;
-    while (Date.now() < deadline && !(/quotation index ready/.test(output) && /playground:/.test(output)) && child.exitCode === null) await sleep(200);
+    await bot.demoDone(deadline);
     await settledRss(read);
-    peakRss = null;
+    bot.peakRss = null;
     // Counted in: files indexed as new, and files refused with a reason (e.g. no article text left after the chrome).
     const newCount = () =>
-      [...output.matchAll(/corpus changed: (\d+) new/g)].reduce((sum, m) => sum + Number(m[1]), 0) + [...output.matchAll(/: skipped — /g)].length;
+      [...bot.output().matchAll(/corpus changed: (\d+) new/g)].reduce((sum, m) => sum + Number(m[1]), 0) + [...bot.output().matchAll(/: skipped — /g)].length;
     const before = newCount();
     const started = performance.now();
     await Promise.all(names.map((n) => rename(path.join(held, n), path.join(corpus, n))));
-    while (Date.now() < deadline && newCount() - before < names.length && child.exitCode === null) {
+    while (Date.now() < deadline && newCount() - before < names.length && bot.running()) {
       read();
       await sleep(100);
     }
     const indexedMs = performance.now() - started;
-    if (newCount() - before < names.length) throw new Error(`the bot did not index the burst:\n${output.slice(-2000)}`);
+    if (newCount() - before < names.length) throw new Error(`the bot did not index the burst:\n${bot.output().slice(-2000)}`);
     const { rss, settledAfterMs } = await settledRss(read);
     // And later: measured by hand, the RSS held a plateau for ~80 s after a burst, then fell by ~90 MiB with no
     // thread stopping (V8 giving back its grown heap once idle). What a bot holds minutes later is the figure.
     const lateAt = started + indexedMs + LATE_RSS_AFTER_MS;
-    while (performance.now() < lateAt && child.exitCode === null) {
+    while (performance.now() < lateAt && bot.running()) {
       read();
       await sleep(1000);
     }
-    return { indexedMs, rss, peakRss, settledAfterMs, lateRss: read() };
+    const lateRss = read();
+    return { indexedMs, rss, peakRss: bot.peakRss, settledAfterMs, lateRss };
   } finally {
-    child.kill('SIGTERM');
-    if (child.exitCode === null) await new Promise((r) => child.once('exit', r));
+    await bot.stop();
   }
 }
 
