@@ -186,8 +186,10 @@ function summaryQualityRow(day: string, multi: readonly Story[], articles: reado
     const sets = story.summary.map((x) => new Set(analyze(x)));
     for (let i = 0; i < sets.length; i++) for (let j = i + 1; j < sets.length; j++) if (isNearDuplicate(sets[i], sets[j])) duplicates++;
     if (story.title !== byId.get(story.articleIds[0])!.title) retitled++;
-    // A sentence that is not verbatim in its article had a relative date made explicit.
-    if (story.summary.some((x) => !story.articleIds.some((id) => byId.get(id)!.paragraphs.some((p) => p.includes(x))))) dated++;
+    // A sentence that is not verbatim in its article had a relative date made explicit (a sentence ended at a
+    // clause, trimAtClause, is its article's words up to the full stop it was given).
+    const verbatim = (x: string) => story.articleIds.some((id) => byId.get(id)!.paragraphs.some((p) => p.includes(x) || p.includes(x.replace(/\.$/u, ''))));
+    if (story.summary.some((x) => !verbatim(x))) dated++;
   }
   const n = multi.length || 1;
   const pct = (k: number) => `${k} (${((100 * k) / n).toFixed(0)} %)`;

@@ -12,6 +12,7 @@ import { loadCorpus } from '../src/corpus/load.js';
 import { parseArticle } from '../src/corpus/parse.js';
 import { buildDigest, selectArticles } from '../src/digest/digest.js';
 import { decodeAnalysis, encodeAnalysis } from '../src/digest/stored-analysis.js';
+import { MAX_LEAD_WORDS } from '../src/digest/summary.js';
 import { analyzeArticle } from '../src/digest/vectors.js';
 import { termStatisticsOf } from '../src/digest/term-statistics.js';
 import { GENERIC_TERM_WEIGHT, newsSpecificity } from '../src/digest/generic-news-vocabulary.js';
@@ -78,8 +79,12 @@ function expectExtractiveSummary(story: Story, byId: Map<string, Article>): void
       return a.paragraphs.flatMap((p) => splitSentences(p)).map((x) => resolveRelativeDates(x, a.date));
     }),
   );
+  // …or such a sentence ended at a clause boundary (trimAtClause): its own words up to a comma, then a full stop.
+  const heads = [...printable];
   for (const sentence of story.summary) {
-    expect(printable.has(sentence), `not from the story: ${sentence}`).toBe(true);
+    const head = sentence.replace(/\.$/u, '');
+    const trimmedHead = heads.some((p) => p.startsWith(head) && /^\s*[،,]/u.test(p.slice(head.length)));
+    expect(printable.has(sentence) || trimmedHead, `not from the story: ${sentence}`).toBe(true);
   }
   for (let i = 0; i < story.summary.length; i++) {
     for (let j = i + 1; j < story.summary.length; j++) {
@@ -501,6 +506,9 @@ describe('same-event judgement on unrelated reports', () => {
 // Reports written for these tests (not from any corpus): a bridge opening in Dammam told by two outlets.
 const BRIDGE_LEAD =
   'افتتح أمير المنطقة الشرقية، صباح أمس الثلاثاء، جسر الشاطئ الجديد في مدينة الدمام بطول أربعة كيلومترات وبتكلفة بلغت مليار ريال، بحضور وزير النقل وعدد من المسؤولين وسكان الأحياء المجاورة للمشروع.';
+/** A minister's plans after the lead, written to push it past MAX_LEAD_WORDS. */
+const LONG_LEAD_TAIL =
+  '، مؤكدا أن المشروع يأتي ضمن خطة شاملة لتطوير شبكة الطرق في المنطقة الشرقية خلال السنوات العشر المقبلة، وأن الحكومة خصصت لهذه الخطة ميزانية كبيرة تشمل إنشاء جسور وأنفاق جديدة في الدمام والخبر والظهران والجبيل والأحساء، وتوسعة الطرق السريعة التي تربط المدن الكبرى بالموانئ والمطارات والمناطق الصناعية، إضافة إلى تحسين الإنارة واللوحات الإرشادية وأنظمة المراقبة المرورية الذكية على الطرق الرئيسة، بما يخدم السكان والزوار ويخفف الازدحام الذي تشهده المدن في مواسم الإجازات والأعياد والمناسبات الوطنية الكبرى.';
 const BRIDGE_ASIDE = 'وشهد الحفل حضورا جماهيريا كبيرا من الأهالي.';
 const BRIDGE_FACT =
   'ويربط الجسر بين حي الشاطئ ووسط المدينة، ويتوقع أن يخفض زمن الرحلة بين الحيين من أربعين دقيقة إلى عشر دقائق في ساعات الذروة، بحسب تقديرات هيئة الطرق.';
@@ -558,6 +566,19 @@ describe('summary sentence choice', () => {
     const [story] = briefed([filed]).stories;
     expect(story.summary[0]).toBe(resolveRelativeDates(BRIDGE_LEAD, '2015-07-22'));
     expect(story.summary.join(' ')).not.toMatch(/حفظه الله|واس|فسيح جناته/);
+  });
+
+  it('trims a lead too long for a card at a trailing clause instead of dropping it for the details', () => {
+    // 100+ words: who, what, where and when, then «، مؤكدا أن…» and the minister's plans. Before trimming, a lead
+    // over MAX_LEAD_WORDS was left out whenever two shorter sentences existed, and the summary opened mid-story.
+    const long = `${BRIDGE_LEAD.replace(/\.$/u, '')}${LONG_LEAD_TAIL}`;
+    expect(long.split(/\s+/).length).toBeGreaterThan(MAX_LEAD_WORDS);
+    const filed = report('bridge-long', 'افتتاح جسر الشاطئ في الدمام', 'صحيفة هـ', [long, `${BRIDGE_ASIDE} ${BRIDGE_FACT}`, BRIDGE_BACKGROUND, OTHER_DETAIL]);
+    const [story] = briefed([filed]).stories;
+    expect(story.summary[0]).toBe(resolveRelativeDates(BRIDGE_LEAD, '2015-07-22'));
+    for (const fact of ['أمير المنطقة الشرقية', 'جسر الشاطئ', 'الدمام', 'أمس الثلاثاء 21 يوليو 2015']) expect(story.summary[0]).toContain(fact);
+    expectExtractiveSummary(story, new Map([[filed.id, filed]]));
+    for (const s of story.summary) expect(s.split(/\s+/).length).toBeLessThanOrEqual(MAX_LEAD_WORDS);
   });
 
   it("titles a story without the press agency's section label, and keeps a headline whose slash is its own", () => {

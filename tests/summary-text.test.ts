@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { splitSentences } from '../src/arabic/index.js';
-import { isQuestion, needsPreviousSentence } from '../src/arabic/discourse.js';
+import { MIN_TRIMMED_WORDS, isQuestion, needsPreviousSentence, trimAtClause } from '../src/arabic/discourse.js';
 import { formatArabicDate, resolveRelativeDates } from '../src/arabic/relative-dates.js';
 import { loadCorpus } from '../src/corpus/load.js';
 
@@ -124,5 +124,45 @@ describe('relative dates', () => {
     expect(resolveRelativeDates(nowadays, THURSDAY)).toBe(nowadays);
     expect(resolveRelativeDates('وأعلنت الوزارة أمس أن الاجتماع انتهى.', null)).toBe('وأعلنت الوزارة أمس أن الاجتماع انتهى.');
     expect(formatArabicDate(Date.UTC(2015, 6, 21) / 86_400_000)).toBe('21 يوليو 2015');
+  });
+});
+
+describe('long sentences ended at a trailing clause', () => {
+  // Sentences written for these tests, in the shape of SaudiNewsNet's and SPA's long leads.
+  const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
+  const MAIN =
+    'افتتح وزير الصحة صباح أمس الثلاثاء المستشفى الجامعي الجديد في مدينة أبها بطاقة استيعابية تبلغ خمسمائة سرير وبتكلفة بلغت ملياري ريال';
+  const TAIL =
+    '، مؤكدا أن المشروع يأتي ضمن خطة الوزارة لتوسيع الخدمات الصحية في المناطق الجنوبية خلال السنوات الخمس المقبلة، وأن الوزارة ستفتتح مستشفيات أخرى في جازان ونجران والباحة قبل نهاية العام.';
+
+  it('ends the sentence before «، مؤكدا أن…» when the whole runs over the cap, keeping who, what, where and when', () => {
+    const sentence = MAIN + TAIL;
+    expect(trimAtClause(sentence, 30, words)).toBe(`${MAIN}.`);
+    // The last boundary that fits wins: with room for it, the second clause (a new reported one) is kept too.
+    const reported = `${MAIN}، وقال مدير المستشفى إن العيادات الخارجية ستبدأ استقبال المرضى الأسبوع المقبل، مشيرا إلى أن التسجيل سيكون إلكترونيا عبر تطبيق الوزارة.`;
+    expect(trimAtClause(reported, 30, words)).toBe(`${MAIN}.`);
+    expect(trimAtClause(reported, 40, words)).toBe(`${MAIN}، وقال مدير المستشفى إن العيادات الخارجية ستبدأ استقبال المرضى الأسبوع المقبل.`);
+    // Relative clause and adjuncts of circumstance.
+    for (const opener of ['، الذي يعد الأكبر في المنطقة', '، وذلك ضمن خطة الوزارة', '، حيث التقى بالأطباء', '، فيما بدأت الأقسام عملها']) {
+      expect(trimAtClause(`${MAIN}${opener} ${'وسط حضور كبير من الأهالي والمسؤولين '.repeat(3)}.`, 30, words), opener).toBe(`${MAIN}.`);
+    }
+  });
+
+  it('does not cut at a comma between titles or places, inside a quotation, or before enough words', () => {
+    // A prince's titles between commas: the sentence is not complete before them.
+    const titles =
+      'استقبل صاحب السمو الملكي الأمير فيصل بن خالد، أمير منطقة الحدود الشمالية، رئيس مجلس المنطقة، في مكتبه بالإمارة أمس مدير جامعة الحدود الشمالية وعددا من وكلائها وعمداء الكليات.';
+    expect(trimAtClause(titles, 15, words)).toBeNull();
+    // «…، مشيرا…» inside the minister's quoted words: ending there would leave the quotation open.
+    const quoted = `قال الوزير في مؤتمر صحفي عقده في الرياض مساء أمس: «إن الوزارة ستواصل العمل على خطة التطوير، مشيرا إلى الموعد»، مؤكدا أن التنفيذ سيبدأ قريبا في كل المناطق.`;
+    expect(trimAtClause(quoted, 22, words)).toBe('قال الوزير في مؤتمر صحفي عقده في الرياض مساء أمس: «إن الوزارة ستواصل العمل على خطة التطوير، مشيرا إلى الموعد».');
+    expect(trimAtClause(quoted, 18, words)).toBeNull();
+    // Too few words before the only boundary: a fragment, not a sentence.
+    const short = `أكد الوزير أهمية المشروع، مؤكدا ${'أن التنفيذ سيبدأ قريبا في المناطق '.repeat(4)}.`;
+    expect(words(short.split('،')[0])).toBeLessThan(MIN_TRIMMED_WORDS);
+    expect(trimAtClause(short, 20, words)).toBeNull();
+    // «وبين» after a comma is "and between" as often as "and he showed": no cut.
+    const between = `${MAIN}، وبين المدينتين مسافة قصيرة يقطعها المرضى في أقل من ساعة عبر الطريق السريع الجديد.`;
+    expect(trimAtClause(between, 30, words)).toBeNull();
   });
 });

@@ -159,3 +159,58 @@ export function isQuestion(sentence: string): boolean {
   // «…أثناء وجودهم في الفضاء؟.»: some outlets put a full stop after the question mark.
   return /[؟?]["'»”’)\]]*\.?\s*$/u.test(sentence.trim());
 }
+
+/**
+ * Words that open a trailing clause after a comma: what follows adds to a sentence that is already complete, so
+ * the sentence can end before it and stay grammatical. From SaudiNewsNet and EASC leads of 80–150 words:
+ * - circumstantial participles of reporting (الحال): «…، مؤكدا أن…», «…، مشيرة إلى…», «…، معربا عن…»;
+ * - «…، وذلك…», «…، حيث…», «…، إذ…», «…، مما…», «…، بينما…», «…، فيما…», «…، وسط…»: adjuncts of reason, place
+ *   or circumstance;
+ * - a relative clause on the noun before the comma: «…، الذي/التي/والتي…»;
+ * - a new reported clause: «…، وأكد…», «…، وقال…» (the conjunction plus a reporting verb).
+ * Not a bare comma: Gulf leads list a prince's titles and Levantine ones a series of places between commas, and
+ * the sentence is not complete before them.
+ */
+const TRAILING_CLAUSE_OPENERS = norm(`
+  مؤكدا مؤكدة مؤكدين مشيرا مشيرة مشيرين موضحا موضحة مضيفا مضيفة لافتا لافتة معربا معربة مشددا مشددة منوها منوهة
+  مبينا مبينة معتبرا معتبرة مطالبا مطالبة داعيا داعية محذرا محذرة مثمنا مثمنة متمنيا متمنية مبديا مبدية مستعرضا
+  مستعرضة مبرزا مبرزة مستشهدا متحدثا متحدثة وذلك حيث إذ مما بينما فيما وسط الذي التي الذين اللذين اللتين والذي والتي
+  والذين وهو وهي
+`);
+/** Reporting verbs that are also other words after «و»: «وبين» is "and between" as often as "and he showed". */
+const NOT_ONLY_VERBS = norm('وبين');
+/** Fewer words than this before the cut leave a fragment, not a sentence with its who and what. */
+export const MIN_TRIMMED_WORDS = 12;
+
+/**
+ * `sentence` ended at its last trailing-clause boundary that leaves at most `maxWords` words (counted as
+ * `countWords` counts them), with a full stop; null when no such boundary leaves at least MIN_TRIMMED_WORDS words,
+ * or when the cut would fall inside a quotation or parentheses. The words kept are the sentence's own, in its order:
+ * only its tail goes.
+ */
+export function trimAtClause(sentence: string, maxWords: number, countWords: (text: string) => number): string | null {
+  let best: string | null = null;
+  for (const m of sentence.matchAll(/\s*[،,]\s*/gu)) {
+    const at = m.index ?? 0;
+    const rest = sentence.slice(at + m[0].length);
+    const next = words(rest, 2);
+    if (next.length === 0) continue;
+    const opener =
+      TRAILING_CLAUSE_OPENERS.has(next[0]) || (next[0].startsWith('و') && REPORTING_VERBS.has(next[0]) && !NOT_ONLY_VERBS.has(next[0]));
+    if (!opener) continue;
+    const head = sentence.slice(0, at).replace(/[\s،,؛:\-–—]+$/u, '');
+    if (!balanced(head)) continue;
+    const n = countWords(head);
+    if (n > maxWords) break; // later boundaries leave even more
+    if (n >= MIN_TRIMMED_WORDS) best = `${head}.`;
+  }
+  return best;
+}
+
+/** No quotation or parenthesis left open (the cut would end a sentence inside someone's words). */
+function balanced(text: string): boolean {
+  const count = (re: RegExp) => (text.match(re) ?? []).length;
+  if (count(/«/gu) !== count(/»/gu) || count(/“/gu) !== count(/”/gu)) return false;
+  if (count(/\(/gu) !== count(/\)/gu) || count(/"/gu) % 2 !== 0) return false;
+  return true;
+}

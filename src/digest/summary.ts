@@ -3,11 +3,12 @@
  * verbatim from the story's articles; nothing is rewritten.
  */
 import { analyze, normalizeArabic, tokenize } from '../arabic/index.js';
-import { isQuestion, needsPreviousSentence } from '../arabic/discourse.js';
+import { isQuestion, needsPreviousSentence, trimAtClause } from '../arabic/discourse.js';
 import { resolveRelativeDates } from '../arabic/relative-dates.js';
 import type { Quote } from '../quotes/quote.js';
 import type { StoryQuote } from './types.js';
 import type { AnalyzedArticle, AnalyzedSentence, SparseVector, TermWeights } from './vectors.js';
+import { forEachTermSpan } from '../arabic/index.js';
 import { analyzeText, countTerms, dot } from './vectors.js';
 
 /** Sentences shorter than this say too little to stand alone (datelines, captions, «وأضاف:»). */
@@ -156,6 +157,8 @@ function isDatelineLine(text: string): boolean {
 
 interface Candidate {
   sentence: AnalyzedSentence;
+  /** The article's whole sentence when `sentence` is its trimmed head (trimAtClause), else the same object. */
+  whole: AnalyzedSentence;
   /** The sentence as printed (relative dates made explicit) and its terms; worked out only for a likely pick. */
   printed?: string;
   printedTerms?: Set<string>;
@@ -179,8 +182,10 @@ interface Candidate {
 export interface SummarySentence {
   /** As printed: the article's sentence, relative dates made explicit. */
   text: string;
-  /** The sentence exactly as the article has it. */
+  /** The sentence exactly as the article has it (whole, also when `text` is its trimmed head). */
   original: string;
+  /** `text` ends at a clause boundary before the article's sentence does (see trimAtClause). */
+  trimmed: boolean;
   articleId: string;
 }
 
@@ -208,7 +213,10 @@ export function summarizeStory(
   articles.forEach((doc, articleRank) => {
     const lead = leadSentenceIndex(doc);
     const articlePrior = 1 / Math.pow(1 + articleRank, ARTICLE_EXPONENT);
-    doc.sentences.forEach((sentence, k) => {
+    doc.sentences.forEach((whole, k) => {
+      // A sentence over its cap ends at its last trailing clause that fits (trimAtClause): a 120-word lead that
+      // gives who, what, where and when before «، مؤكدا أن…» keeps them rather than being dropped for a detail.
+      const sentence = trimmedToCap(whole, k === lead ? MAX_LEAD_WORDS : MAX_SUMMARY_WORDS);
       if (CHROME.test(sentence.text) || !ARABIC_LETTER.test(sentence.text) || isQuestion(sentence.text)) return;
       if (isDatelineLine(sentence.text) || PRAYER.test(sentence.text)) return;
       if (sentence.terms.length < 3) return;
@@ -230,6 +238,7 @@ export function summarizeStory(
       const length = LENGTH_CREDIT * Math.min(1, sentence.wordCount / LENGTH_KNEE);
       all.push({
         sentence,
+        whole,
         doc,
         articleRank,
         termSet,
@@ -251,7 +260,8 @@ export function summarizeStory(
   if (chosen.length < 2) extendSummary(chosen, all, multiArticle, 2);
   return readingOrder(chosen).map((c) => ({
     text: printedOf(c),
-    original: c.sentence.text,
+    original: c.whole.text,
+    trimmed: c.sentence !== c.whole,
     articleId: c.doc.article.id,
   }));
 }
@@ -269,6 +279,21 @@ function leadSentenceIndex(doc: AnalyzedArticle): number {
   if (!place) return 0;
   const k = doc.sentences.slice(0, MAX_STANDFIRSTS + 1).findIndex((s) => normalizeArabic(s.text).startsWith(place));
   return k < 0 ? 0 : k;
+}
+
+/** Words as analyzeArticle counts them. */
+function countWords(text: string): number {
+  let n = 0;
+  forEachTermSpan(text, () => n++);
+  return n;
+}
+
+/** `sentence`, or its head ended at a trailing clause when it runs over `cap` words and such a head fits. */
+function trimmedToCap(sentence: AnalyzedSentence, cap: number): AnalyzedSentence {
+  if (sentence.wordCount <= cap) return sentence;
+  const text = trimAtClause(sentence.text, cap, countWords);
+  if (text === null) return sentence;
+  return { text, position: sentence.position, wordCount: countWords(text), terms: analyzeText(text) };
 }
 
 function printedOf(c: Candidate): string {
