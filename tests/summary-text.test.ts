@@ -49,6 +49,10 @@ describe('sentences that need the previous one', () => {
       'وبحسب العرض، فإن المشروع يقع على بعد عشرين كيلومترا من المدينة.',
       'وأوضح التقرير أن نسبة البطالة تراجعت خلال الربع الثاني.',
       'علما بأن الفريق سيخوض ثلاث مباريات ودية قبل انطلاق الموسم.',
+      // SaudiNewsNet's guest lists: which meeting, which ceremony?
+      'حضر اللقاء وزير الدولة عضو مجلس الوزراء ووزير الخارجية وعدد من المسؤولين.',
+      'وشهد الحفل حضورا جماهيريا كبيرا من الأهالي والزوار.',
+      'أقيم الحفل في قصر الثقافة بحي السفارات وسط حضور عدد من الأمراء ووجهاء المجتمع.',
     ]) {
       expect(needsPreviousSentence(s), s).toBe(true);
     }
@@ -71,7 +75,11 @@ describe('sentences that need the previous one', () => {
     ]) {
       expect(needsPreviousSentence(seedSentence(prefix)), prefix).toBe(false);
     }
-    // «this week» is the reader's time, not a reference back.
+    // Attending an event the sentence itself names.
+    expect(needsPreviousSentence('حضر أكثر من ألف زائر حفل افتتاح المهرجان في جدة مساء الخميس.')).toBe(false);
+    expect(needsPreviousSentence('أقيم حفل تكريم المتفوقين في جامعة الملك سعود بحضور مدير الجامعة.')).toBe(false);
+    expect(needsPreviousSentence('شهد ملعب الملك فهد الدولي في الرياض أمس نهائي كأس الملك.')).toBe(false);
+        // «this week» is the reader's time, not a reference back.
     expect(needsPreviousSentence('أعلنت وزارة الصحة هذا الأسبوع انتهاء حملة التلقيح في القرى.')).toBe(false);
   });
 });

@@ -11,7 +11,8 @@
  * - connectives that continue an argument: «كما…», «لكن…», «إلا أن…», «في المقابل…», «وفي هذا السياق…»,
  *   «لذلك…», «أما…», «حيث…», «هذا، وأكد…» (a Maghrebi «moreover»);
  * - background notes: «تجدر الإشارة إلى أن…», «يذكر أن…» (they close an article, they do not open a story);
- * - an honorific standing for the subject: «ونوه سموه…», «وأكد معاليه…» (Gulf news: the prince of the lead).
+ * - an honorific standing for the subject: «ونوه سموه…», «وأكد معاليه…» (Gulf news: the prince of the lead);
+ * - an event named as already told: «حضر اللقاء…», «وشهد الحفل…», «أقيم الحفل في…».
  * - answers: «والجواب هو…», and any sentence right after a question (see `needsPreviousSentence`'s `previous`).
  */
 import { normalizeArabic } from './normalize.js';
@@ -110,6 +111,14 @@ const CAME_IN = new Set(['وجاء', 'جاء', 'وورد', 'ورد'].map((w) => 
 const ACCORDING_TO = norm('وبحسب بحسب وحسب ووفق ووفقا وطبقا ووفقاً');
 const INTRODUCED_DOCUMENTS = norm('البيان العرض التقرير الدراسة الرسالة القرار الخطاب البلاغ الإعلان الاستطلاع المسح');
 
+/**
+ * «حضر اللقاء وزير الدولة…», «وشهد الحفل حضورا…»: attending an event named as already introduced (which meeting?).
+ * Gulf reports close on the guest list of the audience or ceremony their lead told; in a story several reports
+ * tell, such a line from another report names a meeting the summary never mentioned (SaudiNewsNet 2015-07-22).
+ */
+const ATTENDED = norm('حضر وحضر شهد وشهد أقيم وأقيم أقيمت وأقيمت تخلل وتخلل');
+const INTRODUCED_EVENTS = norm('اللقاء الاجتماع الحفل الحفلة الاستقبال المناسبة الجلسة المأدبة المراسم التدشين الافتتاح الزيارة الجولة');
+
 const DEMONSTRATIVES = norm('هذا هذه ذلك تلك هؤلاء لهذا لهذه بهذا بهذه لذلك بذلك');
 /** «هذا الأسبوع», «هذا العام»: the reader's time, not something said before. */
 const DEICTIC_TIME = norm('الأسبوع العام الشهر اليوم الصباح المساء الموسم الصيف الشتاء الربيع الخريف الأثناء');
@@ -140,6 +149,7 @@ export function needsPreviousSentence(sentence: string, previous?: string): bool
     return true;
   }
   if (first.slice(0, 4).some((w) => ANAPHORIC_NEAR_START.has(w))) return true;
+  if (w1 !== undefined && ATTENDED.has(w0) && INTRODUCED_EVENTS.has(w1)) return true;
   // «وأتى هذا الاجتماع…», «ويعكس ذلك…»: a demonstrative right after the opening verb points back, and so does
   // «خلال هذه الجولة» early on (SaudiNewsNet: «وزار اللواء اليحيى خلال هذه الجولة…») — but not «هذا الأسبوع».
   if (w1 !== undefined && DEMONSTRATIVES.has(w1)) return true;
