@@ -52,6 +52,9 @@ describe('sentences that need the previous one', () => {
       // SaudiNewsNet's guest lists: which meeting, which ceremony?
       'حضر اللقاء وزير الدولة عضو مجلس الوزراء ووزير الخارجية وعدد من المسؤولين.',
       'وشهد الحفل حضورا جماهيريا كبيرا من الأهالي والزوار.',
+      // «the two sides»: which two? (SaudiNewsNet: another report's call, printed after this one's)
+      'وبحث الجانبان خلال الاتصال أوجه العلاقات الثنائية والتعاون المشترك وسبل تعزيزها.',
+      'وجدد الجانبان الدعوة في مؤتمر صحافي بالعاصمة الإيطالية روما إلى جميع الأطراف الليبية.',
       'أقيم الحفل في قصر الثقافة بحي السفارات وسط حضور عدد من الأمراء ووجهاء المجتمع.',
     ]) {
       expect(needsPreviousSentence(s), s).toBe(true);
@@ -77,6 +80,7 @@ describe('sentences that need the previous one', () => {
     }
     // Attending an event the sentence itself names.
     expect(needsPreviousSentence('حضر أكثر من ألف زائر حفل افتتاح المهرجان في جدة مساء الخميس.')).toBe(false);
+    expect(needsPreviousSentence('ناقش الجانبان المصري والأمريكي خلال اتصال هاتفي أمس تطورات الأزمة اليمنية.')).toBe(false);
     expect(needsPreviousSentence('أقيم حفل تكريم المتفوقين في جامعة الملك سعود بحضور مدير الجامعة.')).toBe(false);
     expect(needsPreviousSentence('شهد ملعب الملك فهد الدولي في الرياض أمس نهائي كأس الملك.')).toBe(false);
         // «this week» is the reader's time, not a reference back.

@@ -123,8 +123,13 @@ const DEMONSTRATIVES = norm('هذا هذه ذلك تلك هؤلاء لهذا ل�
 /** «هذا الأسبوع», «هذا العام»: the reader's time, not something said before. */
 const DEICTIC_TIME = norm('الأسبوع العام الشهر اليوم الصباح المساء الموسم الصيف الشتاء الربيع الخريف الأثناء');
 
-/** Anaphoric «ذاته/نفسه» («المصدر ذاته», «الوزير نفسه») or «المتحدث» near the start. */
+/**
+ * Anaphoric «ذاته/نفسه» («المصدر ذاته», «الوزير نفسه»), «المتحدث» or «the two sides» («وبحث الجانبان خلال
+ * الاتصال…», «وعقد الطرفان لقاء…»: which two?) near the start.
+ */
 const ANAPHORIC_NEAR_START = norm('ذاته ذاتها نفسه نفسها المتحدث المتحدثة');
+/** …unless the sides are named right after: «الجانبين المصري والأمريكي». */
+const TWO_SIDES = norm('الجانبان الجانبين الطرفان الطرفين');
 
 /**
  * Does this sentence need the one before it to be understood? `previous`, when given, is the sentence that came
@@ -149,6 +154,9 @@ export function needsPreviousSentence(sentence: string, previous?: string): bool
     return true;
   }
   if (first.slice(0, 4).some((w) => ANAPHORIC_NEAR_START.has(w))) return true;
+  for (let i = 0; i < Math.min(4, first.length); i++) {
+    if (TWO_SIDES.has(first[i]) && !/^ال\p{L}+ي$/u.test(first[i + 1] ?? '')) return true;
+  }
   if (w1 !== undefined && ATTENDED.has(w0) && INTRODUCED_EVENTS.has(w1)) return true;
   // «وأتى هذا الاجتماع…», «ويعكس ذلك…»: a demonstrative right after the opening verb points back, and so does
   // «خلال هذه الجولة» early on (SaudiNewsNet: «وزار اللواء اليحيى خلال هذه الجولة…») — but not «هذا الأسبوع».
