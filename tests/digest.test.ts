@@ -581,6 +581,20 @@ describe('summary sentence choice', () => {
     for (const s of story.summary) expect(s.split(/\s+/).length).toBeLessThanOrEqual(MAX_LEAD_WORDS);
   });
 
+  it("resolves each sentence's relative dates against its own article's date in a story told on two days", () => {
+    // The second outlet's report is dated the next day (Thursday 23 July): its «أمس» is Wednesday the 22nd, while
+    // the first report's «أمس الثلاثاء» stays Tuesday the 21st.
+    const nextDay = {
+      ...report('bridge-next', 'أمير الشرقية يدشن جسر الشاطئ', 'صحيفة و', [OTHER_LEAD, OTHER_DETAIL.replace('في المنطقة إن', 'في المنطقة أمس إن')]),
+      date: '2015-07-23',
+    };
+    const digest = briefed([bridge, nextDay]);
+    expect(digest.stories).toHaveLength(1);
+    const text = digest.stories[0].summary.join(' ');
+    expect(text).toContain('أمس الثلاثاء 21 يوليو 2015');
+    expect(text).toContain('في المنطقة أمس (الأربعاء 22 يوليو 2015) إن الجسر');
+  });
+
   it("titles a story without the press agency's section label, and keeps a headline whose slash is its own", () => {
     const filed = report('bridge-spa', 'عام / افتتاح جسر الشاطئ في الدمام', 'واس', [BRIDGE_LEAD, BRIDGE_FACT]);
     expect(briefed([filed]).stories[0].title).toBe('افتتاح جسر الشاطئ في الدمام');
