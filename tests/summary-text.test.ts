@@ -104,6 +104,16 @@ describe('relative dates', () => {
     expect(resolveRelativeDates('وقعت الحادثة أول أمس في الميناء.', THURSDAY)).toBe('وقعت الحادثة أول أمس (الثلاثاء 10 مايو 2022) في الميناء.');
   });
 
+  it('dates «last night» as the night before the report', () => {
+    // SaudiNewsNet 2015-08-10: «…لدى استقبال نائب الرئيس اليمني… له الليلة الماضية في الرياض».
+    expect(resolveRelativeDates('وأعرب الأمين العام، لدى استقباله نائب الرئيس اليمني الليلة الماضية في الرياض، عن ارتياحه.', '2015-08-10')).toBe(
+      'وأعرب الأمين العام، لدى استقباله نائب الرئيس اليمني الليلة الماضية (الأحد 9 أغسطس 2015) في الرياض، عن ارتياحه.',
+    );
+    // «الليلة» alone is tonight or a night of the story («ليلة القدر»): left alone.
+    const tonight = 'ويحيي الفنان حفلا في جدة الليلة بمناسبة العيد.';
+    expect(resolveRelativeDates(tonight, '2015-08-10')).toBe(tonight);
+  });
+
   it('resolves a bare weekday to the last one, or the next one when the text says so', () => {
     // Seed 002's «…نايثن سايلس، الخميس، تعزيز…»: the report's Thursday.
     expect(resolveRelativeDates('بحث الوزير والمنسق، الخميس، تعزيز التعاون.', '2022-09-02')).toBe(

@@ -3,7 +3,7 @@
  *
  * A briefing is read hours or days after the article was written, so «أمس» and «الثلاثاء» lose the "when" of
  * the story. What is resolved, and how:
- * - «اليوم» (0), «أمس» (−1), «أول أمس» / «أول من أمس» (−2), «غدا» (+1), «بعد غد» (+2), optionally followed by
+ * - «اليوم» (0), «أمس» and «الليلة الماضية» (−1), «أول أمس» / «أول من أمس» (−2), «غدا» (+1), «بعد غد» (+2), optionally followed by
  *   the weekday («أمس الأربعاء», «اليوم (الاثنين)»). A weekday that disagrees with the offset wins within three
  *   days (a text written before midnight and dated after it). Bare «اليوم» also means "nowadays" («المغرب اليوم
  *   في أول مجموعة…», seed 003), so it is resolved only where it is plainly a day: beside a weekday, after a time
@@ -42,6 +42,7 @@ const LAST = new Set(['الماضي', 'الفائت', 'المنصرم', 'الم�
 const TODAY = normalizeArabic('اليوم');
 const YESTERDAY = normalizeArabic('أمس');
 const TOMORROW = normalizeArabic('غدا');
+const TONIGHT = normalizeArabic('الليلة');
 const FIRST = normalizeArabic('أول');
 const AFTER = normalizeArabic('بعد');
 const TOMORROW_NOUN = normalizeArabic('غد');
@@ -53,7 +54,7 @@ const DAY = normalizeArabic('يوم');
 const FUTURE_VERB = /^(س[يتن][\p{L}]{3,}|سوف)$/u;
 
 /** Cheap pre-test on the raw text (any hamza or ة/ه spelling): most sentences name no day at all. */
-const MAY_BE_RELATIVE = /[اأإآ]مس|اليوم|غد|الأحد|الاحد|[اأإ]لإ?ثنين|الاثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمع[ةه]|السبت/u;
+const MAY_BE_RELATIVE = /[اأإآ]مس|اليوم|الليل[ةه]|غد|الأحد|الاحد|[اأإ]لإ?ثنين|الاثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمع[ةه]|السبت/u;
 
 interface Token {
   norm: string;
@@ -113,6 +114,10 @@ export function resolveRelativeDates(text: string, articleDate: string | null | 
       if (toks[i - 1]?.norm === FIRST) first = i - 1;
       else if (toks[i - 1]?.norm === 'من' && toks[i - 2]?.norm === FIRST) first = i - 2;
       if (first < i) offset = -2;
+    } else if (t.norm === TONIGHT && LAST.has(toks[i + 1]?.norm ?? '')) {
+      // «الليلة الماضية»: the night before the report's day (a morning paper's «last night»).
+      offset = -1;
+      last = i + 1;
     } else if (t.norm === TOMORROW) {
       offset = 1;
     } else if (t.norm === TOMORROW_NOUN && toks[i - 1]?.norm === AFTER) {
