@@ -13,6 +13,7 @@ import { analyzeTerm, forEachNormalizedWord, isNfkcAsItIs, normalizeArabic, norm
 import type { Article } from '../src/corpus/article.js';
 import { ArticleIndex, textsOf } from '../src/search/article-index.js';
 import { bestOf } from '../src/search/best-of.js';
+import { TailPool, tailLength, type TailView } from '../src/search/tails.js';
 import { BulkAnalyzer } from '../src/search/bulk-analyzer.js';
 import { InvertedIndex } from '../src/search/postings.js';
 import { oneEditTerms, oneEditVariants } from '../src/search/query-plan.js';
@@ -493,6 +494,41 @@ describe('fast text scanners agree with the rules they implement', () => {
         expect(words.gramsPresent(0, table)).toEqual(plain);
       }),
       { numRuns: 1500 },
+    );
+  });
+});
+
+describe('the tail pool: postings appended after the base', () => {
+  const runOf = (t: TailView, term: number) => {
+    const start = t.start[term] ?? 0;
+    const n = tailLength(t, term);
+    return { docs: [...t.docs.subarray(start, start + n)], tfs: [...t.tfs.subarray(start, start + n)] };
+  };
+
+  it('holds each term’s postings in order, and a view keeps what it saw while the pool goes on', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 1, max: 9 }), fc.boolean()), { maxLength: 400 }),
+        (appends) => {
+          const pool = new TailPool();
+          const model = new Map<number, { docs: number[]; tfs: number[] }>();
+          const views: { view: TailView; then: Map<number, { docs: number[]; tfs: number[] }> }[] = [];
+          appends.forEach(([term, tf, snapshot], slot) => {
+            pool.append(term, slot, tf);
+            const run = model.get(term) ?? { docs: [], tfs: [] };
+            run.docs.push(slot);
+            run.tfs.push(tf);
+            model.set(term, run);
+            if (snapshot) views.push({ view: pool.view(41), then: new Map([...model].map(([t, r]) => [t, { docs: [...r.docs], tfs: [...r.tfs] }])) });
+          });
+          for (let term = 0; term <= 41; term++) expect(runOf(pool, term)).toEqual(model.get(term) ?? { docs: [], tfs: [] });
+          expect(pool.postings).toBe(appends.length);
+          expect(pool.terms).toBe(model.size);
+          for (const { view, then } of views) {
+            for (let term = 0; term <= 41; term++) expect(runOf(view, term)).toEqual(then.get(term) ?? { docs: [], tfs: [] });
+          }
+        },
+      ),
     );
   });
 });

@@ -324,6 +324,7 @@ export class Engine {
           }
         }
       }
+      this.index.releaseScratch();
       if (changed) {
         this.indexedAt = new Date().toISOString();
         this.quoteCount = 0; // counted again when asked (a sum over every article: ~10 ms at 31k)

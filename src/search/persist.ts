@@ -6,6 +6,7 @@ import { grow, InvertedIndex, writeVarint, type BaseBlock, type PostingsSnapshot
 import { FIELD_COUNT } from './ranking.js';
 import { RerankWords, type RerankWordsData } from './rerank-words.js';
 import { SentenceTable, type SentenceTableData } from './sentence-table.js';
+import { tailLength } from './tails.js';
 import { nextBackgroundTurn } from '../event-loop/background-turns.js';
 
 /**
@@ -81,6 +82,7 @@ export async function saveIndexFile(file: string, snap: IndexSnapshot, meta: Rec
       await put(Buffer.alloc((8 - (length % 8)) % 8));
     };
     const clock = sliceClock();
+    const stream = new SectionStream(put);
 
     // Dense numbering of the live slots, and of the live terms in id order: a live term's id only moves down, so
     // every article's forward entries stay ascending and each posting list stays where it is. The code-unit order
@@ -103,79 +105,56 @@ export async function saveIndexFile(file: string, snap: IndexSnapshot, meta: Rec
       termOrder[ordered++] = newTerm[id];
     }
     if (ordered !== terms.length) throw new Error('the index changed its dictionary while being saved');
-    const noTails = [p.frozenTails, p.tails].every((maps) => !maps || maps.every((m) => m.size === 0));
+    const noTails = [p.frozenTails, p.tails].every((views) => !views || views.every((t) => t.postings === 0));
     // A freshly built index (every slot and term live, one base block): saved as it is held, with no renumbering,
     // which took ~0.9 s of a 31k-article rebuild's save.
     const asHeld = noTails && liveSlots.length === slotCount && terms.length === termCount && p.base.termCount === termCount;
 
-    // Postings, per field, in new term order; only live slots.
-    const fields: { offsets: Int32Array; docs: Int32Array; tfs: Uint16Array }[] = [];
+    // Postings, per field, in new term order; only live slots. A freshly built index is written from its base
+    // block as it is; otherwise this pass only counts each term's live postings (the offsets), and the postings
+    // themselves are streamed to the file below, renumbered on the way. Materialized here, the renumbered copy
+    // (~30 MB at 31k articles, with the recoded forward index and the copied rerank and sentence runs ~60 MB)
+    // was garbage the moment the file was written, and the running bot carried it until V8's next full collection:
+    // ~80 s after a burst of 1,000 articles at more than 400 MB.
+    const fields: { offsets: Int32Array; count: number }[] = [];
+    const runs = [emptyRun(), emptyRun(), emptyRun()];
     for (let f = 0; f < FIELD_COUNT; f++) {
       if (asHeld) {
         const offsets = p.base.offsets[f].subarray(0, termCount + 1);
-        const n = offsets[termCount] ?? 0;
-        fields.push({ offsets, docs: p.base.docs[f].subarray(0, n), tfs: p.base.tfs[f].subarray(0, n) });
+        fields.push({ offsets, count: offsets[termCount] ?? 0 });
         continue;
       }
       const offsets = new Int32Array(terms.length + 1);
-      // Sized once to what the snapshot holds (dead postings included), not grown by doubling: copying a half-full
-      // array of millions of postings held the event loop for tens of milliseconds.
-      let stored = p.base.offsets[f][p.base.termCount] ?? 0;
-      for (const maps of [p.frozenTails, p.tails]) for (const tail of maps?.[f].values() ?? []) stored += tail.length;
-      let docs = new Int32Array(Math.max(1, stored));
-      let tfs = new Uint16Array(Math.max(1, stored));
       let n = 0;
       for (let i = 0; i < terms.length; i++) {
-        if ((i & 63) === 0) await clock.maybeYield();
+        if ((i & 255) === 0) await clock.maybeYield();
         offsets[i] = n;
-        for (const run of snapshotRuns(p, terms[i], f)) {
-          for (let at = run.start; at < run.end; at++) {
-            const slot = run.docs[at];
-            if (slot >= slotCount || !live[slot]) continue;
-            if (n === docs.length) (docs = growTyped(docs)), (tfs = growTyped(tfs));
-            docs[n] = newSlot[slot];
-            tfs[n++] = run.tfs[at];
+        for (let r = 0, count = snapshotRuns(p, terms[i], f, runs); r < count; r++) {
+          const { docs, start, end } = runs[r];
+          for (let at = start; at < end; at++) {
+            const slot = docs[at];
+            if (slot < slotCount && live[slot]) n++;
           }
         }
       }
       offsets[terms.length] = n;
-      fields.push({ offsets, docs: docs.subarray(0, n), tfs: tfs.subarray(0, n) });
+      fields.push({ offsets, count: n });
     }
 
     // Forward index of the live slots, one run per slot: copied when term ids are unchanged, else re-coded with the
-    // new ids (still ascending).
-    let recoded = 0;
-    for (const slot of liveSlots) recoded += p.forwardEnd[slot] - p.forwardStart[slot];
-    const forward = { bytes: new Uint8Array(Math.max(1 << 16, Math.ceil(recoded * 1.25))) };
-    const forwardStart = new Int32Array(liveSlots.length + 1);
+    // new ids (still ascending). Here only its run starts; the bytes are streamed below.
     const sameTerms = terms.length === termCount;
+    const forwardStart = new Int32Array(liveSlots.length + 1);
     let length = 0;
     for (let i = 0; i < liveSlots.length; i++) {
-      if ((i & (sameTerms ? 1023 : 63)) === 0) await clock.maybeYield();
+      if ((i & (sameTerms ? 4095 : 63)) === 0) await clock.maybeYield();
       const slot = liveSlots[i];
       forwardStart[i] = length;
-      let at = p.forwardStart[slot];
-      const end = p.forwardEnd[slot];
       if (sameTerms) {
-        forward.bytes.set(p.forward.subarray(at, end), length);
-        length += end - at;
+        length += p.forwardEnd[slot] - p.forwardStart[slot];
         continue;
       }
-      let id = 0;
-      let previous = 0;
-      while (at < end) {
-        let byte = p.forward[at++];
-        let value = byte & 0x7f;
-        for (let scale = 128; byte & 0x80; scale *= 128) {
-          byte = p.forward[at++];
-          value += (byte & 0x7f) * scale;
-        }
-        id += Math.floor(value / 4);
-        const term = newTerm[id];
-        if (term < 0) throw new Error(`article ${slot} holds a term no live article holds`);
-        length = writeVarint(forward, length, (term - previous) * 4 + (value % 4));
-        previous = term;
-      }
+      recodeForward(p, slot, newTerm, (value) => (length += varintBytes(value)));
     }
     forwardStart[liveSlots.length] = length;
 
@@ -200,7 +179,7 @@ export async function saveIndexFile(file: string, snap: IndexSnapshot, meta: Rec
       meta,
       slotCount: liveSlots.length,
       termCount: terms.length,
-      postings: fields.map((f) => f.docs.length),
+      postings: fields.map((f) => f.count),
       forwardBytes: length,
       rerankWordCount: snap.rerankWords.wordStart.length - 1,
       rerankArenaUnits: snap.rerankWords.arena.length,
@@ -247,13 +226,52 @@ export async function saveIndexFile(file: string, snap: IndexSnapshot, meta: Rec
       for (let i = 0; i < liveSlots.length; i++) lengths[i] = p.fieldLength[f][liveSlots[i]];
       await section([bytesOf(lengths)]);
     }
-    for (const f of fields) {
-      await section([bytesOf(f.offsets)]);
-      await section([bytesOf(f.docs)]);
-      await section([bytesOf(f.tfs)]);
+    for (let f = 0; f < FIELD_COUNT; f++) {
+      const { offsets, count } = fields[f];
+      await section([bytesOf(offsets)]);
+      if (asHeld) {
+        await section([bytesOf(p.base.docs[f].subarray(0, count))]);
+        await section([bytesOf(p.base.tfs[f].subarray(0, count))]);
+        continue;
+      }
+      // Slots, then term frequencies, in a second and third pass over the same runs (the snapshot does not change).
+      for (const what of ['docs', 'tfs'] as const) {
+        const width = what === 'docs' ? 4 : 2;
+        await stream.begin(count * width);
+        // Values go straight into the stage's typed view; `k` counts them, flushed when the stage is full.
+        const stage = what === 'docs' ? stream.int32s : stream.uint16s;
+        let k = 0;
+        for (let i = 0; i < terms.length; i++) {
+          if ((i & 255) === 0) await clock.maybeYield();
+          for (let r = 0, n = snapshotRuns(p, terms[i], f, runs); r < n; r++) {
+            const { docs, tfs, start, end } = runs[r];
+            for (let at = start; at < end; at++) {
+              const slot = docs[at];
+              if (slot >= slotCount || !live[slot]) continue;
+              stage[k++] = what === 'docs' ? newSlot[slot] : tfs[at];
+              if (k === stage.length) (await stream.flushValues(k, width)), (k = 0);
+            }
+          }
+        }
+        await stream.flushValues(k, width);
+        await stream.end();
+      }
     }
     await section([bytesOf(forwardStart)]);
-    await section([forward.bytes.subarray(0, length)]);
+    await stream.begin(length);
+    const scratch = { bytes: new Uint8Array(1 << 12) };
+    for (let i = 0; i < liveSlots.length; i++) {
+      if ((i & (sameTerms ? 1023 : 63)) === 0) await clock.maybeYield();
+      const slot = liveSlots[i];
+      if (sameTerms) {
+        await stream.bytes(p.forward.subarray(p.forwardStart[slot], p.forwardEnd[slot]));
+        continue;
+      }
+      let n = 0;
+      recodeForward(p, slot, newTerm, (value) => (n = writeVarint(scratch, n, value)));
+      await stream.bytes(scratch.bytes.subarray(0, n));
+    }
+    await stream.end();
     // Rerank words: the dictionary as is, each live slot's run of ids copied (word ids do not change).
     const rw = snap.rerankWords;
     await section([bytesOf(rw.arena)]);
@@ -266,37 +284,29 @@ export async function saveIndexFile(file: string, snap: IndexSnapshot, meta: Rec
       wordBytes += rw.slotEnd[slot] - rw.slotStart[slot];
     }
     wordRuns[liveSlots.length] = wordBytes;
-    // The runs copied into one buffer (in slices), so the file gets a few large writes, not one per article.
-    const wordIds = new Uint8Array(wordBytes);
+    await section([bytesOf(wordRuns)]);
+    // The runs gathered through the stage, so the file gets a few large writes, not one per article.
+    await stream.begin(wordBytes);
     for (let i = 0; i < liveSlots.length; i++) {
       if ((i & 1023) === 0) await clock.maybeYield();
       const slot = liveSlots[i];
-      wordIds.set(rw.ids.subarray(rw.slotStart[slot], rw.slotEnd[slot]), wordRuns[i]);
+      await stream.bytes(rw.ids.subarray(rw.slotStart[slot], rw.slotEnd[slot]));
     }
-    await section([bytesOf(wordRuns)]);
-    await section([wordIds]);
+    await stream.end();
     await section([bytesOf(sentenceRuns)]);
     await section([hasTable]);
     await section([bytesOf(textHashes)]);
-    const para = new Uint16Array(sentenceCount);
-    const from = new Uint32Array(sentenceCount);
-    const to = new Uint32Array(sentenceCount);
-    const words = new Uint16Array(sentenceCount);
-    const bloom = new Uint32Array(sentenceCount * 4);
-    for (let i = 0; i < liveSlots.length; i++) {
-      if ((i & 1023) === 0) await clock.maybeYield();
-      if (!hasTable[i]) continue;
-      const slot = liveSlots[i];
-      const a = st.first[slot];
-      const b = st.end[slot];
-      const at = sentenceRuns[i];
-      para.set(st.para.subarray(a, b), at);
-      from.set(st.from.subarray(a, b), at);
-      to.set(st.to.subarray(a, b), at);
-      words.set(st.words.subarray(a, b), at);
-      bloom.set(st.bloom.subarray(a * 4, b * 4), at * 4);
+    // Each per-sentence array gathered slot by slot through the stage, in the order the loader reads them.
+    for (const [column, perSentence] of [[st.para, 1], [st.from, 1], [st.to, 1], [st.words, 1], [st.bloom, 4]] as const) {
+      await stream.begin(sentenceCount * perSentence * column.BYTES_PER_ELEMENT);
+      for (let i = 0; i < liveSlots.length; i++) {
+        if ((i & 1023) === 0) await clock.maybeYield();
+        if (!hasTable[i]) continue;
+        const slot = liveSlots[i];
+        await stream.bytes(bytesOf(column.subarray(st.first[slot] * perSentence, st.end[slot] * perSentence)));
+      }
+      await stream.end();
     }
-    for (const array of [para, from, to, words, bloom]) await section([bytesOf(array)]);
     const trailer = Buffer.alloc(8);
     trailer.writeUInt32LE(crc >>> 0, 0);
     END.copy(trailer, 4);
@@ -314,35 +324,79 @@ export async function saveIndexFile(file: string, snap: IndexSnapshot, meta: Rec
 const TEXT_SECTIONS = 3;
 
 /**
- * An index file's bytes in two buffers: the text sections (read into strings, then dropped) and the rest, over which
- * the loaded index keeps typed-array views for as long as it lives. In one buffer, the ~12 MB of text at 31k articles
- * stayed resident beside the index it had been parsed into.
+ * An index file's bytes in parts, each read into a buffer of its own, because the loaded index keeps typed-array
+ * views into them and a buffer lives as long as any view does:
+ * - the text sections (header, article table, dictionary): parsed into strings, then dropped. In one buffer with
+ *   the rest, the ~12 MB of text at 31k articles stayed resident beside the index it had been parsed into;
+ * - the base posting blocks, which the index reads (and never writes) until its next compaction;
+ * - the sections before and after them (term order, statistics, forward index, rerank words, sentences): copied at
+ *   load or viewed until the first article added grows them into arrays of their own. With the base in the same
+ *   buffer, those ~25 MB at 31k articles stayed resident beside their grown copies after the first burst.
  */
 export class IndexFileBytes {
-  constructor(
-    readonly text: Buffer,
-    readonly data: Buffer,
-  ) {}
+  /** Where each part starts in the file (ascending; the first is 0). */
+  private readonly starts: number[];
 
-  get length(): number {
-    return this.text.length + this.data.length;
+  constructor(readonly parts: Buffer[]) {
+    this.starts = [];
+    let at = 0;
+    for (const part of parts) (this.starts.push(at), (at += part.length));
   }
 
-  /** Bytes [start, end) of the file, or null when they straddle the two buffers (a damaged file). */
+  /** The text sections' part. */
+  get text(): Buffer {
+    return this.parts[0];
+  }
+
+  get length(): number {
+    return this.parts.reduce((n, p) => n + p.length, 0);
+  }
+
+  /** Bytes [start, end) of the file, or null when they straddle two parts (a damaged file). */
   range(start: number, end: number): Buffer | null {
-    const t = this.text.length;
-    if (end <= t) return this.text.subarray(start, end);
-    if (start >= t) return this.data.subarray(start - t, end - t);
+    for (let i = this.parts.length - 1; i >= 0; i--) {
+      const from = this.starts[i];
+      if (start < from) continue;
+      const part = this.parts[i];
+      return end - from <= part.length ? part.subarray(start - from, end - from) : null;
+    }
     return null;
   }
 
   /** CRC-32 of bytes [0, end). */
   crc32(end: number): number {
-    const t = this.text.length;
-    let crc = crc32(this.text.subarray(0, Math.min(t, end)));
-    if (end > t) crc = crc32(this.data.subarray(0, end - t), crc);
+    let crc = 0;
+    for (let i = 0; i < this.parts.length && this.starts[i] < end; i++) {
+      crc = crc32(this.parts[i].subarray(0, Math.min(this.parts[i].length, end - this.starts[i])), crc);
+    }
     return crc >>> 0;
   }
+}
+
+/** The bytes a section takes in the file: its 8-byte length prefix, its content, padding to 8 bytes. */
+function sectionSpan(length: number): number {
+  return 8 + length + ((8 - (length % 8)) % 8);
+}
+
+/**
+ * Where the base posting blocks lie in the file, computed from the header (the text part's first section) and the
+ * section order saveIndexFile writes: term order, df, two field-length arrays, then per field offsets, slots and
+ * term frequencies. Null when the header does not parse (the loader then refuses the file).
+ */
+function basePostingsRange(text: Buffer, textEnd: number): { start: number; end: number } | null {
+  if (text.length < 24) return null;
+  let header: Header;
+  try {
+    header = JSON.parse(text.subarray(24, 24 + text.readUInt32LE(16)).toString('utf8')) as Header;
+  } catch {
+    return null;
+  }
+  const { termCount: T, slotCount: D, postings } = header;
+  if (!Number.isInteger(T) || !Number.isInteger(D) || !Array.isArray(postings) || postings.length !== FIELD_COUNT) return null;
+  const start = textEnd + sectionSpan(4 * T) * 2 + sectionSpan(4 * D) * 2;
+  let end = start;
+  for (const n of postings) end += sectionSpan(4 * (T + 1)) + sectionSpan(4 * n) + sectionSpan(2 * n);
+  return Number.isFinite(end) ? { start, end } : null;
 }
 
 /**
@@ -375,7 +429,16 @@ export async function readIndexFile(file: string): Promise<IndexFileBytes> {
       return done === length ? buf : buf.subarray(0, done);
     };
     const text = await read(0, textEnd);
-    return new IndexFileBytes(text, text.length === textEnd ? await read(textEnd, size - textEnd) : Buffer.alloc(0));
+    if (text.length < textEnd) return new IndexFileBytes([text]);
+    const base = basePostingsRange(text, textEnd);
+    const cuts = base && base.start <= base.end && base.end <= size ? [textEnd, base.start, base.end, size] : [textEnd, size];
+    const parts = [text];
+    for (let i = 0; i + 1 < cuts.length; i++) {
+      const part = await read(cuts[i], cuts[i + 1] - cuts[i]);
+      parts.push(part);
+      if (part.length < cuts[i + 1] - cuts[i]) break;
+    }
+    return new IndexFileBytes(parts);
   } finally {
     await handle.close();
   }
@@ -502,23 +565,135 @@ function isEachAtMost(a: Uint32Array, b: Uint32Array): boolean {
   return true;
 }
 
+/**
+ * One section at a time, streamed through a stage of WRITE_CHUNK bytes: the length prefix, the content as values
+ * or byte runs, the padding. The content must come to the length announced (checked at end()). Values of one
+ * section share a width, and a section starts on an empty stage, so the typed views stay aligned.
+ */
+class SectionStream {
+  private readonly stage = new Uint8Array(WRITE_CHUNK);
+  private readonly i32 = new Int32Array(this.stage.buffer);
+  private readonly u16 = new Uint16Array(this.stage.buffer);
+  private at = 0;
+  private announced = 0;
+  private written = 0;
+
+  constructor(private readonly put: (bytes: Uint8Array) => Promise<void>) {}
+
+  async begin(length: number): Promise<void> {
+    const head = Buffer.alloc(8);
+    head.writeUInt32LE(length, 0);
+    await this.put(head);
+    this.announced = length;
+    this.written = 0;
+    this.at = 0;
+  }
+
+  /** The stage as values, for a section of one width written value by value: fill from 0, then flushValues. */
+  get int32s(): Int32Array {
+    return this.i32;
+  }
+
+  get uint16s(): Uint16Array {
+    return this.u16;
+  }
+
+  /** Writes the first `count` values of `width` bytes put in the stage's typed view (on an empty stage). */
+  async flushValues(count: number, width: number): Promise<void> {
+    this.at = count * width;
+    await this.flush();
+  }
+
+  async bytes(run: Uint8Array): Promise<void> {
+    for (let from = 0; from < run.length; ) {
+      const n = Math.min(run.length - from, WRITE_CHUNK - this.at);
+      this.stage.set(run.subarray(from, from + n), this.at);
+      this.at += n;
+      from += n;
+      if (this.at === WRITE_CHUNK) await this.flush();
+    }
+  }
+
+  async flush(): Promise<void> {
+    if (!this.at) return;
+    this.written += this.at;
+    await this.put(this.stage.subarray(0, this.at));
+    this.at = 0;
+  }
+
+  async end(): Promise<void> {
+    await this.flush();
+    if (this.written !== this.announced) throw new Error(`an index section came to ${this.written} bytes, ${this.announced} announced`);
+    await this.put(Buffer.alloc((8 - (this.announced % 8)) % 8));
+  }
+}
+
+/** The bytes writeVarint takes for `value`. */
+function varintBytes(value: number): number {
+  let n = 1;
+  while (value >= 128) (value = Math.floor(value / 128)), n++;
+  return n;
+}
+
+/** The forward entries of `slot` in a snapshot, with term ids renumbered by `newTerm`, as varint values. */
+function recodeForward(p: PostingsSnapshot, slot: number, newTerm: Int32Array, emit: (value: number) => void): void {
+  let at = p.forwardStart[slot];
+  const end = p.forwardEnd[slot];
+  let id = 0;
+  let previous = 0;
+  while (at < end) {
+    let byte = p.forward[at++];
+    let value = byte & 0x7f;
+    for (let scale = 128; byte & 0x80; scale *= 128) {
+      byte = p.forward[at++];
+      value += (byte & 0x7f) * scale;
+    }
+    id += Math.floor(value / 4);
+    const term = newTerm[id];
+    if (term < 0) throw new Error(`article ${slot} holds a term no live article holds`);
+    emit((term - previous) * 4 + (value % 4));
+    previous = term;
+  }
+}
+
 /** Every entry in [0, bound). */
 function isEveryBelow(a: Int32Array, bound: number): boolean {
   for (let i = 0; i < a.length; i++) if (a[i] < 0 || a[i] >= bound) return false;
   return true;
 }
 
-/** The runs of a term's postings in a snapshot: base block, tails being merged, tails. */
-function snapshotRuns(p: PostingsSnapshot, term: number, field: number) {
-  const runs: { docs: Int32Array; tfs: Uint16Array; start: number; end: number }[] = [];
+interface Run {
+  docs: Int32Array;
+  tfs: Uint16Array;
+  start: number;
+  end: number;
+}
+
+function emptyRun(): Run {
+  return { docs: new Int32Array(0), tfs: new Uint16Array(0), start: 0, end: 0 };
+}
+
+/** The runs of a term's postings in a snapshot (base block, tails being merged, tails) into `out`; their count. */
+function snapshotRuns(p: PostingsSnapshot, term: number, field: number, out: Run[]): number {
+  let n = 0;
   if (term < p.base.termCount) {
-    runs.push({ docs: p.base.docs[field], tfs: p.base.tfs[field], start: p.base.offsets[field][term], end: p.base.offsets[field][term + 1] });
+    const run = out[n++];
+    run.docs = p.base.docs[field];
+    run.tfs = p.base.tfs[field];
+    run.start = p.base.offsets[field][term];
+    run.end = p.base.offsets[field][term + 1];
   }
-  for (const maps of [p.frozenTails, p.tails]) {
-    const tail = maps?.[field].get(term);
-    if (tail) runs.push({ docs: tail.docs, tfs: tail.tfs, start: 0, end: tail.length });
+  for (let k = 0; k < 2; k++) {
+    const tail = (k === 0 ? p.frozenTails : p.tails)?.[field];
+    const length = tail ? tailLength(tail, term) : 0;
+    if (!length) continue;
+    const run = out[n++];
+    run.docs = tail!.docs;
+    run.tfs = tail!.tfs;
+    run.start = tail!.start[term];
+    run.end = run.start + length;
   }
-  return runs;
+  return n;
 }
 
 function bytesOf(array: Int32Array | Uint32Array | Uint16Array | Uint8Array): Uint8Array {

@@ -1,5 +1,6 @@
 import { FIELD_BODY, FIELD_COUNT, FIELD_TITLE } from './ranking.js';
 import { nextBackgroundTurn } from '../event-loop/background-turns.js';
+import { TailPool, tailLength, type TailView } from './tails.js';
 
 /**
  * The inverted index: for every term and field, the articles (by slot number) holding it and how often, in typed
@@ -19,13 +20,6 @@ import { nextBackgroundTurn } from '../event-loop/background-turns.js';
  *   are skipped by the scorer anyway), so it can run in slices of bounded time (one background turn between them) while
  *   queries keep reading the old base; the new one is swapped in whole at the end.
  */
-
-/** One term's postings in one field appended after the base was built. */
-interface Tail {
-  docs: Int32Array;
-  tfs: Uint16Array;
-  length: number;
-}
 
 /** A contiguous run of postings: docs[start..end) with their term frequencies. */
 export interface PostingRange {
@@ -47,8 +41,8 @@ export interface FieldPostings {
 /** See InvertedIndex.snapshotPostings. */
 export interface PostingsSnapshot {
   base: BaseBlock;
-  frozenTails: Map<number, Tail>[] | null;
-  tails: Map<number, Tail>[];
+  frozenTails: TailView[] | null;
+  tails: TailView[];
   termText: string[];
   dfAny: Int32Array;
   fieldLength: Int32Array[];
@@ -113,9 +107,10 @@ export class InvertedIndex {
 
   // ---- postings
   base: BaseBlock = emptyBase();
-  private tails: Map<number, Tail>[] = [new Map(), new Map()];
+  /** Per field, postings appended since the base was laid out (tails.ts). */
+  private tails: TailPool[] = [new TailPool(), new TailPool()];
   /** Tails being merged by a running compaction (read by queries until the swap). */
-  private frozenTails: Map<number, Tail>[] | null = null;
+  private frozenTails: TailPool[] | null = null;
   private tailPostings = 0;
   /** Postings stored (base + tails) and those of live documents. */
   private storedPostings = 0;
@@ -493,10 +488,14 @@ export class InvertedIndex {
       const end = base.offsets[field][term + 1];
       if (end > start) out[n++] = { docs: base.docs[field], tfs: base.tfs[field], start, end };
     }
-    const frozen = this.frozenTails?.[field].get(term);
-    if (frozen?.length) out[n++] = { docs: frozen.docs, tfs: frozen.tfs, start: 0, end: frozen.length };
-    const tail = this.tails[field].get(term);
-    if (tail?.length) out[n++] = { docs: tail.docs, tfs: tail.tfs, start: 0, end: tail.length };
+    const frozen = this.frozenTails?.[field];
+    if (frozen) {
+      const length = tailLength(frozen, term);
+      if (length) out[n++] = { docs: frozen.docs, tfs: frozen.tfs, start: frozen.start[term], end: frozen.start[term] + length };
+    }
+    const tails = this.tails[field];
+    const length = tailLength(tails, term);
+    if (length) out[n++] = { docs: tails.docs, tfs: tails.tfs, start: tails.start[term], end: tails.start[term] + length };
     return n;
   }
 
@@ -555,7 +554,7 @@ export class InvertedIndex {
     if (this.compaction) return this.compaction;
     const run = async () => {
       this.frozenTails = this.tails;
-      this.tails = [new Map(), new Map()];
+      this.tails = [new TailPool(), new TailPool()];
       const frozenPostings = this.tailPostings;
       this.tailPostings = 0;
       const old = this.base;
@@ -563,8 +562,7 @@ export class InvertedIndex {
       const termCount = this.termCount;
       const next: BaseBlock = { termCount, offsets: [], docs: [], tfs: [] };
       for (let f = 0; f < FIELD_COUNT; f++) {
-        let upper = old.docs[f].length;
-        for (const tail of frozen[f].values()) upper += tail.length;
+        const upper = old.docs[f].length + frozen[f].postings;
         const offsets = new Int32Array(termCount + 1);
         const docs = new Int32Array(upper);
         const tfs = new Uint16Array(upper);
@@ -582,11 +580,10 @@ export class InvertedIndex {
                 if (this.live[od[p]]) (docs[at] = od[p], (tfs[at++] = ot[p]));
               }
             }
-            const tail = frozen[f].get(term);
-            if (tail) {
-              for (let p = 0; p < tail.length; p++) {
-                if (this.live[tail.docs[p]]) (docs[at] = tail.docs[p], (tfs[at++] = tail.tfs[p]));
-              }
+            const tail = frozen[f];
+            const length = tailLength(tail, term);
+            for (let p = tail.start[term], e = p + length; p < e; p++) {
+              if (this.live[tail.docs[p]]) (docs[at] = tail.docs[p], (tfs[at++] = tail.tfs[p]));
             }
           }
           if (term < termCount) await nextBackgroundTurn();
@@ -623,12 +620,11 @@ export class InvertedIndex {
    * appended to (past the lengths recorded here) or reallocated (leaving the old arrays as they were).
    */
   snapshotPostings(): PostingsSnapshot {
-    const copyTails = (maps: Map<number, Tail>[] | null) =>
-      maps ? maps.map((m) => new Map([...m].map(([term, t]) => [term, { docs: t.docs, tfs: t.tfs, length: t.length }]))) : null;
+    const termCount = this.termCount;
     return {
       base: this.base,
-      frozenTails: copyTails(this.frozenTails),
-      tails: copyTails(this.tails)!,
+      frozenTails: this.frozenTails?.map((t) => t.view(termCount)) ?? null,
+      tails: this.tails.map((t) => t.view(termCount)),
       termText: this.termText.slice(),
       dfAny: this.dfAny.slice(0, this.termCount),
       fieldLength: this.fieldLength.map((a) => a.slice(0, this.slotCount)),
@@ -728,15 +724,7 @@ export class InvertedIndex {
   }
 
   private appendTail(field: number, term: number, slot: number, tf: number): void {
-    const tails = this.tails[field];
-    let tail = tails.get(term);
-    if (!tail) tails.set(term, (tail = { docs: new Int32Array(2), tfs: new Uint16Array(2), length: 0 }));
-    if (tail.length === tail.docs.length) {
-      tail.docs = grow(tail.docs, tail.length * 2);
-      tail.tfs = grow(tail.tfs, tail.length * 2);
-    }
-    tail.docs[tail.length] = slot;
-    tail.tfs[tail.length++] = tf;
+    this.tails[field].append(term, slot, tf);
     this.tailPostings++;
   }
 
