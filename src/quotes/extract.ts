@@ -134,6 +134,9 @@ export function extractLocatedQuotes(article: Article): LocatedQuote[] {
       const person =
         registry.resolve(subject.head, recent, true) ??
         latestWithRole(mentioned, subject.head) ??
+        // «الزعيم الأعلى» for «المرشد الأعلى علي خامنئي»، «المختص المالي» for «المحلل المالي»: no role with that
+        // head, but one that shares the description's adjective.
+        sharingDescription(subject.byRoleOnly ? recent.slice(-3) : [...mentioned, ...recent], subject.description) ??
         (subject.byRoleOnly ? null : (recent.at(-1) ?? (subject.head === '' ? mentioned.at(-1) : null) ?? null));
       if (person) {
         // «المسؤول الأميركي» is a fair role for a person the text gave none.
@@ -360,6 +363,20 @@ function latestWithRole(people: Person[], head: string): Person | null {
     const role = people[i].role;
     // («بوزير الخارجية الكويتي»: a preposition glued to the role is dropped too.)
     if (role && tokensOf(role).some((t) => withoutArticle(t.norm.replace(/^(لل|بال)/, 'ال')).replace(/^[بل](?=...)/, (m, o, w: string) => (isRoleWord(w.slice(1)) ? '' : m)) === head)) return people[i];
+  }
+  return null;
+}
+
+/**
+ * The latest person whose role shares an adjective of the description (a definite word of five letters or more
+ * after its head: «الأعلى»، «المالي»). `people` is in reading order.
+ */
+function sharingDescription(people: Person[], description: string): Person | null {
+  const words = tokensOf(description).slice(1).map((t) => t.norm).filter((n) => n.startsWith('ال') && n.length >= 5 && !STOPWORDS.has(n));
+  if (words.length === 0) return null;
+  for (let i = people.length - 1; i >= 0; i--) {
+    const role = people[i].role;
+    if (role && tokensOf(role).slice(1).some((t) => words.includes(t.norm))) return people[i];
   }
   return null;
 }

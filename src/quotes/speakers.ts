@@ -328,13 +328,18 @@ export function nameAfterRole(tokens: Token[]): { name: string; role: string } |
     // «المتحدث باسم الخارجية»: on behalf of, not the name Basem. «بمبنى كلية»، «لشؤون مكافحة»: a preposition glued
     // to a noun (a name after ب/ل has a long vowel next: باراك، بوتين، لوران).
     if (tokens[p].norm === 'باسم' || (/^[بل][^اوي]/.test(tokens[p].norm) && tokens[p].norm.length >= 5)) continue;
+    // «المشرف العام علي كرة القدم»: «على» typed with ي before a construct («كرة القدم») is the preposition, not «علي».
+    if (aliAsPreposition(tokens, p)) continue;
     // «للتعليم بجدة عبدالله…»: a place behind «ب» before a sure given name.
     if (/^ب[^اوي].+ه$/.test(tokens[p].norm) && (SURE_GIVEN.test(tokens[p + 1]?.norm ?? '') || tokens[p + 1]?.norm === ALI_NAME)) continue;
     // «مدير عام فرع…»، «مخرج أشهر أفلام الحركة»، «سيدة شهدت الحادث»: an indefinite head is followed by its
     // complement, not a name (the abbreviations «د.»، «م.» are the exception).
     if (p === 1 && !DEFINITE.test(head.norm) && !(HONORIFICS.has(head.norm) && head.norm.length <= 2)) continue;
     // «متحدث باسم الصندوق ومقره واشنطن»: a word with و joins a clause, it does not open a name.
-    if (tokens[p].norm.startsWith('و')) continue;
+    // («وزير الخارجية الصيني وانغ يي»: right after a nisba or a role word, a word in و is a given name — وانغ، وليد،
+    // وائل — when a name word without و follows it.)
+    const wName = (ROLE_HEADS.has(withoutArticle(before)) || (before.startsWith('ال') && before.endsWith('ي'))) && isNameToken(tokens[p + 1]?.norm ?? '') && !tokens[p + 1].norm.startsWith('و') && !tokens[p + 1].norm.startsWith('ال');
+    if (tokens[p].norm.startsWith('و') && !wName) continue;
     let end = p + 1;
     const words = () => tokens.slice(p, end).filter((t) => !NAME_PREFIXES.has(t.norm) && !isAal(t)).length;
     while (end < tokens.length && words() < MAX_NAME_TOKENS) {
@@ -363,6 +368,16 @@ export function nameAfterRole(tokens: Token[]): { name: string; role: string } |
     return { name: join(tokens.slice(p, end)), role: role.length ? join(role) : '' };
   }
   return null;
+}
+
+/**
+ * Sites often type the preposition «على» as «علي» (see ALI_NAME). Before an indefinite noun in ة governing a
+ * definite one («علي كرة القدم»، «علي رأس الوفد» is not caught: only ة) it is the preposition: a given name is not
+ * followed by a construct.
+ */
+function aliAsPreposition(tokens: Token[], j: number): boolean {
+  const next = tokens[j + 1]?.norm ?? '';
+  return tokens[j].norm === ALI_NAME && next.endsWith('ه') && !next.startsWith('ال') && next !== 'الله' && /^ال/.test(tokens[j + 2]?.norm ?? '');
 }
 
 /** A name token without the article, or a compound like «عبد الرحمن» whose second part carries it. */
@@ -431,6 +446,26 @@ function beinName(phrase: Token[]): boolean {
  * «وزير الشؤون الخارجية …، ناصر بوريطة» and «وزير الخارجية المغربي ناصر بوريطة» (role then name).
  */
 export function parseSubject(afterVerb: string, familyNames: ReadonlySet<string> = new Set()): Subject {
+  const subject = parseSubjectCore(afterVerb, familyNames);
+  if (subject.kind !== 'unnamed' && subject.kind !== 'anaphor') return subject;
+  return namedAfterHuwa(afterVerb, familyNames) ?? subject;
+}
+
+/**
+ * «ويقول أحد المواطنين لـ«رويترز» وهو التاجر حسين يوسف بأن…»: a description, then «وهو/وهي» and the person's role
+ * and name. The name after «وهو» is the speaker; it counts only with two name words at least, so «وهو يبتسم» or
+ * «وهي القوات…» name no one.
+ */
+function namedAfterHuwa(afterVerb: string, familyNames: ReadonlySet<string>): Subject | null {
+  const clause = afterVerb.split(/[.!?؟:;؛]/)[0];
+  const tokens = tokensOf(clause);
+  const at = tokens.findIndex((t) => t.norm === 'وهو' || t.norm === 'وهي');
+  if (at < 1 || at > 8 || tokens.slice(0, at).some((t) => COMPLEMENTIZERS.has(t.norm) || SPEECH_VERBS.has(t.norm))) return null;
+  const after = parseSubjectCore(clause.slice(tokens[at].end), familyNames);
+  return after.kind === 'named' && tokensOf(after.name).length >= 2 ? after : null;
+}
+
+function parseSubjectCore(afterVerb: string, familyNames: ReadonlySet<string>): Subject {
   // A parenthesis after a name holds an age, an affiliation or a transliteration — «سكارليت فينسينت (23 سنة)» —
   // never the end of the subject, so it is read past.
   const clause = afterVerb.replace(/\([^()]*\)/g, ' ').split(/[.!?؟:;؛]/)[0];
@@ -532,6 +567,15 @@ export function parseSubject(afterVerb: string, familyNames: ReadonlySet<string>
   if (/^(ال|وال)/.test(phrase[0].norm) && !isNameToken(phrase[0].norm) && !familyNames.has(phrase[0].norm)) {
     const named = roleThenName(phrase, 2, familyNames);
     if (named) return named;
+    // «وأضاف المختص المالي أيضا»: a definite noun we do not list, with a nisba after it, describes someone — the
+    // person whose role shares that description, if any (resolved by the caller), never a name or no subject.
+    const described = phrase.slice(0, 2);
+    const restAdverbs = phrase.slice(2).every((t) => ADVERBS.has(t.norm.replace(TANWEEN, '')));
+    // (Not a head in ة or a plural: «البطريركية اللاتينية»، «السلطات المحلية» are bodies.)
+    const personLike = !/(ه|ات|ين|ون)$/.test(phrase[0].norm);
+    if (described.length === 2 && restAdverbs && personLike && isNisba(described[1].norm) && !TIME_WORDS.has(phrase[0].norm) && !isVerbalNoun(withoutArticle(phrase[0].norm)) && !STOPWORDS.has(phrase[0].norm) && !SUBJECT_STOPS.has(phrase[0].norm)) {
+      return { kind: 'anaphor', head: first, description: join(described), byRoleOnly: true };
+    }
   }
 
   // Name first, then perhaps a role in the same run or as an apposition. A family name with the article
@@ -628,6 +672,9 @@ function roleThenName(phrase: Token[], minNameTokens: number, familyNames: Reado
   return null;
 }
 
+/** Role words that are given names too: «مساعد الأحمد»، «أمين الحسيني». */
+const GIVEN_NAME_ROLES: ReadonlySet<string> = new Set(['مساعد', 'امين']);
+
 function roleThenNameRun(phrase: Token[], minNameTokens: number, familyNames: ReadonlySet<string> = new Set()): Subject | null {
   let k = phrase.length;
   // The last word may carry the article after a given name («إبراهيم الغبان»), the last two only after «بن»
@@ -636,10 +683,15 @@ function roleThenNameRun(phrase: Token[], minNameTokens: number, familyNames: Re
     j > 0 &&
     phrase[j].norm.startsWith('ال') &&
     (isFamilyName(phrase[j].norm) || familyNames.has(phrase[j].norm)) &&
-    ((j === phrase.length - 1 && (isGivenName(phrase[j - 1].norm) || familyWithArticle(j - 1) || afterNamePrefix(phrase, j - 1))) ||
+    ((j === phrase.length - 1 && (isGivenName(phrase[j - 1].norm) || familyWithArticle(j - 1) || afterNamePrefix(phrase, j - 1) || roleAsGivenName(j - 1))) ||
       (j === phrase.length - 2 && /^(بن|ابن|بنت)$/.test(phrase[j - 1].norm)));
+  // «مدير البرنامج مساعد الأحمد»: a role word that is also a given name («مساعد»، «أمين»), after the role's definite
+  // end and before a family name that closes the phrase, is the given name.
+  const roleAsGivenName = (j: number): boolean =>
+    j > 0 && j === phrase.length - 2 && GIVEN_NAME_ROLES.has(phrase[j].norm) && DEFINITE.test(phrase[j - 1].norm) && isFamilyName(phrase[j + 1].norm);
   const inName = (j: number) =>
     (isNameToken(phrase[j].norm) && !phrase[j].norm.startsWith('ال')) ||
+    roleAsGivenName(j) ||
     familyWithArticle(j) ||
     afterNamePrefix(phrase, j) ||
     (isAal(phrase[j]) && j > 0 && j + 1 < phrase.length);
