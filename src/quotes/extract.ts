@@ -409,7 +409,8 @@ function clauseSubject(
     const marked = nameAfterRole(tokensOf(chunk));
     return marked ? { kind: 'named', name: marked.name, role: marked.role || null } : null;
   }
-  if (first.length < 3 || /^(ال|وال|فال|بال|لل)/.test(first) || CLAUSE_LEADS.has(first) || isRoleWord(first) || isParticiple(first)) {
+  // («رد المتحدث … قائلا»: «رد» is two letters.)
+  if ((first.length < 3 && first !== 'رد') || /^(ال|وال|فال|بال|لل)/.test(first) || CLAUSE_LEADS.has(first) || isRoleWord(first) || isParticiple(first)) {
     return null;
   }
   // «ومع سيطرة…»، «وحول زيارة…»: a preposition with its conjunction, not a verb — except «وعبر … عن» (expressed).

@@ -349,7 +349,8 @@ export function nameAfterRole(tokens: Token[]): { name: string; role: string } |
         continue;
       }
       if (norm.startsWith('ال')) {
-        if (isFamilyName(norm) && isGivenName(tokens[end - 1].norm) && !OBJECT_PREPOSITIONS.has(tokens[end + 1]?.norm ?? '')) end++;
+        // («عبد الرزاق الحداد»: after a compound given name too.)
+        if (isFamilyName(norm) && (isGivenName(tokens[end - 1].norm) || afterNamePrefix(tokens, end - 1)) && !OBJECT_PREPOSITIONS.has(tokens[end + 1]?.norm ?? '')) end++;
         break;
       }
       if (!isNameToken(norm) || ROLE_HEADS.has(norm)) break;
@@ -382,8 +383,18 @@ function aliAsPreposition(tokens: Token[], j: number): boolean {
 
 /** A name token without the article, or a compound like «عبد الرحمن» whose second part carries it. */
 function isGivenName(norm: string): boolean {
-  return (isNameToken(norm) && !norm.startsWith('ال')) || norm === 'عبد' || norm === 'ابو' || norm === 'بن';
+  return (isNameToken(norm) && !norm.startsWith('ال')) || norm === 'عبد' || norm === 'ابو' || norm === 'بن' || DEFINITE_GIVEN.has(norm);
 }
+
+/**
+ * Given names written with the article, common in the Maghreb and the Gulf: «الهادي المجدوب»، «الحبيب الصيد»،
+ * «الطيب البكوش»، «المنصف المرزوقي». Before a family name they start the name rather than end a role.
+ */
+export const DEFINITE_GIVEN: ReadonlySet<string> = new Set(
+  'الهادي الحبيب الطيب المنصف المهدي الصادق المختار الناصر الهاشمي الطاهر البشير المنجي الشاذلي الصحبي الازهر الجيلاني العياشي المولدي الباجي الحبيب المكي العربي'
+    .split(' ')
+    .map((w) => normalizeArabic(w)),
+);
 
 /** «أحد المقاتلين»، «وبعض المسؤولين»: a part of a group, not a person. */
 function isQuantifier(norm: string): boolean {
@@ -457,9 +468,10 @@ export function parseSubject(afterVerb: string, familyNames: ReadonlySet<string>
  * «وهي القوات…» name no one.
  */
 function namedAfterHuwa(afterVerb: string, familyNames: ReadonlySet<string>): Subject | null {
+  // («ويرى خبراء، منهم الدكتور سامي النجار، أن»: one of the group is named.)
   const clause = afterVerb.split(/[.!?؟:;؛]/)[0];
   const tokens = tokensOf(clause);
-  const at = tokens.findIndex((t) => t.norm === 'وهو' || t.norm === 'وهي');
+  const at = tokens.findIndex((t) => /^(وهو|وهي|منهم|ومنهم|بينهم|ومن بينهم)$/.test(t.norm));
   if (at < 1 || at > 8 || tokens.slice(0, at).some((t) => COMPLEMENTIZERS.has(t.norm) || SPEECH_VERBS.has(t.norm))) return null;
   const after = parseSubjectCore(clause.slice(tokens[at].end), familyNames);
   return after.kind === 'named' && tokensOf(after.name).length >= 2 ? after : null;
@@ -664,7 +676,9 @@ function roleThenName(phrase: Token[], minNameTokens: number, familyNames: Reado
     const norm = phrase[j].norm;
     const glued = /^(بال|لل)/.test(norm) || (/^[بل]../.test(norm) && DEFINITE.test(phrase[j + 1]?.norm ?? ''));
     // …or a definite word that cannot close a name: «المفوضة ماريان تايسن المكلفة بملف التوظيف».
-    const cut = glued || ROLE_HEADS.has(withoutArticle(norm)) || (norm.startsWith('ال') && !isFamilyName(norm));
+    // …or «ل» glued to a word after a family name with the article: the outlet spoken to («الحداد لموزاييك»).
+    const addressee = /^ل[^ال].{2}/.test(norm) && phrase[j - 1].norm.startsWith('ال') && isFamilyName(phrase[j - 1].norm);
+    const cut = glued || addressee || ROLE_HEADS.has(withoutArticle(norm)) || (norm.startsWith('ال') && !isFamilyName(norm));
     // A cut is a guess about where the role ends, so it must leave a name of two words at least.
     const named = cut ? roleThenNameRun(phrase.slice(0, j), Math.max(2, minNameTokens), familyNames) : null;
     if (named) return named;
@@ -692,10 +706,13 @@ function roleThenNameRun(phrase: Token[], minNameTokens: number, familyNames: Re
   const inName = (j: number) =>
     (isNameToken(phrase[j].norm) && !phrase[j].norm.startsWith('ال')) ||
     roleAsGivenName(j) ||
+    (DEFINITE_GIVEN.has(phrase[j].norm) && j + 1 < phrase.length && familyWithArticle(j + 1)) ||
     familyWithArticle(j) ||
     afterNamePrefix(phrase, j) ||
     (isAal(phrase[j]) && j > 0 && j + 1 < phrase.length);
   while (k > 0 && inName(k - 1)) k--;
+  // «… عبد الرزاق الحداد لموزاييك أف أم»: after the outlet spoken to comes its name, not the speaker's.
+  if (k >= 2 && /^ل[^ال].{2}/.test(phrase[k - 1].norm) && phrase[k - 2].norm.startsWith('ال') && isFamilyName(phrase[k - 2].norm)) return null;
   // «القائد العسكري بعدن عبدالله صبيحي»: a word with a glued preposition (ب، ل) before a name of two or more
   // words is a place or an institution closing the role («in Aden»), not the first name.
   let roleEnd = k > 0 && DEFINITE.test(phrase[k - 1].norm);
@@ -1002,6 +1019,11 @@ export function organisationsIn(paragraphs: string[], tokenized: Token[][] = par
   });
 }
 
+/** Occasions of speaking: «في تصريح»، «خلال مؤتمر صحفي»، «في حديث». */
+const SPEECH_EVENTS: ReadonlySet<string> = new Set(
+  'تصريح تصريحات حديث مقابله كلمه لقاء حوار مؤتمر ندوه اتصال تدوينه تغريده منشور'.split(' '),
+);
+
 const COMPLEMENTIZERS: ReadonlySet<string> = new Set(['ان', 'بان', 'انه', 'انها', 'وان', 'انهم']);
 
 /** A name further inside a role's segment, after an honorific or closing it after a definite word. */
@@ -1009,7 +1031,8 @@ function nameInRoleSegment(segment: string): { kind: 'named'; name: string } | n
   const all = tokensOf(segment).filter((t) => !isParticle(t));
   // «نائب رئيس هيئة العلاقات الخارجية في مقاطعة كوباني إدريس نعسان لـ«الشرق الأوسط»»: the outlet spoken to,
   // behind a glued preposition, is not part of the segment the name closes.
-  const end = all.findIndex((t, j) => COMPLEMENTIZERS.has(t.norm) || SPEECH_VERBS.has(t.norm) || isParticiple(t.norm) || (j >= 3 && (/^لـ*$/.test(t.text) || (isGluedOutlet(t.norm) && !STOPWORDS.has(t.norm) && !SUBJECT_STOPS.has(t.norm)))));
+  // («الوزير في تصريح لموزاييك أف أم»: what follows «في تصريح» is where he spoke, not his name.)
+  const end = all.findIndex((t, j) => (SPEECH_EVENTS.has(t.norm) && j > 0 && SUBJECT_STOPS.has(all[j - 1].norm)) || COMPLEMENTIZERS.has(t.norm) || SPEECH_VERBS.has(t.norm) || isParticiple(t.norm) || (j >= 3 && (/^لـ*$/.test(t.text) || (isGluedOutlet(t.norm) && !STOPWORDS.has(t.norm) && !SUBJECT_STOPS.has(t.norm)))));
   const tokens = end >= 0 ? all.slice(0, end) : all;
   if (tokens.length < 3) return null;
   const honorific = nameAfterHonorific(tokens);
