@@ -642,3 +642,70 @@ describe('round 4: plural reporting verbs', () => {
     expect(qs[1].speakerKind).toBe('unnamed');
   });
 });
+
+describe('round 5: general mechanisms for unseen outlets (sentences written for the tests)', () => {
+  it('a given name in و right after a nisba starts the name: «وزير الخارجية الصيني وانغ يي», then «وقال وانغ»', () => {
+    const qs = quotes(
+      'وفي اجتماع إقليمي، لم يلمح وزير الخارجية الصيني وانغ يي إلى أي اتفاق.',
+      'وقال وانغ للصحافيين الاثنين إن «بلادنا لم تؤمن أبدا بأن هذه المحافل هي المكان المناسب».',
+    );
+    expect(qs[0]).toMatchObject({ speaker: 'وانغ يي', speakerKind: 'person' });
+  });
+
+  it('«مساعد» before a family name is a given name, not the role «assistant»', () => {
+    const qs = quotes('أكد مدير البرنامج مساعد الأحمد أن التسجيل مفتوح.', 'وقال “بدأنا التجربة بنخبة متميزة من الطلاب هذا العام”.');
+    expect(qs[0]).toMatchObject({ speaker: 'مساعد الأحمد', speakerRole: 'مدير البرنامج' });
+  });
+
+  it('«أحد المواطنين … وهو التاجر X» and «خبراء، منهم الدكتور X»: the person named after the description speaks', () => {
+    expect(quotes('ويقول أحد المواطنين لـ«رويترز» وهو التاجر حسين يوسف بأن «الناس كانوا ينتظرون هذا القرار منذ سنوات».')[0]).toMatchObject({
+      speaker: 'حسين يوسف',
+      speakerKind: 'person',
+    });
+    expect(quotes('ويرى خبراء، منهم الدكتور سامي النجار، أن "الأسواق ستتعافى خلال الأشهر المقبلة بشكل تدريجي".')[0].speaker).toBe('سامي النجار');
+    // Without a name after «وهو» the group stays unnamed.
+    expect(quotes('ويقول أحد المواطنين وهو يبتسم إن «الناس كانوا ينتظرون هذا القرار منذ سنوات».')[0]).toMatchObject({ speaker: null, speakerKind: 'unnamed' });
+  });
+
+  it('a description resolves to the person whose role shares its adjective, not to the last speaker', () => {
+    const qs = quotes(
+      'قال المرشد الأعلى علي خامنئي إن الاتفاق لا يغير سياسة بلاده.',
+      'وقال الرئيس الإيراني حسن روحاني إن "الاتفاق يفتح صفحة جديدة مع العالم كله".',
+      'وقال الزعيم الأعلى، أمس، إنه يريد دراسة الاتفاق لأن «إيران لن تسمح بتقويض مبادئها الثورية».',
+    );
+    expect(qs.map((q) => q.speaker)).toEqual(['حسن روحاني', 'علي خامنئي']);
+    const [, , third] = quotes(
+      'وقال إنزو بونتيلو، المحلل المالي للمؤسسة، "إن المحادثات الصعبة قد تبقى تثير المخاوف بين المستثمرين".',
+      'وقال الرئيس الفرنسي فرانسوا هولاند إن "أوروبا قادرة على تجاوز هذه الأزمة بسرعة".',
+      'وأضاف المختص المالي أيضاً، أن "النظام القضائي لا يسمح بالتخلف عن استرداد الديون".',
+    );
+    expect(third.speaker).toBe('إنزو بونتيلو');
+  });
+
+  it('«علي» typed for «على» before a construct is no given name', () => {
+    const [q] = quotes('وأعرب المشرف العام علي كرة القدم بالنادي عبدالرحمن الجهني عن تمنياته قائلًا: «أستغرب ابتعاد اللاعبين الكبار عن العمل في الأندية».');
+    expect(q.speaker).toBe('عبدالرحمن الجهني');
+  });
+
+  it('given names with the article («الهادي المجدوب») are names, before or after the role', () => {
+    const qs = quotes(
+      'وقالت مصادر أمنية إن "الوضع هادئ في كامل المدينة". وقال وزير الداخلية الهادي المجدوب للصحفيين: "لا نستبعد أي فرضية في هذا الملف".',
+      'وأضاف الحبيب الصيد، رئيس الحكومة، "لقد اتخذنا كل الإجراءات اللازمة لحماية المواطنين".',
+    );
+    expect(qs.map((q) => q.speaker)).toEqual([null, 'الهادي المجدوب', 'الحبيب الصيد']);
+    expect(qs[1].speakerRole).toBe('وزير الداخلية');
+  });
+
+  it('the outlet spoken to ends the name and is no speaker: «X لموزاييك أف أم», «الوزير في تصريح لـ…»', () => {
+    expect(quotes('وأكد المدير الجهوي للصحة بصفاقس عبد الرزاق الحداد لموزاييك أف أم أن "الوضع الصحي تحت السيطرة".')[0].speaker).toBe('عبد الرزاق الحداد');
+    expect(quotes('وأوضح الوزير في تصريح لموزاييك أف أم أن "الوزارة ستفتح تحقيقا في الحادثة".')[0]).toMatchObject({ speaker: null, speakerRole: 'الوزير' });
+  });
+
+  it('«رد X قائلا» names a new speaker in the same sentence: the previous one is not carried over', () => {
+    const qs = quotes(
+      'وقال وزير الخارجية سامح شكري: "نرفض أي تدخل في شؤوننا الداخلية بشكل قاطع".',
+      'من جهته، رد المتحدث باسم الحكومة محمد العلي قائلا: "هذه التصريحات لا تعبر عن موقف الدولة الرسمي".',
+    );
+    expect(qs.map((q) => q.speaker)).toEqual(['سامح شكري', 'محمد العلي']);
+  });
+});

@@ -576,7 +576,7 @@ function parseSubjectCore(afterVerb: string, familyNames: ReadonlySet<string>): 
   }
   // A definite head noun we do not list as a role («المثمن العقاري عبدالله الأحمري»): still a role when a name of
   // two or more words closes the phrase; otherwise read on as below («وأكد المغرب على…» has no subject name).
-  if (/^(ال|وال)/.test(phrase[0].norm) && !isNameToken(phrase[0].norm) && !familyNames.has(phrase[0].norm)) {
+  if (/^(ال|وال)/.test(phrase[0].norm) && !isNameToken(phrase[0].norm) && !familyNames.has(phrase[0].norm) && !DEFINITE_GIVEN.has(phrase[0].norm)) {
     const named = roleThenName(phrase, 2, familyNames);
     if (named) return named;
     // «وأضاف المختص المالي أيضا»: a definite noun we do not list, with a nisba after it, describes someone — the
@@ -593,7 +593,8 @@ function parseSubjectCore(afterVerb: string, familyNames: ReadonlySet<string>): 
   // Name first, then perhaps a role in the same run or as an apposition. A family name with the article
   // («سعد البريك»، «عصام الملا») ends the name after a given name; alone («وقال الدريويش») it counts only when
   // the article writes it after a given name somewhere («أحمد بن يوسف الدريويش»).
-  let k = beinName(phrase) ? 1 : 0;
+  const definiteGiven = DEFINITE_GIVEN.has(phrase[0].norm) && phrase.length > 1 && isFamilyName(phrase[1].norm);
+  let k = beinName(phrase) || definiteGiven ? 1 : 0;
   // «خالد بن عبد القادر طاهر»: the links (بن، عبد، أبو، آل) do not count toward the name's length.
   const linksBefore = (j: number) => phrase.slice(0, j).filter((t) => NAME_PREFIXES.has(t.norm) || isAal(t)).length;
   while (k < phrase.length && k - linksBefore(k) < MAX_NAME_TOKENS && inNameAt(phrase, k) && !nounAfterName(phrase, k) && !(k >= 2 && phrase[k].norm.startsWith('و'))) k++;
