@@ -201,7 +201,9 @@ export function extractLocatedQuotes(article: Article): LocatedQuote[] {
         // «ووصف نتنياهو الهجوم بأنه»، «وتابع أوباما الجلسات»: after a verb that takes an object, a definite noun that
         // is no nisba after a one-word name is that object, not a family name.
         const bareVerb = tokens[t].norm.replace(/^[وف](?=...)/, '');
-        if (subject.kind === 'named' && (OBJECT_VERBS.has(bareVerb) || OPINION_VERBS.has(bareVerb)) && hasCommonNounFamily(subject.name)) {
+        // (Not when a role follows the name, «وكشف دخيل الطيار مدير الصالة…»: the apposition shows where the name ends.)
+        const roleAfterName = subject.kind === 'named' && subject.role !== null && masked.slice(subjectFrom, nextOpen).trimStart().startsWith(subject.name) && ROLE_HEADS.has(withoutArticle(tokensOf(subject.role)[0]?.norm ?? ''));
+        if (subject.kind === 'named' && !roleAfterName && (OBJECT_VERBS.has(bareVerb) || OPINION_VERBS.has(bareVerb)) && hasCommonNounFamily(subject.name)) {
           subject = { kind: 'named', name: tokensOf(subject.name)[0].text, role: subject.role, ...(subject.role ? {} : { weak: true }) };
         }
         // «وقالت الشركة على لسان مديرها التنفيذي جون سميث»: the body speaks through the person named after «على لسان».
@@ -443,7 +445,8 @@ function clauseSubject(
 function hasCommonNounFamily(name: string): boolean {
   const words = tokensOf(name);
   const last = words.at(-1)?.norm ?? '';
-  return words.length === 2 && last.startsWith('ال') && !last.endsWith('ي');
+  // (A family name in ة or «ين» — «العطية»، «البوعينين» — is only read as one where a role or a nisba marked it.)
+  return words.length === 2 && last.startsWith('ال') && !last.endsWith('ي') && !last.endsWith('ه') && !(last.length >= 7 && /(ين|ون)$/.test(last));
 }
 
 /**
