@@ -709,3 +709,42 @@ describe('round 5: general mechanisms for unseen outlets (sentences written for 
     expect(qs.map((q) => q.speaker)).toEqual(['سامح شكري', 'محمد العلي']);
   });
 });
+
+describe('round 5, from the tune3 outlets: economic and wire copy (sentences written for the tests)', () => {
+  it('a role after the name shows where the name ends, even after a verb that takes an object', () => {
+    const qs = quotes('وكشف سامي الحداد مدير المبيعات في الشركة أن الطلب ارتفع. وقال "منذ بداية الصيف زاد الحجز على الرحلات بنسبة كبيرة".');
+    expect(qs[0].speaker).toBe('سامي الحداد');
+  });
+
+  it('a family name in «ين» after a role and a given name, then the family name alone', () => {
+    const qs = quotes(
+      'إلى ذلك، رحب الاقتصادي فهد الحسنين، بقرار المجلس الأخير.',
+      'وأضاف الحسنين في تصريحه أمس قائلا: "إن القرار جيد ويمنع استغلال الأراضي العامة بصورة غير عادلة".',
+    );
+    expect(qs[0].speaker).toBe('فهد الحسنين');
+  });
+
+  it('a definite noun and a nisba after a one-word name are a role; «مختص» is a role and «مختصين» a group', () => {
+    const qs = quotes(
+      'وأشار كوزلوف المختص النفطي الروسي إلى أن المنافسة ستشتد، مضيفا أن "روسيا ستركز أكثر على قطاع الطاقة في السنوات المقبلة".',
+      'وقال سيرغي بافلوف مختص الشرق الأوسط في مركز الأبحاث "إن طهران متعطشة لمعاودة تصدير النفط إلى أوروبا".',
+      'ويرى مصرف جولدمان ساكس أن الأسعار ستنخفض. غير أن مختصين آخرين يقولون "إن التراجع المتوقع في الأسعار لن يكون كارثيا".',
+    );
+    expect(qs.map((q) => q.speaker)).toEqual(['كوزلوف', 'سيرغي بافلوف', null]);
+    expect(qs[2]).toMatchObject({ speakerKind: 'unnamed' });
+  });
+
+  it('«اتهم X إسرائيل بأنها «…»»: a reporting verb, and the country after the name is not part of it', () => {
+    const [q] = quotes('واتهم وزير الأوقاف الفلسطيني يوسف ادعيس إسرائيل بأنها «اقتحمت المسجد واعتدت على المصلين بلا أي مبرر».');
+    expect(q).toMatchObject({ speaker: 'يوسف ادعيس', speakerKind: 'person' });
+  });
+
+  it('«لكن X رفض…. وقال:» — a named person opening the sentence speaks next, not the person named last', () => {
+    const qs = quotes(
+      'وقال السناتور ميتش مكونيل إن "الاتفاق سيئ ولن نقبله بأي حال من الأحوال".',
+      'وقال الرئيس باراك أوباما إن "رفض الاتفاق سيفتح الباب أمام احتمال نشوب حرب في المنطقة".',
+      'لكن مكونيل رفض ما ذهب إليه أوباما. وقال: "تلك حجة سخيفة لا يمكن قبولها أبدا".',
+    );
+    expect(qs.map((q) => q.speaker)).toEqual(['ميتش مكونيل', 'باراك أوباما', 'ميتش مكونيل']);
+  });
+});

@@ -405,6 +405,14 @@ function clauseSubject(
 ): Subject | null {
   const first = tokens[t].norm;
   const kana = KANA_FORMS.has(first);
+  // «لكن مكونيل رفض ما ذهب إليه أوباما. وقال: "…"»: a discourse word, then a person the article has named, then
+  // any verb — that person is the clause's subject, and who a bare «وقال» next speaks for.
+  if (DISCOURSE_OPENERS.has(first) && tokens[t + 1] && tokens[t + 2] && /^\s+$/.test(masked.slice(tokens[t + 1].end, tokens[t + 2].start))) {
+    const next = tokens[t + 1].norm;
+    const known = registry.people.find((p) => p.keys.length >= 2 && p.keys.slice(1).includes(next));
+    // (The word after the surname must not go on with a name: past verbs look like name words.)
+    if (known && !isFamilyNameLike(tokens[t + 2].norm)) return { kind: 'named', name: known.name, role: null };
+  }
   // «مدرب الفريق الكابتن لطفي الشيخاوي، عبر عن ابتهاجه…»: a clause that opens with its subject, a role and a name.
   if ((isRoleWord(first) || HONORIFICS.has(first)) && !/^و/.test(first)) {
     const chunk = masked.slice(tokens[t].start, tokens[t].start + MENTION_CHARS).split(/[.!?؟:؛;،,(]/)[0] ?? '';
@@ -440,6 +448,11 @@ function clauseSubject(
   }
   return null;
 }
+
+const isFamilyNameLike = (norm: string): boolean => norm.startsWith('ال') && norm.endsWith('ي');
+
+/** «لكن»، «بينما»: words that open a clause before its subject. */
+const DISCOURSE_OPENERS: ReadonlySet<string> = new Set(['لكن', 'ولكن', 'بينما', 'فيما', 'اما', 'واما']);
 
 /** «أوباما الدفاع»: a definite second word that is no nisba (…ي) is more often the verb's object than a family name. */
 function hasCommonNounFamily(name: string): boolean {

@@ -782,6 +782,8 @@ function roleThenNameRun(phrase: Token[], minNameTokens: number, familyNames: Re
   // «وزير الداخلية المصري اللواء مجدي عبدالغفار برقية عزاء»: the name ends before a noun in ة.
   const noun = nameRun.findIndex((_, j) => nounAfterName(nameRun, j));
   if (noun >= 2) nameRun = nameRun.slice(0, noun);
+  // «… لحوم البشر ومنافسه»: one word with و after a role is the conjunction on the next noun, not a name.
+  if (nameRun.length === 1 && nameRun[0].norm.startsWith('و')) return null;
   const links = nameRun.filter((t) => NAME_PREFIXES.has(t.norm) || isAal(t)).length;
   if (!roleEnd || nameRun.length < minNameTokens || nameRun.length - links > MAX_NAME_TOKENS) return null;
   return { kind: 'named', name: join(nameRun), role: join(phrase.slice(0, k)) };

@@ -13,6 +13,8 @@
  * relative's verb does not take the clause before it, honorifics inside a run start the name.
  * quotes-7 (issue 9, fifth round, general mechanisms for unseen outlets): given names with the article («الهادي
  * المجدوب») and in و after a nisba («وانغ يي»), «مساعد/أمين» as given names, «وهو/منهم X» after a description, a
- * description resolved by a shared adjective, the outlet spoken to ends a name, «رد X قائلا».
+ * description resolved by a shared adjective, the outlet spoken to ends a name, «رد X قائلا»; then, tuned on the new
+ * tune3 articles: a role after a name keeps its family name, family names in «ين», مختص/مصرف/دولة, أدان/اتهم,
+ * «لكن X …» opening a sentence.
  */
 export const QUOTES_VERSION = 'quotes-7';
