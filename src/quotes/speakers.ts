@@ -725,6 +725,8 @@ function roleThenNameRun(phrase: Token[], minNameTokens: number, familyNames: Re
     afterNamePrefix(phrase, j) ||
     (isAal(phrase[j]) && j > 0 && j + 1 < phrase.length);
   while (k > 0 && inName(k - 1)) k--;
+  // «المشرف العام علي كرة القدم»: «على» typed «علي» before a construct starts no name.
+  if (k < phrase.length && aliAsPreposition(phrase, k)) return null;
   // «… عبد الرزاق الحداد لموزاييك أف أم»: after the outlet spoken to comes its name, not the speaker's.
   if (k >= 2 && /^ل[^ال].{2}/.test(phrase[k - 1].norm) && phrase[k - 2].norm.startsWith('ال') && isFamilyName(phrase[k - 2].norm)) return null;
   // «القائد العسكري بعدن عبدالله صبيحي»: a word with a glued preposition (ب، ل) before a name of two or more
@@ -972,7 +974,9 @@ export function organisationRun(tokens: Token[], i: number): Token[] {
   for (let j = i + 1; j < tokens.length && run.length < 7; j++) {
     const norm = tokens[j].norm;
     if (SUBJECT_STOPS.has(norm) || STOPWORDS.has(norm) || SPEECH_VERBS.has(norm) || isParticiple(norm) || HONORIFICS.has(norm)) break;
-    if (KANA_FORMS.has(norm) || isQuantifier(norm) || TIME_WORDS.has(norm)) break;
+    // («صحيفة صباح»، «صحيفة اليوم»: right after a newspaper or a channel, a time word is its name.)
+    const mediaName = run.length === 1 && MEDIA_HEADS.has(withoutArticle(run[0].norm)) && !/^(ال|وال)/.test(run[0].norm);
+    if (KANA_FORMS.has(norm) || isQuantifier(norm) || (TIME_WORDS.has(norm) && !mediaName)) break;
     if (/^(ال|وال|لل|بال)/.test(norm)) {
       if (ROLE_HEADS.has(withoutArticle(norm)) && run.length > 1) break;
       // «وزارة الداخلية الكويتية القبض على…»، «الوزارة القدرة…»: after an adjective, or after a head with the
@@ -1005,6 +1009,8 @@ export function organisationRun(tokens: Token[], i: number): Token[] {
   }
   return run;
 }
+
+const MEDIA_HEADS: ReadonlySet<string> = new Set(['صحيفه', 'جريده', 'قناه', 'مجله', 'اذاعه']);
 
 /** A nisba adjective with the article: «الكويتية»، «السعودي». */
 function isNisba(norm: string): boolean {
