@@ -699,6 +699,10 @@ describe('round 5: general mechanisms for unseen outlets (sentences written for 
   it('the outlet spoken to ends the name and is no speaker: «X لموزاييك أف أم», «الوزير في تصريح لـ…»', () => {
     expect(quotes('وأكد المدير الجهوي للصحة بصفاقس عبد الرزاق الحداد لموزاييك أف أم أن "الوضع الصحي تحت السيطرة".')[0].speaker).toBe('عبد الرزاق الحداد');
     expect(quotes('وأوضح الوزير في تصريح لموزاييك أف أم أن "الوزارة ستفتح تحقيقا في الحادثة".')[0]).toMatchObject({ speaker: null, speakerRole: 'الوزير' });
+    // …and after the quotation: «"…"، حسب ما أفاد به X لـ…».
+    expect(quotes('"الحدود مؤمنة بالكامل ولا خوف على المواطنين"، حسب ما أفاد به المتحدث باسم وزارة الدفاع بلحسن الوسلاتي لموزاييك أف أم.')[0].speaker).toBe(
+      'بلحسن الوسلاتي',
+    );
   });
 
   it('«رد X قائلا» names a new speaker in the same sentence: the previous one is not carried over', () => {

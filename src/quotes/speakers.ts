@@ -728,7 +728,9 @@ function roleThenNameRun(phrase: Token[], minNameTokens: number, familyNames: Re
   // «المشرف العام علي كرة القدم»: «على» typed «علي» before a construct starts no name.
   if (k < phrase.length && aliAsPreposition(phrase, k)) return null;
   // «… عبد الرزاق الحداد لموزاييك أف أم»: after the outlet spoken to comes its name, not the speaker's.
-  if (k >= 2 && /^ل[^ال].{2}/.test(phrase[k - 1].norm) && phrase[k - 2].norm.startsWith('ال') && isFamilyName(phrase[k - 2].norm)) return null;
+  const addresseeAt = (j: number) => j >= 1 && /^ل[^ال].{2}/.test(phrase[j].norm) && phrase[j - 1].norm.startsWith('ال') && isFamilyName(phrase[j - 1].norm);
+  if (k >= 2 && addresseeAt(k - 1)) return null;
+  for (let j = k; j < phrase.length; j++) if (addresseeAt(j)) return null;
   // «القائد العسكري بعدن عبدالله صبيحي»: a word with a glued preposition (ب، ل) before a name of two or more
   // words is a place or an institution closing the role («in Aden»), not the first name.
   let roleEnd = k > 0 && DEFINITE.test(phrase[k - 1].norm);
