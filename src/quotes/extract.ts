@@ -8,6 +8,7 @@ import type { Quote, SpeakerKind } from './quote.js';
 export type { SpeakerKind } from './quote.js';
 import {
   ALI_NAME,
+  CLAUSE_OPENERS,
   SURE_GIVEN,
   familyNamesIn,
   isNameToken,
@@ -408,7 +409,7 @@ function clauseSubject(
   const kana = KANA_FORMS.has(first);
   // «لكن مكونيل رفض ما ذهب إليه أوباما. وقال: "…"»: a discourse word, then a person the article has named, then
   // any verb — that person is the clause's subject, and who a bare «وقال» next speaks for.
-  if (DISCOURSE_OPENERS.has(first) && tokens[t + 1] && tokens[t + 2] && /^\s+$/.test(masked.slice(tokens[t + 1].end, tokens[t + 2].start))) {
+  if (CLAUSE_OPENERS.has(first) && tokens[t + 1] && tokens[t + 2] && /^\s+$/.test(masked.slice(tokens[t + 1].end, tokens[t + 2].start))) {
     const next = tokens[t + 1].norm;
     const known = registry.people.find((p) => p.keys.length >= 2 && p.keys.slice(1).includes(next));
     // (The word after the surname must not go on with a name: past verbs look like name words.)
@@ -451,9 +452,6 @@ function clauseSubject(
 }
 
 const isFamilyNameLike = (norm: string): boolean => norm.startsWith('ال') && norm.endsWith('ي');
-
-/** «لكن»، «بينما»: words that open a clause before its subject. */
-const DISCOURSE_OPENERS: ReadonlySet<string> = new Set(['لكن', 'ولكن', 'بينما', 'فيما', 'اما', 'واما']);
 
 /** «أوباما الدفاع»: a definite second word that is no nisba (…ي) is more often the verb's object than a family name. */
 function hasCommonNounFamily(name: string): boolean {

@@ -46,7 +46,7 @@ export interface Token {
 const TOKEN = /[\p{L}\p{M}\p{N}\u0640]+/gu;
 
 /** Discourse words that open a clause before its subject («لكن صحيفة…»، «أما الفنان…»); never part of a name. */
-const CLAUSE_OPENERS: ReadonlySet<string> = new Set(['لكن', 'ولكن', 'بينما', 'فيما', 'اما', 'واما']);
+export const CLAUSE_OPENERS: ReadonlySet<string> = new Set(['لكن', 'ولكن', 'بينما', 'فيما', 'اما', 'واما']);
 
 /**
  * normalizeArabic per word, remembered: the same words recur across paragraphs and articles, and normalizing was
