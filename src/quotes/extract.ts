@@ -137,7 +137,7 @@ export function extractLocatedQuotes(article: Article): LocatedQuote[] {
         latestWithRole(mentioned, subject.head) ??
         // «الزعيم الأعلى» for «المرشد الأعلى علي خامنئي»، «المختص المالي» for «المحلل المالي»: no role with that
         // head, but one that shares the description's adjective.
-        sharingDescription(subject.byRoleOnly ? recent.slice(-3) : [...mentioned, ...recent], subject.description) ??
+        sharingDescription(subject.byRoleOnly ? recent.slice(-3) : recent, subject.description) ??
         (subject.byRoleOnly ? null : (recent.at(-1) ?? (subject.head === '' ? mentioned.at(-1) : null) ?? null));
       if (person) {
         // «المسؤول الأميركي» is a fair role for a person the text gave none.

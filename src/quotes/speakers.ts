@@ -286,6 +286,15 @@ export function familyNamesIn(paragraphs: string[], tokenized: Token[][] = parag
   return names;
 }
 
+/**
+ * Family names that only a role or a nisba before them marks (familyNamesIn's second pass): in ة or in «ين»/«ون»
+ * («العطية»، «البوعينين»). After two name words only these are taken from the article's list, since its first pass
+ * also holds any definite word written after a given name («نتنياهو الهجوم»).
+ */
+function markedOnly(norm: string): boolean {
+  return norm.endsWith('ه') || (norm.length >= 7 && /(ين|ون)$/.test(norm));
+}
+
 /** «السلطات الإيرانية السبت»: a day or a time word ends a body's name. */
 const TIME_WORDS: ReadonlySet<string> = new Set(
   'السبت الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه اليوم امس امسيه صباح مساء'.split(' '),
@@ -607,7 +616,7 @@ function parseSubjectCore(afterVerb: string, familyNames: ReadonlySet<string>): 
   const linksBefore = (j: number) => phrase.slice(0, j).filter((t) => NAME_PREFIXES.has(t.norm) || isAal(t)).length;
   while (k < phrase.length && k - linksBefore(k) < MAX_NAME_TOKENS && inNameAt(phrase, k) && !nounAfterName(phrase, k) && !(k >= 2 && phrase[k].norm.startsWith('و'))) k++;
   if (k === 0 && familyNames.has(phrase[0].norm)) k = 1;
-  else if (k > 0 && k < phrase.length && k < MAX_NAME_TOKENS && (isFamilyName(phrase[k].norm) || familyNames.has(phrase[k].norm)) && isGivenName(phrase[k - 1].norm)) {
+  else if (k > 0 && k < phrase.length && k < MAX_NAME_TOKENS && (isFamilyName(phrase[k].norm) || (familyNames.has(phrase[k].norm) && (k === 1 || markedOnly(phrase[k].norm)))) && isGivenName(phrase[k - 1].norm)) {
     if (k === phrase.length - 1 && afterPhrase !== undefined && OBJECT_PREPOSITIONS.has(afterPhrase) && !phrase[k].norm.endsWith('ي')) {
       return { kind: 'named', name: join(phrase.slice(0, k)), role: null };
     }
