@@ -752,3 +752,16 @@ describe('round 5, from the tune3 outlets: economic and wire copy (sentences wri
     expect(qs.map((q) => q.speaker)).toEqual(['ميتش مكونيل', 'باراك أوباما', 'ميتش مكونيل']);
   });
 });
+
+describe('round 5: names that must not be invented (checked on a fresh 1-in-40 sample of SaudiNewsNet)', () => {
+  it('«اتهم المتمردون الحكومة بارتكاب…»: a group accusing, no name made of the complement', () => {
+    const qs = quotes('واتهم المتمردون الحكومة بارتكاب جرائم «ابادة» وبالعمل على «تجويع السكان في المدينة حتى الموت».');
+    expect(qs.map((q) => q.speaker)).toEqual([null]);
+    expect(qs[0].speakerKind).toBe('unnamed');
+  });
+
+  it('a role after a quoted name does not open a clause of its own: the named person writes', () => {
+    const [q] = quotes('من جانبه كتب “سامر حداد” نائب رئيس تسويق منصة الألعاب على مدونة الشركة: “إن الخدمة الجديدة ستسمح للمشتركين بالتصويت بين ثلاثة عناوين، والألعاب الأخرى متاحة بسعر مخفض”.');
+    expect(q.speaker).toBe('سامر حداد');
+  });
+});

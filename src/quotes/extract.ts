@@ -320,8 +320,7 @@ function clauseInitialTokens(masked: string, tokens: Token[]): Set<number> {
       else if (/^(جهه|ناحيه)$/.test(next) && tokens[i + 2]) starts.add(i + 3);
     }
     if (!CLAUSE_LEADS.has(tokens[i].norm)) continue;
-    // («وفي كلمة وجهها إلى الدول الإسلامية، كرر ظريف…»: the opener may run to six words before its comma.)
-    for (let j = i + 1; j < Math.min(tokens.length, i + 8); j++) {
+    for (let j = i + 1; j < Math.min(tokens.length, i + 5); j++) {
       const between = masked.slice(tokens[j - 1].end, tokens[j].start);
       if (/[.!?؟]/.test(between)) break;
       if (/[،,]/.test(between)) {

@@ -138,6 +138,8 @@ export function isNameToken(norm: string): boolean {
   if (isGluedOutlet(norm)) return false;
   // «استمرار واشنطن»، «اختفاء بعض الأقلام»: a verbal noun of the forms istif'al, ifti'al, infi'al is the verb's object.
   if (isVerbalNoun(norm)) return false;
+  // «واتهم المتمردون الحكومة بارتكاب جرائم»: a preposition glued to a verbal noun is the verb's complement.
+  if (/^[بل]ا/.test(norm) && norm.length >= 6 && isVerbalNoun(norm.slice(1))) return false;
   // «فرض عقوبات»، «تصريحات»: a long feminine plural is a noun, not a name word.
   // (Seven letters and more, or the pattern of «عقوبات»: «عريقات»، «بركات» are family names.)
   if ((norm.length >= 7 && norm.endsWith('ات')) || /^..و.ات$/.test(norm)) return false;
