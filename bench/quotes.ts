@@ -196,8 +196,8 @@ interface GoldQuote {
 interface DevArticle {
   id: string;
   source: string;
-  /** tune: the first tune half; tune2: the articles added in round 4 (tuned on too); heldout: never read to tune. */
-  split: 'tune' | 'tune2' | 'heldout';
+  /** tune: the first tune half; tune2/tune3: the articles added in rounds 4 and 5 (tuned on too); heldout: never read to tune. */
+  split: 'tune' | 'tune2' | 'tune3' | 'heldout';
   textSha1: string;
   quotes: GoldQuote[];
 }
@@ -374,6 +374,7 @@ function splitTable(title: string, overall: Tally, bySource: Map<string, Tally>)
 export interface DevScore {
   tune: Tally;
   tune2: Tally;
+  tune3: Tally;
   heldout: Tally;
   lines: string[];
   errors: ScoredError[];
@@ -384,8 +385,13 @@ export async function scoreDevSet(extract: (a: Article) => Predicted[] = extract
   if (!existsSync(DEV_SET) || !existsSync(DATA)) return null;
   const devArticles = (JSON.parse(readFileSync(DEV_SET, 'utf8')) as { articles: DevArticle[] }).articles;
   const texts = await loadDevArticles(new Set(devArticles.map((a) => a.id)));
-  const totals = { tune: emptyTally(), tune2: emptyTally(), heldout: emptyTally() };
-  const perSource = { tune: new Map<string, Tally>(), tune2: new Map<string, Tally>(), heldout: new Map<string, Tally>() };
+  const totals = { tune: emptyTally(), tune2: emptyTally(), tune3: emptyTally(), heldout: emptyTally() };
+  const perSource = {
+    tune: new Map<string, Tally>(),
+    tune2: new Map<string, Tally>(),
+    tune3: new Map<string, Tally>(),
+    heldout: new Map<string, Tally>(),
+  };
   const errors: Array<ScoredError & { split: DevArticle['split'] }> = [];
   const stale: string[] = [];
   for (const dev of devArticles) {
@@ -414,7 +420,7 @@ export async function scoreDevSet(extract: (a: Article) => Predicted[] = extract
     '### Development set: annotated quotations (bench/data/quotes-dev.json)',
     '',
     `${devArticles.reduce((n, a) => n + a.quotes.length, 0)} quotations in ${devArticles.length} articles from ${outlets} ` +
-      'SaudiNewsNet outlets, annotated by reading (ids and offsets only in the repository). Tuned on the tune half and the tune2 set; ' +
+      'SaudiNewsNet outlets, annotated by reading (ids and offsets only in the repository). Tuned on the tune half and the tune2 and tune3 sets; ' +
       'the held-out half is reported untouched. A prediction is found when it shares its paragraph with a gold ' +
       `quotation and each covers ≥ ${MIN_SPAN_COVER * 100} % of the other; its speaker is right when the name equals ` +
       'the full name the article first gives (an organisation in full when no person speaks; none for an unnamed ' +
@@ -423,6 +429,7 @@ export async function scoreDevSet(extract: (a: Article) => Predicted[] = extract
     ...(stale.length ? [`Skipped or changed: ${stale.join(', ')}.`, ''] : []),
     ...splitTable('Tune half', totals.tune, perSource.tune),
     ...splitTable('Tune, second set (tune2, added in round 4)', totals.tune2, perSource.tune2),
+    ...splitTable('Tune, third set (tune3, added in round 5: the outlets weakest on the held-out half)', totals.tune3, perSource.tune3),
     ...splitTable('Held-out half', totals.heldout, perSource.heldout),
     '**Held-out errors by kind**',
     '',
@@ -430,7 +437,7 @@ export async function scoreDevSet(extract: (a: Article) => Predicted[] = extract
     '| --- | --- |',
     ...[...heldoutByKind.entries()].sort((a, b) => b[1] - a[1]).map(([kind, n]) => `| ${kind} | ${n} |`),
   ];
-  return { tune: totals.tune, tune2: totals.tune2, heldout: totals.heldout, lines, errors: errors.filter((e) => e.split !== 'heldout') };
+  return { tune: totals.tune, tune2: totals.tune2, tune3: totals.tune3, heldout: totals.heldout, lines, errors: errors.filter((e) => e.split !== 'heldout') };
 }
 
 /**

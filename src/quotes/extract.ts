@@ -8,6 +8,7 @@ import type { Quote, SpeakerKind } from './quote.js';
 export type { SpeakerKind } from './quote.js';
 import {
   ALI_NAME,
+  CLAUSE_OPENERS,
   SURE_GIVEN,
   familyNamesIn,
   isNameToken,
@@ -134,6 +135,9 @@ export function extractLocatedQuotes(article: Article): LocatedQuote[] {
       const person =
         registry.resolve(subject.head, recent, true) ??
         latestWithRole(mentioned, subject.head) ??
+        // «الزعيم الأعلى» for «المرشد الأعلى علي خامنئي»، «المختص المالي» for «المحلل المالي»: no role with that
+        // head, but one that shares the description's adjective.
+        sharingDescription(subject.byRoleOnly ? recent.slice(-3) : recent, subject.description) ??
         (subject.byRoleOnly ? null : (recent.at(-1) ?? (subject.head === '' ? mentioned.at(-1) : null) ?? null));
       if (person) {
         // «المسؤول الأميركي» is a fair role for a person the text gave none.
@@ -198,7 +202,9 @@ export function extractLocatedQuotes(article: Article): LocatedQuote[] {
         // «ووصف نتنياهو الهجوم بأنه»، «وتابع أوباما الجلسات»: after a verb that takes an object, a definite noun that
         // is no nisba after a one-word name is that object, not a family name.
         const bareVerb = tokens[t].norm.replace(/^[وف](?=...)/, '');
-        if (subject.kind === 'named' && (OBJECT_VERBS.has(bareVerb) || OPINION_VERBS.has(bareVerb)) && hasCommonNounFamily(subject.name)) {
+        // (Not when a role follows the name, «وكشف دخيل الطيار مدير الصالة…»: the apposition shows where the name ends.)
+        const roleAfterName = subject.kind === 'named' && subject.role !== null && masked.slice(subjectFrom, nextOpen).trimStart().startsWith(subject.name) && ROLE_HEADS.has(withoutArticle(tokensOf(subject.role)[0]?.norm ?? ''));
+        if (subject.kind === 'named' && !roleAfterName && (OBJECT_VERBS.has(bareVerb) || OPINION_VERBS.has(bareVerb)) && hasCommonNounFamily(subject.name)) {
           subject = { kind: 'named', name: tokensOf(subject.name)[0].text, role: subject.role, ...(subject.role ? {} : { weak: true }) };
         }
         // «وقالت الشركة على لسان مديرها التنفيذي جون سميث»: the body speaks through the person named after «على لسان».
@@ -364,6 +370,20 @@ function latestWithRole(people: Person[], head: string): Person | null {
   return null;
 }
 
+/**
+ * The latest person whose role shares an adjective of the description (a definite word of five letters or more
+ * after its head: «الأعلى»، «المالي»). `people` is in reading order.
+ */
+function sharingDescription(people: Person[], description: string): Person | null {
+  const words = tokensOf(description).slice(1).map((t) => t.norm).filter((n) => n.startsWith('ال') && n.length >= 5 && !STOPWORDS.has(n));
+  if (words.length === 0) return null;
+  for (let i = people.length - 1; i >= 0; i--) {
+    const role = people[i].role;
+    if (role && tokensOf(role).slice(1).some((t) => words.includes(t.norm))) return people[i];
+  }
+  return null;
+}
+
 /** How far past a role word a name is looked for. */
 const MENTION_CHARS = 160;
 /** «وفقا لـ»، «حسب»: words that name the narration's source. */
@@ -386,13 +406,22 @@ function clauseSubject(
 ): Subject | null {
   const first = tokens[t].norm;
   const kana = KANA_FORMS.has(first);
+  // «لكن مكونيل رفض ما ذهب إليه أوباما. وقال: "…"»: a discourse word, then a person the article has named, then
+  // any verb — that person is the clause's subject, and who a bare «وقال» next speaks for.
+  if (CLAUSE_OPENERS.has(first) && tokens[t + 1] && tokens[t + 2] && /^\s+$/.test(masked.slice(tokens[t + 1].end, tokens[t + 2].start))) {
+    const next = tokens[t + 1].norm;
+    const known = registry.people.find((p) => p.keys.length >= 2 && p.keys.slice(1).includes(next));
+    // (The word after the surname must not go on with a name: past verbs look like name words.)
+    if (known && !isFamilyNameLike(tokens[t + 2].norm)) return { kind: 'named', name: known.name, role: null };
+  }
   // «مدرب الفريق الكابتن لطفي الشيخاوي، عبر عن ابتهاجه…»: a clause that opens with its subject, a role and a name.
   if ((isRoleWord(first) || HONORIFICS.has(first)) && !/^و/.test(first)) {
     const chunk = masked.slice(tokens[t].start, tokens[t].start + MENTION_CHARS).split(/[.!?؟:؛;،,(]/)[0] ?? '';
     const marked = nameAfterRole(tokensOf(chunk));
     return marked ? { kind: 'named', name: marked.name, role: marked.role || null } : null;
   }
-  if (first.length < 3 || /^(ال|وال|فال|بال|لل)/.test(first) || CLAUSE_LEADS.has(first) || isRoleWord(first) || isParticiple(first)) {
+  // («رد المتحدث … قائلا»: «رد» is two letters.)
+  if ((first.length < 3 && first !== 'رد') || /^(ال|وال|فال|بال|لل)/.test(first) || CLAUSE_LEADS.has(first) || isRoleWord(first) || isParticiple(first)) {
     return null;
   }
   // «ومع سيطرة…»، «وحول زيارة…»: a preposition with its conjunction, not a verb — except «وعبر … عن» (expressed).
@@ -421,11 +450,14 @@ function clauseSubject(
   return null;
 }
 
+const isFamilyNameLike = (norm: string): boolean => norm.startsWith('ال') && norm.endsWith('ي');
+
 /** «أوباما الدفاع»: a definite second word that is no nisba (…ي) is more often the verb's object than a family name. */
 function hasCommonNounFamily(name: string): boolean {
   const words = tokensOf(name);
   const last = words.at(-1)?.norm ?? '';
-  return words.length === 2 && last.startsWith('ال') && !last.endsWith('ي');
+  // (A family name in ة or «ين» — «العطية»، «البوعينين» — is only read as one where a role or a nisba marked it.)
+  return words.length === 2 && last.startsWith('ال') && !last.endsWith('ي') && !last.endsWith('ه') && !(last.length >= 7 && /(ين|ون)$/.test(last));
 }
 
 /**
