@@ -13,6 +13,7 @@
  */
 import { rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { warmNfkcTable } from '../arabic/index.js';
 import type { Article } from '../corpus/article.js';
 import { listArticleFileNames, listArticleFiles } from '../corpus/files.js';
 import { buildDigest, selectArticles } from '../digest/digest.js';
@@ -492,6 +493,9 @@ export class Engine {
    * interaction can arrive.
    */
   async warmSearch(): Promise<void> {
+    // The analyzer's NFKC table, which the first article added would otherwise build in its own turn.
+    await nextBackgroundTurn();
+    warmNfkcTable();
     const [sample] = this.articles_.articlesAfter(null, 1);
     const words = sample?.title.split(/\s+/).filter((w) => w.length >= 3) ?? [];
     if (!words.length) return;
