@@ -139,6 +139,30 @@ describe('relative dates', () => {
     expect(resolveRelativeDates('ويلتقي الفريقان غدا الخميس في الرياض.', '2015-07-22')).toBe('ويلتقي الفريقان غدا الخميس 23 يوليو 2015 في الرياض.');
   });
 
+  it('dates a bare «today» in a report clause: before «إن/أن», or after the event verb the sentence opens on', () => {
+    // Sentences written here, in the forms SaudiNewsNet's wire copy uses.
+    expect(resolveRelativeDates('قال وزير الخارجية اليوم إن المفاوضات مستمرة.', THURSDAY)).toBe(
+      'قال وزير الخارجية اليوم (الخميس 12 مايو 2022) إن المفاوضات مستمرة.',
+    );
+    expect(resolveRelativeDates('أقامت وزارة الإسكان اليوم حفل معايدة لمنسوبيها في الرياض.', THURSDAY)).toBe(
+      'أقامت وزارة الإسكان اليوم (الخميس 12 مايو 2022) حفل معايدة لمنسوبيها في الرياض.',
+    );
+    expect(resolveRelativeDates('والتقى الوزير في جدة اليوم رئيس الوفد الزائر.', THURSDAY)).toBe(
+      'والتقى الوزير في جدة اليوم (الخميس 12 مايو 2022) رئيس الوفد الزائر.',
+    );
+    // …and not «today» as "nowadays", a newspaper's name, or the head of «اليوم الوطني» / «اليوم الأول».
+    for (const s of [
+      'أصبح العالم اليوم قرية صغيرة.',
+      'يعيش الشباب اليوم ظروفا صعبة في سوق العمل.',
+      'وقال المدير لـ"اليوم" إن العمل مستمر.',
+      'وقال المدير لصحيفة اليوم إن العمل مستمر.',
+      'احتفلت المدارس اليوم الوطني بحضور الطلاب.',
+      'بدأت الفعاليات اليوم الأول من العيد.',
+    ]) {
+      expect(resolveRelativeDates(s, THURSDAY), s).toBe(s);
+    }
+  });
+
   it('leaves explicit dates, «today» meaning nowadays, and undated articles alone', () => {
     const seed004 = 'إنطلقت صبيحة أمس الأربعاء 11 مايو بمدينة مراكش،أشغال اجتماع التحالف الدولي';
     expect(resolveRelativeDates(seed004, THURSDAY)).toBe(seed004);
