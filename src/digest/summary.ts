@@ -90,29 +90,28 @@ export const SPELLING_VARIANT_DICE = 0.7;
 const DIGITS = /^\p{N}+$/u;
 const CLITIC_LETTER = new Set(['و', 'ف', 'ب', 'ل', 'ك']);
 
-function bigramsOf(term: string, cache: Map<string, string[]>): string[] {
+function bigramsOf(term: string, cache: Map<string, Set<string>>): Set<string> {
   let grams = cache.get(term);
   if (!grams) {
-    const set = new Set<string>();
-    for (let i = 0; i + 1 < term.length; i++) set.add(term.slice(i, i + 2));
-    grams = [...set];
+    grams = new Set<string>();
+    for (let i = 0; i + 1 < term.length; i++) grams.add(term.slice(i, i + 2));
     cache.set(term, grams);
   }
   return grams;
 }
 
-export function isSpellingVariant(a: string, b: string, cache: Map<string, string[]> = new Map()): boolean {
+export function isSpellingVariant(a: string, b: string, cache: Map<string, Set<string>> = new Map()): boolean {
   if (a === b) return true;
-  if (DIGITS.test(a) || DIGITS.test(b)) return false;
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  if (short.length >= 3 && long.length === short.length + 1 && CLITIC_LETTER.has(long[0]) && long.endsWith(short)) return true;
+  if (short.length < 3 || long.length - short.length > 3) return false;
+  if (long.length === short.length + 1 && CLITIC_LETTER.has(long[0]) && long.endsWith(short)) return !DIGITS.test(short);
   // Transliterations of one name keep its first letter; words of one root differ there («اعتقل» / «معتقل»).
-  if (short.length < 5 || long.length - short.length > 3 || short[0] !== long[0]) return false;
+  if (short.length < 5 || short[0] !== long[0] || DIGITS.test(a) || DIGITS.test(b)) return false;
   const ga = bigramsOf(a, cache);
-  const gb = new Set(bigramsOf(b, cache));
+  const gb = bigramsOf(b, cache);
   let shared = 0;
   for (const g of ga) if (gb.has(g)) shared++;
-  return (2 * shared) / (ga.length + gb.size) >= SPELLING_VARIANT_DICE;
+  return (2 * shared) / (ga.size + gb.size) >= SPELLING_VARIANT_DICE;
 }
 
 /**
@@ -132,7 +131,7 @@ export interface Addition {
 export function additionOf(
   terms: readonly { term: string; rarity: number }[],
   said: ReadonlySet<string>,
-  cache: Map<string, string[]> = new Map(),
+  cache: Map<string, Set<string>> = new Map(),
 ): Addition {
   let total = 0;
   let fresh = 0;
@@ -252,6 +251,8 @@ interface Candidate {
   /** The sentence as printed (relative dates made explicit) and its terms; worked out only for a likely pick. */
   printed?: string;
   printedTerms?: Set<string>;
+  /** Its character 4-grams (charGramsOf), worked out only when it is checked for retelling. */
+  grams?: Set<string>;
   doc: AnalyzedArticle;
   /** Rank of its article in the story (0 = the most central). */
   articleRank: number;
@@ -406,7 +407,7 @@ function isDependent(c: Candidate): boolean {
 
 function extendSummary(chosen: Candidate[], pool: readonly Candidate[], multiArticle: boolean, limit = MAX_SUMMARY_SENTENCES): void {
   const covered = new Set<string>(chosen.flatMap((c) => [...c.termSet]));
-  const bigramCache = new Map<string, string[]>();
+  const bigramCache = new Map<string, Set<string>>();
   let words = chosen.reduce((n, c) => n + c.sentence.wordCount, 0);
   while (chosen.length < limit && (chosen.length < 2 || words < SUMMARY_WORD_BUDGET)) {
     let best: Candidate | null = null;
@@ -472,9 +473,11 @@ export const PARAPHRASE_GRAMS = 0.4;
 
 function isRetelling(c: Candidate, added: Addition, others: readonly Candidate[], chosen: readonly Candidate[]): boolean {
   if (added.novelty >= PARAPHRASE_NOVELTY) return false;
-  const said = new Set<string>();
-  for (const s of others) for (const g of charGramsOf(s.sentence.text)) said.add(g);
-  if (gramContainment(charGramsOf(c.sentence.text), said) < PARAPHRASE_GRAMS) return false;
+  const grams = (x: Candidate) => (x.grams ??= charGramsOf(x.sentence.text));
+  const own = grams(c);
+  let found = 0;
+  for (const g of own) if (others.some((s) => grams(s).has(g))) found++;
+  if (own.size === 0 || found / own.size < PARAPHRASE_GRAMS) return false;
   // Numbers as the outlets wrote them (not the dates Nashra prints): a new figure is a new fact.
   const numbers = new Set(chosen.flatMap((s) => numbersOf(s.sentence.text)));
   return numbersOf(c.sentence.text).every((n) => numbers.has(n));
