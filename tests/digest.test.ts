@@ -519,6 +519,18 @@ const OTHER_LEAD =
 const OTHER_DETAIL =
   'وقال مدير هيئة الطرق في المنطقة إن الجسر صمم لتحمل مرور ستين ألف سيارة يوميا، وإن رسوم العبور ستبقى مجانية خلال السنوات الخمس الأولى من تشغيله.';
 
+// Two outlets' reports of one apology, written here (after a SaudiNewsNet story told this way): the second outlet's
+// lead retells the first's with its own spellings of the company's name («ميتشوبيشي ماتريالز»), a synonym
+// («اعتذرت» for «قدمت… اعتذارا») and «لوس انجلوس» for «لوس أنجلوس»; its detail brings a name and figures.
+const APOLOGY_LEAD =
+  'قدمت شركة ميتسوبيشي ماتيريالز اليابانية أمس الثلاثاء في مدينة لوس أنجلوس اعتذارا رسميا إلى أسرى الحرب الأمريكيين الذين أجبروا على العمل في مناجمها خلال الحرب العالمية الثانية.';
+const APOLOGY_DETAIL =
+  'وقال ممثل الشركة خلال الحفل الذي أقيم في متحف المدينة إن الشركة تشعر بندم عميق على ما تعرض له الأسرى في تلك السنوات.';
+const RETOLD_APOLOGY =
+  'اعتذرت ميتشوبيشي ماتريالز اليابانية رسميا أمس الثلاثاء في لوس انجلوس لأسرى الحرب الأميركيين الذين أجبرتهم على العمل في مناجمها أثناء الحرب العالمية الثانية.';
+const APOLOGY_NEW_FACT =
+  'وتلقى الأسير السابق جيمس مورفي، البالغ من العمر 94 عاما، رسالة الاعتذار باسم نحو 900 أسير أمريكي عملوا في مناجم الشركة.';
+
 function report(id: string, title: string, source: string, paragraphs: string[]): Article {
   // 2015-07-22 was a Wednesday: «أمس الثلاثاء» is the 21st.
   return { id, title, date: '2015-07-22', source, url: null, paragraphs, addedAt: '2015-07-22T09:00:00.000Z' };
@@ -609,6 +621,22 @@ describe('summary sentence choice', () => {
     const leads = [BRIDGE_LEAD, OTHER_LEAD].map((s) => resolveRelativeDates(s, '2015-07-22'));
     expect(story.summary.filter((s) => leads.includes(s))).toHaveLength(1);
     expect(story.summary).toContain(OTHER_DETAIL);
+    expectReadableOpening(story);
+  });
+
+  it("does not take another outlet's retelling of the lead in other spellings and words, and takes its new facts", () => {
+    const first = report('apology-a', 'ميتسوبيشي تعتذر لأسرى الحرب الأمريكيين', 'صحيفة أ', [APOLOGY_LEAD, APOLOGY_DETAIL]);
+    const second = report('apology-b', 'اعتذار ياباني لأسرى أمريكيين', 'صحيفة ب', [RETOLD_APOLOGY, APOLOGY_NEW_FACT]);
+    const digest = buildDigest({
+      articles: [first, second],
+      termStatistics: termStatisticsOf([...seeds, bridge, other, first, second]),
+      quotesByArticle: new Map(),
+    });
+    expect(digest.stories).toHaveLength(1);
+    const [story] = digest.stories;
+    const leads = [APOLOGY_LEAD, RETOLD_APOLOGY].map((s) => resolveRelativeDates(s, '2015-07-22'));
+    expect(story.summary.filter((s) => leads.includes(s))).toHaveLength(1);
+    expect(story.summary).toContain(APOLOGY_NEW_FACT);
     expectReadableOpening(story);
   });
 });

@@ -3,10 +3,11 @@
  * relative dates. Checked on the seeds' own sentences (read from seeds/) and on the forms the issue names.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { splitSentences } from '../src/arabic/index.js';
+import { analyze, splitSentences } from '../src/arabic/index.js';
 import { MIN_TRIMMED_WORDS, isQuestion, needsPreviousSentence, trimAtClause } from '../src/arabic/discourse.js';
 import { formatArabicDate, resolveRelativeDates } from '../src/arabic/relative-dates.js';
 import { loadCorpus } from '../src/corpus/load.js';
+import { additionOf, isSpellingVariant } from '../src/digest/summary.js';
 
 let seedSentences: string[];
 const seedSentence = (prefix: string) => {
@@ -138,6 +139,30 @@ describe('relative dates', () => {
     expect(resolveRelativeDates('ويلتقي الفريقان غدا الخميس في الرياض.', '2015-07-22')).toBe('ويلتقي الفريقان غدا الخميس 23 يوليو 2015 في الرياض.');
   });
 
+  it('dates a bare «today» in a report clause: before «إن/أن», or after the event verb the sentence opens on', () => {
+    // Sentences written here, in the forms SaudiNewsNet's wire copy uses.
+    expect(resolveRelativeDates('قال وزير الخارجية اليوم إن المفاوضات مستمرة.', THURSDAY)).toBe(
+      'قال وزير الخارجية اليوم (الخميس 12 مايو 2022) إن المفاوضات مستمرة.',
+    );
+    expect(resolveRelativeDates('أقامت وزارة الإسكان اليوم حفل معايدة لمنسوبيها في الرياض.', THURSDAY)).toBe(
+      'أقامت وزارة الإسكان اليوم (الخميس 12 مايو 2022) حفل معايدة لمنسوبيها في الرياض.',
+    );
+    expect(resolveRelativeDates('والتقى الوزير في جدة اليوم رئيس الوفد الزائر.', THURSDAY)).toBe(
+      'والتقى الوزير في جدة اليوم (الخميس 12 مايو 2022) رئيس الوفد الزائر.',
+    );
+    // …and not «today» as "nowadays", a newspaper's name, or the head of «اليوم الوطني» / «اليوم الأول».
+    for (const s of [
+      'أصبح العالم اليوم قرية صغيرة.',
+      'يعيش الشباب اليوم ظروفا صعبة في سوق العمل.',
+      'وقال المدير لـ"اليوم" إن العمل مستمر.',
+      'وقال المدير لصحيفة اليوم إن العمل مستمر.',
+      'احتفلت المدارس اليوم الوطني بحضور الطلاب.',
+      'بدأت الفعاليات اليوم الأول من العيد.',
+    ]) {
+      expect(resolveRelativeDates(s, THURSDAY), s).toBe(s);
+    }
+  });
+
   it('leaves explicit dates, «today» meaning nowadays, and undated articles alone', () => {
     const seed004 = 'إنطلقت صبيحة أمس الأربعاء 11 مايو بمدينة مراكش،أشغال اجتماع التحالف الدولي';
     expect(resolveRelativeDates(seed004, THURSDAY)).toBe(seed004);
@@ -186,5 +211,26 @@ describe('long sentences ended at a trailing clause', () => {
     // «وبين» after a comma is "and between" as often as "and he showed": no cut.
     const between = `${MAIN}، وبين المدينتين مسافة قصيرة يقطعها المرضى في أقل من ساعة عبر الطريق السريع الجديد.`;
     expect(trimAtClause(between, 30, words)).toBeNull();
+  });
+});
+
+describe('what another outlet adds', () => {
+  const term = (w: string) => analyze(w)[0];
+  it('counts two spellings of one transliterated name as one word, and words of one root as different', () => {
+    expect(isSpellingVariant(term('ميتسوبيشي'), term('ميتشوبيشي'))).toBe(true);
+    expect(isSpellingVariant(term('ماتيريالز'), term('ماتريالز'))).toBe(true);
+    expect(isSpellingVariant(term('اعتقل'), term('معتقل'))).toBe(false);
+    expect(isSpellingVariant(term('قال'), term('قاد'))).toBe(false);
+    expect(isSpellingVariant('2015', '2016')).toBe(false);
+  });
+
+  it('finds no new fact in a retelling with other spellings, and the new figures of a sentence that has them', () => {
+    const said = new Set(analyze('قدمت شركة ميتسوبيشي ماتيريالز اعتذارا لأسرى الحرب في لوس أنجلوس.'));
+    const rare = (t: string) => ({ term: t, rarity: 6 });
+    const retold = additionOf([...new Set(analyze('ميتشوبيشي ماتريالز تعتذر لأسرى الحرب'))].map(rare), said);
+    expect(retold.facts).toEqual(['تعتذر'].map(term).filter((t) => !said.has(t)));
+    const fresh = additionOf([...new Set(analyze('وتلقى جيمس مورفي 94 عاما الاعتذار'))].map(rare), said);
+    expect(fresh.facts).toEqual(expect.arrayContaining(['94', term('مورفي')]));
+    expect(fresh.novelty).toBeGreaterThan(retold.novelty);
   });
 });

@@ -7,7 +7,8 @@
  *   the weekday («أمس الأربعاء», «اليوم (الاثنين)»). A weekday that disagrees with the offset wins within three
  *   days (a text written before midnight and dated after it). Bare «اليوم» also means "nowadays" («المغرب اليوم
  *   في أول مجموعة…», seed 003), so it is resolved only where it is plainly a day: beside a weekday, after a time
- *   of day («صباح اليوم», «مساء اليوم») or set off by commas («قال، اليوم، إن…»).
+ *   of day («صباح اليوم», «مساء اليوم»), set off by commas («قال، اليوم، إن…»), before «إن/أن» («قال الوزير اليوم
+ *   إن…») or a few words after the event verb a sentence opens on («أعلنت الوزارة اليوم…»).
  * - A bare weekday («الخميس», «يوم الخميس»): the last such day on or before the article's date (news reports what
  *   happened); «المقبل»/«القادم» after it, or a future verb just before it («سيعقد… الخميس»), the next one;
  *   «الماضي» the one before.
@@ -47,6 +48,35 @@ const FIRST = normalizeArabic('أول');
 const AFTER = normalizeArabic('بعد');
 const TOMORROW_NOUN = normalizeArabic('غد');
 const DAY = normalizeArabic('يوم');
+/**
+ * Verbs that report an event, as a news sentence opens on them («أعلنت الوزارة اليوم…», «التقى… في جدة اليوم
+ * فخامة…», «أصدر الرئيس اليوم قرارين…»): a bare «اليوم» among the first words after one is that day, not
+ * "nowadays" (which follows a noun or a state verb: «المغرب اليوم…», «أصبح العالم اليوم…», not listed).
+ */
+const EVENT_VERBS = new Set(
+  `قال أعلن أكد أوضح صرح ذكر أفاد كشف نفى دعا طالب أصدر أقر وافق رفض وقع
+   افتتح دشن اختتم عقد نظم أقام رعى ترأس استقبل التقى اجتمع بحث ناقش زار وصل غادر توجه عاد
+   بدأ انطلق أطلق شهد تلقى أجرى بعث أرسل نفذ شن قتل أصيب اعتقل أوقف ضبط أحبط أنقذ
+   ارتفع تراجع انخفض هبط صعد أغلق سجل ربح خسر فاز تعادل
+   تنطلق ينطلق تبدأ يبدأ يعقد تعقد يصل تصل يلتقي تلتقي يختتم تختتم يفتتح تفتتح تقام يقام يزور تزور`
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => normalizeArabic(w)),
+);
+/** «اليوم» this many words at most after the opening verb. */
+const OPENING_VERB_REACH = 12;
+const NEWSPAPER = new Set(['صحيفة', 'لصحيفة', 'جريدة', 'لجريدة', 'مجلة'].map((w) => normalizeArabic(w)));
+const THAT = new Set(['إن', 'أن', 'إنه', 'أنه', 'إنها', 'أنها'].map((w) => normalizeArabic(w)));
+
+function isEventVerb(norm: string): boolean {
+  const bare = /^[وف]/u.test(norm) && norm.length > 3 ? norm.slice(1) : norm;
+  for (const w of [norm, bare]) {
+    if (EVENT_VERBS.has(w)) return true;
+    // The feminine and plural forms of a past verb: «أعلنت», «قالوا».
+    for (const ending of ['ت', 'وا', 'ا']) if (w.endsWith(ending) && EVENT_VERBS.has(w.slice(0, -ending.length))) return true;
+  }
+  return false;
+}
 /**
  * «سيعقد», «ستنطلق», «سوف»: a future verb before a weekday. Five letters at least, so that names such as «سيف» do
  * not count; «سايلس» (seed 002) does not start with a future prefix at all.
@@ -128,7 +158,13 @@ export function resolveRelativeDates(text: string, articleDate: string | null | 
       const afterTimeOfDay = TIME_OF_DAY.has(toks[i - 1]?.norm ?? '');
       const between = text.slice(toks[i - 1]?.end ?? 0, t.start);
       const setOff = /[،,(]\s*$/u.test(between) && /^\s*[،,)]/u.test(text.slice(t.end));
-      if (weekdayNext || afterTimeOfDay || setOff) offset = 0;
+      // A bare «اليوم» in a report's clause: before «إن/أن» (reported speech: «قال الوزير اليوم إن…»), or soon
+      // after the event verb the sentence opens on. Not a newspaper's name in quotation marks («لـ"اليوم"»).
+      // Nor the head of a noun phrase: «اليوم الوطني», «اليوم الأول», «اليوم العالمي» (a definite word after it).
+      const quoted = /[«"“']\s*$/u.test(between) || /^\s*[»"”']/u.test(text.slice(t.end)) || NEWSPAPER.has(toks[i - 1]?.norm ?? '');
+      const phrase = /^ال/u.test(toks[i + 1]?.norm ?? '');
+      const reported = THAT.has(toks[i + 1]?.norm ?? '') || (i <= OPENING_VERB_REACH && i > 0 && isEventVerb(toks[0].norm));
+      if (weekdayNext || afterTimeOfDay || setOff || (reported && !quoted && !phrase)) offset = 0;
     }
 
     let day: number | null = null;

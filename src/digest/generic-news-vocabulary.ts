@@ -69,6 +69,16 @@ const GENERIC_NEWS_VOCABULARY: readonly { why: string; words: string }[] = [
       بمشاركة المشاركين المشاركة انطلقت انطلاق اختتام بدعوة`,
   },
   {
+    why: 'Announcements written from one template (births, weddings, condolences, Eid greetings, telegrams and phone calls): the family or the official is the event, the formula is every such notice.',
+    words: `
+      رزق رزقت مولود بمولود مولوده مولودة مواليد تسمية تسميته تسميتها حرمه وحرمه السعادة مبروك تهانينا زفاف زواج
+      بزواج قران نجله نجل كريمته العروسين عزاء العزاء تعزية التعزية تعازي التعازي مواساة المواساة المواسين الفقيد
+      الفقيدة المرحوم المرحومة وافته المنية جنازة مقبرة المهنئين تهنئة التهنئة التهاني تهاني برقية برقيات معايدة
+      المعايدة حفل الحفل احتفال الاحتفال احتفالات بمناسبة مناسبة المناسبة عيد العيد الفطر الأضحى المبارك اتصال
+      اتصالا هاتفيا الهاتفي استقبل استقبال يستقبل اتفق جعله أعين والديه وأقر البكر يتقبلون تقبلت البارحة أديت
+      ووري الثرى توافد`,
+  },
+  {
     why: 'Evaluation and emphasis: the diplomatic register praises every partner in the same words.',
     words: `
       هام الهام مهم المهم مهمة أهمية بأهمية كبير الكبير كبيرة بالغ البالغ الكبرى ممتاز الممتازة متميز المتميزة
