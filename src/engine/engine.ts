@@ -92,6 +92,8 @@ const JOURNAL_RETENTION_MS = 24 * 3600_000;
  * index past the check, and an interaction waiting behind the slice must still be answered well inside 50 ms.
  */
 const SLICE_MS = 8;
+/** How long the index keeps its analyzer for added articles after the last batch (releaseScratchWhenIdle). */
+const SCRATCH_IDLE_MS = 10_000;
 const SNAPSHOT_FILE = 'search-index.snapshot';
 const CORPUS_DIR_KEY = 'corpus_dir';
 /** Digest context (see digestContext): for selections up to this size, this many search hits per headline. */
@@ -125,6 +127,7 @@ export class Engine {
   private quoteCount = 0;
   private warnings: string[] = [];
   private catchingUp: Promise<boolean> | null = null;
+  private scratchTimer: NodeJS.Timeout | null = null;
   private saving: Promise<void> | null = null;
   private watcher: FolderWatcher | null = null;
   /** Resolved once start() is done (succeeded or not): the watcher's changes wait for it. */
@@ -325,7 +328,7 @@ export class Engine {
           }
         }
       }
-      this.index.releaseScratch();
+      this.releaseScratchWhenIdle();
       if (changed) {
         this.indexedAt = new Date().toISOString();
         this.quoteCount = 0; // counted again when asked (a sum over every article: ~10 ms at 31k)
@@ -335,6 +338,20 @@ export class Engine {
       this.catchingUp = null;
     });
     return this.catchingUp;
+  }
+
+  /**
+   * The index's analyzer for added articles is let go once no batch has come for a while: kept across the batches
+   * of one burst, its token table grows once rather than again from empty in each batch's first turn.
+   */
+  private releaseScratchWhenIdle(): void {
+    if (this.scratchTimer) clearTimeout(this.scratchTimer);
+    const index = this.index;
+    this.scratchTimer = setTimeout(() => {
+      this.scratchTimer = null;
+      index.releaseScratch();
+    }, SCRATCH_IDLE_MS);
+    this.scratchTimer.unref();
   }
 
   /** Run a sync started by the watcher; report the change and save a snapshot when due. Never throws. */
@@ -408,6 +425,7 @@ export class Engine {
     this.watcher?.close();
     await this.idle().catch(() => {});
     this.closed = true;
+    if (this.scratchTimer) clearTimeout(this.scratchTimer);
     await this.analyzer.close();
     await this.digests?.close();
     this.store.close();

@@ -145,9 +145,11 @@ export class CorpusSync {
   some(names: Iterable<string>): Promise<SyncReport> {
     return this.serialize(async () => {
       const wanted = [...new Set(names)].filter(isArticleFileName).sort();
-      const stats = await Promise.all(wanted.map((n) => statArticleFile(this.options.dir, n)));
-      const entries = stats.filter((e): e is FileEntry => e !== null);
-      const gone = wanted.filter((_, i) => stats[i] === null);
+      // Stat'ed like a listing (in slices, or a worker for thousands): one promise per file, for a burst of 1,000,
+      // ran a thousand completions back to back in one turn of the event loop (~10 ms in a burst's longest stall).
+      const entries = await listArticleFiles(this.options.dir, wanted);
+      const found = new Set(entries.map((e) => e.name));
+      const gone = wanted.filter((n) => !found.has(n));
       // Only what these names can touch: their own state, and the files holding their ids (a.txt beside a.md).
       const files = this.options.store.filesNamed(wanted, wanted.map(articleIdOf));
       return this.reconcile(entries, gone, files, this.options.store.skippedFiles());
