@@ -167,3 +167,31 @@ describe('migration 4', () => {
     store.close();
   });
 });
+
+describe('waits on the briefing service’s long-lived abort signal', () => {
+  it('take their abort listener off when they end, and give each request a signal of its own', async () => {
+    const { EventEmitter } = await import('node:events');
+    const { DEFAULT_RETRY, untilAborted } = await import('../src/schedule/delivery.js');
+    const service = new AbortController();
+    // As @discordjs/rest 2.6 does: a listener on the signal it is given, never taken off.
+    const leakyRequest = <T>(answer: () => Promise<T>) => (signal?: AbortSignal) => {
+      signal?.addEventListener('abort', () => {});
+      return answer();
+    };
+    for (let i = 0; i < 12; i++) {
+      await DEFAULT_RETRY.sleep(1, service.signal);
+      await untilAborted(leakyRequest(() => Promise.resolve(i)), service.signal);
+      await untilAborted(leakyRequest(() => Promise.reject(new Error('500'))), service.signal).catch(() => {});
+    }
+    expect(EventEmitter.getEventListeners(service.signal, 'abort')).toHaveLength(0);
+    // And still end at once when the service stops, aborting the request's own signal.
+    let requestSignal: AbortSignal | undefined;
+    const waiting = DEFAULT_RETRY.sleep(60_000, service.signal);
+    const pending = untilAborted((signal) => ((requestSignal = signal), new Promise(() => {})), service.signal);
+    expect(requestSignal).not.toBe(service.signal);
+    service.abort();
+    await waiting;
+    await expect(pending).rejects.toThrow('aborted');
+    expect(requestSignal?.aborted).toBe(true);
+  });
+});

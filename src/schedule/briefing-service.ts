@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { REST } from 'discord.js';
 import { discordTime, NO_MENTIONS } from '../bot/render/payload.js';
 import { forumPostTitle, renderBriefingMessages } from '../bot/render/digest.js';
@@ -6,7 +7,7 @@ import type { BriefingRun, MessagePayload, RunStatus, Store, SubscriptionRecord,
 import { Routes } from 'discord.js';
 import { truncate } from '../bot/split.js';
 import { latestRunAtOrBefore, nextRun, parseCron, type CronSpec } from './cron.js';
-import { DEFAULT_RETRY, postMessage, type DeliveryFailure, type RetryPolicy } from './delivery.js';
+import { DEFAULT_RETRY, postMessage, untilAborted, type DeliveryFailure, type RetryPolicy } from './delivery.js';
 import { destinationFor, type BriefingDestination, type RunTarget } from './destinations.js';
 import { describeCron } from './describe.js';
 import { filterArticles, selectStories } from './filters.js';
@@ -134,7 +135,7 @@ export class BriefingService implements BriefingDesk {
   private started = false;
   /** Runs waiting for a retry (retry-window.ts). */
   private readonly retries: RetryBook;
-  private abort = new AbortController();
+  private abort = serviceAbort();
   private botUserId: string | undefined;
   private readonly webhooks: BriefingWebhooks;
   /** Which server BRIEFING_LOG_CHANNEL_ID is in (read once from Discord). */
@@ -336,7 +337,7 @@ export class BriefingService implements BriefingDesk {
    */
   start(): Promise<BriefingOutcome[]> {
     this.started = true;
-    this.abort = new AbortController();
+    this.abort = serviceAbort();
     const now = this.clock();
     this.recordArticles(now);
     if (this.options.useCron !== false) {
@@ -606,7 +607,7 @@ export class BriefingService implements BriefingDesk {
   private async ownUserId(): Promise<string | undefined> {
     if (!this.botUserId) {
       try {
-        const me = (await this.rest.get(Routes.user('@me'), { signal: this.abort.signal })) as { id: string };
+        const me = (await untilAborted((signal) => this.rest.get(Routes.user('@me'), { signal }), this.abort.signal)) as { id: string };
         this.botUserId = me.id;
       } catch (err) {
         this.log.warn(`could not read the bot's own user id: ${(err as Error).message}`);
@@ -690,8 +691,7 @@ export class BriefingService implements BriefingDesk {
     if (!fallback) return null;
     // The environment's log channel serves only the server it is in: a notice about one server's briefings is not
     // posted in another's channel.
-    this.defaultLogGuild ??= this.rest
-      .get(Routes.channel(fallback), { signal: this.abort.signal })
+    this.defaultLogGuild ??= untilAborted((signal) => this.rest.get(Routes.channel(fallback), { signal }), this.abort.signal)
       .then((c) => (c as { guild_id?: string }).guild_id ?? null)
       .catch((err: unknown) => {
         this.log.warn(`BRIEFING_LOG_CHANNEL_ID ${fallback} could not be read: ${(err as Error).message}`);
@@ -772,4 +772,15 @@ function withCaption(content: unknown, caption: string): string {
 function hookChannelOf(record: SubscriptionRecord): string | null {
   if (!record.identityName) return null;
   return record.targetKind === 'thread' ? (record.parentChannelId ?? record.channelId) : record.channelId;
+}
+
+/**
+ * The service's stop signal: every request and wait of every briefing listens to it at once (each takes its
+ * listener off when it ends: delivery.ts), so a few subscriptions' parts in flight pass Node's default warning
+ * threshold of 10 listeners without any leak.
+ */
+function serviceAbort(): AbortController {
+  const controller = new AbortController();
+  setMaxListeners(200, controller.signal);
+  return controller;
 }

@@ -35,13 +35,17 @@ export const DEFAULT_RETRY: RetryPolicy = {
   attempts: 4,
   baseDelayMs: 2_000,
   maxDelayMs: 30_000,
+  // The signal is the briefing service's, alive as long as the bot: each wait takes its listener off again when
+  // it ends, or every retry of every briefing would leave one on it (Node warns past 10; the bot would grow).
   sleep: (ms, signal) =>
     new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      signal?.addEventListener('abort', () => {
+      const done = () => {
         clearTimeout(timer);
+        signal?.removeEventListener('abort', done);
         resolve();
-      }, { once: true });
+      };
+      const timer = setTimeout(done, ms);
+      signal?.addEventListener('abort', done, { once: true });
     }),
 };
 
@@ -102,7 +106,7 @@ export async function sendWithRetries(
     }
     if (signal?.aborted) return ABORTED;
     try {
-      return await untilAborted(send(signal), signal);
+      return await untilAborted(send, signal);
     } catch (err) {
       if (signal?.aborted) return ABORTED;
       last = classifyFailure(err);
@@ -129,16 +133,26 @@ export async function postMessage(
 export const ABORTED: DeliveryFailure = { ok: false, kind: 'aborted', status: null, detail: 'stopped' };
 
 /**
- * discord.js aborts the HTTP request on the signal, but not its wait for a 429's retry_after: stop waiting for it
- * ourselves (the request it would make later is then ignored, and nothing is recorded from it).
+ * Run `request` with a signal of its own that follows `signal`, and stop waiting for it when `signal` aborts.
+ * - discord.js aborts the HTTP request on the signal, but not its wait for a 429's retry_after: we stop waiting
+ *   ourselves (the request it would make later is then ignored, and nothing is recorded from it).
+ * - @discordjs/rest (2.6) adds an abort listener to the signal it is given and never takes it off: given the
+ *   briefing service's signal, which lives as long as the bot, every request would leave one on it. Each request
+ *   gets a signal of its own instead, dropped with it; our own listener on `signal` is taken off when it settles.
  */
-export function untilAborted<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
-  if (!signal) return promise;
+export function untilAborted<T>(request: (signal?: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return request(undefined);
+  if (signal.aborted) return Promise.reject(new Error('aborted'));
+  const own = new AbortController();
+  const promise = request(own.signal);
   promise.catch(() => {}); // may settle after we stopped listening
   return new Promise<T>((resolve, reject) => {
-    if (signal.aborted) return reject(new Error('aborted'));
-    signal.addEventListener('abort', () => reject(new Error('aborted')), { once: true });
-    promise.then(resolve, reject);
+    const onAbort = () => (own.abort(), reject(new Error('aborted')));
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => (signal.removeEventListener('abort', onAbort), resolve(value)),
+      (err: unknown) => (signal.removeEventListener('abort', onAbort), reject(err)),
+    );
   });
 }
 
@@ -165,7 +179,7 @@ export async function findPostedMessage(
   try {
     for (let page = 0; page < LOOKUP_PAGES; page++) {
       const query = new URLSearchParams({ limit: '100', ...(before ? { before } : {}) });
-      const messages = (await untilAborted(rest.get(Routes.channelMessages(channelId), { query, signal }), signal)) as {
+      const messages = (await untilAborted((s) => rest.get(Routes.channelMessages(channelId), { query, signal: s }), signal)) as {
         id: string;
         content?: string;
         timestamp?: string;

@@ -92,7 +92,7 @@ class BotDestination implements BriefingDestination {
     if (result.ok || this.target.kind !== 'thread' || result.code !== THREAD_ARCHIVED) return result;
     // An archived thread: reopen it when the bot may (Send Messages, or Manage Threads when it is locked), then post.
     try {
-      await untilAborted(this.ctx.rest.patch(Routes.channel(this.target.channelId), { body: { archived: false }, signal }), signal);
+      await untilAborted((s) => this.ctx.rest.patch(Routes.channel(this.target.channelId), { body: { archived: false }, signal: s }), signal);
     } catch (err) {
       if (signal?.aborted) return ABORTED;
       const failure = classifyFailure(err);
@@ -276,7 +276,7 @@ async function findForumPost(
     if (knownThread) {
       candidates = [knownThread];
     } else {
-      const active = (await untilAborted(rest.get(Routes.guildActiveThreads(target.guildId), { signal }), signal)) as {
+      const active = (await untilAborted((s) => rest.get(Routes.guildActiveThreads(target.guildId), { signal: s }), signal)) as {
         threads: { id: string; parent_id?: string | null; owner_id?: string }[];
       };
       candidates = active.threads
@@ -287,7 +287,7 @@ async function findForumPost(
     }
     for (const id of candidates) {
       try {
-        const starter = (await untilAborted(rest.get(Routes.channelMessage(id, id), { signal }), signal)) as { content?: string };
+        const starter = (await untilAborted((s) => rest.get(Routes.channelMessage(id, id), { signal: s }), signal)) as { content?: string };
         if ((starter.content ?? '').trim() === content.trim()) return { ok: true, messageId: id, threadId: id };
       } catch (err) {
         if (signal?.aborted) return ABORTED;
