@@ -1,6 +1,6 @@
 import type { Article } from '../corpus/article.js';
 import { grow, readVarintRun, writeVarint } from './postings.js';
-import { forEachContentWord, markWordGrams, type GramTable } from './rerank.js';
+import { collectWordGrams, forEachContentWord, type GramTable } from './rerank.js';
 
 /**
  * What the 4-gram rerank needs of each article, kept in the index so a search reads no article text to rerank:
@@ -32,7 +32,9 @@ export class RerankWords {
   private memoStamp: Int32Array = new Int32Array(1 << 16);
   private memoRound = 0;
   private memoFound: Int32Array = new Int32Array(1 << 16);
-  private memoLists: number[][] = [];
+  /** Per word seen this round, a run: its number of grams, then their indices (memoFound[word] = where). */
+  private memoGrams: Int32Array = new Int32Array(1 << 12);
+  private memoUsed = 0;
 
   constructor() {
     this.wordStart[0] = 0;
@@ -120,7 +122,7 @@ export class RerankWords {
     if (this.memoQuery !== grams) {
       this.memoQuery = grams;
       this.memoRound++;
-      this.memoLists = [];
+      this.memoUsed = 0;
     }
     if (this.memoStamp.length < this.wordCount) {
       // Words added since the last search: room for their memo entries (a zero stamp is never a current round).
@@ -131,7 +133,8 @@ export class RerankWords {
     const found = new Array<boolean>(grams.size).fill(false);
     const scratch = new Array<boolean>(grams.size).fill(false);
     const round = this.memoRound;
-    const { memoStamp, memoFound, memoLists, wordStart, arena } = this;
+    const { memoStamp, memoFound, wordStart, arena } = this;
+    let { memoGrams, memoUsed } = this;
     const bytes = this.ids.bytes;
     const end = this.slotEnd[slot];
     // The slot's delta-varint run of word ids, decoded inline (readVarintRun without a call per id).
@@ -149,16 +152,25 @@ export class RerankWords {
         memoStamp[id] = round;
         memoFound[id] = -1;
         const start = wordStart[id];
-        if (markWordGrams(arena, start, wordStart[id + 1] - start, -1, grams, scratch)) {
-          const list: number[] = [];
-          for (let g = 0; g < scratch.length; g++) if (scratch[g]) (list.push(g), (scratch[g] = false));
-          memoFound[id] = memoLists.length;
-          memoLists.push(list);
+        // The grams this word holds, as a run of memoGrams (its length, then the gram indices): collected by the
+        // word's own windows (a few), not by a scan of the table's grams (a headline has ~60), and `scratch`
+        // cleared through the same run.
+        if (memoGrams.length < memoUsed + 1 + grams.size) this.memoGrams = memoGrams = grow(memoGrams, Math.max(memoGrams.length * 2, memoUsed + 1 + grams.size));
+        const count = collectWordGrams(arena, start, wordStart[id + 1] - start, grams, scratch, memoGrams, memoUsed + 1);
+        if (count > 0) {
+          for (let g = 1; g <= count; g++) scratch[memoGrams[memoUsed + g]] = false;
+          memoGrams[memoUsed] = count;
+          memoFound[id] = memoUsed;
+          memoUsed += 1 + count;
         }
       }
       const m = memoFound[id];
-      if (m >= 0) for (const g of memoLists[m]) found[g] = true;
+      if (m >= 0) {
+        const last = m + memoGrams[m];
+        for (let g = m + 1; g <= last; g++) found[memoGrams[g]] = true;
+      }
     }
+    this.memoUsed = memoUsed;
     return found;
   }
 
