@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyzeTerm, forEachNormalizedWord, isNfkcAsItIs, normalizeArabic, normalizeArabicByRules, tokenize } from '../src/arabic/index.js';
+import { analyzeTerm, cleanText, forEachNormalizedWord, isNfkcAsItIs, normalizeArabic, normalizeArabicByRules, tokenize } from '../src/arabic/index.js';
 import type { Article } from '../src/corpus/article.js';
 import { ArticleIndex, textsOf } from '../src/search/article-index.js';
 import { bestOf } from '../src/search/best-of.js';
@@ -19,7 +19,7 @@ import { oneEditTerms, oneEditVariants } from '../src/search/query-plan.js';
 import { gramsPresent, gramsPresentPlain, GramTable } from '../src/search/rerank.js';
 import { RerankWords } from '../src/search/rerank-words.js';
 import { escapeMarkdown, markSpans } from '../src/search/markdown.js';
-import { buildSnippet, buildSnippetPlain, buildSnippetWithTable } from '../src/search/snippet.js';
+import { buildSnippet, buildSnippetPlain, buildSnippetWithTable, displayForm, TermCounter, termCounter } from '../src/search/snippet.js';
 import { SentenceTable } from '../src/search/sentence-table.js';
 import { splitSentences } from '../src/arabic/sentences.js';
 import { plainSplitSentences } from './support/plain-sentences.js';
@@ -517,6 +517,32 @@ describe('fast text scanners agree with the rules they implement', () => {
         }
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('the snippet display form = cleanText with white space runs made one space, trimmed', () => {
+    const spaced = fc.array(fc.oneof(mixed, fc.constantFrom(' ', '  ', '\t', '\n', '\u00A0', '\u200B', '\u00AD', '\uFEFF', '\u2066', ' \u200F ')), { maxLength: 6 }).map((xs) => xs.join(''));
+    fc.assert(
+      fc.property(fc.oneof(mixed, spaced, text(8)), (t) => {
+        expect(displayForm(t)).toBe(cleanText(t).replace(/\s+/g, ' ').trim());
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('one substring counter restricted to each subset = a counter built for that subset', () => {
+    const term = fc.oneof(word.map((w) => analyzeTerm(w) ?? ''), fc.constantFrom('ا', 'ل', 'مغرب', 'غرب', 'رب', '2014', ''));
+    fc.assert(
+      fc.property(fc.array(term, { minLength: 1, maxLength: 8 }), fc.array(fc.tuple(fc.array(fc.nat(7), { maxLength: 5 }), fc.oneof(mixed, text(12))), { minLength: 1, maxLength: 6 }), (terms, uses) => {
+        // Reset from other terms first: what the previous search left in the bitmaps must not count.
+        const shared = new TermCounter(['مغرب', 'ال', 'و', ...terms.slice(1)]).reset(terms);
+        for (const [picks, t] of uses) {
+          const subset = new Set(picks.map((i) => terms[i % terms.length]));
+          expect(shared.only(subset).count(t)).toBe(termCounter(subset)(t));
+          expect(shared.reset(terms).count(t)).toBe(termCounter(terms)(t));
+        }
+      }),
+      { numRuns: 1500 },
     );
   });
 

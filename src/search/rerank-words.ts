@@ -29,10 +29,14 @@ export class RerankWords {
   private seenStamp = 0;
   private readonly word = new Uint16Array(256);
   private memoQuery: GramTable | null = null;
-  private memoStamp: Int32Array = new Int32Array(1 << 16);
+  /**
+   * Per word, side by side (one cache line for both: the dictionary is megabytes and a search visits ~5,000 of its
+   * words at random): memo[2w] = the round that last saw word w, memo[2w + 1] = where its run of memoGrams starts,
+   * or −1 when it holds no gram of the round's table.
+   */
+  private memo: Int32Array = new Int32Array(1 << 17);
   private memoRound = 0;
-  private memoFound: Int32Array = new Int32Array(1 << 16);
-  /** Per word seen this round, a run: its number of grams, then their indices (memoFound[word] = where). */
+  /** Per word seen this round, a run: its number of grams, then their indices (memo[2w + 1] = where). */
   private memoGrams: Int32Array = new Int32Array(1 << 12);
   private memoUsed = 0;
 
@@ -124,16 +128,14 @@ export class RerankWords {
       this.memoRound++;
       this.memoUsed = 0;
     }
-    if (this.memoStamp.length < this.wordCount) {
+    if (this.memo.length < 2 * this.wordCount) {
       // Words added since the last search: room for their memo entries (a zero stamp is never a current round).
-      const size = Math.max(this.wordCount, this.memoStamp.length * 2);
-      this.memoStamp = grow(this.memoStamp, size);
-      this.memoFound = grow(this.memoFound, size);
+      this.memo = grow(this.memo, Math.max(2 * this.wordCount, this.memo.length * 2));
     }
     const found = new Array<boolean>(grams.size).fill(false);
     const scratch = new Array<boolean>(grams.size).fill(false);
     const round = this.memoRound;
-    const { memoStamp, memoFound, wordStart, arena } = this;
+    const { memo, wordStart, arena } = this;
     let { memoGrams, memoUsed } = this;
     const bytes = this.ids.bytes;
     const end = this.slotEnd[slot];
@@ -148,9 +150,10 @@ export class RerankWords {
         delta += (byte & 0x7f) * scale;
       }
       id += delta;
-      if (memoStamp[id] !== round) {
-        memoStamp[id] = round;
-        memoFound[id] = -1;
+      const entry = 2 * id;
+      if (memo[entry] !== round) {
+        memo[entry] = round;
+        memo[entry + 1] = -1;
         const start = wordStart[id];
         // The grams this word holds, as a run of memoGrams (its length, then the gram indices): collected by the
         // word's own windows (a few), not by a scan of the table's grams (a headline has ~60), and `scratch`
@@ -160,11 +163,11 @@ export class RerankWords {
         if (count > 0) {
           for (let g = 1; g <= count; g++) scratch[memoGrams[memoUsed + g]] = false;
           memoGrams[memoUsed] = count;
-          memoFound[id] = memoUsed;
+          memo[entry + 1] = memoUsed;
           memoUsed += 1 + count;
         }
       }
-      const m = memoFound[id];
+      const m = memo[entry + 1];
       if (m >= 0) {
         const last = m + memoGrams[m];
         for (let g = m + 1; g <= last; g++) found[memoGrams[g]] = true;
