@@ -19,7 +19,7 @@ import { oneEditTerms, oneEditVariants } from '../src/search/query-plan.js';
 import { gramsPresent, gramsPresentPlain, GramTable } from '../src/search/rerank.js';
 import { RerankWords } from '../src/search/rerank-words.js';
 import { escapeMarkdown, markSpans } from '../src/search/markdown.js';
-import { buildSnippet, buildSnippetPlain, buildSnippetWithTable, displayForm, TermCounter, termCounter } from '../src/search/snippet.js';
+import { buildSnippet, buildSnippetPlain, buildSnippetWithTable, displayForm, findMatches, TermCounter, termCounter } from '../src/search/snippet.js';
 import { SentenceTable } from '../src/search/sentence-table.js';
 import { splitSentences } from '../src/arabic/sentences.js';
 import { plainSplitSentences } from './support/plain-sentences.js';
@@ -525,6 +525,20 @@ describe('fast text scanners agree with the rules they implement', () => {
     fc.assert(
       fc.property(fc.oneof(mixed, spaced, text(8)), (t) => {
         expect(displayForm(t)).toBe(cleanText(t).replace(/\s+/g, ' ').trim());
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('matched words found with the fold filter = every word analyzed', () => {
+    // Terms of the text's own words (so that most texts match), of the vocabulary, and short substrings.
+    const messyWords = fc.array(fc.oneof(mixed, word, fc.constantFrom('ـ', 'ً', 'أ', 'ة', 'ى', 'ΑΣ', 'İ', 'ﻻ', '٢٠١٤')), { minLength: 1, maxLength: 8 }).map((xs) => xs.join(' '));
+    fc.assert(
+      fc.property(messyWords, fc.array(fc.oneof(word, fc.constantFrom('ا', 'ه', 'σ', 'ς', 'i̇', '2014', 'لا')), { maxLength: 4 }), fc.nat(3), (t, extra, keep) => {
+        const own = tokenize(t).map((w) => analyzeTerm(w)).filter((x): x is string => x !== null);
+        const terms = new Set([...own.filter((_, i) => i % (keep + 1) === 0), ...extra.map((w) => analyzeTerm(w) ?? w)]);
+        const filter = new TermCounter(['مغرب', ...terms]).only(terms);
+        expect(findMatches(t, terms, filter)).toEqual(findMatches(t, terms));
       }),
       { numRuns: 3000 },
     );

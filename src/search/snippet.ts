@@ -1,4 +1,4 @@
-import { cleanText, forEachTermSpan, normalizeArabic, normalizedCodeUnits, splitSentences } from '../arabic/index.js';
+import { analyzeTerm, cleanText, forEachTermSpan, forEachWordSpan, normalizeArabic, normalizedCodeUnits, splitSentences } from '../arabic/index.js';
 import type { Article } from '../corpus/article.js';
 import { markSpans, type Span } from './markdown.js';
 import { bloomMayHold, termHash, type ArticleSentences } from './sentence-table.js';
@@ -116,11 +116,13 @@ export function buildSnippetWithTable(
     const { at, bound } = top;
     if (bound < bestScore) break;
     if (bound === 0 || (bound === bestScore && at > bestAt)) continue;
-    const found = findMatches(text(at), matchedTerms);
+    // The counter exists here (every analyzed sentence was bounded by it): it lets findMatches skip, without a
+    // dictionary lookup, the words that cannot hold a matched term.
+    const found = findMatches(text(at), matchedTerms, counter);
     const score = sentenceScore(found);
     if (score > bestScore || (score === bestScore && score > 0 && at < bestAt)) [best, bestScore, bestAt] = [found, score, at];
   }
-  return renderWindow(best ?? findMatches(length ? text(0) : article.title, matchedTerms));
+  return renderWindow(best ?? findMatches(length ? text(0) : article.title, matchedTerms, counter));
 }
 
 const byBound = (a: { at: number; bound: number }, b: { at: number; bound: number }) => b.bound - a.bound || a.at - b.at;
@@ -224,6 +226,7 @@ export class TermCounter {
   private seen = new Int32Array(0);
   private activeList: string[] = [];
   private stamp = 0;
+  private word = new Uint16Array(64);
 
   constructor(terms: Iterable<string>) {
     this.reset(terms);
@@ -275,6 +278,38 @@ export class TermCounter {
       if (!this.active[index]) (this.active[index] = 1), this.activeList.push(t);
     }
     return this;
+  }
+
+  /**
+   * Whether the normalized form of the word text[start..end) may contain an active term: its units folded one by
+   * one (foldOne) into a scratch buffer, then the same substring test as count. True when a unit may fold by
+   * context; never false for a word whose analyzed term is active.
+   */
+  mayHoldWord(text: string, start: number, end: number): boolean {
+    if (!this.activeList.length) return false;
+    if (this.word.length < end - start) this.word = new Uint16Array(2 * (end - start));
+    const units = this.word;
+    let length = 0;
+    for (let i = start; i < end; i++) {
+      const f = foldOne(text.charCodeAt(i));
+      if (f === FOLD_DROP) continue;
+      if (f === FOLD_WILD) return true;
+      units[length++] = f - 1;
+    }
+    const { starts, byFirst, active } = this;
+    for (let i = 0; i < length; i++) {
+      const c = units[i];
+      if (!(starts[c >>> 5] & (1 << (c & 31)))) continue;
+      const candidates = byFirst.get(c)!;
+      for (let k = 0; k < candidates.length; k++) {
+        const { index, codes } = candidates[k];
+        if (!active[index] || i + codes.length > length) continue;
+        let j = 1;
+        while (j < codes.length && units[i + j] === codes[j]) j++;
+        if (j === codes.length) return true;
+      }
+    }
+    return false;
   }
 
   count(text: string): number {
@@ -358,13 +393,60 @@ export function termFinder(terms: Iterable<string>): (text: string) => boolean {
   };
 }
 
-function findMatches(sentence: string, matchedTerms: ReadonlySet<string>): Candidate {
+/**
+ * The sentence's display form with a span for each word whose analyzed term is in `matchedTerms`. With `filter`
+ * (a TermCounter restricted to exactly these terms), a word is analyzed only when its normalized form may contain
+ * one of them (TermCounter.mayHoldWord, from the word's own code units): every analyzed term is a substring of
+ * its word's normalized form, so the words skipped could not match. The same spans as forEachTermSpan over every
+ * word (tests/search-core.test.ts), with a dictionary lookup for a few words of a sentence instead of all.
+ */
+export function findMatches(sentence: string, matchedTerms: ReadonlySet<string>, filter: TermCounter | null = null): Candidate {
   const text = displayForm(sentence);
   const spans: Candidate['spans'] = [];
-  forEachTermSpan(text, (term, start, end) => {
+  if (filter === null || hasSurrogate(text)) {
+    forEachTermSpan(text, (term, start, end) => {
+      if (term !== null && matchedTerms.has(term)) spans.push({ start, end, term });
+    });
+    return { text, spans };
+  }
+  forEachWordSpan(text, (start, end) => {
+    if (!filter.mayHoldWord(text, start, end)) return;
+    const term = analyzeTerm(text.slice(start, end));
     if (term !== null && matchedTerms.has(term)) spans.push({ start, end, term });
   });
   return { text, spans };
+}
+
+function hasSurrogate(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) return true;
+  }
+  return false;
+}
+
+/**
+ * Per BMP code unit, what normalizeArabic makes of it alone (filled on first sight): FOLD_UNKNOWN, FOLD_DROP (it
+ * is removed: harakat, tatweel), FOLD_WILD (it may fold to more than one unit or by context: İ, Σ, surrogates;
+ * a word holding one is always analyzed), or 1 + the unit it folds to. Word tokens of NFKC text fold unit by unit
+ * (normalize.ts's one-pass table), so a word's normalized form is the concatenation of its units' folds.
+ */
+const FOLD_ONE = new Int32Array(0x10000);
+const FOLD_UNKNOWN = 0;
+const FOLD_DROP = -1;
+const FOLD_WILD = -2;
+
+function foldOne(c: number): number {
+  const known = FOLD_ONE[c];
+  if (known !== FOLD_UNKNOWN) return known;
+  let fold: number;
+  if ((c >= 0xd800 && c <= 0xdfff) || c === 0x03a3) fold = FOLD_WILD;
+  else {
+    const n = normalizeArabic(String.fromCharCode(c));
+    fold = n.length === 0 ? FOLD_DROP : n.length === 1 ? n.charCodeAt(0) + 1 : FOLD_WILD;
+  }
+  FOLD_ONE[c] = fold;
+  return fold;
 }
 
 /**
