@@ -35,7 +35,6 @@ export class Scorer {
   private lastSource = new Int32Array(0);
   private touched = new Int32Array(0);
   private readonly runs: PostingRange[] = [];
-  private readonly norms: ({ lengths: Int32Array; avg: number; slots: number; values: Float64Array } | undefined)[] = [];
 
   constructor(private readonly index: InvertedIndex) {}
 
@@ -50,6 +49,7 @@ export class Scorer {
     const N = index.liveCount;
     const { k: K, b: B, d: D } = RANKING.bm25;
     const K1 = K + 1;
+    const OMB = 1 - B;
     let n = 0;
     for (const spec of groupedBySource(plan)) {
       const stamp = spec.source + 1;
@@ -59,7 +59,8 @@ export class Scorer {
           if (df === 0) continue;
           const wf = e.weight * FIELD_BOOST[f];
           const termIdf = idf(N, df);
-          const norms = this.lengthNorms(f);
+          const avg = index.avgFieldLength(f);
+          const lengths = index.fieldLength[f];
           const count = index.ranges(e.term, f, runs);
           for (let r = 0; r < count; r++) {
             const { docs, tfs, start, end } = runs[r];
@@ -67,9 +68,8 @@ export class Scorer {
               const doc = docs[p];
               if (admit[doc] === 0) continue;
               const tf = tfs[p];
-              // = termScore(e.weight, FIELD_BOOST[f], termIdf, tf, lengths[doc], avg), inlined, with its length
-              // part K × (1 − b + b × length / avg) read from lengthNorms: the same operations, so the same bits.
-              acc[doc] += wf * (termIdf * (D + (tf * K1) / (tf + norms[doc])));
+              // = termScore(e.weight, FIELD_BOOST[f], termIdf, tf, lengths[doc], avg), inlined.
+              acc[doc] += wf * (termIdf * (D + (tf * K1) / (tf + K * (OMB + (B * lengths[doc]) / avg))));
               if (lastSource[doc] !== stamp) {
                 if (lastSource[doc] === 0) touched[n++] = doc;
                 lastSource[doc] = stamp;
@@ -90,27 +90,6 @@ export class Scorer {
     }
     const order = selectBest(scores, touched, n, k, idOf);
     return { slots: order.map((i) => touched[i]), scores: order.map((i) => scores[i]), total: n };
-  }
-
-  /**
-   * Per slot, BM25's length normalization of field `f`, K × (1 − b + b × length / avg), evaluated as the inlined
-   * formula did (same operations, same order, hence bit-identical scores): one division per slot when the index
-   * changes instead of one per posting in every query. Recomputed for every slot when the field's average length,
-   * the slot count or the length array changes (any add or remove); 31k slots take well under a millisecond.
-   */
-  private lengthNorms(f: number): Float64Array {
-    const index = this.index;
-    const lengths = index.fieldLength[f];
-    const avg = index.avgFieldLength(f);
-    const slots = index.slotCount;
-    const cached = this.norms[f];
-    if (cached && cached.lengths === lengths && cached.avg === avg && cached.slots === slots) return cached.values;
-    const { k: K, b: B } = RANKING.bm25;
-    const OMB = 1 - B;
-    const values = cached && cached.values.length >= slots ? cached.values : new Float64Array(Math.max(1024, slots * 2));
-    for (let doc = 0; doc < slots; doc++) values[doc] = K * (OMB + (B * lengths[doc]) / avg);
-    this.norms[f] = { lengths, avg, slots, values };
-    return values;
   }
 
   private ensureCapacity(slots: number): void {
