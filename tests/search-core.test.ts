@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyzeTerm, forEachNormalizedWord, isNfkcAsItIs, normalizeArabic, normalizeArabicByRules, tokenize } from '../src/arabic/index.js';
+import { analyzeTerm, cleanText, forEachNormalizedWord, isNfkcAsItIs, normalizeArabic, normalizeArabicByRules, tokenize } from '../src/arabic/index.js';
 import type { Article } from '../src/corpus/article.js';
 import { ArticleIndex, textsOf } from '../src/search/article-index.js';
 import { bestOf } from '../src/search/best-of.js';
@@ -19,7 +19,8 @@ import { InvertedIndex } from '../src/search/postings.js';
 import { oneEditTerms, oneEditVariants } from '../src/search/query-plan.js';
 import { gramsPresent, gramsPresentPlain, GramTable } from '../src/search/rerank.js';
 import { RerankWords } from '../src/search/rerank-words.js';
-import { buildSnippet, buildSnippetPlain, buildSnippetWithTable } from '../src/search/snippet.js';
+import { escapeMarkdown, markSpans } from '../src/search/markdown.js';
+import { buildSnippet, buildSnippetPlain, buildSnippetWithTable, displayForm, findMatches, TermCounter, termCounter } from '../src/search/snippet.js';
 import { SentenceTable } from '../src/search/sentence-table.js';
 import { splitSentences } from '../src/arabic/sentences.js';
 import { plainSplitSentences } from './support/plain-sentences.js';
@@ -494,6 +495,104 @@ describe('fast text scanners agree with the rules they implement', () => {
         expect(words.gramsPresent(0, table)).toEqual(plain);
       }),
       { numRuns: 1500 },
+    );
+  });
+
+  it('rerank grams of several candidates sharing words, memoized per query, = the plain string search for each', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(mixed, { minLength: 1, maxLength: 3 }), { minLength: 2, maxLength: 6 }), fc.array(text(6), { minLength: 1, maxLength: 3 }), (docs, queries) => {
+        const articles = docs.map((paragraphs, i): Article => ({ id: `x${i}`, title: paragraphs[0], paragraphs: paragraphs.slice(1), date: null, source: null, url: null, addedAt: '' }));
+        const words = new RerankWords();
+        articles.forEach((a, slot) => words.addDocument(slot, a));
+        for (const q of queries) {
+          const grams = [...new Set(normalizeArabic(`${q} ${articles[0].title.slice(0, 12)}`).match(/[\p{L}\p{M}\p{N}]+/gu) ?? [])].flatMap((w) => {
+            const m = `_${w}_`;
+            return m.length <= 4 ? [m] : Array.from({ length: m.length - 3 }, (_, i) => m.slice(i, i + 4));
+          });
+          const unique = [...new Set(grams)];
+          const table = new GramTable(unique);
+          // Each slot twice, in an order that revisits words already memoized for this table.
+          for (const slot of [...articles.keys(), ...[...articles.keys()].reverse()]) {
+            expect(words.gramsPresent(slot, table)).toEqual(gramsPresentPlain(articles[slot], unique));
+          }
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('the snippet display form = cleanText with white space runs made one space, trimmed', () => {
+    const spaced = fc.array(fc.oneof(mixed, fc.constantFrom(' ', '  ', '\t', '\n', '\u00A0', '\u200B', '\u00AD', '\uFEFF', '\u2066', ' \u200F ')), { maxLength: 6 }).map((xs) => xs.join(''));
+    fc.assert(
+      fc.property(fc.oneof(mixed, spaced, text(8)), (t) => {
+        expect(displayForm(t)).toBe(cleanText(t).replace(/\s+/g, ' ').trim());
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('matched words found with the fold filter = every word analyzed', () => {
+    // Terms of the text's own words (so that most texts match), of the vocabulary, and short substrings.
+    const messyWords = fc.array(fc.oneof(mixed, word, fc.constantFrom('ـ', 'ً', 'أ', 'ة', 'ى', 'ΑΣ', 'İ', 'ﻻ', '٢٠١٤')), { minLength: 1, maxLength: 8 }).map((xs) => xs.join(' '));
+    fc.assert(
+      fc.property(messyWords, fc.array(fc.oneof(word, fc.constantFrom('ا', 'ه', 'σ', 'ς', 'i̇', '2014', 'لا')), { maxLength: 4 }), fc.nat(3), (t, extra, keep) => {
+        const own = tokenize(t).map((w) => analyzeTerm(w)).filter((x): x is string => x !== null);
+        const terms = new Set([...own.filter((_, i) => i % (keep + 1) === 0), ...extra.map((w) => analyzeTerm(w) ?? w)]);
+        const filter = new TermCounter(['مغرب', ...terms]).only(terms);
+        expect(findMatches(t, terms, filter)).toEqual(findMatches(t, terms));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('one substring counter restricted to each subset = a counter built for that subset', () => {
+    const term = fc.oneof(word.map((w) => analyzeTerm(w) ?? ''), fc.constantFrom('ا', 'ل', 'مغرب', 'غرب', 'رب', '2014', ''));
+    fc.assert(
+      fc.property(fc.array(term, { minLength: 1, maxLength: 8 }), fc.array(fc.tuple(fc.array(fc.nat(7), { maxLength: 5 }), fc.oneof(mixed, text(12))), { minLength: 1, maxLength: 6 }), (terms, uses) => {
+        // Reset from other terms first: what the previous search left in the bitmaps must not count.
+        const shared = new TermCounter(['مغرب', 'ال', 'و', ...terms.slice(1)]).reset(terms);
+        for (const [picks, t] of uses) {
+          const subset = new Set(picks.map((i) => terms[i % terms.length]));
+          expect(shared.only(subset).count(t)).toBe(termCounter(subset)(t));
+          expect(shared.reset(terms).count(t)).toBe(termCounter(terms)(t));
+        }
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('bold marking with plain pieces copied = every piece escaped (escapeMarkdown)', () => {
+    // The rule markSpans implements, stated plainly: merge the spans, escape every piece.
+    const plainMarkSpans = (t: string, spans: readonly { start: number; end: number }[]): string => {
+      const sorted = [...spans].filter((x) => x.end > x.start).sort((a, b) => a.start - b.start);
+      const merged: { start: number; end: number }[] = [];
+      for (const x of sorted) {
+        const last = merged[merged.length - 1];
+        if (last && x.start >= last.end && /^\s*$/.test(t.slice(last.end, x.start))) last.end = Math.max(last.end, x.end);
+        else if (!last || x.start >= last.end) merged.push({ ...x });
+      }
+      const piece = (from: number, to: number) => escapeMarkdown(t.slice(from, to), { atLineStart: from === 0 || t[from - 1] === '\n' });
+      let out = '';
+      let at = 0;
+      for (const x of merged) (out += piece(at, x.start) + `**${piece(x.start, x.end)}**`), (at = x.end);
+      return out + piece(at, t.length);
+    };
+    const markdownish = fc.constantFrom('-', '- ', '1.', '12. ', '*', '_', '~', '`', '|', '>', '#', '[', ']', '(', ')', '\\', '@everyone', '@', '<@1>', '<#5>', '</c:1>', '</', '<', '\n', '\n- ', '\n1.', '\r', '\r-', '\u2028', '\u2029-', '\u2028', '\u200F', '\u061C', 'http://x.y/a_b', ' ', '\t', '3');
+    // Mostly words with one or two marks, so that each mark is often the only thing to escape.
+    const piecesOf = fc.array(fc.oneof({ arbitrary: word, weight: 6 }, { arbitrary: fc.constant(' '), weight: 3 }, { arbitrary: markdownish, weight: 1 }), { maxLength: 12 }).map((xs) => xs.join(''));
+    fc.assert(
+      fc.property(fc.oneof(piecesOf, text(10)), fc.array(fc.tuple(fc.nat(60), fc.nat(8)), { maxLength: 5 }), (t, raw) => {
+        // Non-overlapping spans inside the text, as findMatches gives.
+        const spans: { start: number; end: number }[] = [];
+        for (const [s, len] of raw.sort((a, b) => a[0] - b[0])) {
+          const start = Math.min(s, t.length);
+          const end = Math.min(t.length, start + len);
+          if (spans.length && start < spans[spans.length - 1].end) continue;
+          spans.push({ start, end });
+        }
+        expect(markSpans(t, spans)).toBe(plainMarkSpans(t, spans));
+      }),
+      { numRuns: 3000 },
     );
   });
 });

@@ -30,7 +30,7 @@ import { planQuery, type QueryPlan } from './query-plan.js';
 import { FIELD_TITLE } from './ranking.js';
 import { RERANK, rerankWith } from './rerank.js';
 import { RerankWords, type RerankWordsData } from './rerank-words.js';
-import { buildSnippet, buildSnippetWithTable } from './snippet.js';
+import { buildSnippet, buildSnippetWithTable, TermCounter } from './snippet.js';
 import { SentenceTable, type SentenceTableData } from './sentence-table.js';
 import { Scorer } from './top-k.js';
 import type { SearchHit, SearchOptions, SearchResponse } from './types.js';
@@ -121,6 +121,8 @@ export class ArticleIndex {
   private expansionMark = new Int32Array(0);
   /** The analyzer of articles added one by one (insert), while a batch comes in. */
   private scratch: BulkAnalyzer | null = null;
+  /** Scratch for the snippets of one search (its bitmaps are reused, not reallocated per search). */
+  private readonly snippetCounter = new TermCounter([]);
 
   private constructor(
     private readonly texts: ArticleTexts,
@@ -295,6 +297,10 @@ export class ArticleIndex {
     const results: SearchHit[] = [];
     const page = ranked.hits.slice(offset, offset + limit);
     const marked = page.length ? this.markExpansions(plan) : null;
+    // One substring counter for the page's snippets (reset to this search's marked terms when first needed),
+    // restricted to each article's matched terms.
+    let counter: TermCounter | null = null;
+    const counterOf = (matched: ReadonlySet<string>) => (counter ??= this.snippetCounter.reset(marked!)).only(matched);
     for (const r of page) {
       const id = this.docs.ids[r.slot]!;
       const article = this.texts.get(id);
@@ -306,7 +312,7 @@ export class ArticleIndex {
         date: this.docs.dates[r.slot],
         source: this.docs.sources[r.slot],
         score: Math.round(r.score * 1000) / 1000,
-        snippet: this.snippet(r.slot, text, this.matchedTerms(marked!, r.slot)),
+        snippet: this.snippet(r.slot, text, this.matchedTerms(marked!, r.slot), counterOf),
       });
     }
     if (marked) this.unmarkExpansions(plan);
@@ -499,9 +505,9 @@ export class ArticleIndex {
   }
 
   /** The snippet of the article in `slot`: from its sentence table when the text is the one indexed, else from the text. */
-  private snippet(slot: number, article: Article, matched: ReadonlySet<string>): string {
+  private snippet(slot: number, article: Article, matched: ReadonlySet<string>, counterOf: (matched: ReadonlySet<string>) => TermCounter): string {
     const sentences = this.sentences.sentencesOf(slot, article);
-    return sentences ? buildSnippetWithTable(article, matched, sentences) : buildSnippet(article, matched);
+    return sentences ? buildSnippetWithTable(article, matched, sentences, counterOf) : buildSnippet(article, matched);
   }
 
   /** Slots a search may return: live, and passing the date and source filters. */

@@ -1,6 +1,6 @@
 import type { Article } from '../corpus/article.js';
 import { grow, readVarintRun, writeVarint } from './postings.js';
-import { forEachContentWord, markWordGrams, type GramTable } from './rerank.js';
+import { collectWordGrams, forEachContentWord, type GramTable } from './rerank.js';
 
 /**
  * What the 4-gram rerank needs of each article, kept in the index so a search reads no article text to rerank:
@@ -29,10 +29,16 @@ export class RerankWords {
   private seenStamp = 0;
   private readonly word = new Uint16Array(256);
   private memoQuery: GramTable | null = null;
-  private memoStamp: Int32Array = new Int32Array(1 << 16);
+  /**
+   * Per word, side by side (one cache line for both: the dictionary is megabytes and a search visits ~5,000 of its
+   * words at random): memo[2w] = the round that last saw word w, memo[2w + 1] = where its run of memoGrams starts,
+   * or −1 when it holds no gram of the round's table.
+   */
+  private memo: Int32Array = new Int32Array(1 << 17);
   private memoRound = 0;
-  private memoFound: Int32Array = new Int32Array(1 << 16);
-  private memoLists: number[][] = [];
+  /** Per word seen this round, a run: its number of grams, then their indices (memo[2w + 1] = where). */
+  private memoGrams: Int32Array = new Int32Array(1 << 12);
+  private memoUsed = 0;
 
   constructor() {
     this.wordStart[0] = 0;
@@ -120,18 +126,17 @@ export class RerankWords {
     if (this.memoQuery !== grams) {
       this.memoQuery = grams;
       this.memoRound++;
-      this.memoLists = [];
+      this.memoUsed = 0;
     }
-    if (this.memoStamp.length < this.wordCount) {
+    if (this.memo.length < 2 * this.wordCount) {
       // Words added since the last search: room for their memo entries (a zero stamp is never a current round).
-      const size = Math.max(this.wordCount, this.memoStamp.length * 2);
-      this.memoStamp = grow(this.memoStamp, size);
-      this.memoFound = grow(this.memoFound, size);
+      this.memo = grow(this.memo, Math.max(2 * this.wordCount, this.memo.length * 2));
     }
     const found = new Array<boolean>(grams.size).fill(false);
     const scratch = new Array<boolean>(grams.size).fill(false);
     const round = this.memoRound;
-    const { memoStamp, memoFound, memoLists, wordStart, arena } = this;
+    const { memo, wordStart, arena } = this;
+    let { memoGrams, memoUsed } = this;
     const bytes = this.ids.bytes;
     const end = this.slotEnd[slot];
     // The slot's delta-varint run of word ids, decoded inline (readVarintRun without a call per id).
@@ -145,20 +150,30 @@ export class RerankWords {
         delta += (byte & 0x7f) * scale;
       }
       id += delta;
-      if (memoStamp[id] !== round) {
-        memoStamp[id] = round;
-        memoFound[id] = -1;
+      const entry = 2 * id;
+      if (memo[entry] !== round) {
+        memo[entry] = round;
+        memo[entry + 1] = -1;
         const start = wordStart[id];
-        if (markWordGrams(arena, start, wordStart[id + 1] - start, -1, grams, scratch)) {
-          const list: number[] = [];
-          for (let g = 0; g < scratch.length; g++) if (scratch[g]) (list.push(g), (scratch[g] = false));
-          memoFound[id] = memoLists.length;
-          memoLists.push(list);
+        // The grams this word holds, as a run of memoGrams (its length, then the gram indices): collected by the
+        // word's own windows (a few), not by a scan of the table's grams (a headline has ~60), and `scratch`
+        // cleared through the same run.
+        if (memoGrams.length < memoUsed + 1 + grams.size) this.memoGrams = memoGrams = grow(memoGrams, Math.max(memoGrams.length * 2, memoUsed + 1 + grams.size));
+        const count = collectWordGrams(arena, start, wordStart[id + 1] - start, grams, scratch, memoGrams, memoUsed + 1);
+        if (count > 0) {
+          for (let g = 1; g <= count; g++) scratch[memoGrams[memoUsed + g]] = false;
+          memoGrams[memoUsed] = count;
+          memo[entry + 1] = memoUsed;
+          memoUsed += 1 + count;
         }
       }
-      const m = memoFound[id];
-      if (m >= 0) for (const g of memoLists[m]) found[g] = true;
+      const m = memo[entry + 1];
+      if (m >= 0) {
+        const last = m + memoGrams[m];
+        for (let g = m + 1; g <= last; g++) found[memoGrams[g]] = true;
+      }
     }
+    this.memoUsed = memoUsed;
     return found;
   }
 

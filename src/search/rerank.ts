@@ -172,6 +172,44 @@ export function markWordGrams(units: Uint16Array, start: number, length: number,
   return any;
 }
 
+/**
+ * markWordGrams for a dictionary word (no replaced first unit) that also writes to out[at..] the index of each gram
+ * it newly marks in `found` (each once: a gram already marked is not written again), returning how many it wrote
+ * (out must have room for table.size). RerankWords memoizes a word's grams as that run.
+ */
+export function collectWordGrams(units: Uint16Array, start: number, length: number, table: GramTable, found: boolean[], out: Int32Array, at: number): number {
+  const m = length + 2;
+  const window = table.window;
+  const last = m - 1;
+  const base = start - 1;
+  let n = 0;
+  if (m <= RERANK.gramLength) {
+    for (let p = 0; p < m; p++) window[p] = p === 0 || p === last ? UNDERSCORE : units[base + p];
+    const g = table.find(window, 0, m);
+    if (g >= 0 && !found[g]) (found[g] = true), (out[at + n++] = g);
+    return n;
+  }
+  const pairs = table.pairs;
+  let a = UNDERSCORE;
+  let b = units[start];
+  let c = units[start + 1];
+  for (let p = 3; p < m; p++) {
+    const d = p === last ? UNDERSCORE : units[base + p];
+    if (pairs[((a & 0xff) << 8) | (b & 0xff)]) {
+      window[0] = a;
+      window[1] = b;
+      window[2] = c;
+      window[3] = d;
+      const g = table.find(window, 0, 4);
+      if (g >= 0 && !found[g]) (found[g] = true), (out[at + n++] = g);
+    }
+    a = b;
+    b = c;
+    c = d;
+  }
+  return n;
+}
+
 /** gramsPresentPlain computed on code units: one pass over the article's normalized text, no word strings. */
 export function gramsPresent(article: Article | undefined, table: GramTable): boolean[] {
   const found = new Array<boolean>(table.size).fill(false);

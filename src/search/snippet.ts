@@ -1,4 +1,4 @@
-import { cleanText, forEachTermSpan, normalizeArabic, normalizedCodeUnits, splitSentences } from '../arabic/index.js';
+import { analyzeTerm, cleanText, forEachTermSpan, forEachWordSpan, normalizeArabic, normalizedCodeUnits, splitSentences } from '../arabic/index.js';
 import type { Article } from '../corpus/article.js';
 import { markSpans, type Span } from './markdown.js';
 import { bloomMayHold, termHash, type ArticleSentences } from './sentence-table.js';
@@ -69,9 +69,15 @@ export function buildSnippet(article: Article, matchedTerms: ReadonlySet<string>
  * highest left is bounded again by the substring count over its own text (termCounter), and one whose tighter bound
  * is the highest left is analyzed word by word, until no remaining bound can beat the best found (ties going to the
  * earlier sentence, as in buildSnippetPlain). On SaudiNewsNet a shown article (~11 sentences) has ~1.3 sentences
- * analyzed.
+ * analyzed. `counterOf` gives that substring count for the matched terms: a search passes one TermCounter for all
+ * its marked expansions, restricted to each article's.
  */
-export function buildSnippetWithTable(article: Article, matchedTerms: ReadonlySet<string>, sentences: ArticleSentences): string {
+export function buildSnippetWithTable(
+  article: Article,
+  matchedTerms: ReadonlySet<string>,
+  sentences: ArticleSentences,
+  counterOf: (matched: ReadonlySet<string>) => TermCounter = (matched) => new TermCounter(matched),
+): string {
   const { first, length, para, from, to, words, bloom } = sentences;
   const text = (i: number) => article.paragraphs[para[first + i]].slice(from[first + i], to[first + i]);
   const hashes: number[] = [];
@@ -91,7 +97,7 @@ export function buildSnippetWithTable(article: Article, matchedTerms: ReadonlySe
   // Best first over two bounds: a sentence is bounded again by the substring count over its own text (termCounter)
   // only when its table bound is the highest left, and analyzed only when that tighter bound still is.
   const refined = new BoundHeap();
-  let counter: ((text: string) => number) | null = null;
+  let counter: TermCounter | null = null;
   let best: Candidate | null = null;
   let bestScore = 0;
   let bestAt = Infinity;
@@ -101,8 +107,8 @@ export function buildSnippetWithTable(article: Article, matchedTerms: ReadonlySe
     if (next < order.length && (top === undefined || byBound(order[next], top) <= 0)) {
       const { at, bound } = order[next++];
       if (bound < bestScore || (bound === bestScore && at > bestAt)) continue;
-      counter ??= termCounter(matchedTerms);
-      refined.push({ at, bound: Math.min(bound, counter(text(at))) });
+      counter ??= counterOf(matchedTerms);
+      refined.push({ at, bound: Math.min(bound, counter.count(text(at))) });
       continue;
     }
     if (top === undefined) break;
@@ -110,11 +116,13 @@ export function buildSnippetWithTable(article: Article, matchedTerms: ReadonlySe
     const { at, bound } = top;
     if (bound < bestScore) break;
     if (bound === 0 || (bound === bestScore && at > bestAt)) continue;
-    const found = findMatches(text(at), matchedTerms);
+    // The counter exists here (every analyzed sentence was bounded by it): it lets findMatches skip, without a
+    // dictionary lookup, the words that cannot hold a matched term.
+    const found = findMatches(text(at), matchedTerms, counter);
     const score = sentenceScore(found);
     if (score > bestScore || (score === bestScore && score > 0 && at < bestAt)) [best, bestScore, bestAt] = [found, score, at];
   }
-  return renderWindow(best ?? findMatches(length ? text(0) : article.title, matchedTerms));
+  return renderWindow(best ?? findMatches(length ? text(0) : article.title, matchedTerms, counter));
 }
 
 const byBound = (a: { at: number; bound: number }, b: { at: number; bound: number }) => b.bound - a.bound || a.at - b.at;
@@ -195,42 +203,131 @@ function firstSentence(article: Article): string | undefined {
  * normalized code units with a bitmap of the terms' first units, as termFinder.
  */
 export function termCounter(terms: Iterable<string>): (text: string) => number {
-  const list = [...new Set(terms)].filter(Boolean);
-  if (!list.length) return () => 0;
+  const counter = new TermCounter(terms);
+  return (text) => counter.count(text);
+}
+
+/**
+ * termCounter's bound for any subset of a fixed list of terms: built once per search over all its marked
+ * expansions, then restricted (`only`) to each shown article's matched terms, so the bitmaps and the per-term code
+ * units are not rebuilt for each article. count(text) with `only(subset)` = termCounter(subset)(text): the bitmaps
+ * of the whole list only let more positions through to the exact comparison, and inactive terms are not counted.
+ */
+export class TermCounter {
+  private list: string[] = [];
+  private readonly indexOf = new Map<string, number>();
   // A bit per first unit, and per (first, second) low bytes of the terms: most positions fail the first or second
-  // test without a lookup. Terms of one unit are checked through `single`.
-  const starts = new Uint32Array(0x10000 / 32);
-  const pairs = new Uint32Array(0x10000 / 32);
-  const single = new Int32Array(list.length).fill(-1);
-  const byFirst = new Map<number, { index: number; codes: Uint16Array }[]>();
-  list.forEach((t, index) => {
-    const codes = new Uint16Array(t.length);
-    for (let i = 0; i < t.length; i++) codes[i] = t.charCodeAt(i);
-    starts[codes[0] >>> 5] |= 1 << (codes[0] & 31);
-    if (codes.length === 1) single[index] = codes[0];
-    else {
-      const pair = ((codes[0] & 0xff) << 8) | (codes[1] & 0xff);
-      pairs[pair >>> 5] |= 1 << (pair & 31);
+  // test without a lookup. Terms of one unit turn the second test off.
+  private readonly starts = new Uint32Array(0x10000 / 32);
+  private readonly pairs = new Uint32Array(0x10000 / 32);
+  private anySingle = false;
+  private readonly byFirst = new Map<number, { index: number; codes: Uint16Array }[]>();
+  private active = new Uint8Array(0);
+  private seen = new Int32Array(0);
+  private activeList: string[] = [];
+  private stamp = 0;
+  private word = new Uint16Array(64);
+
+  constructor(terms: Iterable<string>) {
+    this.reset(terms);
+  }
+
+  /** Count `terms` (all active) from now on: the bitmaps are cleared through the previous terms, not reallocated. */
+  reset(terms: Iterable<string>): this {
+    for (const t of this.list) {
+      const c0 = t.charCodeAt(0);
+      this.starts[c0 >>> 5] = 0;
+      if (t.length > 1) {
+        const pair = ((c0 & 0xff) << 8) | (t.charCodeAt(1) & 0xff);
+        this.pairs[pair >>> 5] = 0;
+      }
     }
-    byFirst.set(codes[0], [...(byFirst.get(codes[0]) ?? []), { index, codes }]);
-  });
-  const anySingle = single.some((c) => c >= 0);
-  const seen = new Int32Array(list.length);
-  let stamp = 0;
-  return (text) => {
+    this.indexOf.clear();
+    this.byFirst.clear();
+    this.list = [...new Set(terms)].filter(Boolean);
+    let anySingle = false;
+    this.list.forEach((t, index) => {
+      this.indexOf.set(t, index);
+      const codes = new Uint16Array(t.length);
+      for (let i = 0; i < t.length; i++) codes[i] = t.charCodeAt(i);
+      this.starts[codes[0] >>> 5] |= 1 << (codes[0] & 31);
+      if (codes.length === 1) anySingle = true;
+      else {
+        const pair = ((codes[0] & 0xff) << 8) | (codes[1] & 0xff);
+        this.pairs[pair >>> 5] |= 1 << (pair & 31);
+      }
+      const same = this.byFirst.get(codes[0]);
+      if (same) same.push({ index, codes });
+      else this.byFirst.set(codes[0], [{ index, codes }]);
+    });
+    this.anySingle = anySingle;
+    this.active = new Uint8Array(this.list.length).fill(1);
+    this.activeList = this.list;
+    this.seen = new Int32Array(this.list.length);
+    return this;
+  }
+
+  /** Count only `terms` (each must be one of the list's) from now on. */
+  only(terms: ReadonlySet<string>): this {
+    this.active.fill(0);
+    this.activeList = [];
+    for (const t of terms) {
+      const index = this.indexOf.get(t);
+      if (!t) continue;
+      if (index === undefined) throw new Error(`TermCounter.only: «${t}» is not one of its terms`);
+      if (!this.active[index]) (this.active[index] = 1), this.activeList.push(t);
+    }
+    return this;
+  }
+
+  /**
+   * Whether the normalized form of the word text[start..end) may contain an active term: its units folded one by
+   * one (foldOne) into a scratch buffer, then the same substring test as count. True when a unit may fold by
+   * context; never false for a word whose analyzed term is active.
+   */
+  mayHoldWord(text: string, start: number, end: number): boolean {
+    if (!this.activeList.length) return false;
+    if (this.word.length < end - start) this.word = new Uint16Array(2 * (end - start));
+    const units = this.word;
+    let length = 0;
+    for (let i = start; i < end; i++) {
+      const f = foldOne(text.charCodeAt(i));
+      if (f === FOLD_DROP) continue;
+      if (f === FOLD_WILD) return true;
+      units[length++] = f - 1;
+    }
+    const { starts, byFirst, active } = this;
+    for (let i = 0; i < length; i++) {
+      const c = units[i];
+      if (!(starts[c >>> 5] & (1 << (c & 31)))) continue;
+      const candidates = byFirst.get(c)!;
+      for (let k = 0; k < candidates.length; k++) {
+        const { index, codes } = candidates[k];
+        if (!active[index] || i + codes.length > length) continue;
+        let j = 1;
+        while (j < codes.length && units[i + j] === codes[j]) j++;
+        if (j === codes.length) return true;
+      }
+    }
+    return false;
+  }
+
+  count(text: string): number {
+    if (!this.activeList.length) return 0;
     const folded = normalizedCodeUnits(text);
     if (!folded) {
       const normalized = normalizeArabic(text);
       let distinct = 0;
       let occurrences = 0;
-      for (const t of list) {
+      for (const t of this.activeList) {
         let from = normalized.indexOf(t);
         if (from >= 0) distinct++;
         while (from >= 0) (occurrences++, (from = normalized.indexOf(t, from + 1)));
       }
       return distinct ? distinct * 1000 + occurrences : 0;
     }
-    const round = ++stamp;
+    const { starts, pairs, anySingle, byFirst, active, seen } = this;
+    const round = ++this.stamp;
     let distinct = 0;
     let occurrences = 0;
     const { units, length } = folded;
@@ -245,7 +342,7 @@ export function termCounter(terms: Iterable<string>): (text: string) => number {
       const candidates = byFirst.get(c)!;
       for (let k = 0; k < candidates.length; k++) {
         const { index, codes } = candidates[k];
-        if (i + codes.length > length) continue;
+        if (!active[index] || i + codes.length > length) continue;
         let j = 1;
         while (j < codes.length && units[i + j] === codes[j]) j++;
         if (j < codes.length) continue;
@@ -254,7 +351,7 @@ export function termCounter(terms: Iterable<string>): (text: string) => number {
       }
     }
     return distinct ? distinct * 1000 + occurrences : 0;
-  };
+  }
 }
 
 /**
@@ -296,14 +393,77 @@ export function termFinder(terms: Iterable<string>): (text: string) => boolean {
   };
 }
 
-function findMatches(sentence: string, matchedTerms: ReadonlySet<string>): Candidate {
-  const text = cleanText(sentence).replace(/\s+/g, ' ').trim();
+/**
+ * The sentence's display form with a span for each word whose analyzed term is in `matchedTerms`. With `filter`
+ * (a TermCounter restricted to exactly these terms), a word is analyzed only when its normalized form may contain
+ * one of them (TermCounter.mayHoldWord, from the word's own code units): every analyzed term is a substring of
+ * its word's normalized form, so the words skipped could not match. The same spans as forEachTermSpan over every
+ * word (tests/search-core.test.ts), with a dictionary lookup for a few words of a sentence instead of all.
+ */
+export function findMatches(sentence: string, matchedTerms: ReadonlySet<string>, filter: TermCounter | null = null): Candidate {
+  const text = displayForm(sentence);
   const spans: Candidate['spans'] = [];
-  forEachTermSpan(text, (term, start, end) => {
+  if (filter === null || hasSurrogate(text)) {
+    forEachTermSpan(text, (term, start, end) => {
+      if (term !== null && matchedTerms.has(term)) spans.push({ start, end, term });
+    });
+    return { text, spans };
+  }
+  forEachWordSpan(text, (start, end) => {
+    if (!filter.mayHoldWord(text, start, end)) return;
+    const term = analyzeTerm(text.slice(start, end));
     if (term !== null && matchedTerms.has(term)) spans.push({ start, end, term });
   });
   return { text, spans };
 }
+
+function hasSurrogate(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) return true;
+  }
+  return false;
+}
+
+/**
+ * Per BMP code unit, what normalizeArabic makes of it alone (filled on first sight): FOLD_UNKNOWN, FOLD_DROP (it
+ * is removed: harakat, tatweel), FOLD_WILD (it may fold to more than one unit or by context: İ, Σ, surrogates;
+ * a word holding one is always analyzed), or 1 + the unit it folds to. Word tokens of NFKC text fold unit by unit
+ * (normalize.ts's one-pass table), so a word's normalized form is the concatenation of its units' folds.
+ */
+const FOLD_ONE = new Int32Array(0x10000);
+const FOLD_UNKNOWN = 0;
+const FOLD_DROP = -1;
+const FOLD_WILD = -2;
+
+function foldOne(c: number): number {
+  const known = FOLD_ONE[c];
+  if (known !== FOLD_UNKNOWN) return known;
+  let fold: number;
+  if ((c >= 0xd800 && c <= 0xdfff) || c === 0x03a3) fold = FOLD_WILD;
+  else {
+    const n = normalizeArabic(String.fromCharCode(c));
+    fold = n.length === 0 ? FOLD_DROP : n.length === 1 ? n.charCodeAt(0) + 1 : FOLD_WILD;
+  }
+  FOLD_ONE[c] = fold;
+  return fold;
+}
+
+/**
+ * cleanText(sentence) with every run of white space made one space, trimmed: the text a snippet shows. The two
+ * replacements run only when a test finds something for them to do (most sentences have neither an invisible
+ * control nor a space other than single ' '), which makes this about 4× cheaper on SaudiNewsNet's sentences.
+ */
+export function displayForm(sentence: string): string {
+  const nfkc = sentence.normalize('NFKC');
+  // Every character cleanText removes (normalize.ts's INVISIBLES) or more: when none is there, cleanText = NFKC.
+  const clean = MAY_BE_INVISIBLE.test(nfkc) ? cleanText(sentence) : nfkc;
+  return (SPACE_TO_FOLD.test(clean) ? clean.replace(/\s+/g, ' ') : clean).trim();
+}
+
+const MAY_BE_INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF\u00AD]/;
+/** White space that /\s+/g → ' ' would change: any but a space, or two in a row. */
+const SPACE_TO_FOLD = /[^\S ]| {2}/;
 
 /** Cut the sentence to the SNIPPET_MAX_CHARS window holding the most matches, then escape and mark it. */
 function renderWindow({ text, spans }: Candidate): string {
