@@ -15,10 +15,20 @@ import type { CheckpointResult } from './wal-checkpoint-worker.js';
 const CHECKPOINT_PAGES = 1000;
 /** A stat of the log: a few microseconds. */
 const LOOK_EVERY_MS = 250;
+/**
+ * The worker stops this long after its last checkpoint and starts again at the next: it is needed during bursts
+ * only, and its own V8 heap and SQLite connection were ~10 MB of the bot's RSS for as long as the bot ran after one.
+ */
+const WORKER_IDLE_MS = 20_000;
 
 export class WalCheckpoints {
   private worker: Worker | null = null;
+  private idleTimer: NodeJS.Timeout | null = null;
   private inFlight = false;
+  /** The connection's total_changes() when the log was last checkpointed in full, and at the current request. */
+  private checkpointedChanges = -1;
+  private requestedAtChanges = -1;
+  private readonly totalChanges: Database.Statement;
   private stopped = false;
   private readonly timer: NodeJS.Timeout;
   /** Checkpoints done by the worker (tests and diagnostics). */
@@ -30,6 +40,7 @@ export class WalCheckpoints {
     private readonly thresholdBytes: number,
   ) {
     db.pragma('wal_autocheckpoint = 0');
+    this.totalChanges = db.prepare('SELECT total_changes()').pluck();
     this.timer = setInterval(() => this.look(), LOOK_EVERY_MS);
     this.timer.unref();
   }
@@ -50,7 +61,13 @@ export class WalCheckpoints {
     if (this.inFlight || this.stopped) return;
     const size = statSync(`${this.databaseFile}-wal`, { throwIfNoEntry: false })?.size ?? 0;
     if (size < this.thresholdBytes) return;
+    // The file keeps its size after a checkpoint (SQLite writes the log over from its start once every page is
+    // copied), so its size alone said "checkpoint" four times a second forever after a bot's first burst, each pass
+    // syncing the database file. Nothing written since the last full checkpoint: nothing to copy.
+    const changes = this.totalChanges.get() as number;
+    if (changes === this.checkpointedChanges) return;
     this.inFlight = true;
+    this.requestedAtChanges = changes;
     this.ensureWorker()?.postMessage('checkpoint');
   }
 
@@ -58,6 +75,7 @@ export class WalCheckpoints {
   stop(): void {
     this.stopped = true;
     clearInterval(this.timer);
+    if (this.idleTimer) clearTimeout(this.idleTimer);
     void this.worker?.terminate();
     this.worker = null;
   }
@@ -67,13 +85,16 @@ export class WalCheckpoints {
     try {
       const worker = new Worker(new URL('./wal-checkpoint-worker.js', import.meta.url), { workerData: { databaseFile: this.databaseFile }, execArgv: [] });
       worker.unref();
-      worker.on('message', (_: CheckpointResult) => {
+      worker.on('message', (result: CheckpointResult) => {
         this.inFlight = false;
+        if (result.checkpointedPages >= result.logPages) this.checkpointedChanges = this.requestedAtChanges;
         this.done++;
+        this.retireWhenIdle();
       });
       worker.on('error', () => this.fallBack());
       worker.on('exit', () => {
-        if (!this.stopped) this.fallBack();
+        // Stopped by retireWhenIdle (no longer this.worker) is planned; any other exit is a failure.
+        if (!this.stopped && this.worker === worker) this.fallBack();
       });
       this.worker = worker;
       return worker;
@@ -81,6 +102,18 @@ export class WalCheckpoints {
       this.fallBack();
       return null;
     }
+  }
+
+  private retireWhenIdle(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = null;
+      if (this.inFlight || !this.worker) return;
+      const worker = this.worker;
+      this.worker = null;
+      void worker.terminate();
+    }, WORKER_IDLE_MS);
+    this.idleTimer.unref();
   }
 
   /** The worker failed: the connection checkpoints itself again, as SQLite does by default. */
