@@ -148,3 +148,25 @@ describe('/feeds list renderer', () => {
     }
   });
 });
+
+describe('the extraction worker between polls', () => {
+  it('stops when idle and starts again for the next job, answering as before', async () => {
+    const { ExtractionWorker } = await import('../src/ingest/worker-pool.js');
+    const worker = new ExtractionWorker({ idleMs: 150 });
+    const feed = new TextEncoder().encode(
+      '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>نشرة</title>' +
+        '<item><title>وزير الخارجية يصل الرباط</title><link>http://127.0.0.1/a</link><guid>a</guid></item></channel></rss>',
+    );
+    try {
+      const first = await worker.run({ kind: 'feed', body: feed.slice(), contentType: 'application/rss+xml' });
+      expect(first.ok).toBe(true);
+      expect(worker.running).toBe(true);
+      await new Promise((r) => setTimeout(r, 400));
+      expect(worker.running).toBe(false);
+      const again = await worker.run({ kind: 'feed', body: feed.slice(), contentType: 'application/rss+xml' });
+      expect(again).toEqual(first);
+    } finally {
+      await worker.close();
+    }
+  });
+});

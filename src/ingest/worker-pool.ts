@@ -17,6 +17,12 @@ import type { FeedParse } from './feed.js';
 import type { Job, PageDraft } from './jobs.js';
 
 export const DEFAULT_JOB_TIMEOUT_MS = 30_000;
+/**
+ * The worker stops this long after its last job and starts again (~50 ms) at the next: a bot polls its feeds every
+ * 15 minutes, and between polls the worker's own V8 heap (tens of MB after Readability over large pages) would
+ * otherwise stay in the bot's RSS.
+ */
+export const WORKER_IDLE_MS = 30_000;
 
 function workerFile(): URL {
   const sibling = new URL('./worker.js', import.meta.url);
@@ -40,8 +46,14 @@ export class ExtractionWorker {
   private current: (Pending & { timer: NodeJS.Timeout }) | null = null;
   private nextId = 1;
   private closed = false;
+  private idleTimer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly options: { jobTimeoutMs?: number } = {}) {}
+  constructor(private readonly options: { jobTimeoutMs?: number; idleMs?: number } = {}) {}
+
+  /** Whether a worker thread is alive now (tests). */
+  get running(): boolean {
+    return this.worker !== null;
+  }
 
   run(job: Extract<Job, { kind: 'feed' }>): Promise<FeedParse>;
   run(job: Exclude<Job, { kind: 'feed' }>): Promise<PageDraft>;
@@ -60,6 +72,7 @@ export class ExtractionWorker {
   /** Stop the worker; queued and running jobs resolve as failed. */
   async close(): Promise<void> {
     this.closed = true;
+    if (this.idleTimer) clearTimeout(this.idleTimer);
     const waiting = [...(this.current ? [this.current] : []), ...this.queue];
     this.queue = [];
     if (this.current) clearTimeout(this.current.timer);
@@ -104,8 +117,10 @@ export class ExtractionWorker {
     const next = this.queue.shift();
     if (!next) {
       this.worker?.unref();
+      this.stopWhenIdle();
       return;
     }
+    if (this.idleTimer) (clearTimeout(this.idleTimer), (this.idleTimer = null));
     if (!this.worker) this.worker = this.spawn();
     this.worker.ref();
     const timeoutMs = this.options.jobTimeoutMs ?? DEFAULT_JOB_TIMEOUT_MS;
@@ -118,5 +133,17 @@ export class ExtractionWorker {
     }, timeoutMs);
     this.current = { ...next, timer };
     this.worker.postMessage({ id: next.id, job: next.job }, next.transfer);
+  }
+
+  private stopWhenIdle(): void {
+    if (!this.worker || this.idleTimer) return;
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = null;
+      if (this.current || this.queue.length || !this.worker) return;
+      const idle = this.worker;
+      this.worker = null; // its exit is then no failure (see spawn)
+      void idle.terminate();
+    }, this.options.idleMs ?? WORKER_IDLE_MS);
+    this.idleTimer.unref();
   }
 }
