@@ -234,3 +234,14 @@ describe('what another outlet adds', () => {
     expect(fresh.novelty).toBeGreaterThan(retold.novelty);
   });
 });
+
+describe('the numbers a summary sentence gives', () => {
+  it('reads counts written as words as the digits another outlet writes', async () => {
+    const { numbersOf } = await import('../src/digest/summary.js');
+    expect(numbersOf('قتل ثلاثة جنود وأصيب 12 آخرون')).toEqual(['12', '3']);
+    expect(numbersOf('وبثلاث طائرات والعشرة الباقون')).toEqual(['3', '10']);
+    expect(numbersOf('اجتمع الطرفان في ست ساعات')).toEqual(['6']);
+    // No count: «أحد» and «واحد من», words that only contain a number word.
+    expect(numbersOf('قال أحد المسؤولين إن واحدا من الحضور غادر الثلاثاء')).toEqual([]);
+  });
+});

@@ -483,10 +483,39 @@ function isRetelling(c: Candidate, added: Addition, others: readonly Candidate[]
   return numbersOf(c.sentence.text).every((n) => numbers.has(n));
 }
 
-function numbersOf(text: string): string[] {
-  if (!containsNumber(text)) return [];
-  return normalizeArabic(text).match(/\p{N}+(?:[.,]\p{N}+)?/gu) ?? [];
+/**
+ * The numbers a sentence gives, as digits: those written in digits, and the counts two to ten written as words
+ * («ثلاثة جنود» is «3 جنود» in another outlet's report of the same attack), with a conjunction, preposition or
+ * article before them. «واحد» and «مئة/ألف» are left out: «أحد/واحد من» is rarely a count, and hundreds and
+ * thousands come with a figure in digits in news.
+ */
+export function numbersOf(text: string): string[] {
+  const folded = normalizeArabic(text);
+  const numbers: string[] = containsNumber(text) ? [...(folded.match(/\p{N}+(?:[.,]\p{N}+)?/gu) ?? [])] : [];
+  for (const word of folded.match(/\p{L}+/gu) ?? []) {
+    const value = NUMBER_WORDS.get(word) ?? NUMBER_WORDS.get(word.replace(NUMBER_WORD_PREFIX, ''));
+    if (value !== undefined) numbers.push(value);
+  }
+  return numbers;
 }
+
+const NUMBER_WORDS = new Map<string, string>(
+  (
+    [
+      ['2', ['اثنان', 'اثنين', 'اثنتان', 'اثنتين']],
+      ['3', ['ثلاث', 'ثلاثة']],
+      ['4', ['أربع', 'أربعة']],
+      ['5', ['خمس', 'خمسة']],
+      ['6', ['ست', 'ستة']],
+      ['7', ['سبع', 'سبعة']],
+      ['8', ['ثمان', 'ثماني', 'ثمانية']],
+      ['9', ['تسع', 'تسعة']],
+      ['10', ['عشر', 'عشرة']],
+    ] as const
+  ).flatMap(([digits, words]) => words.map((w) => [normalizeArabic(w), digits] as [string, string])),
+);
+/** و، ب، ل and the article before a number word (folded text). */
+const NUMBER_WORD_PREFIX = /^(?:و|ف)?(?:ب|ل)?(?:ال|ل)?/u;
 
 /**
  * Leads before details (position, then the more central article), and a sentence that continues another right
