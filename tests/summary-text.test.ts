@@ -243,5 +243,6 @@ describe('the numbers a summary sentence gives', () => {
     expect(numbersOf('اجتمع الطرفان في ست ساعات')).toEqual(['6']);
     // No count: «أحد» and «واحد من», words that only contain a number word.
     expect(numbersOf('قال أحد المسؤولين إن واحدا من الحضور غادر الثلاثاء')).toEqual([]);
+    expect(numbersOf('وقال: لست متأكدا من موعد عودته')).toEqual([]);
   });
 });

@@ -493,7 +493,9 @@ export function numbersOf(text: string): string[] {
   const folded = normalizeArabic(text);
   const numbers: string[] = containsNumber(text) ? [...(folded.match(/\p{N}+(?:[.,]\p{N}+)?/gu) ?? [])] : [];
   for (const word of folded.match(/\p{L}+/gu) ?? []) {
-    const value = NUMBER_WORDS.get(word) ?? NUMBER_WORDS.get(word.replace(NUMBER_WORD_PREFIX, ''));
+    // A prefix comes off only before a word of three letters or more: «لست» ("I am not") is no «ست».
+    const bare = word.replace(NUMBER_WORD_PREFIX, '');
+    const value = NUMBER_WORDS.get(word) ?? (bare.length >= 3 ? NUMBER_WORDS.get(bare) : undefined);
     if (value !== undefined) numbers.push(value);
   }
   return numbers;

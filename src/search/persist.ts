@@ -343,11 +343,6 @@ export class IndexFileBytes {
     for (const part of parts) (this.starts.push(at), (at += part.length));
   }
 
-  /** The text sections' part. */
-  get text(): Buffer {
-    return this.parts[0];
-  }
-
   get length(): number {
     return this.parts.reduce((n, p) => n + p.length, 0);
   }
@@ -416,7 +411,7 @@ export async function readIndexFile(file: string): Promise<IndexFileBytes> {
     for (let s = 0; s < TEXT_SECTIONS && textEnd + 8 <= size; s++) {
       await handle.read(prefix, 0, 8, textEnd);
       const length = prefix.readUInt32LE(0);
-      textEnd = Math.min(size, textEnd + 8 + length + ((8 - (length % 8)) % 8));
+      textEnd = Math.min(size, textEnd + sectionSpan(length));
     }
     const read = async (start: number, length: number): Promise<Buffer> => {
       const buf = Buffer.allocUnsafe(length);
@@ -471,7 +466,7 @@ export async function loadIndexFile(
     const length = bytesAt(at, at + 4).readUInt32LE(0);
     const start = at + 8;
     if (start + length > size - 8) fail('section out of bounds');
-    at = start + length + ((8 - (length % 8)) % 8);
+    at += sectionSpan(length);
     return bytesAt(start, start + length);
   };
   const typed = <T>(bytes: Buffer, Kind: { new (b: ArrayBuffer): T; BYTES_PER_ELEMENT: number }, count: number): T => {
