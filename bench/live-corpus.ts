@@ -21,6 +21,7 @@ import { silentBotLogger } from '../src/bot/log.js';
 import { Engine, silentLogger } from '../src/engine/engine.js';
 import { startSandbox } from '../src/sandbox/index.js';
 import { ensureSaudiNewsNetFolder } from './corpus-folder.js';
+import { startScriptEnv } from './support/start-script.js';
 import { projectRoot } from './retrieval.js';
 
 const HELD_BACK = 1_000;
@@ -153,7 +154,7 @@ export async function runLiveCorpusBench(): Promise<string> {
 
     // 4. The bot process (npm start without a token: sandbox mode) from process start to engine ready.
     const bot = await botStartup(corpus, data);
-    rows.push({ measure: 'bot process (`node dist/src/main.js`, sandbox mode): process start → engine ready', figure: sec(bot.readyMs), target: '≤ 1 s', met: bot.readyMs <= 1000 });
+    rows.push({ measure: "bot process (npm start's `node dist/src/main.js`, sandbox mode): process start → engine ready", figure: sec(bot.readyMs), target: '≤ 1 s', met: bot.readyMs <= 1000 });
     rows.push({ measure: '… then discord.js and the briefing service loaded (the bot starts logging in)', figure: sec(bot.loadedMs), target: '—' });
     rows.push({
       measure: '… RSS of the running bot, settled (quotation index built, demo done, idle digest worker stopped, RSS steady for 15 s)',
@@ -192,7 +193,7 @@ export async function runLiveCorpusBench(): Promise<string> {
     });
     const late = await botAfterBurst(corpus, data, held, lateNames);
     rows.push({
-      measure: `the bot process (\`node dist/src/main.js\`, sandbox mode) after ${lateNames.length.toLocaleString('en')} more articles arrived at once: all indexed after`,
+      measure: `the bot process (npm start's \`node dist/src/main.js\`, sandbox mode) after ${lateNames.length.toLocaleString('en')} more articles arrived at once: all indexed after`,
       figure: sec(late.indexedMs),
       target: '—',
     });
@@ -257,10 +258,13 @@ async function settledRss(read: () => number | null): Promise<{ rss: number | nu
   return { rss, settledAfterMs: Date.now() - from };
 }
 
-/** The real bot process (npm start without a token: sandbox mode): its log collected, its RSS read with a running peak. */
+/**
+ * The real bot process (npm start without a token: sandbox mode), with the environment npm start gives it: its log
+ * collected, its RSS read with a running peak.
+ */
 function spawnBot(corpus: string, data: string) {
   const child = spawn(process.execPath, [path.join(projectRoot(), 'dist/src/main.js')], {
-    env: { ...process.env, ARTICLES_DIR: corpus, DATA_DIR: data, DISCORD_TOKEN: '' },
+    env: { ...process.env, ...startScriptEnv(projectRoot()), ARTICLES_DIR: corpus, DATA_DIR: data, DISCORD_TOKEN: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
