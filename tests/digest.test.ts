@@ -592,6 +592,9 @@ describe('summary sentence choice', () => {
     const [story] = briefed([filed]).stories;
     expect(story.summary[0]).toBe(resolveRelativeDates(BRIDGE_LEAD, '2015-07-22'));
     expect(story.summary.join(' ')).not.toMatch(/حفظه الله|واس|فسيح جناته/);
+    // A statement's closing formula is not taken even when nothing else is left to fill a second sentence.
+    const closed = report('bridge-closed', 'افتتاح جسر الشاطئ في الدمام', 'صحيفة ح', [BRIDGE_LEAD, 'والله ولي التوفيق.']);
+    expect(briefed([closed]).stories[0].summary).toEqual([resolveRelativeDates(BRIDGE_LEAD, '2015-07-22')]);
   });
 
   it("leaves out a style sheet's rules printed atop a page", () => {

@@ -201,6 +201,11 @@ const CHROME = /(رابط\s+الخبر|اقرأ\s+أيضا|اقرأ\s+ايضا|�
  * راجعون», seen in SaudiNewsNet): they say nothing of the event.
  */
 const PRAYER = /(إنا\s+لله\s+وإنا\s+إليه\s+راجعون|فسيح\s+جناته|أن\s+يتغمده|أن\s+يتقبله)/u;
+/**
+ * …and so does the closing formula of a statement or a column when it is the whole sentence («والله ولي التوفيق.»):
+ * SaudiNewsNet 2015-07-22 had it as the whole summary of a group of six columns.
+ */
+const CLOSING_FORMULA = /^\s*و?الله\s+(ولي\s+التوفيق|الموفق|من\s+وراء\s+القصد)[\s.!]*$/u;
 const ARABIC_LETTER = /\p{Script=Arabic}/u;
 /** /[.!?؟…»”"'):]\s*$/u, read from the end: the expression scanned every sentence from its start. */
 const SENTENCE_END_MARKS = new Set('.!?؟…»”"\'):');
@@ -327,7 +332,7 @@ export function summarizeStory(
       // gives who, what, where and when before «، مؤكدا أن…» keeps them rather than being dropped for a detail.
       const sentence = trimmedToCap(whole, k === lead ? MAX_LEAD_WORDS : MAX_SUMMARY_WORDS);
       if (CHROME.test(sentence.text) || !ARABIC_LETTER.test(sentence.text) || isQuestion(sentence.text)) return;
-      if (isDatelineLine(sentence.text) || PRAYER.test(sentence.text)) return;
+      if (isDatelineLine(sentence.text) || PRAYER.test(sentence.text) || CLOSING_FORMULA.test(sentence.text)) return;
       if (sentence.terms.length < 3) return;
       const termSet = new Set(sentence.terms);
       let salient = false;
