@@ -80,8 +80,9 @@ export const LENGTH_KNEE = 12;
  * the best candidate's. A report clustered with a story can go on to another event of the same people (SaudiNewsNet
  * 2015-07-22: the prince's order for a fallen soldier, then the same prince receiving the Chechen president «في
  * جدة أول من أمس»; Syrian shelling, then the coalition's air strikes): such a sentence shares only the names, adds
- * "new" content by every novelty measure, and was taken. Below 0.2 of the best, 6 of the day's 325 multi-article
- * summaries in 10 read so on a day's sample; above it, details of the event. Single articles: no change on EASC.
+ * "new" content by every novelty measure, and was taken. With the floor at 0.2, 46 of that day's 325 multi-article
+ * summaries change; of 25 read, 13 lose a sentence about another event or an aside for one about the event, 10 trade
+ * one detail for another, 2 lose a detail at the floor's edge. Single articles: no change on EASC.
  */
 export const RELEVANCE_SHARE = 0.2;
 /**
