@@ -519,6 +519,20 @@ const OTHER_LEAD =
 const OTHER_DETAIL =
   'وقال مدير هيئة الطرق في المنطقة إن الجسر صمم لتحمل مرور ستين ألف سيارة يوميا، وإن رسوم العبور ستبقى مجانية خلال السنوات الخمس الأولى من تشغيله.';
 
+/** The same prince on another day's business, in the second outlet's report of the bridge. */
+const OFF_STORY =
+  'وكان أمير المنطقة الشرقية قد استقبل في مكتبه بالدمام سفير اليابان لدى المملكة، وبحث معه أوجه التعاون الثقافي والتعليمي بين البلدين وتبادل البعثات الطلابية.';
+
+const THIRD_LEAD = 'وافتتح أمير المنطقة الشرقية أمس جسر الشاطئ في الدمام، الذي كلف مليار ريال ويمتد أربعة كيلومترات فوق الخليج.';
+/** What the prince did on other days (see OFF_STORY's test), one report each. */
+const PRINCE_ENGAGEMENTS = [
+  'حفل تخريج طلاب الجامعة', 'افتتاح معرض الكتاب', 'اجتماع مجلس المنطقة', 'تدشين مستشفى الأطفال', 'مهرجان التمور',
+  'سباق الهجن', 'ملتقى رواد الأعمال', 'حملة التشجير', 'ندوة المياه', 'يوم المرور', 'افتتاح حديقة الواجهة',
+  'تكريم المتفوقين', 'معرض الصناعات الوطنية', 'مؤتمر الطاقة', 'ختام بطولة السباحة', 'حفل اليوم الوطني',
+  'اجتماع لجنة السياحة', 'تدشين مشروع الإسكان', 'ملتقى الشباب', 'افتتاح مركز الإسعاف', 'مسابقة القرآن الكريم',
+  'معرض الصور التاريخية', 'ندوة السلامة المرورية', 'افتتاح مدرسة جديدة', 'حفل جمعية المعاقين',
+];
+
 // Two outlets' reports of one apology, written here (after a SaudiNewsNet story told this way): the second outlet's
 // lead retells the first's with its own spellings of the company's name («ميتشوبيشي ماتريالز»), a synonym
 // («اعتذرت» for «قدمت… اعتذارا») and «لوس انجلوس» for «لوس أنجلوس»; its detail brings a name and figures.
@@ -578,6 +592,18 @@ describe('summary sentence choice', () => {
     const [story] = briefed([filed]).stories;
     expect(story.summary[0]).toBe(resolveRelativeDates(BRIDGE_LEAD, '2015-07-22'));
     expect(story.summary.join(' ')).not.toMatch(/حفظه الله|واس|فسيح جناته/);
+    // A statement's closing formula is not taken even when nothing else is left to fill a second sentence.
+    const closed = report('bridge-closed', 'افتتاح جسر الشاطئ في الدمام', 'صحيفة ح', [BRIDGE_LEAD, 'والله ولي التوفيق.']);
+    expect(briefed([closed]).stories[0].summary).toEqual([resolveRelativeDates(BRIDGE_LEAD, '2015-07-22')]);
+  });
+
+  it("leaves out a style sheet's rules printed atop a page", () => {
+    // Al Riyadh's poll pages in SaudiNewsNet open on their CSS, which ran into the poll's first sentence.
+    const css = '#vote_area2 ul { padding: 0; margin: 0; } .box_vote { background: #FFFFFF; } شارك القراء في استطلاع حول جسر الشاطئ الجديد في الدمام وأعمال الطرق في المنطقة الشرقية.';
+    const filed = report('bridge-css', 'افتتاح جسر الشاطئ في الدمام', 'صحيفة ز', [css, BRIDGE_LEAD, BRIDGE_FACT]);
+    const [story] = briefed([filed]).stories;
+    expect(story.summary.join(' ')).not.toMatch(/padding|box_vote/);
+    expect(story.summary[0]).toBe(resolveRelativeDates(BRIDGE_LEAD, '2015-07-22'));
   });
 
   it('trims a lead too long for a card at a trailing clause instead of dropping it for the details', () => {
@@ -622,6 +648,25 @@ describe('summary sentence choice', () => {
     expect(story.summary.filter((s) => leads.includes(s))).toHaveLength(1);
     expect(story.summary).toContain(OTHER_DETAIL);
     expectReadableOpening(story);
+  });
+
+  it("leaves out another outlet's sentence on another event of the same people", () => {
+    // Written after SaudiNewsNet 2015-07-22, where a report of the prince's order for a fallen soldier went on to
+    // the same prince receiving the Chechen president, and the summary took that: new content by every novelty
+    // measure, about nothing the story's reports share but the prince.
+    const third = report('bridge-and-more', 'جسر الشاطئ يفتح أبوابه', 'صحيفة د', [THIRD_LEAD, OFF_STORY]);
+    // In a news archive the prince is in hundreds of reports: his title and city say nothing of which event.
+    const princeDays = PRINCE_ENGAGEMENTS.map((what, i) =>
+      report(`prince-${i}`, 'أمير الشرقية', 'صحيفة ج', [`شارك أمير المنطقة الشرقية في الدمام ${what}.`]),
+    );
+    const termStatistics = termStatisticsOf([...corpus(), ...princeDays, third]);
+    const digest = buildDigest({ articles: [bridge, other, third], termStatistics, quotesByArticle: new Map() });
+    expect(digest.stories).toHaveLength(1);
+    const [story] = digest.stories;
+    const leads = [BRIDGE_LEAD, OTHER_LEAD, THIRD_LEAD].map((x) => resolveRelativeDates(x, '2015-07-22'));
+    expect(leads).toContain(story.summary[0]);
+    expect(story.summary.join(' ')).not.toContain('سفير اليابان');
+    expect(story.summary.length).toBeGreaterThanOrEqual(2);
   });
 
   it("does not take another outlet's retelling of the lead in other spellings and words, and takes its new facts", () => {

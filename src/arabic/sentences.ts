@@ -6,7 +6,8 @@
  * - `..` (exactly two dots) is a separator in headlines and subheads («المغرب.. شريك استراتيجي»), not an end.
  * - A dot inside a number (2.5), glued to Latin text (U.S., hespress.com) or after a one-letter abbreviation
  *   (د. محمد) is not an end. A dot glued between two Arabic words (…الإرهاب.وأكد…) is: scraped text often
- *   loses the space after a full stop, and Arabic has no dotted abbreviations of that shape.
+ *   loses the space after a full stop, and Arabic has no dotted abbreviations of that shape. So is a dot
+ *   with the space before it rather than after (…فلسطين .يعتبر…), as typed in EASC's Wikipedia articles.
  * - Nothing splits inside a balanced quotation («…», “…”, „…“, "…", and ”…” — sites use ” as an opening mark
  *   too). A quotation that never closes is treated as no quotation at all, so a missing closing mark cannot
  *   swallow the rest of the paragraph; a paragraph always ends every quotation.
@@ -77,18 +78,21 @@ function tokenBefore(text: string, i: number): string {
 
 /** Is the single dot at i a sentence end? (Runs of dots are handled by the caller.) */
 export function dotEndsSentence(text: string, i: number): boolean {
-  const prev = text[i - 1];
   const next = text[i + 1];
+  // The word the dot follows, across a space typed before it.
+  let before = i - 1;
+  while (before >= 0 && /\s/.test(text[before])) before--;
   if (next !== undefined && !/\s/.test(next) && !TRAILING.has(next)) {
     // Glued to what follows: a number (2.5), an abbreviation or domain (U.S., hespress.com) — unless both
-    // sides are Arabic words whose space was lost in scraping.
-    if (!(prev !== undefined && ARABIC_LETTER.test(prev) && ARABIC_LETTER.test(next))) return false;
+    // sides are Arabic words whose space was lost in scraping, or typed before the stop instead of after it
+    // («…على أرض فلسطين .يعتبر من…», EASC Topic103: five sentences read as one of 142 words).
+    if (!(before >= 0 && ARABIC_LETTER.test(text[before]) && ARABIC_LETTER.test(next))) return false;
   }
-  const token = tokenBefore(text, i);
+  const token = tokenBefore(text, before + 1);
   if ([...token].length === 1 && LETTER.test(token)) {
     // One-letter abbreviation (د. = دكتور, أ. = أستاذ, J. Smith) — but «عام 1990 م.» ends a sentence.
-    const before = tokenBefore(text, i - token.length - 1);
-    if (!((token === 'م' || token === 'ه') && DIGIT.test(before.slice(-1)))) return false;
+    const previous = tokenBefore(text, before - token.length);
+    if (!((token === 'م' || token === 'ه') && DIGIT.test(previous.slice(-1)))) return false;
   }
   return true;
 }

@@ -98,7 +98,7 @@ export function buildDigest(input: DigestInput): Digest {
     const storyDocs = order.map((i) => docs[i]);
     const common = commonContent(storyDocs, center);
     const headline = pickHeadline(storyDocs, common, weights);
-    const sentences = summarizeStory(storyDocs, center, weights, { headlineTerms: headline?.titleTerms });
+    const sentences = summarizeStory(storyDocs, center, weights, { headlineTerms: headline?.titleTerms, common });
     const summary = sentences.map((s) => s.text);
     return {
       title: headline ? storyTitle(headline.article.title) : sentences.length ? leadClauseTitle(sentences[0].original) : articles[0].title,
