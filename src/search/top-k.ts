@@ -31,8 +31,12 @@ export interface Ranking {
 
 export class Scorer {
   private acc = new Float64Array(0);
-  private coord = new Uint16Array(0);
-  private lastSource = new Int32Array(0);
+  /**
+   * Per slot, the coordination count and the last source seen, in one word: coord × 2^16 + (source + 1). One load
+   * per posting and one store per new source, where two arrays cost a second load and store (the loop is bound by
+   * memory access, not arithmetic). A plan has far fewer than 2^16 sources.
+   */
+  private seen = new Int32Array(0);
   private touched = new Int32Array(0);
   private readonly runs: PostingRange[] = [];
 
@@ -45,7 +49,7 @@ export class Scorer {
   rank(plan: QueryPlan, admit: Uint8Array, k: number, idOf: (slot: number) => string): Ranking {
     const index = this.index;
     this.ensureCapacity(index.slotCount);
-    const { acc, coord, lastSource, touched, runs } = this;
+    const { acc, seen, touched, runs } = this;
     const N = index.liveCount;
     const { k: K, b: B, d: D } = RANKING.bm25;
     const K1 = K + 1;
@@ -70,10 +74,10 @@ export class Scorer {
               const tf = tfs[p];
               // = termScore(e.weight, FIELD_BOOST[f], termIdf, tf, lengths[doc], avg), inlined.
               acc[doc] += wf * (termIdf * (D + (tf * K1) / (tf + K * (OMB + (B * lengths[doc]) / avg))));
-              if (lastSource[doc] !== stamp) {
-                if (lastSource[doc] === 0) touched[n++] = doc;
-                lastSource[doc] = stamp;
-                coord[doc]++;
+              const was = seen[doc];
+              if ((was & 0xffff) !== stamp) {
+                if (was === 0) touched[n++] = doc;
+                seen[doc] = ((was >>> 16) + 1) * 0x10000 + stamp;
               }
             }
           }
@@ -83,10 +87,9 @@ export class Scorer {
     const scores = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       const doc = touched[i];
-      scores[i] = acc[doc] * coord[doc];
+      scores[i] = acc[doc] * (seen[doc] >>> 16);
       acc[doc] = 0;
-      coord[doc] = 0;
-      lastSource[doc] = 0;
+      seen[doc] = 0;
     }
     const order = selectBest(scores, touched, n, k, idOf);
     return { slots: order.map((i) => touched[i]), scores: order.map((i) => scores[i]), total: n };
@@ -96,8 +99,7 @@ export class Scorer {
     if (this.acc.length >= slots) return;
     const size = Math.max(slots, this.acc.length * 2, 1024);
     this.acc = new Float64Array(size);
-    this.coord = new Uint16Array(size);
-    this.lastSource = new Int32Array(size);
+    this.seen = new Int32Array(size);
     this.touched = new Int32Array(size);
   }
 }
