@@ -25,7 +25,7 @@ import { nextBackgroundTurn } from '../event-loop/background-turns.js';
  * paragraph, start, end, word count and filter. Loading checks the CRC, every length and every slot and offset bound, and throws on any mismatch.
  */
 /** Bumped whenever the analyzer, the indexed fields or this layout change (ArticleIndex's INDEX_VERSION). */
-export const INDEX_FILE_FORMAT = 6;
+export const INDEX_FILE_FORMAT = 7;
 const MAGIC = Buffer.from('NASHRAIX', 'latin1');
 const END = Buffer.from('END!', 'latin1');
 const DOCS_PER_LINE = 2000;

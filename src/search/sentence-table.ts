@@ -340,12 +340,33 @@ export function bloomMayHold(bloom: Uint32Array, i: number, h: number): boolean 
   return (bloom[i * 4 + (b1 >>> 5)] & (1 << (b1 & 31))) !== 0 && (bloom[i * 4 + (b2 >>> 5)] & (1 << (b2 & 31))) !== 0;
 }
 
-/** A hash of the paragraphs' text (and their count and lengths), to tell whether the store still holds what was indexed. */
-function textHash(paragraphs: readonly string[]): number {
-  let h = Math.imul(0x811c9dc5 ^ paragraphs.length, 0x01000193);
+/**
+ * A hash of the paragraphs' text (and their count and lengths), to tell whether the store still holds what was
+ * indexed. Four FNV-1a lanes over interleaved code units, folded at the end: one lane was a chain of dependent
+ * multiplications, one per code unit of every shown article (~5 % of a keyword search); four independent chains
+ * run side by side in the processor, so the same text costs about a quarter of the time.
+ */
+export function textHash(paragraphs: readonly string[]): number {
+  const P = 0x01000193;
+  let a = Math.imul(0x811c9dc5 ^ paragraphs.length, P);
+  let b = 0x050c5d1f;
+  let c = 0x1b873593;
+  let d = 0x68e31da4;
   for (const p of paragraphs) {
-    h = Math.imul(h ^ p.length, 0x01000193);
-    for (let i = 0; i < p.length; i++) h = Math.imul(h ^ p.charCodeAt(i), 0x01000193);
+    a = Math.imul(a ^ p.length, P);
+    const n = p.length;
+    const quads = n & ~3;
+    let i = 0;
+    for (; i < quads; i += 4) {
+      a = Math.imul(a ^ p.charCodeAt(i), P);
+      b = Math.imul(b ^ p.charCodeAt(i + 1), P);
+      c = Math.imul(c ^ p.charCodeAt(i + 2), P);
+      d = Math.imul(d ^ p.charCodeAt(i + 3), P);
+    }
+    for (; i < n; i++) a = Math.imul(a ^ p.charCodeAt(i), P);
   }
-  return h | 0;
+  let h = Math.imul(a ^ b, P);
+  h = Math.imul(h ^ c, P);
+  h = Math.imul(h ^ d, P);
+  return (h ^ (h >>> 15)) | 0;
 }

@@ -12,10 +12,14 @@ import { FIELD_BOOST, FIELD_COUNT, idf, RANKING } from './ranking.js';
  *
  * Why not MaxScore/WAND skipping: a search reports `total`, the number of matching articles, so every posting of
  * every expansion is visited anyway, and at this corpus size (31k articles, ~10k postings for a median query) the
- * visit is the cost; a skipping evaluator would save the BM25 arithmetic on part of them but add cursor
- * bookkeeping per posting. Measured in bench/search.ts (SaudiNewsNet, 201 queries, interleaved with Lucene 8 in one
- * run): this first stage alone answers in p50 0.90 ms / p95 5.3 ms against Lucene's 0.73 / 5.0 ms (headlines 1.76 /
- * 6.8 against 1.02 / 7.1); what a search spends beyond it is the rerank and the snippets of the shown page.
+ * visit is the cost. Measured (2026-12-04, SaudiNewsNet, the 201 bench queries): Lucene's way out — count exactly
+ * up to 1,000 matches, then, once (the remaining lists' bounds) × (their sources) fall below the k-th best partial
+ * score, let the remaining lists update only the articles already touched — closed 172 of 201 queries early, and
+ * ~50–60 % of a query's postings lie in those lists (one-edit variants at weight 0.1, common words), yet the first
+ * stage got no faster (median 0.09 vs 0.07 ms per keyword, 0.43 vs 0.38 per headline): a skipped posting still
+ * costs its doc-id load and its per-slot test, which is most of what a scored one costs. Really skipping those
+ * lists needs lookups for the touched articles, more work than the scan at these list lengths; so `total` stays
+ * exact. What a search spends beyond this stage is the rerank and the snippets of the shown page.
  *
  * Ties are broken by article id, so the order never depends on insertion history (a replaced article gets a new
  * slot). Contributions are summed per slot in plan order (specs grouped by source, then expansions, then fields),
@@ -31,8 +35,12 @@ export interface Ranking {
 
 export class Scorer {
   private acc = new Float64Array(0);
-  private coord = new Uint16Array(0);
-  private lastSource = new Int32Array(0);
+  /**
+   * Per slot, the coordination count and the last source seen, in one word: coord × 2^16 + (source + 1). One load
+   * per posting and one store per new source, where two arrays cost a second load and store (the loop is bound by
+   * memory access, not arithmetic). A plan has far fewer than 2^16 sources.
+   */
+  private seen = new Int32Array(0);
   private touched = new Int32Array(0);
   private readonly runs: PostingRange[] = [];
 
@@ -45,7 +53,7 @@ export class Scorer {
   rank(plan: QueryPlan, admit: Uint8Array, k: number, idOf: (slot: number) => string): Ranking {
     const index = this.index;
     this.ensureCapacity(index.slotCount);
-    const { acc, coord, lastSource, touched, runs } = this;
+    const { acc, seen, touched, runs } = this;
     const N = index.liveCount;
     const { k: K, b: B, d: D } = RANKING.bm25;
     const K1 = K + 1;
@@ -70,10 +78,10 @@ export class Scorer {
               const tf = tfs[p];
               // = termScore(e.weight, FIELD_BOOST[f], termIdf, tf, lengths[doc], avg), inlined.
               acc[doc] += wf * (termIdf * (D + (tf * K1) / (tf + K * (OMB + (B * lengths[doc]) / avg))));
-              if (lastSource[doc] !== stamp) {
-                if (lastSource[doc] === 0) touched[n++] = doc;
-                lastSource[doc] = stamp;
-                coord[doc]++;
+              const was = seen[doc];
+              if ((was & 0xffff) !== stamp) {
+                if (was === 0) touched[n++] = doc;
+                seen[doc] = ((was >>> 16) + 1) * 0x10000 + stamp;
               }
             }
           }
@@ -83,10 +91,9 @@ export class Scorer {
     const scores = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       const doc = touched[i];
-      scores[i] = acc[doc] * coord[doc];
+      scores[i] = acc[doc] * (seen[doc] >>> 16);
       acc[doc] = 0;
-      coord[doc] = 0;
-      lastSource[doc] = 0;
+      seen[doc] = 0;
     }
     const order = selectBest(scores, touched, n, k, idOf);
     return { slots: order.map((i) => touched[i]), scores: order.map((i) => scores[i]), total: n };
@@ -96,8 +103,7 @@ export class Scorer {
     if (this.acc.length >= slots) return;
     const size = Math.max(slots, this.acc.length * 2, 1024);
     this.acc = new Float64Array(size);
-    this.coord = new Uint16Array(size);
-    this.lastSource = new Int32Array(size);
+    this.seen = new Int32Array(size);
     this.touched = new Int32Array(size);
   }
 }
