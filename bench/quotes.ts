@@ -179,11 +179,11 @@ export const SAMPLES_WITHHELD =
 // Development set (issue 9): hand-annotated quotations in SaudiNewsNet, scored for recall, precision and speaker.
 // ---------------------------------------------------------------------------------------------------------------
 
-const DEV_SET = path.resolve('bench/data/quotes-dev.json');
+export const DEV_SET = path.resolve('bench/data/quotes-dev.json');
 
-type SpeakerKind = 'person' | 'organisation' | 'unnamed';
+export type SpeakerKind = 'person' | 'organisation' | 'unnamed';
 
-interface GoldQuote {
+export interface GoldQuote {
   paragraph: number;
   start: number;
   end: number;
@@ -193,7 +193,7 @@ interface GoldQuote {
   alsoAccepted?: string[];
 }
 
-interface DevArticle {
+export interface DevArticle {
   id: string;
   source: string;
   /** tune: the first tune half; tune2/tune3: the articles added in rounds 4 and 5 (tuned on too); heldout: never read to tune. */
@@ -210,7 +210,7 @@ function devArticleId(record: SaudiNewsRecord, n: number): string {
   return record.url ? `snn-${createHash('sha1').update(record.url).digest('hex').slice(0, 12)}` : `snn-${n}`;
 }
 
-async function loadDevArticles(wanted: ReadonlySet<string>): Promise<Map<string, Article>> {
+export async function loadDevArticles(wanted: ReadonlySet<string>): Promise<Map<string, Article>> {
   const found = new Map<string, Article>();
   const lines = createInterface({ input: createReadStream(DATA).pipe(createGunzip()), crlfDelay: Infinity });
   let n = 0;
@@ -264,7 +264,7 @@ export function matchQuotes(gold: GoldQuote[], predicted: Predicted[]): Array<[n
 }
 
 /** Name tokens in search form without honorifics: «الدكتور أسامة خياط» and «أسامة خيّاط» compare equal. */
-function nameTokens(name: string): string[] {
+export function nameTokens(name: string): string[] {
   return (name.match(/[\p{L}\p{M}\p{N}]+/gu) ?? []).map((w) => normalizeArabic(w)).filter((w) => w && !HONORIFICS.has(w));
 }
 
@@ -273,7 +273,7 @@ function nameTokens(name: string): string[] {
  * the full name as the article first gives it, so a surname alone or a name with trailing words is wrong — and
  * when gold has no name (an unnamed source) the prediction has none either.
  */
-function speakerRight(g: GoldQuote, p: Predicted): boolean {
+export function speakerRight(g: GoldQuote, p: Predicted): boolean {
   if (g.speaker === null) return p.speaker === null;
   if (p.speaker === null) return false;
   const predicted = nameTokens(p.speaker).join(' ');

@@ -79,6 +79,25 @@ export function extractQuotes(article: Article): Array<Quote & { speakerKind: Sp
 
 /** extractQuotes with each quotation's offsets, for scoring against annotated spans (bench/quotes.ts). */
 export function extractLocatedQuotes(article: Article): LocatedQuote[] {
+  // (The speaker ranker of src/quotes/ranker.ts is not applied here: on text the rules were not tuned on it did not
+  // choose better than they do; bench/train-quote-ranker.ts measures it.)
+  return analyseQuotes(article).quotes;
+}
+
+/**
+ * What the rules read in an article: the quotations with the speaker the rules chose, and every person and body the
+ * narration named (the candidates a speaker can be, src/quotes/ranker.ts). The masked paragraphs and their tokens
+ * are kept so that mentions are looked for in the narration only, never in the quotations' own words.
+ */
+export interface QuoteAnalysis {
+  quotes: LocatedQuote[];
+  people: Person[];
+  bodies: string[];
+  masked: string[];
+  tokens: Token[][];
+}
+
+export function analyseQuotes(article: Article): QuoteAnalysis {
   const registry = new PersonRegistry();
   const recent: Person[] = [];
   let current: Current = null;
@@ -281,7 +300,8 @@ export function extractLocatedQuotes(article: Article): LocatedQuote[] {
 
   completeNames(registry, maskedParagraphs, maskedTokens);
   trimUnrepeatedTails(registry, maskedTokens);
-  return pending.map((q) => ({
+  const bodies = [...new Set([...organisations.flat(), ...namedBodies])];
+  const quotes = pending.map((q) => ({
     articleId: article.id,
     text: q.text,
     speaker: q.speaker && 'person' in q.speaker ? q.speaker.person.name : q.speaker && 'organisation' in q.speaker ? q.speaker.organisation : null,
@@ -291,6 +311,7 @@ export function extractLocatedQuotes(article: Article): LocatedQuote[] {
     start: q.start,
     end: q.end,
   }));
+  return { quotes, people: registry.people, bodies, masked: maskedParagraphs, tokens: maskedTokens };
 }
 
 /** Openers after which a clause begins behind a comma: «من جهة أخرى، وجه…»، «بدوره، قال…»، «في الغضون، أعلن…». */
