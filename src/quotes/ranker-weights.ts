@@ -5,42 +5,42 @@
  * rules were not tuned on, the ranker did not beat them (bench/train-quote-ranker.ts --cv).
  */
 export const RANKER_WEIGHTS: readonly number[] = [
-  0.4301, // none
-  -0.2173, // organisation
-  1.8550, // rule
-  0.3881, // rule none
-  0.5657, // same sentence, before
-  0.2657, // same paragraph, before
+  0.4365, // none
+  -0.2278, // organisation
+  1.8183, // rule
+  0.4036, // rule none
+  0.5796, // same sentence, before
+  0.2687, // same paragraph, before
   0.3252, // log words back
-  0.3222, // one paragraph back
-  0.1780, // two paragraphs back
-  -0.4511, // further back
-  -0.1044, // right after the quotation
-  0.5512, // mention by a reporting verb
-  0.6635, // nearest before
-  0.6063, // second nearest before
-  0.0867, // log mentions
-  0.0494, // has a role
-  -0.0089, // previous quotation
-  0.2455, // first person named
-  0.3195, // none: no verb before in sentence
-  0.9307, // two or more name words
-  0.3873, // subject after the quotation's verb
-  -0.3643, // subject before the quotation's verb
-  0.0803, // previous quotation, bare verb
-  0.0254, // none: bare verb
-  0.0545, // rule and nearest before
-  -0.3817, // variant: a word added before
-  -0.1881, // variant: a word added after
-  -0.4309, // variant: last word dropped
-  -0.3831, // variant: added word after a role or honorific
-  -0.0109, // variant: added word definite
-  -0.6162, // variant: added word a nisba
-  -0.0005, // variant: the longer run written twice
-  0.0626, // variant: the word dropped written once
-  0.3337, // variant of the rules' choice
-  0.2890, // share of the article's other quotations the rules give it
-  0.4209, // next quotation
-  0.3675, // latest named by a reporting verb
-  -0.2312, // latest named by a reporting verb, bare verb
+  0.3176, // one paragraph back
+  0.1757, // two paragraphs back
+  -0.4528, // further back
+  -0.1089, // right after the quotation
+  0.5586, // mention by a reporting verb
+  0.6527, // nearest before
+  0.6047, // second nearest before
+  0.0968, // log mentions
+  0.0941, // has a role
+  -0.0067, // previous quotation
+  0.2508, // first person named
+  0.3243, // none: no verb before in sentence
+  0.8718, // two or more name words
+  0.3922, // subject after the quotation's verb
+  -0.3568, // subject before the quotation's verb
+  0.0804, // previous quotation, bare verb
+  0.0274, // none: bare verb
+  0.0594, // rule and nearest before
+  -0.0598, // variant: a word added before
+  -0.3187, // variant: a word added after
+  -0.4686, // variant: last word dropped
+  -0.2103, // variant: added word after a role or honorific
+  0.3919, // variant: added word definite
+  -0.0783, // variant: added word a nisba
+  -0.0007, // variant: the longer run written twice
+  0.0487, // variant: the word dropped written once
+  0.4283, // variant of the rules' choice
+  0.2915, // share of the article's other quotations the rules give it
+  0.4212, // next quotation
+  0.3736, // latest named by a reporting verb
+  -0.2336, // latest named by a reporting verb, bare verb
 ];
