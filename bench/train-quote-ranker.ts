@@ -16,10 +16,9 @@
  * says it helps (+1 point) when it does not: with it the held-out half went from 0.611 to 0.592 both right. The
  * honest training and test data are the splits as scored by the rules *before* they were tuned on them: tune2 with
  * the rules of 47d6f25 (the commit that added tune2, speaker right 0.684) and tune3 with the rules of 497eead (before
- * round 5, 0.709). bench/data/quote-ranker-examples.json holds those examples, produced by checking out each commit,
- * exporting analyseQuotes from its extract.ts as here (the rules' quotations, registry.people, the bodies named, the
- * masked paragraphs and their tokens), copying this file, bench/quotes.ts and src/quotes/ranker.ts in, and running
- * --dump. Re-dump them after changing a feature.
+ * round 5, 0.709). bench/data/quote-ranker-examples.json holds those examples; `sh bench/ranker-examples.sh` rebuilds
+ * it (each commit exported, its extract.ts made to export analyseQuotes, today's ranker and this file copied in,
+ * --dump). Rebuild it after changing a feature, then train again.
  */
 import { writeFileSync } from 'node:fs';
 import { readFileSync } from 'node:fs';
