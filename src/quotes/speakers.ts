@@ -347,6 +347,9 @@ export function nameAfterRole(tokens: Token[]): { name: string; role: string } |
     // «المتحدث باسم الخارجية»: on behalf of, not the name Basem. «بمبنى كلية»، «لشؤون مكافحة»: a preposition glued
     // to a noun (a name after ب/ل has a long vowel next: باراك، بوتين، لوران).
     if (tokens[p].norm === 'باسم' || (/^[بل][^اوي]/.test(tokens[p].norm) && tokens[p].norm.length >= 5)) continue;
+    // «بالاتحاد السعودي لكرة القدم عدنان المعيبد»: a short noun in ة behind ل/ب, governing a definite word, is the
+    // body's complement («for football»), not a given name.
+    if (/^[بل][^اوي].+ه$/.test(tokens[p].norm) && DEFINITE.test(tokens[p + 1]?.norm ?? '')) continue;
     // «المشرف العام علي كرة القدم»: «على» typed with ي before a construct («كرة القدم») is the preposition, not «علي».
     if (aliAsPreposition(tokens, p)) continue;
     // «للتعليم بجدة عبدالله…»: a place behind «ب» before a sure given name.
@@ -702,7 +705,7 @@ function roleThenName(phrase: Token[], minNameTokens: number, familyNames: Reado
     const glued = /^(بال|لل)/.test(norm) || (/^[بل]../.test(norm) && DEFINITE.test(phrase[j + 1]?.norm ?? ''));
     // …or a definite word that cannot close a name: «المفوضة ماريان تايسن المكلفة بملف التوظيف».
     // …or «ل» glued to a word after a family name with the article: the outlet spoken to («الحداد لموزاييك»).
-    const addressee = /^ل[^ال].{2}/.test(norm) && phrase[j - 1].norm.startsWith('ال') && isFamilyName(phrase[j - 1].norm);
+    const addressee = /^ل[^ال].{2}/.test(norm) && !INSTITUTIONS.has(norm.slice(1)) && phrase[j - 1].norm.startsWith('ال') && isFamilyName(phrase[j - 1].norm);
     const cut = glued || addressee || ROLE_HEADS.has(withoutArticle(norm)) || (norm.startsWith('ال') && !isFamilyName(norm));
     // A cut is a guess about where the role ends, so it must leave a name of two words at least.
     const named = cut ? roleThenNameRun(phrase.slice(0, j), Math.max(2, minNameTokens), familyNames) : null;
@@ -739,7 +742,8 @@ function roleThenNameRun(phrase: Token[], minNameTokens: number, familyNames: Re
   // «المشرف العام علي كرة القدم»: «على» typed «علي» before a construct starts no name.
   if (k < phrase.length && aliAsPreposition(phrase, k)) return null;
   // «… عبد الرزاق الحداد لموزاييك أف أم»: after the outlet spoken to comes its name, not the speaker's.
-  const addresseeAt = (j: number) => j >= 1 && /^ل[^ال].{2}/.test(phrase[j].norm) && phrase[j - 1].norm.startsWith('ال') && isFamilyName(phrase[j - 1].norm);
+  // («الحاكم السابق لولاية نيويورك جورج باتاكي»: ل glued to a body word is the role's complement, not an addressee.)
+  const addresseeAt = (j: number) => j >= 1 && /^ل[^ال].{2}/.test(phrase[j].norm) && !INSTITUTIONS.has(phrase[j].norm.slice(1)) && phrase[j - 1].norm.startsWith('ال') && isFamilyName(phrase[j - 1].norm);
   if (k >= 2 && addresseeAt(k - 1)) return null;
   for (let j = k; j < phrase.length; j++) if (addresseeAt(j)) return null;
   // «القائد العسكري بعدن عبدالله صبيحي»: a word with a glued preposition (ب، ل) before a name of two or more
@@ -768,7 +772,9 @@ function roleThenNameRun(phrase: Token[], minNameTokens: number, familyNames: Re
     roleEnd = true;
   }
   // «مؤسس موقع ويكيليكس جوليان أسانج»: the word after an indefinite body («موقع») is that body's name.
-  if (!roleEnd && k > 1 && INSTITUTIONS.has(phrase[k - 1].norm) && phrase.length - k >= 3) {
+  // («الحاكم السابق لولاية نيويورك جورج باتاكي»: also behind a glued preposition, «لولاية»، «بمحافظة».)
+  const bodyBefore = k > 1 && (INSTITUTIONS.has(phrase[k - 1].norm) || (/^[لب]../.test(phrase[k - 1].norm) && INSTITUTIONS.has(phrase[k - 1].norm.slice(1))));
+  if (!roleEnd && bodyBefore && phrase.length - k >= 3) {
     k++;
     roleEnd = true;
   }

@@ -1,0 +1,34 @@
+/**
+ * Issue 9, round 7: error classes found on tune4 (straight-quote wire and economic copy), each fixed as a class.
+ * The sentences are written for the tests in the style of those articles; the expected speaker was read from the
+ * sentence, not copied from the extractor. Each test failed before its fix.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Article } from '../src/corpus/article.js';
+import { extractQuotes } from '../src/quotes/extract.js';
+
+const article = (...paragraphs: string[]): Article => ({
+  id: 't',
+  title: 't',
+  date: null,
+  source: null,
+  url: null,
+  addedAt: new Date(0).toISOString(),
+  paragraphs,
+});
+const quotes = (...paragraphs: string[]) => extractQuotes(article(...paragraphs));
+
+describe('round 7: a prepositional complement closes the role, it does not open the name', () => {
+  it('«بالاتحاد السعودي لكرة القدم X»: «لكرة القدم» is the body\'s complement, the spokesman speaks on', () => {
+    const qs = quotes(
+      'أكد المتحدث الرسمي بالاتحاد السعودي لكرة القدم عدنان المعيبد أن القرار صدر بالإجماع.',
+      'وزاد: "لن يتم تعديل اللائحة قبل بداية الموسم الجديد بأي حال من الأحوال".',
+    );
+    expect(qs.map((q) => q.speaker)).toEqual(['عدنان المعيبد']);
+  });
+
+  it('«الحاكم السابق لولاية نيويورك X»: a body word behind ل is the role\'s place, not the outlet spoken to', () => {
+    const [q] = quotes('وقال الحاكم السابق لولاية نيويورك جورج باتاكي في كلمة أمام الحشد: "هذا اتفاق سيئ يجب على الكونغرس أن يرفضه".');
+    expect(q).toMatchObject({ speaker: 'جورج باتاكي', speakerRole: 'الحاكم السابق لولاية نيويورك', speakerKind: 'person' });
+  });
+});
