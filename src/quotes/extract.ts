@@ -293,7 +293,11 @@ export function analyseQuotes(article: Article): QuoteAnalysis {
         currentSetIn = paragraphIndex;
         applySubject(after, paragraphIndex, '');
       }
-      const speaker = paragraphIndex - currentSetIn <= MAX_PARAGRAPHS_TO_SPEAKER ? current : null;
+      // «أن النبي -صلى الله عليه وسلم- قال: "…"»، «في حديث رسول الله صلى الله عليه وسلم: "…"»: a hadith is the
+      // Prophet's words. He is not made the current speaker: the preacher or columnist quoting him goes on after it.
+      const prophet = prophetQuoted(masked, span.openAt);
+      // (Kept out of the registry, so that completing names never makes him «قول النبي».)
+      const speaker = prophet ? { person: { name: PROPHET, keys: [], role: null } } : paragraphIndex - currentSetIn <= MAX_PARAGRAPHS_TO_SPEAKER ? current : null;
       pending.push({ text, paragraph: paragraphIndex, start: span.start, end: span.end, speaker });
     }
   });
@@ -312,6 +316,40 @@ export function analyseQuotes(article: Article): QuoteAnalysis {
     end: q.end,
   }));
   return { quotes, people: registry.people, bodies, masked: maskedParagraphs, tokens: maskedTokens };
+}
+
+/** The Prophet as the development set names him (issue 9: «a hadith quoted in a column is the Prophet's»). */
+export const PROPHET = 'النبي';
+
+/** Words of the blessing that follows the Prophet's name: «صلى الله عليه وسلم»، «عليه الصلاة والسلام»، «صلوات الله وسلامه عليه». */
+const BLESSING: ReadonlySet<string> = new Set(['صلي', 'الله', 'عليه', 'وسلم', 'الصلاه', 'والسلام', 'صلوات', 'وسلامه', 'ﷺ']);
+/** Words after a reference, in search form, that make it one only with the blessing after it («الرسول» is any messenger). */
+const PROPHET_SECOND: ReadonlySet<string> = new Set(['الله', 'الهدي', 'الرحمه', 'البشر', 'الخلق', 'المرسلين', 'الانبياء']);
+
+/**
+ * Is the quotation opening at `openAt` a hadith — the Prophet named in its sentence, with at most a few words
+ * between him and the mark («رسول الهدى صلوات الله وسلامه عليه عن شرفها وخيريتها بقوله: "…"»)? A reporting verb
+ * among those words must be the last one (his «قال»/«يقول»), so «…قال النبي…، فقال الصحابي: "…"» is not his.
+ * «النبي»، «نبينا»، «رسول الله»، «نبي الرحمة» count alone; «الرسول»، «المصطفى»، «سيد البشر» only with the blessing.
+ */
+function prophetQuoted(masked: string, openAt: number): boolean {
+  const tokens = tokensOf(masked.slice(sentenceStart(masked, openAt), openAt));
+  for (let r = tokens.length - 1; r >= 0; r--) {
+    const norm = tokens[r].norm.replace(/^[وفبل](?=ال)/, '');
+    const next = tokens[r + 1]?.norm ?? '';
+    let end = -1; // the index after the reference
+    let sure = false;
+    if (norm === 'النبي' || norm === 'نبينا' || norm === 'رسولنا') [end, sure] = [r + 1, norm !== 'رسولنا'];
+    else if ((norm === 'نبي' || norm === 'رسول' || norm === 'سيد' || norm === 'خاتم') && PROPHET_SECOND.has(next)) [end, sure] = [r + 2, norm !== 'سيد' && norm !== 'خاتم'];
+    else if (norm === 'الرسول' || norm === 'المصطفي') end = r + 1;
+    if (end < 0) continue;
+    const blessed = end < tokens.length && BLESSING.has(tokens[end].norm) && tokens[end].norm !== 'الله';
+    if (!sure && !blessed) return false;
+    const rest = tokens.slice(end).filter((t) => !BLESSING.has(t.norm));
+    const verbAt = rest.findIndex((t) => isSpeechVerb(t.norm));
+    return rest.length <= 6 && (verbAt < 0 || verbAt === rest.length - 1);
+  }
+  return false;
 }
 
 /** Openers after which a clause begins behind a comma: «من جهة أخرى، وجه…»، «بدوره، قال…»، «في الغضون، أعلن…». */
