@@ -51,3 +51,27 @@ describe('round 7: a hadith is the Prophet\'s words (the development set\'s conv
     expect(qs.map((q) => q.speaker)).toEqual(['النبي', 'خالد العمر']);
   });
 });
+
+describe('round 7: a name set in marks closes the subject (sabq\'s house style)', () => {
+  it('«قال نائب المتحدث الإعلامي باسم صحة تبوك "X": "…"»: the quoted name after a role is the speaker', () => {
+    const qs = quotes(
+      'وردا على استفسار لـ"سبق" قال نائب المتحدث الإعلامي باسم صحة تبوك "صالح القرعوطي": "من قام بتصوير المقطع هو أحد المرضى المراجعين للقسم".',
+      'وتابع "القرعوطي": "إدارة المستشفى تؤكد أن عملية الخلط تتم يدويا بواسطة الممرضات".',
+    );
+    expect(qs.map((q) => q.speaker)).toEqual(['صالح القرعوطي', 'صالح القرعوطي']);
+    expect(qs[0].speakerRole).toBe('نائب المتحدث الإعلامي باسم صحة تبوك');
+  });
+
+  it('«ويقول عنك "X" وزير خارجية فرنسا:»: the quoted name with its role after it; «عنك» is no name', () => {
+    const [q] = quotes('ويقول عنك "كوشنير" وزير خارجية فرنسا: "الأمير سعود أكبر الساسة في العالم حنكة وحكمة".');
+    expect(q).toMatchObject({ speaker: 'كوشنير', speakerRole: 'وزير خارجية فرنسا', speakerKind: 'person' });
+  });
+
+  it('an outlet spoken to or a platform in marks is not a name', () => {
+    const qs = quotes(
+      'وأكد مدير الإدارة خالد السالم أن العمل مستمر. وقال لـ"عكاظ": "سننتهي من المشروع قبل نهاية العام الجاري".',
+      'وقال الأمير خالد آل سعود من خلال تغريدات له على صفحته بموقع التواصل الاجتماعي "تويتر": "لن نقبل بهذه الإساءة أبدا".',
+    );
+    expect(qs.map((q) => q.speaker)).toEqual(['خالد السالم', 'خالد آل سعود']);
+  });
+});

@@ -137,7 +137,11 @@ export function analyseQuotes(article: Article): QuoteAnalysis {
       const known = registry.people.find((p) => p.keys.includes(key));
       if (known) setPerson(known);
       else setCurrent(null, paragraphIndex);
-    } else if (subject.kind === 'named') setPerson(registry.register(subject.name, subject.role));
+    } else if (subject.kind === 'named') {
+      const person = registry.register(subject.name, subject.role);
+      if (subject.quoted) person.quoted = true;
+      setPerson(person);
+    }
     else if (subject.kind === 'unnamed') setCurrent({ label: subject.role }, paragraphIndex);
     else if (subject.kind === 'organisation' && subject.name === '' && current && !('label' in current) && paragraphIndex - currentSetIn <= 1) {
       // «وتابعت الرسالة»، «وأضاف البيان»: the document of whoever is speaking — their letter, their statement.
@@ -234,6 +238,11 @@ export function analyseQuotes(article: Article): QuoteAnalysis {
         if (subject.kind === 'named' && subject.weak && !OBJECT_VERBS.has(tokens[t].norm.replace(/^[وف](?=...)/, ''))) {
           subject = { kind: 'named', name: subject.name, role: subject.role };
         }
+        // «قال نائب المتحدث باسم صحة تبوك "صالح القرعوطي": "…"»، «وأردف "الزهراني": "…"»: a name in marks closing
+        // the subject is the speaker's name, whatever the role before it looks like.
+        // (Only when the subject names no one itself: «وقال الأمير خالد آل سعود … بموقع "تويتر"» is خالد آل سعود.)
+        const quoted = subject.kind === 'named' ? null : quotedNameInSubject(paragraph, spans, short, tokens[t].end, nextOpen);
+        if (quoted) subject = quoted;
         const issuer = subject.kind === 'bare' ? documentIssuer(masked, tokens, t, familyNames) : null;
         // «…بالهجوم الانتحاري الذي قال: إن…»: after a relative pronoun the verb's subject is its antecedent, read
         // below; the words before it belong to another clause («أن الشرطة التركية تعرفت على…»).
@@ -317,6 +326,35 @@ export function analyseQuotes(article: Article): QuoteAnalysis {
   }));
   return { quotes, people: registry.people, bodies, masked: maskedParagraphs, tokens: maskedTokens };
 }
+
+/**
+ * A name set in marks at the end of a reporting verb's subject (SaudiNewsNet's sabq writes names so): «قال نائب
+ * المتحدث الإعلامي باسم صحة تبوك "صالح القرعوطي": "…"»، «ويقول عنك "كوشنير" وزير خارجية فرنسا: "…"»، «وأردف
+ * "العمري": "…"». The quoted words must all be name words (one to three), with nothing before them in the subject but
+ * a role or adverbs («عنك»), and nothing after them but a role; so a quoted outlet spoken to («لـ"عكاظ"») or a
+ * platform («عبر حسابه في "تويتر"») is not taken.
+ */
+function quotedNameInSubject(paragraph: string, spans: QuoteSpan[], short: boolean[], from: number, to: number): Subject | null {
+  for (let k = spans.length - 1; k >= 0; k--) {
+    const span = spans[k];
+    if (!short[k] || span.openAt < from || span.end >= to) continue;
+    const words = tokensOf(paragraph.slice(span.start, span.end));
+    if (words.length === 0 || words.length > 3 || !words.every((w) => isNameToken(w.norm) || NAME_LINKS.has(w.norm))) return null;
+    const before = paragraph.slice(from, span.openAt);
+    if (/(^|\s)[لب]ـ?\s*$/.test(before) || /[،,.:;؛]/.test(before)) return null;
+    const lead = tokensOf(before).filter((w) => !HONORIFICS.has(w.norm));
+    const roleLead = lead.length > 0 && ROLE_HEADS.has(withoutArticle(lead[0].norm));
+    if (!roleLead && !lead.every((w) => ADVERBS_OR_ABOUT.has(w.norm))) return null;
+    const after = paragraph.slice(span.end + 1, to).replace(/[\s:،,]+$/, '').trim();
+    const afterTokens = tokensOf(after);
+    if (afterTokens.length > 0 && !ROLE_HEADS.has(withoutArticle(afterTokens[0].norm))) return null;
+    const role = roleLead ? before.trim() : afterTokens.length > 0 ? after : null;
+    return { kind: 'named', name: words.map((w) => w.text).join(' '), role, quoted: true };
+  }
+  return null;
+}
+/** «يقول عنك»، «قال عنه»: nothing but these may stand between the verb and a quoted name. */
+const ADVERBS_OR_ABOUT: ReadonlySet<string> = new Set(['عنه', 'عنها', 'عنك', 'عنهم', 'ايضا', 'بدوره', 'بدورها']);
 
 /** The Prophet as the development set names him (issue 9: «a hadith quoted in a column is the Prophet's»). */
 export const PROPHET = 'النبي';
@@ -753,7 +791,7 @@ function cleanQuoteText(raw: string): string {
  */
 function completeNames(registry: PersonRegistry, masked: string[], tokenized: Token[][]): void {
   for (const person of registry.people) {
-    if (person.keys.length === 0 || person.keys.length >= MAX_COMPLETED_NAME) continue;
+    if (person.keys.length === 0 || person.keys.length >= MAX_COMPLETED_NAME || person.quoted) continue;
     let best: string | null = null;
     for (let p = 0; p < masked.length && best === null; p++) {
       const tokens = tokenized[p];

@@ -30,7 +30,8 @@ export type Subject =
   | { kind: 'bare'; unread?: boolean }
   // `weak`: a lone word read as a name only because an object seemed to follow it («وقال عباس للصحفيين»); the
   // caller keeps it only for someone the article has named already («كشف استطلاع للرأي» is no one).
-  | { kind: 'named'; name: string; role: string | null; weak?: boolean }
+  // `quoted`: the name stood in marks («"صالح القرعوطي"»), so its words are exactly the name (never completed).
+  | { kind: 'named'; name: string; role: string | null; weak?: boolean; quoted?: boolean }
   // «الخبير الأمني»، «المتحدث»; `byRoleOnly`: «الكاتب»، «مخرج الفيلم» point back only to a person given that role.
   | { kind: 'anaphor'; head: string; description: string; byRoleOnly?: boolean }
   | { kind: 'unnamed'; role: string } // a group («المتدخلون»), «مسؤول أمريكي»، «مصدر أمني»
@@ -904,6 +905,8 @@ export interface Person {
   role: string | null;
   /** The last word of every mention that was registered for this person («روحاني» for «وقال روحاني»). */
   endings?: Set<string>;
+  /** Named in marks somewhere: the marks are where the name starts and ends, so completeNames leaves it as it is. */
+  quoted?: boolean;
 }
 
 /** Name tokens in search form, for comparing spellings and orders. */
