@@ -75,3 +75,25 @@ describe('round 7: a name set in marks closes the subject (sabq\'s house style)'
     expect(qs.map((q) => q.speaker)).toEqual(['خالد السالم', 'خالد آل سعود']);
   });
 });
+
+describe('round 7: wire copy calls people by the given name; «من جهته، VERB» starts a clause', () => {
+  const para = [
+    'وقال شريف الكيلاني، رئيس خدمات الضرائب في الشركة: "تواجه حكومات المنطقة مجموعة من التحديات الاقتصادية الكبيرة".',
+    'من جهته، ناقش فينبار سكستون، رئيس الضرائب غير المباشرة في الشركة، مبادرات ضريبة القيمة المضافة.',
+    'وقال فينبار: "سيتم اعتماد هذه الأنظمة خلال السنتين أو الثلاث سنوات القادمة".',
+    'وتوقع المؤتمر أن تتغير السياسات الضريبية في المنطقة.',
+    'وخلص شريف إلى القول: "تحتاج الإدارات الضريبية إلى مصادر أفضل وتدريب أكثر".',
+  ];
+  it('the verb after «من جهته،» is not the first word of the name that follows it', () => {
+    expect(quotes(...para)[1].speaker).toBe('فينبار سكستون');
+  });
+
+  it('«وخلص شريف إلى القول»: the given name alone is the one person the article named with it', () => {
+    expect(quotes(...para).map((q) => q.speaker)).toEqual(['شريف الكيلاني', 'فينبار سكستون', 'شريف الكيلاني']);
+  });
+
+  it('«وقال عاصم شيخ، رئيس…»: a bare role word after a one-word name, before a role, is the family name', () => {
+    const [q] = quotes('وقال عاصم شيخ، رئيس خدمات ضرائب الشركات في المنطقة: "أدت الإصلاحات إلى تخفيض أسعار الضرائب على الشركات".');
+    expect(q).toMatchObject({ speaker: 'عاصم شيخ', speakerRole: 'رئيس خدمات ضرائب الشركات في المنطقة' });
+  });
+});

@@ -539,10 +539,18 @@ function clauseSubject(
   // «وكان موتا، أحد العناصر…»: after كان its subject comes next.
   if (kana && subject.kind === 'named' && !hasCommonNounFamily(subject.name)) return subject;
   // («واستنكر اللواء ملائكة الفعل…»: an honorific before the known surname is read past.)
-  const next = tokensOf(after.split(/[.!?؟،,:;؛]/)[0] ?? '').find((x) => !HONORIFICS.has(x.norm));
+  const run = tokensOf(after.split(/[.!?؟،,:;؛]/)[0] ?? '').filter((x) => !HONORIFICS.has(x.norm));
+  const next = run[0];
   if (next) {
     const known = registry.people.find((p) => p.keys.includes(next.norm) && p.keys.at(-1) === next.norm);
     if (known) return { kind: 'named', name: known.name, role: null };
+    // «ومن جانبه، سلط شريف الكيلاني الضوء…»، «وخلص شريف إلى القول»: the person's full name, or (wire copy calls
+    // people by the given name) their given name with no name word after it, when one person alone has it.
+    const full = registry.people.find((p) => p.keys.length >= 2 && p.keys.every((key, k) => run[k]?.norm === key));
+    if (full) return { kind: 'named', name: full.name, role: null };
+    const byGiven = registry.people.filter((p) => p.keys.length >= 2 && p.keys[0] === next.norm);
+    const then = run[1]?.norm ?? '';
+    if (byGiven.length === 1 && (then === '' || isStop(then) || STOPWORDS.has(then))) return { kind: 'named', name: byGiven[0].name, role: null };
   }
   return null;
 }
@@ -849,6 +857,11 @@ function continuesName(norm: string): boolean {
   return isNameToken(norm) && !(/^[وفبل][^اوي]/.test(norm) && norm.length >= 5);
 }
 
+/** Last words of the fixed openers «من جهته،»، «بدوره،»، «في المقابل،»، «إلى ذلك،» (see clauseInitialTokens). */
+const OPENER_ENDS: ReadonlySet<string> = new Set(
+  'جهته جهتها جانبه جانبها ناحيته ناحيتها بدوره بدورها وبدوره وبدورها المقابل ذلك السياق الغضون جهه'.split(' '),
+);
+
 const MAX_COMPLETED_NAME = 5;
 const NAME_LINKS: ReadonlySet<string> = new Set(['بن', 'ابن', 'بنت', 'عبد', 'ابو', 'ال']);
 
@@ -872,6 +885,8 @@ function longerNameEndingAt(text: string, tokens: Token[], s0: number, e: number
     // «…عام 2010. كتب بوزيد حرز الله»: a sentence's first word is a verb's place, never a name's.
     if ((/[.!?؟]/.test(gap) && !isAbbreviation(before)) || before === undefined) break;
     const commaBefore = /[،,:(]/.test(gap);
+    // «من جهته، ناقش فينبار سكستون، رئيس…»: after an opener's comma the clause begins with its verb, not a name.
+    if (commaBefore && OPENER_ENDS.has(before.norm)) break;
     // «، وسامي الخرساني»: a و after a comma joins a list of names; elsewhere a word with و is a verb («ورأى كيري»).
     // (After a role or a nisba it is a given name: «وزير الخارجية السوري وليد المعلم».)
     const wSlot = before !== undefined && (isRoleWord(before.norm) || /^ال.{2,}ي$/.test(before.norm));

@@ -655,6 +655,12 @@ function parseSubjectCore(afterVerb: string, familyNames: ReadonlySet<string>): 
   }
   const name = join(phrase.slice(0, k));
   const trailing = phrase.slice(k);
+  // «وقال عاصم شيخ، رئيس خدمات الضرائب…»: an indefinite role word alone after a one-word name, with a role as the
+  // apposition after the comma, is the family name (a title comes before a name, and the role is given after it).
+  const apposed = segmentTokens(rest[0] ?? '');
+  if (k === 1 && trailing.length === 1 && !/^(ال|وال)/.test(trailing[0].norm) && isGivenName(phrase[0].norm) && apposed.length > 0 && ROLE_HEADS.has(withoutArticle(apposed[0].norm))) {
+    return { kind: 'named', name: join(phrase), role: join(apposed) };
+  }
   if (trailing.length > 0 && ROLE_HEADS.has(withoutArticle(trailing[0].norm))) {
     return { kind: 'named', name, role: join(trailing) };
   }
