@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../src/corpus/article.js';
 import { extractQuotes } from '../src/quotes/extract.js';
+import { scanQuoteMarks } from '../src/quotes/marks.js';
 
 const article = (...paragraphs: string[]): Article => ({
   id: 't',
@@ -95,5 +96,29 @@ describe('round 7: wire copy calls people by the given name; «من جهته، V
   it('«وقال عاصم شيخ، رئيس…»: a bare role word after a one-word name, before a role, is the family name', () => {
     const [q] = quotes('وقال عاصم شيخ، رئيس خدمات ضرائب الشركات في المنطقة: "أدت الإصلاحات إلى تخفيض أسعار الضرائب على الشركات".');
     expect(q).toMatchObject({ speaker: 'عاصم شيخ', speakerRole: 'رئيس خدمات ضرائب الشركات في المنطقة' });
+  });
+});
+
+describe('round 7: straight marks with quoted words inside a quotation', () => {
+  it('the paragraph\'s last mark closes both the inner words and the quotation («… الجديد "الجولة الافتتاحية…".»)', () => {
+    const spans = scanQuoteMarks('وأضاف: "سنرى إمكانية ترحيل العقوبة إلى أول مباراة في الموسم الجديد "الجولة الافتتاحية من دوري المحترفين".');
+    expect(spans.spans).toHaveLength(1);
+    expect(spans.spans[0]).toMatchObject({ closed: true });
+    const qs = quotes('وقال مدير الإدارة خالد السالم: "سنرى إمكانية ترحيل العقوبة إلى أول مباراة في الموسم الجديد "الجولة الافتتاحية من دوري المحترفين".');
+    expect(qs).toHaveLength(1);
+    expect(qs[0].text).toContain('ترحيل العقوبة');
+    expect(qs[0].text).toContain('الجولة الافتتاحية');
+  });
+
+  it('not across a sentence: a quotation that lost its mark before «. وأكد…» still ends there', () => {
+    const qs = quotes('وقال مدير الفرع خالد السالم: "تم رصد عشرات العمال يعملون خلال فترة المنع .   وأكد المدير أن الجولات مستمرة، ويمكن الإبلاغ على الرقم الموحد "9911".');
+    expect(qs).toHaveLength(1);
+    expect(qs[0].text).not.toContain('وأكد');
+  });
+
+  it('a title of up to eight words after «بعنوان» is inside the quotation', () => {
+    const qs = quotes('وأضاف الزهراني: "ستقدم الدكتورة إيمان عسيري محاضرة بعنوان "الأسر المنتجة.. اكتفاء ذاتي ومساهمة تنموية"؛ للتعريف بالتجارب العالمية للأسر المنتجة".');
+    expect(qs).toHaveLength(1);
+    expect(qs[0].text).toContain('للتعريف بالتجارب');
   });
 });
