@@ -501,6 +501,8 @@ function clauseSubject(
   familyNames: ReadonlySet<string>,
   registry: PersonRegistry,
 ): Subject | null {
+  // «فقد اقترح جيب بوش…»، «وقد أكد…»: the particle stands before the clause's verb.
+  if (/^[وف]?(قد|لقد)$/.test(tokens[t].norm) && tokens[t + 1]) t++;
   const first = tokens[t].norm;
   const kana = KANA_FORMS.has(first);
   // «لكن مكونيل رفض ما ذهب إليه أوباما. وقال: "…"»: a discourse word, then a person the article has named, then
@@ -518,7 +520,8 @@ function clauseSubject(
     return marked ? { kind: 'named', name: marked.name, role: marked.role || null } : null;
   }
   // («رد المتحدث … قائلا»: «رد» is two letters.)
-  if ((first.length < 3 && first !== 'رد') || /^(ال|وال|فال|بال|لل)/.test(first) || CLAUSE_LEADS.has(first) || isRoleWord(first) || isParticiple(first)) {
+  // («رد المتحدث … قائلا»، «شن الأمير … هجوما»، «حث الوزير…»: geminate verbs of two letters.)
+  if ((first.length < 3 && !TWO_LETTER_VERBS.has(first)) || /^(ال|وال|فال|بال|لل)/.test(first) || CLAUSE_LEADS.has(first) || isRoleWord(first) || isParticiple(first)) {
     return null;
   }
   // «ومع سيطرة…»، «وحول زيارة…»: a preposition with its conjunction, not a verb — except «وعبر … عن» (expressed).
@@ -526,7 +529,15 @@ function clauseSubject(
   if (!kana && !expressed && /^[وف]/.test(first) && (STOPWORDS.has(first.slice(1)) || isStop(first.slice(1)))) return null;
   if (!kana && !expressed && (isOrganisationHead(first) || HONORIFICS.has(first) || STOPWORDS.has(first) || isStop(first))) return null;
   const after = masked.slice(tokens[t].end, tokens[t].end + CLAUSE_SUBJECT_CHARS);
-  const subject = parseSubject(after, familyNames);
+  // «من جهته، شن الأمير خالد بن عبد الله عضو شرف النادي … هجوما»: the first name a role marks is the subject, not a
+  // word after the whole role chain (as for a reporting verb's subject).
+  let subject = preferFirstMarkedName(parseSubject(after, familyNames), after);
+  // «وكانت كلينتون وجهت خلال المناظرة…»: after «كانت» the subject is followed by its verb, a past verb in ت.
+  if (kana && first.endsWith('ت') && subject.kind === 'named') {
+    const words = subject.name.split(/\s+/);
+    const last = tokensOf(words.at(-1) ?? '')[0]?.norm ?? '';
+    if (words.length >= 2 && last.endsWith('ت') && !last.startsWith('ال') && !familyNames.has(last)) subject = { ...subject, name: words.slice(0, -1).join(' ') };
+  }
   if (subject.kind === 'organisation') return subject.name ? subject : null;
   // Any verb may take an object right after its subject («قرأت لوتا الرسائل»، «ورفض بلان التطرق»), and with no
   // capitals nothing marks where the name ends. So the subject counts when a role marks it («ووصف رئيس القوات
@@ -554,6 +565,8 @@ function clauseSubject(
   }
   return null;
 }
+
+const TWO_LETTER_VERBS: ReadonlySet<string> = new Set(['رد', 'شن', 'حث']);
 
 const isFamilyNameLike = (norm: string): boolean => norm.startsWith('ال') && norm.endsWith('ي');
 
@@ -885,6 +898,8 @@ function longerNameEndingAt(text: string, tokens: Token[], s0: number, e: number
     // «…عام 2010. كتب بوزيد حرز الله»: a sentence's first word is a verb's place, never a name's.
     if ((/[.!?؟]/.test(gap) && !isAbbreviation(before)) || before === undefined) break;
     const commaBefore = /[،,:(]/.test(gap);
+    // «فقد اقترح جيب بوش شقيق…»: the word after «قد» is a verb.
+    if (/^[وف]?(قد|لقد)$/.test(before.norm)) break;
     // «من جهته، ناقش فينبار سكستون، رئيس…»: after an opener's comma the clause begins with its verb, not a name.
     if (commaBefore && OPENER_ENDS.has(before.norm)) break;
     // «، وسامي الخرساني»: a و after a comma joins a list of names; elsewhere a word with و is a verb («ورأى كيري»).

@@ -374,6 +374,8 @@ export function nameAfterRole(tokens: Token[]): { name: string; role: string } |
       if (norm.startsWith('ال')) {
         // («عبد الرزاق الحداد»: after a compound given name too.)
         if (isFamilyName(norm) && (isGivenName(tokens[end - 1].norm) || afterNamePrefix(tokens, end - 1)) && !OBJECT_PREPOSITIONS.has(tokens[end + 1]?.norm ?? '')) end++;
+        // «راضي العجب بن طواله»: a lineage after the family name goes on with the name.
+        if (end < tokens.length - 1 && /^(بن|ابن|بنت)$/.test(tokens[end].norm) && isNameToken(tokens[end + 1].norm) && tokens[end - 1].norm === norm) continue;
         break;
       }
       if (!isNameToken(norm) || ROLE_HEADS.has(norm)) break;
