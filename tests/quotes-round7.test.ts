@@ -153,3 +153,21 @@ describe('round 7: the subject of a clause that is not a reporting verb', () => 
     expect(q.speaker).toBe('راضي العجب بن طواله');
   });
 });
+
+describe('round 7: unnamed diplomats and groups stay unnamed', () => {
+  it('«وقال دبلوماسي يتابع الوضع…»: the present verb describes the diplomat; «الدبلوماسي» later is that source', () => {
+    const qs = quotes(
+      'وقال دبلوماسي يتابع الوضع في سوريا: "الذهاب إلى طهران ثم التوجه مباشرة بعدها إلى عمان له معنى في حد ذاته".',
+      'ولا تزال الأطراف تفتقر لحل واضح. فهو يقول إنه لن يتنحى، بينما يقول خصومه: إنه لن تكون هناك تسوية.',
+      'وطيلة الصراع كانت دمشق أكثر تفاؤلا وكانوا يروجون لفكرة إعادة تأهيل الحكومة.',
+      'وقال الدبلوماسي: "الناس تفكر تفكيرا سليما الآن لكنهم ما زالوا متشبثين بمواقفهم".',
+    );
+    expect(qs.map((q) => q.speaker)).toEqual([null, null]);
+    expect(qs.map((q) => q.speakerRole)).toEqual(['دبلوماسي', 'الدبلوماسي']);
+  });
+
+  it('«بينما يقول خصومه: "…"»، «ما ذهب إليه سابقوه»: a plural with «his» is a group, no name', () => {
+    const qs = quotes('ويقول الرئيس إنه لن يتنحى، بينما يقول خصومه: "لن تكون هناك تسوية سلمية إلى أن يرحل عن الحكم".');
+    expect(qs.map((q) => [q.speaker, q.speakerKind])).toEqual([[null, 'unnamed']]);
+  });
+});

@@ -112,6 +112,8 @@ export function analyseQuotes(article: Article): QuoteAnalysis {
   const familyNames = familyNamesIn(maskedParagraphs, maskedTokens);
   const organisations = organisationsIn(maskedParagraphs, maskedTokens);
   const namedBodies: string[] = [];
+  /** Head nouns of the unnamed sources so far («دبلوماسي» for «دبلوماسي يتابع الوضع»), for a later «الدبلوماسي». */
+  const unnamedHeads = new Set<string>();
   /** People named with a role in the narration, in reading order (not necessarily speakers). */
   const mentioned: Person[] = [];
 
@@ -142,7 +144,11 @@ export function analyseQuotes(article: Article): QuoteAnalysis {
       if (subject.quoted) person.quoted = true;
       setPerson(person);
     }
-    else if (subject.kind === 'unnamed') setCurrent({ label: subject.role }, paragraphIndex);
+    else if (subject.kind === 'unnamed') {
+      setCurrent({ label: subject.role }, paragraphIndex);
+      const head = tokensOf(subject.role)[0];
+      if (head) unnamedHeads.add(withoutArticle(head.norm));
+    }
     else if (subject.kind === 'organisation' && subject.name === '' && current && !('label' in current) && paragraphIndex - currentSetIn <= 1) {
       // «وتابعت الرسالة»، «وأضاف البيان»: the document of whoever is speaking — their letter, their statement.
       setCurrent(current, paragraphIndex);
@@ -154,7 +160,11 @@ export function analyseQuotes(article: Article): QuoteAnalysis {
         setCurrent({ organisation: name }, paragraphIndex);
       } else setCurrent({ label: subjectText.trim().split(/[\s،,:]+/).slice(0, 2).join(' ') }, paragraphIndex);
     }
-    else if (subject.kind === 'anaphor') {
+    else if (subject.kind === 'anaphor' && unnamedHeads.has(subject.head) && !registry.resolve(subject.head, recent, true) && !latestWithRole(mentioned, subject.head)) {
+      // «وقال دبلوماسي يتابع الوضع…: "…"» … «وقال الدبلوماسي: "…"»: the description points back to the unnamed source
+      // of that description, not to whoever was named last.
+      setCurrent({ label: subject.description }, paragraphIndex);
+    } else if (subject.kind === 'anaphor') {
       const person =
         registry.resolve(subject.head, recent, true) ??
         latestWithRole(mentioned, subject.head) ??
@@ -746,6 +756,12 @@ function isReportingVerbAt(tokens: Token[], i: number): boolean {
   if (isJaaFi(tokens, i) || naqalaAn(tokens, i) >= 0) return true;
   if (!isSpeechVerb(tokens[i].norm) && !opinionVerbAt(tokens, i)) return false;
   const before = tokens[i - 1]?.norm;
+  // «وقال دبلوماسي يتابع الوضع في سوريا»، «دبلوماسي ثان يتابع الأحداث»: a present verb right after an indefinite
+  // role noun (and perhaps its adjective) describes that noun — «a diplomat who follows» — it reports nothing.
+  if (PRESENT_SPEECH_VERBS.has(tokens[i].norm) && before !== undefined) {
+    const indefiniteRole = (n: string | undefined) => n !== undefined && ROLE_HEADS.has(n) && !/^(ال|وال)/.test(n);
+    if (indefiniteRole(before) || (indefiniteRole(tokens[i - 2]?.norm) && !/^(ال|وال)/.test(before) && !isNameToken(before))) return false;
+  }
   // «أنه لا يرى دورا لبشار الأسد»: a negated verb or one after a complementizer is inside what is reported.
   return before === undefined || !EMBEDDING_WORDS.has(before);
 }

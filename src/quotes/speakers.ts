@@ -151,6 +151,9 @@ export function isNameToken(norm: string): boolean {
   if (/^[بل]../.test(norm) && (STOPWORDS.has(norm.slice(1)) || QUANTIFIER_HEADS.has(norm.slice(1)))) return false;
   // «بضرورة تعميم»، «تحقيق»، «تصريح»: a preposition glued to a long noun in ة, or a verbal noun of the form taf'il.
   if (/^ب[^اوي].{3,}ه$/.test(norm) || /^ت[^وا]{2}ي.$/.test(norm)) return false;
+  // «بينما يقول خصومه»، «ما ذهب إليه سابقوه»: a plural with «his» (…وه، or a broken plural of followers and foes) is a
+  // group; «وكانوا يروجون»: a plural form of كان is a verb. (Not every يـ…ون: «تومبسون»، «ويليامسون» are names.)
+  if ((norm.length >= 5 && /وه$/.test(norm)) || PLURALS_WITH_HIS.test(norm) || /^[وف]?كانوا$/.test(norm)) return false;
   // A possessive suffix makes a common noun («بنودها»، «كلمته» in «واختتم كيري كلمته»): names do not take one.
   if (norm.length >= 4 && /(ها|هما|هم|كم|ته)$/.test(norm)) return false;
   // A preposition glued to a role or an institution: «أستاذ … بجامعة الطائف»، «لصحيفة».
@@ -158,6 +161,8 @@ export function isNameToken(norm: string): boolean {
   if (norm.startsWith('ال')) return norm.length >= 5 && norm.endsWith('ي');
   return true;
 }
+
+const PLURALS_WITH_HIS = /^[وف]?(خصوم|انصار|اتباع|رفاق|زملاء|زملاو|منتقدي|معارضي|مويدي)(ه|ها|هم)$/;
 
 function isVerbalNoun(norm: string): boolean {
   if (norm === 'انطوان') return false;
