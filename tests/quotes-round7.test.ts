@@ -171,3 +171,27 @@ describe('round 7: unnamed diplomats and groups stay unnamed', () => {
     expect(qs.map((q) => [q.speaker, q.speakerKind])).toEqual([[null, 'unnamed']]);
   });
 });
+
+describe('round 7: a saying in construct with its speaker, and a group repeating words', () => {
+  it('«يأخذني قول أحد مستشاري الرئيس الروسي: "…"»: the speaker of «قول», an unnamed source here', () => {
+    const qs = quotes(
+      'وقال وزير الخارجية الفرنسي برنار كوشنير: "الأمير سعود أكبر الساسة في العالم حنكة وحكمة".',
+      'وأخيرا يأخذني قول أحد مستشاري الرئيس الروسي بوتين: "إن سعود الفيصل يتحدث بوضوح تام يجعل محادثيه في حيرة من أمرهم".',
+    );
+    expect(qs.map((q) => q.speaker)).toEqual(['برنار كوشنير', null]);
+    expect(qs[1].speakerKind).toBe('unnamed');
+  });
+
+  it('«لا يمكنني قول المزيد» is no attribution: the speaker before goes on', () => {
+    const qs = quotes('وقال المدرب خالد السالم: "سمعت أنه لم يكن على الطائرة مع زملائه". ورفض قول المزيد عن الصفقة، وأضاف: "سننتظر عودته إلى الفريق في الأيام المقبلة".');
+    expect(qs.map((q) => q.speaker)).toEqual(['خالد السالم', 'خالد السالم']);
+  });
+
+  it('«طلب الصحافي من المرشحين وصفها، رددوا: "…"»: a plural verb, the group speaks, not the person named before', () => {
+    const qs = quotes(
+      'من جهته، صرح السناتور ليندساي غراهام أن هيلاري كلينتون "تمثل ولاية ثالثة لرئاسة فاشلة".',
+      'وعندما طلب صحافي شبكة فوكس من المرشحين وصف هيلاري كلينتون ببضع كلمات، رددوا: "غير جديرة بالثقة على الإطلاق".',
+    );
+    expect(qs.map((q) => q.speaker)).toEqual(['ليندساي غراهام', null]);
+  });
+});

@@ -225,10 +225,10 @@ export function analyseQuotes(article: Article): QuoteAnalysis {
             applySubject(subject, paragraphIndex, '');
           }
         }
-        if (!isReportingVerbAt(tokens, t)) continue;
         // The subject runs to the next quotation; a quoted name inside it («رئيس حزب «القوات اللبنانية» الدكتور
         // سمير جعجع») is left readable by maskSpans and does not end it.
         const nextOpen = statementOpens.find((at) => at > tokens[t].end) ?? masked.length;
+        if (!isReportingVerbAt(tokens, t) && !sayingNounAt(tokens, t, masked, nextOpen)) continue;
         const an = naqalaAn(tokens, t);
         const subjectFrom = an >= 0 ? tokens[an].end : isJaaFi(tokens, t) ? tokens[t + 1].end : tokens[t].end;
         let subject = preferFirstMarkedName(parseSubject(masked.slice(subjectFrom, nextOpen), familyNames), masked.slice(subjectFrom, nextOpen));
@@ -365,6 +365,18 @@ function quotedNameInSubject(paragraph: string, spans: QuoteSpan[], short: boole
 }
 /** «يقول عنك»، «قال عنه»: nothing but these may stand between the verb and a quoted name. */
 const ADVERBS_OR_ABOUT: ReadonlySet<string> = new Set(['عنه', 'عنها', 'عنك', 'عنهم', 'ايضا', 'بدوره', 'بدورها']);
+
+/**
+ * «وأخيرا يأخذني قول أحد مستشاري الرئيس الروسي: "…"»: the noun «قول» (a saying) in construct with the speaker,
+ * right before a colon and the quotation, introduces it as a reporting verb does. Only so: «لا يمكنني قول المزيد»
+ * is a verbal noun in the narration, and reading a subject there would stop the current speaker.
+ */
+function sayingNounAt(tokens: Token[], t: number, masked: string, nextOpen: number): boolean {
+  if (!SAYING_NOUNS.has(tokens[t].norm)) return false;
+  const between = masked.slice(tokens[t].end, nextOpen);
+  return /:\s*$/.test(between) && !/[.!?؟،,]/.test(between) && tokensOf(between).length <= 10;
+}
+const SAYING_NOUNS: ReadonlySet<string> = new Set(['قول', 'وقول', 'بقول']);
 
 /** The Prophet as the development set names him (issue 9: «a hadith quoted in a column is the Prophet's»). */
 export const PROPHET = 'النبي';
@@ -769,7 +781,7 @@ function isReportingVerbAt(tokens: Token[], i: number): boolean {
 // «وهو أبرز حزب معارض»: after a pronoun «أبرز» is the elative (the most prominent), not the verb.
 /** Reporting verbs that also take a direct object («تابع الجلسات»، «أعلن الخبر»), in search form. */
 const OBJECT_VERBS: ReadonlySet<string> = new Set(
-  'وصف وصفت اتهم اتهمت كتب كتبت تابع تابعت واصل واصلت ابرز ابرزت اختتم اختتمت انتقد انتقدت استنكر استنكرت نفي نفت اعلن اعلنت كشف كشفت ذكر ذكرت رحب رحبت دعا دعت ناشد ناشدت اشاد اشادت اقر اقرت اعترف اعترفت اوصي اوصت علق علقت'.split(' '),
+  'وصف وصفت اتهم اتهمت كتب كتبت تابع تابعت واصل واصلت ابرز ابرزت اختتم اختتمت انتقد انتقدت استنكر استنكرت نفي نفت اعلن اعلنت كشف كشفت ذكر ذكرت رحب رحبت دعا دعت ناشد ناشدت اشاد اشادت اقر اقرت اعترف اعترفت اوصي اوصت علق علقت ردد رددت'.split(' '),
 );
 
 /** Where the clause after the last «أن/إن» before tokens[t] (in its sentence, within 12 words) starts; 0 if none. */

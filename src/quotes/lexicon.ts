@@ -18,7 +18,8 @@ const SPEECH_VERBS_MASC = `قال أكد أضاف أوضح أشار أبرز ت�
   نبه استطرد أردف نوه أفاد أقر اختتم واصل نفى
   رحب غرد انتقد تساءل علق استدرك أجاب اعترف أوصى ناشد استنكر
   أدان اتهم
-  روى كتب`;
+  روى كتب
+  ردد`;
 
 /** Present-tense forms that news prose uses as attribution («يقول الخبير…»). */
 // (يعتبر is left out: the passive «يُعتبر المشروع…» is written the same.)
