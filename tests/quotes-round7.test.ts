@@ -195,3 +195,18 @@ describe('round 7: a saying in construct with its speaker, and a group repeating
     expect(qs.map((q) => q.speaker)).toEqual(['ليندساي غراهام', null]);
   });
 });
+
+describe('round 7: guards found on unannotated SaudiNewsNet articles', () => {
+  it('the Prophet only mentioned in the narration does not speak; «وآله» is part of the blessing', () => {
+    const qs = quotes(
+      'وقال الباحث ديفيد توماس إن الفحص أثبت أن الكتابة تعود إلى عصر النبي محمد وأن هذه المخطوطة «قد تكون كتبت بعد وفاته بقليل من السنوات».',
+      'يقول المصطفى صلى الله عليه وآله وسلم: «إذا مات ابن آدم انقطع عمله إلا من ثلاث».',
+    );
+    expect(qs.map((q) => q.speaker)).toEqual(['ديفيد توماس', 'النبي']);
+  });
+
+  it('a platform in marks after a preposition is no name: «الناطق باسم الشبكة على "تويتر"»', () => {
+    const [q] = quotes('وكتب الناطق باسم شبكة الجزيرة الإعلامية على "تويتر": "نطالب بالإفراج الفوري عن زملائنا المحتجزين منذ شهور".');
+    expect(q.speaker).not.toBe('تويتر');
+  });
+});

@@ -349,6 +349,9 @@ function quotedNameInSubject(paragraph: string, spans: QuoteSpan[], short: boole
     const span = spans[k];
     if (!short[k] || span.openAt < from || span.end >= to) continue;
     const words = tokensOf(paragraph.slice(span.start, span.end));
+    // «الناطق باسم شبكة «الجزيرة» على "تويتر"»: after a preposition the quoted words are a place or a platform.
+    const lastBefore = tokensOf(paragraph.slice(from, span.openAt)).at(-1)?.norm ?? '';
+    if (STOPWORDS.has(lastBefore) || isStop(lastBefore)) return null;
     if (words.length === 0 || words.length > 3 || !words.every((w) => isNameToken(w.norm) || NAME_LINKS.has(w.norm))) return null;
     const before = paragraph.slice(from, span.openAt);
     if (/(^|\s)[لب]ـ?\s*$/.test(before) || /[،,.:;؛]/.test(before)) return null;
@@ -382,7 +385,11 @@ const SAYING_NOUNS: ReadonlySet<string> = new Set(['قول', 'وقول', 'بقو
 export const PROPHET = 'النبي';
 
 /** Words of the blessing that follows the Prophet's name: «صلى الله عليه وسلم»، «عليه الصلاة والسلام»، «صلوات الله وسلامه عليه». */
-const BLESSING: ReadonlySet<string> = new Set(['صلي', 'الله', 'عليه', 'وسلم', 'الصلاه', 'والسلام', 'صلوات', 'وسلامه', 'ﷺ']);
+const BLESSING: ReadonlySet<string> = new Set(['صلي', 'الله', 'عليه', 'واله', 'وصحبه', 'وسلم', 'الصلاه', 'والسلام', 'صلوات', 'وسلامه', 'ﷺ']);
+/** «بقوله»، «قوله»: the Prophet's saying named right before the mark. */
+const SAYING_WORDS: ReadonlySet<string> = new Set(['بقوله', 'قوله', 'يقول', 'قال']);
+/** Nouns for what he said, standing before his name: «في حديث رسول الله»، «قول سيد البشر»، «بوصية النبي». */
+const PROPHET_SAYINGS: ReadonlySet<string> = new Set(['حديث', 'قول', 'وصيه', 'لسان', 'سنه', 'هدي']);
 /** Words after a reference, in search form, that make it one only with the blessing after it («الرسول» is any messenger). */
 const PROPHET_SECOND: ReadonlySet<string> = new Set(['الله', 'الهدي', 'الرحمه', 'البشر', 'الخلق', 'المرسلين', 'الانبياء']);
 
@@ -406,8 +413,13 @@ function prophetQuoted(masked: string, openAt: number): boolean {
     const blessed = end < tokens.length && BLESSING.has(tokens[end].norm) && tokens[end].norm !== 'الله';
     if (!sure && !blessed) return false;
     const rest = tokens.slice(end).filter((t) => !BLESSING.has(t.norm));
-    const verbAt = rest.findIndex((t) => isSpeechVerb(t.norm));
-    return rest.length <= 6 && (verbAt < 0 || verbAt === rest.length - 1);
+    const verbAt = rest.findIndex((t) => isSpeechVerb(t.norm) || SAYING_WORDS.has(t.norm));
+    // He must be the one saying it: nothing after him but the blessing («في حديث رسول الله صلى الله عليه وسلم:»),
+    // his own verb last («… قال:»، «… بقوله:»), or a saying of his before him and a colon («قول سيد البشر …، ولكأنه
+    // يراهم اليوم:»). «تعود إلى عصر النبي محمد وأن هذه المخطوطة «…»» only mentions him.
+    const sayingBefore = r > 0 && PROPHET_SAYINGS.has(tokens[r - 1].norm.replace(/^[وفب](?=...)/, '')) && /:\s*$/.test(masked.slice(0, openAt));
+    const his = rest.length === 0 || verbAt === rest.length - 1 || sayingBefore;
+    return rest.length <= 6 && (verbAt < 0 || verbAt === rest.length - 1) && his;
   }
   return false;
 }
@@ -781,7 +793,7 @@ function isReportingVerbAt(tokens: Token[], i: number): boolean {
 // «وهو أبرز حزب معارض»: after a pronoun «أبرز» is the elative (the most prominent), not the verb.
 /** Reporting verbs that also take a direct object («تابع الجلسات»، «أعلن الخبر»), in search form. */
 const OBJECT_VERBS: ReadonlySet<string> = new Set(
-  'وصف وصفت اتهم اتهمت كتب كتبت تابع تابعت واصل واصلت ابرز ابرزت اختتم اختتمت انتقد انتقدت استنكر استنكرت نفي نفت اعلن اعلنت كشف كشفت ذكر ذكرت رحب رحبت دعا دعت ناشد ناشدت اشاد اشادت اقر اقرت اعترف اعترفت اوصي اوصت علق علقت ردد رددت'.split(' '),
+  'وصف وصفت اتهم اتهمت كتب كتبت تابع تابعت واصل واصلت ابرز ابرزت اختتم اختتمت انتقد انتقدت استنكر استنكرت نفي نفت اعلن اعلنت كشف كشفت ذكر ذكرت رحب رحبت دعا دعت ناشد ناشدت اشاد اشادت اقر اقرت اعترف اعترفت اوصي اوصت علق علقت'.split(' '),
 );
 
 /** Where the clause after the last «أن/إن» before tokens[t] (in its sentence, within 12 words) starts; 0 if none. */

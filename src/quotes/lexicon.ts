@@ -18,15 +18,16 @@ const SPEECH_VERBS_MASC = `قال أكد أضاف أوضح أشار أبرز ت�
   نبه استطرد أردف نوه أفاد أقر اختتم واصل نفى
   رحب غرد انتقد تساءل علق استدرك أجاب اعترف أوصى ناشد استنكر
   أدان اتهم
-  روى كتب
-  ردد`;
+  روى كتب`;
 
 /** Present-tense forms that news prose uses as attribution («يقول الخبير…»). */
 // (يعتبر is left out: the passive «يُعتبر المشروع…» is written the same.)
 const SPEECH_VERBS_PRESENT = `يقول تقول يضيف تضيف يؤكد تؤكد يوضح توضح يشير تشير يرى ترى يحذر تحذر يشدد تشدد
   يلفت تلفت يتساءل تتساءل يغرد تغرد يتابع تتابع يستطرد تستطرد يردف تردف يعلق تعلق
   يضيف تضيف يجيب تجيب يكشف يعترف تعترف
-  يقولون يضيفون يؤكدون يوضحون يشيرون يرون يحذرون يتساءلون`;
+  يقولون يضيفون يؤكدون يوضحون يشيرون يرون يحذرون يتساءلون
+  رددوا`;
+// («رددوا: "…"»: a group repeating words. Only the plural: «ردد أغانيه» has an object far more often than speech.)
 
 function speechVerbForms(): Set<string> {
   const forms = new Set<string>();
