@@ -79,6 +79,25 @@ export function extractQuotes(article: Article): Array<Quote & { speakerKind: Sp
 
 /** extractQuotes with each quotation's offsets, for scoring against annotated spans (bench/quotes.ts). */
 export function extractLocatedQuotes(article: Article): LocatedQuote[] {
+  // (The speaker ranker of src/quotes/ranker.ts is not applied here: on text the rules were not tuned on it did not
+  // choose better than they do; bench/train-quote-ranker.ts measures it.)
+  return analyseQuotes(article).quotes;
+}
+
+/**
+ * What the rules read in an article: the quotations with the speaker the rules chose, and every person and body the
+ * narration named (the candidates a speaker can be, src/quotes/ranker.ts). The masked paragraphs and their tokens
+ * are kept so that mentions are looked for in the narration only, never in the quotations' own words.
+ */
+export interface QuoteAnalysis {
+  quotes: LocatedQuote[];
+  people: Person[];
+  bodies: string[];
+  masked: string[];
+  tokens: Token[][];
+}
+
+export function analyseQuotes(article: Article): QuoteAnalysis {
   const registry = new PersonRegistry();
   const recent: Person[] = [];
   let current: Current = null;
@@ -93,6 +112,8 @@ export function extractLocatedQuotes(article: Article): LocatedQuote[] {
   const familyNames = familyNamesIn(maskedParagraphs, maskedTokens);
   const organisations = organisationsIn(maskedParagraphs, maskedTokens);
   const namedBodies: string[] = [];
+  /** Head nouns of the unnamed sources so far («دبلوماسي» for «دبلوماسي يتابع الوضع»), for a later «الدبلوماسي». */
+  const unnamedHeads = new Set<string>();
   /** People named with a role in the narration, in reading order (not necessarily speakers). */
   const mentioned: Person[] = [];
 
@@ -118,8 +139,16 @@ export function extractLocatedQuotes(article: Article): LocatedQuote[] {
       const known = registry.people.find((p) => p.keys.includes(key));
       if (known) setPerson(known);
       else setCurrent(null, paragraphIndex);
-    } else if (subject.kind === 'named') setPerson(registry.register(subject.name, subject.role));
-    else if (subject.kind === 'unnamed') setCurrent({ label: subject.role }, paragraphIndex);
+    } else if (subject.kind === 'named') {
+      const person = registry.register(subject.name, subject.role);
+      if (subject.quoted) person.quoted = true;
+      setPerson(person);
+    }
+    else if (subject.kind === 'unnamed') {
+      setCurrent({ label: subject.role }, paragraphIndex);
+      const head = tokensOf(subject.role)[0];
+      if (head) unnamedHeads.add(withoutArticle(head.norm));
+    }
     else if (subject.kind === 'organisation' && subject.name === '' && current && !('label' in current) && paragraphIndex - currentSetIn <= 1) {
       // «وتابعت الرسالة»، «وأضاف البيان»: the document of whoever is speaking — their letter, their statement.
       setCurrent(current, paragraphIndex);
@@ -131,7 +160,11 @@ export function extractLocatedQuotes(article: Article): LocatedQuote[] {
         setCurrent({ organisation: name }, paragraphIndex);
       } else setCurrent({ label: subjectText.trim().split(/[\s،,:]+/).slice(0, 2).join(' ') }, paragraphIndex);
     }
-    else if (subject.kind === 'anaphor') {
+    else if (subject.kind === 'anaphor' && unnamedHeads.has(subject.head) && !registry.resolve(subject.head, recent, true) && !latestWithRole(mentioned, subject.head)) {
+      // «وقال دبلوماسي يتابع الوضع…: "…"» … «وقال الدبلوماسي: "…"»: the description points back to the unnamed source
+      // of that description, not to whoever was named last.
+      setCurrent({ label: subject.description }, paragraphIndex);
+    } else if (subject.kind === 'anaphor') {
       const person =
         registry.resolve(subject.head, recent, true) ??
         latestWithRole(mentioned, subject.head) ??
@@ -192,10 +225,10 @@ export function extractLocatedQuotes(article: Article): LocatedQuote[] {
             applySubject(subject, paragraphIndex, '');
           }
         }
-        if (!isReportingVerbAt(tokens, t)) continue;
         // The subject runs to the next quotation; a quoted name inside it («رئيس حزب «القوات اللبنانية» الدكتور
         // سمير جعجع») is left readable by maskSpans and does not end it.
         const nextOpen = statementOpens.find((at) => at > tokens[t].end) ?? masked.length;
+        if (!isReportingVerbAt(tokens, t) && !sayingNounAt(tokens, t, masked, nextOpen)) continue;
         const an = naqalaAn(tokens, t);
         const subjectFrom = an >= 0 ? tokens[an].end : isJaaFi(tokens, t) ? tokens[t + 1].end : tokens[t].end;
         let subject = preferFirstMarkedName(parseSubject(masked.slice(subjectFrom, nextOpen), familyNames), masked.slice(subjectFrom, nextOpen));
@@ -215,6 +248,11 @@ export function extractLocatedQuotes(article: Article): LocatedQuote[] {
         if (subject.kind === 'named' && subject.weak && !OBJECT_VERBS.has(tokens[t].norm.replace(/^[وف](?=...)/, ''))) {
           subject = { kind: 'named', name: subject.name, role: subject.role };
         }
+        // «قال نائب المتحدث باسم صحة تبوك "صالح القرعوطي": "…"»، «وأردف "الزهراني": "…"»: a name in marks closing
+        // the subject is the speaker's name, whatever the role before it looks like.
+        // (Only when the subject names no one itself: «وقال الأمير خالد آل سعود … بموقع "تويتر"» is خالد آل سعود.)
+        const quoted = subject.kind === 'named' ? null : quotedNameInSubject(paragraph, spans, short, tokens[t].end, nextOpen);
+        if (quoted) subject = quoted;
         const issuer = subject.kind === 'bare' ? documentIssuer(masked, tokens, t, familyNames) : null;
         // «…بالهجوم الانتحاري الذي قال: إن…»: after a relative pronoun the verb's subject is its antecedent, read
         // below; the words before it belong to another clause («أن الشرطة التركية تعرفت على…»).
@@ -274,14 +312,19 @@ export function extractLocatedQuotes(article: Article): LocatedQuote[] {
         currentSetIn = paragraphIndex;
         applySubject(after, paragraphIndex, '');
       }
-      const speaker = paragraphIndex - currentSetIn <= MAX_PARAGRAPHS_TO_SPEAKER ? current : null;
+      // «أن النبي -صلى الله عليه وسلم- قال: "…"»، «في حديث رسول الله صلى الله عليه وسلم: "…"»: a hadith is the
+      // Prophet's words. He is not made the current speaker: the preacher or columnist quoting him goes on after it.
+      const prophet = prophetQuoted(masked, span.openAt);
+      // (Kept out of the registry, so that completing names never makes him «قول النبي».)
+      const speaker = prophet ? { person: { name: PROPHET, keys: [], role: null } } : paragraphIndex - currentSetIn <= MAX_PARAGRAPHS_TO_SPEAKER ? current : null;
       pending.push({ text, paragraph: paragraphIndex, start: span.start, end: span.end, speaker });
     }
   });
 
   completeNames(registry, maskedParagraphs, maskedTokens);
   trimUnrepeatedTails(registry, maskedTokens);
-  return pending.map((q) => ({
+  const bodies = [...new Set([...organisations.flat(), ...namedBodies])];
+  const quotes = pending.map((q) => ({
     articleId: article.id,
     text: q.text,
     speaker: q.speaker && 'person' in q.speaker ? q.speaker.person.name : q.speaker && 'organisation' in q.speaker ? q.speaker.organisation : null,
@@ -291,6 +334,94 @@ export function extractLocatedQuotes(article: Article): LocatedQuote[] {
     start: q.start,
     end: q.end,
   }));
+  return { quotes, people: registry.people, bodies, masked: maskedParagraphs, tokens: maskedTokens };
+}
+
+/**
+ * A name set in marks at the end of a reporting verb's subject (SaudiNewsNet's sabq writes names so): «قال نائب
+ * المتحدث الإعلامي باسم صحة تبوك "صالح القرعوطي": "…"»، «ويقول عنك "كوشنير" وزير خارجية فرنسا: "…"»، «وأردف
+ * "العمري": "…"». The quoted words must all be name words (one to three), with nothing before them in the subject but
+ * a role or adverbs («عنك»), and nothing after them but a role; so a quoted outlet spoken to («لـ"عكاظ"») or a
+ * platform («عبر حسابه في "تويتر"») is not taken.
+ */
+function quotedNameInSubject(paragraph: string, spans: QuoteSpan[], short: boolean[], from: number, to: number): Subject | null {
+  for (let k = spans.length - 1; k >= 0; k--) {
+    const span = spans[k];
+    if (!short[k] || span.openAt < from || span.end >= to) continue;
+    const words = tokensOf(paragraph.slice(span.start, span.end));
+    // «الناطق باسم شبكة «الجزيرة» على "تويتر"»: after a preposition the quoted words are a place or a platform.
+    const lastBefore = tokensOf(paragraph.slice(from, span.openAt)).at(-1)?.norm ?? '';
+    if (STOPWORDS.has(lastBefore) || isStop(lastBefore)) return null;
+    if (words.length === 0 || words.length > 3 || !words.every((w) => isNameToken(w.norm) || NAME_LINKS.has(w.norm))) return null;
+    const before = paragraph.slice(from, span.openAt);
+    if (/(^|\s)[لب]ـ?\s*$/.test(before) || /[،,.:;؛]/.test(before)) return null;
+    const lead = tokensOf(before).filter((w) => !HONORIFICS.has(w.norm));
+    const roleLead = lead.length > 0 && ROLE_HEADS.has(withoutArticle(lead[0].norm));
+    if (!roleLead && !lead.every((w) => ADVERBS_OR_ABOUT.has(w.norm))) return null;
+    const after = paragraph.slice(span.end + 1, to).replace(/[\s:،,]+$/, '').trim();
+    const afterTokens = tokensOf(after);
+    if (afterTokens.length > 0 && !ROLE_HEADS.has(withoutArticle(afterTokens[0].norm))) return null;
+    const role = roleLead ? before.trim() : afterTokens.length > 0 ? after : null;
+    return { kind: 'named', name: words.map((w) => w.text).join(' '), role, quoted: true };
+  }
+  return null;
+}
+/** «يقول عنك»، «قال عنه»: nothing but these may stand between the verb and a quoted name. */
+const ADVERBS_OR_ABOUT: ReadonlySet<string> = new Set(['عنه', 'عنها', 'عنك', 'عنهم', 'ايضا', 'بدوره', 'بدورها']);
+
+/**
+ * «وأخيرا يأخذني قول أحد مستشاري الرئيس الروسي: "…"»: the noun «قول» (a saying) in construct with the speaker,
+ * right before a colon and the quotation, introduces it as a reporting verb does. Only so: «لا يمكنني قول المزيد»
+ * is a verbal noun in the narration, and reading a subject there would stop the current speaker.
+ */
+function sayingNounAt(tokens: Token[], t: number, masked: string, nextOpen: number): boolean {
+  if (!SAYING_NOUNS.has(tokens[t].norm)) return false;
+  const between = masked.slice(tokens[t].end, nextOpen);
+  return /:\s*$/.test(between) && !/[.!?؟،,]/.test(between) && tokensOf(between).length <= 10;
+}
+const SAYING_NOUNS: ReadonlySet<string> = new Set(['قول', 'وقول', 'بقول']);
+
+/** The Prophet as the development set names him (issue 9: «a hadith quoted in a column is the Prophet's»). */
+export const PROPHET = 'النبي';
+
+/** Words of the blessing that follows the Prophet's name: «صلى الله عليه وسلم»، «عليه الصلاة والسلام»، «صلوات الله وسلامه عليه». */
+const BLESSING: ReadonlySet<string> = new Set(['صلي', 'الله', 'عليه', 'واله', 'وصحبه', 'وسلم', 'الصلاه', 'والسلام', 'صلوات', 'وسلامه', 'ﷺ']);
+/** «بقوله»، «قوله»: the Prophet's saying named right before the mark. */
+const SAYING_WORDS: ReadonlySet<string> = new Set(['بقوله', 'قوله', 'يقول', 'قال']);
+/** Nouns for what he said, standing before his name: «في حديث رسول الله»، «قول سيد البشر»، «بوصية النبي». */
+const PROPHET_SAYINGS: ReadonlySet<string> = new Set(['حديث', 'قول', 'وصيه', 'لسان', 'سنه', 'هدي']);
+/** Words after a reference, in search form, that make it one only with the blessing after it («الرسول» is any messenger). */
+const PROPHET_SECOND: ReadonlySet<string> = new Set(['الله', 'الهدي', 'الرحمه', 'البشر', 'الخلق', 'المرسلين', 'الانبياء']);
+
+/**
+ * Is the quotation opening at `openAt` a hadith — the Prophet named in its sentence, with at most a few words
+ * between him and the mark («رسول الهدى صلوات الله وسلامه عليه عن شرفها وخيريتها بقوله: "…"»)? A reporting verb
+ * among those words must be the last one (his «قال»/«يقول»), so «…قال النبي…، فقال الصحابي: "…"» is not his.
+ * «النبي»، «نبينا»، «رسول الله»، «نبي الرحمة» count alone; «الرسول»، «المصطفى»، «سيد البشر» only with the blessing.
+ */
+function prophetQuoted(masked: string, openAt: number): boolean {
+  const tokens = tokensOf(masked.slice(sentenceStart(masked, openAt), openAt));
+  for (let r = tokens.length - 1; r >= 0; r--) {
+    const norm = tokens[r].norm.replace(/^[وفبل](?=ال)/, '');
+    const next = tokens[r + 1]?.norm ?? '';
+    let end = -1; // the index after the reference
+    let sure = false;
+    if (norm === 'النبي' || norm === 'نبينا' || norm === 'رسولنا') [end, sure] = [r + 1, norm !== 'رسولنا'];
+    else if ((norm === 'نبي' || norm === 'رسول' || norm === 'سيد' || norm === 'خاتم') && PROPHET_SECOND.has(next)) [end, sure] = [r + 2, norm !== 'سيد' && norm !== 'خاتم'];
+    else if (norm === 'الرسول' || norm === 'المصطفي') end = r + 1;
+    if (end < 0) continue;
+    const blessed = end < tokens.length && BLESSING.has(tokens[end].norm) && tokens[end].norm !== 'الله';
+    if (!sure && !blessed) return false;
+    const rest = tokens.slice(end).filter((t) => !BLESSING.has(t.norm));
+    const verbAt = rest.findIndex((t) => isSpeechVerb(t.norm) || SAYING_WORDS.has(t.norm));
+    // He must be the one saying it: nothing after him but the blessing («في حديث رسول الله صلى الله عليه وسلم:»),
+    // his own verb last («… قال:»، «… بقوله:»), or a saying of his before him and a colon («قول سيد البشر …، ولكأنه
+    // يراهم اليوم:»). «تعود إلى عصر النبي محمد وأن هذه المخطوطة «…»» only mentions him.
+    const sayingBefore = r > 0 && PROPHET_SAYINGS.has(tokens[r - 1].norm.replace(/^[وفب](?=...)/, '')) && /:\s*$/.test(masked.slice(0, openAt));
+    const his = rest.length === 0 || verbAt === rest.length - 1 || sayingBefore;
+    return rest.length <= 6 && (verbAt < 0 || verbAt === rest.length - 1) && his;
+  }
+  return false;
 }
 
 /** Openers after which a clause begins behind a comma: «من جهة أخرى، وجه…»، «بدوره، قال…»، «في الغضون، أعلن…». */
@@ -404,6 +535,8 @@ function clauseSubject(
   familyNames: ReadonlySet<string>,
   registry: PersonRegistry,
 ): Subject | null {
+  // «فقد اقترح جيب بوش…»، «وقد أكد…»: the particle stands before the clause's verb.
+  if (/^[وف]?(قد|لقد)$/.test(tokens[t].norm) && tokens[t + 1]) t++;
   const first = tokens[t].norm;
   const kana = KANA_FORMS.has(first);
   // «لكن مكونيل رفض ما ذهب إليه أوباما. وقال: "…"»: a discourse word, then a person the article has named, then
@@ -421,7 +554,8 @@ function clauseSubject(
     return marked ? { kind: 'named', name: marked.name, role: marked.role || null } : null;
   }
   // («رد المتحدث … قائلا»: «رد» is two letters.)
-  if ((first.length < 3 && first !== 'رد') || /^(ال|وال|فال|بال|لل)/.test(first) || CLAUSE_LEADS.has(first) || isRoleWord(first) || isParticiple(first)) {
+  // («رد المتحدث … قائلا»، «شن الأمير … هجوما»، «حث الوزير…»: geminate verbs of two letters.)
+  if ((first.length < 3 && !TWO_LETTER_VERBS.has(first)) || /^(ال|وال|فال|بال|لل)/.test(first) || CLAUSE_LEADS.has(first) || isRoleWord(first) || isParticiple(first)) {
     return null;
   }
   // «ومع سيطرة…»، «وحول زيارة…»: a preposition with its conjunction, not a verb — except «وعبر … عن» (expressed).
@@ -429,7 +563,15 @@ function clauseSubject(
   if (!kana && !expressed && /^[وف]/.test(first) && (STOPWORDS.has(first.slice(1)) || isStop(first.slice(1)))) return null;
   if (!kana && !expressed && (isOrganisationHead(first) || HONORIFICS.has(first) || STOPWORDS.has(first) || isStop(first))) return null;
   const after = masked.slice(tokens[t].end, tokens[t].end + CLAUSE_SUBJECT_CHARS);
-  const subject = parseSubject(after, familyNames);
+  // «من جهته، شن الأمير خالد بن عبد الله عضو شرف النادي … هجوما»: the first name a role marks is the subject, not a
+  // word after the whole role chain (as for a reporting verb's subject).
+  let subject = preferFirstMarkedName(parseSubject(after, familyNames), after);
+  // «وكانت كلينتون وجهت خلال المناظرة…»: after «كانت» the subject is followed by its verb, a past verb in ت.
+  if (kana && first.endsWith('ت') && subject.kind === 'named') {
+    const words = subject.name.split(/\s+/);
+    const last = tokensOf(words.at(-1) ?? '')[0]?.norm ?? '';
+    if (words.length >= 2 && last.endsWith('ت') && !last.startsWith('ال') && !familyNames.has(last)) subject = { ...subject, name: words.slice(0, -1).join(' ') };
+  }
   if (subject.kind === 'organisation') return subject.name ? subject : null;
   // Any verb may take an object right after its subject («قرأت لوتا الرسائل»، «ورفض بلان التطرق»), and with no
   // capitals nothing marks where the name ends. So the subject counts when a role marks it («ووصف رئيس القوات
@@ -442,13 +584,23 @@ function clauseSubject(
   // «وكان موتا، أحد العناصر…»: after كان its subject comes next.
   if (kana && subject.kind === 'named' && !hasCommonNounFamily(subject.name)) return subject;
   // («واستنكر اللواء ملائكة الفعل…»: an honorific before the known surname is read past.)
-  const next = tokensOf(after.split(/[.!?؟،,:;؛]/)[0] ?? '').find((x) => !HONORIFICS.has(x.norm));
+  const run = tokensOf(after.split(/[.!?؟،,:;؛]/)[0] ?? '').filter((x) => !HONORIFICS.has(x.norm));
+  const next = run[0];
   if (next) {
     const known = registry.people.find((p) => p.keys.includes(next.norm) && p.keys.at(-1) === next.norm);
     if (known) return { kind: 'named', name: known.name, role: null };
+    // «ومن جانبه، سلط شريف الكيلاني الضوء…»، «وخلص شريف إلى القول»: the person's full name, or (wire copy calls
+    // people by the given name) their given name with no name word after it, when one person alone has it.
+    const full = registry.people.find((p) => p.keys.length >= 2 && p.keys.every((key, k) => run[k]?.norm === key));
+    if (full) return { kind: 'named', name: full.name, role: null };
+    const byGiven = registry.people.filter((p) => p.keys.length >= 2 && p.keys[0] === next.norm);
+    const then = run[1]?.norm ?? '';
+    if (byGiven.length === 1 && (then === '' || isStop(then) || STOPWORDS.has(then))) return { kind: 'named', name: byGiven[0].name, role: null };
   }
   return null;
 }
+
+const TWO_LETTER_VERBS: ReadonlySet<string> = new Set(['رد', 'شن', 'حث']);
 
 const isFamilyNameLike = (norm: string): boolean => norm.startsWith('ال') && norm.endsWith('ي');
 
@@ -628,6 +780,12 @@ function isReportingVerbAt(tokens: Token[], i: number): boolean {
   if (isJaaFi(tokens, i) || naqalaAn(tokens, i) >= 0) return true;
   if (!isSpeechVerb(tokens[i].norm) && !opinionVerbAt(tokens, i)) return false;
   const before = tokens[i - 1]?.norm;
+  // «وقال دبلوماسي يتابع الوضع في سوريا»، «دبلوماسي ثان يتابع الأحداث»: a present verb right after an indefinite
+  // role noun (and perhaps its adjective) describes that noun — «a diplomat who follows» — it reports nothing.
+  if (PRESENT_SPEECH_VERBS.has(tokens[i].norm) && before !== undefined) {
+    const indefiniteRole = (n: string | undefined) => n !== undefined && ROLE_HEADS.has(n) && !/^(ال|وال)/.test(n);
+    if (indefiniteRole(before) || (indefiniteRole(tokens[i - 2]?.norm) && !/^(ال|وال)/.test(before) && !isNameToken(before))) return false;
+  }
   // «أنه لا يرى دورا لبشار الأسد»: a negated verb or one after a complementizer is inside what is reported.
   return before === undefined || !EMBEDDING_WORDS.has(before);
 }
@@ -694,7 +852,7 @@ function cleanQuoteText(raw: string): string {
  */
 function completeNames(registry: PersonRegistry, masked: string[], tokenized: Token[][]): void {
   for (const person of registry.people) {
-    if (person.keys.length === 0 || person.keys.length >= MAX_COMPLETED_NAME) continue;
+    if (person.keys.length === 0 || person.keys.length >= MAX_COMPLETED_NAME || person.quoted) continue;
     let best: string | null = null;
     for (let p = 0; p < masked.length && best === null; p++) {
       const tokens = tokenized[p];
@@ -752,6 +910,11 @@ function continuesName(norm: string): boolean {
   return isNameToken(norm) && !(/^[وفبل][^اوي]/.test(norm) && norm.length >= 5);
 }
 
+/** Last words of the fixed openers «من جهته،»، «بدوره،»، «في المقابل،»، «إلى ذلك،» (see clauseInitialTokens). */
+const OPENER_ENDS: ReadonlySet<string> = new Set(
+  'جهته جهتها جانبه جانبها ناحيته ناحيتها بدوره بدورها وبدوره وبدورها المقابل ذلك السياق الغضون جهه'.split(' '),
+);
+
 const MAX_COMPLETED_NAME = 5;
 const NAME_LINKS: ReadonlySet<string> = new Set(['بن', 'ابن', 'بنت', 'عبد', 'ابو', 'ال']);
 
@@ -775,6 +938,10 @@ function longerNameEndingAt(text: string, tokens: Token[], s0: number, e: number
     // «…عام 2010. كتب بوزيد حرز الله»: a sentence's first word is a verb's place, never a name's.
     if ((/[.!?؟]/.test(gap) && !isAbbreviation(before)) || before === undefined) break;
     const commaBefore = /[،,:(]/.test(gap);
+    // «فقد اقترح جيب بوش شقيق…»: the word after «قد» is a verb.
+    if (/^[وف]?(قد|لقد)$/.test(before.norm)) break;
+    // «من جهته، ناقش فينبار سكستون، رئيس…»: after an opener's comma the clause begins with its verb, not a name.
+    if (commaBefore && OPENER_ENDS.has(before.norm)) break;
     // «، وسامي الخرساني»: a و after a comma joins a list of names; elsewhere a word with و is a verb («ورأى كيري»).
     // (After a role or a nisba it is a given name: «وزير الخارجية السوري وليد المعلم».)
     const wSlot = before !== undefined && (isRoleWord(before.norm) || /^ال.{2,}ي$/.test(before.norm));

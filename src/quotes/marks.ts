@@ -3,6 +3,8 @@
  * «…» and “…” properly, but also ” as an opening mark (« أن ” المغرب… الدين”»), “ as a closing mark
  * («الأساسية “.»), a quotation whose closing mark was forgotten, and a closing mark with no opening.
  */
+import { normalizeArabic } from '../arabic/index.js';
+import { TITLE_NOUNS } from './lexicon.js';
 
 export interface QuoteSpan {
   /** Index of the opening mark. */
@@ -57,6 +59,17 @@ function asciiRole(text: string, at: number): Role {
   if (!isSpace(prev) && !isWordChar(next)) return 'close';
   return 'either';
 }
+
+/**
+ * «محاضرة بعنوان "الأسر المنتجة.. اكتفاء ذاتي ومساهمة تنموية"»: after a title noun the quoted words are a title,
+ * which may be longer than a name.
+ */
+function afterTitleNoun(text: string, at: number): boolean {
+  const word = /([\p{L}\p{M}]+)[\s\u0640]*$/u.exec(text.slice(Math.max(0, at - 30), at))?.[1];
+  return word !== undefined && TITLE_NOUNS.has(normalizeArabic(word).replace(/^[وفبل](?=ال)/, ''));
+}
+/** A title quoted inside a quotation: up to this many words. */
+const MAX_NESTED_TITLE_WORDS = 8;
 
 /** Words between two marks: a quoted name inside a quotation is one to three words. */
 const wordsBetween = (text: string, from: number, to: number): number =>
@@ -119,7 +132,19 @@ export function scanQuoteMarks(text: string): MarkScan {
           // («… جنوب اليمن. كما أضاف، "نأمل …"») and a new one starts here.
           const rest = marks.slice(k + 1).filter((n) => n.family === 'ascii');
           const inner = rest[0];
-          if (inner && inner.role !== 'open' && rest.length >= 2 && wordsBetween(text, m.at, inner.at) <= 3) {
+          const innerWords = inner ? wordsBetween(text, m.at, inner.at) : 0;
+          const nested = innerWords <= 3 || (afterTitleNoun(text, m.at) && innerWords <= MAX_NESTED_TITLE_WORDS);
+          if (inner && inner.role !== 'open' && rest.length >= 2 && nested) {
+            k = marks.indexOf(inner);
+            continue;
+          }
+          // «وأضاف: "… إلى أول مباراة في الموسم "الجولة الافتتاحية من دوري جميل للمحترفين".»: the paragraph's last
+          // mark, with only punctuation after it, closes the quoted words inside and the quotation together — else
+          // the quotation would lose its end and the inner words would stand as a quotation of their own.
+          // (Not across a sentence's end: «"… فترة المنع .   وأكد المدير … هاتف خدمة العملاء "9911".» lost its mark.)
+          const oneSentence = !/[.!?؟]\s/.test(text.slice(current.at, m.at));
+          if (inner && inner.role !== 'open' && rest.length === 1 && oneSentence && innerWords <= MAX_NESTED_TITLE_WORDS && /^[\s.،,!؟?:;؛)]*$/.test(text.slice(inner.at + 1))) {
+            endSpan(inner.at, true);
             k = marks.indexOf(inner);
             continue;
           }

@@ -30,7 +30,8 @@ export type Subject =
   | { kind: 'bare'; unread?: boolean }
   // `weak`: a lone word read as a name only because an object seemed to follow it («وقال عباس للصحفيين»); the
   // caller keeps it only for someone the article has named already («كشف استطلاع للرأي» is no one).
-  | { kind: 'named'; name: string; role: string | null; weak?: boolean }
+  // `quoted`: the name stood in marks («"صالح القرعوطي"»), so its words are exactly the name (never completed).
+  | { kind: 'named'; name: string; role: string | null; weak?: boolean; quoted?: boolean }
   // «الخبير الأمني»، «المتحدث»; `byRoleOnly`: «الكاتب»، «مخرج الفيلم» point back only to a person given that role.
   | { kind: 'anaphor'; head: string; description: string; byRoleOnly?: boolean }
   | { kind: 'unnamed'; role: string } // a group («المتدخلون»), «مسؤول أمريكي»، «مصدر أمني»
@@ -150,6 +151,9 @@ export function isNameToken(norm: string): boolean {
   if (/^[بل]../.test(norm) && (STOPWORDS.has(norm.slice(1)) || QUANTIFIER_HEADS.has(norm.slice(1)))) return false;
   // «بضرورة تعميم»، «تحقيق»، «تصريح»: a preposition glued to a long noun in ة, or a verbal noun of the form taf'il.
   if (/^ب[^اوي].{3,}ه$/.test(norm) || /^ت[^وا]{2}ي.$/.test(norm)) return false;
+  // «بينما يقول خصومه»، «ما ذهب إليه سابقوه»: a plural with «his» (…وه، or a broken plural of followers and foes) is a
+  // group; «وكانوا يروجون»: a plural form of كان is a verb. (Not every يـ…ون: «تومبسون»، «ويليامسون» are names.)
+  if ((norm.length >= 5 && /وه$/.test(norm)) || PLURALS_WITH_HIS.test(norm) || /^[وف]?كانوا$/.test(norm)) return false;
   // A possessive suffix makes a common noun («بنودها»، «كلمته» in «واختتم كيري كلمته»): names do not take one.
   if (norm.length >= 4 && /(ها|هما|هم|كم|ته)$/.test(norm)) return false;
   // A preposition glued to a role or an institution: «أستاذ … بجامعة الطائف»، «لصحيفة».
@@ -157,6 +161,8 @@ export function isNameToken(norm: string): boolean {
   if (norm.startsWith('ال')) return norm.length >= 5 && norm.endsWith('ي');
   return true;
 }
+
+const PLURALS_WITH_HIS = /^[وف]?(خصوم|انصار|اتباع|رفاق|زملاء|زملاو|منتقدي|معارضي|مويدي)(ه|ها|هم)$/;
 
 function isVerbalNoun(norm: string): boolean {
   if (norm === 'انطوان') return false;
@@ -347,6 +353,9 @@ export function nameAfterRole(tokens: Token[]): { name: string; role: string } |
     // «المتحدث باسم الخارجية»: on behalf of, not the name Basem. «بمبنى كلية»، «لشؤون مكافحة»: a preposition glued
     // to a noun (a name after ب/ل has a long vowel next: باراك، بوتين، لوران).
     if (tokens[p].norm === 'باسم' || (/^[بل][^اوي]/.test(tokens[p].norm) && tokens[p].norm.length >= 5)) continue;
+    // «بالاتحاد السعودي لكرة القدم عدنان المعيبد»: a short noun in ة behind ل/ب, governing a definite word, is the
+    // body's complement («for football»), not a given name.
+    if (/^[بل][^اوي].+ه$/.test(tokens[p].norm) && DEFINITE.test(tokens[p + 1]?.norm ?? '')) continue;
     // «المشرف العام علي كرة القدم»: «على» typed with ي before a construct («كرة القدم») is the preposition, not «علي».
     if (aliAsPreposition(tokens, p)) continue;
     // «للتعليم بجدة عبدالله…»: a place behind «ب» before a sure given name.
@@ -370,6 +379,8 @@ export function nameAfterRole(tokens: Token[]): { name: string; role: string } |
       if (norm.startsWith('ال')) {
         // («عبد الرزاق الحداد»: after a compound given name too.)
         if (isFamilyName(norm) && (isGivenName(tokens[end - 1].norm) || afterNamePrefix(tokens, end - 1)) && !OBJECT_PREPOSITIONS.has(tokens[end + 1]?.norm ?? '')) end++;
+        // «راضي العجب بن طواله»: a lineage after the family name goes on with the name.
+        if (end < tokens.length - 1 && /^(بن|ابن|بنت)$/.test(tokens[end].norm) && isNameToken(tokens[end + 1].norm) && tokens[end - 1].norm === norm) continue;
         break;
       }
       if (!isNameToken(norm) || ROLE_HEADS.has(norm)) break;
@@ -651,6 +662,12 @@ function parseSubjectCore(afterVerb: string, familyNames: ReadonlySet<string>): 
   }
   const name = join(phrase.slice(0, k));
   const trailing = phrase.slice(k);
+  // «وقال عاصم شيخ، رئيس خدمات الضرائب…»: an indefinite role word alone after a one-word name, with a role as the
+  // apposition after the comma, is the family name (a title comes before a name, and the role is given after it).
+  const apposed = segmentTokens(rest[0] ?? '');
+  if (k === 1 && trailing.length === 1 && !/^(ال|وال)/.test(trailing[0].norm) && isGivenName(phrase[0].norm) && apposed.length > 0 && ROLE_HEADS.has(withoutArticle(apposed[0].norm))) {
+    return { kind: 'named', name: join(phrase), role: join(apposed) };
+  }
   if (trailing.length > 0 && ROLE_HEADS.has(withoutArticle(trailing[0].norm))) {
     return { kind: 'named', name, role: join(trailing) };
   }
@@ -702,7 +719,7 @@ function roleThenName(phrase: Token[], minNameTokens: number, familyNames: Reado
     const glued = /^(بال|لل)/.test(norm) || (/^[بل]../.test(norm) && DEFINITE.test(phrase[j + 1]?.norm ?? ''));
     // …or a definite word that cannot close a name: «المفوضة ماريان تايسن المكلفة بملف التوظيف».
     // …or «ل» glued to a word after a family name with the article: the outlet spoken to («الحداد لموزاييك»).
-    const addressee = /^ل[^ال].{2}/.test(norm) && phrase[j - 1].norm.startsWith('ال') && isFamilyName(phrase[j - 1].norm);
+    const addressee = /^ل[^ال].{2}/.test(norm) && !INSTITUTIONS.has(norm.slice(1)) && phrase[j - 1].norm.startsWith('ال') && isFamilyName(phrase[j - 1].norm);
     const cut = glued || addressee || ROLE_HEADS.has(withoutArticle(norm)) || (norm.startsWith('ال') && !isFamilyName(norm));
     // A cut is a guess about where the role ends, so it must leave a name of two words at least.
     const named = cut ? roleThenNameRun(phrase.slice(0, j), Math.max(2, minNameTokens), familyNames) : null;
@@ -739,7 +756,8 @@ function roleThenNameRun(phrase: Token[], minNameTokens: number, familyNames: Re
   // «المشرف العام علي كرة القدم»: «على» typed «علي» before a construct starts no name.
   if (k < phrase.length && aliAsPreposition(phrase, k)) return null;
   // «… عبد الرزاق الحداد لموزاييك أف أم»: after the outlet spoken to comes its name, not the speaker's.
-  const addresseeAt = (j: number) => j >= 1 && /^ل[^ال].{2}/.test(phrase[j].norm) && phrase[j - 1].norm.startsWith('ال') && isFamilyName(phrase[j - 1].norm);
+  // («الحاكم السابق لولاية نيويورك جورج باتاكي»: ل glued to a body word is the role's complement, not an addressee.)
+  const addresseeAt = (j: number) => j >= 1 && /^ل[^ال].{2}/.test(phrase[j].norm) && !INSTITUTIONS.has(phrase[j].norm.slice(1)) && phrase[j - 1].norm.startsWith('ال') && isFamilyName(phrase[j - 1].norm);
   if (k >= 2 && addresseeAt(k - 1)) return null;
   for (let j = k; j < phrase.length; j++) if (addresseeAt(j)) return null;
   // «القائد العسكري بعدن عبدالله صبيحي»: a word with a glued preposition (ب، ل) before a name of two or more
@@ -768,7 +786,9 @@ function roleThenNameRun(phrase: Token[], minNameTokens: number, familyNames: Re
     roleEnd = true;
   }
   // «مؤسس موقع ويكيليكس جوليان أسانج»: the word after an indefinite body («موقع») is that body's name.
-  if (!roleEnd && k > 1 && INSTITUTIONS.has(phrase[k - 1].norm) && phrase.length - k >= 3) {
+  // («الحاكم السابق لولاية نيويورك جورج باتاكي»: also behind a glued preposition, «لولاية»، «بمحافظة».)
+  const bodyBefore = k > 1 && (INSTITUTIONS.has(phrase[k - 1].norm) || (/^[لب]../.test(phrase[k - 1].norm) && INSTITUTIONS.has(phrase[k - 1].norm.slice(1))));
+  if (!roleEnd && bodyBefore && phrase.length - k >= 3) {
     k++;
     roleEnd = true;
   }
@@ -898,6 +918,8 @@ export interface Person {
   role: string | null;
   /** The last word of every mention that was registered for this person («روحاني» for «وقال روحاني»). */
   endings?: Set<string>;
+  /** Named in marks somewhere: the marks are where the name starts and ends, so completeNames leaves it as it is. */
+  quoted?: boolean;
 }
 
 /** Name tokens in search form, for comparing spellings and orders. */

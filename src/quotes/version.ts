@@ -16,5 +16,10 @@
  * description resolved by a shared adjective, the outlet spoken to ends a name, «رد X قائلا»; then, tuned on the new
  * tune3 articles: a role after a name keeps its family name, family names in «ين», مختص/مصرف/دولة, أدان/اتهم,
  * «لكن X …» opening a sentence; checked against the quotes-6 output on a fresh 1-in-40 SaudiNewsNet sample.
+ * quotes-8 (issue 9, seventh round, tuned on the new tune4 straight-quote articles): a prepositional complement
+ * closes a role («لكرة القدم»، «لولاية نيويورك»), a hadith is the Prophet's, a name in marks closes a subject,
+ * given-name references, the verb after «من جهته،»/«قد» is no name, a clause's subject is the first name its role
+ * marks, nested straight marks at a paragraph's end, «قول X:», a present verb after an indefinite role describes it,
+ * «الدبلوماسي» after an unnamed diplomat; checked against quotes-7 on 1-in-20 and 1-in-10 SaudiNewsNet samples.
  */
-export const QUOTES_VERSION = 'quotes-7';
+export const QUOTES_VERSION = 'quotes-8';
