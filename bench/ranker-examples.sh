@@ -24,6 +24,7 @@ dump() { # commit split
 const fs = require('node:fs');
 const file = process.argv[2];
 let s = fs.readFileSync(file, 'utf8');
+if (s.includes('export function analyseQuotes(')) process.exit(0); // (from the sixth round on, it is there already)
 const head = 'export function extractLocatedQuotes(article: Article): LocatedQuote[] {';
 if (!s.includes(head)) throw new Error('no extractLocatedQuotes in ' + file);
 s = s.replace(head, `${head}
@@ -49,6 +50,7 @@ EOF
 
 dump 47d6f25 tune2
 dump 497eead tune3
+dump f25fd65 tune4
 node - "$WORK" <<'EOF'
 const fs = require('node:fs');
 const work = process.argv[2];
@@ -60,8 +62,9 @@ const out = {
   groups: [
     { split: 'tune2', rules: '47d6f25', examples: take('47d6f25', 'tune2') },
     { split: 'tune3', rules: '497eead', examples: take('497eead', 'tune3') },
+    { split: 'tune4', rules: 'f25fd65', examples: take('f25fd65', 'tune4') },
   ],
 };
 fs.writeFileSync('bench/data/quote-ranker-examples.json', JSON.stringify(out).replace(/\{"rule"/g, '\n{"rule"') + '\n');
-console.log(`tune2 ${out.groups[0].examples.length}, tune3 ${out.groups[1].examples.length} examples written`);
+console.log(out.groups.map((g) => `${g.split} ${g.examples.length}`).join(', ') + ' examples written');
 EOF
