@@ -1,7 +1,7 @@
 /**
  * Same-event grouping. Articles become stories by average-link agglomerative clustering over a sparse pairwise
  * similarity: cosine of TF-IDF vectors of each article's terms (title and lead counted twice; vectors.ts), damped
- * when both articles' dates are known and far apart.
+ * when both articles' dates are known and far apart, and when no headlines of the two groups agree.
  *
  * Why these choices (measured on the seeds, on project-written unrelated reports and on SaudiNewsNet days; see the
  * digest section of docs/benchmarks.md):
@@ -25,6 +25,15 @@
  *   story unless the group as a whole hangs together. Absent pairs count as zero similarity. The flip side: a
  *   pair judged alone can merge where the full group would not (000 and 002 share the US–Moroccan partnership
  *   talking points), which is why digest.ts clusters a selection together with its similar earlier articles.
+ * - Headlines must agree (headlineFactor): a group's average body similarity counts in full only when some headline
+ *   (title and first sentence) of one group agrees with some headline of the other. Different events of one kind
+ *   share their bodies' formula (births, condolences, Eid receptions, an emir's titles, a club's squad list, a
+ *   country's attacks of the day) and not their headlines. On the labelled sample bench/data/cluster-dev.json (81
+ *   groups of SaudiNewsNet 2015-07-22 and 2015-07-25): mixed groups 28 → 21, same-event pairs split 2 → 0 of 524.
+ *   Full agreement from 0.2, not 0.3, which gave 28 → 18 there: the seeds' Marrakech reports agree at 0.195–0.205
+ *   in a five-document folder, and 0.3 split them. Damping each pair by its own headlines instead (not the best
+ *   pair of the two groups) split 87 of the 524, 61 of them in one 14-article story of a death told from several
+ *   sides (the family, the inquiry, the university).
  * - threshold 0.2: the seeds group right for 0.184–0.206 alone, beside the two fresh reports of issue 13 and beside
  *   all twenty; the most similar unrelated pair scores 0.144 when briefed alone. SaudiNewsNet with statistics of
  *   the whole corpus (30,676 articles), first 2,000 lines: 1,394 stories, 291 with several articles, 2.2% of their
@@ -46,6 +55,13 @@ export interface ClusterOptions {
   leadSentences: number;
   /** Dates closer than this (days) do not lower the similarity; farther ones do, down to nothing at 3×. */
   sameEventDays: number;
+  /**
+   * Headline agreement: a pair whose headlines-plus-first-sentences cosine is under this counts only that share of
+   * its similarity (0 turns it off). See headlineFactor.
+   */
+  headlineAgreement: number;
+  /** The least share a pair keeps however little its headlines agree. */
+  headlineFloor: number;
 }
 
 export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
@@ -55,12 +71,16 @@ export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
   leadBoost: 1,
   leadSentences: 3,
   sameEventDays: 3,
+  headlineAgreement: 0.2,
+  headlineFloor: 0.3,
 };
 
 export interface StoryVectors {
   doc: SparseVector;
   /** Days since the epoch, or null when the article's date is unknown. */
   day: number | null;
+  /** The title and first body sentence alone (all their terms): what the report says happened. */
+  headline: SparseVector;
 }
 
 export function storyVectors(doc: AnalyzedArticle, weights: TermWeights, options: ClusterOptions): StoryVectors {
@@ -70,9 +90,12 @@ export function storyVectors(doc: AnalyzedArticle, weights: TermWeights, options
     for (const t of sentence.terms) counts.set(t, (counts.get(t) ?? 0) + options.leadBoost);
   }
   const date = doc.article.date ? Date.parse(`${doc.article.date}T00:00:00Z`) : NaN;
+  const headline = new Map(doc.titleCounts);
+  for (const t of doc.sentences[0]?.terms ?? []) headline.set(t, (headline.get(t) ?? 0) + 1);
   return {
     doc: weights.vector(counts, options.keepTerms),
     day: Number.isNaN(date) ? null : Math.round(date / 86_400_000),
+    headline: weights.vector(headline),
   };
 }
 
@@ -84,14 +107,33 @@ export function dateFactor(a: number | null, b: number | null, sameEventDays: nu
   return Math.max(0, 1 - (gap - sameEventDays) / (2 * sameEventDays));
 }
 
+/**
+ * Two reports of one event say it in their headline and first sentence; two reports of different events of one
+ * kind share the rest — the formula of a wedding, a condolence or an Eid reception, a club's squad list, an emir's
+ * titles — and their bodies can be as alike as two outlets' versions of one event. So two groups merge on their
+ * average body similarity times this factor of the best headline agreement between them (the cosine of one
+ * article's title-plus-first-sentence with one of the other's): in full from `headlineAgreement` up, in proportion
+ * below, never under `headlineFloor`. The best pair, not every pair: a story told from several sides (a death, the
+ * family's account, the ministry's inquiry, the university's statement) is held together by the headlines that do
+ * agree. Measured on bench/data/cluster-dev.json (docs/benchmarks.md, digest).
+ */
+export function headlineFactor(agreement: number, options: ClusterOptions): number {
+  if (options.headlineAgreement <= 0) return 1;
+  const share = Math.min(1, agreement / options.headlineAgreement);
+  return options.headlineFloor + (1 - options.headlineFloor) * share;
+}
+
 export function pairSimilarity(a: StoryVectors, b: StoryVectors, options: ClusterOptions): number {
-  return dot(a.doc, b.doc) * dateFactor(a.day, b.day, options.sameEventDays);
+  return dot(a.doc, b.doc) * dateFactor(a.day, b.day, options.sameEventDays) * headlineFactor(dot(a.headline, b.headline), options);
 }
 
 interface Edge {
   a: number;
   b: number;
+  /** Body similarity (cosine × date factor). */
   sim: number;
+  /** Headline agreement: cosine of the two title-plus-first-sentence vectors. */
+  headline: number;
 }
 
 /** Inverted index over the salient terms: term → (document index, weight), in document order. */
@@ -151,6 +193,7 @@ function numberedPostings(vectors: readonly StoryVectors[]) {
  * the salient terms, so only pairs that share a term cost anything, and each shared term costs one multiply.
  */
 export function similarPairs(vectors: readonly StoryVectors[], options: ClusterOptions, floor: number): Edge[] {
+  const headlineFloorSim = options.headlineAgreement > 0 ? options.threshold / 2 : Infinity;
   const { entryStart, entryTerm, entryWeight, termStart, postingDoc, postingWeight } = numberedPostings(vectors);
   const edges: Edge[] = [];
   const acc = new Float64Array(vectors.length);
@@ -171,7 +214,10 @@ export function similarPairs(vectors: readonly StoryVectors[], options: ClusterO
       const j = touched[x];
       const sim = acc[j] * dateFactor(vectors[i].day, vectors[j].day, options.sameEventDays);
       acc[j] = 0;
-      if (sim >= floor) edges.push({ a: i, b: j, sim });
+      // Headlines compared only for pairs at half the threshold or more: a weaker pair is not what shows two groups
+      // tell one event, and comparing every kept pair added 24 % to a news day's digest (SaudiNewsNet 2015-07-22,
+      // 823 → 1,020 ms CPU; this way 654 → 708 ms, the same groups on bench/data/cluster-dev.json's days).
+      if (sim >= floor) edges.push({ a: i, b: j, sim, headline: sim >= headlineFloorSim ? dot(vectors[i].headline, vectors[j].headline) : 0 });
     }
   }
   return edges;
@@ -216,11 +262,16 @@ export function clusterArticles(vectors: readonly StoryVectors[], options: Clust
 
   const members: (number[] | null)[] = Array.from({ length: n }, (_, i) => [i]);
   const links: Map<number, number>[] = Array.from({ length: n }, () => new Map());
+  // Best headline agreement between two groups, over their linked pairs.
+  const agree: Map<number, number>[] = Array.from({ length: n }, () => new Map());
   const heap = new MaxHeap();
-  for (const { a, b, sim } of edges) {
+  for (const { a, b, sim, headline } of edges) {
     links[a].set(b, sim);
     links[b].set(a, sim);
-    if (sim >= options.threshold) heap.push(sim, a, b);
+    agree[a].set(b, headline);
+    agree[b].set(a, headline);
+    const score = sim * headlineFactor(headline, options);
+    if (score >= options.threshold) heap.push(score, a, b);
   }
 
   while (heap.size > 0) {
@@ -229,23 +280,29 @@ export function clusterArticles(vectors: readonly StoryVectors[], options: Clust
     const mb = members[top.b];
     if (!ma || !mb) continue; // one side was merged away since this entry was pushed
     const sum = links[top.a].get(top.b) ?? 0;
-    const avg = sum / (ma.length * mb.length);
-    if (Math.abs(avg - top.score) > 1e-12) continue; // stale: the pair's average changed since
+    const score = (sum / (ma.length * mb.length)) * headlineFactor(agree[top.a].get(top.b) ?? 0, options);
+    if (Math.abs(score - top.score) > 1e-12) continue; // stale: the pair's average changed since
     // Merge b into a: link sums add up, so averages to every neighbour can be recomputed exactly.
     ma.push(...mb);
     members[top.b] = null;
     links[top.a].delete(top.b);
+    agree[top.a].delete(top.b);
     for (const [k, s] of links[top.b]) {
       if (k === top.a) continue;
       const merged = (links[top.a].get(k) ?? 0) + s;
       links[top.a].set(k, merged);
       links[k].set(top.a, merged);
       links[k].delete(top.b);
+      const best = Math.max(agree[top.a].get(k) ?? 0, agree[top.b].get(k) ?? 0);
+      agree[top.a].set(k, best);
+      agree[k].set(top.a, best);
+      agree[k].delete(top.b);
     }
     links[top.b].clear();
+    agree[top.b].clear();
     for (const [k, s] of links[top.a]) {
-      const avgK = s / (ma.length * members[k]!.length);
-      if (avgK >= options.threshold) heap.push(avgK, top.a, k);
+      const scoreK = (s / (ma.length * members[k]!.length)) * headlineFactor(agree[top.a].get(k) ?? 0, options);
+      if (scoreK >= options.threshold) heap.push(scoreK, top.a, k);
     }
   }
   return members.filter((m): m is number[] => m !== null).map((m) => m.sort((x, y) => x - y));
