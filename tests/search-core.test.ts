@@ -21,7 +21,7 @@ import { gramsPresent, gramsPresentPlain, GramTable } from '../src/search/rerank
 import { RerankWords } from '../src/search/rerank-words.js';
 import { escapeMarkdown, markSpans } from '../src/search/markdown.js';
 import { buildSnippet, buildSnippetPlain, buildSnippetWithTable, displayForm, findMatches, TermCounter, termCounter } from '../src/search/snippet.js';
-import { SentenceTable } from '../src/search/sentence-table.js';
+import { repeatOf, SentenceTable, wordsOf } from '../src/search/sentence-table.js';
 import { splitSentences } from '../src/arabic/sentences.js';
 import { plainSplitSentences } from './support/plain-sentences.js';
 import { plainRanking } from './support/plain-bm25.js';
@@ -447,6 +447,35 @@ describe('fast text scanners agree with the rules they implement', () => {
         expect(buildSnippetWithTable(a, matched, sentences!)).toBe(plain);
       }),
       { numRuns: 3000 },
+    );
+  });
+
+  it('the table\'s per-sentence repeat bounds each term\'s words, and one matched term gives the plain snippet', () => {
+    // Few distinct words, so that sentences repeat a term (the repeat bound above 1) and several hold the one
+    // matched term once (bound 1001, analyzed without a substring count); messy pieces take the per-sentence path.
+    const few = fc.constantFrom(...WORDS.slice(0, 4), '.', '؟', '\n', 'ﺍﺳﺘﺮاﺗﻴﺠﻴﺔ', '\u200b');
+    const paragraph = fc.array(few, { maxLength: 40 }).map((p) => p.join(' '));
+    fc.assert(
+      fc.property(fc.array(paragraph, { maxLength: 5 }), fc.constantFrom(...WORDS.slice(0, 5)), fc.boolean(), (ps, w, bulk) => {
+        const a: Article = { id: 'x', title: 'عنوان', paragraphs: ps, date: null, source: null, url: null, addedAt: '' };
+        const table = new SentenceTable();
+        table.addDocument(0, a, bulk ? new BulkAnalyzer(new InvertedIndex(), new RerankWords()).analyzeArticle(a).tokens : undefined);
+        const v = table.sentencesOf(0, a)!;
+        expect(v).not.toBeNull();
+        for (let i = 0; i < v.length; i++) {
+          const s = v.first + i;
+          const times = new Map<string, number>();
+          const shown = displayForm(ps[v.para[s]].slice(v.from[s], v.to[s]));
+          let words = 0;
+          for (const t of tokenize(shown).map(analyzeTerm)) if (t !== null) (words++, times.set(t, (times.get(t) ?? 0) + 1));
+          expect(wordsOf(v.words[s])).toBe(Math.min(words, 0xfff));
+          for (const n of times.values()) expect(n).toBeLessThanOrEqual(repeatOf(v.words[s]) === 0xf ? Infinity : repeatOf(v.words[s]));
+        }
+        const term = analyzeTerm(w);
+        const matched = new Set(term === null ? [] : [term]);
+        expect(buildSnippetWithTable(a, matched, v)).toBe(buildSnippetPlain(a, matched));
+      }),
+      { numRuns: 2000 },
     );
   });
 

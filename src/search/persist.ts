@@ -22,10 +22,10 @@ import { nextBackgroundTurn } from '../event-loop/background-turns.js';
  * byte, the largest part of a reload), the term ids in code-unit order, dfAny, field lengths (title, body), per field offsets / slots / term frequencies, forward starts,
  * forward bytes, rerank word arena, word starts, per-slot word-id run starts, word-id runs, then the sentence table
  * (sentence-table.ts): per-slot sentence run starts, whether the slot has a table, text hashes, and per sentence its
- * paragraph, start, end, word count and filter. Loading checks the CRC, every length and every slot and offset bound, and throws on any mismatch.
+ * paragraph, start, end, word count and repeat (packed, format 8) and filter. Loading checks the CRC, every length and every slot and offset bound, and throws on any mismatch.
  */
 /** Bumped whenever the analyzer, the indexed fields or this layout change (ArticleIndex's INDEX_VERSION). */
-export const INDEX_FILE_FORMAT = 7;
+export const INDEX_FILE_FORMAT = 8;
 const MAGIC = Buffer.from('NASHRAIX', 'latin1');
 const END = Buffer.from('END!', 'latin1');
 const DOCS_PER_LINE = 2000;

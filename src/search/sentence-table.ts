@@ -6,14 +6,19 @@ import { grow } from './postings.js';
  * What a snippet needs of each article, kept at index time so that showing a hit neither splits its text into
  * sentences nor scans all of it: the article's sentences (paragraph, start and end offsets, exactly the strings
  * splitSentences gives), and per sentence a 128-bit Bloom filter of its analyzed terms (two bits per term, as
- * snippet.ts's findMatches finds them) and the number of its words that have a term.
+ * snippet.ts's findMatches finds them), the number of its words that have a term, and how often its most repeated
+ * filter-bits value occurs among them (the repeat: packed with the word count in one Uint16, wordsOf / repeatOf).
  *
  * Why: the snippet was ~45 % of a search on SaudiNewsNet (each shown article's whole text normalized and scanned for
  * a bound, then its best paragraphs split and analyzed). With the table, buildSnippetWithTable tests each sentence's
  * filter (no text read), and only sentences that can still win are normalized, counted and analyzed.
  *
  * Exactness: a filter never misses a term of its sentence, and the word count bounds the number of marked words, so
- * 1000 × (terms whose bits are set) + word count bounds the sentence's score (sentenceScore) from above; the best
+ * 1000 × (terms whose bits are set) + word count bounds the sentence's score (sentenceScore) from above. So does
+ * 1000 × d + d × repeat for the d terms whose bits are set: a matched term's words all carry its filter bits, and no
+ * bits value occurs more than repeat times. With one matched term that is 1000 + 1 for most sentences — the score
+ * itself when the term is there — where the word count (~20) left every sentence holding the term to be bounded
+ * again by a substring count of its text (snippet.ts; ~35 % of a keyword search went to snippets). The best
  * sentence is then exactly buildSnippetPlain's (tests/search-core.test.ts compares them on random text). The text a
  * search reads back from the store is checked against a hash of the indexed text: when it differs (the store
  * changed under the index) the snippet is computed from the text alone, as before.
@@ -36,6 +41,11 @@ export class SentenceTable {
   private to: Uint32Array = new Uint32Array(1 << 14);
   private words: Uint16Array = new Uint16Array(1 << 14);
   private bloom: Uint32Array = new Uint32Array(4 << 14);
+  // ---- scratch of addBits: per filter-bits value, its count in the sentence stamped repeatStamp
+  private readonly repeatSeen = new Int32Array(1 << 14);
+  private readonly repeatTimes = new Uint16Array(1 << 14);
+  private repeatStamp = 0;
+  private repeatSentence = -1;
 
   /** Record the sentences of `article` for `slot` (a slot without a table, e.g. ≥ 65,536 paragraphs, gets none). */
   addDocument(slot: number, article: Article, tokens?: ParagraphTokens): void {
@@ -207,6 +217,8 @@ export class SentenceTable {
     this.to[i] = to;
     this.words[i] = 0;
     this.bloom.fill(0, i * 4, i * 4 + 4);
+    // A rolled-back article's sentence numbers are given out again: counts of the old sentence i must not carry over.
+    if (i === this.repeatSentence) this.repeatSentence = -1;
   }
 
   /**
@@ -251,6 +263,7 @@ export class SentenceTable {
       });
     }
     if (!ok) {
+      this.repeatSentence = -1;
       for (let s = at; s < this.count; s++) {
         this.words[s] = 0;
         this.bloom.fill(0, s * 4, s * 4 + 4);
@@ -272,7 +285,16 @@ export class SentenceTable {
   }
 
   private addBits(i: number, bits: number): void {
-    if (this.words[i] < 0xffff) this.words[i]++;
+    // How often these filter bits came up in sentence i so far (a stamp per sentence, so nothing is cleared).
+    if (i !== this.repeatSentence) (this.repeatSentence = i), this.repeatStamp++;
+    const seen = this.repeatStamp;
+    const times = this.repeatSeen[bits] === seen ? this.repeatTimes[bits] + 1 : 1;
+    this.repeatSeen[bits] = seen;
+    this.repeatTimes[bits] = times;
+    const packed = this.words[i];
+    const words = Math.min(WORDS_CAP, (packed & WORDS_CAP) + 1);
+    const repeat = Math.max(packed >>> REPEAT_SHIFT, Math.min(REPEAT_CAP, times));
+    this.words[i] = (repeat << REPEAT_SHIFT) | words;
     const bloom = this.bloom;
     const b1 = bits & 127;
     const b2 = bits >>> 7;
@@ -296,7 +318,8 @@ export interface ParagraphTokens {
 
 /**
  * An article's sentences in the table: sentence i (0 ≤ i < length) is paragraphs[para[first + i]]
- * .slice(from[first + i], to[first + i]), with words[first + i] words that have a term (0xffff: that many or more)
+ * .slice(from[first + i], to[first + i]), with wordsOf(words[first + i]) words that have a term (WORDS_CAP: that many
+ * or more), none of whose filter-bits values occurs more than repeatOf(words[first + i]) times (REPEAT_CAP: maybe more)
  * and its filter in bloom[4 (first + i) .. 4 (first + i) + 4).
  */
 export interface ArticleSentences {
@@ -319,6 +342,21 @@ export interface SentenceTableData {
   to: Uint32Array;
   words: Uint16Array;
   bloom: Uint32Array;
+}
+
+/** A sentence's packed counts: the low 12 bits its words with a term, the high 4 its repeat, each capped. */
+export const WORDS_CAP = 0xfff;
+export const REPEAT_CAP = 0xf;
+const REPEAT_SHIFT = 12;
+
+/** The words with a term of a sentence's packed counts (WORDS_CAP: that many or more). */
+export function wordsOf(packed: number): number {
+  return packed & WORDS_CAP;
+}
+
+/** The most times one filter-bits value occurs among a sentence's words (REPEAT_CAP: that many or more). */
+export function repeatOf(packed: number): number {
+  return packed >>> REPEAT_SHIFT;
 }
 
 /** FNV-1a of a term's code units: its two filter bits are h & 127 and (h >>> 7) & 127. */

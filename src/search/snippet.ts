@@ -1,7 +1,7 @@
 import { analyzeTerm, cleanText, forEachTermSpan, forEachWordSpan, normalizeArabic, normalizedCodeUnits, splitSentences } from '../arabic/index.js';
 import type { Article } from '../corpus/article.js';
 import { markSpans, type Span } from './markdown.js';
-import { bloomMayHold, termHash, type ArticleSentences } from './sentence-table.js';
+import { bloomMayHold, REPEAT_CAP, repeatOf, termHash, WORDS_CAP, wordsOf, type ArticleSentences } from './sentence-table.js';
 
 /** Longest snippet text, in characters before markdown escaping (an embed description holds 4,096; a result list
  *  of ten must stay readable). */
@@ -65,8 +65,9 @@ export function buildSnippet(article: Article, matchedTerms: ReadonlySet<string>
 /**
  * buildSnippet from the article's sentence table (sentence-table.ts): the same snippet, without splitting or scanning
  * the whole text. A sentence whose filter holds no matched term is never read. The others are bounded first from the
- * table, 1000 × (matched terms the filter may hold) + its words with a term; a sentence whose table bound is the
- * highest left is bounded again by the substring count over its own text (termCounter), and one whose tighter bound
+ * table, 1000 × d + min(its words with a term, d × its repeat) for the d matched terms the filter may hold (with one
+ * term mostly 1001, the least score of a sentence with a match, which is then analyzed without a count); a sentence
+ * whose table bound is the highest left is bounded again by the substring count over its own text (termCounter), and one whose tighter bound
  * is the highest left is analyzed word by word, until no remaining bound can beat the best found (ties going to the
  * earlier sentence, as in buildSnippetPlain). On SaudiNewsNet a shown article (~11 sentences) has ~1.3 sentences
  * analyzed. `counterOf` gives that substring count for the matched terms: a search passes one TermCounter for all
@@ -87,10 +88,16 @@ export function buildSnippetWithTable(
   if (hashes.length) {
     for (let i = 0; i < length; i++) {
       const s = first + i;
-      if (words[s] === 0) continue;
+      const packed = words[s];
+      if (packed === 0) continue;
       let distinct = 0;
       for (let k = 0; k < hashes.length; k++) if (bloomMayHold(bloom, s, hashes[k])) distinct++;
-      if (distinct > 0) order.push({ at: i, bound: distinct * 1000 + (words[s] === 0xffff ? Infinity : words[s]) });
+      if (distinct === 0) continue;
+      // Marked words: at most the words with a term, and at most `repeat` per filter-bits value of a matched term.
+      const count = wordsOf(packed);
+      const repeat = repeatOf(packed);
+      const marked = Math.min(count === WORDS_CAP ? Infinity : count, repeat === REPEAT_CAP ? Infinity : distinct * repeat);
+      order.push({ at: i, bound: distinct * 1000 + marked });
     }
   }
   order.sort(byBound);
@@ -108,7 +115,9 @@ export function buildSnippetWithTable(
       const { at, bound } = order[next++];
       if (bound < bestScore || (bound === bestScore && at > bestAt)) continue;
       counter ??= counterOf(matchedTerms);
-      refined.push({ at, bound: Math.min(bound, counter.count(text(at))) });
+      // 1001 (one term, once) is the least score a sentence with a match has: the substring count could only tell
+      // a filter's false hit, for about what analyzing the sentence costs (measured: counting them anyway gains nothing).
+      refined.push({ at, bound: bound === 1001 ? bound : Math.min(bound, counter.count(text(at))) });
       continue;
     }
     if (top === undefined) break;
