@@ -22,6 +22,8 @@ const PARSER_LIMITS = { maxOldGenerationSizeMb: 128 };
 export interface FileAnalyzer {
   analyze(dir: string, entry: FileEntry, addedAt: string): Promise<AnalyzedFile>;
   close(): Promise<void>;
+  /** At most this many parser threads from now on (a running bot, once its start-up import is done). */
+  limitWorkers?(count: number): void;
 }
 
 export interface AnalyzeRequest {
@@ -67,7 +69,7 @@ export class WorkerPoolAnalyzer implements FileAnalyzer {
 
   constructor(
     private readonly script: URL,
-    private readonly size = Math.max(1, Math.min(4, os.availableParallelism())),
+    private size = Math.max(1, Math.min(4, os.availableParallelism())),
   ) {}
 
   analyze(dir: string, entry: FileEntry, addedAt: string): Promise<AnalyzedFile> {
@@ -83,6 +85,15 @@ export class WorkerPoolAnalyzer implements FileAnalyzer {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     for (const p of this.queue.splice(0)) p.resolve(unusable('Nashra was shutting down before this file was read'));
     await Promise.all(this.slots.splice(0).map((s) => s.worker.terminate()));
+  }
+
+  limitWorkers(count: number): void {
+    this.size = Math.max(1, Math.min(this.size, count));
+    // Threads over the limit finish their file and are retired by remove() below; idle ones stop now.
+    for (const slot of this.slots.filter((s) => !s.busy).slice(0, Math.max(0, this.slots.length - this.size))) {
+      this.remove(slot);
+      void slot.worker.terminate();
+    }
   }
 
   private pump(): void {
@@ -120,6 +131,10 @@ export class WorkerPoolAnalyzer implements FileAnalyzer {
       clearTimeout(pending.timer);
       slot.busy = null;
       slot.worker.unref();
+      if (this.slots.length > this.size) {
+        this.remove(slot);
+        void slot.worker.terminate();
+      }
       pending.resolve('result' in response ? response.result : unusable(`could not be parsed (${firstLine(response.error)})`));
       this.pump();
     });
@@ -178,5 +193,6 @@ export function createFileAnalyzer(options: { inlineFiles?: number } = {}): File
   return {
     analyze: (dir, entry, addedAt) => (inline-- > 0 ? inThreadAnalyzer.analyze(dir, entry, addedAt) : pool.analyze(dir, entry, addedAt)),
     close: () => pool.close(),
+    limitWorkers: (count) => pool.limitWorkers(count),
   };
 }
