@@ -3,20 +3,11 @@
  * SaudiNewsNet; what each should give was read from the sentence, not copied from the code's output.
  */
 import { describe, expect, it } from 'vitest';
-import type { Article } from '../src/corpus/article.js';
+import { articleOf as article } from './support/articles.js';
 import { analyseQuotes, extractLocatedQuotes } from '../src/quotes/extract.js';
 import { candidateFeatures, candidatesOf, FEATURE_NAMES, rankSpeakers } from '../src/quotes/ranker.js';
 import { RANKER_WEIGHTS } from '../src/quotes/ranker-weights.js';
 
-const article = (...paragraphs: string[]): Article => ({
-  id: 't',
-  title: 't',
-  date: null,
-  source: null,
-  url: null,
-  addedAt: new Date(0).toISOString(),
-  paragraphs,
-});
 const feature = (name: (typeof FEATURE_NAMES)[number]) => FEATURE_NAMES.indexOf(name);
 
 describe('speaker candidates', () => {

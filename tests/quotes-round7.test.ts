@@ -4,19 +4,10 @@
  * sentence, not copied from the extractor. Each test failed before its fix.
  */
 import { describe, expect, it } from 'vitest';
-import type { Article } from '../src/corpus/article.js';
+import { articleOf as article } from './support/articles.js';
 import { extractQuotes } from '../src/quotes/extract.js';
 import { scanQuoteMarks } from '../src/quotes/marks.js';
 
-const article = (...paragraphs: string[]): Article => ({
-  id: 't',
-  title: 't',
-  date: null,
-  source: null,
-  url: null,
-  addedAt: new Date(0).toISOString(),
-  paragraphs,
-});
 const quotes = (...paragraphs: string[]) => extractQuotes(article(...paragraphs));
 
 describe('round 7: a prepositional complement closes the role, it does not open the name', () => {

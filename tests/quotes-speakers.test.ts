@@ -5,19 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { quoteJson } from '../src/cli/json.js';
-import type { Article } from '../src/corpus/article.js';
+import { articleOf as article } from './support/articles.js';
 import { extractQuotes } from '../src/quotes/extract.js';
 import { scanQuoteMarks } from '../src/quotes/marks.js';
 
-const article = (...paragraphs: string[]): Article => ({
-  id: 't',
-  title: 't',
-  date: null,
-  source: null,
-  url: null,
-  addedAt: new Date(0).toISOString(),
-  paragraphs,
-});
 const quotes = (...paragraphs: string[]) => extractQuotes(article(...paragraphs));
 
 describe('organisations and unnamed sources (speakerKind)', () => {
