@@ -125,6 +125,24 @@ describe('relative dates', () => {
     expect(resolveRelativeDates('سيعقد المجلس اجتماعه الأحد.', THURSDAY)).toBe('سيعقد المجلس اجتماعه الأحد 15 مايو 2022.');
   });
 
+  it('leaves a weekday alone where it names sermons, a market or a surah, not a day', () => {
+    // Sentences written here, in the forms SaudiNewsNet uses («خطب الجمعة»: a ministry's collection of sermons).
+    for (const s of [
+      'وزعت الوزارة على الأئمة دليلا لخطب الجمعة في شهر رمضان.',
+      'ودعا خطباء الجمعة إلى الحفاظ على الأمن.',
+      'تزدحم الشواطئ في أيام الجمعة والسبت.',
+      'ويقصد الأهالي سوق الخميس الشعبي في المحافظة.',
+      'وقرأ الإمام آيات من سورة الجمعة.',
+    ]) {
+      expect(resolveRelativeDates(s, THURSDAY)).toBe(s);
+    }
+    // …while that week's sermon, and a day named after a noun that is not one of those heads, are dated.
+    expect(resolveRelativeDates('وقال الشيخ في خطبة الجمعة إن الصبر مفتاح الفرج.', THURSDAY)).toBe(
+      'وقال الشيخ في خطبة الجمعة 6 مايو 2022 إن الصبر مفتاح الفرج.',
+    );
+    expect(resolveRelativeDates('وأقيمت مباراة الجمعة في الرياض.', THURSDAY)).toBe('وأقيمت مباراة الجمعة 6 مايو 2022 في الرياض.');
+  });
+
   it('trusts a weekday that disagrees with the offset by a day (written before midnight, dated after)', () => {
     // Seed 004: «أمس الأربعاء 11 مايو» in an article dated the 13th would be Thursday; Wednesday wins.
     expect(resolveRelativeDates('انطلقت أمس الأربعاء أشغال الاجتماع.', '2022-05-13')).toBe('انطلقت أمس الأربعاء 11 مايو 2022 أشغال الاجتماع.');

@@ -83,6 +83,22 @@ function isEventVerb(norm: string): boolean {
  */
 const FUTURE_VERB = /^(س[يتن][\p{L}]{3,}|سوف)$/u;
 
+/**
+ * Nouns that make the weekday after them a name rather than a day: «خطب الجمعة» (the ministry's Friday sermons,
+ * SaudiNewsNet 2015-07-22), «خطباء الجمعة», «أيام الجمعة» (Fridays), «سوق الجمعة», «سورة الجمعة». Plurals and names only:
+ * a report's singular «خطبة الجمعة» or «صلاة الجمعة» is usually that week's ("in the Friday sermon"), and stays dated.
+ * In SaudiNewsNet these heads precede a weekday ~120 times.
+ */
+const NAMING_HEADS = new Set(
+  ['خطب', 'خطباء', 'منابر', 'أئمة', 'ائمة', 'جوامع', 'مساجد', 'صلوات', 'أيام', 'ايام', 'أسواق', 'سوق', 'سورة', 'سوره'].map((w) => normalizeArabic(w)),
+);
+
+/** «وخطب», «لخطب», «بأيام»: a head with one leading conjunction or preposition. */
+function isNamingHead(norm: string | undefined): boolean {
+  if (!norm) return false;
+  return NAMING_HEADS.has(norm) || (/^[وفبل]/u.test(norm) && NAMING_HEADS.has(norm.slice(1)));
+}
+
 /** Cheap pre-test on the raw text (any hamza or ة/ه spelling): most sentences name no day at all. */
 const MAY_BE_RELATIVE = /[اأإآ]مس|اليوم|الليل[ةه]|غد|الأحد|الاحد|[اأإ]لإ?ثنين|الاثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمع[ةه]|السبت/u;
 
@@ -179,7 +195,7 @@ export function resolveRelativeDates(text: string, articleDate: string | null | 
         // than publication: a report of Friday 17 July extracted on Wednesday the 22nd).
         if (offset <= 0 && day > base) day -= 7;
       }
-    } else if (WEEKDAY_INDEX.has(t.norm)) {
+    } else if (WEEKDAY_INDEX.has(t.norm) && !isNamingHead(toks[i - 1]?.norm)) {
       const wd = WEEKDAY_INDEX.get(t.norm)!;
       const next = toks[i + 1]?.norm ?? '';
       const before = toks.slice(Math.max(0, i - 4), i).map((x) => x.norm);
