@@ -109,7 +109,10 @@ export function analyseQuotes(article: Article): QuoteAnalysis {
   const shortOf = spansOf.map((spans, k) => spans.map((s) => isShortSpan(article.paragraphs[k], s)));
   const maskedParagraphs = article.paragraphs.map((paragraph, k) => maskSpans(paragraph, spansOf[k], shortOf[k]));
   const maskedTokens = maskedParagraphs.map((m) => tokensOf(m));
+  const aloneAsSpeaker = speakersByOneWord(maskedTokens);
   const familyNames = familyNamesIn(maskedParagraphs, maskedTokens);
+  const confirmedFamilyNames = repeatedFamilyNames(maskedParagraphs, maskedTokens, aloneAsSpeaker);
+  for (const w of confirmedFamilyNames) familyNames.add(w);
   const organisations = organisationsIn(maskedParagraphs, maskedTokens);
   const namedBodies: string[] = [];
   /** Head nouns of the unnamed sources so far («دبلوماسي» for «دبلوماسي يتابع الوضع»), for a later «الدبلوماسي». */
@@ -231,13 +234,15 @@ export function analyseQuotes(article: Article): QuoteAnalysis {
         if (!isReportingVerbAt(tokens, t) && !sayingNounAt(tokens, t, masked, nextOpen)) continue;
         const an = naqalaAn(tokens, t);
         const subjectFrom = an >= 0 ? tokens[an].end : isJaaFi(tokens, t) ? tokens[t + 1].end : tokens[t].end;
-        let subject = preferFirstMarkedName(parseSubject(masked.slice(subjectFrom, nextOpen), familyNames), masked.slice(subjectFrom, nextOpen));
+        let subject = preferFirstMarkedName(parseSubject(masked.slice(subjectFrom, nextOpen), familyNames, confirmedFamilyNames), masked.slice(subjectFrom, nextOpen));
         // «ووصف نتنياهو الهجوم بأنه»، «وتابع أوباما الجلسات»: after a verb that takes an object, a definite noun that
         // is no nisba after a one-word name is that object, not a family name.
         const bareVerb = tokens[t].norm.replace(/^[وف](?=...)/, '');
         // (Not when a role follows the name, «وكشف دخيل الطيار مدير الصالة…»: the apposition shows where the name ends.)
         const roleAfterName = subject.kind === 'named' && subject.role !== null && masked.slice(subjectFrom, nextOpen).trimStart().startsWith(subject.name) && ROLE_HEADS.has(withoutArticle(tokensOf(subject.role)[0]?.norm ?? ''));
-        if (subject.kind === 'named' && !roleAfterName && (OBJECT_VERBS.has(bareVerb) || OPINION_VERBS.has(bareVerb)) && hasCommonNounFamily(subject.name)) {
+        // (Not when the article makes that word alone a speaker elsewhere, «وقال العساف»: then it is a family name —
+        // «أعلن وزير المالية إبراهيم العساف عن…» is «إبراهيم العساف».)
+        if (subject.kind === 'named' && !roleAfterName && (OBJECT_VERBS.has(bareVerb) || OPINION_VERBS.has(bareVerb)) && hasCommonNounFamily(subject.name) && !aloneAsSpeaker.has(tokensOf(subject.name).at(-1)?.norm ?? '')) {
           subject = { kind: 'named', name: tokensOf(subject.name)[0].text, role: subject.role, ...(subject.role ? {} : { weak: true }) };
         }
         // «وقالت الشركة على لسان مديرها التنفيذي جون سميث»: the body speaks through the person named after «على لسان».
@@ -295,6 +300,11 @@ export function analyseQuotes(article: Article): QuoteAnalysis {
           if (person && paragraphIndex - personSetIn <= MAX_PARAGRAPHS_TO_SPEAKER) setPerson(person);
           else setCurrent(null, paragraphIndex);
         }
+        if (subject.kind === 'organisation' && subject.name) {
+          // «وأشار التقرير الذي أصدرته شركة الأبحاث "البن كابيتال" إلى أن…»: the body's own name is in marks.
+          const inMarks = bodyNamedInMarks(paragraph, spans, short, subject.name, sentenceStart(masked, tokens[t].start), nextOpen);
+          if (inMarks) subject = { ...subject, name: inMarks };
+        }
         applySubject(subject, paragraphIndex, masked.slice(tokens[t].end, nextOpen));
       }
       if (!span) break;
@@ -321,7 +331,7 @@ export function analyseQuotes(article: Article): QuoteAnalysis {
     }
   });
 
-  completeNames(registry, maskedParagraphs, maskedTokens);
+  completeNames(registry, maskedParagraphs, maskedTokens, aloneAsSpeaker);
   trimUnrepeatedTails(registry, maskedTokens);
   const bodies = [...new Set([...organisations.flat(), ...namedBodies])];
   const quotes = pending.map((q) => ({
@@ -602,6 +612,33 @@ function clauseSubject(
 
 const TWO_LETTER_VERBS: ReadonlySet<string> = new Set(['رد', 'شن', 'حث']);
 
+/**
+ * Words the article makes a speaker on their own: the word right after a reporting verb that takes no object, with
+ * punctuation or a preposition after it («وقال العساف:»، «وأضاف الكيلاني أن»، «وتابع غوميز قائلا»). Reporters call a
+ * person again by the family name, so such a word after a given name elsewhere is that family name and not the
+ * verb's object («أعلن وزير المالية إبراهيم العساف عن…»، «وسلط شريف الكيلاني الضوء…»): the article's own usage
+ * tells the name's end, whatever the word looks like.
+ */
+function speakersByOneWord(tokenized: Token[][]): Set<string> {
+  const out = new Set<string>();
+  for (const tokens of tokenized) {
+    for (let i = 1; i < tokens.length; i++) {
+      const verb = tokens[i - 1].norm;
+      if (!isSpeechVerb(verb) || OBJECT_VERBS.has(verb.replace(/^[وف](?=...)/, ''))) continue;
+      const norm = tokens[i].norm;
+      if (!isNameToken(norm) && !/^ال.{3,}/.test(norm)) continue;
+      if (ROLE_HEADS.has(withoutArticle(norm)) || INSTITUTIONS.has(withoutArticle(norm)) || isSpeechVerb(norm) || isParticiple(norm)) continue;
+      // («يقول الاقتصاديون»، «وأضاف المسؤولون»: a definite plural is a group speaking, not a family name.)
+      if (norm.startsWith('ال') && /(ون|ين|ات)$/.test(norm)) continue;
+      // The next word must not go on with the name («وقال أحمد الفهيد» names «أحمد» only as a given name).
+      const next = tokens[i + 1]?.norm ?? '';
+      if (next && isNameToken(next) && !STOPWORDS.has(next) && !isParticiple(next)) continue;
+      out.add(norm);
+    }
+  }
+  return out;
+}
+
 const isFamilyNameLike = (norm: string): boolean => norm.startsWith('ال') && norm.endsWith('ي');
 
 /** «أوباما الدفاع»: a definite second word that is no nisba (…ي) is more often the verb's object than a family name. */
@@ -850,7 +887,7 @@ function cleanQuoteText(raw: string): string {
  * («والمنسق الأميركي …، نايثن سايلس»، «المهندس صالح بن ناصر الجاسر»، «، وسامي الخرساني، مدير…»). The earliest
  * such mention wins. A sentence's first word is not such a place: it is usually a verb («هاجم خالد…»).
  */
-function completeNames(registry: PersonRegistry, masked: string[], tokenized: Token[][]): void {
+function completeNames(registry: PersonRegistry, masked: string[], tokenized: Token[][], aloneAsSpeaker: ReadonlySet<string> = new Set()): void {
   for (const person of registry.people) {
     if (person.keys.length === 0 || person.keys.length >= MAX_COMPLETED_NAME || person.quoted) continue;
     let best: string | null = null;
@@ -859,7 +896,7 @@ function completeNames(registry: PersonRegistry, masked: string[], tokenized: To
       for (let e = person.keys.length - 1; e < tokens.length && best === null; e++) {
         const s0 = e - person.keys.length + 1;
         if (!person.keys.every((key, k) => tokens[s0 + k].norm === key)) continue;
-        best = longerNameEndingAt(masked[p], tokens, s0, e);
+        best = longerNameEndingAt(masked[p], tokens, s0, e, aloneAsSpeaker);
       }
     }
     if (!best) continue;
@@ -875,33 +912,42 @@ function completeNames(registry: PersonRegistry, masked: string[], tokenized: To
  * «لكن الرئيس الإيراني حسن روحاني تحدث بلهجة…» then «وقال روحاني»، «وأشاد روحاني»: the article calls a person again
  * by the last word of their name, so a word after that one, used nowhere else in the narration, is what followed
  * the name (a verb, a noun) and not part of it: «حسن روحاني تحدث» → «حسن روحاني»، «داود أوغلو حمل» → «داود
- * أوغلو». Only one such word, never a family name with the article or a link (بن، آل), only when two words
- * remain, and only when the article calls them by the shorter form alone somewhere.
+ * أوغلو»، «باراك أوباما كسب تأييد» → «باراك أوباما» (a verb-first clause: the verb and its object after the
+ * subject). Never a family name with the article or a link (بن، آل), only when two words remain, and only when the
+ * article calls them by the shorter form alone somewhere.
  */
 function trimUnrepeatedTails(registry: PersonRegistry, tokenized: Token[][]): void {
   let counts: Map<string, number> | null = null;
   for (const person of registry.people) {
     // (Two words must remain: in «مايكل ستيرن» … «وأضاف مايكل» the short form is the given name.)
-    if (person.keys.length < 3) continue;
-    const tail = person.keys.at(-1) ?? '';
-    if (tail.startsWith('ال') || NAME_LINKS.has(tail) || person.keys.length > MAX_COMPLETED_NAME) continue;
+    if (person.keys.length < 3 || person.keys.length > MAX_COMPLETED_NAME) continue;
     if (counts === null) {
       counts = new Map();
       for (const tokens of tokenized) for (const t of tokens) counts.set(t.norm, (counts.get(t.norm) ?? 0) + 1);
     }
-    const last = person.keys.at(-2) ?? '';
-    // The article must have called them by that word alone somewhere («وقال روحاني»): a common given name counted
-    // in other people's names, or a word like «أكبر», is no evidence.
-    if (!person.endings?.has(last)) continue;
-    if ((counts.get(tail) ?? 0) !== 1 || (counts.get(last) ?? 0) < 2 || NAME_LINKS.has(last)) continue;
-    // «أحمد داود أغولو» then «داود أوغلو»: where the last word comes back with another name word after it, the
-    // name goes on there too (a variant spelling), so nothing is cut.
-    const goesOn = tokenized.some((tokens) => tokens.some((t, i) => t.norm === last && i + 1 < tokens.length && tokens[i + 1].norm !== tail && continuesName(tokens[i + 1].norm)));
-    if (goesOn) continue;
+    const seen = counts;
+    // The name ends at the last word the article calls them by alone («وقال روحاني»): a common given name counted in
+    // other people's names, or a word like «أكبر», is no evidence, so the article must use that word alone and more
+    // than once. Every word after it must be used nowhere else (a verb, its object: «باراك أوباما كسب تأييد» with
+    // «وقال أوباما» is «باراك أوباما»), never a family name with the article or a link (بن، آل).
+    let cut = -1;
+    for (let j = person.keys.length - 2; j >= 1; j--) {
+      const last = person.keys[j];
+      const tail = person.keys.slice(j + 1);
+      if (tail.some((w) => w.startsWith('ال') || NAME_LINKS.has(w) || (seen.get(w) ?? 0) !== 1)) break;
+      if (!person.endings?.has(last) || (seen.get(last) ?? 0) < 2 || NAME_LINKS.has(last)) continue;
+      // «أحمد داود أغولو» then «داود أوغلو»: where the last word comes back with another name word after it, the
+      // name goes on there too (a variant spelling), so nothing is cut.
+      const goesOn = tokenized.some((tokens) => tokens.some((t, i) => t.norm === last && i + 1 < tokens.length && tokens[i + 1].norm !== tail[0] && continuesName(tokens[i + 1].norm)));
+      if (goesOn) break;
+      cut = j;
+      break;
+    }
+    if (cut < 0) continue;
     const words = person.name.split(/\s+/);
-    if (tokensOf(words.at(-1) ?? '')[0]?.norm !== tail) continue;
-    person.name = words.slice(0, -1).join(' ');
-    person.keys = person.keys.slice(0, -1);
+    if (words.length !== person.keys.length) continue;
+    person.name = words.slice(0, cut + 1).join(' ');
+    person.keys = person.keys.slice(0, cut + 1);
   }
 }
 
@@ -919,7 +965,7 @@ const MAX_COMPLETED_NAME = 5;
 const NAME_LINKS: ReadonlySet<string> = new Set(['بن', 'ابن', 'بنت', 'عبد', 'ابو', 'ال']);
 
 /** The longest name run ending with tokens[s0..e] that stands in a name slot, or null when there is none longer. */
-function longerNameEndingAt(text: string, tokens: Token[], s0: number, e: number): string | null {
+function longerNameEndingAt(text: string, tokens: Token[], s0: number, e: number, aloneAsSpeaker: ReadonlySet<string> = new Set()): string | null {
   const spaceOnly = (a: Token, b: Token) => /^\s+$/.test(text.slice(a.end, b.start));
   let bestStart = -1;
   let stripConjunction = false;
@@ -960,7 +1006,13 @@ function longerNameEndingAt(text: string, tokens: Token[], s0: number, e: number
     const roleAfter = s === s0 && after !== undefined && isRoleWord(after.norm) && /^\s+$/.test(tail);
     // («محافظ عدن نايف البكري»: after an indefinite role head comes its complement, not a name.)
     const slot = before !== undefined && isNameSlot(before.norm) && !(isRoleWord(before.norm) && !/^(ال|وال)/.test(before.norm));
-    if ((commaBefore && apposition) || slot || roleAfter) {
+    // «وسلط شريف الكيلاني الضوء…» … «وقال الكيلاني»: a clause opens with its verb and then its subject (Arabic news
+    // is verb-first), so one name word between the clause's first word and a family name the article makes a
+    // speaker on its own is that person's given name. (Only that one word: further back is the verb; and only for a
+    // person known by the family name alone — a longer name at a paragraph's start may be a tag line, «سمات
+    // أفغانستان جون كامبل».)
+    const verbFirst = s === s0 && s0 === e && aloneAsSpeaker.has(tokens[e].norm) && clauseFirstAt(text, tokens, s - 2) && !/^(ال|وال|فال)/.test(before.norm) && !STOPWORDS.has(before.norm) && !isStop(before.norm) && !word.startsWith('و');
+    if ((commaBefore && apposition) || slot || roleAfter || verbFirst) {
       bestStart = s - 1;
       stripConjunction = word.startsWith('و') && commaBefore;
     }
@@ -969,6 +1021,67 @@ function longerNameEndingAt(text: string, tokens: Token[], s0: number, e: number
   const run = tokens.slice(bestStart, e + 1).map((t) => t.text);
   if (stripConjunction) run[0] = run[0].slice(1);
   return run.join(' ');
+}
+
+/**
+ * A body's proper name set in marks right after the words that describe it: «شركة الأبحاث "البن كابيتال"»، «محطة
+ * «ام تي في» التلفزيونية»، «الشركة الاستشارية "كابيتال إيكونوميكس"». Whatever the outlet's marks, a short quoted run
+ * of name words after a body's head and at most two descriptive words is that body's name (the development set's
+ * convention: the name, not the description; a head right before the marks stays, «صحيفة بليك»), where the
+ * narration's reading stops at the head, runs into the quoted words or past them («صحيفة بليك الأوسع»). `name` is the body as read from the masked narration, looked for in [from, to).
+ */
+function bodyNamedInMarks(paragraph: string, spans: QuoteSpan[], short: boolean[], name: string, from: number, to: number): string | null {
+  const head = tokensOf(name)[0];
+  if (!head) return null;
+  const at = paragraph.indexOf(head.text, from);
+  if (at < 0 || at >= to) return null;
+  for (const [k, span] of spans.entries()) {
+    if (!short[k] || span.openAt <= at || span.openAt >= to) continue;
+    const between = tokensOf(paragraph.slice(at, span.openAt));
+    // The head and at most two describing words («شركة الأبحاث»، «الشركة الاستشارية البريطانية»), nothing else.
+    if (between.length < 1 || between.length > 3 || /[،,.:؛]/.test(paragraph.slice(at, span.openAt))) return null;
+    if (!between.slice(1).every((t) => /^(ال|وال)/.test(t.norm) && !isSpeechVerb(t.norm))) return null;
+    const quoted = tokensOf(paragraph.slice(span.start, span.end));
+    if (quoted.length === 0 || quoted.length > 3 || quoted.some((t) => STOPWORDS.has(t.norm) || isStop(t.norm) || isSpeechVerb(t.norm))) return null;
+    // Right after the head the marks only set off the name, and the head is part of it («صحيفة “بليك”» is «صحيفة
+    // بليك»); after a description the quoted words alone are the name.
+    return [...(between.length === 1 ? [between[0]] : []), ...quoted].map((t) => t.text).join(' ');
+  }
+  return null;
+}
+
+/**
+ * Definite words the article both writes right after a given name and makes a speaker on their own («وأشار أحمد
+ * الفهيد…» and «ويضيف الفهيد:»): a family name, whatever its pattern (familyNamesIn reads the pattern only, and
+ * leaves out words in ة or of an adjective's form, which can be nouns). The second use is the evidence.
+ */
+function repeatedFamilyNames(masked: string[], tokenized: Token[][], aloneAsSpeaker: ReadonlySet<string>): Set<string> {
+  const out = new Set<string>();
+  if (aloneAsSpeaker.size === 0) return out;
+  tokenized.forEach((tokens, p) => {
+    for (let i = 1; i < tokens.length; i++) {
+      const norm = tokens[i].norm;
+      if (!norm.startsWith('ال') || !aloneAsSpeaker.has(norm) || out.has(norm)) continue;
+      const given = tokens[i - 1].norm;
+      if (!isNameToken(given) || given.startsWith('ال') || given.startsWith('و') || isSpeechVerb(given)) continue;
+      if (!/^\s+$/.test(masked[p].slice(tokens[i - 1].end, tokens[i].start))) continue;
+      out.add(norm);
+    }
+  });
+  return out;
+}
+
+/**
+ * Whether tokens[k] is the first word of its clause: the paragraph's or a sentence's first word, the word after «قد»
+ * at a clause's start («وقد أشار…»), or the first after an opener's comma («من جهته، ناقش…»).
+ */
+function clauseFirstAt(text: string, tokens: Token[], k: number): boolean {
+  if (k === 0) return true;
+  const prev = tokens[k - 1];
+  const gap = text.slice(prev.end, tokens[k].start);
+  if (/[.!?؟]/.test(gap) && !isAbbreviation(prev)) return true;
+  if (/[،,]/.test(gap) && OPENER_ENDS.has(prev.norm)) return true;
+  return /^[وف]?(قد|لقد)$/.test(prev.norm) && /^\s+$/.test(gap) && clauseFirstAt(text, tokens, k - 1);
 }
 
 /** «د.»، «م.»، «أ.د.»: a one- or two-letter word before a dot is a title, not a sentence's end. */

@@ -486,8 +486,8 @@ function beinName(phrase: Token[]): boolean {
  * «الروداني الشرقاوي، الخبير في …، إن» (apposition), «السيد كريستوفر لاندبيرغ نائب …» (name then role),
  * «وزير الشؤون الخارجية …، ناصر بوريطة» and «وزير الخارجية المغربي ناصر بوريطة» (role then name).
  */
-export function parseSubject(afterVerb: string, familyNames: ReadonlySet<string> = new Set()): Subject {
-  const subject = parseSubjectCore(afterVerb, familyNames);
+export function parseSubject(afterVerb: string, familyNames: ReadonlySet<string> = new Set(), confirmedFamilyNames: ReadonlySet<string> = NO_WORDS): Subject {
+  const subject = parseSubjectCore(afterVerb, familyNames, confirmedFamilyNames);
   if (subject.kind !== 'unnamed' && subject.kind !== 'anaphor') return subject;
   return namedAfterHuwa(afterVerb, familyNames) ?? subject;
 }
@@ -507,7 +507,13 @@ function namedAfterHuwa(afterVerb: string, familyNames: ReadonlySet<string>): Su
   return after.kind === 'named' && tokensOf(after.name).length >= 2 ? after : null;
 }
 
-function parseSubjectCore(afterVerb: string, familyNames: ReadonlySet<string>): Subject {
+const NO_WORDS: ReadonlySet<string> = new Set();
+
+/**
+ * `confirmedFamilyNames`: family names the article itself confirms (written after a given name and used alone as a
+ * speaker, extract.ts repeatedFamilyNames), which a following «إلى/عن» does not turn into a verbal noun.
+ */
+function parseSubjectCore(afterVerb: string, familyNames: ReadonlySet<string>, confirmedFamilyNames: ReadonlySet<string> = NO_WORDS): Subject {
   // A parenthesis after a name holds an age, an affiliation or a transliteration — «سكارليت فينسينت (23 سنة)» —
   // never the end of the subject, so it is read past.
   const clause = afterVerb.replace(/\([^()]*\)/g, ' ').split(/[.!?؟:;؛]/)[0];
@@ -630,7 +636,8 @@ function parseSubjectCore(afterVerb: string, familyNames: ReadonlySet<string>): 
   while (k < phrase.length && k - linksBefore(k) < MAX_NAME_TOKENS && inNameAt(phrase, k) && !nounAfterName(phrase, k) && !(k >= 2 && phrase[k].norm.startsWith('و'))) k++;
   if (k === 0 && familyNames.has(phrase[0].norm)) k = 1;
   else if (k > 0 && k < phrase.length && k < MAX_NAME_TOKENS && (isFamilyName(phrase[k].norm) || (familyNames.has(phrase[k].norm) && (k === 1 || markedOnly(phrase[k].norm)))) && isGivenName(phrase[k - 1].norm)) {
-    if (k === phrase.length - 1 && afterPhrase !== undefined && OBJECT_PREPOSITIONS.has(afterPhrase) && !phrase[k].norm.endsWith('ي')) {
+    // («وأشار أحمد الفهيد إلى أن…» with «ويضيف الفهيد» elsewhere: the article confirms the family name.)
+    if (k === phrase.length - 1 && afterPhrase !== undefined && OBJECT_PREPOSITIONS.has(afterPhrase) && !phrase[k].norm.endsWith('ي') && !confirmedFamilyNames.has(phrase[k].norm)) {
       return { kind: 'named', name: join(phrase.slice(0, k)), role: null };
     }
     k++;

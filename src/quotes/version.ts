@@ -21,5 +21,9 @@
  * given-name references, the verb after «من جهته،»/«قد» is no name, a clause's subject is the first name its role
  * marks, nested straight marks at a paragraph's end, «قول X:», a present verb after an indefinite role describes it,
  * «الدبلوماسي» after an unnamed diplomat; checked against quotes-7 on 1-in-20 and 1-in-10 SaudiNewsNet samples.
+ * quotes-9 (issue 9, ninth round, general attribution patterns): the family name an article uses alone as a speaker
+ * («وقال العساف») ends the name where it was first given — after a verb that takes an object, in a verb-first clause
+ * («وسلط شريف الكيلاني الضوء»), before «إلى», with a verb and object after it cut («باراك أوباما كسب تأييد»); a
+ * body's proper name in marks after its description («شركة الأبحاث "البن كابيتال"»).
  */
-export const QUOTES_VERSION = 'quotes-8';
+export const QUOTES_VERSION = 'quotes-9';
