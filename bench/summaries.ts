@@ -17,6 +17,7 @@ import { splitSentences } from '../src/arabic/index.js';
 import type { Article } from '../src/corpus/article.js';
 import { parseArticle } from '../src/corpus/parse.js';
 import { buildDigest } from '../src/digest/digest.js';
+import type { SentenceScorer } from '../src/digest/summary.js';
 import { termStatisticsOf } from '../src/digest/term-statistics.js';
 import { type RougeScores, rougeAgainst, rougeN, rougeTokens } from './rouge.js';
 
@@ -120,14 +121,14 @@ export interface EascRun {
   words: number[];
 }
 
-export function runEasc(docs: readonly EascDocument[], all: readonly EascDocument[] = docs): EascRun {
+export function runEasc(docs: readonly EascDocument[], all: readonly EascDocument[] = docs, summaryScorer?: SentenceScorer): EascRun {
   const termStatistics = termStatisticsOf(all.map((d) => d.article));
   const scores = Object.fromEntries(SYSTEMS.map((s) => [s, [] as RougeScores[]])) as Record<SystemName, RougeScores[]>;
   const summaries: string[][] = [];
   const words: number[] = [];
   for (const doc of docs) {
     const refs = doc.references.map(rougeTokens);
-    const digest = buildDigest({ articles: [doc.article], termStatistics, quotesByArticle: new Map() });
+    const digest = buildDigest({ articles: [doc.article], termStatistics, quotesByArticle: new Map(), summaryScorer });
     const summary = digest.stories[0]?.summary ?? [];
     summaries.push(summary);
     const nashra = rougeTokens(summary.join(' '));

@@ -421,6 +421,8 @@ describe('fast text scanners agree with the rules they implement', () => {
       word,
       fc.constantFrom('.', '..', '...', '!', '?', '؟', '…', '؛', '«', '»', '“', '”', '„', '"', '’', ')', ']', '(', ' ', ' ', ' ', '  ', '\n', '\r\n', '\u2028', '\u00a0', '\u3000', '\t'),
       fc.constantFrom('د.', 'م.', 'ه.', 'U.S.', '2.5', '1990 م.', 'hespress.com', 'الإرهاب.وأكد', 'J. Smith', '𝐀.', 'a'),
+      // «..» before a word that opens a sentence, glued stops after numbers, closers and Latin, stray and omission stops.
+      fc.constantFrom('وأضاف', 'كما', 'هل', '..وأضاف', '2014.كما', '3.نسبة', '”.ووعدت', 'GTA.كما', '(...)', '[…]', ' . ', '. .'),
     );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 40 }).map((p) => p.join('')), (s) => {

@@ -108,6 +108,66 @@ describe('splitSentences rules', () => {
     expect(sentences.find((s) => s.includes('على أرض فلسطين .'))).toMatch(/فلسطين \.$/u);
   });
 
+  it('ends a sentence at «..» when a sentence opens after it, and not in headlines or before other words', () => {
+    // Bodies: a past-tense reporting verb, a connective or a question after five words or more.
+    expect(splitSentences('افتتح الوزير المعرض الدولي للكتاب صباح اليوم..وأضاف أن الدورة المقبلة أكبر.')).toEqual([
+      'افتتح الوزير المعرض الدولي للكتاب صباح اليوم..',
+      'وأضاف أن الدورة المقبلة أكبر.',
+    ]);
+    expect(splitSentences('ارتفعت أسعار النفط في تعاملات الأمس .. كما تراجع الدولار أمام اليورو')).toEqual([
+      'ارتفعت أسعار النفط في تعاملات الأمس ..',
+      'كما تراجع الدولار أمام اليورو',
+    ]);
+    expect(splitSentences('تعاني المدينة من ازدحام شديد كل صباح.. هل من حل قريب؟')).toEqual([
+      'تعاني المدينة من ازدحام شديد كل صباح..',
+      'هل من حل قريب؟',
+    ]);
+    expect(splitSentences('قال المدير إن «العمل مستمر».. وأضاف: «لن نتوقف».')).toEqual(['قال المدير إن «العمل مستمر»..', 'وأضاف: «لن نتوقف».']);
+    // Headlines, subheads and short phrases keep «..» as a separator, even before a connective.
+    expect(splitSentences('الهلال.. وقال المدرب')).toEqual(['الهلال.. وقال المدرب']);
+    expect(splitSentences('وزير الخارجية يصل الرياض.. ويلتقي ولي العهد')).toEqual(['وزير الخارجية يصل الرياض.. ويلتقي ولي العهد']);
+    // Other words after «..» continue the sentence (the next item of a list, a pause).
+    expect(splitSentences('من أين يبدأ إصلاح التعليم العام.. ومن أين نبدأ نحن؟')).toEqual(['من أين يبدأ إصلاح التعليم العام.. ومن أين نبدأ نحن؟']);
+    expect(splitSentences('زرت المدينة القديمة في الصيف الماضي.. شوارعها ضيقة')).toEqual(['زرت المدينة القديمة في الصيف الماضي.. شوارعها ضيقة']);
+    // Inside a quotation nothing splits.
+    expect(splitSentences('قال: «نعمل على المشروع منذ سنوات طويلة.. وقد تأخر كثيرا» ثم غادر.')).toEqual([
+      'قال: «نعمل على المشروع منذ سنوات طويلة.. وقد تأخر كثيرا» ثم غادر.',
+    ]);
+  });
+
+  it('ends a sentence at a stop glued to an Arabic word after a closing mark or a year, not in a numbered list', () => {
+    expect(splitSentences('نقلت الخبر صحيفة “الأيام”.وأكد المتحدث صحته')).toEqual(['نقلت الخبر صحيفة “الأيام”.', 'وأكد المتحدث صحته']);
+    expect(splitSentences('يظهر القمر كاملا (بدرا).بعدها يتناقص')).toEqual(['يظهر القمر كاملا (بدرا).', 'بعدها يتناقص']);
+    expect(splitSentences('تأسس النادي في عام 1962.فاز بعدها بالدوري')).toEqual(['تأسس النادي في عام 1962.', 'فاز بعدها بالدوري']);
+    expect(splitSentences('بلغ عدد الفرق 12.كما ارتفع عدد المباريات')).toEqual(['بلغ عدد الفرق 12.', 'كما ارتفع عدد المباريات']);
+    expect(splitSentences('دعم الهاتف شبكات LTE.كما يدعم الشحن السريع')).toEqual(['دعم الهاتف شبكات LTE.', 'كما يدعم الشحن السريع']);
+    // A short number before any other word numbers a list item; numbers, domains and abbreviations stay whole.
+    expect(splitSentences('الشروط: 1.عمر المتقدم 2.شهادته')).toEqual(['الشروط: 1.عمر المتقدم 2.شهادته']);
+    expect(splitSentences('نما الاقتصاد 3.5 في المئة. وزار د. سالم الموقع news.example.org اليوم')).toEqual([
+      'نما الاقتصاد 3.5 في المئة.',
+      'وزار د. سالم الموقع news.example.org اليوم',
+    ]);
+    expect(splitSentences('وقع العقد ج. و. بوش')).toEqual(['وقع العقد ج. و. بوش']);
+  });
+
+  it('keeps a stray second stop with its sentence («. .»)', () => {
+    expect(splitSentences('انتهى التدريب المسائي. . وأكد المدرب جاهزية الفريق.')).toEqual([
+      'انتهى التدريب المسائي. .',
+      'وأكد المدرب جاهزية الفريق.',
+    ]);
+    expect(splitSentences('عزيزي القارئ. .قبل أن تبدأ')).toEqual(['عزيزي القارئ. .', 'قبل أن تبدأ']);
+  });
+
+  it('does not end a sentence at an omission mark «(...)» or «[…]», and keeps other ellipses as ends', () => {
+    expect(splitSentences('تجاوزت المسودة الخطوط الحمراء (...) خصوصا في بند العقوبات. ثم انسحب')).toEqual([
+      'تجاوزت المسودة الخطوط الحمراء (...) خصوصا في بند العقوبات.',
+      'ثم انسحب',
+    ]);
+    expect(splitSentences('كتب الشاعر [… ] بيتا واحدا')).toEqual(['كتب الشاعر [… ] بيتا واحدا']);
+    expect(splitSentences('وانتظرنا طويلا... ثم جاء الرد')).toEqual(['وانتظرنا طويلا...', 'ثم جاء الرد']);
+    expect(splitSentences('قال: «انتظرنا... ثم جاء الرد» وغادر')).toEqual(['قال: «انتظرنا... ثم جاء الرد» وغادر']);
+  });
+
   it('keeps runs of terminators together', () => {
     expect(splitSentences('حقا؟! نعم...')).toEqual(['حقا؟!', 'نعم...']);
   });

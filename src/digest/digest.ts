@@ -7,7 +7,7 @@ import type { Article } from '../corpus/article.js';
 import { NashraError } from '../engine/errors.js';
 import type { Quote } from '../quotes/quote.js';
 import { type ClusterOptions, DEFAULT_CLUSTER_OPTIONS, type StoryVectors, clusterArticles, neighboursOf, storyVectors } from './cluster.js';
-import { pickQuote, summarizeStory } from './summary.js';
+import { pickQuote, type SentenceScorer, summarizeStory } from './summary.js';
 import { commonContent, leadClauseTitle, pickHeadline, storyTitle } from './title.js';
 import type { TermStatistics } from './term-statistics.js';
 import type { Digest, Story } from './types.js';
@@ -30,6 +30,8 @@ export interface DigestInput {
   maxStories?: number;
   /** Grouping knobs, for the benchmark and tests; the defaults were tuned on SaudiNewsNet (see cluster.ts). */
   clusterOptions?: Partial<ClusterOptions>;
+  /** A sentence scorer in place of the summary's position prior (summary.ts SentenceScorer), for the benchmark. */
+  summaryScorer?: SentenceScorer;
 }
 
 export interface Selection {
@@ -98,7 +100,7 @@ export function buildDigest(input: DigestInput): Digest {
     const storyDocs = order.map((i) => docs[i]);
     const common = commonContent(storyDocs, center);
     const headline = pickHeadline(storyDocs, common, weights);
-    const sentences = summarizeStory(storyDocs, center, weights, { headlineTerms: headline?.titleTerms, common });
+    const sentences = summarizeStory(storyDocs, center, weights, { headlineTerms: headline?.titleTerms, common, scorer: input.summaryScorer });
     const summary = sentences.map((s) => s.text);
     return {
       title: headline ? storyTitle(headline.article.title) : sentences.length ? leadClauseTitle(sentences[0].original) : articles[0].title,

@@ -318,13 +318,15 @@ export function summarizeStory(
   articles: readonly AnalyzedArticle[],
   concepts: SparseVector,
   weights: TermWeights,
-  options: { headlineTerms?: Iterable<string>; common?: SparseVector } = {},
+  options: { headlineTerms?: Iterable<string>; common?: SparseVector; scorer?: SentenceScorer } = {},
 ): SummarySentence[] {
   const headline = new Set(options.headlineTerms ?? []);
+  const scorer = options.scorer;
   const all: Candidate[] = [];
   articles.forEach((doc, articleRank) => {
     const lead = leadSentenceIndex(doc);
     const articlePrior = 1 / Math.pow(1 + articleRank, ARTICLE_EXPONENT);
+    const features = scorer ? articleSentenceFeatures(doc, weights) : null;
     doc.sentences.forEach((whole, k) => {
       // A sentence over its cap ends at its last trailing clause that fits (trimAtClause): a 120-word lead that
       // gives who, what, where and when before «، مؤكدا أن…» keeps them rather than being dropped for a detail.
@@ -357,8 +359,10 @@ export function summarizeStory(
         terms,
         rarity: terms.reduce((n, t) => n + t.rarity, 0),
         previous,
-        prior: (finished / Math.pow(1 + fromLead, POSITION_EXPONENT) + length) * articlePrior,
-        retoldPrior: (finished / Math.pow(1 + Math.max(1, fromLead), POSITION_EXPONENT) + length) * articlePrior,
+        prior: features ? scorer!(features[k]) * articlePrior : (finished / Math.pow(1 + fromLead, POSITION_EXPONENT) + length) * articlePrior,
+        retoldPrior: features
+          ? scorer!(asDetail(features[k])) * articlePrior
+          : (finished / Math.pow(1 + Math.max(1, fromLead), POSITION_EXPONENT) + length) * articlePrior,
         wellSized:
           sentence.wordCount >= (finished === 1 ? MIN_SUMMARY_WORDS : MIN_UNFINISHED_WORDS) && sentence.wordCount <= (k === lead ? MAX_LEAD_WORDS : MAX_SUMMARY_WORDS),
       });
@@ -377,6 +381,84 @@ export function summarizeStory(
     trimmed: c.sentence !== c.whole,
     articleId: c.doc.article.id,
   }));
+}
+
+/**
+ * A learned alternative to the position-and-length prior: the score of a sentence from SENTENCE_FEATURES (each
+ * computed from its article alone). summarizeStory uses it in place of `prior` when given; everything else (the
+ * filters, novelty, retelling, dependent openers, relative dates) is unchanged. See summary-scorer.ts.
+ */
+export type SentenceScorer = (features: readonly number[]) => number;
+
+/** The features a SentenceScorer reads, in order (articleSentenceFeatures). */
+export const SENTENCE_FEATURES = [
+  'lead', // the article's lead sentence (after any standfirsts)
+  'second', // the one after it
+  'third',
+  'inversePosition', // 1 / (1 + sentences from the lead); standfirsts count as after the lead's details
+  'relativePosition', // k / (sentences in the window − 1)
+  'length', // min(1, words / 25)
+  'long', // min(1, words / 80)
+  'titleOverlap', // share of its terms in the article's title
+  'centrality', // cosine of its terms, by rarity, with the article's body (term counts × rarity)
+  'number', // gives a number
+  'rareShare', // share of its terms of FACT_RARITY or rarer (names, places)
+  'dependent', // needsPreviousSentence
+  'paragraphFirst', // opens a paragraph
+  'finished', // ends like a sentence
+] as const;
+
+/** Features of each of the article's window sentences (doc.sentences), in SENTENCE_FEATURES order. */
+export function articleSentenceFeatures(doc: AnalyzedArticle, weights: TermWeights): number[][] {
+  const lead = leadSentenceIndex(doc);
+  const title = new Set(doc.titleTerms);
+  let bodyNorm = 0;
+  for (const [term, n] of doc.bodyCounts) bodyNorm += (n * weights.idf(term)) ** 2;
+  bodyNorm = Math.sqrt(bodyNorm);
+  const last = Math.max(1, doc.sentences.length - 1);
+  return doc.sentences.map((sentence, k) => {
+    const fromLead = k < lead ? 2 + lead - k : k - lead;
+    const terms = new Set(sentence.terms);
+    let inTitle = 0;
+    let rare = 0;
+    let dotted = 0;
+    let norm = 0;
+    for (const t of terms) {
+      const idf = weights.idf(t);
+      if (title.has(t)) inTitle++;
+      if (idf >= FACT_RARITY) rare++;
+      dotted += idf * idf * (doc.bodyCounts.get(t) ?? 0);
+      norm += idf * idf;
+    }
+    const size = terms.size || 1;
+    const previous = k > 0 ? doc.sentences[k - 1].text : undefined;
+    return [
+      fromLead === 0 ? 1 : 0,
+      fromLead === 1 ? 1 : 0,
+      fromLead === 2 ? 1 : 0,
+      1 / (1 + fromLead),
+      k / last,
+      Math.min(1, sentence.wordCount / 25),
+      Math.min(1, sentence.wordCount / 80),
+      inTitle / size,
+      norm > 0 && bodyNorm > 0 ? dotted / (Math.sqrt(norm) * bodyNorm) : 0,
+      containsNumber(sentence.text) ? 1 : 0,
+      rare / size,
+      needsPreviousSentence(sentence.text, previous) ? 1 : 0,
+      doc.article.paragraphs.some((p) => p.trimStart().startsWith(sentence.text)) ? 1 : 0,
+      endsLikeASentence(sentence.text) ? 1 : 0,
+    ];
+  });
+}
+
+/** The same features for the sentence read as a detail once another article opened the summary (retoldPrior). */
+function asDetail(features: readonly number[]): number[] {
+  if (features[0] !== 1) return [...features];
+  const out = [...features];
+  out[0] = 0;
+  out[1] = 1;
+  out[3] = Math.min(out[3], 0.5);
+  return out;
 }
 
 /**

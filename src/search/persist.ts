@@ -24,8 +24,12 @@ import { nextBackgroundTurn } from '../event-loop/background-turns.js';
  * (sentence-table.ts): per-slot sentence run starts, whether the slot has a table, text hashes, and per sentence its
  * paragraph, start, end, word count and repeat (packed, format 8) and filter. Loading checks the CRC, every length and every slot and offset bound, and throws on any mismatch.
  */
-/** Bumped whenever the analyzer, the indexed fields or this layout change (ArticleIndex's INDEX_VERSION). */
-export const INDEX_FILE_FORMAT = 8;
+/**
+ * Bumped whenever the analyzer, the indexed fields, the sentences splitSentences gives (the stored sentence table)
+ * or this layout change (ArticleIndex's INDEX_VERSION). 9: «..» before a sentence opener, a stop glued after a
+ * closing mark or a year, a stray second stop and «(...)» (src/arabic/sentences.ts, branch summaries-s25).
+ */
+export const INDEX_FILE_FORMAT = 9;
 const MAGIC = Buffer.from('NASHRAIX', 'latin1');
 const END = Buffer.from('END!', 'latin1');
 const DOCS_PER_LINE = 2000;

@@ -4,7 +4,13 @@
  * that both agree on random text, as plain-bm25.ts does for the ranking core.
  */
 // The decision at a single dot is one function the product and this statement share: it already reads strings.
-import { dotEndsSentence, findQuotationSpans } from '../../src/arabic/sentences.js';
+import {
+  afterStrayStop,
+  dotEndsSentence,
+  doubleDotEndsSentence,
+  findQuotationSpans,
+  isOmissionMark,
+} from '../../src/arabic/sentences.js';
 
 const TERMINATORS = new Set(['.', '!', '?', '؟', '…']);
 const TRAILING = new Set(['»', '”', '"', '’', ')', ']', '“']);
@@ -37,6 +43,7 @@ export function plainSplitSentences(paragraph: string): string[] {
   const cut = (end: number): number => {
     // Keep trailing terminators and closing marks with this sentence; never take the opener of the next one.
     while (end < text.length && !openers.has(end) && (TERMINATORS.has(text[end]) || TRAILING.has(text[end]))) end++;
+    end = afterStrayStop(text, end); // «…التكتيكية. . وأكد»: the stray stop stays with its sentence
     const sentence = text.slice(start, end).trim();
     if (sentence) sentences.push(sentence);
     start = end;
@@ -59,14 +66,19 @@ export function plainSplitSentences(paragraph: string): string[] {
     if (!TERMINATORS.has(ch)) continue;
     if (ch === '.') {
       const run = dotRun(text, i);
-      if (run === 2) {
+      if (run === 2 && !doubleDotEndsSentence(text, i, start)) {
         i += 1; // headline separator «أمريكا وإيطاليا.. المغرب»
         continue;
       }
       if (run === 1 && !dotEndsSentence(text, i)) continue;
+      if (run >= 3 && isOmissionMark(text, i)) {
+        i += run - 1; // «(...)»: an omission, not an end
+        continue;
+      }
       i = cut(i + run);
       continue;
     }
+    if (ch === '…' && isOmissionMark(text, i)) continue;
     i = cut(i + 1);
   }
   const rest = text.slice(start).trim();
