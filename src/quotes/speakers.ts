@@ -248,7 +248,20 @@ function isAal(t: Token | undefined): boolean {
 
 /** A name word, or «آل» inside a name (followed by its family word). */
 function inNameAt(tokens: Token[], j: number): boolean {
-  return isNameToken(tokens[j].norm) || afterNamePrefix(tokens, j) || (isAal(tokens[j]) && j + 1 < tokens.length && j > 0);
+  return isNameToken(tokens[j].norm) || afterNamePrefix(tokens, j) || beforeNameLink(tokens, j) || (isAal(tokens[j]) && j + 1 < tokens.length && j > 0);
+}
+
+/**
+ * «ملهم بن محمد هندي»، «مناهل بنت محمد المحيميد»: the word before «بن»/«بنت» (with a name word after it) is a given
+ * name even when it looks like a noun with a suffix («ملهم» ends like «-hum»). Only the short forms: «ابن» is as
+ * often the noun «son» («ابن الفقيد»).
+ */
+function beforeNameLink(tokens: Token[], j: number): boolean {
+  const t = tokens[j].norm;
+  // (Not a verb with و or an object pronoun, «وتشاركها بنت سلمان»; «-hum» alone is left, as in «ملهم».)
+  return j + 2 < tokens.length && (tokens[j + 1].norm === 'بن' || tokens[j + 1].norm === 'بنت') && !t.startsWith('ال') && t.length >= 3 &&
+    !/^[وف]/.test(t) && !/(ها|هما|كم|ته)$/.test(t) &&
+    !STOPWORDS.has(t) && !SUBJECT_STOPS.has(t) && !ROLE_HEADS.has(t) && !HONORIFICS.has(t) && isNameToken(tokens[j + 2].norm);
 }
 
 /**
@@ -468,6 +481,7 @@ function isNamePhrase(tokens: Token[]): boolean {
       (isNameToken(t.norm) && (j === 0 || !t.norm.startsWith('ال'))) ||
       (j > 0 && isFamilyName(t.norm) && isGivenName(tokens[j - 1].norm)) ||
       afterNamePrefix(tokens, j) ||
+      beforeNameLink(tokens, j) ||
       (isAal(t) && j > 0 && j + 1 < tokens.length),
   );
 }
@@ -589,10 +603,17 @@ function parseSubjectCore(afterVerb: string, familyNames: ReadonlySet<string>, c
     if (named) return named;
     // Role, then the name as an apposition: «وزير الشؤون الخارجية …، ناصر بوريطة».
     // «مؤسس "أديان"، فادي ضو لفرانس برس»: the apposition's name ends before a preposition glued to an outlet.
-    const appositive = leadingPhrase(segmentTokens(rest[0] ?? ''));
+    // «الباحث الفلكي، بقسم علوم الفلك والفضاء بجامعة الملك عبدالعزيز، ملهم بن محمد هندي»: segments that open with
+    // a preposition («بقسم…»، «في جامعة…») complete the role; the name is the apposition after them.
+    let apposed = 0;
+    while (apposed < rest.length - 1 && apposed < 2 && roleComplementSegment(rest[apposed])) apposed++;
+    const appositive = leadingPhrase(segmentTokens(rest[apposed] ?? ''));
     const outletAt = appositive.findIndex((t, j) => j >= 2 && isGluedOutlet(t.norm));
     const next = outletAt >= 0 ? appositive.slice(0, outletAt) : appositive;
-    if (isNamePhrase(next)) return { kind: 'named', name: join(next), role: join(phrase) };
+    // (Past a role's complement the name must fill its segment: «في مقابلة مع القناة العاشرة، عملية حرق عائلة
+    // دوابشة في نابلس بأنها…» is the verb's object.)
+    const fills = apposed === 0 || next.length === segmentTokens(rest[apposed] ?? '').length;
+    if (fills && isNamePhrase(next)) return { kind: 'named', name: join(next), role: join(phrase) };
     // «المدير العام للعلاقات الخارجية في وزارة الشؤون الإسلامية … الشيخ عبدالمجيد العُمري، إن»: the name stands
     // after the role's prepositional phrase; an honorific, or a name closing the segment, marks it.
     const deeper = nameInRoleSegment(segments[i] ?? '');
@@ -708,6 +729,14 @@ function parseSubjectCore(afterVerb: string, familyNames: ReadonlySet<string>, c
   return { kind: 'named', name, role: null };
 }
 
+/** «بقسم علوم الفلك»، «في جامعة طيبة»، «لدى البنك»: a segment that opens with a preposition, the rest of a role. */
+function roleComplementSegment(segment: string): boolean {
+  const tokens = segmentTokens(segment);
+  const first = tokens[0]?.norm ?? '';
+  // (A glued preposition only with a definite word after it: «بجامعة الملك…»; «لميا» alone is a name.)
+  return /^(في|لدي|من)$/.test(first) || (/^[بل][^اوي]..+/.test(first) && tokens.slice(1).some((t) => t.norm.startsWith('ال')));
+}
+
 /**
  * Role then name in one run: the name is the trailing run of name tokens after a definite word (the end of the
  * role). A family name may carry the article when a given name precedes it: «إبراهيم بن أحمد الغبان»، «رامي عبد
@@ -758,6 +787,7 @@ function roleThenNameRun(phrase: Token[], minNameTokens: number, familyNames: Re
     (DEFINITE_GIVEN.has(phrase[j].norm) && j + 1 < phrase.length && familyWithArticle(j + 1)) ||
     familyWithArticle(j) ||
     afterNamePrefix(phrase, j) ||
+    beforeNameLink(phrase, j) ||
     (isAal(phrase[j]) && j > 0 && j + 1 < phrase.length);
   while (k > 0 && inName(k - 1)) k--;
   // «المشرف العام علي كرة القدم»: «على» typed «علي» before a construct starts no name.

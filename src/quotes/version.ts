@@ -25,5 +25,7 @@
  * («وقال العساف») ends the name where it was first given — after a verb that takes an object, in a verb-first clause
  * («وسلط شريف الكيلاني الضوء»), before «إلى», with a verb and object after it cut («باراك أوباما كسب تأييد»); a
  * body's proper name in marks after its description («شركة الأبحاث "البن كابيتال"»).
+ * quotes-10 (issue 9, tenth round): the word before «بن»/«بنت» is a given name («ملهم بن محمد هندي»); a role's
+ * prepositional segments («، بقسم علوم الفلك…،») are read past to the name apposed after them.
  */
-export const QUOTES_VERSION = 'quotes-9';
+export const QUOTES_VERSION = 'quotes-10';
