@@ -11,6 +11,7 @@ import {
   CLAUSE_OPENERS,
   SURE_GIVEN,
   familyNamesIn,
+  isGluedOutlet,
   isNameToken,
   isOrganisationHead,
   organisationsIn,
@@ -174,10 +175,14 @@ export function analyseQuotes(article: Article): QuoteAnalysis {
         // «الزعيم الأعلى» for «المرشد الأعلى علي خامنئي»، «المختص المالي» for «المحلل المالي»: no role with that
         // head, but one that shares the description's adjective.
         sharingDescription(subject.byRoleOnly ? recent.slice(-3) : recent, subject.description) ??
+        // «حمل المستشار مرتضى منصور، رئيس مجلس إدارة نادي الزمالك، …» … «وأوضح رئيس الزمالك»: the description
+        // matches the role set after the name as an apposition, which the person's role (given before it) lacks.
+        apposedTo(recent.slice(-3), subject.description, maskedParagraphs.slice(0, paragraphIndex + 1)) ??
+        (subject.personNoun && paragraphIndex - personSetIn <= 1 ? (recent.at(-1) ?? null) : null) ??
         (subject.byRoleOnly ? null : (recent.at(-1) ?? (subject.head === '' ? mentioned.at(-1) : null) ?? null));
       if (person) {
         // «المسؤول الأميركي» is a fair role for a person the text gave none.
-        if (!person.role && subject.description.includes(' ')) person.role = subject.description;
+        if (!person.role && !subject.personNoun && subject.description.includes(' ')) person.role = subject.description;
         setPerson(person);
       } else setCurrent({ label: subject.description }, paragraphIndex);
     }
@@ -359,10 +364,15 @@ function quotedNameInSubject(paragraph: string, spans: QuoteSpan[], short: boole
     const span = spans[k];
     if (!short[k] || span.openAt < from || span.end >= to) continue;
     const words = tokensOf(paragraph.slice(span.start, span.end));
+    // «وأوضحت المواطنة "ب.و" لـ"سبق"»: the outlet spoken to closes the subject; the name may stand before it.
+    if (/(^|\s)لـ?\s*$/.test(paragraph.slice(from, span.openAt)) && k > 0) continue;
     // «الناطق باسم شبكة «الجزيرة» على "تويتر"»: after a preposition the quoted words are a place or a platform.
     const lastBefore = tokensOf(paragraph.slice(from, span.openAt)).at(-1)?.norm ?? '';
     if (STOPWORDS.has(lastBefore) || isStop(lastBefore)) return null;
-    if (words.length === 0 || words.length > 3 || !words.every((w) => isNameToken(w.norm) || NAME_LINKS.has(w.norm))) return null;
+    // «المواطنة "ب.و"»: sabq withholds a private person's name behind initials, which are the name as given.
+    const quotedText = paragraph.slice(span.start, span.end).trim();
+    const initials = /^\p{L}{1,3}(\s?\.\s?\p{L}{1,3}){1,3}\.?$/u.test(quotedText);
+    if (!initials && (words.length === 0 || words.length > 3 || !words.every((w) => isNameToken(w.norm) || NAME_LINKS.has(w.norm)))) return null;
     const before = paragraph.slice(from, span.openAt);
     if (/(^|\s)[لب]ـ?\s*$/.test(before) || /[،,.:;؛]/.test(before)) return null;
     const lead = tokensOf(before).filter((w) => !HONORIFICS.has(w.norm));
@@ -370,9 +380,11 @@ function quotedNameInSubject(paragraph: string, spans: QuoteSpan[], short: boole
     if (!roleLead && !lead.every((w) => ADVERBS_OR_ABOUT.has(w.norm))) return null;
     const after = paragraph.slice(span.end + 1, to).replace(/[\s:،,]+$/, '').trim();
     const afterTokens = tokensOf(after);
-    if (afterTokens.length > 0 && !ROLE_HEADS.has(withoutArticle(afterTokens[0].norm))) return null;
-    const role = roleLead ? before.trim() : afterTokens.length > 0 ? after : null;
-    return { kind: 'named', name: words.map((w) => w.text).join(' '), role, quoted: true };
+    // (…or the outlet spoken to: «"ب.و" لـ"سبق"».)
+    const toOutlet = (afterTokens.length > 0 && /^لـ?$/.test(afterTokens[0].norm)) || isGluedOutlet(afterTokens[0]?.norm ?? '');
+    if (afterTokens.length > 0 && !toOutlet && !ROLE_HEADS.has(withoutArticle(afterTokens[0].norm))) return null;
+    const role = roleLead ? before.trim() : afterTokens.length > 0 && !toOutlet ? after : null;
+    return { kind: 'named', name: initials ? quotedText.replace(/\s+/g, '') : words.map((w) => w.text).join(' '), role, quoted: true };
   }
   return null;
 }
@@ -521,6 +533,31 @@ function sharingDescription(people: Person[], description: string): Person | nul
   for (let i = people.length - 1; i >= 0; i--) {
     const role = people[i].role;
     if (role && tokensOf(role).slice(1).some((t) => words.includes(t.norm))) return people[i];
+  }
+  return null;
+}
+
+/**
+ * The latest of `people` whose name the narration follows with an apposition («مرتضى منصور، رئيس مجلس إدارة نادي
+ * الزمالك،») holding the description's head and all its definite words («رئيس الزمالك»).
+ */
+function apposedTo(people: Person[], description: string, masked: string[]): Person | null {
+  const words = tokensOf(description).map((t) => t.norm);
+  if (words.length < 2) return null;
+  const head = withoutArticle(words[0]);
+  const definite = words.slice(1).filter((n) => n.startsWith('ال') && n.length >= 4 && !STOPWORDS.has(n));
+  if (definite.length === 0) return null;
+  for (let i = people.length - 1; i >= 0; i--) {
+    const name = people[i].name;
+    for (const text of masked) {
+      for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+        const after = text.slice(at + name.length, at + name.length + 120);
+        const m = /^\s*[،,]([^،,.:؛]+)/.exec(after);
+        if (!m) continue;
+        const segment = tokensOf(m[1]).map((t) => t.norm);
+        if (segment.length > 0 && withoutArticle(segment[0]) === head && definite.every((n) => segment.includes(n))) return people[i];
+      }
+    }
   }
   return null;
 }
@@ -891,12 +928,17 @@ function completeNames(registry: PersonRegistry, masked: string[], tokenized: To
   for (const person of registry.people) {
     if (person.keys.length === 0 || person.keys.length >= MAX_COMPLETED_NAME || person.quoted) continue;
     let best: string | null = null;
-    for (let p = 0; p < masked.length && best === null; p++) {
+    // «حمل المستشار مرتضى منصور، رئيس…» … «في نفس الإطار طلب مرتضى منصور عقد جلسة»: where the article gives the name
+    // right after a role or an honorific, that is where the name starts, and a later mention cannot lengthen it.
+    let bounded = false;
+    for (let p = 0; p < masked.length && best === null && !bounded; p++) {
       const tokens = tokenized[p];
-      for (let e = person.keys.length - 1; e < tokens.length && best === null; e++) {
+      for (let e = person.keys.length - 1; e < tokens.length && best === null && !bounded; e++) {
         const s0 = e - person.keys.length + 1;
         if (!person.keys.every((key, k) => tokens[s0 + k].norm === key)) continue;
-        best = longerNameEndingAt(masked[p], tokens, s0, e, aloneAsSpeaker);
+        const prev = tokens[s0 - 1];
+        if (prev && (isRoleWord(prev.norm) || HONORIFICS.has(prev.norm)) && /^\s+$/.test(masked[p].slice(prev.end, tokens[s0].start))) bounded = true;
+        else best = longerNameEndingAt(masked[p], tokens, s0, e, aloneAsSpeaker);
       }
     }
     if (!best) continue;

@@ -33,7 +33,9 @@ export type Subject =
   // `quoted`: the name stood in marks («"صالح القرعوطي"»), so its words are exactly the name (never completed).
   | { kind: 'named'; name: string; role: string | null; weak?: boolean; quoted?: boolean }
   // «الخبير الأمني»، «المتحدث»; `byRoleOnly`: «الكاتب»، «مخرج الفيلم» point back only to a person given that role.
-  | { kind: 'anaphor'; head: string; description: string; byRoleOnly?: boolean }
+  // `personNoun`: «المرأة السبعينية»، «الشاب العشريني»: a plain word for a person with an adjective, who is the person
+  // just speaking (the caller takes them only when they spoke in this paragraph or the one before).
+  | { kind: 'anaphor'; head: string; description: string; byRoleOnly?: boolean; personNoun?: boolean }
   | { kind: 'unnamed'; role: string } // a group («المتدخلون»), «مسؤول أمريكي»، «مصدر أمني»
   | { kind: 'organisation'; name: string }; // «وزارة الداخلية التونسية»، «الجيش اللبناني»، «بيان الوزارة» → الوزارة
 
@@ -523,6 +525,11 @@ function namedAfterHuwa(afterVerb: string, familyNames: ReadonlySet<string>): Su
 
 const NO_WORDS: ReadonlySet<string> = new Set();
 
+/** Plain words for a person (no role): «المرأة السبعينية»، «الشاب الجامعي» describe someone already named. */
+const PERSON_NOUNS: ReadonlySet<string> = new Set(
+  'مرأة امرأة سيدة رجل شاب شابة فتاة فتى طفل طفلة أم أب عجوز مسن مسنة أرملة مواطن مواطنة سبعيني'.split(' ').map((w) => normalizeArabic(w)),
+);
+
 /**
  * `confirmedFamilyNames`: family names the article itself confirms (written after a given name and used alone as a
  * speaker, extract.ts repeatedFamilyNames), which a following «إلى/عن» does not turn into a verbal noun.
@@ -639,6 +646,9 @@ function parseSubjectCore(afterVerb: string, familyNames: ReadonlySet<string>, c
     // «وأضاف المختص المالي أيضا»: a definite noun we do not list, with a nisba after it, describes someone — the
     // person whose role shares that description, if any (resolved by the caller), never a name or no subject.
     const described = phrase.slice(0, 2);
+    if (described.length === 2 && PERSON_NOUNS.has(first) && /^(ال|وال)/.test(described[1].norm) && phrase.slice(2).every((t) => ADVERBS.has(t.norm.replace(TANWEEN, '')))) {
+      return { kind: 'anaphor', head: first, description: join(described), byRoleOnly: true, personNoun: true };
+    }
     const restAdverbs = phrase.slice(2).every((t) => ADVERBS.has(t.norm.replace(TANWEEN, '')));
     // (Not a head in ة or a plural: «البطريركية اللاتينية»، «السلطات المحلية» are bodies.)
     const personLike = !/(ه|ات|ين|ون)$/.test(phrase[0].norm);

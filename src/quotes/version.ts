@@ -26,6 +26,9 @@
  * («وسلط شريف الكيلاني الضوء»), before «إلى», with a verb and object after it cut («باراك أوباما كسب تأييد»); a
  * body's proper name in marks after its description («شركة الأبحاث "البن كابيتال"»).
  * quotes-10 (issue 9, tenth round): the word before «بن»/«بنت» is a given name («ملهم بن محمد هندي»); a role's
- * prepositional segments («، بقسم علوم الفلك…،») are read past to the name apposed after them.
+ * prepositional segments («، بقسم علوم الفلك…،») are read past to the name apposed after them; a name given right after a role is not lengthened by a later mention
+ * («طلب مرتضى منصور»); a description matching the apposition after a recent speaker's name («رئيس الزمالك»); a plain
+ * person noun with an adjective («وأضافت المرأة السبعينية») is the person just speaking; initials in marks are a name
+ * («المواطنة "ب.و" لـ"سبق"»).
  */
 export const QUOTES_VERSION = 'quotes-10';
