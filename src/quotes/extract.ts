@@ -244,7 +244,8 @@ export function analyseQuotes(article: Article): QuoteAnalysis {
         // is no nisba after a one-word name is that object, not a family name.
         const bareVerb = tokens[t].norm.replace(/^[وف](?=...)/, '');
         // (Not when a role follows the name, «وكشف دخيل الطيار مدير الصالة…»: the apposition shows where the name ends.)
-        const roleAfterName = subject.kind === 'named' && subject.role !== null && masked.slice(subjectFrom, nextOpen).trimStart().startsWith(subject.name) && ROLE_HEADS.has(withoutArticle(tokensOf(subject.role)[0]?.norm ?? ''));
+        // (…also behind an honorific: «وعلق الدكتور طارق الحبيب بروفيسور واستشاري الأمراض النفسية».)
+        const roleAfterName = roleFollowsName(masked.slice(subjectFrom, nextOpen), subject);
         // (Not when the article makes that word alone a speaker elsewhere, «وقال العساف»: then it is a family name —
         // «أعلن وزير المالية إبراهيم العساف عن…» is «إبراهيم العساف».)
         if (subject.kind === 'named' && !roleAfterName && (OBJECT_VERBS.has(bareVerb) || OPINION_VERBS.has(bareVerb)) && hasCommonNounFamily(subject.name) && !aloneAsSpeaker.has(tokensOf(subject.name).at(-1)?.norm ?? '')) {
@@ -463,7 +464,11 @@ function clauseInitialTokens(masked: string, tokens: Token[]): Set<number> {
     return false;
   };
   for (let i = 0; i < tokens.length; i++) {
-    if (i > 0 && ((tokens[i].start === tokens[i - 1].end + 1 && masked[tokens[i - 1].end] === ' ') || !stopAt(tokens[i - 1].end, tokens[i].start))) continue;
+    // «…نصيرا)" كما تفاعل عادل الجبير… وكتب "…"»: a quotation (masked to spaces; twelve blanks and more is a
+    // quotation of four words and more, not spacing) ends its sentence as a stop does.
+    // (Only a word that links a new clause, «كما» or a verb with و/ف: «…" يرحم الله الشيخ» is no new speaker's clause.)
+    const afterQuotation = i > 0 && /^([وف].{2,}|و?كما)$/.test(tokens[i].norm) && /\s{12,}/.test(masked.slice(tokens[i - 1].end, tokens[i].start)) && /^[\s:]+$/.test(masked.slice(tokens[i - 1].end, tokens[i].start));
+    if (i > 0 && !afterQuotation && ((tokens[i].start === tokens[i - 1].end + 1 && masked[tokens[i - 1].end] === ' ') || !stopAt(tokens[i - 1].end, tokens[i].start))) continue;
     if (i > 0 && isAbbreviation(tokens[i - 1])) continue; // «د. أحمد»، «م. ناصر»: the dot abbreviates a title
     starts.add(i);
     // «من جهة ثانية اثنى…»، «من جانبه أكد…»: a fixed opener, with or without its comma.
@@ -584,6 +589,8 @@ function clauseSubject(
 ): Subject | null {
   // «فقد اقترح جيب بوش…»، «وقد أكد…»: the particle stands before the clause's verb.
   if (/^[وف]?(قد|لقد)$/.test(tokens[t].norm) && tokens[t + 1]) t++;
+  // «كما تفاعل عادل الجبير…»: «كما» (as well) links the clause to the one before; its verb comes next.
+  else if (/^و?كما$/.test(tokens[t].norm) && tokens[t + 1] && /^\s+$/.test(masked.slice(tokens[t].end, tokens[t + 1].start))) t++;
   const first = tokens[t].norm;
   const kana = KANA_FORMS.has(first);
   // «لكن مكونيل رفض ما ذهب إليه أوباما. وقال: "…"»: a discourse word, then a person the article has named, then
@@ -625,7 +632,8 @@ function clauseSubject(
   // سمير جعجع…»), or when its first word is a person the article has already named («وأبلغ مكونيل الصحفيين»).
   // (The role must have a role's head: «سمات السعودية خالد آل سعود هيكل», a tag line, has none.)
   const roleHead = subject.kind === 'named' && subject.role ? tokensOf(subject.role)[0]?.norm : undefined;
-  if (subject.kind === 'named' && roleHead && isRoleOrHonorific(roleHead) && !hasCommonNounFamily(subject.name)) return subject;
+  // («كما تفاعل عادل الجبير وزير الخارجية السعودي مع الهاشتاق»: a role right after the name marks where it ends.)
+  if (subject.kind === 'named' && roleHead && isRoleOrHonorific(roleHead) && (!hasCommonNounFamily(subject.name) || roleFollowsName(after, subject))) return subject;
   const marked = nameAfterRole(tokensOf(after.split(/[.!?؟:؛;،,(]/)[0] ?? ''));
   if (marked) return { kind: 'named', name: marked.name, role: marked.role || null };
   // «وكان موتا، أحد العناصر…»: after كان its subject comes next.
@@ -645,6 +653,18 @@ function clauseSubject(
     if (byGiven.length === 1 && (then === '' || isStop(then) || STOPWORDS.has(then))) return { kind: 'named', name: byGiven[0].name, role: null };
   }
   return null;
+}
+
+/**
+ * «دخيل الطيار مدير الصالة…»، «الدكتور طارق الحبيب بروفيسور…»: the subject's role stands right after its name (an
+ * apposition, with at most honorifics before the name), so the role's head shows where the name ends.
+ */
+function roleFollowsName(text: string, subject: Subject): boolean {
+  if (subject.kind !== 'named' || subject.role === null) return false;
+  const nameAt = text.indexOf(subject.name);
+  if (nameAt < 0 || !tokensOf(text.slice(0, nameAt)).every((w) => HONORIFICS.has(w.norm))) return false;
+  const rest = text.slice(nameAt + subject.name.length);
+  return rest.replace(/^[\s،,]+/, '').startsWith(subject.role) && ROLE_HEADS.has(withoutArticle(tokensOf(subject.role)[0]?.norm ?? ''));
 }
 
 const TWO_LETTER_VERBS: ReadonlySet<string> = new Set(['رد', 'شن', 'حث']);

@@ -97,7 +97,7 @@ export const ROLE_HEADS: ReadonlySet<string> = normalizedSet(`
   سناتور سيناتور مرشح مرشحة ملياردير داعية مطرب مطربة روائي روائية أديب أديبة مؤرخ مفكر ناقد ناقدة منتج
   حارس مهاجم مدافع كابتن مؤلف مؤلفة رسام رسامة مصمم مصممة مغرد مغردة محرر محررة مذيع مذيعة مراسل مراسلة
   معلق محاضر محاضرة ممرض ممرضة صيدلي صيدلانية قائم
-  مختص مختصة متخصص متخصصة`);
+  مختص مختصة متخصص متخصصة استشاري استشارية بروفيسور بروفسور`);
 
 /** Definite descriptions that point back to a person already named («وقال المسؤول الأميركي»). */
 export const ANAPHORIC_HEADS: ReadonlySet<string> = normalizedSet(`
