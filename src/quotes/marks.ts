@@ -83,6 +83,9 @@ function collectMarks(text: string): Mark[] {
     else if (c === '»') marks.push({ at: i, family: 'guillemet', role: 'close' });
     else if (c === '"') marks.push({ at: i, family: 'ascii', role: asciiRole(text, i) });
     else if (c === '“' || c === '”' || c === '„') marks.push({ at: i, family: 'curly', role: curlyRole(text, i) });
+    // «“ويندوز 10″»، «إم إتش 370′′»: some sites' software turns the closing ” into a double prime (one character or
+    // two); after a word it only closes.
+    else if ((c === '″' || (c === '′' && text[i + 1] === '′')) && !isSpace(text[i - 1])) marks.push({ at: i, family: 'curly', role: 'close' });
   }
   return marks;
 }
