@@ -79,8 +79,10 @@ function collectMarks(text: string): Mark[] {
   const marks: Mark[] = [];
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
-    if (c === '«') marks.push({ at: i, family: 'guillemet', role: 'open' });
-    else if (c === '»') marks.push({ at: i, family: 'guillemet', role: 'close' });
+    // «مرشح فريق «8 مارس « وقام…»: an opening « is glued to the word after it, so one with a space after it may be
+    // the closer of a quotation inside; «وقال:» لا عمالة…»: a » right after a colon opens. Both are read in context.
+    if (c === '«') marks.push({ at: i, family: 'guillemet', role: isSpace(text[i + 1]) && i + 1 < text.length ? 'either' : 'open' });
+    else if (c === '»') marks.push({ at: i, family: 'guillemet', role: /:\s*$/.test(text.slice(Math.max(0, i - 3), i)) ? 'either' : 'close' });
     else if (c === '"') marks.push({ at: i, family: 'ascii', role: asciiRole(text, i) });
     else if (c === '“' || c === '”' || c === '„') marks.push({ at: i, family: 'curly', role: curlyRole(text, i) });
     // «“ويندوز 10″»، «إم إتش 370′′»: some sites' software turns the closing ” into a double prime (one character or
@@ -116,7 +118,13 @@ export function scanQuoteMarks(text: string): MarkScan {
     const m = marks[k];
     const current = open as Mark | null;
     if (m.family === 'guillemet') {
-      if (m.role === 'open' && !current) startSpan(m);
+      if (m.role === 'either' && !current) startSpan(m);
+      else if (m.role === 'either' && text[m.at] === '«') {
+        if (nestedGuillemets > 0) nestedGuillemets--; // the spaced « closes the quotation inside
+        // «:» لا تنقد داعش في الفعل وتوافقها في الفكر « .»: marks written the other way round, » … «.
+        else if (current && text[current.at] === '»') endSpan(m.at, true);
+        else nestedGuillemets++;
+      } else if (m.role === 'open' && !current) startSpan(m);
       else if (m.role === 'open') nestedGuillemets++; // «…» quoted inside a quotation: «… تنظيم «داعش» …»
       else if (current && nestedGuillemets > 0) nestedGuillemets--;
       else if (current?.family === 'guillemet') endSpan(m.at, true);
