@@ -4,7 +4,8 @@
  * «بن»; a role's prepositional segments before the apposed name; a name given right after a role is not lengthened
  * by a later mention; a description matching a speaker's apposition; a plain person noun with an adjective after a
  * continuation verb; initials in marks; a quotation ending its sentence before «كما تفاعل…»; a role right after the
- * name, behind an honorific. Each test of a change failed on quotes-9; the guards hold on both.
+ * name, behind an honorific; a double prime closing a curly quotation; guillemets read in context (a spaced « closing
+ * the quotation inside, a » after a colon opening). Each test of a change failed on quotes-9; the guards hold on both.
  */
 import { describe, expect, it } from 'vitest';
 import { articleOf as article } from './support/articles.js';
@@ -92,5 +93,35 @@ describe('round 10: tweets in one paragraph, each given to its writer', () => {
       'وقال الشيخ علي الطنطاوي في برنامجه: "أنتم أيها السعوديون تنعمون بنعمتين عظيمتين هما الأمن والإيمان" يرحم الله الشيخ الطنطاوي فقد كان مدرسة منوعة، حيث ذكرني بخير فقال "أحسن الأخ العيدي الذي يقرأ أقوال الرسول وينطق أسماء الصحابة".',
     );
     expect(said).toEqual(['علي الطنطاوي', 'علي الطنطاوي']);
+  });
+});
+
+describe('round 10: marks as sites write them', () => {
+  it('a double prime after a word closes a curly quotation («…370′′، التي…»), so the next one stands apart', () => {
+    const qs = quotes(
+      'وقال نجيب رزاق للصحافيين “بعد 515 يوماً من فقدان الطائرة، أعلن لكم بحزن أن حطام الطائرة يعود حتماً إلى الرحلة إم إتش 370′′، التي كانت تقل 239 راكباً، وأضاف “أصبح لدينا اليوم الدليل الملموس على أن الرحلة انتهت بطريقة مأساوية”.',
+    );
+    expect(qs.map((q) => q.speaker)).toEqual(['نجيب رزاق', 'نجيب رزاق']);
+    expect(qs[0].text.startsWith('بعد 515 يوماً من فقدان الطائرة، أعلن لكم بحزن')).toBe(true);
+  });
+
+  it('a « with a space after it closes the quotation inside, so the statement ends at its own »', () => {
+    const qs = quotes(
+      'وأكد وزير العدل أشرف ريفي أنه «لا يمكن لتيار المستقبل أن يقبل بعون رئيساً لأنه مرشح فريق «8 مارس « وقام بتأمين الغطاء لمشروع «حزب الله» في لبنان»، مشيراً الى أن «مشكلة جدية لدى عون مع الساحة السنية على خلفية تشكيكه بنزاهة الرئيس».',
+    );
+    expect(qs.map((q) => q.speaker)).toEqual(['أشرف ريفي', 'أشرف ريفي']);
+    expect(qs[1].text.startsWith('مشكلة جدية لدى عون')).toBe(true);
+  });
+
+  it('a » right after a colon opens, and the marks written the other way round close with «', () => {
+    const qs = quotes(
+      'وكما قال الشيخ عادل الكلباني في تغريدته :» لا تنقد داعش في الفعل وتوافقها في الفكر « . وكما قال الداعية بدر بن علي طامي العتيبي :»أما رأيتموهم؟ أما عرفتموهم ؟ لما ثاروا على من نطق بتكفير داعش».',
+    );
+    expect(qs.map((q) => q.text)).toEqual(['لا تنقد داعش في الفعل وتوافقها في الفكر', 'أما رأيتموهم؟ أما عرفتموهم ؟ لما ثاروا على من نطق بتكفير داعش']);
+    expect(qs.map((q) => q.speaker)).toEqual(['عادل الكلباني', 'بدر بن علي طامي العتيبي']);
+  });
+
+  it('guard: a double prime after a space is no closing mark, and «“5′′ فنانين» is no statement', () => {
+    expect(quotes('وقد فعل ذلك هو بنفسه مع “5′′ فنانين آخرين في تصميم مقاعد على شاطئ جدة على شكل زوارق قديمة.')).toEqual([]);
   });
 });
