@@ -860,6 +860,9 @@ function attributionCue(masked: string, openAt: number): 'speech' | 'document' |
   // («حسب تقدير «دي جيه آي»»: what follows «حسب تقدير» is a body's name, not its words.)
   const source = /(?:^|\s)(?:و?على\s+حد\s+تعبير|و?ب?حسب)\s+([^،,.:\s]+)(?:\s+[^،,.:\s]+){0,2}(?:[،,]\s*من\s+[^،,.:]{3,40})?[،,]?\s*$/.exec(leadIn);
   if (source && !/^(تقدير|تقديرات|تعبير|رواية|وصف|تصنيف)$/.test(source[1])) cue = true;
+  // «وزاد «أن أهم معوقات…»»: «زاد» (went on) right before the mark continues the speaker; elsewhere it is «increased»,
+  // so it is no reporting verb in the lexicon.
+  if (/(?:^|\s)[وف]زاد[تا]?\s*:?\s*$/.test(leadIn)) cue = true;
   tokens.forEach((t: Token, i) => {
     if (isReportingVerbAt(tokens, i) || isParticiple(t.norm)) {
       cue = true;

@@ -119,6 +119,13 @@ export function scanQuoteMarks(text: string): MarkScan {
     const current = open as Mark | null;
     if (m.family === 'guillemet') {
       if (m.role === 'either' && !current) startSpan(m);
+      else if (m.role === 'either' && current && text[current.at] === '»' && text[m.at] === '»' && nestedGuillemets === 0) {
+        // «وقال:» لا عمالة … ونعيّر الجميع وقال:» انتم…»: a new «وقال:»» while one opened so is still open ends that
+        // one before its verb, and opens the next.
+        const verb = /\s+[\p{L}\p{M}]+\s*:\s*$/u.exec(text.slice(current.at, m.at));
+        endSpan(verb ? current.at + verb.index : m.at, verb !== null);
+        startSpan(m);
+      }
       else if (m.role === 'either' && text[m.at] === '«') {
         if (nestedGuillemets > 0) nestedGuillemets--; // the spaced « closes the quotation inside
         // «:» لا تنقد داعش في الفعل وتوافقها في الفكر « .»: marks written the other way round, » … «.
