@@ -134,6 +134,8 @@ export function isNameToken(norm: string): boolean {
   if (ROLE_HEADS.has(bare) || INSTITUTIONS.has(bare) || COLLECTIVES.has(bare)) return false;
   if (isQuantifier(norm) || KANA_FORMS.has(norm) || HONORIFIC_PRONOUNS.has(norm) || CLAUSE_OPENERS.has(norm)) return false;
   if (SPEECH_VERBS.has(norm) || isParticiple(norm) || ADVERBS.has(norm)) return false;
+  // «متعامل بالسوق الموازية، رفض الكشف عن هويته»: the verb of an unnamed source's anonymity, never a name.
+  if (/^[وف]?(رفض|رفضت|طلب|طلبت)$/.test(norm)) return false;
   // (Only with a word after the article: «فالح»، «والد» are a name and a noun, not «ف» + «ال» + one letter.)
   if (/^(بال|لل|كال|فال|وال).../.test(norm) || /^(بال|لل|وال)..$/.test(norm)) return false;
   // «فابيوس لإذاعة فرانس إنتر»، «لـCNN»، «لبي بي سي»: a preposition glued to an outlet (a media word, Latin
