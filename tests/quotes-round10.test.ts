@@ -5,7 +5,8 @@
  * by a later mention; a description matching a speaker's apposition; a plain person noun with an adjective after a
  * continuation verb; initials in marks; a quotation ending its sentence before «كما تفاعل…»; a role right after the
  * name, behind an honorific; a double prime closing a curly quotation; guillemets read in context (a spaced « closing
- * the quotation inside, a » after a colon opening). Each test of a change failed on quotes-9; the guards hold on both.
+ * the quotation inside, a » after a colon opening, a second «وقال:»» ending the first); «وزاد «…»»; unnamed bankers and
+ * traders, and the anonymity verb «رفض الكشف» that is no name. Each test of a change failed on quotes-9; the guards hold on both.
  */
 import { describe, expect, it } from 'vitest';
 import { articleOf as article } from './support/articles.js';
@@ -123,5 +124,38 @@ describe('round 10: marks as sites write them', () => {
 
   it('guard: a double prime after a space is no closing mark, and «“5′′ فنانين» is no statement', () => {
     expect(quotes('وقد فعل ذلك هو بنفسه مع “5′′ فنانين آخرين في تصميم مقاعد على شاطئ جدة على شكل زوارق قديمة.')).toEqual([]);
+  });
+});
+
+describe('round 10: continuation and unnamed sources', () => {
+  it('«وزاد «…»» right after a speaker continues them', () => {
+    expect(
+      speakers(
+        'وقال رئيس لجنة العطور محمد ناصر الغامدي: «السوق يشهد إقبالا كبيرا من المتسوقين هذا العام مع اقتراب موسم العيد».',
+        'وزاد «أن أهم معوقات تطور ونمو السوق تتمثل في باعة الشنطة من المقلدين».',
+      ),
+    ).toEqual(['محمد ناصر الغامدي', 'محمد ناصر الغامدي']);
+  });
+
+  it('a second «وقال:»» while the first is open ends the first before its verb', () => {
+    const qs = quotes(
+      'وأكد رئيس تكتل التغيير والاصلاح العماد ميشال عون أن كل قرارات الحكومة تعسفية.وقال:» لا عمالة ولا عمولة ولا دم علينا وضميرنا نظيف ونعيّر الجميع وقال:» انتم حكومة النفايات وعرقلة المشروعات الانمائية على كل الاراضي اللبنانية».',
+    );
+    expect(qs.map((q) => q.text)).toEqual(['لا عمالة ولا عمولة ولا دم علينا وضميرنا نظيف ونعيّر الجميع', 'انتم حكومة النفايات وعرقلة المشروعات الانمائية على كل الاراضي اللبنانية']);
+    expect(qs.map((q) => q.speaker)).toEqual(['ميشال عون', 'ميشال عون']);
+  });
+
+  it('«وقال مصرفي كبير في بنك تجاري…» is an unnamed source, and so is «المصرفي» later', () => {
+    const qs = quotes(
+      'وقال مصرفي كبير في بنك تجاري إماراتي تديره الدولة “أيام الأموال السهلة ولت تماما من السوق”.',
+      'وقال المصرفي الذي رفض نشر اسمه بسبب حساسية الموضوع “تراجع أسعار النفط يضغط على السيولة في البنوك”.',
+    );
+    expect(qs.map((q) => q.speaker)).toEqual([null, null]);
+    expect(qs.map((q) => q.speakerKind)).toEqual(['unnamed', 'unnamed']);
+  });
+
+  it('«رفض الكشف عن هويته» after an unnamed trader is no name', () => {
+    const qs = quotes('وقال متعامل بالسوق الموازية لـ«الشرق الأوسط»، رفض الكشف عن هويته: «الطلب ضعيف نوعا ما ولا يوجد تغيير كبير على الأسعار».');
+    expect(qs.map((q) => q.speaker)).toEqual([null]);
   });
 });

@@ -29,6 +29,8 @@
  * prepositional segments («، بقسم علوم الفلك…،») are read past to the name apposed after them; a name given right after a role is not lengthened by a later mention
  * («طلب مرتضى منصور»); a description matching the apposition after a recent speaker's name («رئيس الزمالك»); a plain
  * person noun with an adjective («وأضافت المرأة السبعينية») is the person just speaking; initials in marks are a name
- * («المواطنة "ب.و" لـ"سبق"»).
+ * («المواطنة "ب.و" لـ"سبق"»); a quotation ends its sentence («…" كما تفاعل X… وكتب "…"»); a role right after the name
+ * ends it behind an honorific; a double prime closes a curly quotation; guillemets read in context (a spaced «
+ * closes, a » after a colon opens); «وزاد «…»»; «مصرفي»، «متعامل»، «استشاري»، «بروفيسور» are role heads.
  */
 export const QUOTES_VERSION = 'quotes-10';
