@@ -6,7 +6,7 @@
  * continuation verb; initials in marks; a quotation ending its sentence before «كما تفاعل…»; a role right after the
  * name, behind an honorific; a double prime closing a curly quotation; guillemets read in context (a spaced « closing
  * the quotation inside, a » after a colon opening, a second «وقال:»» ending the first); «وزاد «…»»; unnamed bankers and
- * traders, and the anonymity verb «رفض الكشف» that is no name. Each test of a change failed on quotes-9; the guards hold on both.
+ * traders, and the anonymity verb «رفض الكشف» that is no name; an honorific and a name closing a long role chain. Each test of a change failed on quotes-9; the guards hold on both.
  */
 import { describe, expect, it } from 'vitest';
 import { articleOf as article } from './support/articles.js';
@@ -157,5 +157,23 @@ describe('round 10: continuation and unnamed sources', () => {
   it('«رفض الكشف عن هويته» after an unnamed trader is no name', () => {
     const qs = quotes('وقال متعامل بالسوق الموازية لـ«الشرق الأوسط»، رفض الكشف عن هويته: «الطلب ضعيف نوعا ما ولا يوجد تغيير كبير على الأسعار».');
     expect(qs.map((q) => q.speaker)).toEqual([null]);
+  });
+});
+
+describe('round 10: an honorific and a name closing a long role chain', () => {
+  it('«قال المدير العام التنفيذي لمستشفى الملك خالد التخصصي للعيون، استشاري…، الدكتور عبدالإله بن عباد الطويرقي «…»»', () => {
+    const qs = quotes(
+      'ومن جانبه، قال المدير العام التنفيذي لمستشفى الملك خالد التخصصي للعيون، استشاري أكاديمي أول في طب وجراحة العيون، الدكتور عبدالإله بن عباد الطويرقي «إن الدراسة تعد نقلة كبيرة في طب العيون، وخصوصا في علاج المياه البيضاء».',
+      'وزاد «سعدنا بأن يكون المستشفى بين المشاركين في هذا البحث المهم».',
+    );
+    expect(qs.map((q) => q.speaker)).toEqual(['عبدالإله بن عباد الطويرقي', 'عبدالإله بن عباد الطويرقي']);
+  });
+
+  it('«وقال أخصائي … عضو هيئة التدريس بكلية الطب في جامعة طيبة الدكتور وسيم عبدالعزيز عالم «…»»', () => {
+    expect(
+      speakers(
+        'وقال أخصائي طب وجراحة العيون رئيس العلاقات العامة بالجمعية السعودية لطب العيون عضو هيئة التدريس بكلية الطب في جامعة طيبة الدكتور وسيم عبدالعزيز عالم «لا توجد في الصيدليات أي قطرات لعلاج المياه البيضاء».',
+      ),
+    ).toEqual(['وسيم عبدالعزيز عالم']);
   });
 });

@@ -251,6 +251,11 @@ export function analyseQuotes(article: Article): QuoteAnalysis {
         if (subject.kind === 'named' && !roleAfterName && (OBJECT_VERBS.has(bareVerb) || OPINION_VERBS.has(bareVerb)) && hasCommonNounFamily(subject.name) && !aloneAsSpeaker.has(tokensOf(subject.name).at(-1)?.norm ?? '')) {
           subject = { kind: 'named', name: tokensOf(subject.name)[0].text, role: subject.role, ...(subject.role ? {} : { weak: true }) };
         }
+        // «قال المدير العام التنفيذي لمستشفى الملك خالد التخصصي للعيون، استشاري…، الدكتور عبدالإله بن عباد الطويرقي «…»»:
+        // an honorific and a name closing the subject, right before the quotation, name the speaker whatever the
+        // role chain before them holds.
+        const closing = nameClosingSubject(masked.slice(subjectFrom, nextOpen), familyNames);
+        if (closing && !(subject.kind === 'named' && closing.name.includes(subject.name))) subject = closing;
         // «وقالت الشركة على لسان مديرها التنفيذي جون سميث»: the body speaks through the person named after «على لسان».
         const mouth = onTheTongueOf(masked.slice(subjectFrom, nextOpen), familyNames);
         if (mouth) subject = mouth;
@@ -653,6 +658,29 @@ function clauseSubject(
     if (byGiven.length === 1 && (then === '' || isStop(then) || STOPWORDS.has(then))) return { kind: 'named', name: byGiven[0].name, role: null };
   }
   return null;
+}
+
+/**
+ * The last honorific in a reporting verb's subject followed by a name and nothing else up to the quotation (a
+ * colon at most): «… عضو هيئة التدريس بكلية الطب في جامعة طيبة الدكتور وسيم عبدالعزيز عالم «…»». The role is what
+ * stands between the verb and the honorific. Only with a role before it, and only when the name fills the rest.
+ */
+function nameClosingSubject(subjectText: string, familyNames: ReadonlySet<string>): (Subject & { kind: 'named' }) | null {
+  if (/[.!?؟]/.test(subjectText)) return null;
+  const tokens = tokensOf(subjectText);
+  let h = -1;
+  for (let j = tokens.length - 2; j >= 1; j--) {
+    if (HONORIFICS.has(tokens[j].norm)) {
+      h = j;
+      break;
+    }
+  }
+  if (h < 1 || !isRoleOrHonorific(tokens[0].norm)) return null;
+  const tail = subjectText.slice(tokens[h].start).replace(/[\s:،,]+$/, '');
+  const named = parseSubject(tail, familyNames);
+  if (named.kind !== 'named' || tokensOf(named.name).length !== tokens.length - h - 1 || tokensOf(named.name).length < 2) return null;
+  const role = subjectText.slice(0, tokens[h].start).replace(/[،,]/g, ' ').replace(/\s+/g, ' ').trim();
+  return { kind: 'named', name: named.name, role: role || named.role };
 }
 
 /**
