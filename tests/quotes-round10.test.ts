@@ -6,7 +6,7 @@
  * continuation verb; initials in marks; a quotation ending its sentence before «كما تفاعل…»; a role right after the
  * name, behind an honorific; a double prime closing a curly quotation; guillemets read in context (a spaced « closing
  * the quotation inside, a » after a colon opening, a second «وقال:»» ending the first); «وزاد «…»»; unnamed bankers and
- * traders, and the anonymity verb «رفض الكشف» that is no name; an honorific and a name closing a long role chain. Each test of a change failed on quotes-9; the guards hold on both.
+ * traders, and the anonymity verb «رفض الكشف» that is no name; an honorific and a name closing a long role chain; a noun with «her» ending the subject. Each test of a change failed on quotes-9; the guards hold on both.
  */
 import { describe, expect, it } from 'vitest';
 import { articleOf as article } from './support/articles.js';
@@ -175,5 +175,15 @@ describe('round 10: an honorific and a name closing a long role chain', () => {
         'وقال أخصائي طب وجراحة العيون رئيس العلاقات العامة بالجمعية السعودية لطب العيون عضو هيئة التدريس بكلية الطب في جامعة طيبة الدكتور وسيم عبدالعزيز عالم «لا توجد في الصيدليات أي قطرات لعلاج المياه البيضاء».',
       ),
     ).toEqual(['وسيم عبدالعزيز عالم']);
+  });
+});
+
+describe('round 10: the verb\'s object ends the subject', () => {
+  it('«ابدت الفنانة إليسا اعجابها الكبير بهاتفي سامسونج… وقالت»: the noun with «her» ends the name', () => {
+    expect(
+      speakers(
+        'ومن جهتها ابدت الفنانة إليسا اعجابها الكبير هاتفي سامسونج من فئة جالكسي الجديدين وقالت : "من الرائع جداً أن أتواجد في مدينة دبي مع شركة سامسونج لإطلاق هذا المنتج".',
+      ),
+    ).toEqual(['إليسا']);
   });
 });

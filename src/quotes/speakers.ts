@@ -755,6 +755,13 @@ function roleComplementSegment(segment: string): boolean {
  * الرحمن»; «وزير الخارجية المغربي» has no given name before «المغربي», so it stays a role.
  */
 function roleThenName(phrase: Token[], minNameTokens: number, familyNames: ReadonlySet<string> = new Set()): Subject | null {
+  // «ابدت الفنانة إليسا اعجابها الكبير بهاتفي…»: a noun with «her/their» is the verb's object, a sure end of the
+  // subject, so the name stands right before it (one word may do).
+  const object = phrase.findIndex((t, j) => j >= 2 && /(ها|هما|هم)$/.test(t.norm) && t.norm.length >= 5 && !/^(ال|[وف])/.test(t.norm));
+  if (object >= 2) {
+    const named = roleThenNameRun(phrase.slice(0, object), minNameTokens, familyNames);
+    if (named) return named;
+  }
   const whole = roleThenNameRun(phrase, minNameTokens, familyNames);
   if (whole) return whole;
   // «رحب أمين عام غرفة حفر الباطن أنور بن الشامي العنزي بزيارة الملحق…»: the verb's object follows the name,
