@@ -6,7 +6,7 @@
  * continuation verb; initials in marks; a quotation ending its sentence before «كما تفاعل…»; a role right after the
  * name, behind an honorific; a double prime closing a curly quotation; guillemets read in context (a spaced « closing
  * the quotation inside, a » after a colon opening, a second «وقال:»» ending the first); «وزاد «…»»; unnamed bankers and
- * traders, and the anonymity verb «رفض الكشف» that is no name; an honorific and a name closing a long role chain; a noun with «her» ending the subject. Each test of a change failed on quotes-9; the guards hold on both.
+ * traders, and the anonymity verb «رفض الكشف» that is no name; an honorific and a name closing a long role chain; a noun with «her» ending the subject; an outlet's name in marks after «لإذاعة». Each test of a change failed on quotes-9; the guards hold on both.
  */
 import { describe, expect, it } from 'vitest';
 import { articleOf as article } from './support/articles.js';
@@ -185,5 +185,15 @@ describe('round 10: the verb\'s object ends the subject', () => {
         'ومن جهتها ابدت الفنانة إليسا اعجابها الكبير هاتفي سامسونج من فئة جالكسي الجديدين وقالت : "من الرائع جداً أن أتواجد في مدينة دبي مع شركة سامسونج لإطلاق هذا المنتج".',
       ),
     ).toEqual(['إليسا']);
+  });
+});
+
+describe('round 10: an outlet named in marks is no quotation', () => {
+  it('«لإذاعة “إيه بي سي نيوز”، إن…»: the quoted words after «لإذاعة» are the outlet; the statement after is found', () => {
+    const qs = quotes(
+      'وقال مارتن دولان، رئيس مكتب سلامة النقل الأسترالي لإذاعة “إيه بي سي نيوز”، إن الحطام الذي عثر عليه للطائرة المفقودة “يتسق مع كل العمل الذي قمنا به، لذلك نحن على ثقة من أننا نبحث في المكان الصحيح”.',
+    );
+    expect(qs.map((q) => q.text)).toEqual(['يتسق مع كل العمل الذي قمنا به، لذلك نحن على ثقة من أننا نبحث في المكان الصحيح']);
+    expect(qs.map((q) => q.speaker)).toEqual(['مارتن دولان']);
   });
 });

@@ -810,7 +810,11 @@ function followsTitleNoun(paragraph: string, openAt: number, span: QuoteSpan): b
   const before = tokensOf(paragraph.slice(Math.max(0, openAt - 40), openAt));
   // «يعرف بـ«الإمارة الإسلامية…»»: a one-letter proclitic written apart from its word is skipped.
   const last = before.at(-1)?.norm.replace(/ـ/g, '').length === 1 ? before.at(-2) : before.at(-1);
-  return last !== undefined && TITLE_NOUNS.has(withoutArticle(last.norm.replace(/^[وفبل](?=ال)/, '')));
+  if (last === undefined) return false;
+  // «رئيس المكتب لإذاعة “إيه بي سي نيوز”، إن…»: after a preposition glued to an outlet word, a few quoted words
+  // are the outlet's name.
+  if (isGluedOutlet(last.norm) && tokensOf(paragraph.slice(span.start, span.end)).length <= 5) return true;
+  return TITLE_NOUNS.has(withoutArticle(last.norm.replace(/^[وفبل](?=ال)/, '')));
 }
 
 function followsIntroducer(paragraph: string, openAt: number): boolean {
