@@ -6,7 +6,7 @@
  * continuation verb; initials in marks; a quotation ending its sentence before «كما تفاعل…»; a role right after the
  * name, behind an honorific; a double prime closing a curly quotation; guillemets read in context (a spaced « closing
  * the quotation inside, a » after a colon opening, a second «وقال:»» ending the first); «وزاد «…»»; unnamed bankers and
- * traders, and the anonymity verb «رفض الكشف» that is no name; an honorific and a name closing a long role chain; a noun with «her» ending the subject; an outlet's name in marks after «لإذاعة». Each test of a change failed on quotes-9; the guards hold on both.
+ * traders, and the anonymity verb «رفض الكشف» that is no name; an honorific and a name closing a long role chain; a noun with «her» ending the subject; an outlet's name in marks after «لإذاعة»; a Latin initial («كيه.») in a name. Each test of a change failed on quotes-9; the guards hold on both.
  */
 import { describe, expect, it } from 'vitest';
 import { articleOf as article } from './support/articles.js';
@@ -195,5 +195,14 @@ describe('round 10: an outlet named in marks is no quotation', () => {
     );
     expect(qs.map((q) => q.text)).toEqual(['يتسق مع كل العمل الذي قمنا به، لذلك نحن على ثقة من أننا نبحث في المكان الصحيح']);
     expect(qs.map((q) => q.speaker)).toEqual(['مارتن دولان']);
+  });
+});
+
+describe('round 10: a Latin initial in a name', () => {
+  it('«قال كيه. شانموجام وزير خارجية سنغافورة…»: the initial\'s dot ends no sentence, and «وأضاف» carries him', () => {
+    const said = quotes(
+      'من ناحية اخرى، قال كيه. شانموجام وزير خارجية سنغافورة للصحافيين في كوالالمبور، إنّه لا يمكن تجاهل القضية. وأضاف «بحر الصين الجنوبي قضية ولا يمكننا ادعاء أنه ليس قضية».',
+    ).map((q) => q.speaker);
+    expect(said.map((n) => n?.replace('.', ''))).toEqual(['كيه شانموجام']);
   });
 });

@@ -527,6 +527,9 @@ function namedAfterHuwa(afterVerb: string, familyNames: ReadonlySet<string>): Su
 
 const NO_WORDS: ReadonlySet<string> = new Set();
 
+/** A spelled-out Latin letter with its dot before a name: «كيه.»، «جيه.»، «دبليو.». */
+const LATIN_INITIAL = /(^|\s)(إيه|ايه|بي|سي|دي|إف|اف|جي|جيه|كيه|إل|إم|إن|أو|كيو|آر|إس|تي|يو|دبليو|إكس|واي|زد|جاي|كاي|إتش|اتش|آي)\.(?=\s+\p{L})/gu;
+
 /** Plain words for a person (no role): «المرأة السبعينية»، «الشاب الجامعي» describe someone already named. */
 const PERSON_NOUNS: ReadonlySet<string> = new Set(
   'مرأة امرأة سيدة رجل شاب شابة فتاة فتى طفل طفلة أم أب عجوز مسن مسنة أرملة مواطن مواطنة سبعيني'.split(' ').map((w) => normalizeArabic(w)),
@@ -539,7 +542,9 @@ const PERSON_NOUNS: ReadonlySet<string> = new Set(
 function parseSubjectCore(afterVerb: string, familyNames: ReadonlySet<string>, confirmedFamilyNames: ReadonlySet<string> = NO_WORDS): Subject {
   // A parenthesis after a name holds an age, an affiliation or a transliteration — «سكارليت فينسينت (23 سنة)» —
   // never the end of the subject, so it is read past.
-  const clause = afterVerb.replace(/\([^()]*\)/g, ' ').split(/[.!?؟:;؛]/)[0];
+  // «قال كيه. شانموجام وزير خارجية سنغافورة»: a Latin initial spelled out and abbreviated is part of the name, and
+  // its dot ends no sentence.
+  const clause = afterVerb.replace(/\([^()]*\)/g, ' ').replace(LATIN_INITIAL, '$1$2 ').split(/[.!?؟:;؛]/)[0];
   // «وقال حسين آل فويّز – أحد الحرفيين – أنه»: a spaced dash sets off an apposition as a comma does.
   const segments = clause.split(/[،,]|\s[–—-]\s/).map((s) => s.trim());
   // «وأشاد، في هذا الاتجاه، بالشراكة…»: skip adverbial segments right after the verb.

@@ -32,6 +32,7 @@
  * («المواطنة "ب.و" لـ"سبق"»); a quotation ends its sentence («…" كما تفاعل X… وكتب "…"»); a role right after the name
  * ends it behind an honorific; a double prime closes a curly quotation; guillemets read in context (a spaced «
  * closes, a » after a colon opens); «وزاد «…»»; «مصرفي»، «متعامل»، «استشاري»، «بروفيسور» are role heads; an honorific
- * and a name close a long role chain; a noun with «her» ends the subject; an outlet named in marks after «لإذاعة».
+ * and a name close a long role chain; a noun with «her» ends the subject; an outlet named in marks after «لإذاعة»; a
+ * Latin initial («كيه.») is part of a name.
  */
 export const QUOTES_VERSION = 'quotes-10';
