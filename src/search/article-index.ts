@@ -25,6 +25,7 @@ import { analyzeTerm, cliticVariants, normalizeArabic, tokenize } from '../arabi
 import type { Article } from '../corpus/article.js';
 import { loadIndexFile, saveIndexFile, type IndexFileBytes, type IndexSnapshot } from './persist.js';
 import { BulkAnalyzer } from './bulk-analyzer.js';
+import { copyKey, SameTextCopies } from './copies.js';
 import { InvertedIndex, type PostingRange, type PostingsSegment } from './postings.js';
 import { planQuery, type QueryPlan } from './query-plan.js';
 import { FIELD_TITLE } from './ranking.js';
@@ -107,6 +108,15 @@ export class ArticleIndex {
   private readonly sourceIndex = new Map<string, number>([['', 0]]);
   private readonly normalizedSources = new Map<string, string>();
   private admitBuffer = new Uint8Array(0);
+  /** Copies of one article under other ids (copies.ts): search, suggestions and matchingIds show the first only. */
+  private readonly copies = new SameTextCopies(
+    (a, b) => this.isCopy(a, b),
+    (a, b) => this.docs.ids[a]! < this.docs.ids[b]!,
+  );
+  /** live minus the hidden copies, for a search without filters; rebuilt when either changes (see shown()). */
+  private shownMask = new Uint8Array(0);
+  /** False after any add or remove (holdCopy, removeSlot): the mask is rebuilt on the next search. */
+  private shownFresh = false;
   private newestCache: number[] | null = null;
   /** Slots in order of folded title and of id, for prefix suggestions; built on the first suggestion, then kept. */
   private orders: { titles: PrefixOrder; ids: PrefixOrder } | null = null;
@@ -144,7 +154,10 @@ export class ArticleIndex {
     if (docs) {
       for (let slot = 0; slot < docs.ids.length; slot++) {
         const id = docs.ids[slot];
-        if (id !== undefined && this.index.live[slot]) this.idToSlot.set(id, slot);
+        if (id !== undefined && this.index.live[slot]) {
+          this.idToSlot.set(id, slot);
+          this.holdCopy(slot);
+        }
         this.setFilterKeys(slot, docs.dates[slot], docs.sources[slot]);
       }
     }
@@ -347,7 +360,7 @@ export class ArticleIndex {
     if (!input) return this.newest(n).map((slot) => this.choice(slot));
 
     const { folded } = this.docs;
-    const live = this.index.live;
+    const live = this.shown();
     const foldedInput = foldTitle(input);
     const words = queryWordReadings(input);
     const partialLast = /[\p{L}\p{M}\p{N}]$/u.test(input) && analyzeTerm(tokenize(input).at(-1) ?? '') !== null;
@@ -527,7 +540,7 @@ export class ArticleIndex {
   private admit(options: Pick<SearchOptions, 'from' | 'to' | 'source'>): Uint8Array {
     const { from, to } = options;
     const source = options.source?.trim() ? normalizeArabic(options.source.trim()) : null;
-    const live = this.index.live;
+    const live = this.shown();
     if (!from && !to && !source) return live;
     const slots = this.index.slotCount;
     if (this.admitBuffer.length < live.length) this.admitBuffer = new Uint8Array(live.length);
@@ -593,6 +606,7 @@ export class ArticleIndex {
     docs.addedAt[slot] = a.addedAt;
     docs.folded[slot] = folded;
     this.idToSlot.set(a.id, slot);
+    this.holdCopy(slot);
     this.setFilterKeys(slot, a.date, a.source);
     this.newestCache = null;
     this.plans.clear();
@@ -603,6 +617,8 @@ export class ArticleIndex {
     const slot = this.idToSlot.get(id);
     if (slot === undefined) return false;
     this.idToSlot.delete(id);
+    this.copies.remove(slot);
+    this.shownFresh = false;
     this.index.removeDocument(slot);
     this.plans.clear();
     if (this.orders) (this.orders.titles.delete(slot), this.orders.ids.delete(slot));
@@ -616,6 +632,30 @@ export class ArticleIndex {
   }
 
 
+
+  /** Register the slot (described, its text in the sentence table) with the copies. */
+  private holdCopy(slot: number): void {
+    this.shownFresh = false;
+    this.copies.add(slot, copyKey(this.docs.sources[slot], this.docs.titles[slot], this.sentences.textHashOf(slot)));
+  }
+
+  private isCopy(a: number, b: number): boolean {
+    const { titles, sources } = this.docs;
+    return titles[a] === titles[b] && sources[a] === sources[b] && this.sentences.textHashOf(a) === this.sentences.textHashOf(b);
+  }
+
+  /** Slots a search may show: live, and not a copy of one shown (`live` itself while there is no copy). */
+  private shown(): Uint8Array {
+    const live = this.index.live;
+    if (this.copies.hiddenCount === 0) return live;
+    if (!this.shownFresh || this.shownMask.length !== live.length) {
+      if (this.shownMask.length !== live.length) this.shownMask = new Uint8Array(live.length);
+      const mask = this.shownMask;
+      for (let slot = 0; slot < live.length; slot++) mask[slot] = live[slot] & (this.copies.isHidden(slot) ? 0 : 1);
+      this.shownFresh = true;
+    }
+    return this.shownMask;
+  }
 
   private setFilterKeys(slot: number, date: string | null, source: string | null): void {
     if (slot >= this.dateKey.length) {
@@ -645,6 +685,7 @@ export class ArticleIndex {
   private titlesWithAllWords(words: string[][], partialLast: boolean): number[] {
     const matched = new Map<number, number>();
     const runs: PostingRange[] = [];
+    const shown = this.shown();
     for (let w = 0; w < words.length; w++) {
       const terms = new Set<number>();
       for (const reading of words[w]) {
@@ -660,7 +701,7 @@ export class ArticleIndex {
           const { docs, start, end } = runs[r];
           for (let p = start; p < end; p++) {
             const slot = docs[p];
-            if (this.index.live[slot] && (matched.get(slot) ?? 0) === w) matched.set(slot, w + 1);
+            if (shown[slot] && (matched.get(slot) ?? 0) === w) matched.set(slot, w + 1);
           }
         }
       }
@@ -684,8 +725,9 @@ export class ArticleIndex {
   private newest(n: number): number[] {
     if (!this.newestCache || this.newestCache.length < Math.min(n, this.size)) {
       const best: number[] = [];
+      const shown = this.shown();
       for (let slot = 0; slot < this.index.slotCount; slot++) {
-        if (!this.index.live[slot]) continue;
+        if (!shown[slot]) continue;
         if (best.length === MAX_SUGGESTIONS && this.newestFirst(slot, best[best.length - 1]) >= 0) continue;
         let at = best.length;
         while (at > 0 && this.newestFirst(slot, best[at - 1]) < 0) at--;

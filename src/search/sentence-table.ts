@@ -132,6 +132,11 @@ export class SentenceTable {
     return this.count;
   }
 
+  /** textHash of the paragraphs indexed for `slot` (0 for a slot never added). */
+  textHashOf(slot: number): number {
+    return slot < this.hash.length ? this.hash[slot] : 0;
+  }
+
   /**
    * The slot's sentences when `article` is the text indexed for it (its hash matches), else null. The view is valid
    * until the next addDocument.

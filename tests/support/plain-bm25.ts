@@ -79,6 +79,11 @@ export function plainRanking(articles: readonly Article[], query: string): Plain
     return out;
   };
 
+  // Copies (src/search/copies.ts): an article with the same source, headline and paragraphs as one whose id sorts
+  // first is counted in the statistics but never returned.
+  const copyKey = (a: Article) => JSON.stringify([a.source, a.title, a.paragraphs]);
+  const hidden = new Set(articles.filter((a) => articles.some((b) => b.id < a.id && copyKey(b) === copyKey(a))).map((a) => a.id));
+
   const terms = queryTerms(query);
   const sources = [...new Set(terms.map((t) => t.term))];
   const grouped = [...terms].sort((a, b) => sources.indexOf(a.term) - sources.indexOf(b.term));
@@ -96,7 +101,7 @@ export function plainRanking(articles: readonly Article[], query: string): Plain
         }
       }
     }
-    if (matched.size) scored.push({ id: d.id, score: sum * matched.size });
+    if (matched.size && !hidden.has(d.id)) scored.push({ id: d.id, score: sum * matched.size });
   }
   scored.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { ids: scored.map((s) => s.id), scores: scored.map((s) => s.score), total: scored.length };
