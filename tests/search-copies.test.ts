@@ -92,21 +92,37 @@ describe('copies of one article on the seeds', () => {
     }
   });
 
-  it('the CLI over a folder holding one article twice lists it once', () => {
+  it('the CLI over a folder holding one article twice lists it, and its quotations, once', () => {
     const corpus = mkdtempSync(path.join(os.tmpdir(), 'nashra-copies-corpus-'));
     const data = mkdtempSync(path.join(os.tmpdir(), 'nashra-copies-data-'));
-    try {
-      cpSync(SEEDS, corpus, { recursive: true });
-      cpSync(path.join(SEEDS, `${SILES}.txt`), path.join(corpus, `${SILES}-again.txt`));
-      const run = spawnSync(process.execPath, [path.join(ROOT, 'bin/nashra.js'), 'search', 'سايلس', '--json', '--corpus', corpus, '--data', data], {
+    const again = `${SILES}-again`;
+    const nashra = (...args: string[]) => {
+      const run = spawnSync(process.execPath, [path.join(ROOT, 'bin/nashra.js'), ...args, '--json', '--corpus', corpus, '--data', data], {
         cwd: ROOT,
         encoding: 'utf8',
         env: { ...process.env, NO_COLOR: '1', ARTICLES_DIR: '', DATA_DIR: '' },
       });
       expect(run.status, run.stderr).toBe(0);
-      const doc = JSON.parse(run.stdout.trim().split('\n')[0]);
+      return JSON.parse(run.stdout.trim().split('\n')[0]);
+    };
+    try {
+      cpSync(SEEDS, corpus, { recursive: true });
+      cpSync(path.join(SEEDS, `${SILES}.txt`), path.join(corpus, `${again}.txt`));
+      const doc = nashra('search', 'سايلس');
       expect(doc.results.map((r: { id: string }) => r.id)).toEqual([SILES]);
       expect(doc.total).toBe(1);
+      // Its quotations once, by query and in the list of all; the copy's own, when asked for by its id.
+      type Q = { articleId: string; text: string };
+      const bySiles: Q[] = nashra('quotes', 'الإرهابية').quotes;
+      expect(bySiles.length).toBeGreaterThan(0);
+      expect(bySiles.map((q) => q.articleId)).not.toContain(again);
+      expect(new Set(bySiles.map((q) => q.text)).size).toBe(bySiles.length);
+      const all: Q[] = nashra('quotes', '--limit', '50').quotes;
+      expect(all.map((q) => q.articleId)).toContain(SILES);
+      expect(all.map((q) => q.articleId)).not.toContain(again);
+      const own: Q[] = nashra('quotes', '--article', again).quotes;
+      expect(own.length).toBeGreaterThan(0);
+      expect(own.every((q) => q.articleId === again)).toBe(true);
     } finally {
       rmSync(corpus, { recursive: true, force: true });
       rmSync(data, { recursive: true, force: true });

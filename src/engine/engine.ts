@@ -569,6 +569,8 @@ export class Engine {
 
   private startQuoteBuild(): { index: QuoteIndex; after: string | null } {
     const index = new QuoteIndex();
+    // Read at each search: the article index may be replaced (a rebuild) after this one is made.
+    index.hiddenArticle = (articleId) => this.index.isHiddenCopy(articleId);
     index.beginBuild();
     this.quoteBuild = { index, after: null };
     return this.quoteBuild;

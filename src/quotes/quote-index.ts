@@ -128,6 +128,12 @@ export class QuoteIndex {
     },
   });
   private building = false;
+  /**
+   * Whether an article is a copy the article search hides (src/search/copies.ts: the same outlet's same text under
+   * another id): its quotations are not listed, or each would come twice. An article asked for by id still lists its
+   * own. Set by the engine; none hidden by default.
+   */
+  hiddenArticle: ((articleId: string) => boolean) | null = null;
 
   static build(quotes: Quote[]): QuoteIndex {
     const index = new QuoteIndex();
@@ -206,6 +212,7 @@ export class QuoteIndex {
   search(query = '', options: QuoteQuery = {}): Quote[] {
     const limit = Math.max(0, options.limit ?? 10);
     const speakerKeys = options.speaker?.trim() ? this.speakersMatching(options.speaker) : null;
+    const hidden = options.articleId ? null : this.hiddenArticle;
     const keep = (entry: Entry) =>
       (!options.articleId || entry.quote.articleId === options.articleId) &&
       (!speakerKeys || (entry.speakerKey !== null && speakerKeys.has(entry.speakerKey)));
@@ -222,7 +229,7 @@ export class QuoteIndex {
       // The first `limit` that pass the filters, in importance order; ties in the order idOf gives (article id,
       // then place), compared without building the id strings. Selected, not sorted: a change (one new article)
       // made the next empty /quote re-sort all 25k quotations on SaudiNewsNet, ~40 ms in one turn.
-      const found = bestOf(this.liveEntries(keep), limit, (a, b) => {
+      const found = bestOf(this.liveEntries(keep, hidden), limit, (a, b) => {
         if (a.importance !== b.importance) return b.importance - a.importance;
         const x = a.quote.articleId;
         const y = b.quote.articleId;
@@ -238,8 +245,16 @@ export class QuoteIndex {
       const candidates = options.articleId ? (this.byArticle.get(options.articleId) ?? []) : this.liveSlots();
       for (const slot of candidates) if (keep(this.bySlot[slot]!)) admit[slot] = 1;
     }
-    const best = this.scorer.rank(planQuery(query, this.index, { prefix: false }), admit, limit, this.idOf);
-    return best.slots.map((slot) => this.bySlot[slot]!.quote);
+    const plan = planQuery(query, this.index, { prefix: false });
+    if (!hidden) return this.scorer.rank(plan, admit, limit, this.idOf).slots.map((slot) => this.bySlot[slot]!.quote);
+    // Copies are few (under 2 % of SaudiNewsNet): rank a few more than asked and drop theirs; only when that leaves
+    // the page short while more matched, rank them all.
+    const shown = (slots: number[]) => slots.map((slot) => this.bySlot[slot]!.quote).filter((q) => !hidden(q.articleId));
+    const k = 2 * limit + 10;
+    const best = this.scorer.rank(plan, admit, k, this.idOf);
+    let quotes = shown(best.slots);
+    if (quotes.length < limit && best.total > best.slots.length) quotes = shown(this.scorer.rank(plan, admit, Infinity, this.idOf).slots);
+    return quotes.slice(0, limit);
   }
 
   /**
@@ -275,12 +290,14 @@ export class QuoteIndex {
     if (this.index.needsCompaction()) void this.index.compact();
   }
 
-  private *liveEntries(keep: (entry: Entry) => boolean): Generator<Entry> {
-    for (const list of this.byArticle.values())
+  private *liveEntries(keep: (entry: Entry) => boolean, hidden: ((articleId: string) => boolean) | null = null): Generator<Entry> {
+    for (const [articleId, list] of this.byArticle) {
+      if (hidden?.(articleId)) continue;
       for (const slot of list) {
         const entry = this.bySlot[slot]!;
         if (keep(entry)) yield entry;
       }
+    }
   }
 
   private liveSlots(): number[] {

@@ -273,6 +273,16 @@ export class ArticleIndex {
     return true;
   }
 
+  /**
+   * Whether `id` is a copy search hides behind another (copies.ts); for the quotation search, so that a copy's
+   * quotations are not listed twice. Cheap: false at once while the index holds no copy.
+   */
+  isHiddenCopy(id: string): boolean {
+    if (this.copies.hiddenCount === 0) return false;
+    const slot = this.idToSlot.get(id);
+    return slot !== undefined && this.copies.isHidden(slot);
+  }
+
   has(id: string): boolean {
     return this.idToSlot.has(id);
   }
