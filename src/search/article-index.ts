@@ -108,7 +108,7 @@ export class ArticleIndex {
   private readonly sourceIndex = new Map<string, number>([['', 0]]);
   private readonly normalizedSources = new Map<string, string>();
   private admitBuffer = new Uint8Array(0);
-  /** Copies of one article under other ids (copies.ts): search, suggestions and matchingIds show the first only. */
+  /** Copies of one article under other ids (copies.ts): search and suggestions show the first only (matchingIds all). */
   private readonly copies = new SameTextCopies(
     (a, b) => this.isCopy(a, b),
     (a, b) => this.docs.ids[a]! < this.docs.ids[b]!,
@@ -349,11 +349,12 @@ export class ArticleIndex {
 
   /**
    * Ids of every article matching `query` and the filters, best first, without snippets: for callers that need the
-   * whole match set (a digest narrowed by a query) rather than a page to show.
+   * whole match set (a digest narrowed by a query, a briefing's words to exclude) rather than a page to show.
+   * Copies are listed too: those callers select among given articles, and a copy must go where its twin goes.
    */
   matchingIds(query: string, filters: Pick<SearchOptions, 'from' | 'to' | 'source'> = {}): string[] {
     const plan = this.plan(query);
-    return this.rank(query, plan, this.admit(filters), Infinity, true).hits.map((h) => this.docs.ids[h.slot]!);
+    return this.rank(query, plan, this.admit(filters, true), Infinity, true).hits.map((h) => this.docs.ids[h.slot]!);
   }
 
   /**
@@ -546,11 +547,15 @@ export class ArticleIndex {
     return sentences ? buildSnippetWithTable(article, matched, sentences, counterOf) : buildSnippet(article, matched);
   }
 
-  /** Slots a search may return: live, and passing the date and source filters. */
-  private admit(options: Pick<SearchOptions, 'from' | 'to' | 'source'>): Uint8Array {
+  /**
+   * Slots a search may return: live, and passing the date and source filters; hidden copies too with `withCopies`
+   * (matchingIds: a briefing selects among the period's articles by id, and a copy that arrived today must be
+   * excluded, or kept, with the article it copies).
+   */
+  private admit(options: Pick<SearchOptions, 'from' | 'to' | 'source'>, withCopies = false): Uint8Array {
     const { from, to } = options;
     const source = options.source?.trim() ? normalizeArabic(options.source.trim()) : null;
-    const live = this.shown();
+    const live = withCopies ? this.index.live : this.shown();
     if (!from && !to && !source) return live;
     const slots = this.index.slotCount;
     if (this.admitBuffer.length < live.length) this.admitBuffer = new Uint8Array(live.length);
