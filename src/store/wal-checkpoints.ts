@@ -13,6 +13,19 @@ import type { CheckpointResult } from './wal-checkpoint-worker.js';
 
 /** SQLite's own automatic threshold (wal_autocheckpoint's default, in pages). */
 const CHECKPOINT_PAGES = 1000;
+/**
+ * The worker is started (without a request) once the log is half-way to the threshold: starting it loads a V8
+ * isolate and better-sqlite3, 0.3 s on an idle machine and 2 s on a loaded one, during which the log kept growing
+ * (to 14.5 MB of a 4 MB threshold with four busy processes beside it).
+ */
+const WARM_UP_FRACTION = 0.5;
+/**
+ * Past this many thresholds the worker is not keeping up (still starting, or starved of CPU: with eight busy
+ * processes beside it its passes stayed one behind the writer and the log grew to 34 MB): the connection takes a
+ * pass itself, between its own commits, as SQLite would have at one threshold. A stalled turn is the price of a log
+ * that stays bounded.
+ */
+const CATCH_UP_FACTOR = 3;
 /** A stat of the log: a few microseconds. */
 const LOOK_EVERY_MS = 250;
 /**
@@ -30,9 +43,12 @@ export class WalCheckpoints {
   private requestedAtChanges = -1;
   private readonly totalChanges: Database.Statement;
   private stopped = false;
+  /** The log file's size at the connection's last own pass (the file keeps its size once the log starts over). */
+  private sizeAtInlinePass = 0;
   private readonly timer: NodeJS.Timeout;
-  /** Checkpoints done by the worker (tests and diagnostics). */
+  /** Checkpoints done by the worker, and passes the connection took itself while the worker lagged (diagnostics). */
   done = 0;
+  inlineDone = 0;
 
   private constructor(
     private readonly db: Database.Database,
@@ -58,14 +74,20 @@ export class WalCheckpoints {
 
   /** Checkpoint now when the log is past the threshold (the timer calls this every LOOK_EVERY_MS). */
   look(): void {
-    if (this.inFlight || this.stopped) return;
+    if (this.stopped) return;
     const size = statSync(`${this.databaseFile}-wal`, { throwIfNoEntry: false })?.size ?? 0;
-    if (size < this.thresholdBytes) return;
+    // The file only grows when the log did not start over: past the cap, and past where the last inline pass left
+    // it, the worker is behind (its request still waits, or its passes never catch up with the writer).
+    if (size >= CATCH_UP_FACTOR * this.thresholdBytes && size > this.sizeAtInlinePass) this.checkpointInline(size);
+    if (this.inFlight) return;
+    if (size < WARM_UP_FRACTION * this.thresholdBytes) return;
     // The file keeps its size after a checkpoint (SQLite writes the log over from its start once every page is
     // copied), so its size alone said "checkpoint" four times a second forever after a bot's first burst, each pass
     // syncing the database file. Nothing written since the last full checkpoint: nothing to copy.
     const changes = this.totalChanges.get() as number;
     if (changes === this.checkpointedChanges) return;
+    if (!this.worker && this.ensureWorker()) this.retireWhenIdle();
+    if (size < this.thresholdBytes) return;
     this.inFlight = true;
     this.requestedAtChanges = changes;
     this.ensureWorker()?.postMessage('checkpoint');
@@ -114,6 +136,17 @@ export class WalCheckpoints {
       void worker.terminate();
     }, WORKER_IDLE_MS);
     this.idleTimer.unref();
+  }
+
+  /** One PASSIVE pass on the main connection (it returns at once, copying nothing, while the worker's pass runs). */
+  private checkpointInline(size: number): void {
+    try {
+      this.db.pragma('wal_checkpoint(PASSIVE)');
+      this.sizeAtInlinePass = size;
+      this.inlineDone++;
+    } catch {
+      // A busy database or a closing connection: the worker's request is still in flight, the next look tries again.
+    }
   }
 
   /** The worker failed: the connection checkpoints itself again, as SQLite does by default. */
