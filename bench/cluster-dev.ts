@@ -22,6 +22,14 @@ export interface ClusterDevSample {
   groups: { day: string; kind: 'systematic' | 'targeted'; events: Record<string, string> }[];
 }
 
+/**
+ * The file: the tuning sample (`groups`, in-sample since round cluster-s24) and a fresh check sample (`fresh`:
+ * every 13th multi-article group of two other days, labelled before round s28 changed anything, never tuned on).
+ */
+export interface ClusterDevFile extends ClusterDevSample {
+  fresh?: ClusterDevSample & { about?: string };
+}
+
 export function groupsOf(articles: readonly Article[], stats: TermStatistics, options: ClusterOptions): string[][] {
   const sorted = [...articles].sort((a, b) => (Date.parse(a.addedAt) || 0) - (Date.parse(b.addedAt) || 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const weights = new TermWeights(stats);
@@ -83,8 +91,9 @@ async function main(): Promise<void> {
     });
     return;
   }
-  const sample = JSON.parse(readFileSync(CLUSTER_DEV_FILE, 'utf8')) as ClusterDevSample;
-  const days = [...new Set(sample.groups.map((g) => g.day))];
+  const sample = JSON.parse(readFileSync(CLUSTER_DEV_FILE, 'utf8')) as ClusterDevFile;
+  const fresh: ClusterDevSample = { groups: sample.fresh?.groups ?? [] };
+  const days = [...new Set([...sample.groups, ...fresh.groups].map((g) => g.day))];
   const storyOf = new Map<string, number>();
   let story = 0;
   for (const day of days) {
@@ -100,7 +109,7 @@ async function main(): Promise<void> {
     process.stdout.write(`  ${kind}: ${k.groups} groups; mixed ${k.mixedBefore} → ${k.mixedAfter}; same-event pairs split ${k.samePairsSplit}/${k.samePairs}\n`);
   }
   if (process.env.NASHRA_CLUSTER_VERBOSE) {
-    sample.groups.forEach((g, k) => {
+    [...sample.groups, ...fresh.groups].forEach((g, k) => {
       const one = scoreGrouping({ groups: [g] }, storyOf);
       if (one.samePairsSplit || one.differentPairsJoined) {
         const parts = Object.entries(g.events).map(([id, e]) => `${id.slice(4)}:${e}@${storyOf.get(id)}`);
@@ -108,11 +117,11 @@ async function main(): Promise<void> {
       }
     });
   }
-  const s = scoreGrouping(sample, storyOf);
-  process.stdout.write(
-    `sample: ${s.groups} groups; mixed ${s.mixedBefore} → ${s.mixedAfter}; different-event pairs joined ${s.differentPairsJoined}/${s.differentPairs}; ` +
-      `same-event pairs split ${s.samePairsSplit}/${s.samePairs}; stories ${story}\n`,
-  );
+  const line = (name: string, s: ClusterDevScore) =>
+    `${name}: ${s.groups} groups; mixed ${s.mixedBefore} → ${s.mixedAfter}; different-event pairs joined ${s.differentPairsJoined}/${s.differentPairs}; ` +
+    `same-event pairs split ${s.samePairsSplit}/${s.samePairs}`;
+  process.stdout.write(`${line('sample (in-sample)', scoreGrouping(sample, storyOf))}; stories ${story}\n`);
+  if (fresh.groups.length > 0) process.stdout.write(`${line('fresh (check)', scoreGrouping(fresh, storyOf))}\n`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]).endsWith(path.join('bench', 'cluster-dev.js'))) await main();
