@@ -1,7 +1,7 @@
 /**
  * Issue 9, round 11: families of speaker errors found on tune6 (a fresh split, scored before any change), fixed by
  * general mechanisms. Short passages in the style of the sentences that failed (written for the tests, not copied):
- * the dot of a title («د.») does not end the phrase a role's name is read from; a family name after a role and a
+ * the dot of a title («د.») does not end the phrase a role's name or a verb's subject is read from; a family name after a role and a
  * given name stands before «عن» (only an idiom's object — «النقاب»، «اللثام» — does not); a surname alone, in
  * marks or not, that the subject parse cannot read is the person the article named in full; «وفق تعبيره» after a
  * quotation is the speaker's own words, no new name; a reporting verb right after a masked quotation is not
@@ -23,6 +23,12 @@ describe('round 11: names read from a role past a title dot, and surnames alone'
         'أماط رئيس لجنة المسابقات د. عبد الرحمن السويلم اللثام عن مواعيد الموسم الجديد. وقال "السويلم": "سنعلن جدول المباريات كاملا خلال الأسبوع المقبل بإذن الله". وأضاف: "الأندية كلها تسلمت نسخة من اللائحة الجديدة للمسابقات".',
       ),
     ).toEqual(['عبد الرحمن السويلم', 'عبد الرحمن السويلم']);
+  });
+
+  it('a title glued by its dot («وأوضح د.فهد المقرن أن "…"») is read past in the verb\'s subject, with a role before it too', () => {
+    expect(speakers('وأوضح د.فهد المقرن أن "المرحلة المقبلة ستشهد توسعا كبيرا في الخدمات الصحية".')).toEqual(['فهد المقرن']);
+    const qs = quotes('وأوضح رئيس اللجنة د.فهد المقرن أن "المرحلة المقبلة ستشهد توسعا كبيرا في الخدمات الصحية".');
+    expect(qs.map((q) => [q.speaker, q.speakerRole])).toEqual([['فهد المقرن', 'رئيس اللجنة']]);
   });
 
   it('the same surname without marks («وقال السويلم:»)', () => {

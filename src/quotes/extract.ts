@@ -25,6 +25,7 @@ import {
   PersonRegistry,
   tokensOf,
   withoutArticle,
+  withoutTitleDots,
   type Person,
   type Subject,
   type Token,
@@ -1202,7 +1203,7 @@ function clauseFirstAt(text: string, tokens: Token[], k: number): boolean {
  * («رئيس لجنة الاحتراف د. عبد الله البرقان»، «م. خالد») does not end it: a one- or two-letter word before a dot.
  */
 function firstPhrase(text: string): string {
-  return text.replace(/(^|[\s\u00a0])(\p{L}{1,2})\.(?=\s*\p{L})/gu, '$1$2 ').split(/[.!?؟:؛;،,(]/)[0] ?? '';
+  return withoutTitleDots(text).split(/[.!?؟:؛;،,(]/)[0] ?? '';
 }
 
 /** «د.»، «م.»، «أ.د.»: a one- or two-letter word before a dot is a title, not a sentence's end. */

@@ -519,7 +519,9 @@ function beinName(phrase: Token[]): boolean {
  * «الروداني الشرقاوي، الخبير في …، إن» (apposition), «السيد كريستوفر لاندبيرغ نائب …» (name then role),
  * «وزير الشؤون الخارجية …، ناصر بوريطة» and «وزير الخارجية المغربي ناصر بوريطة» (role then name).
  */
-export function parseSubject(afterVerb: string, familyNames: ReadonlySet<string> = new Set(), confirmedFamilyNames: ReadonlySet<string> = NO_WORDS): Subject {
+export function parseSubject(rawAfterVerb: string, familyNames: ReadonlySet<string> = new Set(), confirmedFamilyNames: ReadonlySet<string> = NO_WORDS): Subject {
+  // «كانت د.هتون الفاسي»، «وقال م. خالد»: a title's dot is no sentence end (a blank of the same length in its place).
+  const afterVerb = withoutTitleDots(rawAfterVerb);
   const subject = parseSubjectCore(afterVerb, familyNames, confirmedFamilyNames);
   if (subject.kind !== 'unnamed' && subject.kind !== 'anaphor') return subject;
   return namedAfterHuwa(afterVerb, familyNames) ?? subject;
@@ -936,6 +938,11 @@ function nameAfterHonorific(tokens: Token[]): Subject | null {
  * when every word before the verb is accounted for as name, role or description: anything left over («وفي هذا
  * السياق»، an object, another clause) means the words are not a subject, and the verb stays bare.
  */
+/** «د.»، «م.»، «أ.د.» before a word: the dot of a title, blanked (same length, so offsets hold). */
+export function withoutTitleDots(text: string): string {
+  return text.includes('.') ? text.replace(/(^|[\s\u00a0])(\p{L}{1,2})\.(?=\s*\p{L})/gu, '$1$2 ') : text;
+}
+
 export function parseSubjectBefore(beforeVerb: string, familyNames: ReadonlySet<string> = new Set()): Subject {
   const tokens = tokensOf(beforeVerb);
   if (tokens.length === 0) return { kind: 'bare' };
