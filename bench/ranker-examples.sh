@@ -51,6 +51,8 @@ EOF
 dump 47d6f25 tune2
 dump 497eead tune3
 dump f25fd65 tune4
+dump 85b2fe1 tune5
+dump 7623cfe tune6
 node - "$WORK" <<'EOF'
 const fs = require('node:fs');
 const work = process.argv[2];
@@ -63,6 +65,8 @@ const out = {
     { split: 'tune2', rules: '47d6f25', examples: take('47d6f25', 'tune2') },
     { split: 'tune3', rules: '497eead', examples: take('497eead', 'tune3') },
     { split: 'tune4', rules: 'f25fd65', examples: take('f25fd65', 'tune4') },
+    { split: 'tune5', rules: '85b2fe1', examples: take('85b2fe1', 'tune5') },
+    { split: 'tune6', rules: '7623cfe', examples: take('7623cfe', 'tune6') },
   ],
 };
 fs.writeFileSync('bench/data/quote-ranker-examples.json', JSON.stringify(out).replace(/\{"rule"/g, '\n{"rule"') + '\n');

@@ -25,6 +25,7 @@ import {
   PersonRegistry,
   tokensOf,
   withoutArticle,
+  withoutTitleDots,
   type Person,
   type Subject,
   type Token,
@@ -212,7 +213,7 @@ export function analyseQuotes(article: Article): QuoteAnalysis {
         if (isRoleOrHonorific(tokens[t].norm) && !clauseStarts.has(t) && (t === 0 || !isReportingVerbAt(tokens, t - 1))) {
           // «مع الرئيس الأمريكي باراك أوباما»، «وفقا للمخرج سام منديز»: a person named with a role anywhere in the
           // narration, so that «وقال المخرج» later, or a surname alone, can be read as them.
-          const marked = nameAfterRole(tokensOf(masked.slice(tokens[t].start, tokens[t].start + MENTION_CHARS).split(/[.!?؟:؛;،,(]/)[0]));
+          const marked = nameAfterRole(tokensOf(firstPhrase(masked.slice(tokens[t].start, tokens[t].start + MENTION_CHARS))));
           // «بوزير الخارجية» → «وزير الخارجية», «للمخرج» → «المخرج»: the role without the preposition glued to it.
           const glued = !isRoleWord(tokens[t].norm) && !HONORIFICS.has(tokens[t].norm);
           if (marked) {
@@ -267,8 +268,15 @@ export function analyseQuotes(article: Article): QuoteAnalysis {
         // «قال نائب المتحدث باسم صحة تبوك "صالح القرعوطي": "…"»، «وأردف "الزهراني": "…"»: a name in marks closing
         // the subject is the speaker's name, whatever the role before it looks like.
         // (Only when the subject names no one itself: «وقال الأمير خالد آل سعود … بموقع "تويتر"» is خالد آل سعود.)
-        const quoted = subject.kind === 'named' ? null : quotedNameInSubject(paragraph, spans, short, tokens[t].end, nextOpen);
+        const quoted = subject.kind === 'named' ? null : quotedNameInSubject(paragraph, spans, short, tokens[t].end, nextOpen, familyNames);
         if (quoted) subject = quoted;
+        // «أماط رئيس لجنة الاحتراف د. عبد الله البرقان اللثام…» … «وقال "البرقان": "…"»: a word the subject parse
+        // cannot read as a name is the family name of a person the article has named in full — that person.
+        if (subject.kind === 'bare' && subject.unread) {
+          const first = tokensOf(masked.slice(subjectFrom, nextOpen)).find((w) => !HONORIFICS.has(w.norm));
+          const known = first && registry.people.filter((p) => p.keys.length >= 2 && p.keys.at(-1) === first.norm);
+          if (known && known.length === 1) subject = { kind: 'named', name: known[0].name, role: null };
+        }
         const issuer = subject.kind === 'bare' ? documentIssuer(masked, tokens, t, familyNames) : null;
         // «…بالهجوم الانتحاري الذي قال: إن…»: after a relative pronoun the verb's subject is its antecedent, read
         // below; the words before it belong to another clause («أن الشرطة التركية تعرفت على…»).
@@ -365,7 +373,7 @@ export function analyseQuotes(article: Article): QuoteAnalysis {
  * a role or adverbs («عنك»), and nothing after them but a role; so a quoted outlet spoken to («لـ"عكاظ"») or a
  * platform («عبر حسابه في "تويتر"») is not taken.
  */
-function quotedNameInSubject(paragraph: string, spans: QuoteSpan[], short: boolean[], from: number, to: number): Subject | null {
+function quotedNameInSubject(paragraph: string, spans: QuoteSpan[], short: boolean[], from: number, to: number, familyNames: ReadonlySet<string> = new Set()): Subject | null {
   for (let k = spans.length - 1; k >= 0; k--) {
     const span = spans[k];
     if (!short[k] || span.openAt < from || span.end >= to) continue;
@@ -378,7 +386,9 @@ function quotedNameInSubject(paragraph: string, spans: QuoteSpan[], short: boole
     // «المواطنة "ب.و"»: sabq withholds a private person's name behind initials, which are the name as given.
     const quotedText = paragraph.slice(span.start, span.end).trim();
     const initials = /^\p{L}{1,3}(\s?\.\s?\p{L}{1,3}){1,3}\.?$/u.test(quotedText);
-    if (!initials && (words.length === 0 || words.length > 3 || !words.every((w) => isNameToken(w.norm) || NAME_LINKS.has(w.norm)))) return null;
+    // («وقال "البرقان": "…"»: a family name the article gives after a given name elsewhere, alone in marks.)
+    const familyAlone = words.length === 1 && words[0].norm.startsWith('ال') && familyNames.has(words[0].norm);
+    if (!initials && !familyAlone && (words.length === 0 || words.length > 3 || !words.every((w) => isNameToken(w.norm) || NAME_LINKS.has(w.norm)))) return null;
     const before = paragraph.slice(from, span.openAt);
     if (/(^|\s)[لب]ـ?\s*$/.test(before) || /[،,.:;؛]/.test(before)) return null;
     const lead = tokensOf(before).filter((w) => !HONORIFICS.has(w.norm));
@@ -608,7 +618,7 @@ function clauseSubject(
   }
   // «مدرب الفريق الكابتن لطفي الشيخاوي، عبر عن ابتهاجه…»: a clause that opens with its subject, a role and a name.
   if ((isRoleWord(first) || HONORIFICS.has(first)) && !/^و/.test(first)) {
-    const chunk = masked.slice(tokens[t].start, tokens[t].start + MENTION_CHARS).split(/[.!?؟:؛;،,(]/)[0] ?? '';
+    const chunk = firstPhrase(masked.slice(tokens[t].start, tokens[t].start + MENTION_CHARS));
     const marked = nameAfterRole(tokensOf(chunk));
     return marked ? { kind: 'named', name: marked.name, role: marked.role || null } : null;
   }
@@ -639,7 +649,7 @@ function clauseSubject(
   const roleHead = subject.kind === 'named' && subject.role ? tokensOf(subject.role)[0]?.norm : undefined;
   // («كما تفاعل عادل الجبير وزير الخارجية السعودي مع الهاشتاق»: a role right after the name marks where it ends.)
   if (subject.kind === 'named' && roleHead && isRoleOrHonorific(roleHead) && (!hasCommonNounFamily(subject.name) || roleFollowsName(after, subject))) return subject;
-  const marked = nameAfterRole(tokensOf(after.split(/[.!?؟:؛;،,(]/)[0] ?? ''));
+  const marked = nameAfterRole(tokensOf(firstPhrase(after)));
   if (marked) return { kind: 'named', name: marked.name, role: marked.role || null };
   // «وكان موتا، أحد العناصر…»: after كان its subject comes next.
   if (kana && subject.kind === 'named' && !hasCommonNounFamily(subject.name)) return subject;
@@ -905,10 +915,17 @@ function attributionCue(masked: string, openAt: number): 'speech' | 'document' |
 }
 
 /** «ومن أبرز الإصلاحات» is a superlative, not the verb «أبرز»: a reporting verb is not governed by «من». */
+/** More blanks than narration puts between two words (sabq's triple spaces included): a masked quotation. */
+const MASKED_GAP = 8;
+
 function isReportingVerbAt(tokens: Token[], i: number): boolean {
   if (isJaaFi(tokens, i) || naqalaAn(tokens, i) >= 0) return true;
   if (!isSpeechVerb(tokens[i].norm) && !opinionVerbAt(tokens, i)) return false;
-  const before = tokens[i - 1]?.norm;
+  // «…بأنها "…"، وقال خالد الرميح "…"»: a word across a masked quotation (a long run of blanks) is no neighbour —
+  // the verb opens a new clause after that quotation. (Not a plural verb: «محذرين من "…".. وأكدوا أن "…"» goes on
+  // with the same speakers, and a plural verb opening a clause would otherwise make them a new, unnamed group.)
+  const acrossQuote = i > 0 && tokens[i].start - tokens[i - 1].end > MASKED_GAP && !isPluralVerb(tokens[i].norm);
+  const before = acrossQuote ? undefined : tokens[i - 1]?.norm;
   // «وقال دبلوماسي يتابع الوضع في سوريا»، «دبلوماسي ثان يتابع الأحداث»: a present verb right after an indefinite
   // role noun (and perhaps its adjective) describes that noun — «a diplomat who follows» — it reports nothing.
   if (PRESENT_SPEECH_VERBS.has(tokens[i].norm) && before !== undefined) {
@@ -1181,6 +1198,14 @@ function clauseFirstAt(text: string, tokens: Token[], k: number): boolean {
   return /^[وف]?(قد|لقد)$/.test(prev.norm) && /^\s+$/.test(gap) && clauseFirstAt(text, tokens, k - 1);
 }
 
+/**
+ * The text up to the first mark that ends a phrase (a comma, a colon, a stop, a bracket) — but the dot of a title
+ * («رئيس لجنة الاحتراف د. عبد الله البرقان»، «م. خالد») does not end it: a one- or two-letter word before a dot.
+ */
+function firstPhrase(text: string): string {
+  return withoutTitleDots(text).split(/[.!?؟:؛;،,(]/)[0] ?? '';
+}
+
 /** «د.»، «م.»، «أ.د.»: a one- or two-letter word before a dot is a title, not a sentence's end. */
 function isAbbreviation(t: Token | undefined): boolean {
   return t !== undefined && t.norm.length <= 2 && /^\p{L}+$/u.test(t.text);
@@ -1188,6 +1213,8 @@ function isAbbreviation(t: Token | undefined): boolean {
 
 /** Words after which a name stands: a role, an honorific, a nationality or title (a definite word), a verb of saying. */
 function isNameSlot(norm: string): boolean {
+  // («إلى جانب بلاتيني»: «إلى» folds to «الي», which looks definite; a function word is no slot.)
+  if (STOPWORDS.has(norm) || isStop(norm)) return false;
   return (
     /^(ال|وال)/.test(norm) ||
     isRoleWord(norm) ||
@@ -1207,6 +1234,8 @@ const norms = (words: string): Set<string> => new Set(words.split(/\s+/).filter(
 const AFTER_LEADS = norms('هذا هكذا ذلك ما كما وفق وفقا حسب بحسب حسبما طبقا لما على حد تعبير');
 const AFTER_VERBS = norms('قاله قالته قالها صرح صرحت اكده اكدته ذكره ذكرته اوضحه اضافه كتبه كتبته قال قالت يقول تقول اضاف اضافت افاد افادت افاده جاء ورد');
 const AFTER_LINKS = norms('به بها في');
+/** «تعبيره»، «قولها»، «روايتهم»: a noun of saying with a pronoun, pointing back to whoever is speaking. */
+const OWN_WORDS = /^(تعبير|قول|وصف|روايت|كلام|حديث|زعم|رأي|راي|ادعاء)(ه|ها|هم|هما)$/;
 
 /**
  * The speaker named right after a quotation's closing mark: «"…"، هذا ما قاله جون ألكسندر أمين عام يونايتد»،
@@ -1222,6 +1251,9 @@ function attributionAfter(masked: string, from: number, familyNames: ReadonlySet
     if (AFTER_VERBS.has(tokens[k].norm) || ['وفق', 'وفقا', 'حسب', 'بحسب', 'حسبما', 'طبقا', 'تعبير'].includes(tokens[k].norm)) attributed = true;
     k++;
   }
+  // «"…"، وفق تعبيره»، «على حد قولها»، «حسب وصفه»: his words, her account — the one speaking, not a new name.
+  // (Bare: the quotation is attributed, to whoever speaks now.)
+  if (k > 0 && k < tokens.length && OWN_WORDS.test(tokens[k].norm)) return { kind: 'bare' };
   if (!attributed || k >= tokens.length) return null;
   const subject = parseSubject(rest.slice(tokens[k].start), familyNames);
   return subject.kind === 'bare' ? null : subject;

@@ -155,6 +155,8 @@ export function isNameToken(norm: string): boolean {
   if (/^[بل]../.test(norm) && (STOPWORDS.has(norm.slice(1)) || QUANTIFIER_HEADS.has(norm.slice(1)))) return false;
   // «بضرورة تعميم»، «تحقيق»، «تصريح»: a preposition glued to a long noun in ة, or a verbal noun of the form taf'il.
   if (/^ب[^اوي].{3,}ه$/.test(norm) || /^ت[^وا]{2}ي.$/.test(norm)) return false;
+  // («تأثير»، «تأكيد»: the same form from a root with hamza; «سريعا»، «كثيرا»: an adverb of the form fa'ilan.)
+  if (/^تا[^اوي]ي[^اوي]$/.test(norm) || /^[^اويٱ]{2}ي[^اوين]ا$/.test(norm)) return false;
   // «بينما يقول خصومه»، «ما ذهب إليه سابقوه»: a plural with «his» (…وه، or a broken plural of followers and foes) is a
   // group; «وكانوا يروجون»: a plural form of كان is a verb. (Not every يـ…ون: «تومبسون»، «ويليامسون» are names.)
   if ((norm.length >= 5 && /وه$/.test(norm)) || PLURALS_WITH_HIS.test(norm) || /^[وف]?كانوا$/.test(norm)) return false;
@@ -208,6 +210,7 @@ function isRoleAdjective(phrase: Token[], k: number): boolean {
 }
 /** A definite word, possibly behind a preposition («للخدمات»): the end of a role before a name. */
 const DEFINITE = /^(ال|وال|لل|بال)/;
+const OFFICE_ADJECTIVES: ReadonlySet<string> = new Set(['السابق', 'الاسبق', 'الحالي', 'المستقيل', 'المنتخب', 'المكلف', 'الجديد', 'المقبل', 'الراحل']);
 
 /** «البريك»، «الملا»: a definite word that is not a role, institution or group could be a family name. */
 function isFamilyName(norm: string): boolean {
@@ -217,6 +220,8 @@ function isFamilyName(norm: string): boolean {
   if (norm.endsWith('ه') && norm !== 'الله') return false;
   // «أشتون كارتر الخميس»: a day or a time word is never a family name; nor a long plural or dual («العكازين»).
   if (TIME_WORDS.has(norm)) return false;
+  // «نائب رئيس فيفا السابق»: the adjectives of an office held (former, current, new) close a role, never a name.
+  if (OFFICE_ADJECTIVES.has(norm)) return false;
   if (norm.length >= 7 && /(ين|ون)$/.test(norm)) return false;
   // «تياغو موتا الذي»، «سواريز إلى»: function words that look definite.
   if (norm.length < 4 || STOPWORDS.has(norm) || SUBJECT_STOPS.has(norm)) return false;
@@ -329,6 +334,8 @@ const unreadIf = (unread: boolean): Subject => (unread ? { kind: 'bare', unread:
 
 /** Prepositions that a verbal noun governs: «الدفاع عن»، «التطرق إلى». */
 const OBJECT_PREPOSITIONS: ReadonlySet<string> = new Set(['عن', 'الي']);
+/** «كشف النقاب عن»، «أماط اللثام عن»، «أزاح الستار عن»: the objects of idioms of disclosure. */
+const IDIOM_OBJECTS: ReadonlySet<string> = new Set(['النقاب', 'اللثام', 'الستار', 'الغطاء', 'الضوء']);
 
 /**
  * A name marked by what stands before it, read forward from a role or an honorific: «رئيس القوات سمير جعجع
@@ -393,9 +400,17 @@ export function nameAfterRole(tokens: Token[]): { name: string; role: string } |
         end++;
         continue;
       }
+      // «العميد يد الله جواني»، «الشيخ نصر الله خان»: «الله»، «الدين» after a name word close a compound given name,
+      // and the name goes on.
+      if (COMPOUND_ENDS.has(norm) && end === p + 1 && isNameToken(tokens[end + 1]?.norm ?? '')) {
+        end++;
+        continue;
+      }
       if (norm.startsWith('ال')) {
         // («عبد الرزاق الحداد»: after a compound given name too.)
-        if (isFamilyName(norm) && (isGivenName(tokens[end - 1].norm) || afterNamePrefix(tokens, end - 1)) && !OBJECT_PREPOSITIONS.has(tokens[end + 1]?.norm ?? '')) end++;
+        // («كشف مدير الشركة محمد النقاب عن»: an idiom's object before its preposition is no family name; any other
+        // definite word is — «تحدث لاعب الهلال محمد الشلهوب عن معسكر الفريق».)
+        if (isFamilyName(norm) && (isGivenName(tokens[end - 1].norm) || afterNamePrefix(tokens, end - 1)) && !(OBJECT_PREPOSITIONS.has(tokens[end + 1]?.norm ?? '') && IDIOM_OBJECTS.has(norm))) end++;
         // «راضي العجب بن طواله»: a lineage after the family name goes on with the name.
         if (end < tokens.length - 1 && /^(بن|ابن|بنت)$/.test(tokens[end].norm) && isNameToken(tokens[end + 1].norm) && tokens[end - 1].norm === norm) continue;
         break;
@@ -504,7 +519,9 @@ function beinName(phrase: Token[]): boolean {
  * «الروداني الشرقاوي، الخبير في …، إن» (apposition), «السيد كريستوفر لاندبيرغ نائب …» (name then role),
  * «وزير الشؤون الخارجية …، ناصر بوريطة» and «وزير الخارجية المغربي ناصر بوريطة» (role then name).
  */
-export function parseSubject(afterVerb: string, familyNames: ReadonlySet<string> = new Set(), confirmedFamilyNames: ReadonlySet<string> = NO_WORDS): Subject {
+export function parseSubject(rawAfterVerb: string, familyNames: ReadonlySet<string> = new Set(), confirmedFamilyNames: ReadonlySet<string> = NO_WORDS): Subject {
+  // «كانت د.هتون الفاسي»، «وقال م. خالد»: a title's dot is no sentence end (a blank of the same length in its place).
+  const afterVerb = withoutTitleDots(rawAfterVerb);
   const subject = parseSubjectCore(afterVerb, familyNames, confirmedFamilyNames);
   if (subject.kind !== 'unnamed' && subject.kind !== 'anaphor') return subject;
   return namedAfterHuwa(afterVerb, familyNames) ?? subject;
@@ -921,6 +938,11 @@ function nameAfterHonorific(tokens: Token[]): Subject | null {
  * when every word before the verb is accounted for as name, role or description: anything left over («وفي هذا
  * السياق»، an object, another clause) means the words are not a subject, and the verb stays bare.
  */
+/** «د.»، «م.»، «أ.د.» before a word: the dot of a title, blanked (same length, so offsets hold). */
+export function withoutTitleDots(text: string): string {
+  return text.includes('.') ? text.replace(/(^|[\s\u00a0])(\p{L}{1,2})\.(?=\s*\p{L})/gu, '$1$2 ') : text;
+}
+
 export function parseSubjectBefore(beforeVerb: string, familyNames: ReadonlySet<string> = new Set()): Subject {
   const tokens = tokensOf(beforeVerb);
   if (tokens.length === 0) return { kind: 'bare' };

@@ -34,5 +34,11 @@
  * closes, a » after a colon opens); «وزاد «…»»; «مصرفي»، «متعامل»، «استشاري»، «بروفيسور» are role heads; an honorific
  * and a name close a long role chain; a noun with «her» ends the subject; an outlet named in marks after «لإذاعة»; a
  * Latin initial («كيه.») is part of a name.
+ * quotes-11 (issue 9, eleventh round, general mechanisms from the fresh tune6 split): a title's dot («د.», «د.فهد») does not
+ * end the phrase a role's name or a verb's subject is read from; a family name before «عن» after a role and a given name (only an idiom's
+ * object, «النقاب»، «اللثام», is not one); a surname the subject parse cannot read («وقال "البرقان":») is the one
+ * person named in full with it; «وفق تعبيره» after a quotation names nobody new; a reporting verb after a masked
+ * quotation is not embedded by the word before it; «تأثير»، «سريعا» are no name words; «يد الله» is a compound given
+ * name; «السابق»، «الحالي» are no family names; «إلى» is no definite name slot.
  */
-export const QUOTES_VERSION = 'quotes-10';
+export const QUOTES_VERSION = 'quotes-11';
