@@ -584,6 +584,25 @@ describe('fast text scanners agree with the rules they implement', () => {
     );
   });
 
+  it('a text found equal to the indexed one once is checked again when its paragraphs change in place', () => {
+    fc.assert(
+      fc.property(fc.array(text(10), { minLength: 1, maxLength: 4 }), fc.nat(), (ps, at) => {
+        const a: Article = { id: 'x', title: 'عنوان', paragraphs: [...ps], date: null, source: null, url: null, addedAt: '' };
+        const table = new SentenceTable();
+        table.addDocument(0, a);
+        expect(table.sentencesOf(0, a)).not.toBeNull();
+        expect(table.sentencesOf(0, a)).not.toBeNull();
+        a.paragraphs[at % a.paragraphs.length] += ' زيادة';
+        expect(table.sentencesOf(0, a)).toBeNull();
+        a.paragraphs.splice(0, a.paragraphs.length, ...ps);
+        expect(table.sentencesOf(0, a)).not.toBeNull();
+        a.paragraphs.push('');
+        expect(table.sentencesOf(0, a)).toBeNull();
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('the snippet display form = cleanText with white space runs made one space, trimmed', () => {
     const spaced = fc.array(fc.oneof(mixed, fc.constantFrom(' ', '  ', '\t', '\n', '\u00A0', '\u200B', '\u00AD', '\uFEFF', '\u2066', ' \u200F ')), { maxLength: 6 }).map((xs) => xs.join(''));
     fc.assert(
