@@ -117,7 +117,11 @@ export function buildSnippetWithTable(
       counter ??= counterOf(matchedTerms);
       // 1001 (one term, once) is the least score a sentence with a match has: the substring count could only tell
       // a filter's false hit, for about what analyzing the sentence costs (measured: counting them anyway gains nothing).
-      refined.push({ at, bound: bound === 1001 ? bound : Math.min(bound, counter.count(text(at))) });
+      // Nor is the last sentence left counted: it is analyzed next whatever its count, unless the count fell below the
+      // best score, and analyzing it then gives that best no more than the count would have (a looser bound only
+      // lets a sentence be analyzed; the best found is the same).
+      const last = next === order.length && top === undefined;
+      refined.push({ at, bound: bound === 1001 || last ? bound : Math.min(bound, counter.count(text(at))) });
       continue;
     }
     if (top === undefined) break;
