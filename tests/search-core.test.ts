@@ -17,7 +17,7 @@ import { TailPool, tailLength, type TailView } from '../src/search/tails.js';
 import { BulkAnalyzer } from '../src/search/bulk-analyzer.js';
 import { InvertedIndex } from '../src/search/postings.js';
 import { oneEditTerms, oneEditVariants } from '../src/search/query-plan.js';
-import { gramsPresent, gramsPresentPlain, GramTable } from '../src/search/rerank.js';
+import { gramsPresent, gramsPresentPlain, GramTable, rerankWith } from '../src/search/rerank.js';
 import { RerankWords } from '../src/search/rerank-words.js';
 import { escapeMarkdown, markSpans } from '../src/search/markdown.js';
 import { buildSnippet, buildSnippetPlain, buildSnippetWithTable, displayForm, findMatches, TermCounter, termCounter } from '../src/search/snippet.js';
@@ -549,6 +549,57 @@ describe('fast text scanners agree with the rules they implement', () => {
         }
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('the rerank from kept word ids, with its shortcut for candidates holding the query words, = the rerank from the text', () => {
+    // Queries drawn from the candidates' own words (often all of them present in some candidate, often only some):
+    // the shortcut answers «every gram» for a candidate holding all the query's words, and must not for one holding
+    // only a few. Scores and order are compared whole, as are the grams per candidate.
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(text(12), { minLength: 1, maxLength: 3 }), { minLength: 2, maxLength: 8 }),
+        fc.array(fc.tuple(fc.array(fc.nat(), { minLength: 1, maxLength: 4 }), fc.array(word, { maxLength: 1 })), { minLength: 1, maxLength: 3 }),
+        (docs, picks) => {
+          const articles = docs.map((paragraphs, i): Article => ({ id: `x${i}`, title: paragraphs[0], paragraphs: paragraphs.slice(1), date: null, source: null, url: null, addedAt: '' }));
+          const words = new RerankWords();
+          articles.forEach((a, slot) => words.addDocument(slot, a));
+          const own = tokenize(docs.flat().join(' '));
+          for (const [at, extra] of picks) {
+            const q = own.length ? at.map((i) => own[i % own.length]).concat(extra).join(' ') : extra.join(' ');
+            const results = articles.map((_, slot) => ({ slot, score: 10 - slot }));
+            let tables = 0;
+            const fromIds = rerankWith(q, results, (r, table) => {
+              tables++;
+              expect(words.gramsPresent(r.slot, table), `${q} / ${r.slot}`).toEqual(gramsPresentPlain(articles[r.slot], table.grams));
+              return words.gramsPresent(r.slot, table);
+            });
+            const fromText = rerankWith(q, results, (r, table) => gramsPresentPlain(articles[r.slot], table.grams));
+            expect(fromIds, q).toEqual(fromText);
+            if (tables) expect(tables).toBe(results.length);
+          }
+        },
+      ),
+      { numRuns: 800 },
+    );
+  });
+
+  it('a text found equal to the indexed one once is checked again when its paragraphs change in place', () => {
+    fc.assert(
+      fc.property(fc.array(text(10), { minLength: 1, maxLength: 4 }), fc.nat(), (ps, at) => {
+        const a: Article = { id: 'x', title: 'عنوان', paragraphs: [...ps], date: null, source: null, url: null, addedAt: '' };
+        const table = new SentenceTable();
+        table.addDocument(0, a);
+        expect(table.sentencesOf(0, a)).not.toBeNull();
+        expect(table.sentencesOf(0, a)).not.toBeNull();
+        a.paragraphs[at % a.paragraphs.length] += ' زيادة';
+        expect(table.sentencesOf(0, a)).toBeNull();
+        a.paragraphs.splice(0, a.paragraphs.length, ...ps);
+        expect(table.sentencesOf(0, a)).not.toBeNull();
+        a.paragraphs.push('');
+        expect(table.sentencesOf(0, a)).toBeNull();
+      }),
+      { numRuns: 300 },
     );
   });
 

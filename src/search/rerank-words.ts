@@ -46,6 +46,19 @@ export class RerankWords {
   private batchStarts = new Int32Array(1024);
   /** What pass 3 read (kept so that its loads are not dropped as unused). */
   touched = 0;
+  /**
+   * The shortcut of gramsPresent, per round: the dictionary ids of the table's words (GramTable.words, the query's
+   * own content words) that hold some of its grams, ascending, word keyIds[k]'s grams being
+   * keyGrams[keyGramStart[k] .. keyGramStart[k + 1]); keysCoverAll: whether those words together hold every gram of
+   * the table (else no article can be answered by them alone, and the shortcut is off for the round).
+   */
+  private keyIds = new Int32Array(0);
+  private keyGramStart = new Int32Array(1);
+  private keyGrams = new Int32Array(0);
+  private keysCoverAll = false;
+  /** Per gram of the round's table, the last slot visit (keyVisit) that found it among the key words' grams. */
+  private keyGramSeen = new Int32Array(0);
+  private keyVisit = 0;
 
   constructor() {
     this.wordStart[0] = 0;
@@ -134,6 +147,7 @@ export class RerankWords {
       this.memoQuery = grams;
       this.memoRound++;
       this.memoUsed = 0;
+      this.prepareKeys(grams);
     }
     if (this.memo.length < 2 * this.wordCount) {
       // Words added since the last search: room for their memo entries (a zero stamp is never a current round).
@@ -165,6 +179,11 @@ export class RerankWords {
       if (n === ids.length) this.batchIds = ids = grow(ids, n * 2);
       ids[n++] = id;
     }
+    // The shortcut: an article holding the query's own words holds all their grams, and when those are every gram of
+    // the table, its answer is all true whatever its other words are. A keyword's or a short phrase's best candidates
+    // mostly hold the query's words as written, and the check reads only the ids just decoded (sorted, as the key
+    // ids are: one merge), where the passes below read a memo entry at random for each id.
+    if (this.keysCoverAll && this.keysCoverSlot(ids, n, grams.size)) return new Array<boolean>(grams.size).fill(true);
     if (this.batchStamps.length < n) this.batchStamps = new Int32Array(ids.length);
     const stamps = this.batchStamps;
     for (let i = 0; i < n; i++) stamps[i] = memo[2 * ids[i]];
@@ -209,6 +228,62 @@ export class RerankWords {
     return found;
   }
 
+  /**
+   * The round's key words (see keyIds): each of the table's words found in the dictionary, with the grams of the
+   * table it holds, computed as pass 4 computes a word's (collectWordGrams on its letters in the arena), so that a
+   * key word's run is exactly what the passes would take from that word.
+   */
+  private prepareKeys(table: GramTable): void {
+    const keys: { id: number; grams: Int32Array }[] = [];
+    const scratch = new Array<boolean>(table.size).fill(false);
+    const covered = new Array<boolean>(table.size).fill(false);
+    const out = new Int32Array(table.size);
+    let coveredCount = 0;
+    for (const word of table.words) {
+      if (word.length === 0 || word.length > this.word.length) continue;
+      for (let j = 0; j < word.length; j++) this.word[j] = word.charCodeAt(j);
+      const id = this.lookup(this.word, 0, word.length, -1);
+      if (id < 0 || keys.some((k) => k.id === id)) continue;
+      const start = this.wordStart[id];
+      const count = collectWordGrams(this.arena, start, this.wordStart[id + 1] - start, table, scratch, out, 0);
+      if (count === 0) continue;
+      const own = out.slice(0, count);
+      for (const g of own) {
+        scratch[g] = false;
+        if (!covered[g]) (covered[g] = true), coveredCount++;
+      }
+      keys.push({ id, grams: own });
+    }
+    keys.sort((a, b) => a.id - b.id);
+    this.keysCoverAll = table.size > 0 && coveredCount === table.size;
+    this.keyIds = Int32Array.from(keys, (k) => k.id);
+    this.keyGramStart = new Int32Array(keys.length + 1);
+    keys.forEach((k, i) => (this.keyGramStart[i + 1] = this.keyGramStart[i] + k.grams.length));
+    this.keyGrams = new Int32Array(this.keyGramStart[keys.length]);
+    keys.forEach((k, i) => this.keyGrams.set(k.grams, this.keyGramStart[i]));
+    this.keyGramSeen = new Int32Array(table.size);
+    this.keyVisit = 0;
+  }
+
+  /** Whether the key words among a slot's ids[0..n) (ascending) hold all `size` grams of the round's table. */
+  private keysCoverSlot(ids: Int32Array, n: number, size: number): boolean {
+    const { keyIds, keyGramStart, keyGrams, keyGramSeen } = this;
+    const visit = ++this.keyVisit;
+    let covered = 0;
+    let i = 0;
+    for (let k = 0; k < keyIds.length; k++) {
+      const key = keyIds[k];
+      while (i < n && ids[i] < key) i++;
+      if (i === n) break;
+      if (ids[i] !== key) continue;
+      for (let g = keyGramStart[k]; g < keyGramStart[k + 1]; g++) {
+        const gram = keyGrams[g];
+        if (keyGramSeen[gram] !== visit) (keyGramSeen[gram] = visit), covered++;
+      }
+    }
+    return covered === size;
+  }
+
   /** A copy of the state for persist.ts (the arrays are append-only, so views up to the lengths are stable). */
   snapshot(slotCount: number): RerankWordsData {
     return {
@@ -249,12 +324,16 @@ export class RerankWords {
     return out;
   }
 
-  private intern(units: Uint16Array, start: number, length: number, first: number): number {
+  /**
+   * The id of the word units[start..start+length) (first unit replaced by `first` when ≥ 0): ≥ 0 when the dictionary
+   * holds it, else −1 − the table slot where it would go.
+   */
+  private lookup(units: Uint16Array, start: number, length: number, first: number): number {
     const mask = this.table.length - 1;
     let slot = hashUnits(units, start, length, first) & mask;
     for (;;) {
       const w = this.table[slot];
-      if (w < 0) break;
+      if (w < 0) return -1 - slot;
       const at = this.wordStart[w];
       if (this.wordStart[w + 1] - at === length) {
         let j = 0;
@@ -266,6 +345,12 @@ export class RerankWords {
       }
       slot = (slot + 1) & mask;
     }
+  }
+
+  private intern(units: Uint16Array, start: number, length: number, first: number): number {
+    const found = this.lookup(units, start, length, first);
+    if (found >= 0) return found;
+    const slot = -1 - found;
     const id = this.wordCount++;
     const at = this.wordStart[id];
     if (at + length > this.arena.length) this.arena = grow(this.arena, Math.max(at + length, this.arena.length * 2));

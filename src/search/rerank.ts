@@ -43,10 +43,11 @@ export function rerankByGrams<T extends { id: string | number; score: number }>(
 /** rerankByGrams with the grams' presence in a candidate given by `present` (ArticleIndex: from RerankWords). */
 export function rerankWith<T extends { score: number }>(query: string, results: T[], present: (result: T, table: GramTable) => boolean[]): T[] {
   if (results.length < 2) return results;
-  const queryGrams = [...new Set(contentWords(query).flatMap(wordGrams))];
+  const words = contentWords(query);
+  const queryGrams = [...new Set(words.flatMap(wordGrams))];
   if (!queryGrams.length) return results;
   const head = results.slice(0, RERANK.depth);
-  const table = new GramTable(queryGrams);
+  const table = new GramTable(queryGrams, [...new Set(words)]);
   const found = head.map((r) => present(r, table));
 
   const n = head.length;
@@ -157,7 +158,8 @@ export function markWordGrams(units: Uint16Array, start: number, length: number,
   let c = units[start + 1];
   for (let p = 3; p < m; p++) {
     const d = p === last ? UNDERSCORE : units[base + p];
-    if (pairs[((a & 0xff) << 8) | (b & 0xff)]) {
+    const pair = ((a & 0xff) << 8) | (b & 0xff);
+    if (pairs[pair >>> 5] & (1 << (pair & 31))) {
       window[0] = a;
       window[1] = b;
       window[2] = c;
@@ -195,7 +197,8 @@ export function collectWordGrams(units: Uint16Array, start: number, length: numb
   let c = units[start + 1];
   for (let p = 3; p < m; p++) {
     const d = p === last ? UNDERSCORE : units[base + p];
-    if (pairs[((a & 0xff) << 8) | (b & 0xff)]) {
+    const pair = ((a & 0xff) << 8) | (b & 0xff);
+    if (pairs[pair >>> 5] & (1 << (pair & 31))) {
       window[0] = a;
       window[1] = b;
       window[2] = c;
@@ -227,11 +230,23 @@ export class GramTable {
   readonly size: number;
   private readonly mask: number;
   private readonly slots: Int32Array;
-  /** Bit per (low byte of the first unit, low byte of the second) of some gram: a cheap first test. */
-  readonly pairs = new Uint8Array(0x10000);
+  /**
+   * Bit per (low byte of the first unit, low byte of the second) of some gram: a cheap first test. A bitset (8 kB)
+   * rather than a byte per pair: a table is built per search, and allocating and zeroing 64 kB was most of its cost.
+   */
+  readonly pairs = new Uint32Array(0x10000 / 32);
   /** Scratch for markWordGrams. */
   readonly window = new Uint16Array(RERANK.gramLength);
-  constructor(readonly grams: readonly string[]) {
+  /**
+   * `words`: the query's content words the grams were cut from, when known (rerankWith). Only a shortcut reads them
+   * (RerankWords.gramsPresent: an article holding words whose grams are all of the table's holds every gram), so
+   * they need not be complete or even right: a word that is not one of the article's, or holds none of the grams,
+   * only leaves the shortcut unused.
+   */
+  constructor(
+    readonly grams: readonly string[],
+    readonly words: readonly string[] = [],
+  ) {
     this.size = grams.length;
     let capacity = 16;
     while (capacity < grams.length * 4) capacity *= 2;
@@ -240,7 +255,10 @@ export class GramTable {
     const units = new Uint16Array(Math.max(0, ...grams.map((g) => g.length)));
     grams.forEach((g, i) => {
       for (let j = 0; j < g.length; j++) units[j] = g.charCodeAt(j);
-      if (g.length >= 2) this.pairs[((units[0] & 0xff) << 8) | (units[1] & 0xff)] = 1;
+      if (g.length >= 2) {
+        const pair = ((units[0] & 0xff) << 8) | (units[1] & 0xff);
+        this.pairs[pair >>> 5] |= 1 << (pair & 31);
+      }
       let slot = hashUnits(units, 0, g.length) & this.mask;
       while (this.slots[slot] >= 0) slot = (slot + 1) & this.mask;
       this.slots[slot] = i;

@@ -117,7 +117,11 @@ export function buildSnippetWithTable(
       counter ??= counterOf(matchedTerms);
       // 1001 (one term, once) is the least score a sentence with a match has: the substring count could only tell
       // a filter's false hit, for about what analyzing the sentence costs (measured: counting them anyway gains nothing).
-      refined.push({ at, bound: bound === 1001 ? bound : Math.min(bound, counter.count(text(at))) });
+      // Nor is the last sentence left counted: it is analyzed next whatever its count, unless the count fell below the
+      // best score, and analyzing it then gives that best no more than the count would have (a looser bound only
+      // lets a sentence be analyzed; the best found is the same).
+      const last = next === order.length && top === undefined;
+      refined.push({ at, bound: bound === 1001 || last ? bound : Math.min(bound, counter.count(text(at))) });
       continue;
     }
     if (top === undefined) break;
@@ -218,75 +222,100 @@ export function termCounter(terms: Iterable<string>): (text: string) => number {
 
 /**
  * termCounter's bound for any subset of a fixed list of terms: built once per search over all its marked
- * expansions, then restricted (`only`) to each shown article's matched terms, so the bitmaps and the per-term code
- * units are not rebuilt for each article. count(text) with `only(subset)` = termCounter(subset)(text): the bitmaps
- * of the whole list only let more positions through to the exact comparison, and inactive terms are not counted.
+ * expansions, then restricted (`only`) to each shown article's matched terms, so the per-term code units are not
+ * rebuilt for each article (the filters are: a few terms' bits). count(text) with `only(subset)` =
+ * termCounter(subset)(text): the same terms are compared, after filters of the same terms.
  */
 export class TermCounter {
   private list: string[] = [];
   private readonly indexOf = new Map<string, number>();
-  // A bit per first unit, and per (first, second) low bytes of the terms: most positions fail the first or second
-  // test without a lookup. Terms of one unit turn the second test off.
-  private readonly starts = new Uint32Array(0x10000 / 32);
-  private readonly pairs = new Uint32Array(0x10000 / 32);
-  private anySingle = false;
-  private readonly byFirst = new Map<number, { index: number; codes: Uint16Array }[]>();
+  /** Per term of the list, its code units. */
+  private codes: Uint16Array[] = [];
   private active = new Uint8Array(0);
   private seen = new Int32Array(0);
   private activeList: string[] = [];
+  /** The active terms (indices into the list): what the filters below hold. */
+  private activeIndices: number[] = [];
   private stamp = 0;
   private word = new Uint16Array(64);
+  // The filters hold the active terms only (rebuilt by `only`, through the previous active terms): a search's list has
+  // 30–120 expansions (fuzzy, prefix, clitic readings) where a shown article matched a few, and with all of them most
+  // Arabic letters passed the first test. A bit per first unit, and per (first, second) low bytes of the terms: most
+  // positions fail the first or second test without a lookup. Terms of one unit turn the second test off.
+  private readonly starts = new Uint32Array(0x10000 / 32);
+  private readonly pairs = new Uint32Array(0x10000 / 32);
+  private anySingle = false;
+  /** The active terms by the low byte of their first unit (an array lookup rather than a Map's per passing position). */
+  private readonly byFirst: { index: number; codes: Uint16Array }[][] = Array.from({ length: 256 }, () => []);
 
   constructor(terms: Iterable<string>) {
     this.reset(terms);
   }
 
-  /** Count `terms` (all active) from now on: the bitmaps are cleared through the previous terms, not reallocated. */
+  /** Count `terms` (all active) from now on: the filters are cleared through the previous terms, not reallocated. */
   reset(terms: Iterable<string>): this {
-    for (const t of this.list) {
-      const c0 = t.charCodeAt(0);
-      this.starts[c0 >>> 5] = 0;
-      if (t.length > 1) {
-        const pair = ((c0 & 0xff) << 8) | (t.charCodeAt(1) & 0xff);
-        this.pairs[pair >>> 5] = 0;
-      }
-    }
+    this.clearFilters();
     this.indexOf.clear();
-    this.byFirst.clear();
     this.list = [...new Set(terms)].filter(Boolean);
-    let anySingle = false;
-    this.list.forEach((t, index) => {
-      this.indexOf.set(t, index);
+    this.codes = this.list.map((t) => {
       const codes = new Uint16Array(t.length);
       for (let i = 0; i < t.length; i++) codes[i] = t.charCodeAt(i);
-      this.starts[codes[0] >>> 5] |= 1 << (codes[0] & 31);
-      if (codes.length === 1) anySingle = true;
-      else {
-        const pair = ((codes[0] & 0xff) << 8) | (codes[1] & 0xff);
-        this.pairs[pair >>> 5] |= 1 << (pair & 31);
-      }
-      const same = this.byFirst.get(codes[0]);
-      if (same) same.push({ index, codes });
-      else this.byFirst.set(codes[0], [{ index, codes }]);
+      return codes;
     });
-    this.anySingle = anySingle;
+    this.list.forEach((t, index) => this.indexOf.set(t, index));
     this.active = new Uint8Array(this.list.length).fill(1);
     this.activeList = this.list;
+    this.activeIndices = this.list.map((_, index) => index);
     this.seen = new Int32Array(this.list.length);
+    this.fillFilters();
     return this;
   }
 
   /** Count only `terms` (each must be one of the list's) from now on. */
   only(terms: ReadonlySet<string>): this {
+    this.clearFilters();
     this.active.fill(0);
     this.activeList = [];
+    this.activeIndices = [];
     for (const t of terms) {
       const index = this.indexOf.get(t);
       if (!t) continue;
       if (index === undefined) throw new Error(`TermCounter.only: «${t}» is not one of its terms`);
-      if (!this.active[index]) (this.active[index] = 1), this.activeList.push(t);
+      if (!this.active[index]) (this.active[index] = 1), this.activeList.push(t), this.activeIndices.push(index);
     }
+    this.fillFilters();
     return this;
+  }
+
+  /** Empty the filters, through the terms active until now (the bitmap words they set are zeroed whole). */
+  private clearFilters(): void {
+    for (const index of this.activeIndices) {
+      const codes = this.codes[index];
+      const c0 = codes[0];
+      this.starts[c0 >>> 5] = 0;
+      if (codes.length > 1) {
+        const pair = ((c0 & 0xff) << 8) | (codes[1] & 0xff);
+        this.pairs[pair >>> 5] = 0;
+      }
+      this.byFirst[c0 & 0xff].length = 0;
+    }
+  }
+
+  /** The filters of the active terms. */
+  private fillFilters(): void {
+    let anySingle = false;
+    for (const index of this.activeIndices) {
+      const codes = this.codes[index];
+      const c0 = codes[0];
+      this.starts[c0 >>> 5] |= 1 << (c0 & 31);
+      if (codes.length === 1) anySingle = true;
+      else {
+        const pair = ((c0 & 0xff) << 8) | (codes[1] & 0xff);
+        this.pairs[pair >>> 5] |= 1 << (pair & 31);
+      }
+      this.byFirst[c0 & 0xff].push({ index, codes });
+    }
+    this.anySingle = anySingle;
   }
 
   /**
@@ -305,14 +334,14 @@ export class TermCounter {
       if (f === FOLD_WILD) return true;
       units[length++] = f - 1;
     }
-    const { starts, byFirst, active } = this;
+    const { starts, byFirst } = this;
     for (let i = 0; i < length; i++) {
       const c = units[i];
       if (!(starts[c >>> 5] & (1 << (c & 31)))) continue;
-      const candidates = byFirst.get(c)!;
+      const candidates = byFirst[c & 0xff];
       for (let k = 0; k < candidates.length; k++) {
-        const { index, codes } = candidates[k];
-        if (!active[index] || i + codes.length > length) continue;
+        const codes = candidates[k].codes;
+        if (codes[0] !== c || i + codes.length > length) continue;
         let j = 1;
         while (j < codes.length && units[i + j] === codes[j]) j++;
         if (j === codes.length) return true;
@@ -335,7 +364,7 @@ export class TermCounter {
       }
       return distinct ? distinct * 1000 + occurrences : 0;
     }
-    const { starts, pairs, anySingle, byFirst, active, seen } = this;
+    const { starts, pairs, anySingle, byFirst, seen } = this;
     const round = ++this.stamp;
     let distinct = 0;
     let occurrences = 0;
@@ -348,10 +377,10 @@ export class TermCounter {
         const pair = ((c & 0xff) << 8) | (units[i + 1] & 0xff);
         if (!(pairs[pair >>> 5] & (1 << (pair & 31)))) continue;
       }
-      const candidates = byFirst.get(c)!;
+      const candidates = byFirst[c & 0xff];
       for (let k = 0; k < candidates.length; k++) {
         const { index, codes } = candidates[k];
-        if (!active[index] || i + codes.length > length) continue;
+        if (codes[0] !== c || i + codes.length > length) continue;
         let j = 1;
         while (j < codes.length && units[i + j] === codes[j]) j++;
         if (j < codes.length) continue;

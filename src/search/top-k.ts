@@ -146,7 +146,8 @@ function selectBest(scores: Float64Array, slots: Int32Array, n: number, k: numbe
         [heap[at], heap[parent]] = [heap[parent], heap[at]];
         at = parent;
       }
-    } else if (better(i, heap[0])) {
+    } else if (scores[i] >= scores[heap[0]] && better(i, heap[0])) {
+      // (The score test first, inline: most of a query's matches score below the k-th best, and fail it without a call.)
       heap[0] = i;
       down(0);
     }
