@@ -83,6 +83,15 @@ describe('which stories a subscription lists', () => {
     expect(first.stories).toHaveLength(2);
     expect(first.articleCount).toBe(5);
   });
+
+  it('counts only the articles listed when the engine already made just the stories to list', () => {
+    // The engine makes the first stories only (storyCount says how many it found); its articleCount is the day's.
+    const all = [story(1, 3), story(2, 2), story(3, 1)];
+    const made: Digest = { ...digestOf(all.slice(0, 2)), articleCount: 6, storyCount: 3 };
+    const listed = selectStories(made, 1, 2);
+    expect(listed.stories).toHaveLength(2);
+    expect(listed.articleCount).toBe(5);
+  });
 });
 
 describe('formats', () => {

@@ -196,6 +196,20 @@ describe('buildDigest on the seeds', () => {
     expect(top.articleCount).toBe(full.articleCount);
   });
 
+  it('makes only the stories of enough sources when asked (a briefing\'s «min sources»), the full digest\'s, and counts them all', () => {
+    const reports = UNRELATED_REPORTS.map((r) => parseArticle(r.key, reportFileText(r), '2026-03-01T08:00:00.000Z'));
+    const corpus = [...seeds, ...reports];
+    const input = { articles: corpus, termStatistics: termStatisticsOf(corpus), quotesByArticle: seedQuotes };
+    const full = buildDigest(input);
+    const wide = full.stories.filter((s) => s.sourceCount >= 2);
+    expect(wide.length).toBeGreaterThan(0);
+    expect(wide.length).toBeLessThan(full.stories.length);
+    const made = buildDigest({ ...input, minSources: 2 });
+    expect(made.stories).toEqual(wide);
+    expect(made.storyCount).toBe(full.stories.length);
+    expect(buildDigest({ ...input, minSources: 2, maxStories: 1 }).stories).toEqual(wide.slice(0, 1));
+  });
+
   it('titles a multi-outlet story with the headline that names the event', () => {
     // «التحالف الدولي لمحاربة داعش يجتمع في المغرب…» (001) names the meeting; «أمريكا تشيد بدور المغرب…» (000),
     // the most central report's headline and the old title, is one outlet's angle.

@@ -28,6 +28,11 @@ export interface DigestInput {
   now?: Date;
   /** Only the first this many stories (by importance) are made in full; storyCount still counts them all. */
   maxStories?: number;
+  /**
+   * Only stories told by at least this many sources are made (a briefing's «min sources»); storyCount still counts
+   * them all. Made after the choice, so a briefing that lists 25 of a day's 1,400 stories summarizes 25.
+   */
+  minSources?: number;
   /** Grouping knobs, for the benchmark and tests; the defaults were tuned on SaudiNewsNet (see cluster.ts). */
   clusterOptions?: Partial<ClusterOptions>;
   /** A sentence scorer in place of the summary's position prior (summary.ts SentenceScorer), for the benchmark. */
@@ -95,7 +100,8 @@ export function buildDigest(input: DigestInput): Digest {
       (x.articles[0].id < y.articles[0].id ? -1 : 1),
   );
   // Titles, summaries and quotations only for the stories shown: they are most of a digest's cost after grouping.
-  const shown = input.maxStories === undefined ? ranked : ranked.slice(0, Math.max(0, input.maxStories));
+  const wide = input.minSources && input.minSources > 1 ? ranked.filter((s) => s.sourceCount >= input.minSources!) : ranked;
+  const shown = input.maxStories === undefined ? wide : wide.slice(0, Math.max(0, input.maxStories));
   const stories = shown.map(({ order, articles, center, sourceCount }): Story => {
     const storyDocs = order.map((i) => docs[i]);
     const common = commonContent(storyDocs, center);
@@ -110,7 +116,7 @@ export function buildDigest(input: DigestInput): Digest {
       sourceCount,
     };
   });
-  return { generatedAt: now.toISOString(), articleCount: selected.length, ...(input.maxStories !== undefined ? { storyCount: ranked.length } : {}), stories };
+  return { generatedAt: now.toISOString(), articleCount: selected.length, ...(input.maxStories !== undefined || shown.length < ranked.length ? { storyCount: ranked.length } : {}), stories };
 }
 
 /**

@@ -13,8 +13,15 @@ export interface DigestJob {
   /** Article id → the addedAt to use (when it was first seen, for a briefing's period). */
   items: [string, string][];
   now: string;
-  /** Only the first this many stories made in full (see DigestInput.maxStories). */
+  /** Which stories are made in full (see DigestInput.maxStories and minSources). */
   maxStories?: number;
+  minSources?: number;
+}
+
+/** Which of a digest's stories are made in full: the first `maxStories` of those told by `minSources` sources. */
+export interface StoryChoice {
+  maxStories?: number;
+  minSources?: number;
 }
 
 export interface FrequencyAnswer {
@@ -51,9 +58,9 @@ export class DigestPool {
   constructor(private readonly script: URL = new URL('./digest-worker.js', import.meta.url)) {}
 
   /** Build the digest of `items` from the store in `dataDir`; frequencies come from `frequencies` (main thread). */
-  run(dataDir: string, items: Map<string, string>, now: Date, frequencies: () => FrequencySource, maxStories?: number): Promise<Digest> {
+  run(dataDir: string, items: Map<string, string>, now: Date, frequencies: () => FrequencySource, choice: StoryChoice = {}): Promise<Digest> {
     const job = () =>
-      this.runOne({ type: 'digest', id: this.nextId++, dataDir, items: [...items], now: now.toISOString(), maxStories }, frequencies);
+      this.runOne({ type: 'digest', id: this.nextId++, dataDir, items: [...items], now: now.toISOString(), maxStories: choice.maxStories, minSources: choice.minSources }, frequencies);
     const result = this.chain.then(job, job);
     this.chain = result.catch(() => {});
     return result;

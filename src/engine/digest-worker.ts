@@ -52,7 +52,7 @@ async function run(job: DigestJob) {
     if (row.digestAnalysis) decodeAnalysis(article, row.digestAnalysis);
     articles.push(article);
   }
-  // Read as the digest asks: only the articles of the stories it makes in full (all of them without maxStories).
+  // Read as the digest asks: only the articles of the stories it makes in full (all of them without maxStories or minSources).
   const quotesByArticle = { get: (id: string) => store.quotesOf(id) };
   const terms = new Set<string>();
   for (const a of articles) {
@@ -74,5 +74,6 @@ async function run(job: DigestJob) {
     termStatistics: { documentCount: reply.documentCount, documentFrequency: (t) => df.get(t) ?? 0 },
     now: new Date(job.now),
     maxStories: job.maxStories,
+    minSources: job.minSources,
   });
 }

@@ -598,10 +598,11 @@ export class Engine {
    * from the few articles briefed: two fresh reports sharing one word are not one story. A digest of more than
    * DIGEST_CONTEXT_MAX_SELECTION articles is built in a worker thread (digest-pool.ts): a day's news takes seconds,
    * which must not stall interactions. `maxStories`: only the most important stories made in full (storyCount
-   * says how many were found), as `/digest now` shows them.
+   * says how many were found), as `/digest now` shows them; `minSources`: only stories told by that many sources (a
+   * briefing's filter), so that what is not listed is not summarized.
    */
   async digest(
-    options: { since?: Date; query?: string; now?: Date; maxStories?: number; articles?: readonly Article[]; addedAt?: ReadonlyMap<string, string> } = {},
+    options: { since?: Date; query?: string; now?: Date; maxStories?: number; minSources?: number; articles?: readonly Article[]; addedAt?: ReadonlyMap<string, string> } = {},
   ): Promise<Digest> {
     let onlyIds: Set<string> | undefined;
     if (options.query !== undefined) {
@@ -636,7 +637,10 @@ export class Engine {
       const items = new Map(inPeriod);
       const pool = this.digestPool();
       if (pool && items.size > DIGEST_CONTEXT_MAX_SELECTION) {
-        const digest = await pool.run(this.dataDir!, items, now, () => this.index.termStatistics(), options.maxStories);
+        const digest = await pool.run(this.dataDir!, items, now, () => this.index.termStatistics(), {
+          maxStories: options.maxStories,
+          minSources: options.minSources,
+        });
         return { ...digest, omittedCount };
       }
       articles = this.articlesByIds([...items.keys()]).map((a) => ({ ...a, addedAt: items.get(a.id)! }));
@@ -649,6 +653,7 @@ export class Engine {
       context: (selection) => this.digestContext(selection),
       now,
       maxStories: options.maxStories,
+      minSources: options.minSources,
     });
     return { ...digest, omittedCount };
   }

@@ -445,10 +445,13 @@ export class BriefingService implements BriefingDesk {
     const wanted = await filterArticles(this.engine, seenAt, record.filters);
     // Without max_stories, as many as it may ask for (25): a day of a national press is over a thousand stories,
     // which in full would be some 140 messages in the channel.
+    // The engine makes only the stories listed (a day's 1,400 summaries were half of a briefing's digest time);
+    // selectStories then counts the articles listed.
+    const maxStories = record.maxStories ?? MAX_STORIES_LIMIT;
     const digest = selectStories(
-      await this.engine.digest({ addedAt: wanted, query: record.query ?? undefined, now }),
+      await this.engine.digest({ addedAt: wanted, query: record.query ?? undefined, now, maxStories, minSources: record.filters.minSources }),
       record.filters.minSources,
-      record.maxStories ?? MAX_STORIES_LIMIT,
+      maxStories,
     );
     const strings = briefingStrings(record.language);
     const scheduleText = describeCron(spec, record.timezone, record.language);

@@ -59,6 +59,7 @@ function normalizeSource(text: string): string {
 export function selectStories(digest: Digest, minSources: number, maxStories: number | null): Digest {
   let stories = digest.stories.filter((s) => s.sourceCount >= minSources);
   if (maxStories !== null) stories = stories.slice(0, maxStories);
-  if (stories.length === digest.stories.length) return digest;
+  // A digest that made only the stories to list (storyCount > stories) still counts every article it was given.
+  if (stories.length === digest.stories.length && (digest.storyCount ?? stories.length) === stories.length) return digest;
   return { ...digest, stories, articleCount: new Set(stories.flatMap((s) => s.articleIds)).size };
 }
