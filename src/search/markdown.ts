@@ -19,12 +19,13 @@ export interface Span {
  * phrase and Discord never sees «** **».
  */
 export function markSpans(text: string, spans: readonly Span[]): string {
-  const sorted = [...spans].filter((s) => s.end > s.start).sort((a, b) => a.start - b.start);
+  // findMatches gives its spans in text order, none empty: they are then taken as they are, without a sorted copy.
+  const sorted = inTextOrder(spans) ? spans : [...spans].filter((s) => s.end > s.start).sort((a, b) => a.start - b.start);
   const merged: Span[] = [];
   for (const s of sorted) {
     const last = merged[merged.length - 1];
-    if (last && s.start >= last.end && /^\s*$/.test(text.slice(last.end, s.start))) last.end = Math.max(last.end, s.end);
-    else if (!last || s.start >= last.end) merged.push({ ...s });
+    if (last && s.start >= last.end && isBlank(text, last.end, s.start)) last.end = Math.max(last.end, s.end);
+    else if (!last || s.start >= last.end) merged.push({ start: s.start, end: s.end });
   }
   // Each piece is escaped on its own; only a piece that begins the text (or follows a line break) is at a line
   // start, where «- » and «1.» would be list markers. Most snippets hold nothing escapeMarkdown changes (no
@@ -43,6 +44,21 @@ export function markSpans(text: string, spans: readonly Span[]): string {
     at = s.end;
   }
   return out + piece(at, text.length);
+}
+
+/** Whether every span is non-empty and none starts before the previous one (what the sort would give unchanged). */
+function inTextOrder(spans: readonly Span[]): boolean {
+  for (let i = 0; i < spans.length; i++) {
+    if (spans[i].end <= spans[i].start || (i > 0 && spans[i].start < spans[i - 1].start)) return false;
+  }
+  return true;
+}
+
+/** /^\s*$/ on text[from..to): words of a phrase are mostly one plain space apart, which needs no slice or test. */
+function isBlank(text: string, from: number, to: number): boolean {
+  let i = from;
+  while (i < to && text.charCodeAt(i) === 0x20) i++;
+  return i === to || /^\s*$/.test(text.slice(i, to));
 }
 
 /**

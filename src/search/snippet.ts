@@ -1,4 +1,4 @@
-import { analyzeTerm, cleanText, forEachTermSpan, forEachWordSpan, normalizeArabic, normalizedCodeUnits, splitSentences } from '../arabic/index.js';
+import { analyzeTerm, cleanText, forEachTermSpan, normalizeArabic, normalizedCodeUnits, splitSentences, WORD_CODE_UNITS } from '../arabic/index.js';
 import type { Article } from '../corpus/article.js';
 import { markSpans, type Span } from './markdown.js';
 import { bloomMayHold, REPEAT_CAP, repeatOf, termHash, WORDS_CAP, wordsOf, type ArticleSentences } from './sentence-table.js';
@@ -334,6 +334,56 @@ export class TermCounter {
       if (f === FOLD_WILD) return true;
       units[length++] = f - 1;
     }
+    return this.holdsActive(units, length);
+  }
+
+  /**
+   * The words of `text` (delimited as forEachWordSpan does) for which mayHoldWord is true, by their offsets, in text
+   * order; true when done, false at the first surrogate (forEachWordSpan is for BMP text: the caller then starts
+   * over another way, the words visited so far included). One scan that folds each unit while delimiting its word,
+   * and finds surrogates on the way: hasSurrogate + forEachWordSpan + mayHoldWord read every unit three times,
+   * hash it for nothing and call back per word.
+   */
+  forEachWordMayHold(text: string, visit: (start: number, end: number) => void): boolean {
+    const n = text.length;
+    const none = !this.activeList.length;
+    let units = this.word;
+    let i = 0;
+    while (i < n) {
+      // Surrogates are no word units (WORD_CODE_UNITS is 0 for them), so they all pass through this loop.
+      for (; i < n; i++) {
+        const c = text.charCodeAt(i);
+        if (WORD_CODE_UNITS[c]) break;
+        if (c >= 0xd800 && c <= 0xdfff) return false;
+      }
+      if (i >= n) break;
+      const start = i;
+      let length = 0;
+      // A unit that may fold by context: the word is always analyzed (mayHoldWord's early true).
+      let wild = false;
+      for (; i < n; i++) {
+        const c = text.charCodeAt(i);
+        if (!WORD_CODE_UNITS[c]) break;
+        const f = foldOne(c);
+        if (f === FOLD_DROP) continue;
+        if (f === FOLD_WILD) {
+          wild = true;
+          continue;
+        }
+        if (length === units.length) {
+          const wider = new Uint16Array(2 * units.length);
+          wider.set(units);
+          this.word = units = wider;
+        }
+        units[length++] = f - 1;
+      }
+      if (!none && (wild || this.holdsActive(units, length))) visit(start, i);
+    }
+    return true;
+  }
+
+  /** Whether units[0..length) contain an active term (the filters' substring test). */
+  private holdsActive(units: Uint16Array, length: number): boolean {
     const { starts, byFirst } = this;
     for (let i = 0; i < length; i++) {
       const c = units[i];
@@ -441,26 +491,19 @@ export function termFinder(terms: Iterable<string>): (text: string) => boolean {
 export function findMatches(sentence: string, matchedTerms: ReadonlySet<string>, filter: TermCounter | null = null): Candidate {
   const text = displayForm(sentence);
   const spans: Candidate['spans'] = [];
-  if (filter === null || hasSurrogate(text)) {
-    forEachTermSpan(text, (term, start, end) => {
+  const filtered =
+    filter !== null &&
+    filter.forEachWordMayHold(text, (start, end) => {
+      const term = analyzeTerm(text.slice(start, end));
       if (term !== null && matchedTerms.has(term)) spans.push({ start, end, term });
     });
-    return { text, spans };
-  }
-  forEachWordSpan(text, (start, end) => {
-    if (!filter.mayHoldWord(text, start, end)) return;
-    const term = analyzeTerm(text.slice(start, end));
+  if (filtered) return { text, spans };
+  // No filter, or text with surrogates (astral characters): every word analyzed, by the regular expression's classes.
+  spans.length = 0;
+  forEachTermSpan(text, (term, start, end) => {
     if (term !== null && matchedTerms.has(term)) spans.push({ start, end, term });
   });
   return { text, spans };
-}
-
-function hasSurrogate(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdfff) return true;
-  }
-  return false;
 }
 
 /**
