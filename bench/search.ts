@@ -5,6 +5,10 @@
  * content, the same 201 fixed queries (67 single keywords, 67 phrases of 2–4 title words, 67 whole headlines; limit
  * 10; seed 20261208), latencies interleaved query by query in one run (the system order rotates per query). Lucene
  * runs in its own JVM driven over stdin/stdout; its latency is measured inside the JVM (no pipe time counted).
+ * The peers return ranked ids; Nashra's search() also returns a snippet per hit, read from the article's text. So
+ * a second Lucene JVM stores the bodies and makes each hit's snippet with its UnifiedHighlighter, and a like-for-like
+ * table sets it beside Nashra with its texts from SQLite, as the bot and the CLI run it (the issue's targets stay
+ * against Lucene returning ids).
  *
  * Also: build throughput, heap held by each index, known-item MRR@10 (1,000 headlines queried against indexes of
  * the bodies only), and Nashra's autocomplete, date-filtered search, in-place add/remove, and save/load.
@@ -182,17 +186,18 @@ class LuceneProcess {
     });
   }
 
-  async build(corpusFile: string, bodiesOnly: boolean): Promise<{ ms: number; heapBytes: number; indexBytes: number }> {
-    const [, ms, heap, bytes] = (await this.ask(`build ${corpusFile} ${bodiesOnly ? 'body' : 'title+body'}`)).split(' ');
+  async build(corpusFile: string, fields: 'title+body' | 'body' | 'title+body+stored'): Promise<{ ms: number; heapBytes: number; indexBytes: number }> {
+    const [, ms, heap, bytes] = (await this.ask(`build ${corpusFile} ${fields}`)).split(' ');
     return { ms: Number(ms), heapBytes: Number(heap), indexBytes: Number(bytes) };
   }
 
-  system(): System {
+  /** `snippets`: each hit's body highlighted too (an index built with 'title+body+stored'). */
+  system(snippets = false): System {
     let last = NaN;
     return {
-      name: `Lucene ${this.version} ArabicAnalyzer BM25`,
+      name: snippets ? `Lucene ${this.version}, with stored text and UnifiedHighlighter snippets` : `Lucene ${this.version} ArabicAnalyzer BM25`,
       search: async (q) => {
-        const [, nanos, , ...ids] = (await this.ask(`q ${LIMIT} ${q.replace(/\s+/g, ' ')}`)).split(' ');
+        const [, nanos, , ...ids] = (await this.ask(`${snippets ? 'qs' : 'q'} ${LIMIT} ${q.replace(/\s+/g, ' ')}`)).split(' ');
         last = Number(nanos) / 1e6;
         return ids;
       },
@@ -213,7 +218,7 @@ function luceneJars(): { jars: string[]; version: string } | null {
   const files = readdirSync(dir);
   const jars: string[] = [];
   let version = '8';
-  for (const name of ['lucene-core', 'lucene-analyzers-common', 'lucene-queryparser']) {
+  for (const name of ['lucene-core', 'lucene-analyzers-common', 'lucene-queryparser', 'lucene-highlighter', 'lucene-queries', 'lucene-memory']) {
     const file = files.find((f) => new RegExp(`^${name}-[\\d.]+\\.jar$`).test(f)) ?? files.find((f) => f === `${name}.jar`);
     if (!file) return null;
     if (name === 'lucene-core') version = /-([\d.]+)\.jar$/.exec(file)?.[1] ?? version;
@@ -316,9 +321,17 @@ export async function runSearchBench(
     const corpusTsv = path.join(work, 'corpus.tsv');
     if (typeof lucene !== 'string') {
       await writeCorpusTsv(corpusTsv, articles);
-      const built = await lucene.build(corpusTsv, false);
+      const built = await lucene.build(corpusTsv, 'title+body');
       luceneBuild = { perSecond: articles.length / (built.ms / 1000), heapMiB: built.heapBytes / 2 ** 20, indexMiB: built.indexBytes / 2 ** 20 };
     }
+    // A second JVM with the bodies stored and highlighted: what Nashra's search() returns (ids and a snippet each).
+    const luceneSnippets = typeof lucene === 'string' ? null : await LuceneProcess.start(work);
+    let luceneSnippetsBuild: { perSecond: number; heapMiB: number; indexMiB: number } | null = null;
+    if (luceneSnippets && typeof luceneSnippets !== 'string') {
+      const built = await luceneSnippets.build(corpusTsv, 'title+body+stored');
+      luceneSnippetsBuild = { perSecond: articles.length / (built.ms / 1000), heapMiB: built.heapBytes / 2 ** 20, indexMiB: built.indexBytes / 2 ** 20 };
+    }
+    const withSnippets = luceneSnippets && typeof luceneSnippets !== 'string' ? luceneSnippets : null;
     const sqlite = sqliteTexts(path.join(work, 'texts.db'), articles);
     const { index: nashraSqlite } = await (async () => {
       const saved = path.join(work, 'index.bin');
@@ -334,7 +347,10 @@ export async function runSearchBench(
       mini.value,
       flex.value,
       ...(typeof lucene === 'string' ? [] : [lucene.system()]),
+      ...(withSnippets ? [withSnippets.system(true)] : []),
     ];
+    const luceneAt = typeof lucene === 'string' ? -1 : 5;
+    const snippetsAt = withSnippets ? 6 : -1;
 
     // ---- interleaved latencies: warm-up pass, then timed passes; the order of systems rotates per query
     const latencies = systems.map(emptyLatencies);
@@ -366,9 +382,13 @@ export async function runSearchBench(
     known.push(await knownItemMrr(knownItems, miniSearchSystem(bodiesOnly, true).search, copies));
     known.push(await knownItemMrr(knownItems, flexSearchSystem(bodiesOnly, true).search, copies));
     if (typeof lucene !== 'string') {
-      await lucene.build(corpusTsv, true);
+      await lucene.build(corpusTsv, 'body');
       known.push(await knownItemMrr(knownItems, lucene.system().search, copies));
       await lucene.stop();
+    }
+    if (withSnippets) {
+      known.push(known[known.length - 1]); // the same ranking: snippets change no order
+      await withSnippets.stop();
     }
 
     // ---- Nashra alone: autocomplete, filters, in-place changes, save and load
@@ -436,7 +456,6 @@ export async function runSearchBench(
 
     // ---- the report
     const f1 = (v: number) => (Number.isFinite(v) ? v.toFixed(v < 10 ? 2 : 1) : '–');
-    const luceneAt = systems.length - 1;
     const hasLucene = typeof lucene !== 'string';
     const ratio = (v: number, ref: number) => (hasLucene && Number.isFinite(ref) && ref > 0 ? `${(v / ref).toFixed(1)}×` : '–');
     const lat = (s: number, kind: Kind | null, p: number) => percentile(kind ? latencies[s].byKind[kind] : latencies[s].all, p);
@@ -444,6 +463,7 @@ export async function runSearchBench(
     const row = (label: string, cells: string[]) => `| ${label} | ${cells.join(' | ')} |`;
     const builds = [nashra, nashra, nashra, mini, flex].map((b) => ({ perSecond: b.perSecond, heapMiB: b.heapMiB }));
     if (luceneBuild) builds.push(luceneBuild);
+    if (luceneSnippetsBuild) builds.push(luceneSnippetsBuild);
     const lines: string[] = [
       '## Search at scale, against its peers (SaudiNewsNet)',
       '',
@@ -451,7 +471,8 @@ export async function runSearchBench(
         `${PER_KIND} single keywords, ${PER_KIND} phrases of 2–4 title words, ${PER_KIND} whole headlines; limit ${LIMIT}. ` +
         `Latencies interleaved query by query in one run (system order rotating), ${TIMED_PASSES} timed passes after a warm-up ` +
         'pass. Nashra runs `ArticleIndex.search()` as the product does (rerank and snippets included; texts from memory, and ' +
-        'from a SQLite table of the articles); the peers return ids only. Lucene is timed inside its JVM and counts hits ' +
+        'from a SQLite table of the articles); the peers return ids only, but for the last Lucene column, which also stores ' +
+        'the bodies and makes each hit\'s snippet with its UnifiedHighlighter. Lucene is timed inside its JVM and counts hits ' +
         'only up to its default threshold of 1,000. Shared 2-core machine: read the ratios.',
       '',
       row('', heads),
@@ -488,6 +509,25 @@ export async function runSearchBench(
       );
     } else {
       lines.push(`Lucene: ${lucene}.`, '');
+    }
+    if (snippetsAt >= 0) {
+      // Like for like: ids and a snippet of each hit. Nashra's texts from SQLite, as the bot and the CLI read them.
+      const sq = 1;
+      const versus = (label: string, kind: Kind | null, p: number) => {
+        const value = lat(sq, kind, p);
+        const ref = lat(snippetsAt, kind, p);
+        return `| ${label} | ${f1(value)} | ${f1(ref)} | ${(value / ref).toFixed(2)}× |`;
+      };
+      lines.push(
+        'Like for like (no target: the issue\'s targets are against Lucene returning ids): Nashra `search()` with its texts from SQLite, as the bot and the CLI run it, against Lucene with the bodies stored and each hit\'s snippet made by its UnifiedHighlighter:',
+        '',
+        '| measure | Nashra (texts from SQLite) | Lucene with snippets | ratio |',
+        '| --- | --- | --- | --- |',
+        versus('query p50, all (ms)', null, 50),
+        versus('query p95, all (ms)', null, 95),
+        ...(['keyword', 'phrase', 'headline'] as Kind[]).flatMap((kind) => [versus(`${kind} p50 (ms)`, kind, 50), versus(`${kind} p95 (ms)`, kind, 95)]),
+        '',
+      );
     }
     lines.push(
       `Targets without a peer: heap held by the index ${nashra.heapMiB.toFixed(0)} MiB (target ≤ 120: ${nashra.heapMiB <= 120 ? 'met' : '**not met**'}); ` +

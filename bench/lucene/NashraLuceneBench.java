@@ -1,8 +1,11 @@
 // Lucene 8 peer for bench/search.ts: Debian's liblucene8-java, ArabicAnalyzer, BM25Similarity (defaults), an
 // index in a temporary folder (MMapDirectory, as a Lucene application would run it). The Node benchmark drives it
 // over stdin/stdout, one command per line, so its queries interleave with Nashra's, query by query:
-//   build <corpus.tsv> <title+body|body>  → "built <ms> <heapBytes> <indexBytes>"
+//   build <corpus.tsv> <title+body|body|title+body+stored>  → "built <ms> <heapBytes> <indexBytes>"
 //   q <limit> <query text>                → "r <nanoseconds> <totalHits> <id> <id> …"  (time measured in here)
+//   qs <limit> <query text>               → the same, and a snippet of each hit's body by the UnifiedHighlighter
+//                                            (index built with "title+body+stored": the body stored, with offsets),
+//                                            which is what Nashra's search() returns beside the ids
 //   quit
 // corpus.tsv: one article per line, "id \t title \t body" (tabs and newlines in the text replaced by spaces).
 import java.io.*;
@@ -17,6 +20,7 @@ import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.*;
 import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.MMapDirectory;
 
 public class NashraLuceneBench {
@@ -24,6 +28,7 @@ public class NashraLuceneBench {
   static DirectoryReader reader;
   static IndexSearcher searcher;
   static QueryParser parser;
+  static UnifiedHighlighter highlighter;
   static final Analyzer analyzer = new ArabicAnalyzer();
 
   public static void main(String[] args) throws Exception {
@@ -32,10 +37,13 @@ public class NashraLuceneBench {
     for (String line; (line = in.readLine()) != null; ) {
       if (line.startsWith("build ")) {
         String[] parts = line.split(" ", 3);
-        out.println(build(Paths.get(parts[1]), parts[2].equals("body")));
+        out.println(build(Paths.get(parts[1]), parts[2].equals("body"), parts[2].equals("title+body+stored")));
       } else if (line.startsWith("q ")) {
         String[] parts = line.split(" ", 3);
-        out.println(query(Integer.parseInt(parts[1]), parts.length > 2 ? parts[2] : ""));
+        out.println(query(Integer.parseInt(parts[1]), parts.length > 2 ? parts[2] : "", false));
+      } else if (line.startsWith("qs ")) {
+        String[] parts = line.split(" ", 3);
+        out.println(query(Integer.parseInt(parts[1]), parts.length > 2 ? parts[2] : "", true));
       } else if (line.equals("quit")) {
         break;
       }
@@ -43,11 +51,14 @@ public class NashraLuceneBench {
     close();
   }
 
-  static String build(Path corpus, boolean bodyOnly) throws Exception {
+  static String build(Path corpus, boolean bodyOnly, boolean storedBody) throws Exception {
     close();
     dir = Files.createTempDirectory("nashra-lucene-");
     long heapBefore = usedHeap();
     long started = System.nanoTime();
+    FieldType bodyType = new FieldType(storedBody ? TextField.TYPE_STORED : TextField.TYPE_NOT_STORED);
+    if (storedBody) bodyType.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    bodyType.freeze();
     IndexWriterConfig config = new IndexWriterConfig(analyzer).setSimilarity(new BM25Similarity()).setRAMBufferSizeMB(256);
     try (MMapDirectory directory = new MMapDirectory(dir); IndexWriter writer = new IndexWriter(directory, config);
          BufferedReader lines = Files.newBufferedReader(corpus, StandardCharsets.UTF_8)) {
@@ -56,7 +67,7 @@ public class NashraLuceneBench {
         Document doc = new Document();
         doc.add(new StringField("id", f[0], Field.Store.YES));
         if (!bodyOnly) doc.add(new TextField("title", f[1], Field.Store.NO));
-        doc.add(new TextField("body", f.length > 2 ? f[2] : "", Field.Store.NO));
+        doc.add(new Field("body", f.length > 2 ? f[2] : "", bodyType));
         writer.addDocument(doc);
       }
       writer.commit();
@@ -64,6 +75,7 @@ public class NashraLuceneBench {
     reader = DirectoryReader.open(new MMapDirectory(dir));
     searcher = new IndexSearcher(reader);
     searcher.setSimilarity(new BM25Similarity());
+    highlighter = storedBody ? new UnifiedHighlighter(searcher, analyzer) : null;
     parser = bodyOnly ? new QueryParser("body", analyzer) : new MultiFieldQueryParser(new String[] {"title", "body"}, analyzer);
     long ms = (System.nanoTime() - started) / 1_000_000;
     long heap = usedHeap() - heapBefore;
@@ -74,7 +86,7 @@ public class NashraLuceneBench {
     return "built " + ms + " " + heap + " " + bytes;
   }
 
-  static String query(int limit, String text) throws Exception {
+  static String query(int limit, String text, boolean snippets) throws Exception {
     long started = System.nanoTime();
     StringBuilder ids = new StringBuilder();
     long total = 0;
@@ -84,10 +96,17 @@ public class NashraLuceneBench {
       TopDocs top = searcher.search(q, Math.max(1, limit));
       total = top.totalHits.value;
       for (ScoreDoc sd : top.scoreDocs) ids.append(' ').append(searcher.doc(sd.doc).get("id"));
+      if (snippets && highlighter != null && top.scoreDocs.length > 0) {
+        // Computed and kept, as a page of results would show them.
+        lastSnippets = highlighter.highlight("body", q, top);
+      }
     }
     long nanos = System.nanoTime() - started;
     return "r " + nanos + " " + total + ids;
   }
+
+  /** The last page's snippets, held so that the JIT cannot drop their computation. */
+  static String[] lastSnippets;
 
   static long usedHeap() {
     for (int i = 0; i < 3; i++) System.gc();
