@@ -29,8 +29,9 @@ export interface DigestInput {
   /** Only the first this many stories (by importance) are made in full; storyCount still counts them all. */
   maxStories?: number;
   /**
-   * Only stories told by at least this many sources are made (a briefing's «min sources»); storyCount still counts
-   * them all. Made after the choice, so a briefing that lists 25 of a day's 1,400 stories summarizes 25.
+   * Only stories told by at least this many sources are made (a briefing's «min sources»), before maxStories takes
+   * the first of them; storyCount still counts them all. A briefing that lists 25 of a day's 1,400 stories then
+   * summarizes 25.
    */
   minSources?: number;
   /** Grouping knobs, for the benchmark and tests; the defaults were tuned on SaudiNewsNet (see cluster.ts). */

@@ -27,13 +27,14 @@ import { grow } from './postings.js';
  * (splitting dominates).
  */
 const EMPTY_U16 = new Uint16Array(0);
+const EMPTY_U32 = new Uint32Array(0);
+
 /** Whether two lists of strings are equal, element by element. */
 function sameStrings(a: readonly string[], b: readonly string[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
-const EMPTY_U32 = new Uint32Array(0);
 
 export class SentenceTable {
   // ---- per slot: sentences [first[slot], end[slot]) and a hash of the paragraphs' text
