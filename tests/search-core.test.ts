@@ -25,6 +25,7 @@ import { repeatOf, SentenceTable, wordsOf } from '../src/search/sentence-table.j
 import { splitSentences } from '../src/arabic/sentences.js';
 import { plainSplitSentences } from './support/plain-sentences.js';
 import { plainRanking } from './support/plain-bm25.js';
+import { RANKING } from '../src/search/ranking.js';
 
 // A small vocabulary with the shapes the analyzer and the expansions care about: shared stems under different
 // proclitics and suffixes (stemming), one-letter spelling variants (fuzzy), words that prefix others (typing),
@@ -113,6 +114,48 @@ function observe(index: ArticleIndex, queries: readonly string[]) {
 }
 
 type Op = { kind: 'add'; article: Article } | { kind: 'remove'; at: number };
+
+describe('fuzzy matching only for terms few articles hold (RANKING.fuzzyMaxDf)', () => {
+  const many = (n: number, words: string, from = 0) =>
+    Array.from({ length: n }, (_, i): Article => ({
+      id: `m${String(from + i).padStart(3, '0')}`,
+      title: '',
+      paragraphs: [`${words} ${['لبنان', 'فرنسا', 'داعش'][i % 3]} ${from + i}`], // (distinct texts: no copies)
+      date: null,
+      source: null,
+      url: null,
+      addedAt: '2015-08-01T00:00:00.000Z',
+    }));
+
+  it('a word held by that many articles does not reach its one-edit neighbour; a rarer or misspelled one does', () => {
+    const atLimit = [...many(RANKING.fuzzyMaxDf, 'مراكش'), ...many(1, 'مراكيش', 900)];
+    const below = [...many(RANKING.fuzzyMaxDf - 1, 'مراكش'), ...many(1, 'مراكيش', 900)];
+    expect(build(atLimit).firstStage('مراكش', 5).total).toBe(RANKING.fuzzyMaxDf);
+    expect(build(below).firstStage('مراكش', 5).total).toBe(RANKING.fuzzyMaxDf);
+    expect(build(below).firstStage('مراكش', 200).ids).toContain('m900');
+    // The misspelling (one article) still expands to the common word.
+    expect(build(atLimit).firstStage('مراكيش', 5).total).toBe(RANKING.fuzzyMaxDf + 1);
+  });
+
+  it('on corpora around the limit, the core equals the plain BM25 stating the same rule', () => {
+    const big = fc
+      .tuple(fc.integer({ min: RANKING.fuzzyMaxDf - 3, max: RANKING.fuzzyMaxDf + 3 }), fc.array(article('x'), { minLength: 1, maxLength: 8 }))
+      .map(([n, extra]) => [...many(n, 'وزير مراكش'), ...extra.map((a, i) => ({ ...a, id: `x${i}` }))]);
+    fc.assert(
+      fc.property(big, fc.array(query, { minLength: 1, maxLength: 4 }), (articles, queries) => {
+        const index = build(articles);
+        for (const q of queries) {
+          const plain = plainRanking(articles, q);
+          const core = index.firstStage(q, 10);
+          expect(core.total, q).toBe(plain.total);
+          expect(core.ids, q).toEqual(plain.ids.slice(0, 10));
+          expect(core.scores, q).toEqual(plain.scores.slice(0, 10));
+        }
+      }),
+      { numRuns: 12 },
+    );
+  });
+});
 
 describe('bestOf, the top-k selection of short pages', () => {
   it('equals a stable sort cut to k, ties and all', () => {

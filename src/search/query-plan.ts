@@ -93,8 +93,8 @@ export function planQuery(query: string, index: InvertedIndex, options: PlanOpti
 
 /**
  * The index terms one query term matches, in a fixed order: itself; then, when typed as a prefix, its completions
- * (in term order); then, when fuzzy, its one-edit variants that are not completions (in term order). Only terms
- * some live article holds take part.
+ * (in term order); then, when fuzzy and held by fewer than RANKING.fuzzyMaxDf live articles, its one-edit variants
+ * that are not completions (in term order). Only terms some live article holds take part.
  */
 export function expand(q: QueryTerm, index: InvertedIndex): Expansion[] {
   const out: Expansion[] = [];
@@ -109,7 +109,8 @@ export function expand(q: QueryTerm, index: InvertedIndex): Expansion[] {
       out.push({ term: id, text, weight: q.boost * prefixExpansionWeight(q.term, text) });
     }
   }
-  if (q.fuzzy) {
+  // A term many articles hold is a word, not a typo (RANKING.fuzzyMaxDf): no one-edit variants.
+  if (q.fuzzy && (exact === undefined || index.dfAny[exact] < RANKING.fuzzyMaxDf)) {
     const found: { id: number; text: string }[] = [];
     for (const id of oneEditTerms(q.term, index)) {
       if (id === exact || completions.has(id) || !index.isLiveTerm(id)) continue;

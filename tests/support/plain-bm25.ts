@@ -9,7 +9,7 @@ import { analyzeTerm, tokenize } from '../../src/arabic/index.js';
 import type { Article } from '../../src/corpus/article.js';
 import { SCRIPT_ARABIC, SCRIPT_LATIN, scriptClass } from '../../src/search/postings.js';
 import { queryTerms, type QueryTerm } from '../../src/search/query-plan.js';
-import { FIELD_BOOST, fuzzyExpansionWeight, idf, prefixExpansionWeight, termScore } from '../../src/search/ranking.js';
+import { FIELD_BOOST, fuzzyExpansionWeight, idf, prefixExpansionWeight, RANKING, termScore } from '../../src/search/ranking.js';
 
 interface PlainDoc {
   id: string;
@@ -71,7 +71,8 @@ export function plainRanking(articles: readonly Article[], query: string): Plain
     if (vocabulary.includes(q.term)) out.push({ text: q.term, weight: q.boost });
     const completions = q.prefix ? vocabulary.filter((t) => t !== q.term && t.startsWith(q.term)) : [];
     for (const t of completions) out.push({ text: t, weight: q.boost * prefixExpansionWeight(q.term, t) });
-    if (q.fuzzy) {
+    const heldBy = docs.filter((d) => d.tf[0].has(q.term) || d.tf[1].has(q.term)).length;
+    if (q.fuzzy && heldBy < RANKING.fuzzyMaxDf) {
       for (const t of vocabulary) {
         if (!completions.includes(t) && isOneEditVariant(q.term, t)) out.push({ text: t, weight: q.boost * fuzzyExpansionWeight(t) });
       }
