@@ -32,7 +32,7 @@ export const RANKING = {
   // query's postings. A rare or unknown term (a misspelling, a rare transliteration) still expands. Measured
   // (2026-12-07, 31k SaudiNewsNet articles, the search bench's 201 queries and known items): known-item MRR@10
   // 0.593 → 0.600 (a second draw of 1,000 items: see docs/benchmarks.md), ARCD 0.868 unchanged (its terms are all
-  // rarer), first-stage postings −40 to −60 %.
+  // rarer), a query's postings −49 to −57 %.
   fuzzyMaxDf: 100,
   // Prefix matching (autocomplete) on the last query term only, when the query ends in the middle of a word, from
   // 3 letters: a 2-letter stem prefixes thousands of terms on a news-sized vocabulary and narrows nothing.
