@@ -11,6 +11,7 @@ import {
   CLAUSE_OPENERS,
   SURE_GIVEN,
   familyNamesIn,
+  isGluedNoun,
   isGluedOutlet,
   isNameToken,
   isOrganisationHead,
@@ -158,7 +159,10 @@ export function analyseQuotes(article: Article): QuoteAnalysis {
       // «وتابعت الرسالة»، «وأضاف البيان»: the document of whoever is speaking — their letter, their statement.
       setCurrent(current, paragraphIndex);
     } else if (subject.kind === 'organisation') {
-      const known = [...organisations.slice(0, paragraphIndex + 1).flat(), ...namedBodies];
+      // («وأضاف بيان الأزهر» after «وقال الأزهر الشريف في بيان»: a body the rules read as a person's name is still
+      // the fuller name a one-word body stands for; listed first, so a body's own mention wins.)
+      const asPeople = tokensOf(subject.name).length === 1 ? registry.people.filter((p) => p.keys.length >= 2).map((p) => p.name) : [];
+      const known = [...asPeople, ...organisations.slice(0, paragraphIndex + 1).flat(), ...namedBodies];
       const name = resolveOrganisation(subject.name, known);
       if (name) {
         namedBodies.push(name);
@@ -249,8 +253,11 @@ export function analyseQuotes(article: Article): QuoteAnalysis {
         const roleAfterName = roleFollowsName(masked.slice(subjectFrom, nextOpen), subject);
         // (Not when the article makes that word alone a speaker elsewhere, «وقال العساف»: then it is a family name —
         // «أعلن وزير المالية إبراهيم العساف عن…» is «إبراهيم العساف».)
-        if (subject.kind === 'named' && !roleAfterName && (OBJECT_VERBS.has(bareVerb) || OPINION_VERBS.has(bareVerb)) && hasCommonNounFamily(subject.name) && !aloneAsSpeaker.has(tokensOf(subject.name).at(-1)?.norm ?? '')) {
-          subject = { kind: 'named', name: tokensOf(subject.name)[0].text, role: subject.role, ...(subject.role ? {} : { weak: true }) };
+        if (subject.kind === 'named' && !roleAfterName && (OBJECT_VERBS.has(bareVerb) || OPINION_VERBS.has(bareVerb)) && hasCommonNounFamily(subject.name) && !aloneAsSpeaker.has(tokensOf(subject.name).at(-1)?.norm ?? '') && (tokensOf(subject.name).length === 2 || aloneAsSpeaker.has(tokensOf(subject.name)[1].norm))) {
+          // («ووصف رئيس الوزراء بنيامين نتنياهو الهجوم…»: with a given name before it, the name keeps both words.)
+          const named = tokensOf(subject.name);
+          const kept = named.length >= 3 ? subject.name.slice(0, named.at(-2)!.end).trim() : named[0].text;
+          subject = { kind: 'named', name: kept, role: subject.role, ...(subject.role || named.length >= 3 ? {} : { weak: true }) };
         }
         // «قال المدير العام التنفيذي لمستشفى الملك خالد التخصصي للعيون، استشاري…، الدكتور عبدالإله بن عباد الطويرقي «…»»:
         // an honorific and a name closing the subject, right before the quotation, name the speaker whatever the
@@ -439,6 +446,11 @@ const PROPHET_SECOND: ReadonlySet<string> = new Set(['الله', 'الهدي', '
  */
 function prophetQuoted(masked: string, openAt: number): boolean {
   const tokens = tokensOf(masked.slice(sentenceStart(masked, openAt), openAt));
+  // «قال صلى الله عليه وسلم "…"»: a verb of saying followed by the blessing alone, his name left out — only he is
+  // blessed so. (The blessing must hold «صلى» or «ﷺ»: «عليه» alone follows other names.)
+  const verb = tokens.findLastIndex((t) => isSpeechVerb(t.norm) || SAYING_WORDS.has(t.norm));
+  const blessing = verb >= 0 ? tokens.slice(verb + 1) : [];
+  if (blessing.length > 0 && blessing.every((t) => BLESSING.has(t.norm)) && blessing.some((t) => t.norm === 'صلي' || t.norm === 'ﷺ')) return true;
   for (let r = tokens.length - 1; r >= 0; r--) {
     const norm = tokens[r].norm.replace(/^[وفبل](?=ال)/, '');
     const next = tokens[r + 1]?.norm ?? '';
@@ -741,7 +753,10 @@ function hasCommonNounFamily(name: string): boolean {
   const words = tokensOf(name);
   const last = words.at(-1)?.norm ?? '';
   // (A family name in ة or «ين» — «العطية»، «البوعينين» — is only read as one where a role or a nisba marked it.)
-  return words.length === 2 && last.startsWith('ال') && !last.endsWith('ي') && !last.endsWith('ه') && !(last.length >= 7 && /(ين|ون)$/.test(last));
+  // (Three words only as a given and a family name before the noun — «محمد بن الحسن» is a name — and only where the
+  // article calls the person by the middle word alone: «وقال نتنياهو» after «بنيامين نتنياهو الهجوم».)
+  if (words.length === 3 && NAME_LINKS.has(words[1].norm)) return false;
+  return (words.length === 2 || words.length === 3) && last.startsWith('ال') && !last.endsWith('ي') && !last.endsWith('ه') && !(last.length >= 7 && /(ين|ون)$/.test(last));
 }
 
 /**
@@ -1013,6 +1028,9 @@ function completeNames(registry: PersonRegistry, masked: string[], tokenized: To
         else best = longerNameEndingAt(masked[p], tokens, s0, e, aloneAsSpeaker);
       }
     }
+    // «السفير البريطاني في لبنان توم فلتشر أكد…» … «لفت فلتشر»، «ربما يفتقر دالي بليند…» … «وقال بليند»: where no name
+    // slot marks the name, the word right before the surname, inside a clause, is its given name.
+    if (!best && !bounded && person.keys.length === 1) best = givenNameBefore(masked, tokenized, person.keys[0]);
     if (!best) continue;
     const keys = nameKeys(best);
     // «سمات السعودية خالد آل سعود هيكل» (a tag line): a run that holds another person's whole name glues two names.
@@ -1020,6 +1038,35 @@ function completeNames(registry: PersonRegistry, masked: string[], tokenized: To
     person.name = best;
     person.keys = keys;
   }
+}
+
+/**
+ * A person the article calls by one word («فلتشر»، «بليند»): the given name is the word written right before that
+ * word at its first mention, when that mention stands inside a clause (not its first word, which is a verb: «لفت
+ * فلتشر») and the word before the given name is not a particle that a verb follows («أن التقى بليند»). The given
+ * name must be written nowhere in the narration but before this surname (a verb or a noun recurs elsewhere), be no
+ * definite word, no word with و/ف, no glued preposition. Null when the first mention does not fit.
+ */
+function givenNameBefore(masked: string[], tokenized: Token[][], key: string): string | null {
+  for (let p = 0; p < masked.length; p++) {
+    const tokens = tokenized[p];
+    const at = tokens.findIndex((t) => t.norm === key);
+    if (at < 0) continue;
+    if (at < 2) return null;
+    const given = tokens[at - 1];
+    const before = tokens[at - 2];
+    const word = given.norm;
+    if (!/^\s+$/.test(masked[p].slice(given.end, tokens[at].start)) || !/^\s+$/.test(masked[p].slice(before.end, given.start))) return null;
+    if (clauseFirstAt(masked[p], tokens, at - 1) || STOPWORDS.has(before.norm) || isStop(before.norm) || /^[وف]?(قد|لقد)$/.test(before.norm)) return null;
+    // («حين قالت المعلمة» after «بوفاة المعلمة»: a definite noun in ة is a description, and ب/ل glued to a noun in ة
+    // is no given name.)
+    if ((key.startsWith('ال') && key.endsWith('ه')) || /^[بل].{3,}ه$/.test(word)) return null;
+    if (!isNameToken(word) || word.startsWith('ال') || /^[وف]/.test(word) || isGluedNoun(word) || isRoleOrHonorific(word) || NAME_LINKS.has(word)) return null;
+    if (OBJECT_VERBS.has(word) || OPINION_VERBS.has(word) || isRoleOrHonorific(before.norm)) return null;
+    const elsewhere = tokenized.some((ts) => ts.some((t, i) => t.norm === word && ts[i + 1]?.norm !== key));
+    return elsewhere ? null : `${given.text} ${tokens[at].text}`;
+  }
+  return null;
 }
 
 /**
@@ -1090,7 +1137,7 @@ function longerNameEndingAt(text: string, tokens: Token[], s0: number, e: number
     if (!spaceOnly(prev, tokens[s])) break;
     const word = prev.norm;
     // «الحاكم السابق لفلوريدا جيب بوش»: a preposition glued to a noun is a place, not a given name.
-    const gluedNoun = /^[بل][^اوي]/.test(word) && word.length >= 5;
+    const gluedNoun = isGluedNoun(word);
     const extendable = (isNameToken(word) && !word.startsWith('ال') && !gluedNoun) || NAME_LINKS.has(word) || prev.text === 'آل';
     if (!extendable) break;
     const before = tokens[s - 2];

@@ -372,11 +372,15 @@ export function nameAfterRole(tokens: Token[]): { name: string; role: string } |
     // «الحاكم السابق لفلوريدا جيب بوش»: a place behind a glued preposition closes the role too.
     // («مصدر محلي لوكالة فرانس برس»: after a preposition glued to an outlet comes the outlet's name, not a person's.)
     const marked =
-      DEFINITE.test(before) || ROLE_HEADS.has(withoutArticle(before)) || HONORIFICS.has(before) || (/^[بل]/.test(before) && before.length >= 5 && !isGluedOutlet(before) && !INSTITUTIONS.has(before) && !ROLE_HEADS.has(before));
+      DEFINITE.test(before) || ROLE_HEADS.has(withoutArticle(before)) || HONORIFICS.has(before) || (/^[بل]/.test(before) && before.length >= 5 && !isGluedOutlet(before) && !INSTITUTIONS.has(before) && !ROLE_HEADS.has(before)) ||
+      (p >= 2 && GLUED_PLACE_HEADS.test(tokens[p - 2].norm));
     if (!marked || tokens[p].norm.startsWith('ال') || HONORIFICS.has(tokens[p].norm) || !isNameToken(tokens[p].norm)) continue;
+    // «المتحدث الرسمي بالهلال الأحمر بمنطقة حائل محمد الطيار»: after a glued place noun («بمنطقة»، «لمحافظة») comes
+    // the place it names, then the person.
+    if (GLUED_PLACE_HEADS.test(before) && isNameToken(tokens[p + 1]?.norm ?? '')) continue;
     // «المتحدث باسم الخارجية»: on behalf of, not the name Basem. «بمبنى كلية»، «لشؤون مكافحة»: a preposition glued
     // to a noun (a name after ب/ل has a long vowel next: باراك، بوتين، لوران).
-    if (tokens[p].norm === 'باسم' || (/^[بل][^اوي]/.test(tokens[p].norm) && tokens[p].norm.length >= 5)) continue;
+    if (tokens[p].norm === 'باسم' || isGluedNoun(tokens[p].norm)) continue;
     // «بالاتحاد السعودي لكرة القدم عدنان المعيبد»: a short noun in ة behind ل/ب, governing a definite word, is the
     // body's complement («for football»), not a given name.
     if (/^[بل][^اوي].+ه$/.test(tokens[p].norm) && DEFINITE.test(tokens[p + 1]?.norm ?? '')) continue;
@@ -458,6 +462,22 @@ export const DEFINITE_GIVEN: ReadonlySet<string> = new Set(
     .map((w) => normalizeArabic(w)),
 );
 
+/**
+ * Given names that begin like a preposition glued to a noun (ب/ل and a consonant, five letters or more): «بنيامين
+ * نتنياهو» is no «ب» + «نيامين». The glued-preposition tests below would cut them off the name they open.
+ */
+const GLUED_LOOKING_GIVEN: ReadonlySet<string> = new Set(
+  'بنيامين بنجامين برنارد برهان بلقاسم بلقيس بثينة لمياء برونو بريندا'.split(' ').map((w) => normalizeArabic(w)),
+);
+
+/** ب/ل glued to a noun that names a place by its kind: the word after it is the place's name. */
+const GLUED_PLACE_HEADS = /^[بل](منطقه|محافظه|مدينه|ولايه|اماره|بلده|قريه|مقاطعه|اقليم)$/;
+
+/** «بمنطقة»، «لشؤون»: ب/ل glued to a noun of four letters or more — a place or a complement, not a name word. */
+export function isGluedNoun(norm: string): boolean {
+  return /^[بل][^اوي]/.test(norm) && norm.length >= 5 && !GLUED_LOOKING_GIVEN.has(norm);
+}
+
 /** «أحد المقاتلين»، «وبعض المسؤولين»: a part of a group, not a person. */
 function isQuantifier(norm: string): boolean {
   return QUANTIFIER_HEADS.has(norm) || (/^[وف]../.test(norm) && QUANTIFIER_HEADS.has(norm.slice(1)));
@@ -494,7 +514,7 @@ const join = (tokens: Token[]): string => tokens.map((t) => t.text).join(' ');
 function isNamePhrase(tokens: Token[]): boolean {
   if (tokens.length === 0 || tokens.length > MAX_NAME_TOKENS + 1) return false;
   // «، وخاصة بمنطقة الساحل»: a preposition glued to a noun is a place, not a name word.
-  if (tokens.some((t) => /^[بل][^اوي]/.test(t.norm) && t.norm.length >= 5)) return false;
+  if (tokens.some((t) => isGluedNoun(t.norm))) return false;
   return tokens.every(
     (t, j) =>
       (isNameToken(t.norm) && (j === 0 || !t.norm.startsWith('ال'))) ||

@@ -40,5 +40,9 @@
  * person named in full with it; «وفق تعبيره» after a quotation names nobody new; a reporting verb after a masked
  * quotation is not embedded by the word before it; «تأثير»، «سريعا» are no name words; «يد الله» is a compound given
  * name; «السابق»، «الحالي» are no family names; «إلى» is no definite name slot.
+ * quotes-12 (issue 9, twelfth round, candidate coverage, from the fresh tune7 split): a surname alone takes the given
+ * name written before it at its first mention inside a clause («السفير … في لبنان توم فلتشر»، «يفتقر دالي بليند»); a
+ * given name that looks like a glued preposition («بنيامين») opens the name; «قال صلى الله عليه وسلم» is the Prophet's;
+ * a one-word body («بيان الأزهر») is the fuller name given; a place after a glued place noun («بمنطقة حائل») closes a role.
  */
-export const QUOTES_VERSION = 'quotes-11';
+export const QUOTES_VERSION = 'quotes-12';
