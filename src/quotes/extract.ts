@@ -253,11 +253,14 @@ export function analyseQuotes(article: Article): QuoteAnalysis {
         const roleAfterName = roleFollowsName(masked.slice(subjectFrom, nextOpen), subject);
         // (Not when the article makes that word alone a speaker elsewhere, «وقال العساف»: then it is a family name —
         // «أعلن وزير المالية إبراهيم العساف عن…» is «إبراهيم العساف».)
-        if (subject.kind === 'named' && !roleAfterName && (OBJECT_VERBS.has(bareVerb) || OPINION_VERBS.has(bareVerb)) && hasCommonNounFamily(subject.name) && !aloneAsSpeaker.has(tokensOf(subject.name).at(-1)?.norm ?? '') && (tokensOf(subject.name).length === 2 || aloneAsSpeaker.has(tokensOf(subject.name)[1].norm))) {
-          // («ووصف رئيس الوزراء بنيامين نتنياهو الهجوم…»: with a given name before it, the name keeps both words.)
+        if (subject.kind === 'named' && !roleAfterName && (OBJECT_VERBS.has(bareVerb) || OPINION_VERBS.has(bareVerb)) && hasCommonNounFamily(subject.name)) {
           const named = tokensOf(subject.name);
-          const kept = named.length >= 3 ? subject.name.slice(0, named.at(-2)!.end).trim() : named[0].text;
-          subject = { kind: 'named', name: kept, role: subject.role, ...(subject.role || named.length >= 3 ? {} : { weak: true }) };
+          // («ووصف رئيس الوزراء بنيامين نتنياهو الهجوم…»: with a given name before it, the name keeps both words, and
+          // three words are cut only where the article calls the person by the middle one alone.)
+          if (!aloneAsSpeaker.has(named.at(-1)?.norm ?? '') && (named.length === 2 || aloneAsSpeaker.has(named[1].norm))) {
+            const kept = named.length >= 3 ? subject.name.slice(0, named.at(-2)!.end).trim() : named[0].text;
+            subject = { kind: 'named', name: kept, role: subject.role, ...(subject.role || named.length >= 3 ? {} : { weak: true }) };
+          }
         }
         // «قال المدير العام التنفيذي لمستشفى الملك خالد التخصصي للعيون، استشاري…، الدكتور عبدالإله بن عباد الطويرقي «…»»:
         // an honorific and a name closing the subject, right before the quotation, name the speaker whatever the

@@ -27,12 +27,12 @@ export const RANKING = {
   fuzzyMinLength: 4,
   fuzzyWeight: 0.1,
   // ... and only for a term fewer than this many live articles hold (title or body). A word a hundred articles use is
-  // a word, not a typo: its one-edit neighbours are other words («وزير» / «وزيرة»-like pairs the stemmer keeps apart on
-  // purpose), each a long posting list at weight 0.1 that reorders little, and on SaudiNewsNet they were ~60 % of a
-  // query's postings. A rare or unknown term (a misspelling, a rare transliteration) still expands. Measured
-  // (2026-12-07, 31k SaudiNewsNet articles, the search bench's 201 queries and known items): known-item MRR@10
-  // 0.593 → 0.600 (a second draw of 1,000 items: see docs/benchmarks.md), ARCD 0.868 unchanged (its terms are all
-  // rarer), a query's postings −49 to −57 %.
+  // a word, not a typo: its one-edit neighbours are other words («سعود» / «سعيد», «امير» / «امين»), each a long
+  // posting list at weight 0.1 that reorders little; on SaudiNewsNet they were ~60 % of a query's postings. A rare or
+  // unknown term (a misspelling, a rare transliteration) still expands. Measured (2026-12-07, 31k SaudiNewsNet
+  // articles, the search bench's 201 queries and known items): known-item MRR@10 0.593 → 0.600 (a second draw of
+  // 1,000 items: see docs/benchmarks.md), ARCD 0.868 unchanged (its terms are all rarer), a query's postings −49 to
+  // −57 %.
   fuzzyMaxDf: 100,
   // Prefix matching (autocomplete) on the last query term only, when the query ends in the middle of a word, from
   // 3 letters: a 2-letter stem prefixes thousands of terms on a news-sized vocabulary and narrows nothing.
