@@ -268,9 +268,18 @@ export function matchQuotes(gold: GoldQuote[], predicted: Predicted[]): Array<[n
   return matched;
 }
 
-/** Name tokens in search form without honorifics: «الدكتور أسامة خياط» and «أسامة خيّاط» compare equal. */
+/**
+ * Royal titles, compared like honorifics: the extractor reads «الأمير» as the role (as it reads «الملك خالد» in
+ * a hospital's name), and every split before tune8 annotated «خالد بن عبد الله» for «الأمير خالد بن عبد الله»;
+ * tune8's annotation wrote «الأمير عبدالله بن مساعد». A title is not the name either way (round 13).
+ */
+const ROYAL_TITLES: ReadonlySet<string> = new Set(['الأمير', 'الأميرة', 'الامير', 'الاميرة'].map((w) => normalizeArabic(w)));
+
+/** Name tokens in search form without honorifics or royal titles: «الدكتور أسامة خياط» and «أسامة خيّاط» compare equal. */
 export function nameTokens(name: string): string[] {
-  return (name.match(/[\p{L}\p{M}\p{N}]+/gu) ?? []).map((w) => normalizeArabic(w)).filter((w) => w && !HONORIFICS.has(w));
+  return (name.match(/[\p{L}\p{M}\p{N}]+/gu) ?? [])
+    .map((w) => normalizeArabic(w))
+    .filter((w) => w && !HONORIFICS.has(w) && !ROYAL_TITLES.has(w));
 }
 
 /**
