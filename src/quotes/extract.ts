@@ -133,9 +133,12 @@ export function analyseQuotes(article: Article): QuoteAnalysis {
     current = { person };
     personSetIn = paragraphNow;
   };
+  /** Whether a body or an unnamed source has spoken yet (a role alone then need not be the one person quoted). */
+  let othersSpoke = false;
   const setCurrent = (next: Current, paragraphIndex: number) => {
     current = next;
     currentSetIn = paragraphIndex;
+    if (next && !('person' in next)) othersSpoke = true;
   };
 
   /** Make the subject of a reporting verb (or of an attribution after the quote) the current speaker. */
@@ -184,6 +187,10 @@ export function analyseQuotes(article: Article): QuoteAnalysis {
         // matches the role set after the name as an apposition, which the person's role (given before it) lacks.
         apposedTo(recent.slice(-3), subject.description, maskedParagraphs.slice(0, paragraphIndex + 1)) ??
         (subject.personNoun && paragraphIndex - personSetIn <= 1 ? (recent.at(-1) ?? null) : null) ??
+        // «اعتبر المرشح لرئاسة الفيفا الأمير علي بن الحسين…» … «أكد نائب رئيس الفيفا السابق "…"»: a definite role no
+        // one was given, when one person alone has spoken so far (no other person, body or unnamed source) and
+        // spoke in this paragraph or the one before, is that person described again (round 13).
+        (subject.byRoleOnly && recent.length === 1 && !othersSpoke && paragraphIndex - personSetIn <= 1 ? recent[0] : null) ??
         (subject.byRoleOnly ? null : (recent.at(-1) ?? (subject.head === '' ? mentioned.at(-1) : null) ?? null));
       if (person) {
         // «المسؤول الأميركي» is a fair role for a person the text gave none.
@@ -471,7 +478,10 @@ function prophetQuoted(masked: string, openAt: number): boolean {
     // his own verb last («… قال:»، «… بقوله:»), or a saying of his before him and a colon («قول سيد البشر …، ولكأنه
     // يراهم اليوم:»). «تعود إلى عصر النبي محمد وأن هذه المخطوطة «…»» only mentions him.
     const sayingBefore = r > 0 && PROPHET_SAYINGS.has(tokens[r - 1].norm.replace(/^[وفب](?=...)/, '')) && /:\s*$/.test(masked.slice(0, openAt));
-    const his = rest.length === 0 || verbAt === rest.length - 1 || sayingBefore;
+    // …or his verb right before him, the words after him an adverbial ending at the colon («قال رسول الله ــ صلى
+    // الله عليه وسلم ــ في ثنايا خطبته: «…»», round 13).
+    const verbBefore = r > 0 && (isSpeechVerb(tokens[r - 1].norm) || SAYING_WORDS.has(tokens[r - 1].norm)) && /:\s*$/.test(masked.slice(0, openAt));
+    const his = rest.length === 0 || verbAt === rest.length - 1 || sayingBefore || (verbBefore && verbAt < 0);
     return rest.length <= 6 && (verbAt < 0 || verbAt === rest.length - 1) && his;
   }
   return false;

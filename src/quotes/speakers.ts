@@ -136,6 +136,9 @@ export function isNameToken(norm: string): boolean {
   if (SPEECH_VERBS.has(norm) || isParticiple(norm) || ADVERBS.has(norm)) return false;
   // «متعامل بالسوق الموازية، رفض الكشف عن هويته»: the verb of an unnamed source's anonymity, never a name.
   if (/^[وف]?(رفض|رفضت|طلب|طلبت)$/.test(norm)) return false;
+  // «وأضاف تمت مناقشة آلية الحوافز…»: the auxiliary of the passive («it was done») opens a clause, never a name
+  // (round 13; «تمام سلام» is a name and is not one of these forms).
+  if (/^[وف]?(تم|تمت|يتم|تتم|سيتم|ستتم)$/.test(norm)) return false;
   // (Only with a word after the article: «فالح»، «والد» are a name and a noun, not «ف» + «ال» + one letter.)
   if (/^(بال|لل|كال|فال|وال).../.test(norm) || /^(بال|لل|وال)..$/.test(norm)) return false;
   // «فابيوس لإذاعة فرانس إنتر»، «لـCNN»، «لبي بي سي»: a preposition glued to an outlet (a media word, Latin
@@ -578,10 +581,11 @@ const PERSON_NOUNS: ReadonlySet<string> = new Set(
  */
 function parseSubjectCore(afterVerb: string, familyNames: ReadonlySet<string>, confirmedFamilyNames: ReadonlySet<string> = NO_WORDS): Subject {
   // A parenthesis after a name holds an age, an affiliation or a transliteration — «سكارليت فينسينت (23 سنة)» —
-  // never the end of the subject, so it is read past.
+  // never the end of the subject, so it is read past; but it does end the name, as a comma does: «وقال يوسف
+  // الحلبي (28 عاما) المقيم في…»، «أبدى المدرب خورخي دا سيلفا (أوروجوياني) تفاؤلا» (round 13).
   // «قال كيه. شانموجام وزير خارجية سنغافورة»: a Latin initial spelled out and abbreviated is part of the name, and
   // its dot ends no sentence.
-  const clause = afterVerb.replace(/\([^()]*\)/g, ' ').replace(LATIN_INITIAL, '$1$2 ').split(/[.!?؟:;؛]/)[0];
+  const clause = afterVerb.replace(/\([^()]*\)/g, '، ').replace(LATIN_INITIAL, '$1$2 ').split(/[.!?؟:;؛]/)[0];
   // «وقال حسين آل فويّز – أحد الحرفيين – أنه»: a spaced dash sets off an apposition as a comma does.
   const segments = clause.split(/[،,]|\s[–—-]\s/).map((s) => s.trim());
   // «وأشاد، في هذا الاتجاه، بالشراكة…»: skip adverbial segments right after the verb.
@@ -1196,7 +1200,9 @@ function nameInRoleSegment(segment: string): { kind: 'named'; name: string } | n
   // «نائب رئيس هيئة العلاقات الخارجية في مقاطعة كوباني إدريس نعسان لـ«الشرق الأوسط»»: the outlet spoken to,
   // behind a glued preposition, is not part of the segment the name closes.
   // («الوزير في تصريح لموزاييك أف أم»: what follows «في تصريح» is where he spoke, not his name.)
-  const end = all.findIndex((t, j) => (SPEECH_EVENTS.has(t.norm) && j > 0 && SUBJECT_STOPS.has(all[j - 1].norm)) || COMPLEMENTIZERS.has(t.norm) || SPEECH_VERBS.has(t.norm) || isParticiple(t.norm) || (j >= 3 && (/^لـ*$/.test(t.text) || (isGluedOutlet(t.norm) && !STOPWORDS.has(t.norm) && !SUBJECT_STOPS.has(t.norm)))));
+  // («اشار الخبير الفرنسي في سلامة النقل الجوي كزافييه تييلمان الى "…"»: «إلى»/«عن» after the name open the
+  // verb's complement, round 13.)
+  const end = all.findIndex((t, j) => (SPEECH_EVENTS.has(t.norm) && j > 0 && SUBJECT_STOPS.has(all[j - 1].norm)) || COMPLEMENTIZERS.has(t.norm) || (j >= 4 && OBJECT_PREPOSITIONS.has(t.norm)) || SPEECH_VERBS.has(t.norm) || isParticiple(t.norm) || (j >= 3 && (/^لـ*$/.test(t.text) || (isGluedOutlet(t.norm) && !STOPWORDS.has(t.norm) && !SUBJECT_STOPS.has(t.norm)))));
   const tokens = end >= 0 ? all.slice(0, end) : all;
   if (tokens.length < 3) return null;
   const honorific = nameAfterHonorific(tokens);

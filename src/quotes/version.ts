@@ -44,5 +44,9 @@
  * name written before it at its first mention inside a clause («السفير … في لبنان توم فلتشر»، «يفتقر دالي بليند»); a
  * given name that looks like a glued preposition («بنيامين») opens the name; «قال صلى الله عليه وسلم» is the Prophet's;
  * a one-word body («بيان الأزهر») is the fuller name given; a place after a glued place noun («بمنطقة حائل») closes a role.
+ * quotes-13 (issue 9, thirteenth round, from the fresh tune8 split pooled with tune5–tune7 unseen): a parenthesis after
+ * a name ends the name («يوسف الحلبي (28 عاما) المقيم»); «تمت»/«يتم» are no name words; «قال رسول الله … في خطبته:»
+ * is the Prophet's; a definite role no one was given is the one person quoted so far, when no body or unnamed source
+ * has spoken; «إلى»/«عن» end a role segment's name («الخبير … في سلامة النقل الجوي X Y الى»); «الخطوط» heads a body.
  */
-export const QUOTES_VERSION = 'quotes-12';
+export const QUOTES_VERSION = 'quotes-13';
