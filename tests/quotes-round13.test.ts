@@ -4,7 +4,8 @@
  * a parenthesis after a name ends the name (an age, a nationality); the passive auxiliary «تمت» is no name; a verb
  * of saying right before «رسول الله» with an adverbial up to the colon is the Prophet's hadith; a definite role no
  * one was given is the one person quoted so far (and only then); a role with a prepositional complement closes on
- * the name before «إلى»; an airline («الخطوط الجوية …») is a body that speaks.
+ * the name before «إلى»; an airline («الخطوط الجوية …») is a body that speaks; a person's name in marks is no
+ * quotation; a quotation that is a paragraph of its own is what the colon ending the paragraph before introduced.
  */
 import { describe, expect, it } from 'vitest';
 import { articleOf as article } from './support/articles.js';
@@ -95,5 +96,34 @@ describe('round 13: an airline speaks as a body', () => {
 describe('round 13: the scorer compares names without royal titles', () => {
   it('«الأمير عبدالله بن مساعد» and «عبدالله بن مساعد» are one name', () => {
     expect(nameTokens('الأمير عبدالله بن مساعد')).toEqual(nameTokens('عبدالله بن مساعد'));
+  });
+});
+
+describe('round 13: a person\'s name in marks is no quotation', () => {
+  it('«زيارة وزير الخارجية الألماني «فرانك فون دير شتاين»» and «أكد اختيار “الملا عبد الغني برادر”»', () => {
+    expect(
+      quotes(
+        'وأعلن هنا، على هامش زيارة وزير الخارجية الألماني «فرانك فون دير شتاين»، أن البلدين سيوقعان اتفاقا جديدا.',
+        'وكان المتحدث باسم الحركة قد أكد اختيار “الملا عبد الغني برادر” نائبا للزعيم الجديد.',
+      ),
+    ).toEqual([]);
+  });
+
+  it('but four words after a colon are speech («وقال: "محمد بن سالم صديقي"»)', () => {
+    expect(speakers('وقال الشاعر سعد الحارثي: "محمد بن سالم صديقي".')).toEqual(['سعد الحارثي']);
+  });
+});
+
+describe('round 13: a quotation that is a paragraph of its own', () => {
+  it('after «قال رسول الله ــ صلى الله عليه وسلم:» it is the Prophet\'s', () => {
+    expect(speakers('السطر الأخير:', 'قال رسول الله ــ صلى الله عليه وسلم:', '«من غشنا فليس منا ولا يؤمن أحدكم حتى يحب لأخيه ما يحب لنفسه».')).toEqual([PROPHET]);
+  });
+
+  it('after «وقال مدير الإدارة محمد السالم:» it is his', () => {
+    expect(speakers('وقال مدير الإدارة محمد السالم:', '"سنبدأ تنفيذ المشروع مطلع العام المقبل بعد اكتمال الدراسات".')).toEqual(['محمد السالم']);
+  });
+
+  it('not after a document\'s «المادة الثامنة:»', () => {
+    expect(quotes('المادة الثامنة:', '"يقوم الحكم في الدولة على أساس العدل والشورى والمساواة".')).toEqual([]);
   });
 });

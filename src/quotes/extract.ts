@@ -346,7 +346,12 @@ export function analyseQuotes(article: Article): QuoteAnalysis {
       if (!span) break;
       const text = cleanQuoteText(paragraph.slice(span.start, span.end));
       const words = tokensOf(text).length;
-      const cue = attributionCue(masked, span.openAt);
+      // «قال رسول الله ــ صلى الله عليه وسلم:» then «قتل المؤمن…» as a paragraph of its own: a quotation opening its
+      // paragraph, after a paragraph that ends with a reporting verb's colon, is what that colon introduced (round
+      // 13; not after «المادة الثامنة:», a document's text).
+      const previous = paragraphIndex > 0 ? maskedParagraphs[paragraphIndex - 1].trimEnd() : '';
+      const introducedAbove = masked.slice(0, span.openAt).trim() === '' && previous.endsWith(':') && attributionCue(previous, previous.length) === 'speech';
+      const cue = introducedAbove ? 'speech' : attributionCue(masked, span.openAt);
       // «"النادي يعلم رغبتي، أريد الرحيل"، هذا ما قاله موتا»: the attribution can follow the quotation.
       const after = cue === 'speech' ? null : attributionAfter(masked, span.end + 1, familyNames);
       if (cue !== 'speech' && !after) continue;
@@ -354,13 +359,14 @@ export function analyseQuotes(article: Article): QuoteAnalysis {
         continue;
       }
       if (followsTitleNoun(paragraph, span.openAt, span)) continue;
+      if (isQuotedPersonName(paragraph, span)) continue;
       if (after) {
         currentSetIn = paragraphIndex;
         applySubject(after, paragraphIndex, '');
       }
       // «أن النبي -صلى الله عليه وسلم- قال: "…"»، «في حديث رسول الله صلى الله عليه وسلم: "…"»: a hadith is the
       // Prophet's words. He is not made the current speaker: the preacher or columnist quoting him goes on after it.
-      const prophet = prophetQuoted(masked, span.openAt);
+      const prophet = introducedAbove ? prophetQuoted(previous, previous.length) : prophetQuoted(masked, span.openAt);
       // (Kept out of the registry, so that completing names never makes him «قول النبي».)
       const speaker = prophet ? { person: { name: PROPHET, keys: [], role: null } } : paragraphIndex - currentSetIn <= MAX_PARAGRAPHS_TO_SPEAKER ? current : null;
       pending.push({ text, paragraph: paragraphIndex, start: span.start, end: span.end, speaker });
@@ -853,6 +859,23 @@ function followsTitleNoun(paragraph: string, openAt: number, span: QuoteSpan): b
   // are the outlet's name.
   if (isGluedOutlet(last.norm) && tokensOf(paragraph.slice(span.start, span.end)).length <= 5) return true;
   return TITLE_NOUNS.has(withoutArticle(last.norm.replace(/^[وفبل](?=ال)/, '')));
+}
+
+/** Words that link or open the parts of a person's name («بن»، «آل»، «فون دير»، «دا»): in marks, a name's sign. */
+const QUOTED_NAME_LINKS: ReadonlySet<string> = new Set(['بن', 'ابن', 'بنت', 'ابو', 'ال', 'فون', 'فان', 'دي', 'دير', 'دا', 'دو', 'الملا']);
+
+/**
+ * A person's name in marks, four words at most, with a name's sign in it (a link such as «بن»/«فون», or a given
+ * name no one mistakes, «محمد»): «زيارة وزيرة الدفاع الألمانية «أورزولا فون دير لاين»»، «أكد اختيار “الملا أختر
+ * محمد منصور”»، «وقال "سالم بن خلفان القريني"، وهو…». A name is not a statement (round 13). After a colon or «إن»
+ * the words are read as speech whatever they look like.
+ */
+function isQuotedPersonName(paragraph: string, span: QuoteSpan): boolean {
+  const words = tokensOf(paragraph.slice(span.start, span.end));
+  if (words.length < 2 || words.length > MIN_QUOTE_WORDS || followsIntroducer(paragraph, span.openAt)) return false;
+  if (/[.!?؟،,:]/.test(paragraph.slice(span.start, span.end))) return false;
+  const linked = words.some((w) => QUOTED_NAME_LINKS.has(w.norm) || SURE_GIVEN.test(w.norm));
+  return linked && words.every((w) => QUOTED_NAME_LINKS.has(w.norm) || isNameToken(w.norm));
 }
 
 function followsIntroducer(paragraph: string, openAt: number): boolean {

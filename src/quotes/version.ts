@@ -47,6 +47,8 @@
  * quotes-13 (issue 9, thirteenth round, from the fresh tune8 split pooled with tune5–tune7 unseen): a parenthesis after
  * a name ends the name («يوسف الحلبي (28 عاما) المقيم»); «تمت»/«يتم» are no name words; «قال رسول الله … في خطبته:»
  * is the Prophet's; a definite role no one was given is the one person quoted so far, when no body or unnamed source
- * has spoken; «إلى»/«عن» end a role segment's name («الخبير … في سلامة النقل الجوي X Y الى»); «الخطوط» heads a body.
+ * has spoken; «إلى»/«عن» end a role segment's name («الخبير … في سلامة النقل الجوي X Y الى»); «الخطوط» heads a body;
+ * a person's name in marks (four words at most, with «بن»/«فون» or a sure given name) is no quotation; a quotation that
+ * is a paragraph of its own continues the reporting verb's colon that ends the paragraph before.
  */
 export const QUOTES_VERSION = 'quotes-13';
