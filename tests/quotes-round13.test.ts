@@ -35,6 +35,17 @@ describe('round 13: a parenthesis after a name ends it', () => {
   });
 });
 
+describe('round 13: a parenthesis that ends no name', () => {
+  it('a month\'s gloss («حزيران (يونيو) الماضي») is read past', () => {
+    expect(
+      speakers(
+        'وكان المدرب سامي الجابر قال في الـ19 من حزيران (يونيو) الماضي "الفريق بحاجة إلى مهاجم صريح قبل بداية الموسم".',
+        'واعترف المدرب السعودي أنه تلقى عروضا عدة، وقال، "كنت على وشك الرحيل لكني في الأخير اخترت البقاء".',
+      ),
+    ).not.toContain('الماضي');
+  });
+});
+
 describe('round 13: the passive auxiliary is no name', () => {
   it('«وأضاف تمت مناقشة…» leaves the speaker who spoke before', () => {
     expect(
@@ -121,6 +132,10 @@ describe('round 13: a quotation that is a paragraph of its own', () => {
 
   it('after «وقال مدير الإدارة محمد السالم:» it is his', () => {
     expect(speakers('وقال مدير الإدارة محمد السالم:', '"سنبدأ تنفيذ المشروع مطلع العام المقبل بعد اكتمال الدراسات".')).toEqual(['محمد السالم']);
+  });
+
+  it('not after a colon with no reporting word («اعترض الملحن على بداية الأغنية:»)', () => {
+    expect(quotes('اعترض الملحن على بداية الأغنية:', '" يا حبيبي كل شيء بقضاء وقدر والأيام تمضي ".')).toEqual([]);
   });
 
   it('not after a document\'s «المادة الثامنة:»', () => {

@@ -135,6 +135,8 @@ export function analyseQuotes(article: Article): QuoteAnalysis {
   };
   /** Whether a body or an unnamed source has spoken yet (a role alone then need not be the one person quoted). */
   let othersSpoke = false;
+  /** The people given a quotation so far. */
+  const quotedPeople = new Set<Person>();
   const setCurrent = (next: Current, paragraphIndex: number) => {
     current = next;
     currentSetIn = paragraphIndex;
@@ -190,7 +192,8 @@ export function analyseQuotes(article: Article): QuoteAnalysis {
         // «اعتبر المرشح لرئاسة الفيفا الأمير علي بن الحسين…» … «أكد نائب رئيس الفيفا السابق "…"»: a definite role no
         // one was given, when one person alone has spoken so far (no other person, body or unnamed source) and
         // spoke in this paragraph or the one before, is that person described again (round 13).
-        (subject.byRoleOnly && recent.length === 1 && !othersSpoke && paragraphIndex - personSetIn <= 1 ? recent[0] : null) ??
+        // (They must have been given a quotation already: a clause subject the rules misread, «جنوب البلاد», is not.)
+        (subject.byRoleOnly && recent.length === 1 && quotedPeople.has(recent[0]) && !othersSpoke && paragraphIndex - personSetIn <= 1 ? recent[0] : null) ??
         (subject.byRoleOnly ? null : (recent.at(-1) ?? (subject.head === '' ? mentioned.at(-1) : null) ?? null));
       if (person) {
         // «المسؤول الأميركي» is a fair role for a person the text gave none.
@@ -350,7 +353,7 @@ export function analyseQuotes(article: Article): QuoteAnalysis {
       // paragraph, after a paragraph that ends with a reporting verb's colon, is what that colon introduced (round
       // 13; not after «المادة الثامنة:», a document's text).
       const previous = paragraphIndex > 0 ? maskedParagraphs[paragraphIndex - 1].trimEnd() : '';
-      const introducedAbove = masked.slice(0, span.openAt).trim() === '' && previous.endsWith(':') && attributionCue(previous, previous.length) === 'speech';
+      const introducedAbove = masked.slice(0, span.openAt).trim() === '' && previous.endsWith(':') && endsWithReporting(previous);
       const cue = introducedAbove ? 'speech' : attributionCue(masked, span.openAt);
       // «"النادي يعلم رغبتي، أريد الرحيل"، هذا ما قاله موتا»: the attribution can follow the quotation.
       const after = cue === 'speech' ? null : attributionAfter(masked, span.end + 1, familyNames);
@@ -369,6 +372,7 @@ export function analyseQuotes(article: Article): QuoteAnalysis {
       const prophet = introducedAbove ? prophetQuoted(previous, previous.length) : prophetQuoted(masked, span.openAt);
       // (Kept out of the registry, so that completing names never makes him «قول النبي».)
       const speaker = prophet ? { person: { name: PROPHET, keys: [], role: null } } : paragraphIndex - currentSetIn <= MAX_PARAGRAPHS_TO_SPEAKER ? current : null;
+      if (speaker && 'person' in speaker && !prophet) quotedPeople.add(speaker.person);
       pending.push({ text, paragraph: paragraphIndex, start: span.start, end: span.end, speaker });
     }
   });
@@ -876,6 +880,17 @@ function isQuotedPersonName(paragraph: string, span: QuoteSpan): boolean {
   if (/[.!?؟،,:]/.test(paragraph.slice(span.start, span.end))) return false;
   const linked = words.some((w) => QUOTED_NAME_LINKS.has(w.norm) || SURE_GIVEN.test(w.norm));
   return linked && words.every((w) => QUOTED_NAME_LINKS.has(w.norm) || isNameToken(w.norm));
+}
+
+/**
+ * Does the last sentence of this paragraph, ending with a colon, hold a reporting verb, a participle or a saying
+ * word («قال رسول الله ــ صلى الله عليه وسلم:»، «يقول الدكتور X:»)? A colon alone introduces a lyric or a line
+ * the writer quotes as often as speech («اعترض عبدالوهاب على بداية الأغنية:»).
+ */
+function endsWithReporting(masked: string): boolean {
+  const tokens = tokensOf(masked.slice(sentenceStart(masked, masked.length)));
+  if (tokens.some((t) => DOCUMENT_WORDS.has(withoutArticle(t.norm.replace(/^[وف](?=ال)/, ''))))) return false;
+  return tokens.some((t, i) => isReportingVerbAt(tokens, i) || isParticiple(t.norm) || SAYING_WORDS.has(t.norm));
 }
 
 function followsIntroducer(paragraph: string, openAt: number): boolean {

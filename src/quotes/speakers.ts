@@ -579,13 +579,36 @@ const PERSON_NOUNS: ReadonlySet<string> = new Set(
  * `confirmedFamilyNames`: family names the article itself confirms (written after a given name and used alone as a
  * speaker, extract.ts repeatedFamilyNames), which a following «إلى/عن» does not turn into a verbal noun.
  */
+/** The Levantine month names, which a parenthesis glosses: «حزيران (يونيو) الماضي». */
+const LEVANTINE_MONTHS: ReadonlySet<string> = new Set(
+  'كانون شباط آذار اذار نيسان أيار ايار حزيران تموز آب اب أيلول ايلول تشرين'.split(' ').map((w) => normalizeArabic(w)),
+);
+
+/**
+ * A parenthesis read as a comma after a word that can end a name («يوسف الحلبي (28 عاما) المقيم»، «أبي مالك الشامي
+ * (المعروف أيضا بأبي مالك التلي) في مقابلة»), as a space elsewhere (see parseSubjectCore).
+ */
+function readPastParentheses(text: string): string {
+  return text
+    .replace(/(?:([\p{L}\p{M}]+)(\s+))?([\p{L}\p{M}]+)(\s*)\([^()]*\)/gu, (_, before: string | undefined, gap: string | undefined, word: string, space: string) => {
+      const norm = normalizedWord(word);
+      const prev = before ? normalizedWord(before) : '';
+      // (A family name with the article after a given name ends a name too: «محمود السالم (45 عاما)».)
+      const endsName = (isNameToken(norm) || (norm.startsWith('ال') && prev !== '' && !prev.startsWith('ال') && isNameToken(prev))) && !LEVANTINE_MONTHS.has(norm);
+      return `${before ? `${before}${gap}` : ''}${word}${space}${endsName ? '، ' : ' '}`;
+    })
+    .replace(/\([^()]*\)/g, ' ');
+}
+
 function parseSubjectCore(afterVerb: string, familyNames: ReadonlySet<string>, confirmedFamilyNames: ReadonlySet<string> = NO_WORDS): Subject {
   // A parenthesis after a name holds an age, an affiliation or a transliteration — «سكارليت فينسينت (23 سنة)» —
   // never the end of the subject, so it is read past; but it does end the name, as a comma does: «وقال يوسف
   // الحلبي (28 عاما) المقيم في…»، «أبدى المدرب خورخي دا سيلفا (أوروجوياني) تفاؤلا» (round 13).
   // «قال كيه. شانموجام وزير خارجية سنغافورة»: a Latin initial spelled out and abbreviated is part of the name, and
   // its dot ends no sentence.
-  const clause = afterVerb.replace(/\([^()]*\)/g, '، ').replace(LATIN_INITIAL, '$1$2 ').split(/[.!?؟:;؛]/)[0];
+  // (Only after a word that can end a name: «رئيس الجمعية الوطنية (الغرفة السفلى)، محمد ولد إبيليل»، «لموقع (فوت
+  // نت) البرازيلي» read past it as before.)
+  const clause = (afterVerb.includes('(') ? readPastParentheses(afterVerb) : afterVerb).replace(LATIN_INITIAL, '$1$2 ').split(/[.!?؟:;؛]/)[0];
   // «وقال حسين آل فويّز – أحد الحرفيين – أنه»: a spaced dash sets off an apposition as a comma does.
   const segments = clause.split(/[،,]|\s[–—-]\s/).map((s) => s.trim());
   // «وأشاد، في هذا الاتجاه، بالشراكة…»: skip adverbial segments right after the verb.
@@ -1200,9 +1223,9 @@ function nameInRoleSegment(segment: string): { kind: 'named'; name: string } | n
   // «نائب رئيس هيئة العلاقات الخارجية في مقاطعة كوباني إدريس نعسان لـ«الشرق الأوسط»»: the outlet spoken to,
   // behind a glued preposition, is not part of the segment the name closes.
   // («الوزير في تصريح لموزاييك أف أم»: what follows «في تصريح» is where he spoke, not his name.)
-  // («اشار الخبير الفرنسي في سلامة النقل الجوي كزافييه تييلمان الى "…"»: «إلى»/«عن» after the name open the
-  // verb's complement, round 13.)
-  const end = all.findIndex((t, j) => (SPEECH_EVENTS.has(t.norm) && j > 0 && SUBJECT_STOPS.has(all[j - 1].norm)) || COMPLEMENTIZERS.has(t.norm) || (j >= 4 && OBJECT_PREPOSITIONS.has(t.norm)) || SPEECH_VERBS.has(t.norm) || isParticiple(t.norm) || (j >= 3 && (/^لـ*$/.test(t.text) || (isGluedOutlet(t.norm) && !STOPWORDS.has(t.norm) && !SUBJECT_STOPS.has(t.norm)))));
+  // («اشار الخبير الفرنسي في سلامة النقل الجوي كزافييه تييلمان الى "…"»: «إلى»/«عن» after a name word open the
+  // verb's complement, round 13; not after «رافضا الكشف عن اسمه».)
+  const end = all.findIndex((t, j) => (SPEECH_EVENTS.has(t.norm) && j > 0 && SUBJECT_STOPS.has(all[j - 1].norm)) || COMPLEMENTIZERS.has(t.norm) || (j >= 4 && OBJECT_PREPOSITIONS.has(t.norm) && isNameToken(all[j - 1].norm)) || SPEECH_VERBS.has(t.norm) || isParticiple(t.norm) || (j >= 3 && (/^لـ*$/.test(t.text) || (isGluedOutlet(t.norm) && !STOPWORDS.has(t.norm) && !SUBJECT_STOPS.has(t.norm)))));
   const tokens = end >= 0 ? all.slice(0, end) : all;
   if (tokens.length < 3) return null;
   const honorific = nameAfterHonorific(tokens);
