@@ -5,7 +5,8 @@
  * of saying right before «رسول الله» with an adverbial up to the colon is the Prophet's hadith; a definite role no
  * one was given is the one person quoted so far (and only then); a role with a prepositional complement closes on
  * the name before «إلى»; an airline («الخطوط الجوية …») is a body that speaks; a person's name in marks is no
- * quotation; a quotation that is a paragraph of its own is what the colon ending the paragraph before introduced.
+ * quotation; a quotation that is a paragraph of its own is what the colon ending the paragraph before introduced;
+ * a title after «عنوان:» and a verse under «قال الله تعالى» are no quotations; «سواء» is no name.
  */
 import { describe, expect, it } from 'vitest';
 import { articleOf as article } from './support/articles.js';
@@ -140,5 +141,24 @@ describe('round 13: a quotation that is a paragraph of its own', () => {
 
   it('not after a document\'s «المادة الثامنة:»', () => {
     expect(quotes('المادة الثامنة:', '"يقوم الحكم في الدولة على أساس العدل والشورى والمساواة".')).toEqual([]);
+  });
+});
+
+describe('round 13: titles, verses and «whether»', () => {
+  it('a title after «تحت عنوان:» is no quotation', () => {
+    expect(quotes('وكان أول هذه البحوث دراسة أجريت في عام 1980 تحت عنوان: «أسباب ارتفاع أسعار الآلات الزراعية في المملكة».')).toEqual([]);
+  });
+
+  it('a verse under «قال الله تعالى» is no quotation', () => {
+    expect(quotes('وأكد الشيخ سعد الغامدي أن قتل الأبرياء جريمة، قال الله تعالى "ومن يقتل مؤمنا متعمدا فجزاؤه جهنم خالدا فيها".')).toEqual([]);
+  });
+
+  it('«سواء كانت…» before a colon names no one', () => {
+    expect(
+      speakers(
+        'وقال المفتي الشيخ عبدالله المطلق "نحن جميعا مع القيادة في مواجهة هذه الفئة الضالة".',
+        'وشدد على وجوب احترام دور العبادة، سواء كانت للمسلمين أو لغيرهم، وقال "إن الاعتداء على المساجد جريمة لا يقرها دين".',
+      ),
+    ).not.toContain('سواء');
   });
 });

@@ -363,6 +363,7 @@ export function analyseQuotes(article: Article): QuoteAnalysis {
       }
       if (followsTitleNoun(paragraph, span.openAt, span)) continue;
       if (isQuotedPersonName(paragraph, span)) continue;
+      if (quranQuoted(masked, span.openAt)) continue;
       if (after) {
         currentSetIn = paragraphIndex;
         applySubject(after, paragraphIndex, '');
@@ -495,6 +496,20 @@ function prophetQuoted(masked: string, openAt: number): boolean {
     return rest.length <= 6 && (verbAt < 0 || verbAt === rest.length - 1) && his;
   }
   return false;
+}
+
+/** Words of the praise after God's name: «قال الله تعالى»، «يقول سبحانه وتعالى»، «قال عز وجل». */
+const GOD_PRAISE: ReadonlySet<string> = new Set(['الله', 'تعالي', 'سبحانه', 'وتعالي', 'عز', 'وجل', 'جل', 'جلاله', 'شانه', 'الحق']);
+
+/**
+ * A verse of the Quran under «قال الله تعالى "…"»، «يقول سبحانه: "…"»، «قوله تعالى»: a verse is not a quotation
+ * (the development set's convention since tune4), so it is not extracted (round 13).
+ */
+function quranQuoted(masked: string, openAt: number): boolean {
+  const tokens = tokensOf(masked.slice(sentenceStart(masked, openAt), openAt));
+  const verb = tokens.findLastIndex((t) => isSpeechVerb(t.norm) || SAYING_WORDS.has(t.norm));
+  const praise = verb >= 0 ? tokens.slice(verb + 1) : [];
+  return praise.length > 0 && praise.every((t) => GOD_PRAISE.has(t.norm)) && praise.some((t) => t.norm === 'تعالي' || t.norm === 'سبحانه' || t.norm === 'وجل');
 }
 
 /** Openers after which a clause begins behind a comma: «من جهة أخرى، وجه…»، «بدوره، قال…»، «في الغضون، أعلن…». */
@@ -850,7 +865,8 @@ function narrationCut(body: string): number | null {
 function followsTitleNoun(paragraph: string, openAt: number, span: QuoteSpan): boolean {
   // «وقال مخرج الفيلم: "…"»، «وقال مخرج أشهر أفلام الحركة "…" (a statement of ten words and more)»: the noun
   // ends the speaker's description; a colon or a long statement right after a reporting verb is speech.
-  if (paragraph.slice(0, openAt).trimEnd().endsWith(':')) return false;
+  // («تحت عنوان: «…»»، «حمل عنوان: «…»»: after «عنوان» the colon introduces a title, never speech, round 13.)
+  if (paragraph.slice(0, openAt).trimEnd().endsWith(':')) return /(?:^|\s)(?:ب|و)?عنوان(?:ه|ها)?\s*:\s*$/.test(paragraph.slice(Math.max(0, openAt - 30), openAt));
   if (tokensOf(paragraph.slice(span.start, span.end)).length >= 10) {
     const lead = tokensOf(paragraph.slice(Math.max(0, openAt - 80), openAt)).slice(-6);
     if (lead.some((t) => isSpeechVerb(t.norm))) return false;

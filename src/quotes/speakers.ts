@@ -139,6 +139,8 @@ export function isNameToken(norm: string): boolean {
   // «وأضاف تمت مناقشة آلية الحوافز…»: the auxiliary of the passive («it was done») opens a clause, never a name
   // (round 13; «تمام سلام» is a name and is not one of these forms).
   if (/^[وف]?(تم|تمت|يتم|تتم|سيتم|ستتم)$/.test(norm)) return false;
+  // «وشدد على وجوب احترام دور العبادة، سواء كانت…»: «whether», a function word.
+  if (/^[وف]?سواء$/.test(norm)) return false;
   // (Only with a word after the article: «فالح»، «والد» are a name and a noun, not «ف» + «ال» + one letter.)
   if (/^(بال|لل|كال|فال|وال).../.test(norm) || /^(بال|لل|وال)..$/.test(norm)) return false;
   // «فابيوس لإذاعة فرانس إنتر»، «لـCNN»، «لبي بي سي»: a preposition glued to an outlet (a media word, Latin
