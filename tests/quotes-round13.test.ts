@@ -121,6 +121,10 @@ describe('round 13: a person\'s name in marks is no quotation', () => {
     ).toEqual([]);
   });
 
+  it('read as a name in the subject («وقال "سالم بن علي الحارثي"، وهو أحد أقدم الباعة: "…"»)', () => {
+    expect(speakers('وقال "سالم بن علي الحارثي"، وهو أحد أقدم الباعة في السوق: "المعروضات تمتاز بجودتها العالية وأسعارها المناسبة".')).toEqual(['سالم بن علي الحارثي']);
+  });
+
   it('but four words after a colon are speech («وقال: "محمد بن سالم صديقي"»)', () => {
     expect(speakers('وقال الشاعر سعد الحارثي: "محمد بن سالم صديقي".')).toEqual(['سعد الحارثي']);
   });

@@ -918,7 +918,8 @@ function followsIntroducer(paragraph: string, openAt: number): boolean {
 
 /** Too short to be a quotation (see MIN_QUOTE_WORDS): a quoted name or term, which is part of the narration. */
 function isShortSpan(paragraph: string, span: QuoteSpan): boolean {
-  return tokensOf(paragraph.slice(span.start, span.end)).length < MIN_QUOTE_WORDS;
+  // (A person's name in marks of four words is read as one too: «وقال "سالم بن خلفان القريني"، وهو…», round 13.)
+  return tokensOf(paragraph.slice(span.start, span.end)).length < MIN_QUOTE_WORDS || isQuotedPersonName(paragraph, span);
 }
 
 /**
