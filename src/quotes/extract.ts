@@ -506,6 +506,7 @@ const GOD_PRAISE: ReadonlySet<string> = new Set(['الله', 'تعالي', 'سب
  * (the development set's convention since tune4), so it is not extracted (round 13).
  */
 function quranQuoted(masked: string, openAt: number): boolean {
+  if (!/(تعال[ىي]|سبحانه|وجل)[\s:،,]*$/.test(masked.slice(Math.max(0, openAt - 30), openAt))) return false;
   const tokens = tokensOf(masked.slice(sentenceStart(masked, openAt), openAt));
   const verb = tokens.findLastIndex((t) => isSpeechVerb(t.norm) || SAYING_WORDS.has(t.norm));
   const praise = verb >= 0 ? tokens.slice(verb + 1) : [];
@@ -891,11 +892,13 @@ const QUOTED_NAME_LINKS: ReadonlySet<string> = new Set(['بن', 'ابن', 'بن�
  * the words are read as speech whatever they look like.
  */
 function isQuotedPersonName(paragraph: string, span: QuoteSpan): boolean {
-  const words = tokensOf(paragraph.slice(span.start, span.end));
-  if (words.length < 2 || words.length > MIN_QUOTE_WORDS || followsIntroducer(paragraph, span.openAt)) return false;
-  if (/[.!?؟،,:]/.test(paragraph.slice(span.start, span.end))) return false;
+  // (Cheap tests first: most spans are statements, far longer than a name.)
+  const text = paragraph.slice(span.start, span.end);
+  if (text.length > 60 || /[.!?؟،,:]/.test(text)) return false;
+  const words = tokensOf(text);
+  if (words.length < 2 || words.length > MIN_QUOTE_WORDS) return false;
   const linked = words.some((w) => QUOTED_NAME_LINKS.has(w.norm) || SURE_GIVEN.test(w.norm));
-  return linked && words.every((w) => QUOTED_NAME_LINKS.has(w.norm) || isNameToken(w.norm));
+  return linked && words.every((w) => QUOTED_NAME_LINKS.has(w.norm) || isNameToken(w.norm)) && !followsIntroducer(paragraph, span.openAt);
 }
 
 /**

@@ -136,11 +136,7 @@ export function isNameToken(norm: string): boolean {
   if (SPEECH_VERBS.has(norm) || isParticiple(norm) || ADVERBS.has(norm)) return false;
   // «متعامل بالسوق الموازية، رفض الكشف عن هويته»: the verb of an unnamed source's anonymity, never a name.
   if (/^[وف]?(رفض|رفضت|طلب|طلبت)$/.test(norm)) return false;
-  // «وأضاف تمت مناقشة آلية الحوافز…»: the auxiliary of the passive («it was done») opens a clause, never a name
-  // (round 13; «تمام سلام» is a name and is not one of these forms).
-  if (/^[وف]?(تم|تمت|يتم|تتم|سيتم|ستتم)$/.test(norm)) return false;
-  // «وشدد على وجوب احترام دور العبادة، سواء كانت…»: «whether», a function word.
-  if (/^[وف]?سواء$/.test(norm)) return false;
+  if (NEVER_NAMES.has(norm)) return false;
   // (Only with a word after the article: «فالح»، «والد» are a name and a noun, not «ف» + «ال» + one letter.)
   if (/^(بال|لل|كال|فال|وال).../.test(norm) || /^(بال|لل|وال)..$/.test(norm)) return false;
   // «فابيوس لإذاعة فرانس إنتر»، «لـCNN»، «لبي بي سي»: a preposition glued to an outlet (a media word, Latin
@@ -172,6 +168,14 @@ export function isNameToken(norm: string): boolean {
   if (norm.startsWith('ال')) return norm.length >= 5 && norm.endsWith('ي');
   return true;
 }
+
+/**
+ * «وأضاف تمت مناقشة آلية الحوافز…»: the auxiliary of the passive («it was done») opens a clause, never a name
+ * («تمام سلام» is a name and is not one of these forms); «سواء كانت…» is «whether» (round 13). With و/ف.
+ */
+const NEVER_NAMES: ReadonlySet<string> = new Set(
+  ['تم', 'تمت', 'يتم', 'تتم', 'سيتم', 'ستتم', 'سواء'].flatMap((w) => ['', 'و', 'ف'].map((p) => normalizeArabic(p + w))),
+);
 
 const PLURALS_WITH_HIS = /^[وف]?(خصوم|انصار|اتباع|رفاق|زملاء|زملاو|منتقدي|معارضي|مويدي)(ه|ها|هم)$/;
 
@@ -591,15 +595,28 @@ const LEVANTINE_MONTHS: ReadonlySet<string> = new Set(
  * (المعروف أيضا بأبي مالك التلي) في مقابلة»), as a space elsewhere (see parseSubjectCore).
  */
 function readPastParentheses(text: string): string {
-  return text
-    .replace(/(?:([\p{L}\p{M}]+)(\s+))?([\p{L}\p{M}]+)(\s*)\([^()]*\)/gu, (_, before: string | undefined, gap: string | undefined, word: string, space: string) => {
-      const norm = normalizedWord(word);
-      const prev = before ? normalizedWord(before) : '';
-      // (A family name with the article after a given name ends a name too: «محمود السالم (45 عاما)».)
-      const endsName = (isNameToken(norm) || (norm.startsWith('ال') && prev !== '' && !prev.startsWith('ال') && isNameToken(prev))) && !LEVANTINE_MONTHS.has(norm);
-      return `${before ? `${before}${gap}` : ''}${word}${space}${endsName ? '، ' : ' '}`;
-    })
-    .replace(/\([^()]*\)/g, ' ');
+  // (One pass over the parentheses, not a regular expression over every word: the text runs to the next quotation.)
+  let out = '';
+  let from = 0;
+  for (let open = text.indexOf('('); open >= 0; open = text.indexOf('(', from)) {
+    const close = text.indexOf(')', open + 1);
+    if (close < 0) break;
+    const inner = text.indexOf('(', open + 1);
+    if (inner >= 0 && inner < close) {
+      // A nested parenthesis: keep the outer one's opening as it is and read on from the inner one.
+      out += text.slice(from, inner);
+      from = inner;
+      continue;
+    }
+    const before = /(?:([\p{L}\p{M}]+)\s+)?([\p{L}\p{M}]+)\s*$/u.exec(text.slice(Math.max(from, open - 60), open));
+    const norm = before ? normalizedWord(before[2]) : '';
+    const prev = before?.[1] ? normalizedWord(before[1]) : '';
+    // (A family name with the article after a given name ends a name too: «محمود السالم (45 عاما)».)
+    const endsName = before !== null && (isNameToken(norm) || (norm.startsWith('ال') && prev !== '' && !prev.startsWith('ال') && isNameToken(prev))) && !LEVANTINE_MONTHS.has(norm);
+    out += `${text.slice(from, open)}${endsName ? '، ' : ' '}`;
+    from = close + 1;
+  }
+  return out + text.slice(from);
 }
 
 function parseSubjectCore(afterVerb: string, familyNames: ReadonlySet<string>, confirmedFamilyNames: ReadonlySet<string> = NO_WORDS): Subject {
