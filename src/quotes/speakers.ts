@@ -581,10 +581,6 @@ const PERSON_NOUNS: ReadonlySet<string> = new Set(
   'مرأة امرأة سيدة رجل شاب شابة فتاة فتى طفل طفلة أم أب عجوز مسن مسنة أرملة مواطن مواطنة سبعيني'.split(' ').map((w) => normalizeArabic(w)),
 );
 
-/**
- * `confirmedFamilyNames`: family names the article itself confirms (written after a given name and used alone as a
- * speaker, extract.ts repeatedFamilyNames), which a following «إلى/عن» does not turn into a verbal noun.
- */
 /** The Levantine month names, which a parenthesis glosses: «حزيران (يونيو) الماضي». */
 const LEVANTINE_MONTHS: ReadonlySet<string> = new Set(
   'كانون شباط آذار اذار نيسان أيار ايار حزيران تموز آب اب أيلول ايلول تشرين'.split(' ').map((w) => normalizeArabic(w)),
@@ -619,6 +615,10 @@ function readPastParentheses(text: string): string {
   return out + text.slice(from);
 }
 
+/**
+ * `confirmedFamilyNames`: family names the article itself confirms (written after a given name and used alone as a
+ * speaker, extract.ts repeatedFamilyNames), which a following «إلى/عن» does not turn into a verbal noun.
+ */
 function parseSubjectCore(afterVerb: string, familyNames: ReadonlySet<string>, confirmedFamilyNames: ReadonlySet<string> = NO_WORDS): Subject {
   // A parenthesis after a name holds an age, an affiliation or a transliteration — «سكارليت فينسينت (23 سنة)» —
   // never the end of the subject, so it is read past; but it does end the name, as a comma does: «وقال يوسف

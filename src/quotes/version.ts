@@ -49,8 +49,8 @@
  * is the Prophet's; a definite role no one was given is the one person quoted so far, when no body or unnamed source
  * has spoken; «إلى»/«عن» end a role segment's name («الخبير … في سلامة النقل الجوي X Y الى»); «الخطوط» heads a body;
  * a person's name in marks (four words at most, with «بن»/«فون» or a sure given name) is no quotation but a name the
- * narration reads («وقال "سالم بن خلفان القريني"، وهو…»); a quotation that
- * is a paragraph of its own continues the reporting verb's colon that ends the paragraph before; a title after
- * «عنوان:» and a verse under «قال الله تعالى» are no quotations; «سواء» is no name word.
+ * narration reads («وقال "سالم بن خلفان القريني"، وهو…»); a quotation that is a paragraph of its own continues the
+ * reporting verb's colon that ends the paragraph before; a title after «عنوان:» and a verse under «قال الله تعالى» are
+ * no quotations; «سواء» is no name word.
  */
 export const QUOTES_VERSION = 'quotes-13';
