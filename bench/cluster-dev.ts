@@ -3,8 +3,9 @@
  * days, each article given an event label by reading (ids only: the text is not redistributed). Measures
  *  - mixed: sampled groups whose articles of different events still share a story (and such article pairs joined);
  *  - split: pairs of articles judged the same event that are no longer in one story.
- * `node dist/bench/cluster-dev.js` scores the current grouping; `… dump DAY` prints a day's multi-article groups
- * (local reading only: it shows SaudiNewsNet text).
+ * `node dist/bench/cluster-dev.js` scores the current grouping on the tuning and fresh samples; `… fresh2` also
+ * scores the second check sample (kept out of the default run so that nobody tunes on it by looking at it every
+ * time); `… dump DAY` prints a day's multi-article groups (local reading only: it shows SaudiNewsNet text).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -28,6 +29,11 @@ export interface ClusterDevSample {
  */
 export interface ClusterDevFile extends ClusterDevSample {
   fresh?: ClusterDevSample & { about?: string };
+  /**
+   * A second check sample (round s30): every 13th multi-article group of two further days, labelled before that
+   * round changed anything; scored only on request (`… fresh2`), once before and once after a change.
+   */
+  fresh2?: ClusterDevSample & { about?: string };
 }
 
 export function groupsOf(articles: readonly Article[], stats: TermStatistics, options: ClusterOptions): string[][] {
@@ -93,7 +99,8 @@ async function main(): Promise<void> {
   }
   const sample = JSON.parse(readFileSync(CLUSTER_DEV_FILE, 'utf8')) as ClusterDevFile;
   const fresh: ClusterDevSample = { groups: sample.fresh?.groups ?? [] };
-  const days = [...new Set([...sample.groups, ...fresh.groups].map((g) => g.day))];
+  const fresh2: ClusterDevSample = { groups: mode === 'fresh2' ? (sample.fresh2?.groups ?? []) : [] };
+  const days = [...new Set([...sample.groups, ...fresh.groups, ...fresh2.groups].map((g) => g.day))];
   const storyOf = new Map<string, number>();
   let story = 0;
   for (const day of days) {
@@ -109,7 +116,7 @@ async function main(): Promise<void> {
     process.stdout.write(`  ${kind}: ${k.groups} groups; mixed ${k.mixedBefore} → ${k.mixedAfter}; same-event pairs split ${k.samePairsSplit}/${k.samePairs}\n`);
   }
   if (process.env.NASHRA_CLUSTER_VERBOSE) {
-    [...sample.groups, ...fresh.groups].forEach((g, k) => {
+    [...sample.groups, ...fresh.groups, ...fresh2.groups].forEach((g, k) => {
       const one = scoreGrouping({ groups: [g] }, storyOf);
       if (one.samePairsSplit || one.differentPairsJoined) {
         const parts = Object.entries(g.events).map(([id, e]) => `${id.slice(4)}:${e}@${storyOf.get(id)}`);
@@ -122,6 +129,7 @@ async function main(): Promise<void> {
     `same-event pairs split ${s.samePairsSplit}/${s.samePairs}`;
   process.stdout.write(`${line('sample (in-sample)', scoreGrouping(sample, storyOf))}; stories ${story}\n`);
   if (fresh.groups.length > 0) process.stdout.write(`${line('fresh (check)', scoreGrouping(fresh, storyOf))}\n`);
+  if (fresh2.groups.length > 0) process.stdout.write(`${line('fresh2 (second check)', scoreGrouping(fresh2, storyOf))}\n`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]).endsWith(path.join('bench', 'cluster-dev.js'))) await main();
