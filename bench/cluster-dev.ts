@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Article } from '../src/corpus/article.js';
 import { type ClusterOptions, DEFAULT_CLUSTER_OPTIONS, clusterArticles, storyVectors } from '../src/digest/cluster.js';
+import { type FormulaStatistics, NO_FORMULAS, formulaSketchOf } from '../src/digest/formulas.js';
 import { termStatisticsOf } from '../src/digest/term-statistics.js';
 import type { TermStatistics } from '../src/digest/term-statistics.js';
 import { TermWeights, analyzeArticle } from '../src/digest/vectors.js';
@@ -36,10 +37,10 @@ export interface ClusterDevFile extends ClusterDevSample {
   fresh2?: ClusterDevSample & { about?: string };
 }
 
-export function groupsOf(articles: readonly Article[], stats: TermStatistics, options: ClusterOptions): string[][] {
+export function groupsOf(articles: readonly Article[], stats: TermStatistics, options: ClusterOptions, formulas: FormulaStatistics = NO_FORMULAS): string[][] {
   const sorted = [...articles].sort((a, b) => (Date.parse(a.addedAt) || 0) - (Date.parse(b.addedAt) || 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const weights = new TermWeights(stats);
-  const vectors = sorted.map((a) => storyVectors(analyzeArticle(a), weights, options));
+  const vectors = sorted.map((a) => storyVectors(analyzeArticle(a), weights, options, formulas));
   return clusterArticles(vectors, options).map((g) => g.map((i) => sorted[i].id));
 }
 
@@ -81,13 +82,18 @@ export function scoreGrouping(sample: ClusterDevSample, storyOf: ReadonlyMap<str
 
 async function main(): Promise<void> {
   const [mode, arg] = process.argv.slice(2);
-  const stats = termStatisticsOf(await readSaudiNewsNet({}));
+  const corpus = await readSaudiNewsNet({});
+  const stats = termStatisticsOf(corpus);
+  // The outlets' formulas over the whole corpus, counted in the order the reports were added (as the engine would).
+  const started = performance.now();
+  const formulas = formulaSketchOf([...corpus].sort((a, b) => a.addedAt.localeCompare(b.addedAt) || (a.id < b.id ? -1 : 1)).map(analyzeArticle));
+  process.stderr.write(`formula sketch: ${formulas.reports} reports, ${formulas.copies} copies, ${(performance.now() - started).toFixed(0)} ms\n`);
   const overrides: Partial<ClusterOptions> = process.env.NASHRA_CLUSTER ? JSON.parse(process.env.NASHRA_CLUSTER) : {};
   const options = { ...DEFAULT_CLUSTER_OPTIONS, ...overrides };
   if (mode === 'dump') {
     const articles = await readSaudiNewsNet({ day: arg });
     const byId = new Map(articles.map((a) => [a.id, a]));
-    const multi = groupsOf(articles, stats, options).filter((g) => g.length > 1);
+    const multi = groupsOf(articles, stats, options, formulas).filter((g) => g.length > 1);
     multi.forEach((g, k) => {
       process.stdout.write(`\n## ${k} (${g.length})\n`);
       for (const id of g) {
@@ -105,7 +111,7 @@ async function main(): Promise<void> {
   let story = 0;
   for (const day of days) {
     const started = performance.now();
-    for (const g of groupsOf(await readSaudiNewsNet({ day }), stats, options)) {
+    for (const g of groupsOf(await readSaudiNewsNet({ day }), stats, options, formulas)) {
       for (const id of g) storyOf.set(id, story);
       story++;
     }
