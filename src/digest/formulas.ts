@@ -62,7 +62,11 @@ export const COPY_SHARE = 0.9;
 
 /** On how many distinct days an outlet's reports held a shingle (keys from shingleKeys, which fold the outlet in). */
 export interface FormulaStatistics {
-  daysWith(shingle: number): number;
+  /**
+   * The count; with `atLeast`, it may stop looking once the answer is known to be under it (a caller asking only
+   * whether a shingle reaches it gets a number under `atLeast` exactly when the count is).
+   */
+  daysWith(shingle: number, atLeast?: number): number;
 }
 
 /** Statistics that know no formula (an outlet-less folder, a test): every word counts. */
@@ -73,6 +77,22 @@ function hashString(text: string, seed = 0x811c9dc5): number {
   let h = seed;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   return h >>> 0;
+}
+
+/**
+ * Term hashes, kept: a day's digest hashes ~300 thousand terms of a vocabulary of a few tens of thousands (the
+ * analyzer hands back the same string objects, whose own hash V8 keeps). Bounded so a long-running process does
+ * not grow it without end.
+ */
+const termHashes = new Map<string, number>();
+const TERM_HASHES_KEPT = 1 << 20;
+function termHash(term: string): number {
+  let h = termHashes.get(term);
+  if (h === undefined) {
+    h = hashString(term);
+    if (termHashes.size < TERM_HASHES_KEPT) termHashes.set(term, h);
+  }
+  return h;
 }
 
 /** Murmur3's finalizer: spreads the bits of a combined hash over all 32. */
@@ -98,7 +118,7 @@ function outletKey(source: string | null): number | null {
 export function shingleKeys(outlet: number, terms: readonly string[]): number[] {
   const keys: number[] = [];
   if (terms.length < SHINGLE_TERMS) return keys;
-  const termHashes = terms.map((t) => hashString(t));
+  const termHashes = terms.map(termHash);
   for (let i = 0; i + SHINGLE_TERMS <= terms.length; i++) {
     let h = outlet;
     for (let j = 0; j < SHINGLE_TERMS; j++) h = Math.imul(h ^ termHashes[i + j], 0x01000193);
@@ -146,20 +166,29 @@ export class FormulaSketch implements FormulaStatistics {
   /** The keys already counted on each recent day (at most RECENT_DAYS days remembered). */
   private readonly countedOn = new Map<string, Set<number>>();
 
-  /** The key's counter in each row, into `this.slot`; returns the smallest count. */
-  private locate(key: number): number {
+  /**
+   * The key's counter in each row, into `this.slot`; returns the smallest count, or as soon as a row's is under
+   * `stopUnder` that one (rows not looked at are then left out of `this.slot`).
+   */
+  private locate(key: number, stopUnder = 0): number {
     let low = SATURATED;
     for (let r = 0; r < ROWS; r++) {
       const at = (r === 0 ? key : mix(key ^ ROW_SEEDS[r])) & ROW_MASK;
       this.slot[r] = at;
       const n = this.rows[r][at];
       if (n < low) low = n;
+      if (n < stopUnder) break;
     }
     return low;
   }
 
-  daysWith(key: number): number {
-    return this.locate(key);
+  /**
+   * Most shingles are in one report, and their first counter already says so: with `atLeast` the other rows are
+   * read only for the few that may reach it (each row is a random read in 8 MB, a cache miss; a news day's digest
+   * asks ~300 thousand keys).
+   */
+  daysWith(key: number, atLeast = 0): number {
+    return this.locate(key, atLeast);
   }
 
   /** Count one report (its analysis, vectors.ts analyzeArticle); a copy of an earlier report of its outlet is not. */
@@ -167,7 +196,7 @@ export class FormulaSketch implements FormulaStatistics {
     const keys = reportShingles(doc);
     if (keys.size === 0) return;
     let seen = 0;
-    for (const k of keys) if (this.daysWith(k) > 0) seen++;
+    for (const k of keys) if (this.daysWith(k, 1) > 0) seen++;
     if (seen >= COPY_SHARE * keys.size) {
       this.copies++;
       return;
@@ -231,35 +260,43 @@ export function formulaMask(
   return mask;
 }
 
+/** What a report without formulas gets (most reports): nothing marked. */
+const NO_MASK: FormulaMask = { title: [], sentences: [], any: false };
+
 function computeMask(doc: AnalyzedArticle, stats: FormulaStatistics, minDays: number, sentenceShare: number): FormulaMask {
   const outlet = outletKey(doc.article.source);
-  const title = new Array<boolean>(doc.titleTerms.length).fill(false);
-  const sentences = doc.sentences.map((s) => new Array<boolean>(s.terms.length).fill(false));
-  let any = false;
-  if (outlet === null || stats === NO_FORMULAS) return { title, sentences, any };
-  const mark = (flags: boolean[][], terms: readonly string[], at: (i: number) => [number, number]) => {
-    shingleKeys(outlet, terms).forEach((k, i) => {
-      if (stats.daysWith(k) < minDays) return;
-      any = true;
-      for (let j = i; j < i + SHINGLE_TERMS; j++) {
-        const [row, col] = at(j);
-        flags[row][col] = true;
-      }
-    });
-  };
-  mark([title], doc.titleTerms, (j) => [0, j]);
-  // The window as one run: position j of the run → (sentence, term) in it.
-  const where: [number, number][] = [];
-  doc.sentences.forEach((s, row) => s.terms.forEach((_, col) => where.push([row, col])));
-  mark(sentences, doc.sentences.flatMap((s) => s.terms), (j) => where[j]);
-  if (!any) return { title, sentences, any };
+  if (outlet === null || stats === NO_FORMULAS) return NO_MASK;
+  const titleFlags = markedRun(outlet, doc.titleTerms, stats, minDays);
+  const run = doc.sentences.flatMap((s) => s.terms);
+  const runFlags = markedRun(outlet, run, stats, minDays);
+  if (!titleFlags && !runFlags) return NO_MASK;
   // Whole sentences only (FORMULA_SENTENCE_SHARE): a name said in every report of a week stays.
-  any = false;
-  for (const flags of [title, ...sentences]) {
-    if (share(flags) >= sentenceShare) any = true;
-    else flags.fill(false);
-  }
-  return { title, sentences, any };
+  let any = false;
+  const kept = (flags: Uint8Array | null, from: number, to: number): boolean[] => {
+    const out = new Array<boolean>(to - from).fill(false);
+    if (!flags || to === from) return out;
+    let n = 0;
+    for (let i = from; i < to; i++) n += flags[i];
+    if (n / (to - from) < sentenceShare) return out;
+    any = true;
+    for (let i = from; i < to; i++) out[i - from] = flags[i] === 1;
+    return out;
+  };
+  const title = kept(titleFlags, 0, doc.titleTerms.length);
+  let at = 0;
+  const sentences = doc.sentences.map((sentence) => kept(runFlags, at, (at += sentence.terms.length)));
+  return any ? { title, sentences, any } : NO_MASK;
+}
+
+/** Flags of the terms of `terms` inside a formula shingle of the outlet, or null when none is. */
+function markedRun(outlet: number, terms: readonly string[], stats: FormulaStatistics, minDays: number): Uint8Array | null {
+  let flags: Uint8Array | null = null;
+  shingleKeys(outlet, terms).forEach((k, i) => {
+    if (stats.daysWith(k, minDays) < minDays) return;
+    flags ??= new Uint8Array(terms.length);
+    flags.fill(1, i, i + SHINGLE_TERMS);
+  });
+  return flags;
 }
 
 function share(flags: readonly boolean[]): number {
