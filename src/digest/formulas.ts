@@ -80,7 +80,7 @@ function hashString(text: string, seed = 0x811c9dc5): number {
 }
 
 /**
- * Term hashes, kept: a day's digest hashes ~300 thousand terms of a vocabulary of a few tens of thousands (the
+ * Term hashes, kept: a day's digest hashes ~300 thousand term occurrences, most of them of words seen before (the
  * analyzer hands back the same string objects, whose own hash V8 keeps). Bounded so a long-running process does
  * not grow it without end.
  */
@@ -118,10 +118,10 @@ function outletKey(source: string | null): number | null {
 export function shingleKeys(outlet: number, terms: readonly string[]): number[] {
   const keys: number[] = [];
   if (terms.length < SHINGLE_TERMS) return keys;
-  const termHashes = terms.map(termHash);
+  const hashes = terms.map(termHash);
   for (let i = 0; i + SHINGLE_TERMS <= terms.length; i++) {
     let h = outlet;
-    for (let j = 0; j < SHINGLE_TERMS; j++) h = Math.imul(h ^ termHashes[i + j], 0x01000193);
+    for (let j = 0; j < SHINGLE_TERMS; j++) h = Math.imul(h ^ hashes[i + j], 0x01000193);
     keys.push(mix(h));
   }
   return keys;
@@ -231,7 +231,10 @@ export function formulaSketchOf(docs: Iterable<AnalyzedArticle>): FormulaSketch 
   return sketch;
 }
 
-/** Which terms of a report lie inside its outlet's formulas: per title term, and per term of each window sentence. */
+/**
+ * Which terms of a report lie inside its outlet's formulas: per title term, and per term of each window sentence.
+ * When `any` is false the arrays may be empty (nothing is formula).
+ */
 export interface FormulaMask {
   title: boolean[];
   sentences: boolean[][];
