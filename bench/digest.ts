@@ -17,6 +17,8 @@ import { buildDigest } from '../src/digest/digest.js';
 import { isNearDuplicate } from '../src/digest/summary.js';
 import type { Story } from '../src/digest/types.js';
 import { termStatisticsOf } from '../src/digest/term-statistics.js';
+import { type FormulaStatistics, formulaSketchOf } from '../src/digest/formulas.js';
+import { analyzeArticle } from '../src/digest/vectors.js';
 import { extractQuotes } from '../src/quotes/extract.js';
 import { MAX_STORIES_LIMIT } from '../src/schedule/rules.js';
 import type { Quote } from '../src/quotes/quote.js';
@@ -112,8 +114,14 @@ export async function runDigestBench(): Promise<string> {
   }
   let started = performance.now();
   // Word rarity comes from the whole corpus, as the engine's search index gives it (never from the day alone).
-  const termStatistics = termStatisticsOf(await readSaudiNewsNet({})); // the articles themselves are not kept
+  const corpus = await readSaudiNewsNet({});
+  const termStatistics = termStatisticsOf(corpus);
   const statsMs = performance.now() - started;
+  // The outlets' formulas (src/digest/formulas.ts), counted over the corpus in the order it was added.
+  started = performance.now();
+  const formulas = formulaSketchOf(corpus.sort((a, b) => a.addedAt.localeCompare(b.addedAt) || (a.id < b.id ? -1 : 1)).map(analyzeArticle));
+  const formulaMs = performance.now() - started;
+  corpus.length = 0; // the articles themselves are not kept
   out.push(
     'One SaudiNewsNet extraction day = one daily briefing. Stories are same-event groups: average link over the',
     'cosine of TF-IDF vectors of all of an article\'s terms (title and lead counted twice, doubly sublinear TF, IDF',
@@ -122,11 +130,13 @@ export async function runDigestBench(): Promise<string> {
     'summaries, quotation choice) of every story, on Article objects it has not seen before, the median of',
     `${BUILD_RUNS} runs; target ≤ ${BUILD_TARGET_MS / 1000} s. Quotation extraction (src/quotes) runs first and is timed separately.`,
     'Wall-clock on a shared 2-core machine (other jobs running: compare within a run, not across runs).',
+    `Outlets' formulas (src/digest/formulas.ts) counted over the same corpus once, ${(formulaMs / 1000).toFixed(1)} s with its analysis (${formulas.reports} reports, ${formulas.copies} copies).`,
     '',
     '| day | articles | outlets | stories | multi-article stories | articles in them | largest story | quotes extraction | build digest | as a briefing makes it (25 stories) |',
     '|---|---|---|---|---|---|---|---|---|---|',
   );
   const tops: string[] = [];
+  const comparison: string[] = ['', "Formulas on and off, interleaved in this process (buildDigest, CPU time, median of 5; stories as the table, the summary row without them):", ''];
   const quality: string[] = [
     '',
     'Summaries of the multi-article stories, counted (the text itself is not reproduced):',
@@ -146,7 +156,7 @@ export async function runDigestBench(): Promise<string> {
       for (let run = 0; run < BUILD_RUNS; run++) {
         const fresh = articles.map((a) => ({ ...a }));
         const t0 = performance.now();
-        built = buildDigest({ articles: fresh, termStatistics, quotesByArticle: quotes, now: new Date(`${day}T23:59:59Z`), maxStories });
+        built = buildDigest({ articles: fresh, termStatistics, formulaStatistics: formulas, quotesByArticle: quotes, now: new Date(`${day}T23:59:59Z`), maxStories });
         times.push(performance.now() - t0);
       }
       return { digest: built, ms: times.sort((x, y) => x - y)[Math.floor(BUILD_RUNS / 2)] };
@@ -162,6 +172,7 @@ export async function runDigestBench(): Promise<string> {
         `${multi.reduce((n, s) => n + s.articleIds.length, 0)} | ${largest} | ${(quoteMs / 1000).toFixed(2)} s | ${(buildMs / 1000).toFixed(2)} s | ${(briefingMs / 1000).toFixed(2)} s |`,
     );
     quality.push(summaryQualityRow(day, multi, articles));
+    comparison.push(formulaComparison(day, articles, termStatistics, formulas, quotes));
     tops.push('', `Top 5 stories, ${day}:`, '');
     digest.stories.slice(0, 5).forEach((s, i) => {
       const title = showSaudiNewsNetText() ? `${s.title.replace(/\|/g, '/')} — ` : '';
@@ -170,8 +181,34 @@ export async function runDigestBench(): Promise<string> {
     });
   }
   if (!showSaudiNewsNetText()) tops.push('', SAMPLES_WITHHELD);
-  out.push(...quality, ...tops);
+  out.push(...quality, ...comparison, ...tops);
   return out.join('\n');
+}
+
+/** buildDigest with and without the formula statistics, alternately, on new objects each time: CPU ms, median of 5. */
+function formulaComparison(
+  day: string,
+  articles: readonly Article[],
+  termStatistics: ReturnType<typeof termStatisticsOf>,
+  formulas: FormulaStatistics,
+  quotes: Map<string, Quote[]>,
+): string {
+  const runs = 5;
+  const times: Record<'on' | 'off', number[]> = { on: [], off: [] };
+  let off!: ReturnType<typeof buildDigest>;
+  for (let run = 0; run < runs; run++) {
+    for (const mode of ['off', 'on'] as const) {
+      const fresh = articles.map((a) => ({ ...a }));
+      const t0 = process.cpuUsage();
+      const built = buildDigest({ articles: fresh, termStatistics, formulaStatistics: mode === 'on' ? formulas : undefined, quotesByArticle: quotes, now: new Date(`${day}T23:59:59Z`) });
+      const t = process.cpuUsage(t0);
+      times[mode].push((t.user + t.system) / 1000);
+      if (mode === 'off') off = built;
+    }
+  }
+  const median = (xs: number[]) => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+  const multi = off.stories.filter((s) => s.articleIds.length > 1);
+  return `- ${day}: off ${median(times.off).toFixed(0)} ms, on ${median(times.on).toFixed(0)} ms; without formulas ${off.stories.length} stories, ${multi.length} multi-article; summaries ${summaryQualityRow(day, multi, articles)}`;
 }
 
 /** Counts that say whether multi-article summaries do what issue 12 asks, without printing their text. */

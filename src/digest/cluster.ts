@@ -40,6 +40,7 @@
  *   members linked to their story by at most one distinctive headline word (the old code: 1,463 / 293 / 11 with
  *   the day's own statistics); 0.18 groups more loosely (3.2%), 0.25 fewer (1.8%, 278 multi-article stories).
  */
+import { type FormulaStatistics, FORMULA_MIN_DAYS, FORMULA_SENTENCE_SHARE, NO_FORMULAS, formulaMask } from './formulas.js';
 import type { AnalyzedArticle, SparseVector, TermWeights } from './vectors.js';
 import { dot } from './vectors.js';
 
@@ -62,6 +63,13 @@ export interface ClusterOptions {
   headlineAgreement: number;
   /** The least share a pair keeps however little its headlines agree. */
   headlineFloor: number;
+  /**
+   * Words inside a formula of their outlet (formulas.ts: a shingle its reports used on this many distinct days) do
+   * not count (0 turns it off).
+   */
+  formulaMinDays: number;
+  /** …and only sentences (and titles) this much of which is formula (formulas.ts FORMULA_SENTENCE_SHARE). */
+  formulaSentenceShare: number;
 }
 
 export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
@@ -73,6 +81,8 @@ export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
   sameEventDays: 3,
   headlineAgreement: 0.2,
   headlineFloor: 0.3,
+  formulaMinDays: FORMULA_MIN_DAYS,
+  formulaSentenceShare: FORMULA_SENTENCE_SHARE,
 };
 
 export interface StoryVectors {
@@ -83,15 +93,37 @@ export interface StoryVectors {
   headline: SparseVector;
 }
 
-export function storyVectors(doc: AnalyzedArticle, weights: TermWeights, options: ClusterOptions): StoryVectors {
+/**
+ * `formulas`: the outlets' formula statistics (formulas.ts). A term said inside its outlet's formula counts only for
+ * its occurrences outside it: the execution statement's verse and «تنفيذ حكم القتل» leave the vector and the
+ * headline, the convict's and the victim's names stay.
+ */
+export function storyVectors(doc: AnalyzedArticle, weights: TermWeights, options: ClusterOptions, formulas: FormulaStatistics = NO_FORMULAS): StoryVectors {
+  const mask = options.formulaMinDays > 0 ? formulaMask(doc, formulas, options.formulaMinDays, options.formulaSentenceShare) : null;
+  const formula = mask?.any ? mask : null;
   const counts = new Map(doc.bodyCounts);
-  for (const [t, n] of doc.titleCounts) counts.set(t, (counts.get(t) ?? 0) + options.titleBoost * n);
-  for (const sentence of doc.sentences.slice(0, options.leadSentences)) {
-    for (const t of sentence.terms) counts.set(t, (counts.get(t) ?? 0) + options.leadBoost);
-  }
+  const headline = new Map<string, number>();
+  doc.titleTerms.forEach((t, i) => {
+    if (formula?.title[i]) return;
+    counts.set(t, (counts.get(t) ?? 0) + options.titleBoost);
+    headline.set(t, (headline.get(t) ?? 0) + 1);
+  });
+  doc.sentences.forEach((sentence, k) => {
+    const flags = formula?.sentences[k];
+    const lead = k < options.leadSentences;
+    sentence.terms.forEach((t, i) => {
+      if (flags?.[i]) {
+        // Its body occurrence is taken back; the term stays if the report also says it outside the formula.
+        const left = (counts.get(t) ?? 0) - 1;
+        if (left > 0) counts.set(t, left);
+        else counts.delete(t);
+        return;
+      }
+      if (lead) counts.set(t, (counts.get(t) ?? 0) + options.leadBoost);
+      if (k === 0) headline.set(t, (headline.get(t) ?? 0) + 1);
+    });
+  });
   const date = doc.article.date ? Date.parse(`${doc.article.date}T00:00:00Z`) : NaN;
-  const headline = new Map(doc.titleCounts);
-  for (const t of doc.sentences[0]?.terms ?? []) headline.set(t, (headline.get(t) ?? 0) + 1);
   return {
     doc: weights.vector(counts, options.keepTerms),
     day: Number.isNaN(date) ? null : Math.round(date / 86_400_000),

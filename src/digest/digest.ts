@@ -7,6 +7,7 @@ import type { Article } from '../corpus/article.js';
 import { NashraError } from '../engine/errors.js';
 import type { Quote } from '../quotes/quote.js';
 import { type ClusterOptions, DEFAULT_CLUSTER_OPTIONS, type StoryVectors, clusterArticles, neighboursOf, storyVectors } from './cluster.js';
+import { type FormulaStatistics, NO_FORMULAS, formulaMask, formulaShare } from './formulas.js';
 import { pickQuote, type SentenceScorer, summarizeStory } from './summary.js';
 import { commonContent, leadClauseTitle, pickHeadline, storyTitle } from './title.js';
 import type { TermStatistics } from './term-statistics.js';
@@ -18,6 +19,11 @@ export interface DigestInput {
   articles: readonly Article[];
   /** Corpus-wide document frequencies, the background for word rarity (term-statistics.ts). */
   termStatistics: TermStatistics;
+  /**
+   * The outlets' formulas over the corpus (formulas.ts): their words do not make two reports one story, nor their
+   * sentences a summary. Absent: none known, every word counts.
+   */
+  formulaStatistics?: FormulaStatistics;
   /** Each article's quotations; only the shown stories' articles are asked (a store can answer as asked). */
   quotesByArticle: Pick<ReadonlyMap<string, Quote[]>, 'get'>;
   /**
@@ -68,9 +74,10 @@ export function buildDigest(input: DigestInput): Digest {
   const options = { ...DEFAULT_CLUSTER_OPTIONS, ...input.clusterOptions };
   const weights = new TermWeights(input.termStatistics);
   const docs = selected.map(analyzeArticle);
-  const vectors = docs.map((d) => storyVectors(d, weights, options));
+  const formulas = input.formulaStatistics ?? NO_FORMULAS;
+  const vectors = docs.map((d) => storyVectors(d, weights, options, formulas));
   const context = input.context ? input.context(selected) : [];
-  const groups = groupInContext(selected, vectors, context, weights, options);
+  const groups = groupInContext(selected, vectors, context, weights, options, formulas);
 
   const ranked = groups.map((group) => {
     const center = centroid(group.map((i) => vectors[i].doc));
@@ -107,7 +114,15 @@ export function buildDigest(input: DigestInput): Digest {
     const storyDocs = order.map((i) => docs[i]);
     const common = commonContent(storyDocs, center);
     const headline = pickHeadline(storyDocs, common, weights);
-    const sentences = summarizeStory(storyDocs, center, weights, { headlineTerms: headline?.titleTerms, common, scorer: input.summaryScorer });
+    const sentences = summarizeStory(storyDocs, center, weights, {
+      headlineTerms: headline?.titleTerms,
+      common,
+      scorer: input.summaryScorer,
+      isFormula:
+        formulas === NO_FORMULAS || options.formulaMinDays <= 0
+          ? undefined
+          : (doc, k) => formulaShare(formulaMask(doc, formulas, options.formulaMinDays, options.formulaSentenceShare), k) > 0,
+    });
     const summary = sentences.map((s) => s.text);
     return {
       title: headline ? storyTitle(headline.article.title) : sentences.length ? leadClauseTitle(sentences[0].original) : articles[0].title,
@@ -136,11 +151,12 @@ function groupInContext(
   candidates: readonly Article[],
   weights: TermWeights,
   options: ClusterOptions,
+  formulas: FormulaStatistics,
 ): number[][] {
   const chosen = new Set(selected.map((a) => a.id));
   const rest = candidates.filter((a) => !chosen.has(a.id));
   if (rest.length === 0) return clusterArticles(vectors, options);
-  const restVectors = rest.map((a) => storyVectors(analyzeArticle(a), weights, options));
+  const restVectors = rest.map((a) => storyVectors(analyzeArticle(a), weights, options, formulas));
   // The same floor as the clustering's own edges: pairs below it are left out of its similarity graph anyway.
   const context = neighboursOf(vectors, restVectors, options, options.threshold / 4).map((i) => restVectors[i]);
   if (context.length === 0) return clusterArticles(vectors, options);

@@ -318,7 +318,16 @@ export function summarizeStory(
   articles: readonly AnalyzedArticle[],
   concepts: SparseVector,
   weights: TermWeights,
-  options: { headlineTerms?: Iterable<string>; common?: SparseVector; scorer?: SentenceScorer } = {},
+  options: {
+    headlineTerms?: Iterable<string>;
+    common?: SparseVector;
+    scorer?: SentenceScorer;
+    /**
+     * The k-th window sentence of `doc` is a formula of its outlet (formulas.ts): said in many of its reports, it
+     * says what every such report says (the verse that opens the interior ministry's execution statements).
+     */
+    isFormula?: (doc: AnalyzedArticle, k: number) => boolean;
+  } = {},
 ): SummarySentence[] {
   const headline = new Set(options.headlineTerms ?? []);
   const scorer = options.scorer;
@@ -368,7 +377,10 @@ export function summarizeStory(
       });
     });
   });
-  const relevant = onStory(all, options.common ?? concepts);
+  // Formula sentences only when the story has nothing else to say (every report a bare template).
+  const isFormula = options.isFormula;
+  const said = isFormula ? all.filter((c) => !isFormula(c.doc, c.whole.position)) : all;
+  const relevant = onStory(said.length > 0 ? said : all, options.common ?? concepts);
   const chosen: Candidate[] = [];
   const multiArticle = articles.length > 1;
   extendSummary(chosen, relevant.filter((c) => c.wellSized), multiArticle);
