@@ -46,6 +46,7 @@ async function main(): Promise<number> {
       () => log.info(`quotation index ready (${engine.stats().quoteCount} quotations, ${Math.round(performance.now() - warming)} ms)`),
       (err) => log.error('building the quotation index', err),
     );
+    void engine.warmDigest().catch((err) => log.error('counting the outlets\' formulas', err));
   };
   const stopAll = async () => {
     for (const stop of stops) await boundedStop(stop, log);

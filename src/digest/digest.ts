@@ -180,6 +180,7 @@ export function countSources(articles: readonly Article[]): number {
   return known.size + unknown;
 }
 
-function compareAdded(a: Article, b: Article): number {
+/** The order buildDigest reads its articles in (and hands them to `context`): first seen, then id. */
+export function compareAdded(a: Article, b: Article): number {
   return (Date.parse(a.addedAt) || 0) - (Date.parse(b.addedAt) || 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }

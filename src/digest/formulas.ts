@@ -116,10 +116,12 @@ function outletKey(source: string | null): number | null {
  * the outlet folded in. A sequence shorter than SHINGLE_TERMS has none: a three-word title is not a formula.
  */
 export function shingleKeys(outlet: number, terms: readonly string[]): number[] {
+  return keysOfHashes(outlet, terms.map(termHash));
+}
+
+function keysOfHashes(outlet: number, hashes: readonly number[]): number[] {
   const keys: number[] = [];
-  if (terms.length < SHINGLE_TERMS) return keys;
-  const hashes = terms.map(termHash);
-  for (let i = 0; i + SHINGLE_TERMS <= terms.length; i++) {
+  for (let i = 0; i + SHINGLE_TERMS <= hashes.length; i++) {
     let h = outlet;
     for (let j = 0; j < SHINGLE_TERMS; j++) h = Math.imul(h ^ hashes[i + j], 0x01000193);
     keys.push(mix(h));
@@ -127,18 +129,42 @@ export function shingleKeys(outlet: number, terms: readonly string[]): number[] 
   return keys;
 }
 
-/** The term sequences of a report that are shingled: its title and its sentence window as one run. */
-function sequencesOf(doc: AnalyzedArticle): string[][] {
-  return [doc.titleTerms, doc.sentences.flatMap((s) => s.terms)];
+/**
+ * The shingle keys of a report's title and of its sentence window read as one run (position i of each covers terms
+ * i … i+k−1), or null when it has no outlet. Kept per report: counting it, asking for its counts and masking it
+ * read the same keys, and hashing a day's ~300 thousand shingles is a tenth of a second each time.
+ */
+export interface ReportShingleKeys {
+  title: readonly number[];
+  run: readonly number[];
+}
+const keysCache = new WeakMap<AnalyzedArticle, ReportShingleKeys | null>();
+
+export function reportShingleKeys(doc: AnalyzedArticle): ReportShingleKeys | null {
+  let keys = keysCache.get(doc);
+  if (keys === undefined) {
+    const outlet = outletKey(doc.article.source);
+    keys = outlet === null ? null : { title: shingleKeys(outlet, doc.titleTerms), run: shingleKeys(outlet, doc.sentences.flatMap((s) => s.terms)) };
+    keysCache.set(doc, keys);
+  }
+  return keys;
+}
+
+/**
+ * The same keys as reportShingleKeys, from a stored analysis's term sequences (stored-analysis.ts
+ * storedTermSequences) and the report's outlet: each distinct term is hashed once.
+ */
+export function storedShingleKeys(source: string | null, sequences: { terms: readonly string[]; title: readonly number[]; run: readonly number[] }): ReportShingleKeys | null {
+  const outlet = outletKey(source);
+  if (outlet === null) return null;
+  const hashes = sequences.terms.map((t) => hashString(t));
+  return { title: keysOfHashes(outlet, sequences.title.map((i) => hashes[i])), run: keysOfHashes(outlet, sequences.run.map((i) => hashes[i])) };
 }
 
 /** Every distinct shingle key of a report, or none when it has no outlet. */
 export function reportShingles(doc: AnalyzedArticle): Set<number> {
-  const outlet = outletKey(doc.article.source);
-  const keys = new Set<number>();
-  if (outlet === null) return keys;
-  for (const seq of sequencesOf(doc)) for (const k of shingleKeys(outlet, seq)) keys.add(k);
-  return keys;
+  const keys = reportShingleKeys(doc);
+  return new Set(keys ? [...keys.title, ...keys.run] : []);
 }
 
 /**
@@ -148,8 +174,7 @@ export function reportShingles(doc: AnalyzedArticle): Set<number> {
  * A byte is enough: only whether a count reaches FORMULA_MIN_DAYS matters, and counters stop at 255.
  */
 const ROWS = 4;
-const ROW_BITS = 23;
-const ROW_MASK = (1 << ROW_BITS) - 1;
+export const ROW_BITS = 23;
 const SATURATED = 0xff;
 const ROW_SEEDS = [0, 0x9e3779b9, 0x85ebca6b, 0xc2b2ae35];
 
@@ -158,10 +183,36 @@ const ROW_SEEDS = [0, 0x9e3779b9, 0x85ebca6b, 0xc2b2ae35];
  * counters grow), which keeps the over-count of rare keys near nothing. `add` is O(the report's shingles).
  */
 export class FormulaSketch implements FormulaStatistics {
-  private readonly rows = Array.from({ length: ROWS }, () => new Uint8Array(1 << ROW_BITS));
+  private readonly rows: Uint8Array[];
   /** Reports counted, and reports taken for copies of earlier ones of their outlet (not counted). */
   reports = 0;
   copies = 0;
+
+  /** Counter index mask of a row (2^rowBits counters). */
+  private readonly mask: number;
+  /** What the counters mean: a sketch saved under another layout or shingle length must be counted again. */
+  readonly layout: string;
+
+  /**
+   * An empty sketch of rows of 2^rowBits counters (ROW_BITS: 32 MB, the corpus's; a store of a few hundred
+   * articles counts into rows of 2^18, 1 MB), or one read back from `bytes` (rowsForSaving, the same row size).
+   */
+  constructor(bytes?: Uint8Array, rowBits = ROW_BITS) {
+    const size = ROWS << rowBits;
+    if (bytes && bytes.length !== size) throw new RangeError(`a formula sketch of rows of 2^${rowBits} is ${size} bytes, not ${bytes.length}`);
+    this.rows = Array.from({ length: ROWS }, (_, r) => (bytes ? bytes.subarray(r << rowBits, (r + 1) << rowBits) : new Uint8Array(1 << rowBits)));
+    this.mask = (1 << rowBits) - 1;
+    this.layout = FormulaSketch.layoutOf(rowBits);
+  }
+
+  static layoutOf(rowBits = ROW_BITS): string {
+    return `rows=${ROWS} bits=${rowBits} terms=${SHINGLE_TERMS} unit=day`;
+  }
+
+  /** The counters, row after row (their own memory: a copy is not made). */
+  rowsForSaving(): readonly Uint8Array[] {
+    return this.rows;
+  }
   private readonly slot = new Int32Array(ROWS);
   /** The keys already counted on each recent day (at most RECENT_DAYS days remembered). */
   private readonly countedOn = new Map<string, Set<number>>();
@@ -173,7 +224,7 @@ export class FormulaSketch implements FormulaStatistics {
   private locate(key: number, stopUnder = 0): number {
     let low = SATURATED;
     for (let r = 0; r < ROWS; r++) {
-      const at = (r === 0 ? key : mix(key ^ ROW_SEEDS[r])) & ROW_MASK;
+      const at = (r === 0 ? key : mix(key ^ ROW_SEEDS[r])) & this.mask;
       this.slot[r] = at;
       const n = this.rows[r][at];
       if (n < low) low = n;
@@ -193,7 +244,13 @@ export class FormulaSketch implements FormulaStatistics {
 
   /** Count one report (its analysis, vectors.ts analyzeArticle); a copy of an earlier report of its outlet is not. */
   add(doc: AnalyzedArticle): void {
-    const keys = reportShingles(doc);
+    const keys = reportShingleKeys(doc);
+    if (keys) this.addReport(keys, doc.article.date ?? doc.article.addedAt.slice(0, 10));
+  }
+
+  /** Count one report by its shingle keys (reportShingleKeys, storedShingleKeys) and its day (YYYY-MM-DD). */
+  addReport(report: ReportShingleKeys, day: string): void {
+    const keys = new Set([...report.title, ...report.run]);
     if (keys.size === 0) return;
     let seen = 0;
     for (const k of keys) if (this.daysWith(k, 1) > 0) seen++;
@@ -202,7 +259,6 @@ export class FormulaSketch implements FormulaStatistics {
       return;
     }
     this.reports++;
-    const day = doc.article.date ?? doc.article.addedAt.slice(0, 10);
     let today = this.countedOn.get(day);
     if (!today) {
       this.countedOn.set(day, (today = new Set()));
@@ -267,11 +323,10 @@ export function formulaMask(
 const NO_MASK: FormulaMask = { title: [], sentences: [], any: false };
 
 function computeMask(doc: AnalyzedArticle, stats: FormulaStatistics, minDays: number, sentenceShare: number): FormulaMask {
-  const outlet = outletKey(doc.article.source);
-  if (outlet === null || stats === NO_FORMULAS) return NO_MASK;
-  const titleFlags = markedRun(outlet, doc.titleTerms, stats, minDays);
-  const run = doc.sentences.flatMap((s) => s.terms);
-  const runFlags = markedRun(outlet, run, stats, minDays);
+  const keys = stats === NO_FORMULAS ? null : reportShingleKeys(doc);
+  if (keys === null) return NO_MASK;
+  const titleFlags = markedRun(keys.title, doc.titleTerms.length, stats, minDays);
+  const runFlags = markedRun(keys.run, doc.sentences.reduce((n, s) => n + s.terms.length, 0), stats, minDays);
   if (!titleFlags && !runFlags) return NO_MASK;
   // Whole sentences only (FORMULA_SENTENCE_SHARE): a name said in every report of a week stays.
   let any = false;
@@ -291,12 +346,12 @@ function computeMask(doc: AnalyzedArticle, stats: FormulaStatistics, minDays: nu
   return any ? { title, sentences, any } : NO_MASK;
 }
 
-/** Flags of the terms of `terms` inside a formula shingle of the outlet, or null when none is. */
-function markedRun(outlet: number, terms: readonly string[], stats: FormulaStatistics, minDays: number): Uint8Array | null {
+/** Flags of a run's `length` terms inside a formula shingle of the outlet (`keys`: the run's), or null when none is. */
+function markedRun(keys: readonly number[], length: number, stats: FormulaStatistics, minDays: number): Uint8Array | null {
   let flags: Uint8Array | null = null;
-  shingleKeys(outlet, terms).forEach((k, i) => {
+  keys.forEach((k, i) => {
     if (stats.daysWith(k, minDays) < minDays) return;
-    flags ??= new Uint8Array(terms.length);
+    flags ??= new Uint8Array(length);
     flags.fill(1, i, i + SHINGLE_TERMS);
   });
   return flags;

@@ -105,3 +105,33 @@ export function decodeAnalysis(article: Article, encoded: string): AnalyzedArtic
     return null;
   }
 }
+
+/**
+ * The term sequences a stored analysis holds, without the article: its distinct terms, and the title and the
+ * sentence window (its sentences' terms one after another) as indexes into them — what analyzeArticle's titleTerms
+ * and sentences' terms are, for a reader that only counts shingles (src/engine/formula-counts.ts). Null when it
+ * cannot be read.
+ */
+export function storedTermSequences(encoded: string): { terms: string[]; title: number[]; run: number[] } | null {
+  let stored: Stored;
+  try {
+    stored = JSON.parse(encoded) as Stored;
+  } catch {
+    return null;
+  }
+  const { d, t, s } = stored ?? ({} as Stored);
+  if (!Array.isArray(d) || !Array.isArray(t) || !Array.isArray(s)) return null;
+  const fits = (i: unknown): i is number => typeof i === 'number' && i >= 0 && i < d.length;
+  const run: number[] = [];
+  for (const entry of s) {
+    if (!Array.isArray(entry)) return null;
+    // [paragraph, from, to, wordCount, ...terms] or [text, wordCount, ...terms] (encodeAnalysis).
+    const from = typeof entry[0] === 'string' ? 2 : 4;
+    for (let i = from; i < entry.length; i++) {
+      if (!fits(entry[i])) return null;
+      run.push(entry[i] as number);
+    }
+  }
+  if (!t.every(fits)) return null;
+  return { terms: d, title: t, run };
+}

@@ -13,7 +13,8 @@ import { decodeAnalysis } from '../digest/stored-analysis.js';
 import { analyzeArticle } from '../digest/vectors.js';
 import { DATABASE_FILE } from '../store/database.js';
 import { SqliteArticleStore } from '../store/articles.js';
-import type { DigestJob, DigestWorkerMessage, FrequencyAnswer } from './digest-pool.js';
+import type { DigestJob, DigestWorkerMessage, FormulaJob, FrequencyAnswer } from './digest-pool.js';
+import { FormulaCounts } from './formula-counts.js';
 
 const stores = new Map<string, SqliteArticleStore>();
 
@@ -28,11 +29,33 @@ function storeFor(dataDir: string): SqliteArticleStore {
   return store;
 }
 
+/**
+ * The outlets' formula statistics of each data folder (formula-counts.ts), held here rather than in the main
+ * thread: the 32 MB sketch, and the garbage of counting an archive the first time, go when this worker stops idle.
+ */
+const formulaCounts = new Map<string, FormulaCounts>();
+const warn = (message: string) => parentPort!.postMessage({ type: 'warning', message } satisfies DigestWorkerMessage);
+
+function formulasFor(dataDir: string): FormulaCounts {
+  let counts = formulaCounts.get(dataDir);
+  if (!counts) formulaCounts.set(dataDir, (counts = new FormulaCounts(storeFor(dataDir), dataDir, { warn })));
+  return counts;
+}
+
 let answer: ((a: FrequencyAnswer) => void) | null = null;
 
-parentPort!.on('message', (message: DigestJob | FrequencyAnswer) => {
+parentPort!.on('message', (message: DigestJob | FormulaJob | FrequencyAnswer) => {
   if (message.type === 'frequencies') {
     answer?.(message);
+    return;
+  }
+  if (message.type === 'formulas') {
+    formulasFor(message.dataDir)
+      .formulaKeys(message.keys, message.minDays)
+      .then(
+        (keys) => parentPort!.postMessage({ type: 'formula-keys', id: message.id, keys } satisfies DigestWorkerMessage, [keys.buffer as ArrayBuffer]),
+        (err: unknown) => parentPort!.postMessage({ type: 'failed', id: message.id, error: err instanceof Error ? (err.stack ?? err.message) : String(err) } satisfies DigestWorkerMessage),
+      );
     return;
   }
   run(message).then(
@@ -55,10 +78,10 @@ async function run(job: DigestJob) {
   // Read as the digest asks: only the articles of the stories it makes in full (all of them without maxStories or minSources).
   const quotesByArticle = { get: (id: string) => store.quotesOf(id) };
   const terms = new Set<string>();
-  for (const a of articles) {
-    const analyzed = analyzeArticle(a);
-    for (const t of analyzed.titleTerms) terms.add(t);
-    for (const t of analyzed.bodyCounts.keys()) terms.add(t);
+  const analyzed = articles.map(analyzeArticle);
+  for (const doc of analyzed) {
+    for (const t of doc.titleTerms) terms.add(t);
+    for (const t of doc.bodyCounts.keys()) terms.add(t);
   }
   const wanted = [...terms];
   const reply = await new Promise<FrequencyAnswer>((resolve) => {
@@ -68,9 +91,14 @@ async function run(job: DigestJob) {
   answer = null;
   const df = new Map<string, number>();
   wanted.forEach((t, i) => df.set(t, reply.counts[i]));
+  // Statistics that cannot be had (a store read failing) leave the digest without them rather than without a digest.
+  const formulaStatistics = await formulasFor(job.dataDir)
+    .current()
+    .catch((err: unknown) => (warn(`the outlets' formulas could not be counted: ${(err as Error).message}`), undefined));
   return buildDigest({
     articles,
     quotesByArticle,
+    formulaStatistics,
     termStatistics: { documentCount: reply.documentCount, documentFrequency: (t) => df.get(t) ?? 0 },
     now: new Date(job.now),
     maxStories: job.maxStories,

@@ -16,7 +16,9 @@ import path from 'node:path';
 import { warmNfkcTable } from '../arabic/index.js';
 import type { Article } from '../corpus/article.js';
 import { listArticleFileNames, listArticleFiles } from '../corpus/files.js';
-import { buildDigest, selectArticles } from '../digest/digest.js';
+import { buildDigest, compareAdded, selectArticles } from '../digest/digest.js';
+import { FORMULA_MIN_DAYS, type FormulaStatistics } from '../digest/formulas.js';
+import { analyzeArticle } from '../digest/vectors.js';
 import type { Digest } from '../digest/types.js';
 import type { Quote } from '../quotes/quote.js';
 import { QuoteIndex, type QuoteQuery } from '../quotes/quote-index.js';
@@ -29,6 +31,7 @@ import { buildIndexFromStore } from './index-build.js';
 import { parseDay } from './dates.js';
 import { MAX_QUERY_LENGTH, NashraError } from './errors.js';
 import { DigestPool } from './digest-pool.js';
+import { FormulaCounts, shingleKeysOf } from './formula-counts.js';
 import { createFileAnalyzer, type FileAnalyzer } from './parse-pool.js';
 import { CorpusSync, type SyncReport } from './sync.js';
 import { watchFolder, type FolderWatcher } from './watch.js';
@@ -134,6 +137,11 @@ export class Engine {
   private markStartedUp!: () => void;
   private readonly startedUp = new Promise<void>((resolve) => (this.markStartedUp = resolve));
   private digests: DigestPool | null = null;
+  /**
+   * The outlets' formula statistics over the stored corpus (formula-counts.ts) when there is no digest worker to hold
+   * them (no data folder, or the TypeScript sources run by tests); counted at the first digest or warm-up.
+   */
+  private readonly formulas: FormulaCounts;
   private closed = false;
   /**
    * True during a first import (the index started empty): batches written by the sync are not indexed one by one;
@@ -149,6 +157,7 @@ export class Engine {
     this.articles_ = this.store.articles;
     this.analyzer = options.analyzer ?? createFileAnalyzer();
     this.texts = new StoreTexts(this.articles_);
+    this.formulas = new FormulaCounts(this.articles_, this.dataDir, this.log);
     this.sync = new CorpusSync({
       dir: options.corpusDir,
       store: this.articles_,
@@ -368,6 +377,7 @@ export class Engine {
             `corpus changed: ${report.added.length} new, ${report.changed.length} changed, ${report.removed.length} removed; ${this.index.size} articles`,
           );
           this.options.onChange?.(report);
+          this.formulas.refresh();
         }
         this.maybeSnapshot(false);
       },
@@ -432,6 +442,7 @@ export class Engine {
     if (this.scratchTimer) clearTimeout(this.scratchTimer);
     await this.analyzer.close();
     await this.digests?.close();
+    await this.formulas.flush().catch((err: unknown) => this.log.warn(`could not save the formula statistics: ${(err as Error).message}`));
     this.store.close();
   }
 
@@ -553,6 +564,16 @@ export class Engine {
     }
   }
 
+  /**
+   * Count the outlets' formulas now, in slices (the bot calls this after start-up, so that the first digest does not
+   * read 32 MB or, after an upgrade, count the archive).
+   */
+  async warmDigest(): Promise<void> {
+    const pool = this.digestPool();
+    if (pool) await pool.formulaKeys(this.dataDir!, new Uint32Array(0), FORMULA_MIN_DAYS);
+    else await this.formulas.current();
+  }
+
   /** The quotation index; built (or its build in progress finished) at first use. */
   private quotations(): QuoteIndex {
     if (this.quoteIndex) return this.quoteIndex;
@@ -646,11 +667,16 @@ export class Engine {
       articles = this.articlesByIds([...items.keys()]).map((a) => ({ ...a, addedAt: items.get(a.id)! }));
     }
     const quotesByArticle = { get: (id: string) => this.articles_.quotesOf(id) };
+    // The context is found first (as buildDigest would ask for it: the selection in its order), so that the formula
+    // statistics can be asked about every report the digest will read.
+    const context = this.digestContext([...articles].sort(compareAdded));
+    const formulaStatistics = await this.formulaStatisticsFor([...articles, ...context]);
     const digest = buildDigest({
       articles,
       termStatistics: this.index.termStatistics(),
+      formulaStatistics,
       quotesByArticle,
-      context: (selection) => this.digestContext(selection),
+      context: () => context,
       now,
       maxStories: options.maxStories,
       minSources: options.minSources,
@@ -661,8 +687,26 @@ export class Engine {
   /** The digest worker, when there is a database file for it to read and compiled code for it to run. */
   private digestPool(): DigestPool | null {
     if (!this.dataDir || import.meta.url.endsWith('.ts')) return null;
-    this.digests ??= new DigestPool();
+    this.digests ??= new DigestPool(undefined, (m) => this.log.warn(m));
     return this.digests;
+  }
+
+  /**
+   * The outlets' formula statistics for a digest of these reports made here: asked of the digest worker, which holds
+   * them (formula-counts.ts), or counted in this thread when there is none (no data folder: a small in-memory store).
+   * Statistics that cannot be had leave the digest without them rather than without a digest.
+   */
+  private async formulaStatisticsFor(articles: readonly Article[]): Promise<FormulaStatistics | undefined> {
+    const pool = this.digestPool();
+    if (!pool) return this.formulas.current();
+    try {
+      const formula = new Set(await pool.formulaKeys(this.dataDir!, shingleKeysOf(articles.map(analyzeArticle)), FORMULA_MIN_DAYS));
+      // Only whether a key reaches the minimum matters (formulas.ts daysWith with `atLeast`).
+      return { daysWith: (k) => (formula.has(k >>> 0) ? FORMULA_MIN_DAYS : 0) };
+    } catch (err) {
+      this.log.warn(`the outlets' formulas could not be read; the digest is made without them (${(err as Error).message})`);
+      return undefined;
+    }
   }
 
   /**

@@ -99,6 +99,11 @@ export interface ArticleStore {
   get(id: string): Article | undefined;
   /** The article with its stored digest analysis (null when none was kept), for the digest worker. */
   getForDigest(id: string): { article: Article; digestAnalysis: string | null } | undefined;
+  /**
+   * What counting an article's outlet formulas needs (src/engine/formula-counts.ts): its outlet, day and stored
+   * digest analysis, without its text (a whole archive is read this way).
+   */
+  formulaInputOf(id: string): { source: string | null; date: string | null; addedAt: string; digestAnalysis: string | null } | undefined;
   quotesOf(id: string): Quote[];
   /**
    * Articles in id order after `afterId` (null: from the first), at most `limit`: a whole corpus is read page by
@@ -168,6 +173,7 @@ export class SqliteArticleStore implements ArticleStore {
     this.stmt = {
       get: db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = ?`),
       getForDigest: db.prepare(`SELECT ${ARTICLE_COLUMNS}, digest_analysis FROM articles WHERE id = ?`),
+      formulaInputOf: db.prepare('SELECT source, date, added_at, digest_analysis FROM articles WHERE id = ?'),
       quotes: db.prepare('SELECT quotes FROM articles WHERE id = ?'),
       idOfFile: db.prepare('SELECT id FROM articles WHERE file = ?'),
       firstSeen: db.prepare('INSERT OR IGNORE INTO article_first_seen (article_id, first_seen_at) VALUES (?, ?)'),
@@ -334,6 +340,11 @@ export class SqliteArticleStore implements ArticleStore {
   get(id: string): Article | undefined {
     const row = this.stmt.get.get(id) as ArticleRow | undefined;
     return row ? rowToArticle(row) : undefined;
+  }
+
+  formulaInputOf(id: string): { source: string | null; date: string | null; addedAt: string; digestAnalysis: string | null } | undefined {
+    const row = this.stmt.formulaInputOf.get(id) as { source: string | null; date: string | null; added_at: string; digest_analysis: string | null } | undefined;
+    return row ? { source: row.source, date: row.date, addedAt: row.added_at, digestAnalysis: row.digest_analysis } : undefined;
   }
 
   getForDigest(id: string): { article: Article; digestAnalysis: string | null } | undefined {
