@@ -12,57 +12,14 @@ import { buildDigest } from '../src/digest/digest.js';
 import { FormulaSketch, formulaMask, formulaSketchOf, formulaShare, reportShingles, shingleKeys } from '../src/digest/formulas.js';
 import { termStatisticsOf } from '../src/digest/term-statistics.js';
 import { analyzeArticle } from '../src/digest/vectors.js';
-
-const VERSE =
-  'قال الله تعالى: «إنما جزاء الذين يحاربون الله ورسوله ويسعون في الأرض فساداً أن يقتلوا أو يصلبوا أو تقطع أيديهم وأرجلهم من خلاف أو ينفوا من الأرض ذلك لهم خزي في الدنيا ولهم في الآخرة عذاب عظيم».';
-
-interface Execution {
-  name: string;
-  nationality: string;
-  drug: string;
-  town: string;
-  region: string;
-  weekday: string;
-}
+import { EARLIER, type Execution, FIRST, OUTLET_A, OUTLET_B, SECOND, TODAY, executionStatement } from './support/execution-statements.js';
 
 function statement(id: string, source: string, day: string, e: Execution, dateline = ''): Article {
-  return {
-    id,
-    title: `الداخلية: تنفيذ حكم القتل تعزيراً في مهرب ${e.drug} بمنطقة ${e.region}`,
-    date: day,
-    source,
-    url: null,
-    addedAt: `${day}T10:00:00.000Z`,
-    paragraphs: [
-      `${dateline}أصدرت وزارة الداخلية اليوم بياناً بشأن تنفيذ حكم القتل تعزيراً في أحد مهربي المخدرات بمنطقة ${e.region}، فيما يلي نصه:`,
-      VERSE,
-      `فقد ألقت الجهات الأمنية القبض على المدعو ${e.name} ${e.nationality} الجنسية إثر تهريبه كمية كبيرة من ${e.drug} إلى داخل المملكة عبر منفذ ${e.town}، وأسفر التحقيق معه عن توجيه الاتهام إليه بارتكاب الجريمة.`,
-      'وبإحالته إلى المحكمة العامة صدر بحقه صك شرعي يقضي بثبوت ما نسب إليه والحكم عليه بالقتل تعزيراً، وصدق الحكم من محكمة الاستئناف ومن المحكمة العليا، وصدر أمر سام بإنفاذ ما تقرر شرعاً.',
-      `وقد تم تنفيذ حكم القتل بالجاني ${e.name} يوم ${e.weekday} في محافظة ${e.town} بمنطقة ${e.region}.`,
-      'ووزارة الداخلية إذ تعلن ذلك لتؤكد للجميع حرص حكومة خادم الحرمين الشريفين على مكافحة المخدرات بكل أنواعها وتحذر كل من تسول له نفسه الإقدام على مثل ذلك بأن العقاب الشرعي سيكون مصيره.',
-    ],
-  };
+  return { id, ...executionStatement(e, dateline), date: day, source, url: null, addedAt: `${day}T10:00:00.000Z` };
 }
 
-const EARLIER: [string, Execution][] = [
-  ['2015-07-02', { name: 'نوري كامل داود', nationality: 'عراقي', drug: 'الحشيش المخدر', town: 'عرعر', region: 'الحدود الشمالية', weekday: 'الخميس' }],
-  ['2015-07-09', { name: 'ريحان عبدالغفور', nationality: 'بنغلاديشي', drug: 'الهيروين', town: 'الدمام', region: 'الشرقية', weekday: 'الخميس' }],
-  ['2015-07-15', { name: 'عمر حسين ياسين', nationality: 'يمني', drug: 'القات', town: 'صامطة', region: 'جازان', weekday: 'الأربعاء' }],
-  ['2015-07-20', { name: 'مراد سليم الحلبي', nationality: 'سوري', drug: 'حبوب الإمفيتامين', town: 'القريات', region: 'الجوف', weekday: 'الاثنين' }],
-];
-
-const TODAY = '2015-07-31';
-const FIRST: Execution = { name: 'خالد جميل منصور', nationality: 'أردني', drug: 'حبوب الإمفيتامين', town: 'الخرج', region: 'الرياض', weekday: 'الجمعة' };
-/**
- * Another region: two statements of one day that differ only in the convict's name, nationality and town (two
- * smugglers of the Riyadh region) still share enough outside the formula to be one story — the limit this leaves,
- * seen on SaudiNewsNet 2015-07-31 (docs/benchmarks.md, digest).
- */
-const SECOND: Execution = { name: 'طارق محمود بشير', nationality: 'باكستاني', drug: 'الهيروين', town: 'جدة', region: 'مكة المكرمة', weekday: 'الجمعة' };
-
-/** Two outlets that reprint every statement, each with its own habits (the second opens on a dateline). */
-const A = 'صحيفة الوادي';
-const B = 'صحيفة الساحل';
+const A = OUTLET_A;
+const B = OUTLET_B;
 const history: Article[] = EARLIER.flatMap(([day, e], k) => [statement(`a-old-${k}`, A, day, e), statement(`b-old-${k}`, B, day, e, 'الرياض - واس: ')]);
 const a1 = statement('a-first', A, TODAY, FIRST);
 const a2 = statement('a-second', A, TODAY, SECOND);

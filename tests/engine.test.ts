@@ -13,6 +13,7 @@ import { analyzeFile } from '../src/engine/analyze-file.js';
 import { Engine, type Logger } from '../src/engine/engine.js';
 import type { FileAnalyzer } from '../src/engine/parse-pool.js';
 import { SqliteArticleStore } from '../src/store/articles.js';
+import { runScript } from './support/run-script.js';
 
 let root: string;
 let corpusDir: string;
@@ -51,17 +52,6 @@ afterEach(async () => {
   for (const e of engines.splice(0)) await e.close();
   await rm(root, { recursive: true, force: true });
 });
-
-/** What a module script run by Node in its own process (the compiled engine) writes on stdout; fails on a non-zero exit. */
-function runScript(script: string): Promise<string> {
-  return new Promise<string>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let text = '';
-    child.stdout.on('data', (d: Buffer) => (text += d));
-    child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve(text) : reject(new Error(`exit ${code}`))));
-  });
-}
 
 const ids = (e: Engine, q: string) => e.search(q).results.map((r) => r.id).sort();
 const TANGIER = 'اجتماع في طنجة\n\nعقد المسؤولون اجتماعا موسعا في مدينة طنجة لبحث التعاون الإقليمي.\n';

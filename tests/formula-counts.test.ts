@@ -9,7 +9,6 @@ import { mkdtemp, readFile, rm, utimes, writeFile, mkdir } from 'node:fs/promise
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawn } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Engine } from '../src/engine/engine.js';
 import { reportShingleKeys, storedShingleKeys } from '../src/digest/formulas.js';
@@ -17,53 +16,16 @@ import { storedTermSequences } from '../src/digest/stored-analysis.js';
 import { analyzeArticle } from '../src/digest/vectors.js';
 import { FORMULA_FILE, FormulaCounts, shingleKeysOf } from '../src/engine/formula-counts.js';
 import { openStore } from '../src/store/index.js';
-
-const VERSE =
-  'قال الله تعالى: «إنما جزاء الذين يحاربون الله ورسوله ويسعون في الأرض فساداً أن يقتلوا أو يصلبوا أو تقطع أيديهم وأرجلهم من خلاف أو ينفوا من الأرض ذلك لهم خزي في الدنيا ولهم في الآخرة عذاب عظيم».';
-
-interface Execution {
-  name: string;
-  nationality: string;
-  drug: string;
-  town: string;
-  region: string;
-  weekday: string;
-}
+import { EARLIER, type Execution, FIRST, OUTLET_A, OUTLET_B, SECOND, TODAY, executionStatement } from './support/execution-statements.js';
+import { runScript } from './support/run-script.js';
 
 function statementFile(source: string, day: string, e: Execution): string {
-  return [
-    '---',
-    `title: الداخلية: تنفيذ حكم القتل تعزيراً في مهرب ${e.drug} بمنطقة ${e.region}`,
-    `date: ${day}`,
-    `source: ${source}`,
-    '---',
-    '',
-    `أصدرت وزارة الداخلية اليوم بياناً بشأن تنفيذ حكم القتل تعزيراً في أحد مهربي المخدرات بمنطقة ${e.region}، فيما يلي نصه:`,
-    '',
-    VERSE,
-    '',
-    `فقد ألقت الجهات الأمنية القبض على المدعو ${e.name} ${e.nationality} الجنسية إثر تهريبه كمية كبيرة من ${e.drug} إلى داخل المملكة عبر منفذ ${e.town}، وأسفر التحقيق معه عن توجيه الاتهام إليه بارتكاب الجريمة.`,
-    '',
-    'وبإحالته إلى المحكمة العامة صدر بحقه صك شرعي يقضي بثبوت ما نسب إليه والحكم عليه بالقتل تعزيراً، وصدق الحكم من محكمة الاستئناف ومن المحكمة العليا، وصدر أمر سام بإنفاذ ما تقرر شرعاً.',
-    '',
-    `وقد تم تنفيذ حكم القتل بالجاني ${e.name} يوم ${e.weekday} في محافظة ${e.town} بمنطقة ${e.region}.`,
-    '',
-    'ووزارة الداخلية إذ تعلن ذلك لتؤكد للجميع حرص حكومة خادم الحرمين الشريفين على مكافحة المخدرات بكل أنواعها وتحذر كل من تسول له نفسه الإقدام على مثل ذلك بأن العقاب الشرعي سيكون مصيره.',
-    '',
-  ].join('\n');
+  const { title, paragraphs } = executionStatement(e);
+  return ['---', `title: ${title}`, `date: ${day}`, `source: ${source}`, '---', '', paragraphs.join('\n\n'), ''].join('\n');
 }
 
-const EARLIER: [string, Execution][] = [
-  ['2015-07-02', { name: 'نوري كامل داود', nationality: 'عراقي', drug: 'الحشيش المخدر', town: 'عرعر', region: 'الحدود الشمالية', weekday: 'الخميس' }],
-  ['2015-07-09', { name: 'ريحان عبدالغفور', nationality: 'بنغلاديشي', drug: 'الهيروين', town: 'الدمام', region: 'الشرقية', weekday: 'الخميس' }],
-  ['2015-07-15', { name: 'عمر حسين ياسين', nationality: 'يمني', drug: 'القات', town: 'صامطة', region: 'جازان', weekday: 'الأربعاء' }],
-  ['2015-07-20', { name: 'مراد سليم الحلبي', nationality: 'سوري', drug: 'حبوب الإمفيتامين', town: 'القريات', region: 'الجوف', weekday: 'الاثنين' }],
-];
-const TODAY = '2015-07-31';
-const FIRST: Execution = { name: 'خالد جميل منصور', nationality: 'أردني', drug: 'حبوب الإمفيتامين', town: 'الخرج', region: 'الرياض', weekday: 'الجمعة' };
-const SECOND: Execution = { name: 'طارق محمود بشير', nationality: 'باكستاني', drug: 'الهيروين', town: 'جدة', region: 'مكة المكرمة', weekday: 'الجمعة' };
-const A = 'صحيفة الوادي';
-const B = 'صحيفة الساحل';
+const A = OUTLET_A;
+const B = OUTLET_B;
 
 let root: string;
 let corpusDir: string;
@@ -98,17 +60,6 @@ afterEach(async () => {
   for (const c of toClose.splice(0).reverse()) await c.close();
   await rm(root, { recursive: true, force: true });
 });
-
-/** What a module script run by Node in its own process (the compiled engine) writes on stdout; fails on a non-zero exit. */
-function runScript(script: string): Promise<string> {
-  return new Promise<string>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let text = '';
-    child.stdout.on('data', (d: Buffer) => (text += d));
-    child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve(text) : reject(new Error(`exit ${code}`))));
-  });
-}
 
 async function openEngine(): Promise<Engine> {
   const engine = await Engine.open({ corpusDir, dataDir, log });
