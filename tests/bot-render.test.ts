@@ -166,6 +166,37 @@ describe('digest messages', () => {
   });
 });
 
+describe("digest messages: the stories' dates", () => {
+  const story = (over: Partial<Digest['stories'][number]>): Digest['stories'][number] => ({
+    title: seeds[0].title,
+    articleIds: [seeds[0].id],
+    summary: seedSentences().slice(0, 2),
+    quote: null,
+    sourceCount: 2,
+    ...over,
+  });
+  const digestOfStories = (stories: Digest['stories']): Digest => ({ generatedAt: new Date().toISOString(), articleCount: 4, stories });
+
+  it('show the publication day, a range of days, or the day without a year, in a Date field and the compact line', () => {
+    const messages = renderDigestMessages(
+      digestOfStories([
+        story({ published: { first: '2015-07-24', last: '2015-07-24' } }),
+        story({ published: { first: '2015-07-22', last: '2015-07-24' } }),
+        story({ publishedDayWithoutYear: { month: 5, day: 12, weekday: 4 } }),
+        story({}),
+      ]),
+      en,
+    );
+    const dates = messages[0].embeds!.map((e) => e.fields!.find((f) => f.name === en.date)?.value);
+    expect(dates).toEqual(['2015-07-24', '2015-07-22 – 2015-07-24', en.dayWithoutYear(4, 12, 5), undefined]);
+    expect(limitProblems(messages[0])).toEqual([]);
+    const compact = renderDigestMessages(digestOfStories([story({ published: { first: '2015-07-22', last: '2015-07-24' } }), story({})]), ar, { format: 'compact' });
+    const lines = compact[0].embeds![0].description!.split('\n\n');
+    expect(lines[0]).toContain(`${ar.digestSources(2)} · 2015-07-22 – 2015-07-24`);
+    expect(lines[1].endsWith(ar.digestSources(2))).toBe(true);
+  });
+});
+
 describe('quote cards and autocomplete choices', () => {
   it('show at most five cards within limits, with the words in guillemets and the speaker as author', () => {
     const sentences = seedSentences();

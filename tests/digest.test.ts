@@ -121,6 +121,24 @@ describe('buildDigest on the seeds', () => {
     expect(digest.stories.slice(1).map((s) => s.sourceCount)).toEqual([1, 1]);
   });
 
+  it("dates each story by its reports' publication (the summary's «اليوم» and «الخميس» say no day on their own)", () => {
+    const digest = digestOf(seeds);
+    // 003 gives «الجمعة 03 ديسمبر 2021»; the Marrakech reports give no full date, but 004 says «أمس الأربعاء 11 مايو»
+    // (published Thursday 12 May); the Rabat visit's 002 gives none at all.
+    expect(storyOf(digest, '003').published).toEqual({ first: '2021-12-03', last: '2021-12-03' });
+    const marrakech = storyOf(digest, '000');
+    expect(marrakech.published).toBeUndefined();
+    expect(marrakech.publishedDayWithoutYear).toEqual({ month: 5, day: 12, weekday: 4 });
+    const rabat = storyOf(digest, '002');
+    expect(rabat.published).toBeUndefined();
+    expect(rabat.publishedDayWithoutYear).toBeUndefined();
+    // Reports of several days: the first and the last.
+    const days = ['2022-05-12', '2022-05-11', '2022-05-13'];
+    const spread = digestOf(seeds.filter((a) => MARRAKECH.includes(a.id.slice(0, 3))).map((a, k) => ({ ...a, date: days[k] })));
+    expect(numbers(spread.stories[0])).toEqual(MARRAKECH);
+    expect(spread.stories[0].published).toEqual({ first: '2022-05-11', last: '2022-05-13' });
+  });
+
   it('summarizes every story in 2–3 verbatim sentences without near-duplicates', () => {
     const digest = digestOf(seeds);
     const byId = new Map(seeds.map((a) => [a.id, a]));

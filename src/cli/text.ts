@@ -1,5 +1,7 @@
 /** Readable terminal output for the CLI (the default, without --json). */
 import type { Article } from '../corpus/article.js';
+import { en } from '../bot/i18n/en.js';
+import { storyDateText } from '../bot/render/provenance.js';
 import type { Digest } from '../digest/types.js';
 import type { Quote } from '../quotes/quote.js';
 import type { SearchResponse } from '../search/types.js';
@@ -60,7 +62,8 @@ export function digestText(digest: Digest): string {
   const lines = [`Digest — ${digest.articleCount} article(s)${omitted}, ${digest.stories.length} story(ies)`, ''];
   digest.stories.forEach((s, i) => {
     lines.push(`${i + 1}. ${s.title}`);
-    lines.push(`   ${s.sourceCount} source(s): ${s.articleIds.join(', ')}`);
+    const when = storyDateText(s, en);
+    lines.push(`   ${s.sourceCount} source(s)${when ? `, published ${when}` : ''}: ${s.articleIds.join(', ')}`);
     for (const sentence of s.summary) lines.push(`   • ${sentence}`);
     if (s.quote) lines.push(`   «${s.quote.text}» — ${s.quote.speaker ?? '?'}`);
     lines.push('');

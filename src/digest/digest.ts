@@ -130,9 +130,18 @@ export function buildDigest(input: DigestInput): Digest {
       summary,
       quote: pickQuote(articles.flatMap((a) => input.quotesByArticle.get(a.id) ?? []), center, weights, summary),
       sourceCount,
+      ...publication(articles),
     };
   });
   return { generatedAt: now.toISOString(), articleCount: selected.length, ...(input.maxStories !== undefined || shown.length < ranked.length ? { storyCount: ranked.length } : {}), stories };
+}
+
+/** A story's publication days (Story.published), or the day without a year one of its articles gives. */
+function publication(articles: readonly Article[]): Pick<Story, 'published' | 'publishedDayWithoutYear'> {
+  const days = articles.map((a) => a.date).filter((d): d is string => d !== null).sort();
+  if (days.length > 0) return { published: { first: days[0], last: days[days.length - 1] } };
+  const withDay = articles.find((a) => a.dayWithoutYear);
+  return withDay?.dayWithoutYear ? { publishedDayWithoutYear: withDay.dayWithoutYear } : {};
 }
 
 /**

@@ -1,3 +1,5 @@
+import type { DayWithoutYear } from '../corpus/dates.js';
+
 export interface StoryQuote {
   text: string;
   speaker: string | null;
@@ -12,6 +14,14 @@ export interface Story {
   quote: StoryQuote | null;
   /** Number of distinct outlets/articles reporting the story. */
   sourceCount: number;
+  /**
+   * When its reports were published, shown beside the summary so that "when" survives a briefing read days later:
+   * a summary sentence may say only «أمس» or «الخميس». The first and last publication days (YYYY-MM-DD) of the
+   * articles that give one; absent when none does.
+   */
+  published?: { first: string; last: string };
+  /** When no article gives a full date: the day one gives without a year (its most central such article). */
+  publishedDayWithoutYear?: DayWithoutYear;
 }
 
 export interface Digest {

@@ -4,6 +4,7 @@ import { stringsFor, type Locale, type Strings } from '../i18n/index.js';
 import { LIMITS } from '../limits.js';
 import { truncate } from '../split.js';
 import { embedTextLength, message, type MessagePayload } from './payload.js';
+import { storyDateText } from './provenance.js';
 import { guillemets, plainText, safeTextWithin } from './text.js';
 
 /** Per-story budgets: a 2–3 sentence summary and one quotation fit easily; these stop a runaway sentence. */
@@ -31,7 +32,8 @@ export interface DigestRenderOptions {
 
 /**
  * A digest as one or more messages: a header (title, counts, period) in the first message's content, one embed
- * per story — summary sentences on their own lines, the strongest quotation and the number of sources as fields —
+ * per story — summary sentences on their own lines, the strongest quotation, the number of sources and the reports'
+ * publication days as fields —
  * packed greedily under 10 embeds and 6,000 characters per message. An empty digest is one short line.
  */
 export function renderDigestMessages(digest: Digest, t: Strings, options: DigestRenderOptions = {}): MessagePayload[] {
@@ -88,7 +90,8 @@ function compactEmbeds(stories: readonly Story[], t: Strings): APIEmbed[] {
   let length = 0;
   stories.forEach((story, i) => {
     const first = story.summary[0] ? safeTextWithin(story.summary[0], COMPACT_LINE_MAX) : '—';
-    const entry = `**${i + 1}. ${safeTextWithin(story.title, 200)}**\n${first} · ${t.digestSources(story.sourceCount)}`;
+    const when = storyDateText(story, t);
+    const entry = `**${i + 1}. ${safeTextWithin(story.title, 200)}**\n${first} · ${t.digestSources(story.sourceCount)}${when ? ` · ${when}` : ''}`;
     if (lines.length > 0 && length + entry.length + 2 > COMPACT_EMBED_MAX) {
       embeds.push({ description: lines.join('\n\n') });
       lines = [];
@@ -116,6 +119,9 @@ function storyEmbed(story: Story, t: Strings): APIEmbed {
     });
   }
   embed.fields!.push({ name: t.source, value: t.digestSources(story.sourceCount), inline: true });
+  // The summary may say only «أمس» or «الخميس»: the reports' days keep "when" for a briefing read later.
+  const when = storyDateText(story, t);
+  if (when) embed.fields!.push({ name: t.date, value: when, inline: true });
   return embed;
 }
 

@@ -1,4 +1,5 @@
 import type { DayWithoutYear } from '../../corpus/dates.js';
+import type { Story } from '../../digest/types.js';
 import type { Strings } from '../i18n/index.js';
 import { plainText } from './text.js';
 
@@ -22,4 +23,14 @@ export function dateText(p: Provenance, t: Strings): string {
  */
 export function sourceAndDate(p: Provenance, t: Strings): string {
   return `${p.source ? plainText(p.source.replace(/\s+/g, ' ').trim(), 200) : t.noSource} · ${dateText(p, t)}`;
+}
+
+/**
+ * When a story's reports were published, as a reader would say it: one day, or the first and last («2015-07-22 –
+ * 2015-07-24»), else the day one gives without a year; null when none says.
+ */
+export function storyDateText(story: Pick<Story, 'published' | 'publishedDayWithoutYear'>, t: Pick<Strings, 'dayWithoutYear'>): string | null {
+  if (story.published) return story.published.first === story.published.last ? story.published.first : `${story.published.first} – ${story.published.last}`;
+  const d = story.publishedDayWithoutYear;
+  return d ? t.dayWithoutYear(d.weekday, d.day, d.month) : null;
 }
