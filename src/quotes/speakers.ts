@@ -106,7 +106,23 @@ export function tokensOf(text: string, offset = 0): Token[] {
     if (m[0].includes(TANWEEN) && isNameToken(norm)) norm += TANWEEN;
     out.push({ text: m[0], norm, start: offset + m.index, end: offset + m.index + m[0].length });
   }
+  for (let j = 1; j + 1 < out.length; j++) if (out[j].norm === 'صباح' && sabahIsGivenName(out[j - 1].norm, out[j + 1].norm)) out[j].norm = SABAH_NAME;
   return out;
+}
+
+/**
+ * «صباح» is the morning («صباح اليوم»، «صباح الأحد») and so ends a verb's subject, but also a given name — of
+ * Kuwait's ruling family among others («رئيس الوزراء الكويتي الشيخ صباح الخالد»، «الشيخ صباح الأحمد») — which
+ * left those statements without a speaker. After an honorific, a role word or a nisba («الكويتي»), and before a
+ * name word or a family name that is no time word, it is the name, and keeps a form of its own (as ALI_NAME).
+ */
+export const SABAH_NAME = 'صباح_';
+/** What «صباح» governs as the morning though it looks like a family name: «صباح العيد»، «صباح الخير». */
+const MORNING_OF: ReadonlySet<string> = new Set('العيد الخير الباكر الغد الامس الجديد التالي نفسه ذلك هذا'.split(' '));
+function sabahIsGivenName(before: string, after: string): boolean {
+  const marked = HONORIFICS.has(before) || ROLE_HEADS.has(withoutArticle(before)) || (/^ال/.test(before) && /ي$/.test(before) && before.length >= 5);
+  if (!marked || TIME_WORDS.has(after) || MORNING_OF.has(after) || SUBJECT_STOPS.has(after)) return false;
+  return isNameToken(after) || isFamilyName(after);
 }
 
 /** The noun without its article (and a conjunction glued before it): «والمنسق» → «منسق». */
@@ -362,8 +378,8 @@ export function nameAfterRole(tokens: Token[]): { name: string; role: string } |
   if (!ROLE_HEADS.has(headBare) && !HONORIFICS.has(head.norm)) return null;
   for (let p = 1; p < Math.min(tokens.length, 9); p++) {
     const before = tokens[p - 1].norm;
-    // «الشيخ صباح الخالد»: after an honorific or a nisba, «صباح» is a given name, not the morning.
-    const sabah = tokens[p].norm === 'صباح' && (HONORIFICS.has(before) || (before.startsWith('ال') && before.endsWith('ي'))) && (isNameToken(tokens[p + 1]?.norm ?? '') || isFamilyName(tokens[p + 1]?.norm ?? ''));
+    // «الشيخ صباح الخالد»: «صباح» as a given name (SABAH_NAME, tokensOf) is read like any other name word here.
+    const sabah = tokens[p].norm === SABAH_NAME;
     if (!sabah && (SUBJECT_STOPS.has(tokens[p].norm) || SPEECH_VERBS.has(tokens[p].norm) || isParticiple(tokens[p].norm))) return null;
     if (sabah) {
       let end = p + 1;

@@ -52,5 +52,7 @@
  * narration reads («وقال "سالم بن خلفان القريني"، وهو…»); a quotation that is a paragraph of its own continues the
  * reporting verb's colon that ends the paragraph before; a title after «عنوان:» and a verse under «قال الله تعالى» are
  * no quotations; «سواء» is no name word.
+ * quotes-14: «صباح» after an honorific, a role word or a nisba and before a name is a given name, not the morning
+ * («رئيس الوزراء الكويتي الشيخ صباح الخالد»; «صباح اليوم»، «صباح الخميس» stay times).
  */
-export const QUOTES_VERSION = 'quotes-13';
+export const QUOTES_VERSION = 'quotes-14';
