@@ -1,6 +1,8 @@
 /**
  * Issue 9, round 14: «صباح» is the morning («صباح اليوم») and ends a verb's subject, but also a given name (Kuwait's
  * ruling family among others). Statements of «رئيس الوزراء الكويتي الشيخ صباح الخالد» had no speaker at all.
+ * «أمير»/«أمين» head roles but sit inside names too: «وزير الخارجية الإيراني حسين أمير عبد اللهيان» was an anaphor
+ * to «the minister», and «وقال حسين أمير عبد اللهيان» lost «حسين».
  * Short passages written for the tests, in the style of pan-Arab wire copy, not copied.
  */
 import { describe, expect, it } from 'vitest';
@@ -22,5 +24,17 @@ describe('round 14: «صباح» as a given name', () => {
       expect(said(`وقال وزير الداخلية اللبناني ${when} ${STATEMENT}`)).toEqual([{ speaker: null, role: 'وزير الداخلية اللبناني', kind: 'unnamed' }]);
     }
     expect(said(`وقال اللواء منصور التركي صباح اليوم: ${STATEMENT}`).map((q) => q.speaker)).toEqual(['منصور التركي']);
+  });
+});
+
+describe('round 14: «أمير»/«أمين» inside a name', () => {
+  it('between a sure given name and «عبد» or a name word', () => {
+    expect(said(`وقال وزير الخارجية الإيراني حسين أمير عبد اللهيان في مؤتمر صحفي: ${STATEMENT}`)).toEqual([{ speaker: 'حسين أمير عبد اللهيان', role: 'وزير الخارجية الإيراني', kind: 'person' }]);
+    expect(said(`وقال حسين أمير عبداللهيان في مؤتمر صحفي: ${STATEMENT}`).map((q) => q.speaker)).toEqual(['حسين أمير عبداللهيان']);
+  });
+
+  it('a role of its own elsewhere: «أمير قطر الشيخ تميم بن حمد»، «ولي العهد الأمير محمد بن سلمان»', () => {
+    expect(said(`وقال أمير قطر الشيخ تميم بن حمد في كلمته: ${STATEMENT}`)).toEqual([{ speaker: 'تميم بن حمد', role: 'أمير قطر', kind: 'person' }]);
+    expect(said(`وأكد ولي العهد الأمير محمد بن سلمان أن ${STATEMENT}`).map((q) => q.speaker)).toEqual(['محمد بن سلمان']);
   });
 });

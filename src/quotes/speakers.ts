@@ -282,7 +282,19 @@ function isAal(t: Token | undefined): boolean {
 
 /** A name word, or «آل» inside a name (followed by its family word). */
 function inNameAt(tokens: Token[], j: number): boolean {
-  return isNameToken(tokens[j].norm) || afterNamePrefix(tokens, j) || beforeNameLink(tokens, j) || (isAal(tokens[j]) && j + 1 < tokens.length && j > 0);
+  return isNameToken(tokens[j].norm) || afterNamePrefix(tokens, j) || beforeNameLink(tokens, j) || (isAal(tokens[j]) && j + 1 < tokens.length && j > 0) || titleWordInsideName(tokens, j);
+}
+
+/**
+ * «حسين أمير عبد اللهيان»، «محمد أمين زكي»: «أمير» and «أمين» head roles (prince, secretary) but are also given
+ * names and parts of family names. Between a sure given name and «عبد» or a name word without the article, the
+ * word is inside a name: a role after a name is set off by a comma or made definite («محمد، أمين عام…»).
+ */
+const TITLE_WORDS_IN_NAMES: ReadonlySet<string> = new Set(['امير', 'امين']);
+function titleWordInsideName(tokens: Token[], j: number): boolean {
+  if (j < 1 || j + 1 >= tokens.length || !TITLE_WORDS_IN_NAMES.has(tokens[j].norm) || !SURE_GIVEN.test(tokens[j - 1].norm)) return false;
+  const next = tokens[j + 1].norm;
+  return next === 'عبد' || (!next.startsWith('ال') && isNameToken(next) && !/ه$/.test(next));
 }
 
 /**
@@ -907,6 +919,7 @@ function roleThenNameRun(phrase: Token[], minNameTokens: number, familyNames: Re
   const inName = (j: number) =>
     (isNameToken(phrase[j].norm) && !phrase[j].norm.startsWith('ال')) ||
     roleAsGivenName(j) ||
+    titleWordInsideName(phrase, j) ||
     (DEFINITE_GIVEN.has(phrase[j].norm) && j + 1 < phrase.length && familyWithArticle(j + 1)) ||
     familyWithArticle(j) ||
     afterNamePrefix(phrase, j) ||

@@ -53,6 +53,7 @@
  * reporting verb's colon that ends the paragraph before; a title after «عنوان:» and a verse under «قال الله تعالى» are
  * no quotations; «سواء» is no name word.
  * quotes-14: «صباح» after an honorific, a role word or a nisba and before a name is a given name, not the morning
- * («رئيس الوزراء الكويتي الشيخ صباح الخالد»; «صباح اليوم»، «صباح الخميس» stay times).
+ * («رئيس الوزراء الكويتي الشيخ صباح الخالد»; «صباح اليوم»، «صباح الخميس» stay times); «أمير»/«أمين» between a sure given
+ * name and «عبد» or a name word are inside the name («حسين أمير عبد اللهيان»).
  */
 export const QUOTES_VERSION = 'quotes-14';
