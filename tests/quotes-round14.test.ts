@@ -2,7 +2,8 @@
  * Issue 9, round 14: «صباح» is the morning («صباح اليوم») and ends a verb's subject, but also a given name (Kuwait's
  * ruling family among others). Statements of «رئيس الوزراء الكويتي الشيخ صباح الخالد» had no speaker at all.
  * «أمير»/«أمين» head roles but sit inside names too: «وزير الخارجية الإيراني حسين أمير عبد اللهيان» was an anaphor
- * to «the minister», and «وقال حسين أمير عبد اللهيان» lost «حسين».
+ * to «the minister», and «وقال حسين أمير عبد اللهيان» lost «حسين». Seats of government and agencies named alone
+ * («وقال الكرملين»، «وقالت رويترز») were no one.
  * Short passages written for the tests, in the style of pan-Arab wire copy, not copied.
  */
 import { describe, expect, it } from 'vitest';
@@ -36,5 +37,19 @@ describe('round 14: «أمير»/«أمين» inside a name', () => {
   it('a role of its own elsewhere: «أمير قطر الشيخ تميم بن حمد»، «ولي العهد الأمير محمد بن سلمان»', () => {
     expect(said(`وقال أمير قطر الشيخ تميم بن حمد في كلمته: ${STATEMENT}`)).toEqual([{ speaker: 'تميم بن حمد', role: 'أمير قطر', kind: 'person' }]);
     expect(said(`وأكد ولي العهد الأمير محمد بن سلمان أن ${STATEMENT}`).map((q) => q.speaker)).toEqual(['محمد بن سلمان']);
+  });
+});
+
+describe('round 14: seats of government and agencies speak as bodies', () => {
+  it('«الكرملين»، «البيت الأبيض»، «قصر الإليزيه»، «داونينغ ستريت»، «الحوثيون»، «رويترز»', () => {
+    for (const body of ['الكرملين', 'البيت الأبيض', 'قصر الإليزيه', 'داونينغ ستريت', 'الحوثيون', 'رويترز']) {
+      expect(said(`وقال ${body} في بيان: ${STATEMENT}`)).toEqual([{ speaker: body, role: null, kind: 'organisation' }]);
+    }
+  });
+
+  it('«بيت» alone stays a given name and a part of «شين بيت»', () => {
+    expect(said(`وقال المتحدث باسم الشرطة، بيت جوست، إن ${STATEMENT}`).map((q) => q.speaker)).toEqual(['بيت جوست']);
+    const shinBet = extractQuotes(article('أعلنت السلطات الإسرائيلية اعتقال مشتبه به بعد وصوله إلى تل أبيب.', `وذكر «شين بيت» في بيانه أن ${STATEMENT}`));
+    expect(shinBet.map((q) => q.speaker)).toEqual(['شين بيت']);
   });
 });

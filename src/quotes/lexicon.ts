@@ -115,7 +115,11 @@ export const COLLECTIVES: ReadonlySet<string> = normalizedSet(`
   شهود قائمون قائمين منظمون منظمين ناشطون ناشطين رجال فقهاء كثيرون كثيرين عديدون عديدين
   مختصون مختصين متخصصون متخصصين متمردون متمردين مسلحون مسلحين دبلوماسيون دبلوماسيين`);
 
-/** Institutions and texts that «say» things: a source, not a person. */
+/**
+ * Institutions and texts that «say» things: a source, not a person. Seats of government stand for it in wire copy
+ * («وقال الكرملين»، «قصر الإليزيه»، «داونينغ ستريت»; «البيت الأبيض», see isOrganisationHead), and «الحوثيون»: all were
+ * read as no one or as a person's name. («بيت» alone is a given name, «بيت جوست», and part of «شين بيت».)
+ */
 export const INSTITUTIONS: ReadonlySet<string> = normalizedSet(`
   خارجية داخلية وزارة حكومة وكالة بيان مصدر موقع تقرير صحيفة جريدة قناة منظمة هيئة مكتب رئاسة ديوان مجلس برلمان
   لجنة شركة جمعية حزب اتحاد تحالف اجتماع مؤتمر دراسة وثيقة بلاغ نص رسالة تغريدة مذكرة إعلان قرار محكمة
@@ -124,7 +128,11 @@ export const INSTITUTIONS: ReadonlySet<string> = normalizedSet(`
   نقابة رابطة حلف ناتو رويترز بلومبرغ بلومبيرغ
   قيادة ولاية محافظة مديرية نيابة نادي مؤسسة محطة سلطات أمم كونغرس كونجرس منتخب
   خطوط
-  مصرف دولة`);
+  مصرف دولة
+  كرملين بنتاغون بنتاجون إليزيه فاتيكان كنيست قصر داونينغ داوننغ حوثيون`);
+
+/** Institutions whose word is a proper name: alone and without the article it is the body («وقالت رويترز»، «حماس»). */
+export const NAMED_BODIES: ReadonlySet<string> = normalizedSet(`ناتو رويترز بلومبرغ بلومبيرغ`);
 
 /**
  * An honorific with a pronoun suffix stands for the person just named: «وأضاف سموه»، «وأكد معاليه». The subject

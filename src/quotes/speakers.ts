@@ -15,6 +15,7 @@ import {
   HONORIFICS,
   INSTITUTIONS,
   KANA_FORMS,
+  NAMED_BODIES,
   PARTICIPLES,
   QUANTIFIER_HEADS,
   ROLE_HEADS,
@@ -679,10 +680,10 @@ function parseSubjectCore(afterVerb: string, familyNames: ReadonlySet<string>, c
   if (HONORIFIC_PRONOUNS.has(phrase[0].norm.replace(/^[وف](?=..)/, '')) || blessing) {
     return { kind: 'anaphor', head: '', description: phrase[0].text };
   }
-  if (isOrganisationHead(phrase[0].norm)) {
+  if (isOrganisationHead(phrase[0].norm, phrase[1]?.norm)) {
     const run = organisationRun(phrase, 0);
     // «وكشفت مجموعة من الناشطين»: a bare indefinite word names no body; it describes an unnamed source.
-    if (run.length === 1 && !/^(ال|وال)/.test(run[0].norm)) return { kind: 'unnamed', role: run[0].text };
+    if (run.length === 1 && !/^(ال|وال)/.test(run[0].norm) && !NAMED_BODIES.has(run[0].norm)) return { kind: 'unnamed', role: run[0].text };
     return { kind: 'organisation', name: join(run) };
   }
   if (DOCUMENT_HEADS.has(first)) {
@@ -1171,10 +1172,13 @@ export class PersonRegistry {
 }
 
 /** A body that speaks in its own name: «وزارة…»، «الجيش…»، «صحيفة…» — not a document, not «مصدر», not «وسائل». */
-export function isOrganisationHead(norm: string): boolean {
+export function isOrganisationHead(norm: string, next?: string): boolean {
   const bare = withoutArticle(norm);
+  // «وأضاف البيت الأبيض في بيان»: the White House speaks; «بيت» is no institution otherwise (a given name).
+  if (/^(ال|وال)بيت$/.test(norm) && next === WHITE) return true;
   return INSTITUTIONS.has(bare) && !DOCUMENT_HEADS.has(bare) && !SOURCE_HEADS.has(bare);
 }
+const WHITE = normalizeArabic('الأبيض');
 
 /**
  * The name of a body starting at tokens[i]: the head, then its construct chain and adjectives — definite words
@@ -1240,7 +1244,7 @@ function isAdjective(norm: string): boolean {
   return COMMON_ADJECTIVES.has(bare);
 }
 const COMMON_ADJECTIVES: ReadonlySet<string> = new Set(
-  'عام عامه حر حره كبير كبري خاص خاصه جديد جديده اول اولي ثاني عليا وطني اهلي صغري عظمي احمر دولي اوسط ادني اقصي'.split(' '),
+  'عام عامه حر حره كبير كبري خاص خاصه جديد جديده اول اولي ثاني عليا وطني اهلي صغري عظمي احمر دولي اوسط ادني اقصي ابيض اخضر ازرق اسود'.split(' '),
 );
 
 /** Bodies named in the article, in order, for resolving «الوزارة» or «البيان» to the name given in full. */
@@ -1249,7 +1253,7 @@ export function organisationsIn(paragraphs: string[], tokenized: Token[][] = par
     const tokens = tokenized[n];
     const names: string[] = [];
     for (let i = 0; i < tokens.length; i++) {
-      if (!isOrganisationHead(tokens[i].norm)) continue;
+      if (!isOrganisationHead(tokens[i].norm, tokens[i + 1]?.norm)) continue;
       const run = organisationRun(tokens, i);
       if (run.length > 1) names.push(join(run));
       i += run.length - 1;
