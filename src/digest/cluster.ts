@@ -41,7 +41,6 @@
  *   the day's own statistics); 0.18 groups more loosely (3.2%), 0.25 fewer (1.8%, 278 multi-article stories).
  */
 import { type FormulaStatistics, FORMULA_MIN_DAYS, FORMULA_SENTENCE_SHARE, NO_FORMULAS, formulaMask } from './formulas.js';
-import { type ReportSlots, reportSlots, slotsClash } from './slots.js';
 import type { AnalyzedArticle, SparseVector, TermWeights } from './vectors.js';
 import { dot } from './vectors.js';
 
@@ -71,11 +70,6 @@ export interface ClusterOptions {
   formulaMinDays: number;
   /** …and only sentences (and titles) this much of which is formula (formulas.ts FORMULA_SENTENCE_SHARE). */
   formulaSentenceShare: number;
-  /**
-   * Two groups of retellings linked by a pair whose slots clash (slots.ts) merge only when their average similarity
-   * is at least this share of the looser group's own (0 turns it off). See clusterArticles.
-   */
-  slotClashCohesion: number;
 }
 
 export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
@@ -89,7 +83,6 @@ export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
   headlineFloor: 0.3,
   formulaMinDays: FORMULA_MIN_DAYS,
   formulaSentenceShare: FORMULA_SENTENCE_SHARE,
-  slotClashCohesion: 0.6,
 };
 
 export interface StoryVectors {
@@ -98,8 +91,6 @@ export interface StoryVectors {
   day: number | null;
   /** The title and first body sentence alone (all their terms): what the report says happened. */
   headline: SparseVector;
-  /** What the report says in its slots (slots.ts); absent when slot clashes are not looked at. */
-  slots?: ReportSlots;
 }
 
 /**
@@ -137,7 +128,6 @@ export function storyVectors(doc: AnalyzedArticle, weights: TermWeights, options
     doc: weights.vector(counts, options.keepTerms),
     day: Number.isNaN(date) ? null : Math.round(date / 86_400_000),
     headline: weights.vector(headline),
-    ...(options.slotClashCohesion > 0 ? { slots: reportSlots(doc, weights) } : {}),
   };
 }
 
@@ -303,41 +293,11 @@ export function clusterArticles(vectors: readonly StoryVectors[], options: Clust
   const edges = similarPairs(vectors, options, options.threshold / 4);
 
   const members: (number[] | null)[] = Array.from({ length: n }, (_, i) => [i]);
-  // Slot clashes (slots.ts) hold apart two groups of retellings that are far less alike than each is within: the
-  // group each article is in, the link similarities summed inside each group, and each article's pairs near the
-  // threshold, whose slots are compared only when a merge would be held by them (a few hundred pairs of a news day;
-  // comparing every pair near the threshold, ~3,000, added a tenth of a second).
-  const groupOf = Int32Array.from({ length: n }, (_, i) => i);
-  const inside = new Float64Array(n);
-  const near: number[][] = Array.from({ length: n }, () => []);
-  const clashes = new Map<number, boolean>();
-  const clash = (x: number, y: number): boolean => {
-    const key = x < y ? x * n + y : y * n + x;
-    let found = clashes.get(key);
-    if (found === undefined) clashes.set(key, (found = slotsClash(vectors[x].slots!, vectors[y].slots!)));
-    return found;
-  };
-  const cohesion = (g: number, size: number) => inside[g] / ((size * (size - 1)) / 2);
-  /** 0 when groups a and b are retellings that clash in their slots and are far less alike than within, else 1. */
-  const slotFactor = (a: number, b: number, average: number): number => {
-    const ma = members[a]!;
-    const mb = members[b]!;
-    if (options.slotClashCohesion <= 0 || ma.length < 2 || mb.length < 2) return 1;
-    if (average >= options.slotClashCohesion * Math.min(cohesion(a, ma.length), cohesion(b, mb.length))) return 1;
-    const [small, other] = ma.length <= mb.length ? [ma, b] : [mb, a];
-    for (const x of small) for (const y of near[x]) if (groupOf[y] === other && clash(x, y)) return 0;
-    return 1;
-  };
   const links: Map<number, number>[] = Array.from({ length: n }, () => new Map());
   // Best headline agreement between two groups, over their linked pairs.
   const agree: Map<number, number>[] = Array.from({ length: n }, () => new Map());
   const heap = new MaxHeap();
   for (const { a, b, sim, headline } of edges) {
-    // Slots compared only for pairs at half the threshold or more, as headlines: a weaker pair does not decide a merge.
-    if (vectors[a].slots && vectors[b].slots && sim * headlineFactor(headline, options) >= options.threshold / 2) {
-      near[a].push(b);
-      near[b].push(a);
-    }
     links[a].set(b, sim);
     links[b].set(a, sim);
     agree[a].set(b, headline);
@@ -346,25 +306,15 @@ export function clusterArticles(vectors: readonly StoryVectors[], options: Clust
     if (score >= options.threshold) heap.push(score, a, b);
   }
 
-  /** Two groups' average link (their links summing to `sum`) scaled by their headlines' agreement and their slots. */
-  const mergeScore = (a: number, b: number, sum: number): number => {
-    const average = sum / (members[a]!.length * members[b]!.length);
-    const score = average * headlineFactor(agree[a].get(b) ?? 0, options);
-    // Slots are looked at only where they decide: the pair would merge otherwise.
-    return score >= options.threshold ? score * slotFactor(a, b, average) : score;
-  };
-
   while (heap.size > 0) {
     const top = heap.pop()!;
     const ma = members[top.a];
     const mb = members[top.b];
     if (!ma || !mb) continue; // one side was merged away since this entry was pushed
     const sum = links[top.a].get(top.b) ?? 0;
-    const score = mergeScore(top.a, top.b, sum);
+    const score = (sum / (ma.length * mb.length)) * headlineFactor(agree[top.a].get(top.b) ?? 0, options);
     if (Math.abs(score - top.score) > 1e-12) continue; // stale: the pair's average changed since
     // Merge b into a: link sums add up, so averages to every neighbour can be recomputed exactly.
-    inside[top.a] += inside[top.b] + sum;
-    for (const i of mb) groupOf[i] = top.a;
     ma.push(...mb);
     members[top.b] = null;
     links[top.a].delete(top.b);
@@ -383,7 +333,7 @@ export function clusterArticles(vectors: readonly StoryVectors[], options: Clust
     links[top.b].clear();
     agree[top.b].clear();
     for (const [k, s] of links[top.a]) {
-      const scoreK = mergeScore(top.a, k, s);
+      const scoreK = (s / (ma.length * members[k]!.length)) * headlineFactor(agree[top.a].get(k) ?? 0, options);
       if (scoreK >= options.threshold) heap.push(scoreK, top.a, k);
     }
   }

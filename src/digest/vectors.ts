@@ -165,11 +165,6 @@ export class TermWeights {
     this.maxDf = Math.max(MAX_EVENT_DF_FLOOR, MAX_EVENT_DF_SHARE * stats.documentCount);
   }
 
-  /** Documents of the corpus holding the term (the statistics' own count). */
-  documentFrequency(term: string): number {
-    return this.stats.documentFrequency(term);
-  }
-
   idf(term: string): number {
     let idf = this.idfCache.get(term);
     if (idf === undefined) {
