@@ -3,7 +3,8 @@
  * ruling family among others). Statements of «رئيس الوزراء الكويتي الشيخ صباح الخالد» had no speaker at all.
  * «أمير»/«أمين» head roles but sit inside names too: «وزير الخارجية الإيراني حسين أمير عبد اللهيان» was an anaphor
  * to «the minister», and «وقال حسين أمير عبد اللهيان» lost «حسين». Seats of government and agencies named alone
- * («وقال الكرملين»، «وقالت رويترز») were no one.
+ * («وقال الكرملين»، «وقالت رويترز») were no one. «وطالب»/«طالبت» (demanded) did not introduce the partial quotation
+ * after it («بضرورة "…"», a kind the issue counts among the quotations missed).
  * Short passages written for the tests, in the style of pan-Arab wire copy, not copied.
  */
 import { describe, expect, it } from 'vitest';
@@ -51,5 +52,18 @@ describe('round 14: seats of government and agencies speak as bodies', () => {
     expect(said(`وقال المتحدث باسم الشرطة، بيت جوست، إن ${STATEMENT}`).map((q) => q.speaker)).toEqual(['بيت جوست']);
     const shinBet = extractQuotes(article('أعلنت السلطات الإسرائيلية اعتقال مشتبه به بعد وصوله إلى تل أبيب.', `وذكر «شين بيت» في بيانه أن ${STATEMENT}`));
     expect(shinBet.map((q) => q.speaker)).toEqual(['شين بيت']);
+  });
+});
+
+describe('round 14: the verb of demanding introduces a partial quotation', () => {
+  it('«وطالبت الوزارة بضرورة "…"»، «وطالب X بـ"…"»', () => {
+    expect(said(`وطالبت وزارة الخارجية الفلسطينية في بيان المجتمع الدولي بضرورة "وقف إطلاق النار فورا في قطاع غزة دون شروط".`)).toEqual([
+      { speaker: 'وزارة الخارجية الفلسطينية', role: null, kind: 'organisation' },
+    ]);
+    expect(said(`وطالب الرئيس الفلسطيني محمود عباس بـ"وقف إطلاق النار فورا في قطاع غزة دون شروط".`).map((q) => q.speaker)).toEqual(['محمود عباس']);
+  });
+
+  it('«طالب» alone is still the student', () => {
+    expect(said(`وقال طالب في الجامعة للصحيفة: ${STATEMENT}`)).toEqual([{ speaker: null, role: 'طالب', kind: 'unnamed' }]);
   });
 });

@@ -55,6 +55,7 @@
  * quotes-14: «صباح» after an honorific, a role word or a nisba and before a name is a given name, not the morning
  * («رئيس الوزراء الكويتي الشيخ صباح الخالد»; «صباح اليوم»، «صباح الخميس» stay times); «أمير»/«أمين» between a sure given
  * name and «عبد» or a name word are inside the name («حسين أمير عبد اللهيان»); seats of government («الكرملين»، «البيت
- * الأبيض»، «قصر الإليزيه»، «داونينغ ستريت»), «الحوثيون» and agencies named alone («رويترز») speak as bodies.
+ * الأبيض»، «قصر الإليزيه»، «داونينغ ستريت»), «الحوثيون» and agencies named alone («رويترز») speak as bodies; «وطالب»،
+ * «طالبت»، «طالبوا» (demanded) are reporting verbs, so «بضرورة "…"» after them is a partial quotation.
  */
 export const QUOTES_VERSION = 'quotes-14';
