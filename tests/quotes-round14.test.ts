@@ -63,6 +63,16 @@ describe('round 14: the verb of demanding introduces a partial quotation', () =>
     expect(said(`وطالب الرئيس الفلسطيني محمود عباس بـ"وقف إطلاق النار فورا في قطاع غزة دون شروط".`).map((q) => q.speaker)).toEqual(['محمود عباس']);
   });
 
+  it('it takes an object, which is no family name when the article calls the person by the surname alone', () => {
+    const quotes = extractQuotes(
+      article(
+        'وطالب الرئيس الفلسطيني محمود عباس المجتمع الدولي بـ"وقف إطلاق النار فورا في قطاع غزة دون شروط".',
+        'وقال عباس في كلمته: "لن نقبل بأي حلول منقوصة لقضيتنا العادلة مهما طال الزمن".',
+      ),
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['محمود عباس', 'محمود عباس']);
+  });
+
   it('«طالب» alone is still the student', () => {
     expect(said(`وقال طالب في الجامعة للصحيفة: ${STATEMENT}`)).toEqual([{ speaker: null, role: 'طالب', kind: 'unnamed' }]);
   });

@@ -1025,7 +1025,7 @@ function isReportingVerbAt(tokens: Token[], i: number): boolean {
 // «وهو أبرز حزب معارض»: after a pronoun «أبرز» is the elative (the most prominent), not the verb.
 /** Reporting verbs that also take a direct object («تابع الجلسات»، «أعلن الخبر»), in search form. */
 const OBJECT_VERBS: ReadonlySet<string> = new Set(
-  'وصف وصفت اتهم اتهمت كتب كتبت تابع تابعت واصل واصلت ابرز ابرزت اختتم اختتمت انتقد انتقدت استنكر استنكرت نفي نفت اعلن اعلنت كشف كشفت ذكر ذكرت رحب رحبت دعا دعت ناشد ناشدت اشاد اشادت اقر اقرت اعترف اعترفت اوصي اوصت علق علقت'.split(' '),
+  'وصف وصفت طالب طالبت اتهم اتهمت كتب كتبت تابع تابعت واصل واصلت ابرز ابرزت اختتم اختتمت انتقد انتقدت استنكر استنكرت نفي نفت اعلن اعلنت كشف كشفت ذكر ذكرت رحب رحبت دعا دعت ناشد ناشدت اشاد اشادت اقر اقرت اعترف اعترفت اوصي اوصت علق علقت'.split(' '),
 );
 
 /** Where the clause after the last «أن/إن» before tokens[t] (in its sentence, within 12 words) starts; 0 if none. */
