@@ -77,3 +77,14 @@ describe('round 14: the verb of demanding introduces a partial quotation', () =>
     expect(said(`وقال طالب في الجامعة للصحيفة: ${STATEMENT}`)).toEqual([{ speaker: null, role: 'طالب', kind: 'unnamed' }]);
   });
 });
+
+describe('round 14: «قوله» after the one quoted ends the subject', () => {
+  it('an unnamed source\'s description, and a named speaker\'s role, leave «قوله» out', () => {
+    expect(said('ونقلت رويترز عن مصدر أمني عراقي قوله إن "الهجوم نفذه شخصان على الأقل وأن التحقيقات جارية".')).toEqual([{ speaker: null, role: 'مصدر أمني عراقي', kind: 'unnamed' }]);
+    expect(said('ونقلت الصحيفة عن المدرب البرتغالي جوزيه مورينيو قوله: "كان من الصعب دائما الفوز بالمباريات هنا".')).toEqual([{ speaker: 'جوزيه مورينيو', role: 'المدرب البرتغالي', kind: 'person' }]);
+  });
+
+  it('«ومقره واشنطن» after a spokesman\'s role is where the body sits, not his name', () => {
+    expect(said('ونقلت الوكالة عن متحدث باسم الصندوق ومقره واشنطن قوله: "لقد تلقينا خطابا من السلطات اليونانية".').map((q) => q.speaker)).toEqual([null]);
+  });
+});

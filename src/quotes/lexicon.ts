@@ -154,13 +154,15 @@ export const SPEECH_NOUNS: ReadonlySet<string> = normalizedSet(`بالقول`);
 
 /**
  * Words that end the subject of a reporting verb: the complementizer before the statement, prepositions that
- * introduce the verb's object (أعرب عن، حذر من، أشار إلى) or an adverbial (في تصريح، خلال، عقب).
+ * introduce the verb's object (أعرب عن، حذر من، أشار إلى) or an adverbial (في تصريح، خلال، عقب), and «قوله» after
+ * the one quoted («نقلت رويترز عن مصدر أمني قوله إن…»: the source is «مصدر أمني», not «مصدر أمني قوله»).
  */
 export const SUBJECT_STOPS: ReadonlySet<string> = normalizedSet(`
   إن أن بأن بأنه بأنها بأنهم أنه إنه أنها إنها أنهم إنهم وأن وإن إننا أننا بأننا إنني أنني أنهن إنهن بأنهن لديه لديها لديهم لديهن عن من إلى الى على في خلال عقب أمام بعد قبل لدى حول مع ضمن
   عشية صباح مساء اليوم أمس أمسية بمناسبة حين عندما بعدما حينما كلما ريثما لدى إثر قائلا بينما كما لكن ضد منذ عبر ل
   الذي التي الذين اللذين اللتين اللواتي وهو وهي
-  وفقا وفق طبقا نقلا حسب بحسب حسبما نعم وبئس بئس`);
+  وفقا وفق طبقا نقلا حسب بحسب حسبما نعم وبئس بئس
+  قوله قولها قولهم قولهما`);
 
 /** Comma segments that are adverbials, not an apposition: «، في تصريح للصحافة،»، «، عشية انعقاد…،». */
 export const ADVERBIAL_STARTS: ReadonlySet<string> = normalizedSet(`

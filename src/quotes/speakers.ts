@@ -188,10 +188,11 @@ export function isNameToken(norm: string): boolean {
 
 /**
  * «وأضاف تمت مناقشة آلية الحوافز…»: the auxiliary of the passive («it was done») opens a clause, never a name
- * («تمام سلام» is a name and is not one of these forms); «سواء كانت…» is «whether» (round 13). With و/ف.
+ * («تمام سلام» is a name and is not one of these forms); «سواء كانت…» is «whether» (round 13); «ومقره واشنطن» is where a
+ * body sits, after its spokesman's role (round 14). With و/ف.
  */
 const NEVER_NAMES: ReadonlySet<string> = new Set(
-  ['تم', 'تمت', 'يتم', 'تتم', 'سيتم', 'ستتم', 'سواء'].flatMap((w) => ['', 'و', 'ف'].map((p) => normalizeArabic(p + w))),
+  ['تم', 'تمت', 'يتم', 'تتم', 'سيتم', 'ستتم', 'سواء', 'مقره', 'مقرها'].flatMap((w) => ['', 'و', 'ف'].map((p) => normalizeArabic(p + w))),
 );
 
 const PLURALS_WITH_HIS = /^[وف]?(خصوم|انصار|اتباع|رفاق|زملاء|زملاو|منتقدي|معارضي|مويدي)(ه|ها|هم)$/;

@@ -56,6 +56,7 @@
  * («رئيس الوزراء الكويتي الشيخ صباح الخالد»; «صباح اليوم»، «صباح الخميس» stay times); «أمير»/«أمين» between a sure given
  * name and «عبد» or a name word are inside the name («حسين أمير عبد اللهيان»); seats of government («الكرملين»، «البيت
  * الأبيض»، «قصر الإليزيه»، «داونينغ ستريت»), «الحوثيون» and agencies named alone («رويترز») speak as bodies; «وطالب»،
- * «طالبت»، «طالبوا» (demanded) are reporting verbs, so «بضرورة "…"» after them is a partial quotation.
+ * «طالبت»، «طالبوا» (demanded) are reporting verbs, so «بضرورة "…"» after them is a partial quotation; «قوله» ends the
+ * subject («عن مصدر أمني قوله» → «مصدر أمني»).
  */
 export const QUOTES_VERSION = 'quotes-14';
