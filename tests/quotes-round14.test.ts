@@ -88,3 +88,11 @@ describe('round 14: «قوله» after the one quoted ends the subject', () => {
     expect(said('ونقلت الوكالة عن متحدث باسم الصندوق ومقره واشنطن قوله: "لقد تلقينا خطابا من السلطات اليونانية".').map((q) => q.speaker)).toEqual([null]);
   });
 });
+
+describe('round 14: a compound given name counts as one word before a family name in ة', () => {
+  it('«عبد العزيز بوتفليقة»، «نور الدين بوريطة»; «محمد علي كلمة» still ends at the name', () => {
+    expect(said(`وقال الرئيس الجزائري عبد العزيز بوتفليقة في رسالة: ${STATEMENT}`)).toEqual([{ speaker: 'عبد العزيز بوتفليقة', role: 'الرئيس الجزائري', kind: 'person' }]);
+    expect(said(`وقال نور الدين بوريطة للصحفيين: ${STATEMENT}`).map((q) => q.speaker)).toEqual(['نور الدين بوريطة']);
+    expect(said(`وألقى محمد علي كلمة قال فيها: ${STATEMENT}`).map((q) => q.speaker)).not.toContain('محمد علي كلمة');
+  });
+});

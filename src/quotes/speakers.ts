@@ -271,7 +271,9 @@ function afterNamePrefix(tokens: Token[], j: number): boolean {
 function nounAfterName(tokens: Token[], k: number): boolean {
   // (After «بن X» a word in ة is the family name: «طلال بن محمد ملائكة».)
   const linked = tokens.slice(Math.max(0, k - 3), k).some((t) => t.norm === 'بن' || t.norm === 'ابن' || t.norm === 'بنت');
-  return k >= 2 && tokens[k].norm.endsWith('ه') && !tokens[k].norm.startsWith('ال') && !afterNamePrefix(tokens, k) && !linked;
+  // (A compound given name is one word of the name: «عبد العزيز بوتفليقة»، «نور الدين بوريطة» — round 14.)
+  const compounds = tokens.slice(0, k).filter((t, j) => NAME_PREFIXES.has(t.norm) || (j > 0 && COMPOUND_ENDS.has(t.norm))).length;
+  return k - compounds >= 2 && tokens[k].norm.endsWith('ه') && !tokens[k].norm.startsWith('ال') && !afterNamePrefix(tokens, k) && !linked;
 }
 
 /**

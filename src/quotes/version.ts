@@ -57,6 +57,7 @@
  * name and «عبد» or a name word are inside the name («حسين أمير عبد اللهيان»); seats of government («الكرملين»، «البيت
  * الأبيض»، «قصر الإليزيه»، «داونينغ ستريت»), «الحوثيون» and agencies named alone («رويترز») speak as bodies; «وطالب»،
  * «طالبت»، «طالبوا» (demanded) are reporting verbs, so «بضرورة "…"» after them is a partial quotation; «قوله» ends the
- * subject («عن مصدر أمني قوله» → «مصدر أمني»).
+ * subject («عن مصدر أمني قوله» → «مصدر أمني»); a compound given name counts as one word before a family name in ة
+ * («عبد العزيز بوتفليقة» was «عبد العزيز»).
  */
 export const QUOTES_VERSION = 'quotes-14';
