@@ -394,22 +394,7 @@ export function nameAfterRole(tokens: Token[]): { name: string; role: string } |
   if (!ROLE_HEADS.has(headBare) && !HONORIFICS.has(head.norm)) return null;
   for (let p = 1; p < Math.min(tokens.length, 9); p++) {
     const before = tokens[p - 1].norm;
-    // «الشيخ صباح الخالد»: «صباح» as a given name (SABAH_NAME, tokensOf) is read like any other name word here.
-    const sabah = tokens[p].norm === SABAH_NAME;
-    if (!sabah && (SUBJECT_STOPS.has(tokens[p].norm) || SPEECH_VERBS.has(tokens[p].norm) || isParticiple(tokens[p].norm))) return null;
-    if (sabah) {
-      let end = p + 1;
-      while (end < tokens.length && end - p < MAX_NAME_TOKENS) {
-        const norm = tokens[end].norm;
-        if (norm.startsWith('ال')) {
-          if (isFamilyName(norm)) end++;
-          break;
-        }
-        if (!isNameToken(norm)) break;
-        end++;
-      }
-      if (end - p >= 2) return { name: join(tokens.slice(p, end)), role: join(tokens.slice(0, p).filter((t) => !HONORIFICS.has(t.norm))) };
-    }
+    if (SUBJECT_STOPS.has(tokens[p].norm) || SPEECH_VERBS.has(tokens[p].norm) || isParticiple(tokens[p].norm)) return null;
     // «الحاكم السابق لفلوريدا جيب بوش»: a place behind a glued preposition closes the role too.
     // («مصدر محلي لوكالة فرانس برس»: after a preposition glued to an outlet comes the outlet's name, not a person's.)
     const marked =
