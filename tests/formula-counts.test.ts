@@ -24,6 +24,17 @@ function statementFile(source: string, day: string, e: Execution): string {
   return ['---', `title: ${title}`, `date: ${day}`, `source: ${source}`, '---', '', paragraphs.join('\n\n'), ''].join('\n');
 }
 
+/** The store's articles, calling `onRead` at each read of one article's stored analysis (what counting costs). */
+function countingReads<T extends object>(articles: T, onRead: () => void): T {
+  return new Proxy(articles, {
+    get(target, key, receiver) {
+      const value = Reflect.get(target, key, receiver);
+      if (key === 'formulaInputOf' || key === 'getForDigest') return (id: string) => (onRead(), (value as (id: string) => unknown).call(target, id));
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
 const A = OUTLET_A;
 const B = OUTLET_B;
 
@@ -110,13 +121,7 @@ describe("the engine's formula statistics", () => {
     const store = openStore(dataDir);
     toClose.push(store);
     let reads = 0;
-    const articles = new Proxy(store.articles, {
-      get(target, key, receiver) {
-        if (key === 'formulaInputOf' || key === 'getForDigest') return (id: string) => (reads++, target[key](id));
-        const value = Reflect.get(target, key, receiver);
-        return typeof value === 'function' ? value.bind(target) : value;
-      },
-    });
+    const articles = countingReads(store.articles, () => reads++);
     const first = new FormulaCounts(articles, dataDir, log, { saveFromArticles: 1 });
     const counted = await first.current();
     expect(reads).toBe(11); // every stored article, once
@@ -150,13 +155,7 @@ describe("the engine's formula statistics", () => {
     const after = openStore(dataDir);
     toClose.push(after);
     reads = 0;
-    const counting = new Proxy(after.articles, {
-      get(target, key, receiver) {
-        if (key === 'formulaInputOf' || key === 'getForDigest') return (id: string) => (reads++, target[key](id));
-        const value = Reflect.get(target, key, receiver);
-        return typeof value === 'function' ? value.bind(target) : value;
-      },
-    });
+    const counting = countingReads(after.articles, () => reads++);
     const third = new FormulaCounts(counting, dataDir, log, { saveFromArticles: 1 });
     expect((await third.current()).reports).toBe(counted.reports + 1);
     expect(reads).toBe(1);
