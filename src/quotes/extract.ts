@@ -145,6 +145,24 @@ export function analyseQuotes(article: Article): QuoteAnalysis {
 
   /** Make the subject of a reporting verb (or of an attribution after the quote) the current speaker. */
   const applySubject = (subject: Subject, paragraphIndex: number, subjectText: string) => {
+    // «وذكرت النصرة أن…» after «وقالت جبهة النصرة»: one definite word that the rules cannot read, before «أن» or a
+    // colon, and that ends the name of a body that has spoken, is that body speaking again — not whoever spoke
+    // before (round 15).
+    if (subject.kind === 'bare' && subjectText) {
+      const [first, next] = tokensOf(subjectText);
+      const alone = next === undefined ? /^\s*:?\s*$/.test(subjectText.slice(first?.end ?? 0)) : THAT_WORDS.has(next.norm) && /^\s+$/.test(subjectText.slice(first.end, next.start));
+      const body = first && alone && /^ال/.test(first.norm) && !isRoleWord(first.norm)
+        ? namedBodies.find((name) => {
+            const keys = tokensOf(name).map((t) => t.norm);
+            return keys.length >= 2 && keys.at(-1) === first.norm;
+          })
+        : undefined;
+      if (body) {
+        namedBodies.push(body);
+        setCurrent({ organisation: body }, paragraphIndex);
+        return;
+      }
+    }
     if (subject.kind === 'named' && subject.weak) {
       const key = nameKeys(subject.name)[0];
       const known = registry.people.find((p) => p.keys.includes(key));
@@ -358,7 +376,7 @@ export function analyseQuotes(article: Article): QuoteAnalysis {
       // «"النادي يعلم رغبتي، أريد الرحيل"، هذا ما قاله موتا»: the attribution can follow the quotation.
       const after = cue === 'speech' ? null : attributionAfter(masked, span.end + 1, familyNames);
       if (cue !== 'speech' && !after) continue;
-      if (words < MIN_QUOTE_WORDS && !(words >= 2 && isCompleteUtterance(masked, span)) && !(words === 3 && (followsIntroducer(paragraph, span.openAt) || threeWordStatement(paragraph, span)))) {
+      if (words < MIN_QUOTE_WORDS && !(words >= 2 && (isCompleteUtterance(masked, span) || closesClauseAfterThat(paragraph, span))) && !(words === 3 && (followsIntroducer(paragraph, span.openAt) || threeWordStatement(paragraph, span)))) {
         continue;
       }
       if (followsTitleNoun(paragraph, span.openAt, span)) continue;
@@ -530,6 +548,9 @@ function clauseInitialTokens(masked: string, tokens: Token[]): Set<number> {
     return false;
   };
   for (let i = 0; i < tokens.length; i++) {
+    // «…، في حين وصف رئيس المجلس محمد الناصر إقرار القانون…، مؤكدا أن «…»»: «في حين» after a comma opens a clause of
+    // its own, whose verb's subject a participle after it speaks for (round 15).
+    if (tokens[i].norm === 'في' && tokens[i + 1]?.norm === 'حين' && tokens[i + 2] && i > 0 && /[،,]/.test(masked.slice(tokens[i - 1].end, tokens[i].start))) starts.add(i + 2);
     // «…نصيرا)" كما تفاعل عادل الجبير… وكتب "…"»: a quotation (masked to spaces; twelve blanks and more is a
     // quotation of four words and more, not spacing) ends its sentence as a stop does.
     // (Only a word that links a new clause, «كما» or a verb with و/ف: «…" يرحم الله الشيخ» is no new speaker's clause.)
@@ -911,6 +932,22 @@ function endsWithReporting(masked: string): boolean {
   if (tokens.some((t) => DOCUMENT_WORDS.has(withoutArticle(t.norm.replace(/^[وف](?=ال)/, ''))))) return false;
   return tokens.some((t, i) => isReportingVerbAt(tokens, i) || isParticiple(t.norm) || SAYING_WORDS.has(t.norm));
 }
+
+/**
+ * «وأكد الناطق … في تصريح لموزاييك أن "الأبحاث متواصلة".»: two words after «أن/إن» that end the sentence are the
+ * clause said, a subject and its predicate (round 15). A term or a name in marks goes on into the sentence
+ * («أن "حزب الله" يرفض…»), so the full stop right after the closing mark is what tells them apart.
+ */
+function closesClauseAfterThat(paragraph: string, span: QuoteSpan): boolean {
+  if (!span.closed || !/^\s*([.!؟?]|$)/.test(paragraph.slice(span.end + 1))) return false;
+  const from = Math.max(0, span.openAt - 12);
+  const last = tokensOf(paragraph.slice(from, span.openAt), from).at(-1);
+  if (last === undefined || !THAT_WORDS.has(last.norm) || !/^\s*$/.test(paragraph.slice(last.end, span.openAt))) return false;
+  // («أن «جبهة النصرة».»: a body's name in marks, not a clause.)
+  const first = tokensOf(paragraph.slice(span.start, span.end))[0]?.norm ?? '';
+  return !INSTITUTIONS_OR_ROLES(withoutArticle(first)) && !isQuotedPersonName(paragraph, span);
+}
+const THAT_WORDS: ReadonlySet<string> = new Set(['ان', 'بان', 'وان']);
 
 function followsIntroducer(paragraph: string, openAt: number): boolean {
   const before = paragraph.slice(0, openAt).trimEnd();

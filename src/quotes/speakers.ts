@@ -8,6 +8,7 @@ import {
   ADVERBS,
   ANAPHORIC_HEADS,
   COLLECTIVES,
+  NATIONALITIES,
   DOCUMENT_HEADS,
   ISSUER_LINKS,
   SOURCE_HEADS,
@@ -231,6 +232,19 @@ const MAX_NAME_TOKENS = 4;
 export const SURE_GIVEN = /^(عبد.*|ابو|محمد|احمد|محمود|مصطفي|خالد|فهد|سلطان|عمر|يوسف|ابراهيم|حسين|عثمان|سلمان|ناصر|عادل|طارق|فيصل|سعود|تركي)$/;
 /** Second halves of compound given names: «عبد الله»، «رحمة الله»، «عز الدين»، «نور الدين». */
 const COMPOUND_ENDS: ReadonlySet<string> = new Set(['الله', 'الدين']);
+/**
+ * First halves of compound given names in «الدين»/«الله» that are never a role or a noun before them in a title:
+ * «الأمين العام للاتحاد نور الدين الطبوبي»، «المحلل السياسي صلاح الدين الجورشي». After a role, the compound and a
+ * family name with the article are the whole name (round 15), where «رجل الدين» stays a role.
+ */
+const COMPOUND_FIRSTS: ReadonlySet<string> = new Set(
+  'نور عز صلاح علاء بهاء سيف شمس نصر خير محي محيي جمال كمال زين تاج فخر ضياء شهاب حسام نجم بدر عماد سعد نظام ناصر شرف معز صدر جلال مجد سراج برهان فتح عطا جاد فضل حسب عوض ضيف رحمة هبة نعمة'
+    .split(' ')
+    .map((w) => normalizeArabic(w)),
+);
+function compoundGivenEndAt(tokens: Token[], j: number): boolean {
+  return j > 0 && j < tokens.length && COMPOUND_ENDS.has(tokens[j].norm) && COMPOUND_FIRSTS.has(tokens[j - 1].norm);
+}
 /** «… زائي الخبير»: a definite word that heads a role (or is followed by a nisba) begins the apposition, not the name. */
 function isRoleAdjective(phrase: Token[], k: number): boolean {
   return ROLE_HEADS.has(withoutArticle(phrase[k].norm));
@@ -344,7 +358,10 @@ export function familyNamesIn(paragraphs: string[], tokenized: Token[][] = parag
       const slot = tokens[i - 2].norm;
       if (!isNameToken(given) || given.startsWith('ال') || given.startsWith('و')) continue;
       if (!/^\s+$/.test(paragraph.slice(tokens[i - 2].end, tokens[i - 1].start) + paragraph.slice(tokens[i - 1].end, tokens[i].start))) continue;
-      const roleAfter = tokens[i + 1] !== undefined && ROLE_HEADS.has(withoutArticle(tokens[i + 1].norm));
+      // (Not a definite word in ة after one in ة: an adjective agreeing with its noun, «آشنا السياسة الإعلامية» —
+      // round 15; «أشرف القدرة الناطق باسم…» is a role.)
+      const next = tokens[i + 1]?.norm ?? '';
+      const roleAfter = ROLE_HEADS.has(withoutArticle(next)) && !(norm.endsWith('ه') && next.startsWith('ال') && next.endsWith('ه'));
       // «وزير الخارجية خالد العطية»: the role's complement stands before the given name.
       const roleComplement = slot.startsWith('ال') && i >= 3 && ROLE_HEADS.has(withoutArticle(tokens[i - 3].norm));
       // («خالد بن أحمد الخليفة»: after «بن X» the word in ة is the family name too.)
@@ -368,7 +385,7 @@ function markedOnly(norm: string): boolean {
 
 /** «السلطات الإيرانية السبت»: a day or a time word ends a body's name. */
 const TIME_WORDS: ReadonlySet<string> = new Set(
-  'السبت الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه اليوم امس امسيه صباح مساء'.split(' '),
+  'السبت الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه اليوم امس امسيه صباح مساء ليل ليله فجر'.split(' '),
 );
 
 const unreadIf = (unread: boolean): Subject => (unread ? { kind: 'bare', unread: true } : { kind: 'bare' });
@@ -890,6 +907,8 @@ function roleThenName(phrase: Token[], minNameTokens: number, familyNames: Reado
 
 /** Role words that are given names too: «مساعد الأحمد»، «أمين الحسيني». */
 const GIVEN_NAME_ROLES: ReadonlySet<string> = new Set(['مساعد', 'امين']);
+/** «أمين عام»، «أمين سر»، «مساعد وزير»: what follows such a role word in construct. */
+const CONSTRUCT_AFTER_TITLE: ReadonlySet<string> = new Set(['عام', 'سر', 'صندوق', 'مال', 'وزير', 'مدير', 'رئيس', 'امين', 'مساعد', 'اول', 'ثاني']);
 
 function roleThenNameRun(phrase: Token[], minNameTokens: number, familyNames: ReadonlySet<string> = new Set()): Subject | null {
   let k = phrase.length;
@@ -899,22 +918,43 @@ function roleThenNameRun(phrase: Token[], minNameTokens: number, familyNames: Re
     j > 0 &&
     phrase[j].norm.startsWith('ال') &&
     (isFamilyName(phrase[j].norm) || familyNames.has(phrase[j].norm)) &&
-    ((j === phrase.length - 1 && (isGivenName(phrase[j - 1].norm) || familyWithArticle(j - 1) || afterNamePrefix(phrase, j - 1) || roleAsGivenName(j - 1))) ||
-      (j === phrase.length - 2 && /^(بن|ابن|بنت)$/.test(phrase[j - 1].norm)));
+    ((j === phrase.length - 1 && (isGivenName(phrase[j - 1].norm) || familyWithArticle(j - 1) || afterNamePrefix(phrase, j - 1) || roleAsGivenName(j - 1) || compoundGivenEndAt(phrase, j - 1))) ||
+      (j === phrase.length - 2 && /^(بن|ابن|بنت)$/.test(phrase[j - 1].norm)) ||
+      doubleNisba(j));
+  // «رئيس مجلس النواب رشيد الطالبي العلمي»: two family names in ـي with the article after a given name (round 15).
+  // A nationality closes a role instead («الرئيس المصري»), so neither may be one.
+  const doubleNisba = (j: number): boolean =>
+    j >= 2 && j === phrase.length - 2 && /ي$/.test(phrase[j].norm) && /ي$/.test(phrase[j + 1].norm) &&
+    phrase[j + 1].norm.startsWith('ال') && isFamilyName(phrase[j + 1].norm) && isGivenName(phrase[j - 1].norm) && !phrase[j - 1].norm.startsWith('ال') &&
+    !NATIONALITIES.has(phrase[j].norm) && !NATIONALITIES.has(phrase[j + 1].norm);
   // «مدير البرنامج مساعد الأحمد»: a role word that is also a given name («مساعد»، «أمين»), after the role's definite
   // end and before a family name that closes the phrase, is the given name.
+  // («الكاتب أمين معلوف»: or before one name word without the article, which a role word in construct never is —
+  // «أمين عام»، «أمين سر» are roles, round 15.)
   const roleAsGivenName = (j: number): boolean =>
-    j > 0 && j === phrase.length - 2 && GIVEN_NAME_ROLES.has(phrase[j].norm) && DEFINITE.test(phrase[j - 1].norm) && isFamilyName(phrase[j + 1].norm);
+    j > 0 && j === phrase.length - 2 && GIVEN_NAME_ROLES.has(phrase[j].norm) && DEFINITE.test(phrase[j - 1].norm) &&
+    (isFamilyName(phrase[j + 1].norm) || (isNameToken(phrase[j + 1].norm) && !phrase[j + 1].norm.startsWith('ال') && !CONSTRUCT_AFTER_TITLE.has(phrase[j + 1].norm) && !ROLE_HEADS.has(phrase[j + 1].norm) && !/ه$/.test(phrase[j + 1].norm)));
   const inName = (j: number) =>
     (isNameToken(phrase[j].norm) && !phrase[j].norm.startsWith('ال')) ||
     roleAsGivenName(j) ||
     titleWordInsideName(phrase, j) ||
+    compoundGivenEndAt(phrase, j) ||
     (DEFINITE_GIVEN.has(phrase[j].norm) && j + 1 < phrase.length && familyWithArticle(j + 1)) ||
     familyWithArticle(j) ||
     afterNamePrefix(phrase, j) ||
     beforeNameLink(phrase, j) ||
     (isAal(phrase[j]) && j > 0 && j + 1 < phrase.length);
-  while (k > 0 && inName(k - 1)) k--;
+  let compoundOpens = false;
+  while (k > 0 && inName(k - 1)) {
+    k--;
+    // A compound given name opens the name: «حاكم محافظة شانلي أورفة عز الدين كجك» is «عز الدين كجك».
+    if (compoundGivenEndAt(phrase, k + 1)) {
+      compoundOpens = true;
+      // (…after a given name that is surely one: «سفير مصر محمد بدر الدين زايد».)
+      if (k > 1 && SURE_GIVEN.test(phrase[k - 1].norm)) k--;
+      break;
+    }
+  }
   // «المشرف العام علي كرة القدم»: «على» typed «علي» before a construct starts no name.
   if (k < phrase.length && aliAsPreposition(phrase, k)) return null;
   // «… عبد الرزاق الحداد لموزاييك أف أم»: after the outlet spoken to comes its name, not the speaker's.
@@ -924,7 +964,7 @@ function roleThenNameRun(phrase: Token[], minNameTokens: number, familyNames: Re
   for (let j = k; j < phrase.length; j++) if (addresseeAt(j)) return null;
   // «القائد العسكري بعدن عبدالله صبيحي»: a word with a glued preposition (ب، ل) before a name of two or more
   // words is a place or an institution closing the role («in Aden»), not the first name.
-  let roleEnd = k > 0 && DEFINITE.test(phrase[k - 1].norm);
+  let roleEnd = k > 0 && (DEFINITE.test(phrase[k - 1].norm) || compoundOpens);
   // «قائد شرطة كابول عبدالرحمن رحيمي»، «مدير عام جمرك سلوى علي العطوي»: with no definite word before it, a place
   // may close the role; a given name that is surely one («عبد…»، «أبو»، «علي»، «محمد») starts the name.
   if (k > 0 && !roleEnd) {
@@ -1164,9 +1204,14 @@ export function isOrganisationHead(norm: string, next?: string): boolean {
   const bare = withoutArticle(norm);
   // «وأضاف البيت الأبيض في بيان»: the White House speaks; «بيت» is no institution otherwise (a given name).
   if (/^(ال|وال)بيت$/.test(norm) && next === WHITE) return true;
+  // «الهلال الأحمر»، «الصليب الأحمر»، «الحماية المدنية» (round 15): «هلال» alone is a given name, «حماية» a noun.
+  if (next !== undefined && PAIRED_BODIES.get(withoutArticle(norm)) === next && /^(ال|وال)/.test(norm)) return true;
   return INSTITUTIONS.has(bare) && !DOCUMENT_HEADS.has(bare) && !SOURCE_HEADS.has(bare);
 }
 const WHITE = normalizeArabic('الأبيض');
+const PAIRED_BODIES: ReadonlyMap<string, string> = new Map(
+  [['هلال', 'الأحمر'], ['صليب', 'الأحمر'], ['حماية', 'المدنية']].map(([head, next]) => [normalizeArabic(head), normalizeArabic(next)]),
+);
 
 /**
  * The name of a body starting at tokens[i]: the head, then its construct chain and adjectives — definite words

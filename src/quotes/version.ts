@@ -59,5 +59,12 @@
  * «طالبت»، «طالبوا» (demanded) are reporting verbs, so «بضرورة "…"» after them is a partial quotation; «قوله» ends the
  * subject («عن مصدر أمني قوله» → «مصدر أمني»); a compound given name counts as one word before a family name in ة
  * («عبد العزيز بوتفليقة» was «عبد العزيز»).
+ * quotes-15: a compound given name in «الدين»/«الله» after a role opens the name and keeps the family name after it
+ * («الأمين العام للاتحاد نور الدين الطبوبي» was «نور الدين»; «حاكم محافظة شانلي أورفة عز الدين كجك» was «كجك»); «أمين»
+ * after a definite role before one name word is a given name («الكاتب أمين معلوف»); two family names in ـي after a
+ * given name («رشيد الطالبي العلمي»); «الحرس»، «الجمارك»، «الديوانة»، «الجبهة»، «الفرقة» and «الهلال/الصليب الأحمر»،
+ * «الحماية المدنية» head bodies; two quoted words after «أن» that end the sentence are a statement («أن "الأبحاث
+ * متواصلة".»); «في حين» after a comma opens a clause whose subject a participle speaks for; a one-word definite subject
+ * before «أن» that ends the name of a body that has spoken is that body («وذكرت النصرة أن»); «ليل/ليلة/فجر» are times.
  */
-export const QUOTES_VERSION = 'quotes-14';
+export const QUOTES_VERSION = 'quotes-15';
