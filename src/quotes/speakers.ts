@@ -899,7 +899,10 @@ function roleThenName(phrase: Token[], minNameTokens: number, familyNames: Reado
     const addressee = /^ل[^ال].{2}/.test(norm) && !INSTITUTIONS.has(norm.slice(1)) && phrase[j - 1].norm.startsWith('ال') && isFamilyName(phrase[j - 1].norm);
     const cut = glued || addressee || ROLE_HEADS.has(withoutArticle(norm)) || (norm.startsWith('ال') && !isFamilyName(norm));
     // A cut is a guess about where the role ends, so it must leave a name of two words at least.
-    const named = cut ? roleThenNameRun(phrase.slice(0, j), Math.max(2, minNameTokens), familyNames) : null;
+    // («الرئيس جو بايدن الولايات المتحدة لن…»: a definite adjective in ة agrees with the definite word before it, which
+    // is then a noun and no family name — round 15.)
+    const agreed = cut && norm.startsWith('ال') && norm.endsWith('ه') && j >= 3 && phrase[j - 1].norm.startsWith('ال') && !COMPOUND_ENDS.has(phrase[j - 1].norm) && isFamilyName(phrase[j - 1].norm);
+    const named = cut ? roleThenNameRun(phrase.slice(0, agreed ? j - 1 : j), Math.max(2, minNameTokens), familyNames) : null;
     if (named) return named;
   }
   return null;
