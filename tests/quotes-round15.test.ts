@@ -83,3 +83,23 @@ describe('round 15: short statements and clauses', () => {
     expect(quotes).toEqual([{ speaker: 'محمد الناصر', role: 'رئيس المجلس', kind: 'person' }]);
   });
 });
+
+describe('round 15: names in marks right after a reporting verb, a definite adjective after a name', () => {
+  it('a body or an outlet in marks after the verb is the subject, named as the marks give it', () => {
+    expect(said('وقالت "هيومن رايتس ووتش" في تقرير: "لا بد من فتح تحقيق مستقل في ما جرى يوم الأحد".')).toEqual([
+      { speaker: 'هيومن رايتس ووتش', role: null, kind: 'organisation' },
+    ]);
+    expect(said('وأفاد «المرصد السوري لحقوق الإنسان» بأن «الطيران ألقى أكثر من عشرين برميلا على الأحياء الشرقية».')).toEqual([
+      { speaker: 'المرصد السوري لحقوق الإنسان', role: null, kind: 'organisation' },
+    ]);
+  });
+
+  it('a short statement after the verb followed by «في إشارة» stays a statement of the speaker before', () => {
+    const quotes = said('وقال رئيس المجلس القروي جهاد النواجعة إن "الأرض لنا ولن نرحل عنها مهما كلفنا ذلك". وتابع "لن نكرر مأساة عام 1948" في اشارة الى النكبة.');
+    expect(quotes.map((q) => q.speaker)).toEqual(['جهاد النواجعة', 'جهاد النواجعة']);
+  });
+
+  it('a definite adjective in ة after a definite word ends the name: «جو بايدن الولايات المتحدة»', () => {
+    expect(said('وقال الرئيس جو بايدن الولايات المتحدة "لن تتخلى عن حلفائها في المنطقة مهما حدث".').map((q) => q.speaker)).toEqual(['جو بايدن']);
+  });
+});

@@ -273,6 +273,12 @@ export function analyseQuotes(article: Article): QuoteAnalysis {
         const an = naqalaAn(tokens, t);
         const subjectFrom = an >= 0 ? tokens[an].end : isJaaFi(tokens, t) ? tokens[t + 1].end : tokens[t].end;
         let subject = preferFirstMarkedName(parseSubject(masked.slice(subjectFrom, nextOpen), familyNames, confirmedFamilyNames), masked.slice(subjectFrom, nextOpen));
+        // «وقالت "هيومن رايتس ووتش" في تقرير:»: the name in marks right after the verb is the subject; when the rules
+        // cannot read it as a person, it is a body or an outlet, named as the marks give it (round 15).
+        const quotedSubject = spans.find((s) => s.openAt > tokens[t].end && /^\s+$/.test(paragraph.slice(tokens[t].end, s.openAt)) && isQuotedSubject(paragraph, s));
+        if (quotedSubject && subject.kind !== 'named' && subject.kind !== 'organisation') {
+          subject = { kind: 'organisation', name: cleanQuoteText(paragraph.slice(quotedSubject.start, quotedSubject.end)) };
+        }
         // «ووصف نتنياهو الهجوم بأنه»، «وتابع أوباما الجلسات»: after a verb that takes an object, a definite noun that
         // is no nisba after a one-word name is that object, not a family name.
         const bareVerb = tokens[t].norm.replace(/^[وف](?=...)/, '');
@@ -380,7 +386,7 @@ export function analyseQuotes(article: Article): QuoteAnalysis {
         continue;
       }
       if (followsTitleNoun(paragraph, span.openAt, span)) continue;
-      if (isQuotedPersonName(paragraph, span)) continue;
+      if (isQuotedPersonName(paragraph, span) || isQuotedSubject(paragraph, span)) continue;
       if (quranQuoted(masked, span.openAt)) continue;
       if (after) {
         currentSetIn = paragraphIndex;
@@ -959,8 +965,34 @@ function followsIntroducer(paragraph: string, openAt: number): boolean {
 /** Too short to be a quotation (see MIN_QUOTE_WORDS): a quoted name or term, which is part of the narration. */
 function isShortSpan(paragraph: string, span: QuoteSpan): boolean {
   // (A person's name in marks of four words is read as one too: «وقال "سالم بن خلفان القريني"، وهو…», round 13.)
-  return tokensOf(paragraph.slice(span.start, span.end)).length < MIN_QUOTE_WORDS || isQuotedPersonName(paragraph, span);
+  return tokensOf(paragraph.slice(span.start, span.end)).length < MIN_QUOTE_WORDS || isQuotedPersonName(paragraph, span) || isQuotedSubject(paragraph, span);
 }
+
+/**
+ * «وقالت "هيومن رايتس ووتش" في تقرير: "…"»، «وذكرت "واشنطن بوست" أن…»: a few words in marks right after a reporting
+ * verb, followed by what follows a subject («إن/أن», «في بيان», a colon), are the verb's subject — a body's or an
+ * outlet's name — not what it said (round 15). A statement right after the verb ends its sentence or is the whole
+ * clause.
+ */
+function isQuotedSubject(paragraph: string, span: QuoteSpan): boolean {
+  if (!span.closed || span.end - span.start > 45) return false;
+  const words = tokensOf(paragraph.slice(span.start, span.end));
+  if (words.length < 2 || words.length > 5 || /[.!?؟،,:]/.test(paragraph.slice(span.start, span.end))) return false;
+  const from = Math.max(0, span.openAt - 20);
+  const verb = tokensOf(paragraph.slice(from, span.openAt), from).at(-1);
+  if (!verb || !SPEECH_VERBS.has(verb.norm) || !/^\s+$/.test(paragraph.slice(verb.end, span.openAt))) return false;
+  const [next, second] = tokensOf(paragraph.slice(span.end + 1, span.end + 40)).map((w) => w.norm);
+  if (!/^\s/.test(paragraph.slice(span.end + 1))) return false;
+  // «وتابع "لن نكرر مأساة عام 1948" في اشارة الى النكبة»: after «في», only a statement's medium makes the marks a subject.
+  if (next === 'في') return second !== undefined && STATEMENT_MEDIA.has(second.replace(/^ال/, ''));
+  return SUBJECT_FOLLOWERS.has(next ?? '');
+}
+const SUBJECT_FOLLOWERS: ReadonlySet<string> = new Set(['ان', 'بان', 'عبر', 'علي', 'ل', 'لـ', 'الي', 'امس', 'اليوم']);
+const STATEMENT_MEDIA: ReadonlySet<string> = new Set(
+  tokensOf(
+    'بيان بيانها بيانه تقرير تقريرها تقريره تصريح تصريحات تغريدة تغريدات حديث مقال مقالة افتتاحية افتتاحيتها عددها موقعها رسالة مؤتمر تحقيق خبر بلاغ نشرة نشرتها صفحتها حسابها',
+  ).map((w) => w.norm),
+);
 
 /**
  * Quoted text replaced by spaces (same length), so narration can be read without the quotations' words. A short
