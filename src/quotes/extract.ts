@@ -1,6 +1,6 @@
 import { STOPWORDS } from '../arabic/index.js';
 import type { Article } from '../corpus/article.js';
-import { DOCUMENT_HEADS, DOCUMENT_WORDS, HONORIFICS, INSTITUTIONS, INTRODUCERS, KANA_FORMS, PRESENT_SPEECH_VERBS, ROLE_HEADS, SPEECH_VERBS, SUBJECT_STOPS, TITLE_NOUNS } from './lexicon.js';
+import { DOCUMENT_HEADS, DOCUMENT_WORDS, HONORIFICS, INSTITUTIONS, INTRODUCERS, KANA_FORMS, NAMED_BODIES, PRESENT_SPEECH_VERBS, ROLE_HEADS, SPEECH_VERBS, SUBJECT_STOPS, TITLE_NOUNS } from './lexicon.js';
 
 const isStop = (norm: string): boolean => SUBJECT_STOPS.has(norm);
 import { scanQuoteMarks, type QuoteSpan } from './marks.js';
@@ -12,6 +12,7 @@ import {
   SURE_GIVEN,
   familyNamesIn,
   isGluedNoun,
+  isAudience,
   isGluedOutlet,
   isNameToken,
   isOrganisationHead,
@@ -449,7 +450,7 @@ function quotedNameInSubject(paragraph: string, spans: QuoteSpan[], short: boole
     const after = paragraph.slice(span.end + 1, to).replace(/[\s:،,]+$/, '').trim();
     const afterTokens = tokensOf(after);
     // (…or the outlet spoken to: «"ب.و" لـ"سبق"».)
-    const toOutlet = (afterTokens.length > 0 && /^لـ?$/.test(afterTokens[0].norm)) || isGluedOutlet(afterTokens[0]?.norm ?? '');
+    const toOutlet = (afterTokens.length > 0 && /^لـ?$/.test(afterTokens[0].norm)) || (isGluedOutlet(afterTokens[0]?.norm ?? '') && !isAudience(afterTokens[0].norm));
     if (afterTokens.length > 0 && !toOutlet && !ROLE_HEADS.has(withoutArticle(afterTokens[0].norm))) return null;
     const role = roleLead ? before.trim() : afterTokens.length > 0 && !toOutlet ? after : null;
     return { kind: 'named', name: initials ? quotedText.replace(/\s+/g, '') : words.map((w) => w.text).join(' '), role, quoted: true };
@@ -905,7 +906,7 @@ function followsTitleNoun(paragraph: string, openAt: number, span: QuoteSpan): b
   if (last === undefined) return false;
   // «رئيس المكتب لإذاعة “إيه بي سي نيوز”، إن…»: after a preposition glued to an outlet word, a few quoted words
   // are the outlet's name.
-  if (isGluedOutlet(last.norm) && tokensOf(paragraph.slice(span.start, span.end)).length <= 5) return true;
+  if (isGluedOutlet(last.norm) && !isAudience(last.norm) && tokensOf(paragraph.slice(span.start, span.end)).length <= 5) return true;
   return TITLE_NOUNS.has(withoutArticle(last.norm.replace(/^[وفبل](?=ال)/, '')));
 }
 
@@ -1278,7 +1279,8 @@ function longerNameEndingAt(text: string, tokens: Token[], s0: number, e: number
     const word = prev.norm;
     // «الحاكم السابق لفلوريدا جيب بوش»: a preposition glued to a noun is a place, not a given name.
     const gluedNoun = isGluedNoun(word);
-    const extendable = (isNameToken(word) && !word.startsWith('ال') && !gluedNoun) || NAME_LINKS.has(word) || prev.text === 'آل';
+    // («المتحدث باسم حماس حازم قاسم»: a body's one-word proper name is no given name, round 16.)
+    const extendable = (isNameToken(word) && !word.startsWith('ال') && !gluedNoun && !NAMED_BODIES.has(word)) || NAME_LINKS.has(word) || prev.text === 'آل';
     if (!extendable) break;
     const before = tokens[s - 2];
     const gap = before ? text.slice(before.end, prev.start) : text.slice(0, prev.start);

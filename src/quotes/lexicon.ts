@@ -135,7 +135,7 @@ export const INSTITUTIONS: ReadonlySet<string> = normalizedSet(`
   حرس جمارك ديوانة جبهة فرقة`);
 
 /** Institutions whose word is a proper name: alone and without the article it is the body («وقالت رويترز»، «حماس»). */
-export const NAMED_BODIES: ReadonlySet<string> = normalizedSet(`ناتو رويترز بلومبرغ بلومبيرغ`);
+export const NAMED_BODIES: ReadonlySet<string> = normalizedSet(`ناتو رويترز بلومبرغ بلومبيرغ حماس طالبان`);
 
 /**
  * An honorific with a pronoun suffix stands for the person just named: «وأضاف سموه»، «وأكد معاليه». The subject

@@ -221,10 +221,23 @@ export function isGluedOutlet(norm: string): boolean {
   const rest = norm.slice(1).replace(/^ـ+/, '');
   if (/^[a-z0-9]/i.test(rest)) return true;
   if (norm[0] === 'ل' && SPELLED_LETTERS.has(rest)) return true;
-  return OUTLET_WORDS.has(rest) || (norm[0] === 'ل' && INSTITUTIONS.has(rest));
+  // «للصحفيين»، «للجزيرة»: ل before the article drops its alif.
+  const definite = norm.startsWith('لل') ? 'ا' + norm.slice(1) : '';
+  return OUTLET_WORDS.has(rest) || OUTLET_WORDS.has(definite) || isAudience(norm) || (norm[0] === 'ل' && INSTITUTIONS.has(rest));
 }
+
+/**
+ * «للصحفيين»، «للحشد»: the people spoken to, glued to «ل». Like an outlet it ends a name or a role, but no outlet's
+ * name in marks follows it: «وأضاف مودريتش للصحفيين "هو قائدنا داخل وخارج الملعب."» is a quotation (round 16).
+ */
+export function isAudience(norm: string): boolean {
+  return norm.startsWith('لل') && AUDIENCES.has('ا' + norm.slice(1));
+}
+const AUDIENCES: ReadonlySet<string> = new Set(['الصحفيين', 'الصحافيين', 'الاعلاميين', 'المراسلين', 'الحشد', 'الحضور', 'الحاضرين', 'الجمهور', 'الصحافه']);
 const OUTLET_WORDS: ReadonlySet<string> = new Set(
-  ['فرانس', 'سكاي', 'اخبار', 'اذاعه', 'مجله', 'راديو', 'تلفزيون', 'تليفزيون', 'صحيفه', 'جريده', 'قناه', 'وكاله', 'موقع', 'شبكه', 'صحفيين', 'صحافيين', 'الصحفيين', 'الصحافيين', 'مراسل', 'مراسلي', 'عدد'],
+  ['فرانس', 'سكاي', 'اخبار', 'اذاعه', 'مجله', 'راديو', 'تلفزيون', 'تليفزيون', 'صحيفه', 'جريده', 'قناه', 'وكاله', 'موقع', 'شبكه', 'صحفيين', 'صحافيين', 'الصحفيين', 'الصحافيين', 'مراسل', 'مراسلي', 'عدد',
+    // Outlets spoken to by name (round 16: «سعيد بن علي لموزاييك»).
+    'موزاييك', 'رويترز', 'الجزيره', 'العربيه', 'الحره', 'الاناضول', 'سبوتنيك'],
 );
 
 const MAX_NAME_TOKENS = 4;
@@ -238,7 +251,7 @@ const COMPOUND_ENDS: ReadonlySet<string> = new Set(['الله', 'الدين']);
  * family name with the article are the whole name (round 15), where «رجل الدين» stays a role.
  */
 const COMPOUND_FIRSTS: ReadonlySet<string> = new Set(
-  'نور عز صلاح علاء بهاء سيف شمس نصر خير محي محيي جمال كمال زين تاج فخر ضياء شهاب حسام نجم بدر عماد سعد نظام ناصر شرف معز صدر جلال مجد سراج برهان فتح عطا جاد فضل حسب عوض ضيف رحمة هبة نعمة'
+  'نور عز صلاح علاء بهاء سيف شمس نصر خير محي محيي جمال كمال زين تاج فخر ضياء شهاب حسام نجم بدر عماد سعد نظام ناصر شرف معز صدر جلال مجد سراج برهان فتح عطا جاد فضل حسب عوض ضيف رحمة هبة نعمة ذبيح حبيب جار روح'
     .split(' ')
     .map((w) => normalizeArabic(w)),
 );
@@ -722,8 +735,8 @@ function parseSubjectCore(afterVerb: string, familyNames: ReadonlySet<string>, c
   }
   // A group heads the phrase («الخبراء»، «بعض المسؤولين»): not «إردوغان لرئيس الوزراء» (الوزراء inside a role).
   const collective = phrase.findIndex((t) => COLLECTIVES.has(withoutArticle(t.norm)));
-  if (collective === 0 || (collective === 1 && !ROLE_HEADS.has(first))) return { kind: 'unnamed', role: join(phrase) };
-  if (INSTITUTIONS.has(first)) return { kind: 'unnamed', role: join(phrase) };
+  if (collective === 0 || (collective === 1 && !ROLE_HEADS.has(first))) return { kind: 'unnamed', role: join(untilAddressee(phrase)) };
+  if (INSTITUTIONS.has(first)) return { kind: 'unnamed', role: join(untilAddressee(phrase)) };
   if (isQuantifier(phrase[0].norm)) return { kind: 'unnamed', role: join(phrase) };
 
   const afterHonorific = nameAfterHonorific(withHonorifics);
@@ -748,9 +761,12 @@ function parseSubjectCore(afterVerb: string, familyNames: ReadonlySet<string>, c
     // «المدير العام للعلاقات الخارجية في وزارة الشؤون الإسلامية … الشيخ عبدالمجيد العُمري، إن»: the name stands
     // after the role's prepositional phrase; an honorific, or a name closing the segment, marks it.
     const deeper = nameInRoleSegment(segments[i] ?? '');
-    if (deeper) return { ...deeper, role: join(phrase) };
+    // (The role is what precedes the name, not the whole phrase: «رئيس الوزراء البريطاني ريشي سوناك لبي بي سي».)
+    if (deeper) return { ...deeper, role: roleBeforeName(phrase, deeper.name) };
+    // («وقال رئيس الوزراء للصحفيين»، «مصدر أمني لموزاييك»: who was spoken to is no part of the description.)
+    const described = untilAddressee(phrase);
     if (phrase[0].norm.startsWith('ال') && ANAPHORIC_HEADS.has(first)) {
-      return { kind: 'anaphor', head: first, description: join(phrase) };
+      return { kind: 'anaphor', head: first, description: join(described) };
     }
     // «وأضاف الكاتب»، «وقال مخرج الفيلم»: a definite description (or one made definite by what follows it) can
     // point back to the person the article gave that role; an indefinite one («مسؤول عراقي») is a new source.
@@ -758,9 +774,9 @@ function parseSubjectCore(afterVerb: string, familyNames: ReadonlySet<string>, c
     // a nisba («مسؤول أمريكي كبير») is a new, unnamed source.
     const construct = phrase.length >= 3 && !phrase[1].norm.endsWith('ي') && !phrase[1].norm.endsWith('يه');
     if (phrase[0].norm.startsWith('ال') || /^(ال|وال)/.test(phrase[1]?.norm ?? '') || construct) {
-      return { kind: 'anaphor', head: first, description: join(phrase), byRoleOnly: true };
+      return { kind: 'anaphor', head: first, description: join(described), byRoleOnly: true };
     }
-    return { kind: 'unnamed', role: join(phrase) };
+    return { kind: 'unnamed', role: join(described) };
   }
   // A definite head noun we do not list as a role («المثمن العقاري عبدالله الأحمري»): still a role when a name of
   // two or more words closes the phrase; otherwise read on as below («وأكد المغرب على…» has no subject name).
@@ -781,6 +797,8 @@ function parseSubjectCore(afterVerb: string, familyNames: ReadonlySet<string>, c
     }
   }
 
+  // «وقالت حماس في بيان»: a body whose one word is its proper name, alone (round 16).
+  if (phrase.length === 1 && NAMED_BODIES.has(phrase[0].norm)) return { kind: 'organisation', name: phrase[0].text };
   // Name first, then perhaps a role in the same run or as an apposition. A family name with the article
   // («سعد البريك»، «عصام الملا») ends the name after a given name; alone («وقال الدريويش») it counts only when
   // the article writes it after a given name somewhere («أحمد بن يوسف الدريويش»).
@@ -861,6 +879,21 @@ function parseSubjectCore(afterVerb: string, familyNames: ReadonlySet<string>, c
     return { kind: 'named', name, role: join(apposition) };
   }
   return { kind: 'named', name, role: null };
+}
+
+/** The phrase up to the outlet or audience spoken to, glued to «ل»: «رئيس الوزراء للصحفيين» → «رئيس الوزراء». */
+function untilAddressee(phrase: Token[]): Token[] {
+  // (Not «لوزارة الصحة»: a body after «ل» completes a role — «مستشار لوزارة الصحة» — unless it is an agency's name.)
+  const body = (rest: string) => INSTITUTIONS.has(rest) && !NAMED_BODIES.has(rest);
+  const at = phrase.findIndex((t, j) => j >= 1 && isGluedOutlet(t.norm) && !body(t.norm.slice(1)) && !body('ا' + t.norm.slice(1)));
+  return at >= 1 ? phrase.slice(0, at) : phrase;
+}
+
+/** The words of `phrase` before the first run that spells `name` (all of the phrase when it is not found). */
+function roleBeforeName(phrase: Token[], name: string): string {
+  const size = tokensOf(name).length;
+  for (let a = 1; a + size <= phrase.length; a++) if (join(phrase.slice(a, a + size)) === name) return join(phrase.slice(0, a));
+  return join(phrase);
 }
 
 /** «بقسم علوم الفلك»، «في جامعة طيبة»، «لدى البنك»: a segment that opens with a preposition, the rest of a role. */
@@ -1016,6 +1049,8 @@ function roleThenNameRun(phrase: Token[], minNameTokens: number, familyNames: Re
     k += phrase[k + 1] && DEFINITE.test(phrase[k + 1].norm) ? 2 : 1;
     roleEnd = true;
   }
+  // («المتحدث باسم حماس حازم قاسم»: a body's one-word proper name after it is the body too, round 16.)
+  if (k > 0 && phrase[k - 1].norm === 'باسم' && k < phrase.length - 1 && NAMED_BODIES.has(phrase[k].norm)) k++;
   // «متحدث باسم سويت بريار»: what follows «باسم» is the body spoken for, not the spokesman's name.
   if (k > 0 && phrase[k - 1].norm === 'باسم') return null;
   let nameRun = phrase.slice(k);
@@ -1314,7 +1349,9 @@ function nameInRoleSegment(segment: string): { kind: 'named'; name: string } | n
   // («اشار الخبير الفرنسي في سلامة النقل الجوي كزافييه تييلمان الى "…"»: «إلى»/«عن» after a name word open the
   // verb's complement, round 13; not after «رافضا الكشف عن اسمه».)
   const end = all.findIndex((t, j) => (SPEECH_EVENTS.has(t.norm) && j > 0 && SUBJECT_STOPS.has(all[j - 1].norm)) || COMPLEMENTIZERS.has(t.norm) || (j >= 4 && OBJECT_PREPOSITIONS.has(t.norm) && isNameToken(all[j - 1].norm)) || SPEECH_VERBS.has(t.norm) || isParticiple(t.norm) || (j >= 3 && (/^لـ*$/.test(t.text) || (isGluedOutlet(t.norm) && !STOPWORDS.has(t.norm) && !SUBJECT_STOPS.has(t.norm)))));
-  const tokens = end >= 0 ? all.slice(0, end) : all;
+  // («… خالد مشعل خلال مؤتمر»: the preposition before the occasion ends the segment too.)
+  const stop = end > 0 && SPEECH_EVENTS.has(all[end].norm) && SUBJECT_STOPS.has(all[end - 1].norm) ? end - 1 : end;
+  const tokens = stop >= 0 ? all.slice(0, stop) : all;
   if (tokens.length < 3) return null;
   const honorific = nameAfterHonorific(tokens);
   if (honorific?.kind === 'named') return { kind: 'named', name: honorific.name };

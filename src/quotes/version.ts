@@ -66,5 +66,11 @@
  * «الحماية المدنية» head bodies; two quoted words after «أن» that end the sentence are a statement («أن "الأبحاث
  * متواصلة".»); «في حين» after a comma opens a clause whose subject a participle speaks for; a one-word definite subject
  * before «أن» that ends the name of a body that has spoken is that body («وذكرت النصرة أن»); «ليل/ليلة/فجر» are times.
+ * quotes-16: a body's or an outlet's name in marks right after a reporting verb is its subject, not a quotation
+ * («وقالت "هيومن رايتس ووتش" في تقرير:»); the outlet or audience spoken to («لموزاييك»، «للصحفيين»، «للجزيرة») ends a
+ * name and is no part of a role or a description («رئيس الوزراء البريطاني ريشي سوناك لبي بي سي» → role «رئيس الوزراء
+ * البريطاني»); «حماس»، «طالبان» alone speak as bodies and are no given names («المتحدث باسم حماس حازم قاسم»); «ذبيح
+ * الله»-type compounds; a preposition before an occasion («خلال مؤتمر»، «في حديث لـ…») ends the role's segment a name
+ * is read from («القيادي في تحالف القوى العراقية … طلال الزوبعي في حديث»).
  */
-export const QUOTES_VERSION = 'quotes-15';
+export const QUOTES_VERSION = 'quotes-16';
