@@ -59,3 +59,21 @@ describe('round 16: a name after the role\'s segment, before the occasion', () =
     expect(quotes).toEqual([{ speaker: 'طلال الزوبعي', role: 'القيادي', kind: 'person' }]);
   });
 });
+
+describe('round 16: short statements before their attribution, «بيّنت»', () => {
+  it('two or three words in marks that open their sentence, then «، قال/يقول X», are a statement', () => {
+    expect(said('"لن نتراجع أبدا"، قال ناصر بوريطة.').map((q) => q.speaker)).toEqual(['ناصر بوريطة']);
+    expect(said('«المغرب شريك موثوق»، يقول وزير الشؤون الخارجية ناصر بوريطة.')).toEqual([
+      { speaker: 'ناصر بوريطة', role: 'وزير الشؤون الخارجية', kind: 'person' },
+    ]);
+  });
+
+  it('a quoted term inside the narrator\'s sentence is not one', () => {
+    expect(said('ووصف القرار بأنه "خطوة تاريخية"، قال المحلل إن الحكومة أخطأت.')).toEqual([]);
+  });
+
+  it('«وبينت» (explained) reports; «بين» alone stays the preposition', () => {
+    expect(said('وبينت الخبيرة ليلى الشريف أن "الأسعار ستواصل الارتفاع في الأشهر المقبلة".').map((q) => q.speaker)).toEqual(['ليلى الشريف']);
+    expect(said('وبين الرياض والقاهرة "علاقات تاريخية متينة لا تهزها الأزمات".')).toEqual([]);
+  });
+});

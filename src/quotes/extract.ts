@@ -1456,6 +1456,12 @@ function attributionAfter(masked: string, from: number, familyNames: ReadonlySet
  */
 function isCompleteUtterance(masked: string, span: QuoteSpan): boolean {
   if (masked.slice(0, span.openAt).trimEnd().endsWith(':')) return true;
+  // «"لن نتراجع أبدا"، قال X»، «…، يقول X»: a reporting verb right after the closing mark and its comma (round 16).
+  const rest = masked.slice(span.end + 1, span.end + 40);
+  const verb = /^\s*[،,]/.test(rest) ? tokensOf(rest)[0] : undefined;
+  // (Only when the marks open their sentence: «ووصفه بأنه "خطوة تاريخية"، قال…» quotes a term.)
+  const opensSentence = masked.slice(sentenceStart(masked, span.openAt), span.openAt).trim() === '';
+  if (verb && opensSentence && (SPEECH_VERBS.has(verb.norm) || PRESENT_SPEECH_VERBS.has(verb.norm))) return true;
   if (!/[.!?؟]\s*$/.test(masked.slice(span.start, span.end))) return false;
   const lead = tokensOf(masked.slice(sentenceStart(masked, span.openAt), span.openAt));
   let cueAt = -1;

@@ -71,6 +71,7 @@
  * name and is no part of a role or a description («رئيس الوزراء البريطاني ريشي سوناك لبي بي سي» → role «رئيس الوزراء
  * البريطاني»); «حماس»، «طالبان» alone speak as bodies and are no given names («المتحدث باسم حماس حازم قاسم»); «ذبيح
  * الله»-type compounds; a preposition before an occasion («خلال مؤتمر»، «في حديث لـ…») ends the role's segment a name
- * is read from («القيادي في تحالف القوى العراقية … طلال الزوبعي في حديث»).
+ * is read from («القيادي في تحالف القوى العراقية … طلال الزوبعي في حديث»); two or three words in marks opening
+ * their sentence before «، قال/يقول X» are a statement; «بينت»، «وبينت»، «فبين» (explained) report.
  */
 export const QUOTES_VERSION = 'quotes-16';
