@@ -77,3 +77,15 @@ describe('round 16: short statements before their attribution, «بيّنت»', 
     expect(said('وبين الرياض والقاهرة "علاقات تاريخية متينة لا تهزها الأزمات".')).toEqual([]);
   });
 });
+
+describe('round 16: bare «كتب»', () => {
+  it('writes before a role, and is never part of a name', () => {
+    expect(said('وردا على ذلك، كتب النائب هشام العجبوني على فيسبوك: "هذه الحكومة فشلت في كل شيء".')).toEqual([
+      { speaker: 'هشام العجبوني', role: 'النائب', kind: 'person' },
+    ]);
+  });
+
+  it('«كتب» (books) before a role in the middle of a quotation names no one', () => {
+    expect(said('وقال: "قرأت كتب الكاتب نجيب محفوظ كلها في صباي".').map((q) => q.speaker)).toEqual([null]);
+  });
+});

@@ -1605,6 +1605,12 @@ function onTheTongueOf(text: string, familyNames: ReadonlySet<string>): Subject 
  * only with what they govern («أن»، «بأن»، «بـ») a few words on; elsewhere («رأى الملك الطائرة») they narrate.
  */
 function opinionVerbAt(tokens: Token[], i: number): boolean {
+  // «وردا على ذلك، كتب النائب هشام العجبوني على فيسبوك:»: bare «كتب» (also «books») writes when a role or an
+  // honorific follows it (round 16).
+  if (tokens[i].norm === 'كتب') {
+    const next = tokens[i + 1]?.norm ?? '';
+    return HONORIFICS.has(next) || (next.startsWith('ال') && ROLE_HEADS.has(withoutArticle(next)));
+  }
   if (!OPINION_VERBS.has(tokens[i].norm.replace(/^[وف](?=...)/, ''))) return false;
   return tokens.slice(i + 1, i + 9).some((t) => OPINION_GOVERNED.has(t.norm));
 }

@@ -193,7 +193,8 @@ export function isNameToken(norm: string): boolean {
  * body sits, after its spokesman's role (round 14). With و/ف.
  */
 const NEVER_NAMES: ReadonlySet<string> = new Set(
-  ['تم', 'تمت', 'يتم', 'تتم', 'سيتم', 'ستتم', 'سواء', 'مقره', 'مقرها'].flatMap((w) => ['', 'و', 'ف'].map((p) => normalizeArabic(p + w))),
+  // («وردا على ذلك، كتب النائب…»: «كتب» — wrote, or books — names no one, round 16.)
+  ['تم', 'تمت', 'يتم', 'تتم', 'سيتم', 'ستتم', 'سواء', 'مقره', 'مقرها', 'كتب'].flatMap((w) => ['', 'و', 'ف'].map((p) => normalizeArabic(p + w))),
 );
 
 const PLURALS_WITH_HIS = /^[وف]?(خصوم|انصار|اتباع|رفاق|زملاء|زملاو|منتقدي|معارضي|مويدي)(ه|ها|هم)$/;

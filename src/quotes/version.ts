@@ -72,6 +72,7 @@
  * البريطاني»); «حماس»، «طالبان» alone speak as bodies and are no given names («المتحدث باسم حماس حازم قاسم»); «ذبيح
  * الله»-type compounds; a preposition before an occasion («خلال مؤتمر»، «في حديث لـ…») ends the role's segment a name
  * is read from («القيادي في تحالف القوى العراقية … طلال الزوبعي في حديث»); two or three words in marks opening
- * their sentence before «، قال/يقول X» are a statement; «بينت»، «وبينت»، «فبين» (explained) report.
+ * their sentence before «، قال/يقول X» are a statement; «بينت»، «وبينت»، «فبين» (explained) report; bare «كتب»
+ * writes before a role or an honorific and is never a name word.
  */
 export const QUOTES_VERSION = 'quotes-16';
