@@ -193,16 +193,31 @@ export interface GoldQuote {
   alsoAccepted?: string[];
 }
 
+/**
+ * The development set's splits, in the order the tables list them. tune is the first tune half; tune2–tune4 were
+ * added in rounds 4, 5 and 7 (each scored once before any rule was changed for it, then tuned on); tune5 after
+ * round 8; tune6–tune9 in rounds 11–13 and 17, each scored once unseen and then tuned on; heldout is never read to
+ * tune. A new split is one line here.
+ */
+export const DEV_SPLITS = [
+  { key: 'tune', title: 'Tune half' },
+  { key: 'tune2', title: 'Tune, second set (tune2, added in round 4)' },
+  { key: 'tune3', title: 'Tune, third set (tune3, added in round 5: the outlets weakest on the held-out half)' },
+  { key: 'tune4', title: 'Tune, fourth set (tune4, added in round 7: straight-quote wire and economic copy, organisations and unnamed sources)' },
+  { key: 'tune5', title: 'Tune, fifth set (tune5, added after round 8: a seeded draw of quoted articles from 13 outlets; tuned on in round 10)' },
+  { key: 'tune6', title: 'Tune, sixth set (tune6, added in round 11: the first quoted articles by id of 12 outlets; both right 0.594 before it, tuned on in round 11)' },
+  { key: 'tune7', title: 'Tune, seventh set (tune7, added in round 12: the next quoted articles by id of 12 outlets; both right 0.571 before it, tuned on in round 12)' },
+  { key: 'tune8', title: 'Tune, eighth set (tune8, added in round 13: the first quoted articles by id of 12 outlets, at most 8 quotations each; both right 0.444 before it, tuned on in round 13)' },
+  { key: 'tune9', title: 'Tune, ninth set (tune9, added in round 17: the next quoted articles by id, at most 8 quotations each; scored unseen by quotes-16)' },
+  { key: 'heldout', title: 'Held-out half' },
+] as const;
+export type DevSplit = (typeof DEV_SPLITS)[number]['key'];
+
 export interface DevArticle {
   id: string;
   source: string;
-  /**
-   * tune: the first tune half; tune2/tune3/tune4: the articles added in rounds 4, 5 and 7 (tuned on too, each scored
-   * once before any rule was changed for it); tune5: added after round 8, scored on the rules before any was tuned on
-   * it; tune6: added in round 11, scored once before any change for it, then tuned on; tune7: the same for round 12; tune8:
-   * the same for round 13; heldout: never read to tune.
-   */
-  split: 'tune' | 'tune2' | 'tune3' | 'tune4' | 'tune5' | 'tune6' | 'tune7' | 'tune8' | 'heldout';
+  /** One of DEV_SPLITS (which says where each came from); heldout is never read to tune. */
+  split: DevSplit;
   textSha1: string;
   quotes: GoldQuote[];
 }
@@ -386,15 +401,7 @@ function splitTable(title: string, overall: Tally, bySource: Map<string, Tally>)
 }
 
 export interface DevScore {
-  tune: Tally;
-  tune2: Tally;
-  tune3: Tally;
-  tune4: Tally;
-  tune5: Tally;
-  tune6: Tally;
-  tune7: Tally;
-  tune8: Tally;
-  heldout: Tally;
+  totals: Record<DevSplit, Tally>;
   lines: string[];
   errors: ScoredError[];
 }
@@ -404,18 +411,8 @@ export async function scoreDevSet(extract: (a: Article) => Predicted[] = extract
   if (!existsSync(DEV_SET) || !existsSync(DATA)) return null;
   const devArticles = (JSON.parse(readFileSync(DEV_SET, 'utf8')) as { articles: DevArticle[] }).articles;
   const texts = await loadDevArticles(new Set(devArticles.map((a) => a.id)));
-  const totals = { tune: emptyTally(), tune2: emptyTally(), tune3: emptyTally(), tune4: emptyTally(), tune5: emptyTally(), tune6: emptyTally(), tune7: emptyTally(), tune8: emptyTally(), heldout: emptyTally() };
-  const perSource = {
-    tune: new Map<string, Tally>(),
-    tune2: new Map<string, Tally>(),
-    tune3: new Map<string, Tally>(),
-    tune4: new Map<string, Tally>(),
-    tune5: new Map<string, Tally>(),
-    tune6: new Map<string, Tally>(),
-    tune7: new Map<string, Tally>(),
-    tune8: new Map<string, Tally>(),
-    heldout: new Map<string, Tally>(),
-  };
+  const totals = Object.fromEntries(DEV_SPLITS.map(({ key }) => [key, emptyTally()])) as Record<DevSplit, Tally>;
+  const perSource = Object.fromEntries(DEV_SPLITS.map(({ key }) => [key, new Map<string, Tally>()])) as Record<DevSplit, Map<string, Tally>>;
   const errors: Array<ScoredError & { split: DevArticle['split'] }> = [];
   const stale: string[] = [];
   for (const dev of devArticles) {
@@ -451,22 +448,15 @@ export async function scoreDevSet(extract: (a: Article) => Predicted[] = extract
       'source). Targets (issue 9, unseen text): both right ≥ 0.85, precision ≥ 0.95, recall ≥ 0.90.',
     '',
     ...(stale.length ? [`Skipped or changed: ${stale.join(', ')}.`, ''] : []),
-    ...splitTable('Tune half', totals.tune, perSource.tune),
-    ...splitTable('Tune, second set (tune2, added in round 4)', totals.tune2, perSource.tune2),
-    ...splitTable('Tune, third set (tune3, added in round 5: the outlets weakest on the held-out half)', totals.tune3, perSource.tune3),
-    ...splitTable('Tune, fourth set (tune4, added in round 7: straight-quote wire and economic copy, organisations and unnamed sources)', totals.tune4, perSource.tune4),
-    ...splitTable('Tune, fifth set (tune5, added after round 8: a seeded draw of quoted articles from 13 outlets; tuned on in round 10)', totals.tune5, perSource.tune5),
-    ...splitTable('Tune, sixth set (tune6, added in round 11: the first quoted articles by id of 12 outlets; both right 0.594 before it, tuned on in round 11)', totals.tune6, perSource.tune6),
-    ...splitTable('Tune, seventh set (tune7, added in round 12: the next quoted articles by id of 12 outlets; both right 0.571 before it, tuned on in round 12)', totals.tune7, perSource.tune7),
-    ...splitTable('Tune, eighth set (tune8, added in round 13: the first quoted articles by id of 12 outlets, at most 8 quotations each; both right 0.444 before it, tuned on in round 13)', totals.tune8, perSource.tune8),
-    ...splitTable('Held-out half', totals.heldout, perSource.heldout),
+    // (A split with no articles yet has no table.)
+    ...DEV_SPLITS.filter(({ key }) => totals[key].gold + totals[key].predicted > 0 || key === 'heldout').flatMap(({ key, title }) => splitTable(title, totals[key], perSource[key])),
     '**Held-out errors by kind**',
     '',
     '| kind | count |',
     '| --- | --- |',
     ...[...heldoutByKind.entries()].sort((a, b) => b[1] - a[1]).map(([kind, n]) => `| ${kind} | ${n} |`),
   ];
-  return { tune: totals.tune, tune2: totals.tune2, tune3: totals.tune3, tune4: totals.tune4, tune5: totals.tune5, tune6: totals.tune6, tune7: totals.tune7, tune8: totals.tune8, heldout: totals.heldout, lines, errors: errors.filter((e) => e.split !== 'heldout') };
+  return { totals, lines, errors: errors.filter((e) => e.split !== 'heldout') };
 }
 
 /**
