@@ -1476,7 +1476,7 @@ function isCompleteUtterance(masked: string, span: QuoteSpan): boolean {
 
 /** «بيانا»، «تغريدة»، «كلمة»: what a «قال فيه» points back to (accusative alef dropped, article removed). */
 const SAID_IN: ReadonlySet<string> = new Set(
-  ['كلمه', 'خطاب', 'خطابا', 'تصريح', 'تصريحا', 'حديث', 'حديثا', 'مقال', 'مقالا', 'مقابله', 'منشور', 'منشورا', 'تدوينه', 'بيانا', 'تقريرا', 'اعلانا', 'قرارا'],
+  ['كلمه', 'خطاب', 'خطابا', 'تصريح', 'تصريحا', 'حديث', 'حديثا', 'مقال', 'مقالا', 'مقابله', 'منشور', 'منشورا', 'تدوينه', 'تغريده', 'بيانا', 'تقريرا', 'اعلانا', 'قرارا'],
 );
 const IN_IT: ReadonlySet<string> = new Set(['فيه', 'فيها']);
 
@@ -1488,6 +1488,14 @@ const IN_IT: ReadonlySet<string> = new Set(['فيه', 'فيها']);
 function documentIssuer(masked: string, tokens: Token[], t: number, familyNames: ReadonlySet<string>): Subject | null {
   if (!IN_IT.has(tokens[t + 1]?.norm ?? '')) return null;
   const from = sentenceStart(masked, tokens[t].start);
+  // «جاءت تغريدة للغفيلي قال فيها:»: the document's author after «ل», right before the verb (round 17).
+  const author = tokens[t - 1];
+  const documentWord = tokens[t - 2] ? withoutArticle(tokens[t - 2].norm) : '';
+  if (author && (SAID_IN.has(documentWord) || DOCUMENT_HEADS.has(documentWord)) && /^ل/.test(author.norm) && author.norm.length >= 5) {
+    const name = author.text.startsWith('لل') ? `ا${author.text.slice(1)}` : author.text.slice(1);
+    const subject = parseSubject(` ${name} `, familyNames);
+    if (subject.kind === 'named' || subject.kind === 'organisation') return subject;
+  }
   for (let j = t - 1; j > 0 && tokens[j].start >= from && j >= t - 12; j--) {
     const bare = withoutArticle(tokens[j].norm.replace(/\u064B$/, ''));
     if (!SAID_IN.has(bare) && !DOCUMENT_HEADS.has(bare) && !DOCUMENT_HEADS.has(bare.replace(/ا$/, ''))) continue;
@@ -1611,6 +1619,12 @@ function opinionVerbAt(tokens: Token[], i: number): boolean {
     const next = tokens[i + 1]?.norm ?? '';
     return HONORIFICS.has(next) || (next.startsWith('ال') && ROLE_HEADS.has(withoutArticle(next)));
   }
+  // «وقد عبر مدير المنتخب خالد مطر عن سعادته… وقال:»، «وعبرت الوزارة عن أسفها»: «عبّر» (expressed) with «عن» a few
+  // words on, written with و or after «قد»/«كما»; bare «عبر» is «via» («قال عبر حسابه»), round 17.
+  if (/^و?عبر(ت|وا)?$/.test(tokens[i].norm)) {
+    const marked = tokens[i].norm.startsWith('و') || EXPRESSED_AFTER.has(tokens[i - 1]?.norm ?? '');
+    return marked && tokens.slice(i + 1, i + 9).some((t) => t.norm === 'عن');
+  }
   if (!OPINION_VERBS.has(tokens[i].norm.replace(/^[وف](?=...)/, ''))) return false;
   return tokens.slice(i + 1, i + 9).some((t) => OPINION_GOVERNED.has(t.norm));
 }
@@ -1618,3 +1632,4 @@ const OPINION_VERBS: ReadonlySet<string> = new Set(
   'راي رات راوا اعتقد اعتقدت وصف وصفت وصفوا اتهم اتهمت اتهموا'.split(' '),
 );
 const OPINION_GOVERNED: ReadonlySet<string> = new Set(['ان', 'انه', 'انها', 'بان', 'بانه', 'بانها', 'بانهم', 'ب']);
+const EXPRESSED_AFTER: ReadonlySet<string> = new Set(['قد', 'وقد', 'فقد', 'لقد', 'ولقد', 'كما']);

@@ -74,5 +74,9 @@
  * is read from («القيادي في تحالف القوى العراقية … طلال الزوبعي في حديث»); two or three words in marks opening
  * their sentence before «، قال/يقول X» are a statement; «بينت»، «وبينت»، «فبين» (explained) report; bare «كتب»
  * writes before a role or an honorific and is never a name word.
+ * quotes-17 (tuned on the new tune9 split): «فان» after a reporting verb or a name word and before a name word is the
+ * Dutch link, not «فإن» («لويس فان غال»، «وكشف فان بيرسي»); «عبّر X عن…» (written «وعبر», or after «قد»/«كما»)
+ * makes X the one who speaks next («وقد عبر مدير المنتخب خالد مطر عن سعادته… وقال:»); «تغريدة لـX قال فيها:» is X's;
+ * a definite verbal noun of the form taf'il is no family name («لازلو بولوني التتويج»).
  */
-export const QUOTES_VERSION = 'quotes-16';
+export const QUOTES_VERSION = 'quotes-17';
