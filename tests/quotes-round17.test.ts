@@ -44,3 +44,10 @@ describe('round 17: «عبّر … عن», a tweet «لـX», a verbal noun afte
     expect(quotes.map((q) => q.speaker)).toEqual(['لازلو بولوني']);
   });
 });
+
+describe('round 17: bare «عبر» before a role word', () => {
+  it('expresses: its subject speaks next', () => {
+    const quotes = said('عبر لاعب وسط التعاون مدالله العليان الذي جدد عقده لموسمين عن سعادته بالتجديد، وقال: "لم أتردد في البقاء مع الفريق".');
+    expect(quotes.map((q) => q.speaker)).toEqual(['مدالله العليان']);
+  });
+});

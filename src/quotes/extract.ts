@@ -1621,9 +1621,13 @@ function opinionVerbAt(tokens: Token[], i: number): boolean {
   }
   // «وقد عبر مدير المنتخب خالد مطر عن سعادته… وقال:»، «وعبرت الوزارة عن أسفها»: «عبّر» (expressed) with «عن» a few
   // words on, written with و or after «قد»/«كما»; bare «عبر» is «via» («قال عبر حسابه»), round 17.
+  // («عبر لاعب الفريق الأول … سيف الحشان عن استيائه»: or bare, before a role word — «via» takes no role after it —
+  // with a longer role phrase before «عن».)
   if (/^و?عبر(ت|وا)?$/.test(tokens[i].norm)) {
     const marked = tokens[i].norm.startsWith('و') || EXPRESSED_AFTER.has(tokens[i - 1]?.norm ?? '');
-    return marked && tokens.slice(i + 1, i + 9).some((t) => t.norm === 'عن');
+    const next = tokens[i + 1]?.norm ?? '';
+    const beforeRole = ROLE_HEADS.has(withoutArticle(next)) || HONORIFICS.has(next);
+    return (marked || beforeRole) && tokens.slice(i + 1, i + (beforeRole ? 21 : 9)).some((t) => t.norm === 'عن');
   }
   if (!OPINION_VERBS.has(tokens[i].norm.replace(/^[وف](?=...)/, ''))) return false;
   return tokens.slice(i + 1, i + 9).some((t) => OPINION_GOVERNED.has(t.norm));

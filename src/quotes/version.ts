@@ -76,7 +76,8 @@
  * writes before a role or an honorific and is never a name word.
  * quotes-17 (tuned on the new tune9 split): «فان» after a reporting verb or a name word and before a name word is the
  * Dutch link, not «فإن» («لويس فان غال»، «وكشف فان بيرسي»); «عبّر X عن…» (written «وعبر», or after «قد»/«كما»)
- * makes X the one who speaks next («وقد عبر مدير المنتخب خالد مطر عن سعادته… وقال:»); «تغريدة لـX قال فيها:» is X's;
+ * (or bare before a role word) makes X the one who speaks next («وقد عبر مدير المنتخب خالد مطر عن سعادته… وقال:»);
+ * «تغريدة لـX قال فيها:» is X's;
  * a definite verbal noun of the form taf'il is no family name («لازلو بولوني التتويج»).
  */
 export const QUOTES_VERSION = 'quotes-17';
