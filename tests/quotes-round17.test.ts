@@ -51,3 +51,10 @@ describe('round 17: bare «عبر» before a role word', () => {
     expect(quotes.map((q) => q.speaker)).toEqual(['مدالله العليان']);
   });
 });
+
+describe('round 17: «منافس», «غريم» describe the person named before them', () => {
+  it('end the name: «مورينيو منافس فينجر اللدود» is Mourinho, named in full earlier', () => {
+    const quotes = said('وقال جوزيه مورينيو: "سنقاتل على اللقب". وقال مورينيو منافس فينجر اللدود إنه شاهد آرسنال "فريقا يدافع بشكل جيد جدا".');
+    expect(quotes.map((q) => q.speaker)).toEqual(['جوزيه مورينيو', 'جوزيه مورينيو']);
+  });
+});
