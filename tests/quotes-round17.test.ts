@@ -58,3 +58,10 @@ describe('round 17: «منافس», «غريم» describe the person named befor
     expect(quotes.map((q) => q.speaker)).toEqual(['جوزيه مورينيو', 'جوزيه مورينيو']);
   });
 });
+
+describe('round 17: «قال لي»', () => {
+  it('«لي» alone after the verb is «to me», no speaker; «لي كه تشيانغ» is a name', () => {
+    expect(said('وتحدث اللاعب روبن فان بيرسي عن مدربه. عندما تولى الإشراف على المنتخب الهولندي قال لي: "انت المهاجم رقم ثلاثة في الفريق".').map((q) => q.speaker)).not.toContain('لي');
+    expect(said('وقال لي كه تشيانغ: "الاقتصاد الصيني ينمو بثبات هذا العام".').map((q) => q.speaker)).toEqual(['لي كه تشيانغ']);
+  });
+});

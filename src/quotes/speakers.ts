@@ -818,6 +818,9 @@ function parseSubjectCore(afterVerb: string, familyNames: ReadonlySet<string>, c
     }
   }
 
+  // «قال لي: "…"»: «to me», alone after the verb, is who was spoken to; the Chinese and Korean «لي» comes with more
+  // of a name («لي كه تشيانغ»), round 17.
+  if (phrase.length === 1 && phrase[0].norm === 'لي' && segments.length === 1) return { kind: 'bare' };
   // «وقالت حماس في بيان»: a body whose one word is its proper name, alone (round 16).
   if (phrase.length === 1 && NAMED_BODIES.has(phrase[0].norm)) return { kind: 'organisation', name: phrase[0].text };
   // Name first, then perhaps a role in the same run or as an apposition. A family name with the article

@@ -78,6 +78,7 @@
  * Dutch link, not «فإن» («لويس فان غال»، «وكشف فان بيرسي»); «عبّر X عن…» (written «وعبر», or after «قد»/«كما»)
  * (or bare before a role word) makes X the one who speaks next («وقد عبر مدير المنتخب خالد مطر عن سعادته… وقال:»);
  * «تغريدة لـX قال فيها:» is X's;
- * a definite verbal noun of the form taf'il is no family name («لازلو بولوني التتويج»); «منافس»، «غريم» head descriptions.
+ * a definite verbal noun of the form taf'il is no family name («لازلو بولوني التتويج»); «منافس»، «غريم» head descriptions;
+ * «لي» alone after the verb («قال لي:») is «to me», not a name.
  */
 export const QUOTES_VERSION = 'quotes-17';
