@@ -150,7 +150,8 @@ export function analyseQuotes(article: Article): QuoteAnalysis {
     // colon, and that ends the name of a body that has spoken, is that body speaking again — not whoever spoke
     // before (round 15).
     if (subject.kind === 'bare' && subjectText) {
-      const [first, next] = tokensOf(subjectText);
+      // (Only the first two words are read: the subject's text can run to the end of a long paragraph.)
+      const [first, next] = tokensOf(/^\s*\S+(?:\s+\S+)?/.exec(subjectText)?.[0] ?? '');
       const alone = next === undefined ? /^\s*:?\s*$/.test(subjectText.slice(first?.end ?? 0)) : THAT_WORDS.has(next.norm) && /^\s+$/.test(subjectText.slice(first.end, next.start));
       const body = first && alone && /^ال/.test(first.norm) && !isRoleWord(first.norm)
         ? namedBodies.find((name) => {
