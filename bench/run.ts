@@ -4,7 +4,8 @@
  * docs/benchmarks.md.
  * Speed targets live here and never in unit tests. Run one section with `npm run bench -- retrieval`.
  */
-import { writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { runDigestBench } from './digest.js';
@@ -14,6 +15,7 @@ import { runQuotesBench } from './quotes.js';
 import { runRetrievalBench } from './retrieval.js';
 import { runSearchBench } from './search.js';
 import { runSummariesBench } from './summaries.js';
+import { mergeIntoDoc } from './support/doc-merge.js';
 
 const SECTIONS: Record<string, () => Promise<string>> = {
   retrieval: runRetrievalBench,
@@ -51,8 +53,11 @@ async function main(): Promise<void> {
   const doc = `${header}\n${parts.join('\n\n')}\n`;
   process.stdout.write(doc);
   if (!wanted.length) {
+    // The notes written beside the generated sections are kept: only the marked sections are replaced (see
+    // bench/support/doc-merge.ts).
     const file = path.resolve('docs/benchmarks.md');
-    await writeFile(file, doc);
+    const existing = existsSync(file) ? await readFile(file, 'utf8') : '';
+    await writeFile(file, mergeIntoDoc(existing || `${header}\n`, names.map((n, i) => [n, parts[i]] as const)));
     process.stderr.write(`bench: wrote ${file}\n`);
   }
 }
