@@ -277,7 +277,9 @@ export function analyseQuotes(article: Article): QuoteAnalysis {
         let subject = preferFirstMarkedName(parseSubject(masked.slice(subjectFrom, nextOpen), familyNames, confirmedFamilyNames), masked.slice(subjectFrom, nextOpen));
         // «وقالت "هيومن رايتس ووتش" في تقرير:»: the name in marks right after the verb is the subject; when the rules
         // cannot read it as a person, it is a body or an outlet, named as the marks give it (round 15).
-        const quotedSubject = spans.find((s) => s.openAt > tokens[t].end && /^\s+$/.test(paragraph.slice(tokens[t].end, s.openAt)) && isQuotedSubject(paragraph, s));
+        // (Only the first span after the verb can stand right after it.)
+        const nextSpan = spans.find((s) => s.openAt > tokens[t].end);
+        const quotedSubject = nextSpan && /^\s+$/.test(paragraph.slice(tokens[t].end, nextSpan.openAt)) && isQuotedSubject(paragraph, nextSpan) ? nextSpan : undefined;
         if (quotedSubject && subject.kind !== 'named' && subject.kind !== 'organisation') {
           subject = { kind: 'organisation', name: cleanQuoteText(paragraph.slice(quotedSubject.start, quotedSubject.end)) };
         }
@@ -1461,8 +1463,8 @@ function isCompleteUtterance(masked: string, span: QuoteSpan): boolean {
   const rest = masked.slice(span.end + 1, span.end + 40);
   const verb = /^\s*[،,]/.test(rest) ? tokensOf(rest)[0] : undefined;
   // (Only when the marks open their sentence: «ووصفه بأنه "خطوة تاريخية"، قال…» quotes a term.)
-  const opensSentence = masked.slice(sentenceStart(masked, span.openAt), span.openAt).trim() === '';
-  if (verb && opensSentence && (SPEECH_VERBS.has(verb.norm) || PRESENT_SPEECH_VERBS.has(verb.norm))) return true;
+  const opensSentence = () => masked.slice(sentenceStart(masked, span.openAt), span.openAt).trim() === '';
+  if (verb && (SPEECH_VERBS.has(verb.norm) || PRESENT_SPEECH_VERBS.has(verb.norm)) && opensSentence()) return true;
   if (!/[.!?؟]\s*$/.test(masked.slice(span.start, span.end))) return false;
   const lead = tokensOf(masked.slice(sentenceStart(masked, span.openAt), span.openAt));
   let cueAt = -1;

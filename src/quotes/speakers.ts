@@ -242,7 +242,7 @@ export function isGluedOutlet(norm: string): boolean {
   if (norm[0] === 'ل' && SPELLED_LETTERS.has(rest)) return true;
   // «للصحفيين»، «للجزيرة»: ل before the article drops its alif.
   const definite = norm.startsWith('لل') ? 'ا' + norm.slice(1) : '';
-  return OUTLET_WORDS.has(rest) || OUTLET_WORDS.has(definite) || isAudience(norm) || (norm[0] === 'ل' && INSTITUTIONS.has(rest));
+  return OUTLET_WORDS.has(rest) || OUTLET_WORDS.has(definite) || AUDIENCES.has(definite) || (norm[0] === 'ل' && INSTITUTIONS.has(rest));
 }
 
 /**
@@ -909,7 +909,7 @@ function parseSubjectCore(afterVerb: string, familyNames: ReadonlySet<string>, c
 function untilAddressee(phrase: Token[]): Token[] {
   // (Not «لوزارة الصحة»: a body after «ل» completes a role — «مستشار لوزارة الصحة» — unless it is an agency's name.)
   const body = (rest: string) => INSTITUTIONS.has(rest) && !NAMED_BODIES.has(rest);
-  const at = phrase.findIndex((t, j) => j >= 1 && isGluedOutlet(t.norm) && !body(t.norm.slice(1)) && !body('ا' + t.norm.slice(1)));
+  const at = phrase.findIndex((t, j) => j >= 1 && isGluedOutlet(t.norm) && !body(t.norm.slice(1)));
   return at >= 1 ? phrase.slice(0, at) : phrase;
 }
 
