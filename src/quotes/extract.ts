@@ -1623,9 +1623,8 @@ function opinionVerbAt(tokens: Token[], i: number): boolean {
     return HONORIFICS.has(next) || (next.startsWith('ال') && ROLE_HEADS.has(withoutArticle(next)));
   }
   // «وقد عبر مدير المنتخب خالد مطر عن سعادته… وقال:»، «وعبرت الوزارة عن أسفها»: «عبّر» (expressed) with «عن» a few
-  // words on, written with و or after «قد»/«كما»; bare «عبر» is «via» («قال عبر حسابه»), round 17.
-  // («عبر لاعب الفريق الأول … سيف الحشان عن استيائه»: or bare, before a role word — «via» takes no role after it —
-  // with a longer role phrase before «عن».)
+  // words on, written with و, after «قد»/«كما», or bare before a role word, which «via» never takes («عبر لاعب الفريق
+  // الأول … سيف الحشان عن استيائه», «عن» allowed further on); elsewhere bare «عبر» is «via» («قال عبر حسابه»), round 17.
   if (/^و?عبر(ت|وا)?$/.test(tokens[i].norm)) {
     const marked = tokens[i].norm.startsWith('و') || EXPRESSED_AFTER.has(tokens[i - 1]?.norm ?? '');
     const next = tokens[i + 1]?.norm ?? '';

@@ -10,8 +10,8 @@ function normalizedSet(words: string): Set<string> {
 
 /** Reporting verbs, past tense masculine. Feminine (+ت) and و/ف/وقد/فقد prefixes are generated below. */
 // Left out on purpose, after reading SaudiNewsNet output: رأى، لاحظ، وصف، استهل، ختم have ordinary
-// subjects («استهل مشواره…») too often (طالب was too, until round 14 measured it: see SPEECH_VERBS); the present «يرى» (holds that) is kept below. Also left out: بين (the
-// preposition «بين» is far more common than the verb «بيّن»: only its other forms are kept, see below), رد (the noun «رد»), كتب (the plural «كتب»), وعد.
+// subjects («استهل مشواره…») too often (طالب was too, until round 14 measured it: see SPEECH_VERBS); the present «يرى» (holds that) is kept below. Also left out: رد (the
+// noun «رد»), وعد; «بين» and «كتب» are listed but filtered below.
 // The second line was added after the SaudiNewsNet hand check: «رحب … وقال»، «غرّد … قائلا»، «انتقد …» were
 // leaving named speakers null.
 const SPEECH_VERBS_MASC = `قال أكد أضاف أوضح أشار أبرز تابع حذر اعتبر شدد أعرب أشاد لفت ذكر صرح كشف دعا أعلن
@@ -46,7 +46,8 @@ function speechVerbForms(): Set<string> {
   return forms;
 }
 
-// «كتب» alone is also the plural «books»: only «وكتب»، «فكتب»، «كتبت» are read as the verb. «طالب» alone is the
+// «كتب» alone is also the plural «books»: only «وكتب»، «فكتب»، «كتبت» are read as the verb (and bare «كتب» before a
+// role, see opinionVerbAt in extract.ts). «طالب» alone is the
 // student (a role word): «وطالب»، «طالبت»، «طالبوا» are the verb of demanding, which introduces a statement or its
 // partial quotation («وطالبت الوزارة بضرورة "…"»). «بين»، «وبين» are far more often the preposition «between»: only
 // «بينت»، «وبينت»، «فبين»، «بينوا» are read as the verb «بيّن» (explained, round 16).
