@@ -701,6 +701,20 @@ describe('summary sentence choice', () => {
     expect(story.summary.length).toBeGreaterThanOrEqual(2);
   });
 
+  it("opens a prince's congratulation on its lead, and takes «وحث سموه…» after it though not right after it", () => {
+    // After SaudiNewsNet 2015-07-22 (sentences written here): «هنأ» was read as «هنا» ("here"), a continuation, so
+    // the lead could not open; the summary opened on «وحث سموه…», whose honorific was not seen as a reference back.
+    const lead = 'هنأ أمير منطقة الشرقية خادم الحرمين الشريفين على افتتاح جسر الشاطئ في الدمام أمس الثلاثاء بتكلفة مليار ريال.';
+    const aside = 'وقال أحد المهندسين المشاركين في المشروع إن العمل استمر ثلاث سنوات دون توقف.';
+    const urged = 'وحث سموه موظفي الإمارة على بذل المزيد من الجهد لخدمة سكان الدمام وزوار جسر الشاطئ الجديد.';
+    const filed = report('bridge-congrats', 'أمير الشرقية يهنئ بافتتاح جسر الشاطئ', 'صحيفة ط', [lead, aside, urged]);
+    const [story] = briefed([filed]).stories;
+    expect(story.summary[0]).toBe(resolveRelativeDates(lead, '2015-07-22'));
+    expectReadableOpening(story);
+    const alone = report('bridge-urged', 'أمير الشرقية يحث الموظفين', 'صحيفة ي', [urged, aside]);
+    expect(briefed([alone]).stories[0].summary[0]).not.toBe(urged);
+  });
+
   it("does not take another outlet's retelling of the lead in other spellings and words, and takes its new facts", () => {
     const first = report('apology-a', 'ميتسوبيشي تعتذر لأسرى الحرب الأمريكيين', 'صحيفة أ', [APOLOGY_LEAD, APOLOGY_DETAIL]);
     const second = report('apology-b', 'اعتذار ياباني لأسرى أمريكيين', 'صحيفة ب', [RETOLD_APOLOGY, APOLOGY_NEW_FACT]);

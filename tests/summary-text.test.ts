@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyze, splitSentences } from '../src/arabic/index.js';
-import { MIN_TRIMMED_WORDS, isQuestion, needsPreviousSentence, trimAtClause } from '../src/arabic/discourse.js';
+import { MIN_TRIMMED_WORDS, isQuestion, needsEarlierMention, needsPreviousSentence, trimAtClause } from '../src/arabic/discourse.js';
 import { formatArabicDate, resolveRelativeDates } from '../src/arabic/relative-dates.js';
 import { loadCorpus } from '../src/corpus/load.js';
 import { additionOf, isSpellingVariant } from '../src/digest/summary.js';
@@ -65,6 +65,31 @@ describe('sentences that need the previous one', () => {
     expect(isQuestion('فلماذا تأخر الإصلاح؟')).toBe(true);
     // Some outlets put a full stop after the question mark.
     expect(isQuestion('لماذا تصبح البشرة أقل سمكا في الفضاء؟.')).toBe(true);
+  });
+
+  it("reads a dignitary's honorific after any verb as a reference back, and «هنأ» as no «هنا»", () => {
+    // Sentences of the kinds SaudiNewsNet prints (written here): «وحث سموه…» opened a multi-article summary.
+    for (const s of [
+      'وحث سموه الموظفين على بذل المزيد من الجهد لخدمة المواطن.',
+      'ودعا سماحته الوعاظ إلى تربية الشباب على الخير.',
+      'وكان في استقبال سموه لدى وصوله قائد المنطقة وعدد من المسؤولين.',
+      'وقدم لسموه مدير الفرع تقريرا عن مشروعات الزراعة في المنطقة.',
+    ]) {
+      expect(needsPreviousSentence(s), s).toBe(true);
+      // …but only the dignitary's earlier mention: any earlier sentence of the article that names him will do.
+      expect(needsEarlierMention(s), s).toBe(true);
+    }
+    // A continuation with no subject still needs the very sentence before it, honorific or not.
+    expect(needsEarlierMention('وأضاف سموه أن المشروع سيكتمل قبل نهاية العام.')).toBe(false);
+    expect(needsPreviousSentence('وأضاف سموه أن المشروع سيكتمل قبل نهاية العام.')).toBe(true);
+    expect(needsEarlierMention('وأضاف أن المشروع سيكتمل قبل نهاية العام.')).toBe(false);
+    // «عن سعادته» is his joy, and an honorific far into the sentence follows its own named subject.
+    expect(needsPreviousSentence('وأبدى مدير المطار المهندس يوسف الظاهري سعادته بالمشروع الجديد.')).toBe(false);
+    expect(needsPreviousSentence('واستقبل أمير الرياض في مكتب سموه بقصر الحكم عضو هيئة كبار العلماء.')).toBe(false);
+    // «هنأ» (congratulated) folds to «هنا» (here), which does continue.
+    expect(needsPreviousSentence('هنأ أمير منطقة نجران القيادة بالإنجاز الأمني في لقاء بموظفي الإمارة.')).toBe(false);
+    expect(needsPreviousSentence('وهنأ الوزير الفائزين بالجائزة في ختام الحفل.')).toBe(false);
+    expect(needsPreviousSentence('وهنا يبرز دور الجمعية في خدمة المجتمع.')).toBe(true);
   });
 
   it('lets sentences that name their subject stand alone', () => {

@@ -11,7 +11,8 @@
  * - connectives that continue an argument: «كما…», «لكن…», «إلا أن…», «في المقابل…», «وفي هذا السياق…»,
  *   «لذلك…», «أما…», «حيث…», «هذا، وأكد…» (a Maghrebi «moreover»);
  * - background notes: «تجدر الإشارة إلى أن…», «يذكر أن…» (they close an article, they do not open a story);
- * - an honorific standing for the subject: «ونوه سموه…», «وأكد معاليه…» (Gulf news: the prince of the lead);
+ * - an honorific standing for the subject: «ونوه سموه…», «وأكد معاليه…», «وحث سموه…» (Gulf news: the prince of
+ *   the lead), or near the start: «وكان في استقبال سموه…»;
  * - an event named as already told: «حضر اللقاء…», «وشهد الحفل…», «أقيم الحفل في…».
  * - answers: «والجواب هو…», and any sentence right after a question (see `needsPreviousSentence`'s `previous`).
  */
@@ -50,6 +51,8 @@ const CONTINUING_FIRST_WORDS = norm(`
   تجدر يجدر والجدير الجدير يذكر ويذكر يشار ويشار عمليا وعمليا بالتالي وهكذا هكذا علما وعلما
 `);
 
+const HERE = norm('هنا وهنا');
+
 /** Reporting verbs: dependent when no subject follows (the speaker is the previous sentence's). */
 const REPORTING_VERBS = norm(`
   قال وقال وقالت قالت أوضح وأوضح وأوضحت أوضحت أكد وأكد وأكدت أكدت أشار وأشار وأشارت أشارت شدد وشدد وشددت لفت
@@ -62,8 +65,7 @@ const REPORTING_VERBS = norm(`
 /** What follows a reporting verb when it has no subject of its own. */
 const NO_SUBJECT_AFTER_VERB = norm(`
   أن إن أنه أنها أنهم إنه إنها في خلال عقب بعد أمام لدى على إلى عن ب بأن بان أيضا كذلك ذلك له لها لهم في حديثه
-  تصريحه تصريحها كلمته كلمتها حديثه حديثها تصريح حديث كلمة بيان لقائه لقائها المتحدث المصدر المصادر سموه سموها معاليه
-  معاليها فخامته فضيلته
+  تصريحه تصريحها كلمته كلمتها حديثه حديثها تصريح حديث كلمة بيان لقائه لقائها المتحدث المصدر المصادر
 `);
 
 /** Second words that, after «في»/«من»/«على», make a phrase pointing back («في هذا السياق», «من جهة أخرى»). */
@@ -120,6 +122,17 @@ const ATTENDED = norm('حضر وحضر شهد وشهد أقيم وأقيم أق�
 const INTRODUCED_EVENTS = norm('اللقاء الاجتماع الحفل الحفلة الاستقبال المناسبة الجلسة المأدبة المراسم التدشين الافتتاح الزيارة الجولة');
 
 const DEMONSTRATIVES = norm('هذا هذه ذلك تلك هؤلاء لهذا لهذه بهذا بهذه لذلك بذلك');
+
+/**
+ * An honorific pronoun («his highness», «his excellency») stands for a dignitary named before: after any opening
+ * verb, not only a reporting one («وحث سموه الموظفين…», «ونقل معاليه…», «ودعا سماحته…»), or in a phrase right
+ * after it («وكان في استقبال سموه…»). SaudiNewsNet 2015-07-22: a multi-article summary opened on «وحث سموه…»; and
+ * «وعبر معاليه…» followed another outlet's lead. Not «سعادته» («عن سعادته»: his joy), «دولته» (his country) or
+ * «سيادته» (its sovereignty).
+ */
+const HONORIFIC_PRONOUNS = norm('سموه سموها معاليه معاليها فخامته فخامتها فضيلته سماحته جلالته جلالتها');
+/** How far into the sentence such a pronoun still means the sentence leans on the one before (words 2–4). */
+const HONORIFIC_REACH = 4;
 /** «هذا الأسبوع», «هذا العام»: the reader's time, not something said before. */
 const DEICTIC_TIME = norm('الأسبوع العام الشهر اليوم الصباح المساء الموسم الصيف الشتاء الربيع الخريف الأثناء');
 
@@ -136,12 +149,34 @@ const TWO_SIDES = norm('الجانبان الجانبين الطرفان الط�
  * right before it in its article: a sentence after a question is its answer.
  */
 export function needsPreviousSentence(sentence: string, previous?: string): boolean {
+  return continuesPrevious(sentence, previous) || honorificNearStart(sentence);
+}
+
+/**
+ * Does the sentence lean only on an earlier mention of a dignitary («وحث سموه الموظفين…», «ودعا سماحته…»)? It cannot
+ * open a summary, but it reads well after any earlier sentence of its article that names him (its lead), not only
+ * right after the sentence before it.
+ */
+export function needsEarlierMention(sentence: string, previous?: string): boolean {
+  return honorificNearStart(sentence) && !continuesPrevious(sentence, previous);
+}
+
+function honorificNearStart(sentence: string): boolean {
+  const first = words(sentence, HONORIFIC_REACH);
+  for (let i = 1; i < first.length; i++) {
+    if (HONORIFIC_PRONOUNS.has(first[i]) || HONORIFIC_PRONOUNS.has(first[i].replace(/^[وف]?[لب]/u, ''))) return true; // «لسموه»
+  }
+  return false;
+}
+
+function continuesPrevious(sentence: string, previous?: string): boolean {
   if (previous !== undefined && /[؟?]["'»”’)\]]*\s*$/u.test(previous.trim())) return true;
   // «هذا، وأكد…» / «هذا وأبرز…»: the Maghrebi filler continues the previous paragraph.
   const first = words(sentence, 7);
   if (first.length === 0) return false;
   const [w0, w1] = first;
-  if (CONTINUING_FIRST_WORDS.has(w0)) return true;
+  // «هنأ» (congratulated) folds to «هنا» (here): a congratulation's lead is no continuation.
+  if (CONTINUING_FIRST_WORDS.has(w0) && !(HERE.has(w0) && /^[وف]?هنأ/u.test(sentence.trimStart()))) return true;
   if (w0 === normalizeArabic('غير') || w0 === normalizeArabic('إلا') || w0 === normalizeArabic('بيد')) return true;
   if (REPORTING_VERBS.has(w0) && (w1 === undefined || NO_SUBJECT_AFTER_VERB.has(w1) || /^[\s]*[،,:؛]/u.test(afterFirstWord(sentence)))) {
     return true;

@@ -3,7 +3,7 @@
  * verbatim from the story's articles; nothing is rewritten.
  */
 import { analyze, normalizeArabic, tokenize } from '../arabic/index.js';
-import { isQuestion, needsPreviousSentence, trimAtClause } from '../arabic/discourse.js';
+import { isQuestion, needsEarlierMention, needsPreviousSentence, trimAtClause } from '../arabic/discourse.js';
 import { resolveRelativeDates } from '../arabic/relative-dates.js';
 import type { Quote } from '../quotes/quote.js';
 import type { StoryQuote } from './types.js';
@@ -283,6 +283,8 @@ interface Candidate {
   rarity: number;
   /** Leans on the sentence before it in its article («وأضاف أن…», «وجاء في البيان…»); decided when needed. */
   dependent?: boolean;
+  /** …only by a dignitary's honorific (needsEarlierMention); decided when needed. */
+  earlierMention?: boolean;
   previous?: string;
   /** The prior once another article opened the summary: its lead then ranks as the first detail. */
   retoldPrior: number;
@@ -387,6 +389,13 @@ export function summarizeStory(
   // Too short or too long sentences only when the well-sized ones give fewer than two (a one-paragraph wire
   // item, a column written as one 90-word sentence, the same report published twice).
   if (chosen.length < 2) extendSummary(chosen, relevant, multiArticle, 2);
+  // Nothing but formula and sentences that lean on them (a prince's congratulations in the royal titles his outlet
+  // prints every day, then «وقال سموه…»): the formula lead is better than no summary.
+  if (chosen.length === 0 && said.length < all.length) {
+    const everything = onStory(all, options.common ?? concepts);
+    extendSummary(chosen, everything.filter((c) => c.wellSized), multiArticle);
+    if (chosen.length < 2) extendSummary(chosen, everything, multiArticle, 2);
+  }
   return readingOrder(chosen).map((c) => ({
     text: printedOf(c),
     original: c.whole.text,
@@ -535,6 +544,11 @@ function printedTermsOf(c: Candidate): Set<string> {
   return c.printedTerms;
 }
 
+function leansOnEarlierMention(c: Candidate): boolean {
+  c.earlierMention ??= needsEarlierMention(c.sentence.text, c.previous);
+  return c.earlierMention;
+}
+
 function isDependent(c: Candidate): boolean {
   c.dependent ??= needsPreviousSentence(c.sentence.text, c.previous);
   return c.dependent;
@@ -569,7 +583,11 @@ function extendSummary(chosen: Candidate[], pool: readonly Candidate[], multiArt
       }
       if (score <= bestScore) continue;
       // The costlier checks only for a sentence that would win.
-      if (isDependent(c) && !chosen.some((s) => s.doc === c.doc && s.sentence.position === c.sentence.position - 1)) continue;
+      // A sentence that leans on the one before it comes only right after it; one whose only reference back is a
+      // dignitary's honorific («وحث سموه…») after any earlier sentence of its article, which names him.
+      const follows = (s: Candidate) =>
+        s.doc === c.doc && (s.sentence.position === c.sentence.position - 1 || (s.sentence.position < c.sentence.position && leansOnEarlierMention(c)));
+      if (isDependent(c) && !chosen.some(follows)) continue;
       const others = chosen.filter((s) => s.doc !== c.doc);
       if (others.length > 0) {
         // Beside another outlet's sentence, judged by what it adds with spelling variants of the chosen words counted
