@@ -92,6 +92,20 @@ describe('sentences that need the previous one', () => {
     expect(needsPreviousSentence('وهنا يبرز دور الجمعية في خدمة المجتمع.')).toBe(true);
   });
 
+  it('lets a spokesman described in full introduce himself, while a bare «المتحدث» still points back', () => {
+    // The form of SaudiNewsNet's ministry statements (written here): two stories told only in them had no summary.
+    for (const s of [
+      'صرح المتحدث الرسمي باسم مركز الإغاثة أن الدفعة الثالثة من المعونات وصلت إلى المدينة.',
+      'صرح المتحدث الأمني بوزارة الداخلية بأن الجهات الأمنية أطاحت بخلية في الرياض.',
+      'وأوضح المتحدث الإعلامي للدفاع المدني أن الحريق أخمد دون إصابات.',
+    ]) {
+      expect(needsPreviousSentence(s), s).toBe(false);
+    }
+    for (const s of ['وأضاف المتحدث أن الوزارة ستواصل مراقبة الأسعار.', 'وقال المتحدث إن الفرق ما زالت في الموقع.']) {
+      expect(needsPreviousSentence(s), s).toBe(true);
+    }
+  });
+
   it('lets sentences that name their subject stand alone', () => {
     for (const prefix of [
       'الرباط ـ بحث وزير الخارجية المغربي ناصر بوريطة', // 002's dateline sentence

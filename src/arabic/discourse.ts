@@ -141,6 +141,19 @@ const DEICTIC_TIME = norm('الأسبوع العام الشهر اليوم ال�
  * الاتصال…», «وعقد الطرفان لقاء…»: which two?) near the start.
  */
 const ANAPHORIC_NEAR_START = norm('ذاته ذاتها نفسه نفسها المتحدث المتحدثة');
+/**
+ * «صرح المتحدث الرسمي باسم مركز الملك سلمان…»، «صرّح المتحدث الأمني بوزارة الداخلية»: a spokesman described in full
+ * introduces himself; «وتابع المتحدث، في السياق ذاته» points back. SaudiNewsNet 2015-07-22 and 2015-07-24: two
+ * stories told only in such statements had no summary at all.
+ */
+function describesSpokesman(first: readonly string[], i: number): boolean {
+  if (!SPOKESMEN.has(first[i])) return false;
+  const next = first[i + 1] ?? '';
+  return SPOKESMAN_DESCRIPTIONS.has(next) || /^[بل]..../u.test(next);
+}
+const SPOKESMEN = norm('المتحدث المتحدثة');
+const SPOKESMAN_DESCRIPTIONS = norm('باسم الرسمي الرسمية الأمني الإعلامي الإعلامية العسكري');
+
 /** …unless the sides are named right after: «الجانبين المصري والأمريكي». */
 const TWO_SIDES = norm('الجانبان الجانبين الطرفان الطرفين');
 
@@ -178,7 +191,8 @@ function continuesPrevious(sentence: string, previous?: string): boolean {
   // «هنأ» (congratulated) folds to «هنا» (here): a congratulation's lead is no continuation.
   if (CONTINUING_FIRST_WORDS.has(w0) && !(HERE.has(w0) && /^[وف]?هنأ/u.test(sentence.trimStart()))) return true;
   if (w0 === normalizeArabic('غير') || w0 === normalizeArabic('إلا') || w0 === normalizeArabic('بيد')) return true;
-  if (REPORTING_VERBS.has(w0) && (w1 === undefined || NO_SUBJECT_AFTER_VERB.has(w1) || /^[\s]*[،,:؛]/u.test(afterFirstWord(sentence)))) {
+  const noSubject = w1 === undefined || (NO_SUBJECT_AFTER_VERB.has(w1) && !describesSpokesman(first, 1));
+  if (REPORTING_VERBS.has(w0) && (noSubject || /^[\s]*[،,:؛]/u.test(afterFirstWord(sentence)))) {
     return true;
   }
   for (const phrase of BACK_POINTING_PHRASES) {
@@ -188,7 +202,7 @@ function continuesPrevious(sentence: string, previous?: string): boolean {
   if (w1 !== undefined && INTRODUCED_DOCUMENTS.has(w1) && (ACCORDING_TO.has(w0) || (REPORTING_VERBS.has(w0) && w0.startsWith('و')))) {
     return true;
   }
-  if (first.slice(0, 4).some((w) => ANAPHORIC_NEAR_START.has(w))) return true;
+  if (first.slice(0, 4).some((w, i) => ANAPHORIC_NEAR_START.has(w) && !describesSpokesman(first, i))) return true;
   for (let i = 0; i < Math.min(4, first.length); i++) {
     if (TWO_SIDES.has(first[i]) && !/^ال\p{L}+ي$/u.test(first[i + 1] ?? '')) return true;
   }
