@@ -25,6 +25,7 @@ import {
   parseSubject,
   parseSubjectBefore,
   PersonRegistry,
+  type Gender,
   tokensOf,
   withoutArticle,
   withoutTitleDots,
@@ -259,11 +260,15 @@ export function analyseQuotes(article: Article): QuoteAnalysis {
           // «… وفقا للمخرج سام منديز»، «بحسب مصادر أمنية»: the narration names its source, who then goes on speaking.
           const from = tokens[t + 1].start;
           // «وبحسب المتحدث باسم الشرطة أحمد سالم فإن "…"»: «فإن» answers the lead and ends its source.
-          const text = masked.slice(from, from + CLAUSE_SUBJECT_CHARS).split(/\s[فو]إن/)[0].replace(/^لل/, 'ال').replace(/^لـ?\s*/, '');
+          // («… فان "…"»: «فإن» written without its hamza, right before the masked quotation.)
+          const text = masked.slice(from, from + CLAUSE_SUBJECT_CHARS).split(/\s[فو]إن|\s[فو]ان(?=\s{3,}|\s*$)/)[0].replace(/^لل/, 'ال').replace(/^لـ?\s*/, '');
           const subject = parseSubject(text, familyNames);
+          const asFor = FOR_LEADS.includes(tokens[t].norm);
           // «حسب نظام…» names no one: a person here needs a role («وفقا للمخرج سام منديز») or to be known already.
-          const person = subject.kind === 'named' && (subject.role !== null || registry.people.some((p) => sameName(p.keys, nameKeys(subject.name))));
-          if (person || subject.kind === 'unnamed' || (subject.kind === 'organisation' && subject.name)) {
+          const person =
+            subject.kind === 'named' &&
+            (subject.role !== null || registry.people.some((p) => sameName(p.keys, nameKeys(subject.name))));
+          if (person || (!asFor && (subject.kind === 'unnamed' || (subject.kind === 'organisation' && subject.name)))) {
             currentSetIn = paragraphIndex;
             applySubject(subject, paragraphIndex, '');
           }
@@ -367,12 +372,26 @@ export function analyseQuotes(article: Article): QuoteAnalysis {
           if (person && paragraphIndex - personSetIn <= MAX_PARAGRAPHS_TO_SPEAKER) setPerson(person);
           else setCurrent(null, paragraphIndex);
         }
+        // «قالت سامية…» … «فقال عز…» … «فضحكت ضحكتها العالية، وقالت: "…"»: a bare verb opening its clause that does not
+        // agree with the person speaking (a feminine verb after a man named by «قال», or the reverse) goes back to
+        // the last person of its gender who was quoted, when one spoke within the last paragraphs (round 18). Only then: a woman
+        // holding a masculine title is often «وأضاف» («المدير العام المساعد ماريا هيلينا سيميدو»), and inside «أن»
+        // the verb agrees with another subject («ذكر أن المملكة أوضحت أن "…"»).
+        const verbGender = genderOfVerb(tokens[t].norm);
+        const opensClause = startsWithConjunction(tokens[t].norm) && lastComplementizerEnd(tokens, t) === 0;
+        if (subject.kind === 'bare' && !subject.unread && verbGender && opensClause && current && 'person' in current && current.person.gender && current.person.gender !== verbGender) {
+          const speaking = current.person;
+          // (Someone already given a quotation: a clause subject the rules misread is no one to go back to.)
+          const person = [...recent].reverse().find((p) => p.gender === verbGender && p !== speaking && quotedPeople.has(p));
+          if (person && paragraphIndex - personSetIn <= MAX_PARAGRAPHS_TO_SPEAKER) setPerson(person);
+        }
         if (subject.kind === 'organisation' && subject.name) {
           // «وأشار التقرير الذي أصدرته شركة الأبحاث "البن كابيتال" إلى أن…»: the body's own name is in marks.
           const inMarks = bodyNamedInMarks(paragraph, spans, short, subject.name, sentenceStart(masked, tokens[t].start), nextOpen);
           if (inMarks) subject = { ...subject, name: inMarks };
         }
         applySubject(subject, paragraphIndex, masked.slice(tokens[t].end, nextOpen));
+        if (subject.kind === 'named' && verbGender && current && 'person' in current) current.person.gender ??= verbGender;
       }
       if (!span) break;
       const text = cleanQuoteText(paragraph.slice(span.start, span.end));
@@ -666,8 +685,15 @@ function apposedTo(people: Person[], description: string, masked: string[]): Per
 
 /** How far past a role word a name is looked for. */
 const MENTION_CHARS = 160;
+/**
+ * «وبالنسبة للمهندس سامح ممدوح مشجع النادي الأهلي فإن "الكرة ماتت في مصر"»: «as for X, …» names who speaks when
+ * «فإن» hands over to a quotation; only a person with a role or one named already, never a topic («بالنسبة للأسعار»،
+ * «بالنسبة لمدن روسية مغمورة») or a body, round 18.
+ */
+const FOR_LEADS: readonly string[] = ['بالنسبه', 'وبالنسبه'];
 /** «وفقا لـ»، «حسب»: words that name the narration's source. */
-const SOURCE_LEADS: ReadonlySet<string> = new Set(['وفقا', 'وفق', 'حسب', 'بحسب', 'طبقا', 'وبحسب', 'ووفقا', 'وحسب', 'تعبير']);
+const SOURCE_LEADS: ReadonlySet<string> = new Set(['وفقا', 'وفق', 'حسب', 'بحسب', 'طبقا', 'وبحسب', 'ووفقا', 'وحسب', 'تعبير', ...FOR_LEADS]);
+
 
 /** How far past a clause's first word its subject is looked for. */
 const CLAUSE_SUBJECT_CHARS = 300;
@@ -1055,7 +1081,7 @@ function attributionCue(masked: string, openAt: number): 'speech' | 'document' |
   let document = false;
   // «وبحسب المتحدث باسم الشرطة أحمد سالم فإن "…"»: the narration names its source, and «فإن» hands over to the
   // quotation.
-  if (/(?:^|\s)(?:و?ب?حسب|و?وفقا?|طبقا)\s[^،,.:]{3,90}\s[فو]?[إا]ن(?:ه|ها)?\s*$/.test(leadIn)) cue = true;
+  if (/(?:^|\s)(?:و?ب?حسب|و?وفقا?|طبقا|و?بالنسبة)\s[^،,.:]{3,90}\s[فو]?[إا]ن(?:ه|ها)?\s*$/.test(leadIn)) cue = true;
   // «على حد تعبير هايفيلد "…"»، «وبحسب بلير، من معهد سيجنيت "…"»: the source named right before the mark, with at
   // most a short affiliation after a comma, hands over to the quotation.
   // («حسب تقدير «دي جيه آي»»: what follows «حسب تقدير» is a body's name, not its words.)
@@ -1529,6 +1555,21 @@ function isMasculineVerb(norm: string): boolean {
   const bare = norm.replace(/^[وف](?=...)/, '');
   if (isParticiple(bare)) return bare.endsWith('ا');
   return isSpeechVerb(norm) && !/[ته]$/.test(bare) && !/^[يتن]/.test(bare) && !bare.endsWith('وا');
+}
+
+/**
+ * The gender a singular reporting verb or participle agrees with: «قال»، «يقول»، «مضيفا» masculine; «قالت»، «تقول»،
+ * «مضيفة» feminine; null for a plural, a form that tells nothing, or a word that is no reporting verb.
+ */
+function genderOfVerb(norm: string): Gender | null {
+  const bare = norm.replace(/^[وف](?=...)/, '');
+  if (isParticiple(bare)) return bare.endsWith('ا') ? 'masculine' : bare.endsWith('ه') ? 'feminine' : null;
+  if (!isSpeechVerb(norm) || isPluralVerb(norm) || /(ان|ين|تا)$/.test(bare)) return null;
+  // The present by its prefix («يقول» / «تقول»); the past by its ending: «أضافت»، «دعت»، but «لفت» (he pointed out),
+  // and «تابع»، «تحدث» are masculine pasts that begin with ت.
+  if (PRESENT_SPEECH_VERBS.has(norm)) return bare.startsWith('ي') ? 'masculine' : bare.startsWith('ت') ? 'feminine' : null;
+  if (bare === 'لفت') return 'masculine';
+  return bare.endsWith('ت') ? 'feminine' : 'masculine';
 }
 
 /** «قالوا»، «يقولون»: a reporting verb in the plural. */

@@ -86,7 +86,10 @@ export const PARTICIPLES: ReadonlySet<string> = new Set([...participleForms(), '
 
 /**
  * Nouns that head a role or a description of a person («وزير الخارجية…»، «الخبير الأمني»، «المتحدث»). Stored
- * without ال; callers strip the article before looking up.
+ * without ال; callers strip the article before looking up. The trades of feature copy's passers-by head a role
+ * too («ويقول النادل الأسمر سمير "…"»، «البائع أحمد»), so that the one-word name after them is read (round 18). Not
+ * the trades that are family names as well («وليد المعلم»، «التاجر»، «الصياد»، «الخباز»، «الطباخ»، «الحلاق»،
+ * «السائح»), nor «الزائر» (an adjective: «الأستاذ الزائر»): each broke names on SaudiNewsNet.
  */
 export const ROLE_HEADS: ReadonlySet<string> = normalizedSet(`
   وزير وزيرة خبير خبيرة متحدث متحدثة ناطق ناطقة مسؤول مسؤولة دبلوماسي دبلوماسية منسق منسقة سفير سفيرة رئيس رئيسة
@@ -101,7 +104,8 @@ export const ROLE_HEADS: ReadonlySet<string> = normalizedSet(`
   سناتور سيناتور مرشح مرشحة ملياردير داعية مطرب مطربة روائي روائية أديب أديبة مؤرخ مفكر ناقد ناقدة منتج
   حارس مهاجم مدافع كابتن مؤلف مؤلفة رسام رسامة مصمم مصممة مغرد مغردة محرر محررة مذيع مذيعة مراسل مراسلة
   معلق محاضر محاضرة ممرض ممرضة صيدلي صيدلانية قائم منافس منافسة غريم
-  مختص مختصة متخصص متخصصة استشاري استشارية بروفيسور بروفسور مصرفي مصرفية متعامل متعاملة`);
+  مختص مختصة متخصص متخصصة استشاري استشارية بروفيسور بروفسور مصرفي مصرفية متعامل متعاملة
+  نادل نادلة بائع بائعة سائق سائقة عامل عاملة مزارع مزارعة مشجع مشجعة ساكن ساكنة مقيم مقيمة محاسب محاسبة`);
 
 /** Definite descriptions that point back to a person already named («وقال المسؤول الأميركي»). */
 export const ANAPHORIC_HEADS: ReadonlySet<string> = normalizedSet(`

@@ -115,6 +115,15 @@ export function tokensOf(text: string, offset = 0): Token[] {
     const link = j === 0 ? vanIsNameLink(null, out[1], ' ') : vanIsNameLink(out[j - 1], out[j + 1], text.slice(out[j - 1].end - offset, out[j].start - offset));
     if (link) out[j].norm = VAN_LINK;
   }
+  // «قال جيمي فالي، الشريك…»، «وقال فالي»: «فالي» folds to «فإلى» (then to), a function word; written with ي and no
+  // hamza right after a given name or a reporting verb it is the family name (round 18).
+  // (First in the text it is read as after the verb, as «فان» is.)
+  for (let j = 0; j < out.length; j++) {
+    if (out[j].text !== 'فالي') continue;
+    const before = j > 0 ? out[j - 1].norm : null;
+    const afterName = before === null || SPEECH_VERBS.has(before) || (isNameToken(before) && !/^(ال|[وف])/.test(before));
+    if (afterName && (j === 0 || /^\s+$/.test(text.slice(out[j - 1].end - offset, out[j].start - offset)))) out[j].norm = FALI_NAME;
+  }
   return out;
 }
 
@@ -125,6 +134,7 @@ export function tokensOf(text: string, offset = 0): Token[] {
  * (round 17). «أحمد سالم فإن الحكومة…» stays the conjunction: the article follows.
  */
 export const VAN_LINK = 'فان_';
+const FALI_NAME = 'فالي_';
 function vanIsNameLink(before: Token | null, after: Token, gap: string): boolean {
   if (!/^\s+$/.test(gap) || after.norm.startsWith('ال') || !isNameToken(after.norm) || STOPWORDS.has(after.norm)) return false;
   return before === null || SPEECH_VERBS.has(before.norm) || (isNameToken(before.norm) && !before.norm.startsWith('ال') && !/^[وف]/.test(before.norm));
@@ -205,15 +215,28 @@ export function isNameToken(norm: string): boolean {
   return true;
 }
 
+/** With «ب»: anger, sorrow, pride… (a long word in ة is ruled out by isNameToken already: «بحسرة»، «بابتسامة»). */
+const MANNER_WORDS_LIST = `
+  بغضب بحزن بفخر بثقة بألم بأسى بأسف بحماس بهدوء بوضوح بصراحة بسخرية بانفعال بتأثر بتفاؤل بتواضع بدهشة بارتياح
+  بقلق باستياء بحسم بجدية بفرح بيأس بإحباط بحرارة بعصبية بخجل بتحد بمرارة بحرقة بلهجة بنبرة بصوت بمزاح بغصة`;
+
 /**
  * «وأضاف تمت مناقشة آلية الحوافز…»: the auxiliary of the passive («it was done») opens a clause, never a name
  * («تمام سلام» is a name and is not one of these forms); «سواء كانت…» is «whether» (round 13); «ومقره واشنطن» is where a
  * body sits, after its spokesman's role (round 14). With و/ف.
  */
-const NEVER_NAMES: ReadonlySet<string> = new Set(
+const NEVER_NAMES: ReadonlySet<string> = new Set([
   // («وردا على ذلك، كتب النائب…»: «كتب» — wrote, or books — names no one, round 16.)
-  ['تم', 'تمت', 'يتم', 'تتم', 'سيتم', 'ستتم', 'سواء', 'مقره', 'مقرها', 'كتب'].flatMap((w) => ['', 'و', 'ف'].map((p) => normalizeArabic(p + w))),
-);
+  ...['تم', 'تمت', 'يتم', 'تتم', 'سيتم', 'ستتم', 'سواء', 'مقره', 'مقرها', 'كتب'].flatMap((w) => ['', 'و', 'ف'].map((p) => normalizeArabic(p + w))),
+  // «غرد سعوديون قائلين:»: the participle of saying, in any number, after the speakers (round 18).
+  ...['قائلين', 'قائلا', 'قائلاً', 'قائلة', 'قائلات', 'قائلتين', 'قائلان'].map((w) => normalizeArabic(w)),
+  // «ويقول المحاسب ماجد عمران بغضب "…"»: how it was said — a manner adverbial with «ب» ends the name (round 18).
+  ...MANNER_WORDS_LIST.split(/\s+/).filter(Boolean).map((w) => normalizeArabic(w)),
+]);
+
+/** «يدعى»، «اسمه»: the name follows (see parseSubjectCore), at most CALLED_REACH words into the subject's segment. */
+const CALLED = /^و?(يدعي|تدعي|اسمه|اسمها)$/;
+const CALLED_REACH = 8;
 
 const PLURALS_WITH_HIS = /^[وف]?(خصوم|انصار|اتباع|رفاق|زملاء|زملاو|منتقدي|معارضي|مويدي)(ه|ها|هم)$/;
 
@@ -748,11 +771,15 @@ function parseSubjectCore(afterVerb: string, familyNames: ReadonlySet<string>, c
   }
   // «شاهد عيان يدعى أحمد اكاي»، «احد سكان سوروتش ويدعى محمد جيليك»: the name follows «يدعى» / «اسمه», even
   // after a part of a group.
-  const called = phrase.findIndex((t) => /^و?(يدعي|تدعي|اسمه|اسمها)$/.test(t.norm));
-  if (called > 0) {
+  // («وقال ساكن آخر في موسكو يدعى سيرجي "…"»، «وقال مقيم في مقديشو يدعى مقطر ظاهر»: also past a place the
+  // description ends on, within its segment and before any verb or «أن», round 18.)
+  const callers = phrase.some((t) => CALLED.test(t.norm)) ? phrase : segmentAll.slice(0, CALLED_REACH);
+  const called = callers.findIndex((t) => CALLED.test(t.norm));
+  const plainBefore = callers.slice(0, Math.max(0, called)).every((t) => !COMPLEMENTIZERS.has(t.norm) && !SPEECH_VERBS.has(t.norm) && !isParticiple(t.norm));
+  if (called > 0 && plainBefore) {
     let end = called + 1;
-    while (end < phrase.length && end - called <= MAX_NAME_TOKENS && isNameToken(phrase[end].norm)) end++;
-    if (end > called + 1) return { kind: 'named', name: join(phrase.slice(called + 1, end)), role: join(phrase.slice(0, called)) };
+    while (end < callers.length && end - called <= MAX_NAME_TOKENS && isNameToken(callers[end].norm)) end++;
+    if (end > called + 1) return { kind: 'named', name: join(callers.slice(called + 1, end)), role: join(callers.slice(0, called)) };
   }
   // A group heads the phrase («الخبراء»، «بعض المسؤولين»): not «إردوغان لرئيس الوزراء» (الوزراء inside a role).
   const collective = phrase.findIndex((t) => COLLECTIVES.has(withoutArticle(t.norm)));
@@ -787,7 +814,11 @@ function parseSubjectCore(afterVerb: string, familyNames: ReadonlySet<string>, c
     // («وقال رئيس الوزراء للصحفيين»، «مصدر أمني لموزاييك»: who was spoken to is no part of the description.)
     const described = untilAddressee(phrase);
     if (phrase[0].norm.startsWith('ال') && ANAPHORIC_HEADS.has(first)) {
-      return { kind: 'anaphor', head: first, description: join(described) };
+      // «أعلن المتحدث باسم الهيئة الاسترالية لسلامة النقل لوكالة…»: a spokesman «باسم» a body is that body's, and
+      // points back only to a person given that role, not to whoever spoke last (round 18: the Malaysian prime
+      // minister was given the Australian agency's words).
+      const onBehalf = described.some((t) => t.norm === 'باسم');
+      return { kind: 'anaphor', head: first, description: join(described), ...(onBehalf ? { byRoleOnly: true } : {}) };
     }
     // «وأضاف الكاتب»، «وقال مخرج الفيلم»: a definite description (or one made definite by what follows it) can
     // point back to the person the article gave that role; an indefinite one («مسؤول عراقي») is a new source.
@@ -820,7 +851,8 @@ function parseSubjectCore(afterVerb: string, familyNames: ReadonlySet<string>, c
 
   // «قال لي: "…"»: «to me», alone after the verb, is who was spoken to; the Chinese and Korean «لي» comes with more
   // of a name («لي كه تشيانغ»), round 17.
-  if (phrase.length === 1 && phrase[0].norm === 'لي' && segments.length === 1) return { kind: 'bare' };
+  // («يقول لي بنبرة حزينة»: and so is «لي» before how it was said, round 18.)
+  if (phrase[0].norm === 'لي' && (phrase.length === 1 || NEVER_NAMES.has(phrase[1].norm)) && segments.length === 1) return { kind: 'bare' };
   // «وقالت حماس في بيان»: a body whose one word is its proper name, alone (round 16).
   if (phrase.length === 1 && NAMED_BODIES.has(phrase[0].norm)) return { kind: 'organisation', name: phrase[0].text };
   // Name first, then perhaps a role in the same run or as an apposition. A family name with the article
@@ -1189,7 +1221,11 @@ export interface Person {
   endings?: Set<string>;
   /** Named in marks somewhere: the marks are where the name starts and ends, so completeNames leaves it as it is. */
   quoted?: boolean;
+  /** Grammatical gender, from the first reporting verb that named them as its subject («قال X» / «قالت X»). */
+  gender?: Gender;
 }
+
+export type Gender = 'masculine' | 'feminine';
 
 /** Name tokens in search form, for comparing spellings and orders. */
 export function nameKeys(name: string): string[] {

@@ -80,5 +80,12 @@
  * «تغريدة لـX قال فيها:» is X's;
  * a definite verbal noun of the form taf'il is no family name («لازلو بولوني التتويج»); «منافس»، «غريم» head descriptions;
  * «لي» alone after the verb («قال لي:») is «to me», not a name.
+ * quotes-18 (tuned on the new tune10 split): a manner adverbial with «ب» ends a name («ماجد عمران بغضب»، «بصوت
+ * مسموع»); «قائلين/قائلا» are never name words («غرد سعوديون قائلين:» named «سعوديون قائلين»); the
+ * trades of passers-by head a role («ويقول النادل الأسمر سمير»، «بائع عطور»); «يدعى X» is read past a place in the
+ * description («ساكن آخر في موسكو يدعى سيرجي»); «فالي» after a given name or a reporting verb is a family name, not
+ * «فإلى»; «بالنسبة لـX فإن "…"» is X's when X has a role; a spokesman «باسم» a body points back only to a person with
+ * that role; a bare verb opening its clause that does not agree in gender with the person speaking goes back to the
+ * last person of its gender who was quoted.
  */
-export const QUOTES_VERSION = 'quotes-17';
+export const QUOTES_VERSION = 'quotes-18';
