@@ -78,4 +78,15 @@ describe('round 18: who goes on speaking', () => {
     const quotes = said('وقالت المدير العام المساعد ماريا هيلينا سيميدو إن "الطلب على المياه يتصاعد".', 'وأضاف "في الوقت الذي يشهد فيه عصرنا تسارعا في التغيرات".');
     expect(quotes.map((q) => q.speaker)).toEqual(['ماريا هيلينا سيميدو', 'ماريا هيلينا سيميدو']);
   });
+
+  it("a spokesman's or an adviser's words are theirs, not the principal's their role names", () => {
+    expect(said('وقال المتحدث باسم الرئيس الروسي فلاديمير بوتين، ديمتري بيسكوف، إن "الأمر شخصي ولا تعليق لدينا عليه".')).toEqual([
+      { speaker: 'ديمتري بيسكوف', role: 'المتحدث باسم الرئيس الروسي فلاديمير بوتين', kind: 'person' },
+    ]);
+    expect(said('وقال مستشار الرئيس الأمريكي باراك أوباما لشؤون الأمن القومي سوزان رايس إن "الاتفاق جيد للمنطقة".').map((q) => q.speaker)).toEqual(['سوزان رايس']);
+    // With no second name, the name is the principal's when the article gave him that office, else the spokesman's.
+    const unnamed = said('قال الرئيس الروسي فلاديمير بوتين إن الساعة هدية.', 'وقال المتحدث باسم الرئيس الروسي فلاديمير بوتين إن "الأمر شخصي ولا تعليق لدينا عليه".');
+    expect(unnamed).toEqual([{ speaker: null, role: 'المتحدث باسم الرئيس الروسي فلاديمير بوتين', kind: 'unnamed' }]);
+    expect(said('وقال المتحدث باسم الرئيس الفلسطيني نبيل أبو ردينة إن "الاستيطان يدمر حل الدولتين".').map((q) => q.speaker)).toEqual(['نبيل أبو ردينة']);
+  });
 });

@@ -26,6 +26,8 @@ import {
   parseSubjectBefore,
   PersonRegistry,
   type Gender,
+  isPrincipalRole,
+  speaksForPrincipal,
   tokensOf,
   withoutArticle,
   withoutTitleDots,
@@ -280,6 +282,13 @@ export function analyseQuotes(article: Article): QuoteAnalysis {
         const an = naqalaAn(tokens, t);
         const subjectFrom = an >= 0 ? tokens[an].end : isJaaFi(tokens, t) ? tokens[t + 1].end : tokens[t].end;
         let subject = preferFirstMarkedName(parseSubject(masked.slice(subjectFrom, nextOpen), familyNames, confirmedFamilyNames), masked.slice(subjectFrom, nextOpen));
+        // «وقال المتحدث باسم الرئيس الروسي فلاديمير بوتين إن…» after «الرئيس الروسي فلاديمير بوتين» was named: the name
+        // is the principal's, whom the article gave that office, and the spokesman is unnamed (round 18).
+        if (subject.kind === 'named' && subject.role && !subject.principal && speaksForPrincipal(tokensOf(subject.role))) {
+          const keys = nameKeys(subject.name);
+          const principal = registry.people.find((p) => sameName(p.keys, keys) && p.role !== null && isPrincipalRole(p.role));
+          if (principal) subject = { kind: 'unnamed', role: `${subject.role} ${subject.name}` };
+        }
         // «وقالت "هيومن رايتس ووتش" في تقرير:»: the name in marks right after the verb is the subject; when the rules
         // cannot read it as a person, it is a body or an outlet, named as the marks give it (round 15).
         // (Only the first span after the verb can stand right after it.)
@@ -622,6 +631,9 @@ function preferFirstMarkedName(subject: Subject, text: string): Subject {
   if (subject.kind === 'named') {
     const at = (name: string) => clause.indexOf(name);
     if (at(marked.name) < 0 || at(subject.name) < 0 || at(marked.name) >= at(subject.name)) return subject;
+    // («مستشار الرئيس الأمريكي باراك أوباما لشؤون الأمن القومي سوزان رايس»: the first name is the principal the
+    // role speaks for, which the subject's parse kept in the role.)
+    if (subject.principal === marked.name) return subject;
   }
   return { kind: 'named', name: marked.name, role: marked.role || null };
 }

@@ -33,7 +33,8 @@ export type Subject =
   // `weak`: a lone word read as a name only because an object seemed to follow it («وقال عباس للصحفيين»); the
   // caller keeps it only for someone the article has named already («كشف استطلاع للرأي» is no one).
   // `quoted`: the name stood in marks («"صالح القرعوطي"»), so its words are exactly the name (never completed).
-  | { kind: 'named'; name: string; role: string | null; weak?: boolean; quoted?: boolean }
+  // `principal`: the person the speaker's role speaks for, named inside it («المتحدث باسم الرئيس الروسي فلاديمير بوتين»).
+  | { kind: 'named'; name: string; role: string | null; weak?: boolean; quoted?: boolean; principal?: string }
   // «الخبير الأمني»، «المتحدث»; `byRoleOnly`: «الكاتب»، «مخرج الفيلم» point back only to a person given that role.
   // `personNoun`: «المرأة السبعينية»، «الشاب العشريني»: a plain word for a person with an adjective, who is the person
   // just speaking (the caller takes them only when they spoke in this paragraph or the one before).
@@ -643,6 +644,7 @@ export function parseSubject(rawAfterVerb: string, familyNames: ReadonlySet<stri
   // «كانت د.هتون الفاسي»، «وقال م. خالد»: a title's dot is no sentence end (a blank of the same length in its place).
   const afterVerb = withoutTitleDots(rawAfterVerb);
   const subject = parseSubjectCore(afterVerb, familyNames, confirmedFamilyNames);
+  if (subject.kind === 'named') return speakerAfterPrincipal(afterVerb, subject, familyNames) ?? withPrincipal(subject);
   if (subject.kind !== 'unnamed' && subject.kind !== 'anaphor') return subject;
   return namedAfterHuwa(afterVerb, familyNames) ?? subject;
 }
@@ -663,6 +665,62 @@ function namedAfterHuwa(afterVerb: string, familyNames: ReadonlySet<string>): Su
 }
 
 const NO_WORDS: ReadonlySet<string> = new Set();
+
+/**
+ * «وقال المتحدث باسم الرئيس الروسي فلاديمير بوتين، ديمتري بيسكوف، إن…»، «مستشار الرئيس الأمريكي باراك أوباما لشؤون
+ * الأمن القومي سوزان رايس»: a spokesman's or an adviser's role names the principal they speak for, and the name read
+ * after it is the principal's; the speaker is the second name that follows it, after a comma or the role's
+ * complement (round 18: wire copy gave Putin's and Obama's names to their spokesmen's words). Null when no second
+ * name follows: «المتحدث باسم الرئيس الفلسطيني نبيل أبو ردينة» names the spokesman himself.
+ */
+function speakerAfterPrincipal(afterVerb: string, subject: Extract<Subject, { kind: 'named' }>, familyNames: ReadonlySet<string>): Subject | null {
+  if (!subject.role) return null;
+  const role = tokensOf(subject.role);
+  if (!speaksForPrincipal(role)) return null;
+  const clause = afterVerb.split(/[.!?؟:;؛]/)[0];
+  const tokens = tokensOf(clause);
+  const last = tokensOf(subject.name).at(-1);
+  const end = last ? tokens.findIndex((t, j) => t.norm === last.norm && j >= role.length) : -1;
+  if (end < 0) return null;
+  // What follows the principal's name: a comma and the speaker, or the role's complement («لشؤون الأمن القومي»)
+  // and then the speaker. A complementizer or a preposition before any name ends the search.
+  let from = end + 1;
+  const separated = /^\s*[،,]/.test(clause.slice(tokens[end].end));
+  if (!separated) {
+    while (from < tokens.length && from - end <= 5 && (/^(لل|بال|ل|ب)/.test(tokens[from].norm) ? true : DEFINITE.test(tokens[from].norm))) from++;
+    if (from === end + 1) return null;
+  }
+  if (from >= tokens.length || COMPLEMENTIZERS.has(tokens[from].norm) || STOPWORDS.has(tokens[from].norm)) return null;
+  const speaker = parseSubjectCore(clause.slice(tokens[from].start), familyNames);
+  if (speaker.kind !== 'named' || speaker.role || tokensOf(speaker.name).length < 2) return null;
+  return { kind: 'named', name: speaker.name, role: clause.slice(0, tokens[from].start).replace(/[\s،,]+$/u, '').trim(), principal: subject.name };
+}
+/**
+ * «مستشار الرئيس الأمريكي باراك أوباما لشؤون الأمن القومي سوزان رايس»: when the parse already kept the principal in
+ * the role, it is marked as such, so that no later reading takes the principal's name for the speaker's.
+ */
+function withPrincipal(subject: Extract<Subject, { kind: 'named' }>): Subject {
+  if (!subject.role || !speaksForPrincipal(tokensOf(subject.role))) return subject;
+  const inRole = nameAfterRole(tokensOf(subject.role));
+  return inRole ? { ...subject, principal: inRole.name } : subject;
+}
+
+export function speaksForPrincipal(role: Token[]): boolean {
+  if (role.length < 2 || !SPOKESMAN_HEADS.has(withoutArticle(role[0].norm))) return false;
+  // The role holds the principal's office: «… باسم الرئيس الروسي»، «مستشار الرئيس الأمريكي»، «… الأمين العام للأمم المتحدة».
+  return role.slice(1).some((t) => PRINCIPAL_HEADS.has(withoutArticle(t.norm.replace(/^(ل|لل)(?=...)/, (m) => (m === 'لل' ? 'ال' : '')))));
+}
+
+/** «الرئيس الروسي»، «الأمين العام للأمم المتحدة»: a role that is itself a principal's office. */
+export function isPrincipalRole(role: string): boolean {
+  const head = tokensOf(role)[0];
+  return head !== undefined && PRINCIPAL_HEADS.has(withoutArticle(head.norm));
+}
+
+/** Roles that speak for someone else («المتحدث باسم الرئيس…»، «مستشار الرئيس…»); not «نائب»، «مساعد» (the deputy is the name). */
+const SPOKESMAN_HEADS: ReadonlySet<string> = new Set('متحدث متحدثة ناطق ناطقة مستشار مستشارة مبعوث مبعوثة سكرتير مندوب'.split(' ').map((w) => normalizeArabic(w)));
+/** The offices of principals a spokesman speaks for. */
+const PRINCIPAL_HEADS: ReadonlySet<string> = new Set('رئيس أمين وزير ملك أمير ولي مرشد زعيم بابا'.split(' ').map((w) => normalizeArabic(w)));
 
 /** A spelled-out Latin letter with its dot before a name: «كيه.»، «جيه.»، «دبليو.». */
 const LATIN_INITIAL = /(^|\s)(إيه|ايه|بي|سي|دي|إف|اف|جي|جيه|كيه|إل|إم|إن|أو|كيو|آر|إس|تي|يو|دبليو|إكس|واي|زد|جاي|كاي|إتش|اتش|آي)\.(?=\s+\p{L})/gu;

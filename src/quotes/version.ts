@@ -87,5 +87,8 @@
  * «فإلى»; «بالنسبة لـX فإن "…"» is X's when X has a role; a spokesman «باسم» a body points back only to a person with
  * that role; a bare verb opening its clause that does not agree in gender with the person speaking goes back to the
  * last person of its gender who was quoted.
+ * quotes-19 (wire copy, no split tuned on): a spokesman's or an adviser's role that names its principal gives the
+ * speaker as the name after it («المتحدث باسم الرئيس الروسي فلاديمير بوتين، ديمتري بيسكوف»، «مستشار الرئيس الأمريكي
+ * باراك أوباما لشؤون الأمن القومي سوزان رايس»), or no name when the article gave that name the principal's office.
  */
-export const QUOTES_VERSION = 'quotes-18';
+export const QUOTES_VERSION = 'quotes-19';
