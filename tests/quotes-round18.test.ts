@@ -89,4 +89,16 @@ describe('round 18: who goes on speaking', () => {
     expect(unnamed).toEqual([{ speaker: null, role: 'المتحدث باسم الرئيس الروسي فلاديمير بوتين', kind: 'unnamed' }]);
     expect(said('وقال المتحدث باسم الرئيس الفلسطيني نبيل أبو ردينة إن "الاستيطان يدمر حل الدولتين".').map((q) => q.speaker)).toEqual(['نبيل أبو ردينة']);
   });
+
+  it('a Maghrebi family name in «بال…» is a name after a given name; an outlet after «لـ» is no quotation', () => {
+    expect(said('وقالت وزيرة الصحة سنية بالشيخ في تصريح للتلفزة الوطنية إن "الوضع الوبائي مستقر".')).toEqual([
+      { speaker: 'سنية بالشيخ', role: 'وزيرة الصحة', kind: 'person' },
+    ]);
+    expect(said('وقال القيادي في الحزب محمد بالحاج: "لن نشارك في الحكومة القادمة".', 'وأضاف بالحاج "القرار نهائي ولا رجعة فيه".').map((q) => q.speaker)).toEqual(['محمد بالحاج', 'محمد بالحاج']);
+    // «بالحرف الواحد» (word for word) is no family name.
+    expect(said('وقال محمد العلي بالحرف الواحد: "لن نشارك في الحكومة القادمة".').map((q) => q.speaker)).toEqual(['محمد العلي']);
+    const witnesses = said('وبحسب ما أفاد به شهود عيان لـ"سكاي نيوز عربية" فإن "الانفجار هز أرجاء المدينة".');
+    expect(witnesses).toEqual([{ speaker: null, role: 'شهود عيان', kind: 'unnamed' }]);
+  });
 });
+

@@ -263,7 +263,13 @@ export function analyseQuotes(article: Article): QuoteAnalysis {
           const from = tokens[t + 1].start;
           // «وبحسب المتحدث باسم الشرطة أحمد سالم فإن "…"»: «فإن» answers the lead and ends its source.
           // («… فان "…"»: «فإن» written without its hamza, right before the masked quotation.)
-          const text = masked.slice(from, from + CLAUSE_SUBJECT_CHARS).split(/\s[فو]إن|\s[فو]ان(?=\s{3,}|\s*$)/)[0].replace(/^لل/, 'ال').replace(/^لـ?\s*/, '');
+          // («وبحسب ما أفاد به شهود عيان…»: what the source told, «ما أفاد به», comes before the source.)
+          const text = masked
+            .slice(from, from + CLAUSE_SUBJECT_CHARS)
+            .split(/\s[فو]إن|\s[فو]ان(?=\s{3,}|\s*$)/)[0]
+            .replace(/^ما\s+\S+\s+(?:به|بها|بهم)\s+/, '')
+            .replace(/^لل/, 'ال')
+            .replace(/^لـ?\s*/, '');
           const subject = parseSubject(text, familyNames);
           const asFor = FOR_LEADS.includes(tokens[t].norm);
           // «حسب نظام…» names no one: a person here needs a role («وفقا للمخرج سام منديز») or to be known already.
@@ -280,7 +286,11 @@ export function analyseQuotes(article: Article): QuoteAnalysis {
         const nextOpen = statementOpens.find((at) => at > tokens[t].end) ?? masked.length;
         if (!isReportingVerbAt(tokens, t) && !sayingNounAt(tokens, t, masked, nextOpen)) continue;
         const an = naqalaAn(tokens, t);
-        const subjectFrom = an >= 0 ? tokens[an].end : isJaaFi(tokens, t) ? tokens[t + 1].end : tokens[t].end;
+        // («وبحسب ما أفاد به شهود عيان»، «وفق ما صرح به الوزير»: the pronoun after the verb is what was said; the subject
+        // follows it. Only after «بحسب/وفق ما»: in a column's «وبما قال به الشيخ…» the writer goes on speaking.)
+        const sourceLed = t >= 2 && tokens[t - 1].norm === 'ما' && SOURCE_LEADS.has(tokens[t - 2].norm);
+        const objectPronoun = sourceLed && /^(به|بها|بهم)$/.test(tokens[t + 1]?.norm ?? '') ? tokens[t + 1] : null;
+        const subjectFrom = an >= 0 ? tokens[an].end : isJaaFi(tokens, t) ? tokens[t + 1].end : objectPronoun ? objectPronoun.end : tokens[t].end;
         let subject = preferFirstMarkedName(parseSubject(masked.slice(subjectFrom, nextOpen), familyNames, confirmedFamilyNames), masked.slice(subjectFrom, nextOpen));
         // «وقال المتحدث باسم الرئيس الروسي فلاديمير بوتين إن…» after «الرئيس الروسي فلاديمير بوتين» was named: the name
         // is the principal's, whom the article gave that office, and the spokesman is unnamed (round 18).
@@ -943,7 +953,11 @@ function followsTitleNoun(paragraph: string, openAt: number, span: QuoteSpan): b
   }
   const before = tokensOf(paragraph.slice(Math.max(0, openAt - 40), openAt));
   // «يعرف بـ«الإمارة الإسلامية…»»: a one-letter proclitic written apart from its word is skipped.
-  const last = before.at(-1)?.norm.replace(/ـ/g, '').length === 1 ? before.at(-2) : before.at(-1);
+  const proclitic = before.at(-1)?.norm.replace(/ـ/g, '');
+  // «لـ"سكاي نيوز عربية"»، «لـ"الصباح نيوز"»: a few words in marks right after a lone «لـ» are an outlet or the
+  // person spoken to, never what was said (round 19; one or two words were too short to count already).
+  if (proclitic === 'ل' && /^\s*$/.test(paragraph.slice(before.at(-1)!.end, openAt)) && tokensOf(paragraph.slice(span.start, span.end)).length <= 5) return true;
+  const last = proclitic?.length === 1 ? before.at(-2) : before.at(-1);
   if (last === undefined) return false;
   // «رئيس المكتب لإذاعة “إيه بي سي نيوز”، إن…»: after a preposition glued to an outlet word, a few quoted words
   // are the outlet's name.

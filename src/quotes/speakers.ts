@@ -118,6 +118,14 @@ export function tokensOf(text: string, offset = 0): Token[] {
   }
   // «قال جيمي فالي، الشريك…»، «وقال فالي»: «فالي» folds to «فإلى» (then to), a function word; written with ي and no
   // hamza right after a given name or a reporting verb it is the family name (round 18).
+  // «وقالت وزيرة الصحة سنية بالشيخ…»، «محمد بالحاج»: Maghrebi family names written «بال» + a given name or a title
+  // look like «ب» + the article; after a given name or a reporting verb they are the family name (round 19).
+  for (let j = 1; j < out.length; j++) {
+    const bal = /^بال(.+)$/.exec(out[j].norm);
+    if (!bal || !BAL_NAMES.has(bal[1])) continue;
+    const before = out[j - 1].norm;
+    if (SPEECH_VERBS.has(before) || (isNameToken(before) && !/^(ال|[وف])/.test(before))) out[j].norm = `بل${bal[1]}`;
+  }
   // (First in the text it is read as after the verb, as «فان» is.)
   for (let j = 0; j < out.length; j++) {
     if (out[j].text !== 'فالي') continue;
@@ -135,6 +143,8 @@ export function tokensOf(text: string, offset = 0): Token[] {
  * (round 17). «أحمد سالم فإن الحكومة…» stays the conjunction: the article follows.
  */
 export const VAN_LINK = 'فان_';
+/** The second parts of «بال…» family names (بالحاج، بالشيخ، بالطيب، بالعيد، بالقاسم…), without the article. */
+const BAL_NAMES: ReadonlySet<string> = new Set('حاج شيخ طيب عيد حسن قاسم هادي رابح أمين ناصر حسين صادق'.split(' ').map((w) => normalizeArabic(w)));
 const FALI_NAME = 'فالي_';
 function vanIsNameLink(before: Token | null, after: Token, gap: string): boolean {
   if (!/^\s+$/.test(gap) || after.norm.startsWith('ال') || !isNameToken(after.norm) || STOPWORDS.has(after.norm)) return false;

@@ -89,6 +89,8 @@
  * last person of its gender who was quoted.
  * quotes-19 (wire copy, no split tuned on): a spokesman's or an adviser's role that names its principal gives the
  * speaker as the name after it («المتحدث باسم الرئيس الروسي فلاديمير بوتين، ديمتري بيسكوف»، «مستشار الرئيس الأمريكي
- * باراك أوباما لشؤون الأمن القومي سوزان رايس»), or no name when the article gave that name the principal's office.
+ * باراك أوباما لشؤون الأمن القومي سوزان رايس»), or no name when the article gave that name the principal's office;
+ * Maghrebi family names in «بال…» after a given name or a verb («سنية بالشيخ»، «محمد بالحاج»); a few words in marks
+ * after a lone «لـ» are an outlet, not a quotation («لـ"سكاي نيوز عربية"»); «بحسب ما أفاد به X» reads X past «به».
  */
 export const QUOTES_VERSION = 'quotes-19';
