@@ -121,10 +121,10 @@ export function tokensOf(text: string, offset = 0): Token[] {
   // «وقالت وزيرة الصحة سنية بالشيخ…»، «محمد بالحاج»: Maghrebi family names written «بال» + a given name or a title
   // look like «ب» + the article; after a given name or a reporting verb they are the family name (round 19).
   for (let j = 1; j < out.length; j++) {
-    const bal = /^بال(.+)$/.exec(out[j].norm);
-    if (!bal || !BAL_NAMES.has(bal[1])) continue;
+    const norm = out[j].norm;
+    if (!norm.startsWith('بال') || !BAL_NAMES.has(norm.slice(3))) continue;
     const before = out[j - 1].norm;
-    if (SPEECH_VERBS.has(before) || (isNameToken(before) && !/^(ال|[وف])/.test(before))) out[j].norm = `بل${bal[1]}`;
+    if (SPEECH_VERBS.has(before) || (isNameToken(before) && !/^(ال|[وف])/.test(before))) out[j].norm = `بل${norm.slice(3)}`;
   }
   // (First in the text it is read as after the verb, as «فان» is.)
   for (let j = 0; j < out.length; j++) {
