@@ -100,5 +100,12 @@ describe('round 18: who goes on speaking', () => {
     const witnesses = said('وبحسب ما أفاد به شهود عيان لـ"سكاي نيوز عربية" فإن "الانفجار هز أرجاء المدينة".');
     expect(witnesses).toEqual([{ speaker: null, role: 'شهود عيان', kind: 'unnamed' }]);
   });
+
+  it('a country or a capital after «في» closes the role, and the name after it is read', () => {
+    expect(said('وقال سفير فرنسا في تونس أوليفيي بوافر دارفور إن "فرنسا تدعم الانتقال الديمقراطي".').map((q) => q.speaker)).toEqual(['أوليفيي بوافر دارفور']);
+    expect(said('وقال ممثل المنظمة في تونس إيف سوتيرو إن "الوضع يتطلب يقظة".').map((q) => q.speaker)).toEqual(['إيف سوتيرو']);
+    // «بكلمتين» is how he answered, not his name.
+    expect(said('ورد المدرب بكلمتين: "لا تعليق على القرار".').map((q) => q.speaker)).toEqual([null]);
+  });
 });
 

@@ -229,7 +229,8 @@ export function isNameToken(norm: string): boolean {
 /** With «ب»: anger, sorrow, pride… (a long word in ة is ruled out by isNameToken already: «بحسرة»، «بابتسامة»). */
 const MANNER_WORDS_LIST = `
   بغضب بحزن بفخر بثقة بألم بأسى بأسف بحماس بهدوء بوضوح بصراحة بسخرية بانفعال بتأثر بتفاؤل بتواضع بدهشة بارتياح
-  بقلق باستياء بحسم بجدية بفرح بيأس بإحباط بحرارة بعصبية بخجل بتحد بمرارة بحرقة بلهجة بنبرة بصوت بمزاح بغصة`;
+  بقلق باستياء بحسم بجدية بفرح بيأس بإحباط بحرارة بعصبية بخجل بتحد بمرارة بحرقة بلهجة بنبرة بصوت بمزاح بغصة
+  بكلمتين بكلمات بجملة باختصار بإيجاز بنبرات بحزم`;
 
 /**
  * «وأضاف تمت مناقشة آلية الحوافز…»: the auxiliary of the passive («it was done») opens a clause, never a name
@@ -1140,6 +1141,12 @@ function roleThenNameRun(phrase: Token[], minNameTokens: number, familyNames: Re
   // governs are the place; the name is what follows them (two words at least).
   if (k > 0 && !roleEnd && phrase[k - 1].norm === 'في' && phrase.length - k >= 4 && phrase[k].norm.endsWith('ه')) {
     k += 2;
+    roleEnd = true;
+  }
+  // «وقال ممثل منظمة الصحة العالمية في تونس إيف سوتيرو»، «سفير فرنسا في تونس أوليفيي بوافر دارفور»: after «في»,
+  // a country or a capital is the place; the name is what follows it (two words at least), round 19.
+  if (k > 0 && !roleEnd && phrase.length - k >= 3 && (phrase[k - 1].norm === 'في' || phrase[k - 1].norm === 'لدي') && PLACES.has(phrase[k].norm)) {
+    k += 1;
     roleEnd = true;
   }
   // «المدير العام للتعليم بجدة عبدالله بن أحمد الثقفي»: a place behind a glued preposition before a sure given name.
