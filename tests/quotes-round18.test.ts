@@ -107,5 +107,14 @@ describe('round 18: who goes on speaking', () => {
     // «بكلمتين» is how he answered, not his name.
     expect(said('ورد المدرب بكلمتين: "لا تعليق على القرار".').map((q) => q.speaker)).toEqual([null]);
   });
+
+  it('Maghrebi statements: «آيت» links a family name, a statement «لـ» a body is the body\'s, «حسب …، فإن»', () => {
+    expect(said('وأوضح وزير الصحة خالد آيت الطالب، في تصريح للصحافة، أن «الحالة الوبائية تعرف استقرارا».').map((q) => q.speaker)).toEqual(['خالد آيت الطالب']);
+    expect(said('وحسب بلاغ لوزارة الداخلية، فإن «المصالح الأمنية فتحت بحثا قضائيا في الموضوع».')).toEqual([
+      { speaker: 'وزارة الداخلية', role: null, kind: 'organisation' },
+    ]);
+    expect(said('وقال بيان للجيش أمس إن «الوحدات العسكرية تصدت للهجوم على الحدود».').map((q) => q.speaker)).toEqual(['الجيش']);
+    expect(said('«الوضع تحت السيطرة تماما الآن»، هكذا علق المدير الجهوي للصحة بسوسة سامي الرقيق على الحادث.').map((q) => q.speaker)).toEqual(['سامي الرقيق']);
+  });
 });
 

@@ -1107,7 +1107,8 @@ function attributionCue(masked: string, openAt: number): 'speech' | 'document' |
   let document = false;
   // «وبحسب المتحدث باسم الشرطة أحمد سالم فإن "…"»: the narration names its source, and «فإن» hands over to the
   // quotation.
-  if (/(?:^|\s)(?:و?ب?حسب|و?وفقا?|طبقا|و?بالنسبة)\s[^،,.:]{3,90}\s[فو]?[إا]ن(?:ه|ها)?\s*$/.test(leadIn)) cue = true;
+  // («وحسب بلاغ لوزارة الداخلية، فإن «…»»: a comma may stand before «فإن», round 19.)
+  if (/(?:^|\s)(?:و?ب?حسب|و?وفقا?|طبقا|و?بالنسبة)\s[^،,.:]{3,90}(?:\s|\s?[،,]\s*)[فو]?[إا]ن(?:ه|ها)?\s*$/.test(leadIn)) cue = true;
   // «على حد تعبير هايفيلد "…"»، «وبحسب بلير، من معهد سيجنيت "…"»: the source named right before the mark, with at
   // most a short affiliation after a comma, hands over to the quotation.
   // («حسب تقدير «دي جيه آي»»: what follows «حسب تقدير» is a body's name, not its words.)
@@ -1476,7 +1477,8 @@ function isRoleWord(norm: string): boolean {
 const norms = (words: string): Set<string> => new Set(words.split(/\s+/).filter(Boolean).map((w) => tokensOf(w)[0].norm));
 /** «هذا ما قاله X»، «وفق ما صرح به X»، «حسب X»: words that attribute the quotation just before them. */
 const AFTER_LEADS = norms('هذا هكذا ذلك ما كما وفق وفقا حسب بحسب حسبما طبقا لما على حد تعبير');
-const AFTER_VERBS = norms('قاله قالته قالها صرح صرحت اكده اكدته ذكره ذكرته اوضحه اضافه كتبه كتبته قال قالت يقول تقول اضاف اضافت افاد افادت افاده جاء ورد');
+// («"…"، هكذا علق المدير الجهوي للصحة…»: «علق» reports a comment after the quotation it follows, round 19.)
+const AFTER_VERBS = norms('قاله قالته قالها صرح صرحت اكده اكدته ذكره ذكرته اوضحه اضافه كتبه كتبته قال قالت يقول تقول اضاف اضافت افاد افادت افاده جاء ورد علق علقت');
 const AFTER_LINKS = norms('به بها في');
 /** «تعبيره»، «قولها»، «روايتهم»: a noun of saying with a pronoun, pointing back to whoever is speaking. */
 const OWN_WORDS = /^(تعبير|قول|وصف|روايت|كلام|حديث|زعم|رأي|راي|ادعاء)(ه|ها|هم|هما)$/;

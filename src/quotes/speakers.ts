@@ -342,7 +342,8 @@ function isFamilyName(norm: string): boolean {
  * «عبد الأمير»، «أبو ردينة»، «عبدالله بن مساعد»: the word after عبد/أبو/بن belongs to the name even when it is a
  * role word (الأمير، الملك، مساعد).
  */
-const NAME_PREFIXES = new Set(['عبد', 'ابو', 'بن', 'ابن', 'بنت']);
+// («وزير الصحة خالد آيت الطالب»: the Amazigh «آيت» (sons of) links a family name as «بن» does, round 19.)
+const NAME_PREFIXES = new Set(['عبد', 'ابو', 'بن', 'ابن', 'بنت', normalizeArabic('آيت')]);
 function afterNamePrefix(tokens: Token[], j: number): boolean {
   return j > 0 && (NAME_PREFIXES.has(tokens[j - 1].norm) || isAal(tokens[j - 1]));
 }
@@ -728,6 +729,14 @@ export function isPrincipalRole(role: string): boolean {
   return head !== undefined && PRINCIPAL_HEADS.has(withoutArticle(head.norm));
 }
 
+/** «لوزارة» → «وزارة»، «للجيش» → «الجيش»: a body's head with its glued «ل» taken off, or null when it is none. */
+function ungluedBody(token: Token): Token | null {
+  const definite = token.norm.startsWith('لل');
+  const norm = definite ? `ال${token.norm.slice(2)}` : token.norm.slice(1);
+  const text = definite ? `ال${token.text.slice(2)}` : token.text.replace(/^لـ?/, '');
+  return isOrganisationHead(norm) ? { ...token, norm, text } : null;
+}
+
 /** Roles that speak for someone else («المتحدث باسم الرئيس…»، «مستشار الرئيس…»); not «نائب»، «مساعد» (the deputy is the name). */
 const SPOKESMAN_HEADS: ReadonlySet<string> = new Set('متحدث متحدثة ناطق ناطقة مستشار مستشارة مبعوث مبعوثة سكرتير مندوب'.split(' ').map((w) => normalizeArabic(w)));
 /** The offices of principals a spokesman speaks for. */
@@ -823,6 +832,9 @@ function parseSubjectCore(afterVerb: string, familyNames: ReadonlySet<string>, c
     const issuer = tokensOf(segments[i] ?? '').filter((t) => !isParticle(t)).slice(1);
     let k = 0;
     while (k < issuer.length && ISSUER_LINKS.has(issuer[k].norm)) k++;
+    // «بلاغ لوزارة الداخلية»، «بيان للجيش»: the issuer behind a glued «ل» (round 19) reads as if written apart.
+    const glued = issuer[k] && /^ل/.test(issuer[k].norm) ? ungluedBody(issuer[k]) : null;
+    if (glued) issuer[k] = glued;
     // «رسالة الوزير العمير»: a person's letter or statement; the person is the source.
     if (issuer[k] && ROLE_HEADS.has(withoutArticle(issuer[k].norm))) {
       const person = parseSubject(join(issuer.slice(k)), familyNames);

@@ -91,6 +91,8 @@
  * speaker as the name after it («المتحدث باسم الرئيس الروسي فلاديمير بوتين، ديمتري بيسكوف»، «مستشار الرئيس الأمريكي
  * باراك أوباما لشؤون الأمن القومي سوزان رايس»), or no name when the article gave that name the principal's office;
  * Maghrebi family names in «بال…» after a given name or a verb («سنية بالشيخ»، «محمد بالحاج»); a few words in marks
- * after a lone «لـ» are an outlet, not a quotation («لـ"سكاي نيوز عربية"»); «بحسب ما أفاد به X» reads X past «به».
+ * after a lone «لـ» are an outlet, not a quotation («لـ"سكاي نيوز عربية"»); «بحسب ما أفاد به X» reads X past «به»; a
+ * country or a capital after «في» closes a role; «آيت» links a family name; a statement «لـ» a body («بيان لوزارة
+ * الدفاع»، «بلاغ للجيش») is the body's; «حسب X، فإن "…"» with its comma; «"…"، هكذا علق X».
  */
 export const QUOTES_VERSION = 'quotes-19';
