@@ -116,5 +116,16 @@ describe('round 18: who goes on speaking', () => {
     expect(said('وقال بيان للجيش أمس إن «الوحدات العسكرية تصدت للهجوم على الحدود».').map((q) => q.speaker)).toEqual(['الجيش']);
     expect(said('«الوضع تحت السيطرة تماما الآن»، هكذا علق المدير الجهوي للصحة بسوسة سامي الرقيق على الحادث.').map((q) => q.speaker)).toEqual(['سامي الرقيق']);
   });
+
+  it('radio stations, outlets named before a quotation, and a glued capital are no names', () => {
+    expect(said('وأكد المندوب الجهوي للتربية بصفاقس لجوهرة أف أم أن "الامتحانات ستجرى في موعدها".')).toEqual([
+      { speaker: null, role: 'المندوب الجهوي للتربية بصفاقس', kind: 'unnamed' },
+    ]);
+    expect(said('وقال شهود عيان لشمس أف أم إن "النيران اندلعت في ساعة متأخرة من الليل".')).toEqual([{ speaker: null, role: 'شهود عيان', kind: 'unnamed' }]);
+    // After an outlet's own name the words in marks are what was said, not the outlet's name.
+    expect(said('وقال رامي عبد الرحمن مدير المرصد السوري لرويترز "القصف لم يتوقف منذ الصباح".').map((q) => q.speaker)).toEqual(['رامي عبد الرحمن']);
+    expect(said('وقالت المندوبة الجهوية للمرأة بتونس إن "البرنامج سيشمل خمسمائة امرأة".').map((q) => q.speaker)).toEqual([null]);
+    expect(said('وقال مدير مكتب الحملة في سورية بلبنان وليد الجلال إن "الحملة مستمرة في تنفيذ البرنامج".').map((q) => q.speaker)).toEqual(['وليد الجلال']);
+  });
 });
 

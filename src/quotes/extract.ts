@@ -14,6 +14,7 @@ import {
   isGluedNoun,
   isAudience,
   isGluedOutlet,
+  isGluedNamedOutlet,
   isNameToken,
   isOrganisationHead,
   organisationsIn,
@@ -961,7 +962,8 @@ function followsTitleNoun(paragraph: string, openAt: number, span: QuoteSpan): b
   if (last === undefined) return false;
   // «رئيس المكتب لإذاعة “إيه بي سي نيوز”، إن…»: after a preposition glued to an outlet word, a few quoted words
   // are the outlet's name.
-  if (isGluedOutlet(last.norm) && !isAudience(last.norm) && tokensOf(paragraph.slice(span.start, span.end)).length <= 5) return true;
+  // («… لرويترز "القصف لم يتوقف منذ الصباح"»: after an outlet's own name the quotation is what was said, round 19.)
+  if (isGluedOutlet(last.norm) && !isAudience(last.norm) && !isGluedNamedOutlet(last.norm) && tokensOf(paragraph.slice(span.start, span.end)).length <= 5) return true;
   return TITLE_NOUNS.has(withoutArticle(last.norm.replace(/^[وفبل](?=ال)/, '')));
 }
 

@@ -126,6 +126,11 @@ export function tokensOf(text: string, offset = 0): Token[] {
     const before = out[j - 1].norm;
     if (SPEECH_VERBS.has(before) || (isNameToken(before) && !/^(ال|[وف])/.test(before))) out[j].norm = `بل${norm.slice(3)}`;
   }
+  // «لشمس أف أم»، «لجوهرة أف أم»، «لديوان أف أم»: a radio station spoken to, named before «أف أم» (round 19), reads as
+  // a named outlet glued to «ل», which ends a name or a role.
+  for (let j = 0; j + 2 < out.length; j++) {
+    if (out[j].norm.startsWith('ل') && out[j].norm.length >= 3 && FM.has(out[j + 1].norm) && AM.has(out[j + 2].norm)) out[j].norm = GLUED_STATION;
+  }
   // (First in the text it is read as after the verb, as «فان» is.)
   for (let j = 0; j < out.length; j++) {
     if (out[j].text !== 'فالي') continue;
@@ -143,6 +148,10 @@ export function tokensOf(text: string, offset = 0): Token[] {
  * (round 17). «أحمد سالم فإن الحكومة…» stays the conjunction: the article follows.
  */
 export const VAN_LINK = 'فان_';
+const FM: ReadonlySet<string> = new Set(['اف', 'إف', 'أف'].map((w) => normalizeArabic(w)));
+const AM: ReadonlySet<string> = new Set(['ام', 'إم', 'أم'].map((w) => normalizeArabic(w)));
+/** The norm a glued radio station takes: «ل» and a named outlet. */
+const GLUED_STATION = 'لموزاييك';
 /** The second parts of «بال…» family names (بالحاج، بالشيخ، بالطيب، بالعيد، بالقاسم…), without the article. */
 const BAL_NAMES: ReadonlySet<string> = new Set('حاج شيخ طيب عيد حسن قاسم هادي رابح أمين ناصر حسين صادق'.split(' ').map((w) => normalizeArabic(w)));
 const FALI_NAME = 'فالي_';
@@ -199,6 +208,8 @@ export function isNameToken(norm: string): boolean {
   // «فابيوس لإذاعة فرانس إنتر»، «لـCNN»، «لبي بي سي»: a preposition glued to an outlet (a media word, Latin
   // letters, a spelled-out acronym) is where the name has ended.
   if (isGluedOutlet(norm)) return false;
+  // «المندوبة الجهوية للمرأة بتونس»: a country or a capital behind «ب»/«ل» is where, never a name word (round 19).
+  if (isGluedPlace(norm)) return false;
   // «استمرار واشنطن»، «اختفاء بعض الأقلام»: a verbal noun of the forms istif'al, ifti'al, infi'al is the verb's object.
   if (isVerbalNoun(norm)) return false;
   // «واتهم المتمردون الحكومة بارتكاب جرائم»: a preposition glued to a verbal noun is the verb's complement.
@@ -259,6 +270,10 @@ function isVerbalNoun(norm: string): boolean {
   return /^است..?.ا.$/.test(norm) || /^ا.ت.ا.$/.test(norm) || /^ان..ا.$/.test(norm) || /^است.{3}$/.test(norm) || /^ا.ت..?ت$/.test(norm) || /^ا.ت.ي$/.test(norm);
 }
 
+function isGluedPlace(norm: string): boolean {
+  return (norm.startsWith('ب') || norm.startsWith('ل')) && PLACES.has(norm.slice(1));
+}
+
 /** Countries and capitals written without the article, the objects and places that follow names in news copy. */
 const PLACES: ReadonlySet<string> = new Set(
   'إسرائيل إيران روسيا أمريكا أميركا سوريا مصر تركيا فرنسا بريطانيا ألمانيا ليبيا تونس فلسطين لبنان قطر أوكرانيا كوريا باكستان أفغانستان إثيوبيا نيجيريا واشنطن موسكو طهران لندن باريس دمشق بغداد بيروت عمان صنعاء عدن غزة أنقرة إسطنبول برلين بكين طوكيو جنيف فيينا نيويورك'
@@ -288,11 +303,18 @@ export function isAudience(norm: string): boolean {
   return norm.startsWith('لل') && AUDIENCES.has('ا' + norm.slice(1));
 }
 const AUDIENCES: ReadonlySet<string> = new Set(['الصحفيين', 'الصحافيين', 'الاعلاميين', 'المراسلين', 'الحشد', 'الحضور', 'الحاضرين', 'الجمهور', 'الصحافه']);
-const OUTLET_WORDS: ReadonlySet<string> = new Set(
-  ['فرانس', 'سكاي', 'اخبار', 'اذاعه', 'مجله', 'راديو', 'تلفزيون', 'تليفزيون', 'صحيفه', 'جريده', 'قناه', 'وكاله', 'موقع', 'شبكه', 'صحفيين', 'صحافيين', 'الصحفيين', 'الصحافيين', 'مراسل', 'مراسلي', 'عدد',
-    // Outlets spoken to by name (round 16: «سعيد بن علي لموزاييك»).
-    'موزاييك', 'رويترز', 'الجزيره', 'العربيه', 'الحره', 'الاناضول', 'سبوتنيك'],
-);
+/** Outlets spoken to by name (round 16: «سعيد بن علي لموزاييك»): a quotation after them is never their name. */
+const NAMED_OUTLETS: ReadonlySet<string> = new Set(['موزاييك', 'رويترز', 'الجزيره', 'العربيه', 'الحره', 'الاناضول', 'سبوتنيك']);
+const OUTLET_WORDS: ReadonlySet<string> = new Set([
+  'فرانس', 'سكاي', 'اخبار', 'اذاعه', 'مجله', 'راديو', 'تلفزيون', 'تليفزيون', 'صحيفه', 'جريده', 'قناه', 'وكاله', 'موقع', 'شبكه', 'صحفيين', 'صحافيين', 'الصحفيين', 'الصحافيين', 'مراسل', 'مراسلي', 'عدد',
+  ...NAMED_OUTLETS,
+]);
+
+/** «لرويترز»، «للجزيرة»: ل glued to an outlet's own name (not to «إذاعة» or «صحيفة», whose name may follow in marks). */
+export function isGluedNamedOutlet(norm: string): boolean {
+  if (!norm.startsWith('ل')) return false;
+  return NAMED_OUTLETS.has(norm.slice(1)) || (norm.startsWith('لل') && NAMED_OUTLETS.has('ا' + norm.slice(1)));
+}
 
 const MAX_NAME_TOKENS = 4;
 /** Given names that are never a place or a common noun: compounds in «عبد» / «أبو», and the commonest ones. */
@@ -1137,7 +1159,8 @@ function roleThenNameRun(phrase: Token[], minNameTokens: number, familyNames: Re
   for (let j = k; j < phrase.length; j++) if (addresseeAt(j)) return null;
   // «القائد العسكري بعدن عبدالله صبيحي»: a word with a glued preposition (ب، ل) before a name of two or more
   // words is a place or an institution closing the role («in Aden»), not the first name.
-  let roleEnd = k > 0 && (DEFINITE.test(phrase[k - 1].norm) || compoundOpens);
+  // («… لنصرة الأشقاء في سورية بلبنان وليد الجلال»: a country or a capital behind «ب»/«ل» closes the role too.)
+  let roleEnd = k > 0 && (DEFINITE.test(phrase[k - 1].norm) || compoundOpens || isGluedPlace(phrase[k - 1].norm));
   // «قائد شرطة كابول عبدالرحمن رحيمي»، «مدير عام جمرك سلوى علي العطوي»: with no definite word before it, a place
   // may close the role; a given name that is surely one («عبد…»، «أبو»، «علي»، «محمد») starts the name.
   if (k > 0 && !roleEnd) {

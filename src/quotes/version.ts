@@ -93,6 +93,8 @@
  * Maghrebi family names in «بال…» after a given name or a verb («سنية بالشيخ»، «محمد بالحاج»); a few words in marks
  * after a lone «لـ» are an outlet, not a quotation («لـ"سكاي نيوز عربية"»); «بحسب ما أفاد به X» reads X past «به»; a
  * country or a capital after «في» closes a role; «آيت» links a family name; a statement «لـ» a body («بيان لوزارة
- * الدفاع»، «بلاغ للجيش») is the body's; «حسب X، فإن "…"» with its comma; «"…"، هكذا علق X».
+ * الدفاع»، «بلاغ للجيش») is the body's; «حسب X، فإن "…"» with its comma; «"…"، هكذا علق X»; a radio station spoken to
+ * («لجوهرة أف أم») ends a name or a role; after an outlet's own name («لرويترز») the words in marks are a quotation; a
+ * country or a capital behind «ب/ل» («بتونس»، «بلبنان») is never a name word and closes a role.
  */
 export const QUOTES_VERSION = 'quotes-19';
