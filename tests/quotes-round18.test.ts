@@ -123,7 +123,10 @@ describe('round 18: who goes on speaking', () => {
     ]);
     expect(said('وقال شهود عيان لشمس أف أم إن "النيران اندلعت في ساعة متأخرة من الليل".')).toEqual([{ speaker: null, role: 'شهود عيان', kind: 'unnamed' }]);
     // After an outlet's own name the words in marks are what was said, not the outlet's name.
-    expect(said('وقال رامي عبد الرحمن مدير المرصد السوري لرويترز "القصف لم يتوقف منذ الصباح".').map((q) => q.speaker)).toEqual(['رامي عبد الرحمن']);
+    // (…and the outlet is no part of the role set after the name.)
+    expect(said('وقال رامي عبد الرحمن مدير المرصد السوري لرويترز "القصف لم يتوقف منذ الصباح".')).toEqual([
+      { speaker: 'رامي عبد الرحمن', role: 'مدير المرصد السوري', kind: 'person' },
+    ]);
     expect(said('وقالت المندوبة الجهوية للمرأة بتونس إن "البرنامج سيشمل خمسمائة امرأة".').map((q) => q.speaker)).toEqual([null]);
     expect(said('وقال مدير مكتب الحملة في سورية بلبنان وليد الجلال إن "الحملة مستمرة في تنفيذ البرنامج".').map((q) => q.speaker)).toEqual(['وليد الجلال']);
   });

@@ -678,7 +678,7 @@ export function parseSubject(rawAfterVerb: string, familyNames: ReadonlySet<stri
   // «كانت د.هتون الفاسي»، «وقال م. خالد»: a title's dot is no sentence end (a blank of the same length in its place).
   const afterVerb = withoutTitleDots(rawAfterVerb);
   const subject = parseSubjectCore(afterVerb, familyNames, confirmedFamilyNames);
-  if (subject.kind === 'named') return speakerAfterPrincipal(afterVerb, subject, familyNames) ?? withPrincipal(subject);
+  if (subject.kind === 'named') return speakerAfterPrincipal(afterVerb, subject, familyNames) ?? withPrincipal(withoutOutlet(subject));
   if (subject.kind !== 'unnamed' && subject.kind !== 'anaphor') return subject;
   return namedAfterHuwa(afterVerb, familyNames) ?? subject;
 }
@@ -729,6 +729,18 @@ function speakerAfterPrincipal(afterVerb: string, subject: Extract<Subject, { ki
   if (speaker.kind !== 'named' || speaker.role || tokensOf(speaker.name).length < 2) return null;
   return { kind: 'named', name: speaker.name, role: clause.slice(0, tokens[from].start).replace(/[\s،,]+$/u, '').trim(), principal: subject.name };
 }
+/**
+ * «وقال رامي عبد الرحمن مدير المرصد السوري لحقوق الإنسان لرويترز»: the outlet spoken to, after a role set after the
+ * name, is no part of the role (round 19).
+ */
+function withoutOutlet(subject: Extract<Subject, { kind: 'named' }>): Extract<Subject, { kind: 'named' }> {
+  if (!subject.role) return subject;
+  const role = tokensOf(subject.role);
+  const at = role.findIndex((t, j) => j >= 2 && isGluedNamedOutlet(t.norm));
+  if (at < 0) return subject;
+  return { ...subject, role: subject.role.slice(0, role[at].start).trim() || null };
+}
+
 /**
  * «مستشار الرئيس الأمريكي باراك أوباما لشؤون الأمن القومي سوزان رايس»: when the parse already kept the principal in
  * the role, it is marked as such, so that no later reading takes the principal's name for the speaker's.
