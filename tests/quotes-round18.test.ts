@@ -130,5 +130,18 @@ describe('round 18: who goes on speaking', () => {
     expect(said('وقالت المندوبة الجهوية للمرأة بتونس إن "البرنامج سيشمل خمسمائة امرأة".').map((q) => q.speaker)).toEqual([null]);
     expect(said('وقال مدير مكتب الحملة في سورية بلبنان وليد الجلال إن "الحملة مستمرة في تنفيذ البرنامج".').map((q) => q.speaker)).toEqual(['وليد الجلال']);
   });
+
+  it("a clause's subject that goes on speaking, «باسمها», «أثناء», and «القول» after «نقلت … عن»", () => {
+    expect(said('واستيقظت نادية مراد على صوت الرصاص، وقالت: "كان ذلك أسوأ يوم في حياتي".').map((q) => q.speaker)).toEqual(['نادية مراد']);
+    // (An accusative object after the verb is no name: the body goes on speaking, not «يوروتانيل تحقيقا».)
+    expect(said('وفتحت يوروتانيل تحقيقا في الواقعة وقالت إنها تسببت في "تأخيرات للعملاء وخسارة اقتصادية كبيرة".').map((q) => q.speaker)).not.toContain('يوروتانيل تحقيقا');
+    expect(said('وقالت شركة أبل على لسان المتحدثة باسمها كريستين هوغيت: "نحن نحقق في الأمر".').map((q) => q.speaker)).toEqual(['كريستين هوغيت']);
+    expect(said('وقال الرئيس ماكرون أثناء خطابه في باريس: "فرنسا لن تتراجع عن قيمها".').map((q) => q.speaker)).toEqual(['ماكرون']);
+    expect(said('ونقلت واشنطن بوست عن مسؤول في البيت الأبيض لم تسمه القول: "هذا أهم تحرك لأي رئيس أمريكي".')).toEqual([
+      { speaker: null, role: 'مسؤول', kind: 'unnamed' },
+    ]);
+    // «أبان» (explained) is a reporting verb, not «إبان» (during).
+    expect(said('من جهته، أبان عامر المشاري، وهو خبير عقاري، أن السوق تسير دون دراسات.', 'وتابع المشاري قائلا: «إن وعود وزارة الإسكان أسهمت في عرقلة المشروعات».').map((q) => q.speaker)).toEqual(['عامر المشاري']);
+  });
 });
 

@@ -798,7 +798,34 @@ function clauseSubject(
     const then = run[1]?.norm ?? '';
     if (byGiven.length === 1 && (then === '' || isStop(then) || STOPWORDS.has(then))) return { kind: 'named', name: byGiven[0].name, role: null };
   }
+  // «واستيقظت نادية مراد على صوت الرصاص، وقالت: "…"»: two name words and a preposition after the clause's verb, and
+  // in the same sentence a bare reporting verb with «و» that agrees with it in gender, share one subject — the name
+  // (round 19). Without that second verb a name after any verb may be its object, and is not read.
+  if (subject.kind === 'named' && !subject.role && /^[وف]/.test(first) && !NAQALA.has(first)) {
+    const named = tokensOf(subject.name);
+    const after2 = run[named.length]?.norm ?? '';
+    const sentenceEnd = sentenceEndAfter(masked, tokens[t].end);
+    const laterVerb = tokens.find((x) => x.start > tokens[t].end && x.end <= sentenceEnd && /^و/.test(x.norm) && isSpeechVerb(x.norm));
+    const sameGender = laterVerb !== undefined && first.endsWith('ت') === laterVerb.norm.endsWith('ت');
+    // (Not a second word in «ا», an accusative object more often than a name: «وفتحت يوروتانيل تحقيقا في الواقعة».)
+    const accusative = named[1]?.norm.endsWith('ا') ?? false;
+    if (named.length === 2 && !accusative && run.slice(0, 2).every((x, k) => x.norm === named[k].norm) && SUBJECT_STOPS.has(after2) && laterVerb && sameGender && !afterReportingVerb(laterVerb, masked)) {
+      return subject;
+    }
+  }
   return null;
+}
+
+/** Where the sentence holding `from` ends in the masked paragraph (its length when it runs to the end). */
+function sentenceEndAfter(masked: string, from: number): number {
+  const m = /[.!?؟]/.exec(masked.slice(from));
+  return m ? from + m.index : masked.length;
+}
+
+/** The later verb has its own subject: a name or a role right after it («وقالت الوزيرة…»). */
+function afterReportingVerb(verb: Token, masked: string): boolean {
+  const next = tokensOf(masked.slice(verb.end, verb.end + 40))[0];
+  return next !== undefined && (isRoleOrHonorific(next.norm) || isNameToken(next.norm)) && !/^\s*[:،,]/.test(masked.slice(verb.end));
 }
 
 /**
@@ -1181,7 +1208,8 @@ function naqalaAn(tokens: Token[], i: number): number {
   }
   return -1;
 }
-const RELAYED: ReadonlySet<string> = new Set(['قوله', 'قولها', 'قولهم', 'ان', 'انه', 'انها', 'بان']);
+// («ونقلت واشنطن بوست عن مسؤول … القول:»: the bare noun of saying relays too, round 19.)
+const RELAYED: ReadonlySet<string> = new Set(['قوله', 'قولها', 'قولهم', 'القول', 'ان', 'انه', 'انها', 'بان']);
 const NAQALA: ReadonlySet<string> = new Set(['نقل', 'ونقل', 'نقلت', 'ونقلت']);
 
 /** «وجاء في بيان النادي "…"»، «كما جاء في البلاغ»: a document speaks; its issuer follows «في». */

@@ -1172,7 +1172,8 @@ function roleThenNameRun(phrase: Token[], minNameTokens: number, familyNames: Re
   // «القائد العسكري بعدن عبدالله صبيحي»: a word with a glued preposition (ب، ل) before a name of two or more
   // words is a place or an institution closing the role («in Aden»), not the first name.
   // («… لنصرة الأشقاء في سورية بلبنان وليد الجلال»: a country or a capital behind «ب»/«ل» closes the role too.)
-  let roleEnd = k > 0 && (DEFINITE.test(phrase[k - 1].norm) || compoundOpens || isGluedPlace(phrase[k - 1].norm));
+  // («شركة أبل على لسان المتحدثة باسمها كريستين هوغيت»: «on its behalf» closes the role as «باسم الشركة» would.)
+  let roleEnd = k > 0 && (DEFINITE.test(phrase[k - 1].norm) || compoundOpens || isGluedPlace(phrase[k - 1].norm) || /^باسم(ه|ها|هم)$/.test(phrase[k - 1].norm));
   // «قائد شرطة كابول عبدالرحمن رحيمي»، «مدير عام جمرك سلوى علي العطوي»: with no definite word before it, a place
   // may close the role; a given name that is surely one («عبد…»، «أبو»، «علي»، «محمد») starts the name.
   if (k > 0 && !roleEnd) {

@@ -95,6 +95,8 @@
  * country or a capital after «في» closes a role; «آيت» links a family name; a statement «لـ» a body («بيان لوزارة
  * الدفاع»، «بلاغ للجيش») is the body's; «حسب X، فإن "…"» with its comma; «"…"، هكذا علق X»; a radio station spoken to
  * («لجوهرة أف أم») ends a name or a role; after an outlet's own name («لرويترز») the words in marks are a quotation; a
- * country or a capital behind «ب/ل» («بتونس»، «بلبنان») is never a name word and closes a role.
+ * country or a capital behind «ب/ل» («بتونس»، «بلبنان») is never a name word and closes a role; two name words after
+ * a clause's verb, before a preposition, are its subject when a bare reporting verb of the same gender follows in the
+ * sentence («واستيقظت نادية مراد على…، وقالت»); «باسمها» closes a role; «أثناء» ends a subject; «نقلت X عن Y القول».
  */
 export const QUOTES_VERSION = 'quotes-19';
