@@ -143,5 +143,12 @@ describe('round 18: who goes on speaking', () => {
     // «أبان» (explained) is a reporting verb, not «إبان» (during).
     expect(said('من جهته، أبان عامر المشاري، وهو خبير عقاري، أن السوق تسير دون دراسات.', 'وتابع المشاري قائلا: «إن وعود وزارة الإسكان أسهمت في عرقلة المشروعات».').map((q) => q.speaker)).toEqual(['عامر المشاري']);
   });
+
+  it('Tunisian radio copy: «وبيّن» with its shadda, «ببن عروس», an outlet after a long role', () => {
+    expect(said('وبيّن رئيس بلدية صفاقس منير اللومي، خلال ندوة صحفية، أنّ "البلدية ستشرع في تنفيذ المشروع".').map((q) => q.speaker)).toEqual(['منير اللومي']);
+    expect(said('وصرّح المدير الجهوي للصحة ببن عروس الدكتور محمد علي بن عثمان لإذاعة ديوان أف أم أن "الوضع مستقر".').map((q) => q.speaker)).toEqual(['محمد علي بن عثمان']);
+    // (The outlet in marks after «لـ» is no quotation, however long the role before it.)
+    expect(extractQuotes(article('وأوضح الخبير في الشأن الاقتصادي عز الدين سعيدان لـ"الشروق أون لاين" أن "نسبة النمو ستكون سلبية".')).map((q) => q.text)).toEqual(['نسبة النمو ستكون سلبية']);
+  });
 });
 

@@ -979,7 +979,8 @@ function followsTitleNoun(paragraph: string, openAt: number, span: QuoteSpan): b
     const lead = tokensOf(paragraph.slice(Math.max(0, openAt - 80), openAt)).slice(-6);
     if (lead.some((t) => isSpeechVerb(t.norm))) return false;
   }
-  const before = tokensOf(paragraph.slice(Math.max(0, openAt - 40), openAt));
+  const windowStart = Math.max(0, openAt - 40);
+  const before = tokensOf(paragraph.slice(windowStart, openAt), windowStart);
   // «يعرف بـ«الإمارة الإسلامية…»»: a one-letter proclitic written apart from its word is skipped.
   const proclitic = before.at(-1)?.norm.replace(/ـ/g, '');
   // «لـ"سكاي نيوز عربية"»، «لـ"الصباح نيوز"»: a few words in marks right after a lone «لـ» are an outlet or the

@@ -131,6 +131,9 @@ export function tokensOf(text: string, offset = 0): Token[] {
   for (let j = 0; j + 2 < out.length; j++) {
     if (out[j].norm.startsWith('ل') && out[j].norm.length >= 3 && FM.has(out[j + 1].norm) && AM.has(out[j + 2].norm)) out[j].norm = GLUED_STATION;
   }
+  // «وبيّن رئيس بلدية صفاقس…»: with its shadda «بيّن» is the verb (explained), which «وبين» (and between) is not
+  // written bare; it reads as «وأوضح» (round 19).
+  for (const t of out) if (/^[وف]بيّن$/u.test(t.text.replace(/[ً-ِْ]/gu, ''))) t.norm = EXPLAINED;
   // (First in the text it is read as after the verb, as «فان» is.)
   for (let j = 0; j < out.length; j++) {
     if (out[j].text !== 'فالي') continue;
@@ -148,6 +151,7 @@ export function tokensOf(text: string, offset = 0): Token[] {
  * (round 17). «أحمد سالم فإن الحكومة…» stays the conjunction: the article follows.
  */
 export const VAN_LINK = 'فان_';
+const EXPLAINED = normalizeArabic('وأوضح');
 const FM: ReadonlySet<string> = new Set(['اف', 'إف', 'أف'].map((w) => normalizeArabic(w)));
 const AM: ReadonlySet<string> = new Set(['ام', 'إم', 'أم'].map((w) => normalizeArabic(w)));
 /** The norm a glued radio station takes: «ل» and a named outlet. */
@@ -209,7 +213,8 @@ export function isNameToken(norm: string): boolean {
   // letters, a spelled-out acronym) is where the name has ended.
   if (isGluedOutlet(norm)) return false;
   // «المندوبة الجهوية للمرأة بتونس»: a country or a capital behind «ب»/«ل» is where, never a name word (round 19).
-  if (isGluedPlace(norm)) return false;
+  // («المدير الجهوي للصحة ببن عروس الدكتور…»: nor «بن» behind «ب»/«ل», the first word of a town's name.)
+  if (isGluedPlace(norm) || norm === 'ببن' || norm === 'لبن') return false;
   // «استمرار واشنطن»، «اختفاء بعض الأقلام»: a verbal noun of the forms istif'al, ifti'al, infi'al is the verb's object.
   if (isVerbalNoun(norm)) return false;
   // «واتهم المتمردون الحكومة بارتكاب جرائم»: a preposition glued to a verbal noun is the verb's complement.
@@ -1189,6 +1194,12 @@ function roleThenNameRun(phrase: Token[], minNameTokens: number, familyNames: Re
   // governs are the place; the name is what follows them (two words at least).
   if (k > 0 && !roleEnd && phrase[k - 1].norm === 'في' && phrase.length - k >= 4 && phrase[k].norm.endsWith('ه')) {
     k += 2;
+    roleEnd = true;
+  }
+  // «وقال والي تونس الشاذلي بوعلاق»، «سفير مصر محمد…»: a country or a capital right after an indefinite role head is
+  // in construct with it (the role's complement), and the name follows (round 19).
+  if (k > 0 && !roleEnd && phrase.length - k >= 3 && ROLE_HEADS.has(phrase[k - 1].norm) && PLACES.has(phrase[k].norm)) {
+    k += 1;
     roleEnd = true;
   }
   // «وقال ممثل منظمة الصحة العالمية في تونس إيف سوتيرو»، «سفير فرنسا في تونس أوليفيي بوافر دارفور»: after «في»,

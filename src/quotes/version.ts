@@ -97,6 +97,8 @@
  * («لجوهرة أف أم») ends a name or a role; after an outlet's own name («لرويترز») the words in marks are a quotation; a
  * country or a capital behind «ب/ل» («بتونس»، «بلبنان») is never a name word and closes a role; two name words after
  * a clause's verb, before a preposition, are its subject when a bare reporting verb of the same gender follows in the
- * sentence («واستيقظت نادية مراد على…، وقالت»); «باسمها» closes a role; «أثناء» ends a subject; «نقلت X عن Y القول».
+ * sentence («واستيقظت نادية مراد على…، وقالت»); «باسمها» closes a role; «أثناء» ends a subject; «نقلت X عن Y القول»;
+ * «وبيّن» written with its shadda reports; «ببن …» (a town) is no name word; the outlet check before a mark reads the
+ * right words in a long paragraph (its window's offsets were the window's own).
  */
 export const QUOTES_VERSION = 'quotes-19';
