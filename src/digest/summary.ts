@@ -291,6 +291,8 @@ interface Candidate {
   /** Prior: position from its article's lead, a finished sentence, enough words, its article's rank. */
   prior: number;
   wellSized: boolean;
+  /** Its article's lead sentence (leadSentenceIndex). */
+  isLead: boolean;
 }
 
 export interface SummarySentence {
@@ -374,6 +376,7 @@ export function summarizeStory(
         retoldPrior: features
           ? scorer!(asDetail(features[k])) * articlePrior
           : (finished / Math.pow(1 + Math.max(1, fromLead), POSITION_EXPONENT) + length) * articlePrior,
+        isLead: k === lead,
         wellSized:
           sentence.wordCount >= (finished === 1 ? MIN_SUMMARY_WORDS : MIN_UNFINISHED_WORDS) && sentence.wordCount <= (k === lead ? MAX_LEAD_WORDS : MAX_SUMMARY_WORDS),
       });
@@ -635,7 +638,7 @@ export const LEAD_PARAPHRASE_NOVELTY = 0.72;
 export const LEAD_PARAPHRASE_GRAMS = 0.33;
 
 function isRetelling(c: Candidate, added: Addition, others: readonly Candidate[], chosen: readonly Candidate[]): boolean {
-  const lead = c.sentence.position === leadSentenceIndex(c.doc);
+  const lead = c.isLead;
   if (added.novelty >= (lead ? LEAD_PARAPHRASE_NOVELTY : PARAPHRASE_NOVELTY)) return false;
   const grams = (x: Candidate) => (x.grams ??= charGramsOf(x.sentence.text));
   const own = grams(c);

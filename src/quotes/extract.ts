@@ -274,9 +274,7 @@ export function analyseQuotes(article: Article): QuoteAnalysis {
           const subject = parseSubject(text, familyNames);
           const asFor = FOR_LEADS.includes(tokens[t].norm);
           // «حسب نظام…» names no one: a person here needs a role («وفقا للمخرج سام منديز») or to be known already.
-          const person =
-            subject.kind === 'named' &&
-            (subject.role !== null || registry.people.some((p) => sameName(p.keys, nameKeys(subject.name))));
+          const person = subject.kind === 'named' && (subject.role !== null || registry.people.some((p) => sameName(p.keys, nameKeys(subject.name))));
           if (person || (!asFor && (subject.kind === 'unnamed' || (subject.kind === 'organisation' && subject.name)))) {
             currentSetIn = paragraphIndex;
             applySubject(subject, paragraphIndex, '');
@@ -394,9 +392,9 @@ export function analyseQuotes(article: Article): QuoteAnalysis {
         }
         // «قالت سامية…» … «فقال عز…» … «فضحكت ضحكتها العالية، وقالت: "…"»: a bare verb opening its clause that does not
         // agree with the person speaking (a feminine verb after a man named by «قال», or the reverse) goes back to
-        // the last person of its gender who was quoted, when one spoke within the last paragraphs (round 18). Only then: a woman
-        // holding a masculine title is often «وأضاف» («المدير العام المساعد ماريا هيلينا سيميدو»), and inside «أن»
-        // the verb agrees with another subject («ذكر أن المملكة أوضحت أن "…"»).
+        // the last person of its gender who was quoted, when one spoke within the last paragraphs (round 18). Only
+        // then: a woman holding a masculine title is often «وأضاف» («المدير العام المساعد ماريا هيلينا سيميدو»), and
+        // inside «أن» the verb agrees with another subject («ذكر أن المملكة أوضحت أن "…"»).
         const verbGender = genderOfVerb(tokens[t].norm);
         const opensClause = startsWithConjunction(tokens[t].norm) && lastComplementizerEnd(tokens, t) === 0;
         if (subject.kind === 'bare' && !subject.unread && verbGender && opensClause && current && 'person' in current && current.person.gender && current.person.gender !== verbGender) {
@@ -717,7 +715,6 @@ const FOR_LEADS: readonly string[] = ['بالنسبه', 'وبالنسبه'];
 /** «وفقا لـ»، «حسب»: words that name the narration's source. */
 const SOURCE_LEADS: ReadonlySet<string> = new Set(['وفقا', 'وفق', 'حسب', 'بحسب', 'طبقا', 'وبحسب', 'ووفقا', 'وحسب', 'تعبير', ...FOR_LEADS]);
 
-
 /** How far past a clause's first word its subject is looked for. */
 const CLAUSE_SUBJECT_CHARS = 300;
 
@@ -805,7 +802,10 @@ function clauseSubject(
     const named = tokensOf(subject.name);
     const after2 = run[named.length]?.norm ?? '';
     const sentenceEnd = sentenceEndAfter(masked, tokens[t].end);
-    const laterVerb = tokens.find((x) => x.start > tokens[t].end && x.end <= sentenceEnd && /^و/.test(x.norm) && isSpeechVerb(x.norm));
+    let laterVerb: Token | undefined;
+    for (let j = t + 1; j < tokens.length && tokens[j].end <= sentenceEnd && !laterVerb; j++) {
+      if (/^و/.test(tokens[j].norm) && isSpeechVerb(tokens[j].norm)) laterVerb = tokens[j];
+    }
     const sameGender = laterVerb !== undefined && first.endsWith('ت') === laterVerb.norm.endsWith('ت');
     // (Not a second word in «ا», an accusative object more often than a name: «وفتحت يوروتانيل تحقيقا في الواقعة».)
     const accusative = named[1]?.norm.endsWith('ا') ?? false;

@@ -163,8 +163,8 @@ export const SPEECH_NOUNS: ReadonlySet<string> = normalizedSet(`بالقول`);
  * Words that end the subject of a reporting verb: the complementizer before the statement, prepositions that
  * introduce the verb's object (أعرب عن، حذر من، أشار إلى) or an adverbial (في تصريح، خلال، عقب), and «قوله» after
  * the one quoted («نقلت رويترز عن مصدر أمني قوله إن…»: the source is «مصدر أمني», not «مصدر أمني قوله»).
+ * «أثناء» (during) too: «وقال الرئيس ماكرون أثناء خطابه» (round 19); not «إبان», which folds to «أبان» (explained).
  */
-// («أثناء» (during) ends a subject: «وقال الرئيس ماكرون أثناء خطابه»; not «إبان», which folds to «أبان», explained.)
 export const SUBJECT_STOPS: ReadonlySet<string> = normalizedSet(`
   إن أن بأن بأنه بأنها بأنهم أنه إنه أنها إنها أنهم إنهم وأن وإن إننا أننا بأننا إنني أنني أنهن إنهن بأنهن لديه لديها لديهم لديهن عن من إلى الى على في خلال عقب أمام بعد قبل لدى حول مع ضمن
   عشية صباح مساء اليوم أمس أمسية بمناسبة حين عندما بعدما حينما كلما ريثما لدى إثر قائلا بينما كما لكن ضد منذ عبر ل

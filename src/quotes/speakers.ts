@@ -116,8 +116,6 @@ export function tokensOf(text: string, offset = 0): Token[] {
     const link = j === 0 ? vanIsNameLink(null, out[1], ' ') : vanIsNameLink(out[j - 1], out[j + 1], text.slice(out[j - 1].end - offset, out[j].start - offset));
     if (link) out[j].norm = VAN_LINK;
   }
-  // «قال جيمي فالي، الشريك…»، «وقال فالي»: «فالي» folds to «فإلى» (then to), a function word; written with ي and no
-  // hamza right after a given name or a reporting verb it is the family name (round 18).
   // «وقالت وزيرة الصحة سنية بالشيخ…»، «محمد بالحاج»: Maghrebi family names written «بال» + a given name or a title
   // look like «ب» + the article; after a given name or a reporting verb they are the family name (round 19).
   for (let j = 1; j < out.length; j++) {
@@ -133,8 +131,11 @@ export function tokensOf(text: string, offset = 0): Token[] {
   }
   // «وبيّن رئيس بلدية صفاقس…»: with its shadda «بيّن» is the verb (explained), which «وبين» (and between) is not
   // written bare; it reads as «وأوضح» (round 19).
-  for (const t of out) if (/^[وف]بيّن$/u.test(t.text.replace(/[ً-ِْ]/gu, ''))) t.norm = EXPLAINED;
-  // (First in the text it is read as after the verb, as «فان» is.)
+  // (Only words with a shadda are looked at: the test runs on every token of every paragraph.)
+  for (const t of out) if (t.text.includes('\u0651') && /^[وف]بيّن$/u.test(t.text.replace(/[ً-ِْ]/gu, ''))) t.norm = EXPLAINED;
+  // «قال جيمي فالي، الشريك…»، «وقال فالي»: «فالي» folds to «فإلى» (then to), a function word; written with ي and no
+  // hamza right after a given name or a reporting verb it is the family name (round 18). First in the text it is
+  // read as after the verb, as «فان» is.
   for (let j = 0; j < out.length; j++) {
     if (out[j].text !== 'فالي') continue;
     const before = j > 0 ? out[j - 1].norm : null;
