@@ -12,7 +12,7 @@ import { buildDigest } from '../src/digest/digest.js';
 import { FormulaSketch, formulaMask, formulaSketchOf, formulaShare, reportShingles, shingleKeys } from '../src/digest/formulas.js';
 import { termStatisticsOf } from '../src/digest/term-statistics.js';
 import { analyzeArticle } from '../src/digest/vectors.js';
-import { EARLIER, type Execution, FIRST, OUTLET_A, OUTLET_B, SECOND, TODAY, executionStatement } from './support/execution-statements.js';
+import { EARLIER, type Execution, FIRST, OUTLET_A, OUTLET_B, SECOND, TODAY, VERSE, executionStatement } from './support/execution-statements.js';
 
 function statement(id: string, source: string, day: string, e: Execution, dateline = ''): Article {
   return { id, ...executionStatement(e, dateline), date: day, source, url: null, addedAt: `${day}T10:00:00.000Z` };
@@ -96,5 +96,41 @@ describe('stories with outlet formulas', () => {
     expect(summary).not.toMatch(/يصلبوا/);
     expect(summary).not.toMatch(/المحكمة العليا/);
     expect(summary).toMatch(/خالد جميل منصور/);
+  });
+});
+
+describe('a story that is nothing but its outlet’s formula', () => {
+  // Today's report gives the formula sentences and one sentence of its own that leans on them («وأضاف البيان…»):
+  // no sentence of its own can open a summary, so the formula's lead is the summary (better than none).
+  const court = executionStatement(FIRST).paragraphs[3];
+  const bare: Article = {
+    id: 'a-bare',
+    title: 'الداخلية تصدر بيانا بشأن تنفيذ حكم القتل تعزيرا',
+    paragraphs: [
+      'أصدرت وزارة الداخلية اليوم بياناً بشأن تنفيذ حكم القتل تعزيراً في أحد مهربي المخدرات بمنطقة الرياض، فيما يلي نصه:',
+      VERSE,
+      court,
+      'وأضاف البيان أن الجهات المختصة ستواصل جهودها في ملاحقة شبكات التهريب على امتداد الحدود الجنوبية.',
+    ],
+    date: TODAY,
+    source: A,
+    url: null,
+    addedAt: `${TODAY}T10:00:00.000Z`,
+  };
+  const bareCorpus = [...history, bare];
+
+  it('opens its summary on the formula lead rather than giving no summary', () => {
+    const stats = formulaSketchOf(bareCorpus.map(analyzeArticle));
+    const doc = analyzeArticle(bare);
+    const mask = formulaMask(doc, stats);
+    // What the test guards: every sentence that could open the summary is formula.
+    const opening = doc.sentences.findIndex((s) => s.text.startsWith('أصدرت وزارة الداخلية'));
+    expect(formulaShare(mask, opening)).toBeGreaterThan(0);
+    const digest = buildDigest({ articles: [bare], termStatistics: termStatisticsOf(bareCorpus), quotesByArticle: new Map(), formulaStatistics: stats, now: new Date(`${TODAY}T12:00:00Z`) });
+    expect(digest.stories).toHaveLength(1);
+    const summary = digest.stories[0].summary;
+    expect(summary.length).toBeGreaterThan(0);
+    expect(summary[0]).toMatch(/^أصدرت وزارة الداخلية/);
+    expect(summary.join(' ')).not.toMatch(/^وأضاف/);
   });
 });

@@ -186,6 +186,14 @@ describe('splitSentences rules', () => {
     expect(splitSentences('قال «أولا.\nثانيا» انتهى. ثم')).toEqual(['قال «أولا.', 'ثانيا» انتهى.', 'ثم']);
   });
 
+  it('ends a sentence at a line break the source lost: a run of spaces before a bullet, not one space', () => {
+    // Sabq's interviews on SaudiNewsNet: the lead, then the first question, on one line.
+    const line = 'كشف اللاعب عن أسباب عودته إلى ناديه خلال الحوار التالي:   * في البداية.. حدثنا عن وضعك الآن؟ - ألعب الآن مع فريق برازيلي.';
+    expect(splitSentences(line)).toEqual(['كشف اللاعب عن أسباب عودته إلى ناديه خلال الحوار التالي:', '* في البداية.. حدثنا عن وضعك الآن؟', '- ألعب الآن مع فريق برازيلي.']);
+    expect(splitSentences('قال إن النتيجة 5 * 3 كانت متوقعة')).toHaveLength(1);
+    expect(splitSentences('أعلنت الوزارة ما يلي: * تمديد المهلة')).toHaveLength(1);
+  });
+
   it('returns nothing for empty or blank text', () => {
     expect(splitSentences('')).toEqual([]);
     expect(splitSentences('   ')).toEqual([]);

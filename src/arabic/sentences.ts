@@ -205,10 +205,22 @@ export function splitSentences(paragraph: string): string[] {
     const c = paragraph.charCodeAt(i);
     if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) {
       // A line break is a paragraph break: no quotation and no sentence runs across it.
-      return paragraph.split(/\r\n|[\n\r\u2028\u2029]/).flatMap((line) => splitLine(line));
+      return paragraph.split(/\r\n|[\n\r\u2028\u2029]/).flatMap((line) => splitLostLines(line));
     }
   }
-  return splitLine(paragraph);
+  return splitLostLines(paragraph);
+}
+
+/**
+ * A line break the source lost: a run of spaces before a bullet («…تفاصيل الحوار:   * من هو…»). Sabq's interviews
+ * reach SaudiNewsNet this way, the lead and the first question as one "sentence" that ends on «؟», so the lead was
+ * read as a question and the interview had no summary. A single space before «*» is left alone (an asterisk in text).
+ */
+const LOST_LINE_BREAK = /[ \t\u00a0]{2,}(?=[*•]\s)/u;
+
+function splitLostLines(line: string): string[] {
+  if (line.indexOf('*') < 0 && line.indexOf('•') < 0) return splitLine(line);
+  return line.split(LOST_LINE_BREAK).flatMap((part) => splitLine(part));
 }
 
 function splitLine(text: string): string[] {

@@ -16,7 +16,8 @@ import { primeAnalysis, type AnalyzedArticle, type AnalyzedSentence } from './ve
  * aligned with d; t: title terms as indexes into d; s: per sentence [paragraph, from, to, wordCount, ...term indexes]
  * or [text, wordCount, ...term indexes] }.
  */
-export const DIGEST_ANALYSIS_FORMAT = 1;
+// 2: a run of spaces before a bullet ends a sentence (src/arabic/sentences.ts).
+export const DIGEST_ANALYSIS_FORMAT = 2;
 
 interface Stored {
   d: string[];

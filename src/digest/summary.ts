@@ -384,7 +384,8 @@ export function summarizeStory(
   });
   // Formula sentences only when the story has nothing else to say (every report a bare template).
   const isFormula = options.isFormula;
-  const said = isFormula ? all.filter((c) => !isFormula(c.doc, c.whole.position)) : all;
+  const formula = isFormula ? all.filter((c) => isFormula(c.doc, c.whole.position)) : [];
+  const said = formula.length > 0 ? all.filter((c) => !formula.includes(c)) : all;
   const relevant = onStory(said.length > 0 ? said : all, options.common ?? concepts);
   const chosen: Candidate[] = [];
   const multiArticle = articles.length > 1;
@@ -394,8 +395,10 @@ export function summarizeStory(
   if (chosen.length < 2) extendSummary(chosen, relevant, multiArticle, 2);
   // Nothing but formula and sentences that lean on them (a prince's congratulations in the royal titles his outlet
   // prints every day, then «وقال سموه…»): the formula lead is better than no summary.
-  if (chosen.length === 0 && said.length < all.length) {
-    const everything = onStory(all, options.common ?? concepts);
+  // The story's common content leaves formula words out (they tell nothing of this event), so the formula sentences
+  // are not judged by it: against it they all fit at 0, and the story had no summary at all.
+  if (chosen.length === 0 && formula.length > 0 && said.length > 0) {
+    const everything = [...relevant, ...formula];
     extendSummary(chosen, everything.filter((c) => c.wellSized), multiArticle);
     if (chosen.length < 2) extendSummary(chosen, everything, multiArticle, 2);
   }

@@ -27,9 +27,10 @@ import { nextBackgroundTurn } from '../event-loop/background-turns.js';
 /**
  * Bumped whenever the analyzer, the indexed fields, the sentences splitSentences gives (the stored sentence table)
  * or this layout change (ArticleIndex's INDEX_VERSION). 9: «..» before a sentence opener, a stop glued after a
- * closing mark or a year, a stray second stop and «(...)» (src/arabic/sentences.ts, branch summaries-s25).
+ * closing mark or a year, a stray second stop and «(...)» (src/arabic/sentences.ts, branch summaries-s25). 10: a run of
+ * spaces before a bullet ends a sentence (a line break the source lost).
  */
-export const INDEX_FILE_FORMAT = 9;
+export const INDEX_FILE_FORMAT = 10;
 const MAGIC = Buffer.from('NASHRAIX', 'latin1');
 const END = Buffer.from('END!', 'latin1');
 const DOCS_PER_LINE = 2000;

@@ -27,6 +27,10 @@ export function plainSplitSentences(paragraph: string): string[] {
   if (/[\n\r\u2028\u2029]/.test(paragraph)) {
     return paragraph.split(/\r\n|[\n\r\u2028\u2029]/).flatMap((line) => plainSplitSentences(line));
   }
+  // A line break the source lost: a run of spaces before a bullet.
+  if (/[ \t\u00a0]{2,}(?=[*•]\s)/u.test(paragraph)) {
+    return paragraph.split(/[ \t\u00a0]{2,}(?=[*•]\s)/u).flatMap((line) => plainSplitSentences(line));
+  }
   const text = paragraph;
   const spans = findQuotationSpans(text);
   const quoted = new Uint8Array(text.length);
