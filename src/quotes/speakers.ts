@@ -142,6 +142,16 @@ export function tokensOf(text: string, offset = 0): Token[] {
     const afterName = before === null || SPEECH_VERBS.has(before) || (isNameToken(before) && !/^(ال|[وف])/.test(before));
     if (afterName && (j === 0 || /^\s+$/.test(text.slice(out[j - 1].end - offset, out[j].start - offset)))) out[j].norm = FALI_NAME;
   }
+  // «وقال واين روني قائد مانشستر»: «واين» (Wayne) folds to «وأين» (and where); after a reporting verb or a role, or
+  // first, and before a name word with only a space between, it is the given name (round 20).
+  for (let j = 0; j + 1 < out.length; j++) {
+    if (out[j].text !== 'واين') continue;
+    const before = j > 0 ? out[j - 1].norm : null;
+    const next = out[j + 1].norm;
+    const afterVerbOrRole = before === null || SPEECH_VERBS.has(before) || ROLE_HEADS.has(withoutArticle(before));
+    const gap = text.slice(out[j].end - offset, out[j + 1].start - offset);
+    if (afterVerbOrRole && /^\s+$/.test(gap) && !next.startsWith('ال') && isNameToken(next)) out[j].norm = WAYNE_NAME;
+  }
   return out;
 }
 
@@ -160,6 +170,7 @@ const GLUED_STATION = 'لموزاييك';
 /** The second parts of «بال…» family names (بالحاج، بالشيخ، بالطيب، بالعيد، بالقاسم…), without the article. */
 const BAL_NAMES: ReadonlySet<string> = new Set('حاج شيخ طيب عيد حسن قاسم هادي رابح أمين ناصر حسين صادق'.split(' ').map((w) => normalizeArabic(w)));
 const FALI_NAME = 'فالي_';
+const WAYNE_NAME = 'واين_';
 function vanIsNameLink(before: Token | null, after: Token, gap: string): boolean {
   if (!/^\s+$/.test(gap) || after.norm.startsWith('ال') || !isNameToken(after.norm) || STOPWORDS.has(after.norm)) return false;
   return before === null || SPEECH_VERBS.has(before.norm) || (isNameToken(before.norm) && !before.norm.startsWith('ال') && !/^[وف]/.test(before.norm));
@@ -261,6 +272,10 @@ const NEVER_NAMES: ReadonlySet<string> = new Set([
   ...['قائلين', 'قائلا', 'قائلاً', 'قائلة', 'قائلات', 'قائلتين', 'قائلان'].map((w) => normalizeArabic(w)),
   // «ويقول المحاسب ماجد عمران بغضب "…"»: how it was said — a manner adverbial with «ب» ends the name (round 18).
   ...MANNER_WORDS_LIST.split(/\s+/).filter(Boolean).map((w) => normalizeArabic(w)),
+  // «واستمد فريق المدرب الهولندي لويس فان غال…»: «فريق» without the article is a team, never a name word (round 20).
+  // (Not a body head: every «فريق النصر» the narration names became the speaker of the next bare verb; with the
+  // article «الفريق» is also the rank before a general's name, «الفريق مهاب مميش».)
+  ...['فريق', 'وفريق'].map((w) => normalizeArabic(w)),
 ]);
 
 /** «يدعى»، «اسمه»: the name follows (see parseSubjectCore), at most CALLED_REACH words into the subject's segment. */
@@ -616,7 +631,8 @@ const GLUED_PLACE_HEADS = /^[بل](منطقه|محافظه|مدينه|ولايه
 
 /** «بمنطقة»، «لشؤون»: ب/ل glued to a noun of four letters or more — a place or a complement, not a name word. */
 export function isGluedNoun(norm: string): boolean {
-  return /^[بل][^اوي]/.test(norm) && norm.length >= 5 && !GLUED_LOOKING_GIVEN.has(norm);
+  // («بلشيخ»: the form tokensOf gives a Maghrebi «بالشيخ» family name, round 19; read apart after a comma too.)
+  return /^[بل][^اوي]/.test(norm) && norm.length >= 5 && !GLUED_LOOKING_GIVEN.has(norm) && !(norm.startsWith('بل') && BAL_NAMES.has(norm.slice(2)));
 }
 
 /** «أحد المقاتلين»، «وبعض المسؤولين»: a part of a group, not a person. */
@@ -861,7 +877,13 @@ function parseSubjectCore(afterVerb: string, familyNames: ReadonlySet<string>, c
     return { kind: 'anaphor', head: '', description: phrase[0].text };
   }
   if (isOrganisationHead(phrase[0].norm, phrase[1]?.norm)) {
-    const run = organisationRun(phrase, 0);
+    let run = organisationRun(phrase, 0);
+    // The phrase ends at «في»; a region after it is still the body's name (organisationRun: «مجلس القضاء في إقليم
+    // كردستان»).
+    if (run.length === phrase.length && phrase.length === withHonorifics.length && segmentAll[phrase.length]?.norm === 'في') {
+      const longer = organisationRun(segmentAll, 0);
+      if (longer.length === run.length + 3) run = longer;
+    }
     // «وكشفت مجموعة من الناشطين»: a bare indefinite word names no body; it describes an unnamed source.
     if (run.length === 1 && !/^(ال|وال)/.test(run[0].norm) && !NAMED_BODIES.has(run[0].norm)) return { kind: 'unnamed', role: run[0].text };
     return { kind: 'organisation', name: join(run) };
@@ -927,6 +949,12 @@ function parseSubjectCore(afterVerb: string, familyNames: ReadonlySet<string>, c
     // دوابشة في نابلس بأنها…» is the verb's object.)
     const fills = apposed === 0 || next.length === segmentTokens(rest[apposed] ?? '').length;
     if (fills && isNamePhrase(next)) return { kind: 'named', name: join(next), role: join(phrase) };
+    // «عضو لجنة الأمن الداخلي في برلمان الإقليم، النائبة أواز حميد أفندي، …»: the apposition is itself a role and a
+    // name (round 20); honorifics there were read already («…، اللواء منصور التركي»).
+    if (fills && next.length >= 2 && ROLE_HEADS.has(withoutArticle(next[0].norm))) {
+      const apposedName = nameAfterRole(next);
+      if (apposedName && apposedName.role === next[0].text && isNamePhrase(tokensOf(apposedName.name))) return { kind: 'named', name: apposedName.name, role: join(phrase) };
+    }
     // «المدير العام للعلاقات الخارجية في وزارة الشؤون الإسلامية … الشيخ عبدالمجيد العُمري، إن»: the name stands
     // after the role's prepositional phrase; an honorific, or a name closing the segment, marks it.
     const deeper = nameInRoleSegment(segments[i] ?? '');
@@ -1456,6 +1484,13 @@ export function organisationRun(tokens: Token[], i: number): Token[] {
   let indefinite = 0;
   for (let j = i + 1; j < tokens.length && run.length < 7; j++) {
     const norm = tokens[j].norm;
+    // «مجلس القضاء في إقليم كردستان»: the region a body serves, after «في», is part of its name (round 20); the
+    // name then ends («… في إقليم كردستان أمس أن…»).
+    const region = tokens[j + 1] && tokens[j + 2] && run.length >= 2 ? tokens[j + 2] : null;
+    if (norm === 'في' && region && REGION_HEADS.has(tokens[j + 1].norm) && /^[\p{L}]+$/u.test(region.text) && !STOPWORDS.has(region.norm) && !TIME_WORDS.has(region.norm)) {
+      run.push(tokens[j], tokens[j + 1], region);
+      break;
+    }
     if (SUBJECT_STOPS.has(norm) || STOPWORDS.has(norm) || SPEECH_VERBS.has(norm) || isParticiple(norm) || HONORIFICS.has(norm)) break;
     // («صحيفة صباح»، «صحيفة اليوم»: right after a newspaper or a channel, a time word is its name.)
     const mediaName = run.length === 1 && MEDIA_HEADS.has(withoutArticle(run[0].norm)) && !/^(ال|وال)/.test(run[0].norm);
@@ -1494,6 +1529,11 @@ export function organisationRun(tokens: Token[], i: number): Token[] {
 }
 
 const MEDIA_HEADS: ReadonlySet<string> = new Set(['صحيفه', 'جريده', 'قناه', 'مجله', 'اذاعه']);
+/**
+ * The region a body's name can end on after «في»: «إقليم كردستان». Not «منطقة»: «معهد وودز هول لعلوم المحيطات في
+ * منطقة كيب كود» is where the institute is, and two-word places would be cut.
+ */
+const REGION_HEADS: ReadonlySet<string> = new Set(['اقليم']);
 
 /** A nisba adjective with the article: «الكويتية»، «السعودي». */
 function isNisba(norm: string): boolean {

@@ -100,5 +100,14 @@
  * sentence («واستيقظت نادية مراد على…، وقالت»); «باسمها» closes a role; «أثناء» ends a subject; «نقلت X عن Y القول»;
  * «وبيّن» written with its shadda reports; «ببن …» (a town) is no name word; the outlet check before a mark reads the
  * right words in a long paragraph (its window's offsets were the window's own).
+ * quotes-20 (tuned on the new tune11 split): «فيما/بينما» before a past verb open its clause, not a name («فيما نعت
+ * الإعلامية وفاء الكيلاني…» named «نعت»); «وكتب»، «وطالب»، «فبين» start their own clause, so the clause before them is
+ * not their subject («ونعى الفنان محمد عطية الفقيدة، وكتب:» named «ونعى»); «واين» after a verb or a role, before a
+ * name word, is Wayne, not «وأين»; «فريق» without the article is never a name word; a role, a comma, then a role and
+ * a name as the apposition («عضو لجنة…، النائبة أواز حميد أفندي،») name the speaker; «بالشيخ» after a comma too; a
+ * body's name keeps «في إقليم X»; «رجح» (deemed likely) reports with «أن», far out after a role; a sure given name
+ * keeps the definite word after it as its family name after a verb that takes an object («وصف رئيس المجلس محمد
+ * الناصر إقرار…» named «محمد»); a description pointing back does not go to the last person when the verb's gender
+ * disagrees with theirs.
  */
-export const QUOTES_VERSION = 'quotes-19';
+export const QUOTES_VERSION = 'quotes-20';
