@@ -53,6 +53,13 @@ describe('round 20: where the clause and the name begin', () => {
     ).toEqual([null, 'جوان كريم', 'جوان كريم']);
   });
 
+  it("a body's name in marks, then its adjective and a name, names the speaker; a participle role stays a role", () => {
+    expect(said('قال رئيس «الائتلاف الوطني السوري» المعارض خالد خوجة إن «الجولات المكوكية للمبعوث الدولي ستفضي إلى قرار».')).toEqual([
+      { speaker: 'خالد خوجة', role: 'رئيس الائتلاف الوطني السوري المعارض', kind: 'person' },
+    ]);
+    expect(speakers('وقال رئيس «الاتحاد الرياضي» المحلل الفني فيصل الخالدي إن «بعض الأندية تحتاج إلى نفس اللاعب».')).toEqual(['فيصل الخالدي']);
+  });
+
   it('a sure given name keeps its family name after a verb that takes an object', () => {
     expect(speakers('ووصف رئيس المجلس محمد الناصر إقرار القانون بأنه «لحظة تاريخية ينتظرها الجميع منذ سنوات».')).toEqual(['محمد الناصر']);
   });

@@ -949,11 +949,21 @@ function parseSubjectCore(afterVerb: string, familyNames: ReadonlySet<string>, c
     // دوابشة في نابلس بأنها…» is the verb's object.)
     const fills = apposed === 0 || next.length === segmentTokens(rest[apposed] ?? '').length;
     if (fills && isNamePhrase(next)) return { kind: 'named', name: join(next), role: join(phrase) };
+    // «رئيس «الائتلاف الوطني السوري» المعارض خالد خوجة»: the body's name in marks ends a phrase (maskSpans), and its
+    // adjective opens the apposition before the name (round 20).
+    // (Not a role of its own, «…، المستشار النفسي حاتم الغامدي»: participles look like adjectives.)
+    const adjective = next.length >= 3 && /^ال/.test(next[0].norm) && isAdjective(next[0].norm) && !ROLE_HEADS.has(withoutArticle(next[0].norm));
+    if (fills && adjective && !next[1].norm.startsWith('ال') && isNamePhrase(next.slice(1))) {
+      return { kind: 'named', name: join(next.slice(1)), role: `${join(phrase)} ${next[0].text}` };
+    }
     // «عضو لجنة الأمن الداخلي في برلمان الإقليم، النائبة أواز حميد أفندي، …»: the apposition is itself a role and a
     // name (round 20); honorifics there were read already («…، اللواء منصور التركي»).
     if (fills && next.length >= 2 && ROLE_HEADS.has(withoutArticle(next[0].norm))) {
       const apposedName = nameAfterRole(next);
-      if (apposedName && apposedName.role === next[0].text && isNamePhrase(tokensOf(apposedName.name))) return { kind: 'named', name: apposedName.name, role: join(phrase) };
+      // (The role one word, or two with an adjective: «…، المحلل الفني فيصل الخالدي».)
+      const roleWords = apposedName ? tokensOf(apposedName.role) : [];
+      const shortRole = roleWords.length === 1 || (roleWords.length === 2 && /^ال/.test(roleWords[1].norm) && isAdjective(roleWords[1].norm));
+      if (apposedName && roleWords[0]?.text === next[0].text && shortRole && isNamePhrase(tokensOf(apposedName.name))) return { kind: 'named', name: apposedName.name, role: join(phrase) };
     }
     // «المدير العام للعلاقات الخارجية في وزارة الشؤون الإسلامية … الشيخ عبدالمجيد العُمري، إن»: the name stands
     // after the role's prepositional phrase; an honorific, or a name closing the segment, marks it.

@@ -109,5 +109,8 @@
  * keeps the definite word after it as its family name after a verb that takes an object («وصف رئيس المجلس محمد
  * الناصر إقرار…» named «محمد»); a description pointing back does not go to the last person when the verb's gender
  * disagrees with theirs.
+ * quotes-21 (the same round, from its SaudiNewsNet diff): a body's name in marks, then its adjective and a name
+ * («أمين عام «الائتلاف الوطني السوري» المعارض محمد مكتبي»، «وزيرة الثقافة الإسرائيلية، المتطرفة -ميري ريغيف-»), names
+ * the speaker.
  */
-export const QUOTES_VERSION = 'quotes-20';
+export const QUOTES_VERSION = 'quotes-21';
