@@ -74,3 +74,14 @@ describe('round 20: where the clause and the name begin', () => {
     expect(quotes[1]).not.toBe('أحمد سالم');
   });
 });
+
+describe('after round 20: tune12', () => {
+  it('«بدوره» with no comma before the verb, and a verb in «أل», open a clause whose subject a bare «وكتب» speaks for', () => {
+    expect(
+      speakers(
+        'قال المتحدث باسم الهيئة خالد العمري إن «نسبة البطالة انخفضت إلى مستوى قياسي هذا العام».',
+        'بدوره ألمح عضو الشورى الدكتور موافق الرويلي إلى مغالطات في التصريح، وكتب مغرّداً “الأرقام تحتاج إلى مراجعة دقيقة”.',
+      ),
+    ).toEqual(['خالد العمري', 'موافق الرويلي']);
+  });
+});

@@ -738,6 +738,8 @@ function clauseSubject(
   registry: PersonRegistry,
 ): Subject | null {
   // «فقد اقترح جيب بوش…»، «وقد أكد…»: the particle stands before the clause's verb.
+  // «بدوره ألمح عضو الشورى الدكتور موافق الرويلي إلى…»: «in his turn» with no comma after it; the verb comes next.
+  if (/^و?بدور(ه|ها)$/.test(tokens[t].norm) && tokens[t + 1] && /^\s+$/.test(masked.slice(tokens[t].end, tokens[t + 1].start))) t++;
   if (/^[وف]?(قد|لقد)$/.test(tokens[t].norm) && tokens[t + 1]) t++;
   // «كما تفاعل عادل الجبير…»: «كما» (as well) links the clause to the one before; its verb comes next.
   else if (/^و?كما$/.test(tokens[t].norm) && tokens[t + 1] && /^\s+$/.test(masked.slice(tokens[t].end, tokens[t + 1].start))) t++;
@@ -763,7 +765,9 @@ function clauseSubject(
   }
   // («رد المتحدث … قائلا»: «رد» is two letters.)
   // («رد المتحدث … قائلا»، «شن الأمير … هجوما»، «حث الوزير…»: geminate verbs of two letters.)
-  if ((first.length < 3 && !TWO_LETTER_VERBS.has(first)) || /^(ال|وال|فال|بال|لل)/.test(first) || CLAUSE_LEADS.has(first) || isRoleWord(first) || isParticiple(first)) {
+  // («ألمح»، «ألقى»، «وألغى»: a verb in «أل» folds to what looks like the article; its hamza tells it apart.)
+  const definite = /^(ال|وال|فال|بال|لل)/.test(first) && !/^[وف]?أل/.test(tokens[t].text);
+  if ((first.length < 3 && !TWO_LETTER_VERBS.has(first)) || definite || CLAUSE_LEADS.has(first) || isRoleWord(first) || isParticiple(first)) {
     return null;
   }
   // «ومع سيطرة…»، «وحول زيارة…»: a preposition with its conjunction, not a verb — except «وعبر … عن» (expressed).

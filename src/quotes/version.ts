@@ -113,4 +113,7 @@
  * («أمين عام «الائتلاف الوطني السوري» المعارض محمد مكتبي»، «وزيرة الثقافة الإسرائيلية، المتطرفة -ميري ريغيف-»), names
  * the speaker.
  */
-export const QUOTES_VERSION = 'quotes-21';
+// quotes-22 (from tune12's errors, the rest of them left): «بدوره» with no comma before the clause's verb is read
+// past, and a verb in «أل» («ألمح»، «ألقى») is no definite word («بدوره ألمح عضو الشورى الدكتور موافق الرويلي…،
+// وكتب "…"»).
+export const QUOTES_VERSION = 'quotes-22';
