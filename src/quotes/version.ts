@@ -112,8 +112,8 @@
  * quotes-21 (the same round, from its SaudiNewsNet diff): a body's name in marks, then its adjective and a name
  * («أمين عام «الائتلاف الوطني السوري» المعارض محمد مكتبي»، «وزيرة الثقافة الإسرائيلية، المتطرفة -ميري ريغيف-»), names
  * the speaker.
+ * quotes-22 (from tune12's errors, the rest of them left): «بدوره» with no comma before the clause's verb is read
+ * past, and a verb in «أل» («ألمح»، «ألقى») is no definite word («بدوره ألمح عضو الشورى الدكتور موافق الرويلي…،
+ * وكتب "…"»).
  */
-// quotes-22 (from tune12's errors, the rest of them left): «بدوره» with no comma before the clause's verb is read
-// past, and a verb in «أل» («ألمح»، «ألقى») is no definite word («بدوره ألمح عضو الشورى الدكتور موافق الرويلي…،
-// وكتب "…"»).
 export const QUOTES_VERSION = 'quotes-22';
