@@ -15,8 +15,9 @@ import { primeAnalysis, type AnalyzedArticle, type AnalyzedSentence } from './ve
  * Layout (JSON): { d: distinct terms, body's in first-count order then the title's others; b: the body's counts,
  * aligned with d; t: title terms as indexes into d; s: per sentence [paragraph, from, to, wordCount, ...term indexes]
  * or [text, wordCount, ...term indexes] }.
+ *
+ * 2: a run of spaces before a bullet ends a sentence (src/arabic/sentences.ts).
  */
-// 2: a run of spaces before a bullet ends a sentence (src/arabic/sentences.ts).
 export const DIGEST_ANALYSIS_FORMAT = 2;
 
 interface Stored {

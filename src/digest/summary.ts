@@ -385,7 +385,8 @@ export function summarizeStory(
   // Formula sentences only when the story has nothing else to say (every report a bare template).
   const isFormula = options.isFormula;
   const formula = isFormula ? all.filter((c) => isFormula(c.doc, c.whole.position)) : [];
-  const said = formula.length > 0 ? all.filter((c) => !formula.includes(c)) : all;
+  const formulaSet = new Set(formula);
+  const said = formula.length > 0 ? all.filter((c) => !formulaSet.has(c)) : all;
   const relevant = onStory(said.length > 0 ? said : all, options.common ?? concepts);
   const chosen: Candidate[] = [];
   const multiArticle = articles.length > 1;
