@@ -204,6 +204,7 @@ export function analyseQuotes(article: Article): QuoteAnalysis {
       setCurrent({ label: subject.description }, paragraphIndex);
     } else if (subject.kind === 'anaphor') {
       const person =
+        surnameInDescription(registry.people, subject.description) ??
         registry.resolve(subject.head, recent, true) ??
         latestWithRole(mentioned, subject.head) ??
         // «الزعيم الأعلى» for «المرشد الأعلى علي خامنئي»، «المختص المالي» for «المحلل المالي»: no role with that
@@ -243,7 +244,7 @@ export function analyseQuotes(article: Article): QuoteAnalysis {
         if (clauseStarts.has(t) && !isReportingVerbAt(tokens, t)) {
           // «ووصف رئيس القوات سمير جعجع زيارته…، مؤكدا أن «…»»، «وحرصت حسيب على…، وتقول "…"»: the subject of a
           // clause's first verb, whatever the verb, is who the next bare «وأضاف» or «مؤكدا» speaks for.
-          const subject = clauseSubject(masked, tokens, t, familyNames, registry);
+          const subject = clauseSubject(masked, tokens, t, familyNames, registry, confirmedFamilyNames);
           if (subject) {
             currentSetIn = paragraphIndex;
             applySubject(subject, paragraphIndex, '');
@@ -272,7 +273,13 @@ export function analyseQuotes(article: Article): QuoteAnalysis {
             .replace(/^ما\s+\S+\s+(?:به|بها|بهم)\s+/, '')
             .replace(/^لل/, 'ال')
             .replace(/^لـ?\s*/, '');
-          const subject = parseSubject(text, familyNames);
+          // «بحسب ما افاد الاربعاء مسؤول محلي وكالة فرانس برس»: past the verb (and the day it was told) stands the
+          // source — when that is a person or an unnamed official; an outlet there («بحسب ما نقلت صحيفة سورية عن
+          // زوجة الشيخ») carried someone else's words, and is no speaker (round 21).
+          // (Not a verb with its object pronoun, «بحسب ما ذكره…»، read as before.)
+          const pastVerb = text.replace(/^ما\s+\S+(?<!ه|ها)\s+(?:(?:أمس|امس|اليوم|ال(?:سبت|أحد|احد|اثنين|إثنين|ثلاثاء|أربعاء|اربعاء|خميس|جمعة))\s+)?/, '');
+          const toldBy = pastVerb !== text ? parseSubject(pastVerb, familyNames) : null;
+          const subject = toldBy && (toldBy.kind === 'unnamed' || (toldBy.kind === 'named' && toldBy.role !== null)) ? toldBy : parseSubject(text, familyNames);
           const asFor = FOR_LEADS.includes(tokens[t].norm);
           // «حسب نظام…» names no one: a person here needs a role («وفقا للمخرج سام منديز») or to be known already.
           const person = subject.kind === 'named' && (subject.role !== null || registry.people.some((p) => sameName(p.keys, nameKeys(subject.name))));
@@ -584,6 +591,10 @@ function quranQuoted(masked: string, openAt: number): boolean {
 
 /** Openers after which a clause begins behind a comma: «من جهة أخرى، وجه…»، «بدوره، قال…»، «في الغضون، أعلن…». */
 const CLAUSE_LEADS: ReadonlySet<string> = new Set(['من', 'ومن', 'في', 'وفي', 'بدوره', 'بدورها', 'وبدوره', 'وبدورها', 'الي', 'والي', 'على', 'وعلى']);
+/** «While»: a sentence opening with one of them puts its main clause after the first comma. */
+const WHILE_LEADS: ReadonlySet<string> = new Set(['فيما', 'وفيما', 'بينما', 'وبينما']);
+/** How far a «while» clause is looked through for its comma (a longer one is rarely read right). */
+const WHILE_CLAUSE_TOKENS = 30;
 
 /**
  * Tokens that open a clause: a paragraph's first word, the first word after a full stop, and the first word after
@@ -615,11 +626,19 @@ function clauseInitialTokens(masked: string, tokens: Token[]): Set<number> {
       if (/^(جهته|جانبه|جهتها|جانبها|ناحيته|ناحيتها)$/.test(next)) starts.add(i + 2);
       else if (/^(جهه|ناحيه)$/.test(next) && tokens[i + 2]) starts.add(i + 3);
     }
-    if (!CLAUSE_LEADS.has(tokens[i].norm)) continue;
-    for (let j = i + 1; j < Math.min(tokens.length, i + 5); j++) {
+    // «وفيما طالب عدد من المواطنين بمحاولة التوصل للفتاتين…، تحدث لـ"سبق" المستشار … قائلاً: "…"»: a clause of
+    // «while» opening the sentence ends at its first comma, where the main clause and its verb begin.
+    const whileLead = WHILE_LEADS.has(tokens[i].norm);
+    if (!CLAUSE_LEADS.has(tokens[i].norm) && !whileLead) continue;
+    for (let j = i + 1; j < Math.min(tokens.length, i + (whileLead ? WHILE_CLAUSE_TOKENS : 5)); j++) {
       const between = masked.slice(tokens[j - 1].end, tokens[j].start);
       if (/[.!?؟]/.test(between)) break;
       if (/[،,]/.test(between)) {
+        // (The main clause after «while» joins it with no «و»: «فيما نعت الإعلامية وفاء الكيلاني، وفاة الفنانة…»
+        // goes on with the verb's object, round 21.)
+        // («وبينما كان الرئيس … يلقي كلمة…، مرت من خلفه… سفن عملاقة»: a verb with a preposition after it has its
+        // subject further on, if at all.)
+        if (whileLead && (/^[وف]/.test(tokens[j].norm) || /^(من|في|على|علي|الي|عن|مع)$/.test(tokens[j + 1]?.norm ?? ''))) break;
         starts.add(j);
         break;
       }
@@ -665,6 +684,22 @@ function latestWithRole(people: Person[], head: string): Person | null {
     const role = people[i].role;
     // («بوزير الخارجية الكويتي»: a preposition glued to the role is dropped too.)
     if (role && tokensOf(role).some((t) => withoutArticle(t.norm.replace(/^(لل|بال)/, 'ال')).replace(/^[بل](?=...)/, (m, o, w: string) => (isRoleWord(w.slice(1)) ? '' : m)) === head)) return people[i];
+  }
+  return null;
+}
+
+/**
+ * «واستعرض وزير الخارجية الجبير بشكل مفصل…» after «عادل الجبير»: a role followed by the family name, with the
+ * article, of one person named in full — that person (round 21). Only the word right after the role's definite
+ * words: further on the description runs into the verb's object.
+ */
+function surnameInDescription(people: Person[], description: string): Person | null {
+  const words = tokensOf(description);
+  for (let k = 1; k < Math.min(words.length, 4); k++) {
+    const norm = words[k].norm;
+    if (!norm.startsWith('ال')) return null;
+    const named = people.filter((p) => p.keys.length >= 2 && p.keys.at(-1) === norm);
+    if (named.length === 1) return named[0];
   }
   return null;
 }
@@ -736,10 +771,14 @@ function clauseSubject(
   t: number,
   familyNames: ReadonlySet<string>,
   registry: PersonRegistry,
+  confirmedFamilyNames: ReadonlySet<string>,
 ): Subject | null {
   // «فقد اقترح جيب بوش…»، «وقد أكد…»: the particle stands before the clause's verb.
   // «بدوره ألمح عضو الشورى الدكتور موافق الرويلي إلى…»: «in his turn» with no comma after it; the verb comes next.
   if (/^و?بدور(ه|ها)$/.test(tokens[t].norm) && tokens[t + 1] && /^\s+$/.test(masked.slice(tokens[t].end, tokens[t + 1].start))) t++;
+  // «ومباشرة بعد ذلك سخرت حركة الشباب من كينيا…»: a time adverb before the verb.
+  if (/^و?(مباشره|لاحقا)$/.test(tokens[t].norm) && tokens[t + 1]) t++;
+  if (/^و?(بعد|قبل)$/.test(tokens[t].norm) && tokens[t + 1]?.norm === 'ذلك' && tokens[t + 2]) t += 2;
   if (/^[وف]?(قد|لقد)$/.test(tokens[t].norm) && tokens[t + 1]) t++;
   // «كما تفاعل عادل الجبير…»: «كما» (as well) links the clause to the one before; its verb comes next.
   else if (/^و?كما$/.test(tokens[t].norm) && tokens[t + 1] && /^\s+$/.test(masked.slice(tokens[t].end, tokens[t + 1].start))) t++;
@@ -777,7 +816,7 @@ function clauseSubject(
   const after = masked.slice(tokens[t].end, tokens[t].end + CLAUSE_SUBJECT_CHARS);
   // «من جهته، شن الأمير خالد بن عبد الله عضو شرف النادي … هجوما»: the first name a role marks is the subject, not a
   // word after the whole role chain (as for a reporting verb's subject).
-  let subject = preferFirstMarkedName(parseSubject(after, familyNames), after);
+  let subject = preferFirstMarkedName(parseSubject(after, familyNames, confirmedFamilyNames), after);
   // «وكانت كلينتون وجهت خلال المناظرة…»: after «كانت» the subject is followed by its verb, a past verb in ت.
   if (kana && first.endsWith('ت') && subject.kind === 'named') {
     const words = subject.name.split(/\s+/);

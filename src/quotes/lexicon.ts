@@ -4,8 +4,8 @@
  */
 import { normalizeArabic } from '../arabic/index.js';
 
-function normalizedSet(words: string): Set<string> {
-  return new Set(words.split(/\s+/).filter(Boolean).map((w) => normalizeArabic(w)));
+function normalizedSet(words: string, also: Iterable<string> = []): Set<string> {
+  return new Set([...words.split(/\s+/).filter(Boolean).map((w) => normalizeArabic(w)), ...also]);
 }
 
 /** Reporting verbs, past tense masculine. Feminine (+ت) and و/ف/وقد/فقد prefixes are generated below. */
@@ -91,6 +91,12 @@ export const PARTICIPLES: ReadonlySet<string> = new Set([...participleForms(), '
  * the trades that are family names as well («وليد المعلم»، «التاجر»، «الصياد»، «الخباز»، «الطباخ»، «الحلاق»،
  * «السائح»), nor «الزائر» (an adjective: «الأستاذ الزائر»): each broke names on SaudiNewsNet.
  */
+/**
+ * A party's adjective, standing alone as a politician's role when it opens a subject («وكرر الجمهوري جيمس ريش…»,
+ * round 21); not in ROLE_HEADS: inside a party's name («حزب الشعب الديموقراطي») it is the name's adjective.
+ */
+export const PARTY_ADJECTIVES: ReadonlySet<string> = normalizedSet(`جمهوري ديمقراطي ديموقراطي`);
+
 export const ROLE_HEADS: ReadonlySet<string> = normalizedSet(`
   وزير وزيرة خبير خبيرة متحدث متحدثة ناطق ناطقة مسؤول مسؤولة دبلوماسي دبلوماسية منسق منسقة سفير سفيرة رئيس رئيسة
   نائب نائبة مساعد مساعدة أمين أمينة مدير مديرة مستشار مستشارة كاتب كاتبة عضو عضوة قائد قائدة مبعوث مبعوثة ممثل
@@ -134,7 +140,7 @@ export const INSTITUTIONS: ReadonlySet<string> = normalizedSet(`
   جيش شرطة أمن إدارة سفارة قنصلية بنك صندوق جامعة معهد مركز مرصد شبكة تقارير بيانات دراسات
   إحصاءات إحصائيات أرقام معطيات معلومات مصادر وسائل حركة جماعة تنظيم مجموعة فصيل كتلة ائتلاف قوات إمارة أمانة بلدية
   نقابة رابطة حلف ناتو رويترز بلومبرغ بلومبيرغ
-  قيادة ولاية محافظة مديرية نيابة نادي مؤسسة محطة سلطات أمم كونغرس كونجرس منتخب
+  قيادة ولاية محافظة مديرية نيابة نادي مؤسسة محطة سلطات أمم كونغرس كونجرس منتخب خلية
   خطوط
   مصرف دولة
   كرملين بنتاغون بنتاجون إليزيه فاتيكان كنيست قصر داونينغ داوننغ حوثيون

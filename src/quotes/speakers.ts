@@ -5,6 +5,7 @@
 import { normalizeArabic, STOPWORDS } from '../arabic/index.js';
 import {
   ADVERBIAL_STARTS,
+  PARTY_ADJECTIVES,
   ADVERBS,
   ANAPHORIC_HEADS,
   COLLECTIVES,
@@ -258,7 +259,7 @@ export function isNameToken(norm: string): boolean {
 const MANNER_WORDS_LIST = `
   بغضب بحزن بفخر بثقة بألم بأسى بأسف بحماس بهدوء بوضوح بصراحة بسخرية بانفعال بتأثر بتفاؤل بتواضع بدهشة بارتياح
   بقلق باستياء بحسم بجدية بفرح بيأس بإحباط بحرارة بعصبية بخجل بتحد بمرارة بحرقة بلهجة بنبرة بصوت بمزاح بغصة
-  بكلمتين بكلمات بجملة باختصار بإيجاز بنبرات بحزم`;
+  بكلمتين بكلمات بجملة باختصار بإيجاز بنبرات بحزم بشكل بصورة بطريقة`;
 
 /**
  * «وأضاف تمت مناقشة آلية الحوافز…»: the auxiliary of the passive («it was done») opens a clause, never a name
@@ -276,7 +277,11 @@ const NEVER_NAMES: ReadonlySet<string> = new Set([
   // (Not a body head: every «فريق النصر» the narration names became the speaker of the next bare verb; with the
   // article «الفريق» is also the rank before a general's name, «الفريق مهاب مميش».)
   ...['فريق', 'وفريق'].map((w) => normalizeArabic(w)),
+  // «ثم ألقى الفنان عبد الله رشاد كلمة أشار فيها…»: the speech he gave; «…، وبخاصة بعد اللقاءات…» (especially), round 21.
+  ...['كلمة', 'كلمته', 'كلمتها', 'خاصة', 'وخاصة', 'وبخاصة', 'بخاصة'].map((w) => normalizeArabic(w)),
 ]);
+/** «ألقى X كلمة»: the speech given, right after the speaker's name. */
+const SPEECH_GIVEN: ReadonlySet<string> = new Set(['كلمة', 'كلمته', 'كلمتها'].map((w) => normalizeArabic(w)));
 
 /** «يدعى»، «اسمه»: the name follows (see parseSubjectCore), at most CALLED_REACH words into the subject's segment. */
 const CALLED = /^و?(يدعي|تدعي|اسمه|اسمها)$/;
@@ -376,6 +381,8 @@ function isFamilyName(norm: string): boolean {
   if (norm.length >= 7 && /(ين|ون)$/.test(norm)) return false;
   // «يريد لازلو بولوني التتويج»: a definite verbal noun of the form taf'il is the verb's object (round 17).
   if (/^الت[^ا]{2}ي.$/.test(norm)) return false;
+  // «برناردينو ليون الأطراف الليبية»: a definite broken plural of the form af'al is the verb's object (round 21).
+  if (/^الا[^اوي]{2}ا[^اوي]$/.test(norm)) return false;
   // «تياغو موتا الذي»، «سواريز إلى»: function words that look definite.
   if (norm.length < 4 || STOPWORDS.has(norm) || SUBJECT_STOPS.has(norm)) return false;
   return norm.startsWith('ال') && !ROLE_HEADS.has(bare) && !INSTITUTIONS.has(bare) && !COLLECTIVES.has(bare);
@@ -521,22 +528,32 @@ export function nameAfterRole(tokens: Token[]): { name: string; role: string } |
   // («لاعب»، «باحث» begin with ل/ب themselves: the preposition is stripped only when the word is no role as written.)
   const asWritten = withoutArticle(head.norm);
   const headBare = ROLE_HEADS.has(asWritten) ? asWritten : withoutArticle(head.norm.replace(/^(لل|بال|ل|ب)(?=..)/, (m) => (m.startsWith('لل') || m === 'بال' ? 'ال' : '')));
-  if (!ROLE_HEADS.has(headBare) && !HONORIFICS.has(head.norm)) return null;
+  // («الجمهوري جيمس ريش»: a party's adjective heading the words is a role, see PARTY_ADJECTIVES.)
+  if (!ROLE_HEADS.has(headBare) && !HONORIFICS.has(head.norm) && !(PARTY_ADJECTIVES.has(headBare) && DEFINITE.test(head.norm))) return null;
   for (let p = 1; p < Math.min(tokens.length, 9); p++) {
     const before = tokens[p - 1].norm;
+    const afterPlace = p >= 3 && PLACES.has(before) && /^(الي|في|لدي)$/.test(tokens[p - 2].norm);
+    // «والمبعوث الأممي إلى ليبيا برناردينو ليون»: a country or a capital after «إلى/في» is the role's complement, and
+    // closes it (round 21).
+    if (/^(الي|في|لدي)$/.test(tokens[p].norm) && PLACES.has(tokens[p + 1]?.norm ?? '')) {
+      p++;
+      continue;
+    }
     if (SUBJECT_STOPS.has(tokens[p].norm) || SPEECH_VERBS.has(tokens[p].norm) || isParticiple(tokens[p].norm)) return null;
     // «الحاكم السابق لفلوريدا جيب بوش»: a place behind a glued preposition closes the role too.
     // («مصدر محلي لوكالة فرانس برس»: after a preposition glued to an outlet comes the outlet's name, not a person's.)
     const marked =
       DEFINITE.test(before) || ROLE_HEADS.has(withoutArticle(before)) || HONORIFICS.has(before) || (/^[بل]/.test(before) && before.length >= 5 && !isGluedOutlet(before) && !INSTITUTIONS.has(before) && !ROLE_HEADS.has(before)) ||
-      (p >= 2 && GLUED_PLACE_HEADS.test(tokens[p - 2].norm));
+      (p >= 2 && GLUED_PLACE_HEADS.test(tokens[p - 2].norm)) ||
+      afterPlace;
     if (!marked || tokens[p].norm.startsWith('ال') || HONORIFICS.has(tokens[p].norm) || !isNameToken(tokens[p].norm)) continue;
     // «المتحدث الرسمي بالهلال الأحمر بمنطقة حائل محمد الطيار»: after a glued place noun («بمنطقة»، «لمحافظة») comes
     // the place it names, then the person.
     if (GLUED_PLACE_HEADS.test(before) && isNameToken(tokens[p + 1]?.norm ?? '')) continue;
     // «المتحدث باسم الخارجية»: on behalf of, not the name Basem. «بمبنى كلية»، «لشؤون مكافحة»: a preposition glued
     // to a noun (a name after ب/ل has a long vowel next: باراك، بوتين، لوران).
-    if (tokens[p].norm === 'باسم' || isGluedNoun(tokens[p].norm)) continue;
+    // (After a place that closes the role, «…إلى ليبيا برناردينو ليون», a word in ب is the name.)
+    if (tokens[p].norm === 'باسم' || (isGluedNoun(tokens[p].norm) && !afterPlace)) continue;
     // «بالاتحاد السعودي لكرة القدم عدنان المعيبد»: a short noun in ة behind ل/ب, governing a definite word, is the
     // body's complement («for football»), not a given name.
     if (/^[بل][^اوي].+ه$/.test(tokens[p].norm) && DEFINITE.test(tokens[p + 1]?.norm ?? '')) continue;
@@ -933,7 +950,10 @@ function parseSubjectCore(afterVerb: string, familyNames: ReadonlySet<string>, c
   const afterHonorific = nameAfterHonorific(withHonorifics);
   if (afterHonorific) return afterHonorific;
 
-  if (ROLE_HEADS.has(first)) {
+  // «وكرر الجمهوري جيمس ريش…»: a party's adjective opening the subject is the politician's role (round 21); it is no
+  // role word elsewhere — «حزب الشعب الديموقراطي» is a party's name.
+  const partyRole = PARTY_ADJECTIVES.has(first) && /^(ال|وال)/.test(phrase[0].norm);
+  if (ROLE_HEADS.has(first) || partyRole) {
     const named = roleThenName(phrase, 1, familyNames);
     if (named) return named;
     // Role, then the name as an apposition: «وزير الشؤون الخارجية …، ناصر بوريطة».
@@ -970,6 +990,14 @@ function parseSubjectCore(afterVerb: string, familyNames: ReadonlySet<string>, c
     const deeper = nameInRoleSegment(segments[i] ?? '');
     // (The role is what precedes the name, not the whole phrase: «رئيس الوزراء البريطاني ريشي سوناك لبي بي سي».)
     if (deeper) return { ...deeper, role: roleBeforeName(phrase, deeper.name) };
+    // «واستعرض وزير الخارجية الجبير بشكل مفصل…» in an article that names «عادل الجبير» and has «الجبير» speak alone:
+    // after the role's definite words, a family name the article confirms is the person's name, not the role's
+    // complement (round 21; not an adjective, «وزير الخارجية الأمريكي»).
+    for (let k = 1; k < Math.min(phrase.length, 4) && /^ال/.test(phrase[k].norm); k++) {
+      if (confirmedFamilyNames.has(phrase[k].norm) && !isAdjective(phrase[k].norm) && !ROLE_HEADS.has(withoutArticle(phrase[k].norm))) {
+        return { kind: 'named', name: phrase[k].text, role: join(phrase.slice(0, k)) };
+      }
+    }
     // («وقال رئيس الوزراء للصحفيين»، «مصدر أمني لموزاييك»: who was spoken to is no part of the description.)
     const described = untilAddressee(phrase);
     if (phrase[0].norm.startsWith('ال') && ANAPHORIC_HEADS.has(first)) {
@@ -1152,6 +1180,10 @@ function roleThenName(phrase: Token[], minNameTokens: number, familyNames: Reado
     const agreed = cut && norm.startsWith('ال') && norm.endsWith('ه') && j >= 3 && phrase[j - 1].norm.startsWith('ال') && !COMPOUND_ENDS.has(phrase[j - 1].norm) && isFamilyName(phrase[j - 1].norm);
     const named = cut ? roleThenNameRun(phrase.slice(0, agreed ? j - 1 : j), Math.max(2, minNameTokens), familyNames) : null;
     if (named) return named;
+    // «وألقى الرئيس عباس كلمة أمام الحضور»: the speech given is a sure cut, and the name before it may be one word
+    // (round 21; not a manner word, «وخاطب الرئيس التونسي أوروبا بلهجة تحد»).
+    const never = SPEECH_GIVEN.has(norm) ? roleThenNameRun(phrase.slice(0, j), minNameTokens, familyNames) : null;
+    if (never) return never;
   }
   return null;
 }
@@ -1443,6 +1475,9 @@ export class PersonRegistry {
     // at the end: «محافظ عدن نايف البكري» has the place inside the role.)
     const words = name.split(/\s+/);
     if (words.length >= 3 && PLACES.has(tokensOf(words.at(-1) ?? '')[0]?.norm ?? '')) name = words.slice(0, -1).join(' ');
+    // «بنجامين كاردين الديمقراطي»: a party's adjective after a name is his party, not his family name (round 21).
+    const last = tokensOf(words.at(-1) ?? '')[0]?.norm ?? '';
+    if (words.length >= 3 && /^ال/.test(last) && PARTY_ADJECTIVES.has(withoutArticle(last))) name = words.slice(0, -1).join(' ');
     const keys = nameKeys(name);
     const existing = this.people.find((p) => sameName(p.keys, keys));
     if (!existing) {

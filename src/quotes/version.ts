@@ -115,5 +115,14 @@
  * quotes-22 (from tune12's errors, the rest of them left): «بدوره» with no comma before the clause's verb is read
  * past, and a verb in «أل» («ألمح»، «ألقى») is no definite word («بدوره ألمح عضو الشورى الدكتور موافق الرويلي…،
  * وكتب "…"»).
+ * quotes-23 (round 21, from tune12's errors): a sentence opening with «فيما/بينما» has its main clause after the first
+ * comma, when a verb with no «و» opens it («وفيما طالب عدد من المواطنين…، تحدث لـ"سبق" المستشار… قائلاً» named
+ * «تحدث»); «ومباشرة بعد ذلك»، «وبعد ذلك» are read past before the clause's verb; a party's adjective opening a subject
+ * is a role («وكرر الجمهوري جيمس ريش…»), and after a name it is dropped; a role followed by a family name the article
+ * confirms is that person («واستعرض وزير الخارجية الجبير…»); a country after «إلى/في» closes a role and a name in ب
+ * may follow it («والمبعوث الأممي إلى ليبيا برناردينو ليون»); «بحسب ما أفاد الأربعاء مسؤول محلي» names the unnamed
+ * source, whom «المسؤول» then points back to (not an outlet that carried someone's words); a definite broken plural
+ * of the form af'al («الاتفاق»، «الإرهاب»، «الأطراف») is no family name; «خلية» heads a body; «كلمة» ends a name
+ * («وألقى الرئيس عباس كلمة»), and «وبخاصة»، «بشكل»، «بصورة» are no name words.
  */
-export const QUOTES_VERSION = 'quotes-22';
+export const QUOTES_VERSION = 'quotes-23';
