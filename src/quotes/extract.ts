@@ -160,7 +160,8 @@ export function analyseQuotes(article: Article): QuoteAnalysis {
       const body = first && alone && /^ال/.test(first.norm) && !isRoleWord(first.norm)
         ? namedBodies.find((name) => {
             const keys = tokensOf(name).map((t) => t.norm);
-            return keys.length >= 2 && keys.at(-1) === first.norm;
+            // («وأوضح التلفزيون أن…» after «وأعلن التلفزيون الكاميروني»: or its head, round 21.)
+            return keys.length >= 2 && (keys.at(-1) === first.norm || keys[0] === first.norm);
           })
         : undefined;
       if (body) {
@@ -529,7 +530,7 @@ export const PROPHET = 'النبي';
 /** Words of the blessing that follows the Prophet's name: «صلى الله عليه وسلم»، «عليه الصلاة والسلام»، «صلوات الله وسلامه عليه». */
 const BLESSING: ReadonlySet<string> = new Set(['صلي', 'الله', 'عليه', 'واله', 'وصحبه', 'وسلم', 'الصلاه', 'والسلام', 'صلوات', 'وسلامه', 'ﷺ']);
 /** «بقوله»، «قوله»: the Prophet's saying named right before the mark. */
-const SAYING_WORDS: ReadonlySet<string> = new Set(['بقوله', 'قوله', 'يقول', 'قال']);
+const SAYING_WORDS: ReadonlySet<string> = new Set(['بقوله', 'قوله', 'وقوله', 'بقول', 'قول', 'يقول', 'قال']);
 /** Nouns for what he said, standing before his name: «في حديث رسول الله»، «قول سيد البشر»، «بوصية النبي». */
 const PROPHET_SAYINGS: ReadonlySet<string> = new Set(['حديث', 'قول', 'وصيه', 'لسان', 'سنه', 'هدي']);
 /** Words after a reference, in search form, that make it one only with the blessing after it («الرسول» is any messenger). */
@@ -575,18 +576,19 @@ function prophetQuoted(masked: string, openAt: number): boolean {
 }
 
 /** Words of the praise after God's name: «قال الله تعالى»، «يقول سبحانه وتعالى»، «قال عز وجل». */
-const GOD_PRAISE: ReadonlySet<string> = new Set(['الله', 'تعالي', 'سبحانه', 'وتعالي', 'عز', 'وجل', 'جل', 'جلاله', 'شانه', 'الحق']);
+const GOD_PRAISE: ReadonlySet<string> = new Set(['الله', 'تعالي', 'سبحانه', 'وتعالي', 'عز', 'وعز', 'وجل', 'جل', 'جلاله', 'شانه', 'الحق', 'تبارك']);
 
 /**
  * A verse of the Quran under «قال الله تعالى "…"»، «يقول سبحانه: "…"»، «قوله تعالى»: a verse is not a quotation
  * (the development set's convention since tune4), so it is not extracted (round 13).
  */
 function quranQuoted(masked: string, openAt: number): boolean {
-  if (!/(تعال[ىي]|سبحانه|وجل)[\s:،,]*$/.test(masked.slice(Math.max(0, openAt - 30), openAt))) return false;
+  // («بقول الحق تبارك وعز: «…»»: «وعز» closes the praise too, round 21.)
+  if (!/(تعال[ىي]|سبحانه|وجل|وعز)[\s:،,]*$/.test(masked.slice(Math.max(0, openAt - 30), openAt))) return false;
   const tokens = tokensOf(masked.slice(sentenceStart(masked, openAt), openAt));
   const verb = tokens.findLastIndex((t) => isSpeechVerb(t.norm) || SAYING_WORDS.has(t.norm));
   const praise = verb >= 0 ? tokens.slice(verb + 1) : [];
-  return praise.length > 0 && praise.every((t) => GOD_PRAISE.has(t.norm)) && praise.some((t) => t.norm === 'تعالي' || t.norm === 'سبحانه' || t.norm === 'وجل');
+  return praise.length > 0 && praise.every((t) => GOD_PRAISE.has(t.norm)) && praise.some((t) => t.norm === 'تعالي' || t.norm === 'وتعالي' || t.norm === 'سبحانه' || t.norm === 'وجل' || t.norm === 'وعز');
 }
 
 /** Openers after which a clause begins behind a comma: «من جهة أخرى، وجه…»، «بدوره، قال…»، «في الغضون، أعلن…». */
@@ -795,6 +797,8 @@ function clauseSubject(
   // (Not before a present verb, «وبينما يفرض مشروع القانون القائم…»: a past verb narrates what its subject did.)
   if (VERB_AFTER_OPENERS.has(tokens[t].norm) && tokens[t + 1] && !tokens[t + 1].norm.startsWith('ي') && /^\s+$/.test(masked.slice(tokens[t].end, tokens[t + 1].start))) t++;
   const first = tokens[t].norm;
+  // «ونقل التلفزيون الرسمي عنه قوله…»: who relays words is not who says them (round 21).
+  if (/^[وف]?نقل(ت)?$/.test(first)) return null;
   const kana = KANA_FORMS.has(first);
   // «مدرب الفريق الكابتن لطفي الشيخاوي، عبر عن ابتهاجه…»: a clause that opens with its subject, a role and a name.
   if ((isRoleWord(first) || HONORIFICS.has(first)) && !/^و/.test(first)) {

@@ -266,6 +266,8 @@ const MANNER_WORDS_LIST = `
  * («تمام سلام» is a name and is not one of these forms); «سواء كانت…» is «whether» (round 13); «ومقره واشنطن» is where a
  * body sits, after its spokesman's role (round 14). With و/ف.
  */
+/** «أحد»، «إحدى» (one of): the apposition after a name opens with them, and they are never a name word. */
+const ONE_OF: ReadonlySet<string> = new Set(['أحد', 'إحدى'].map((w) => normalizeArabic(w)));
 const NEVER_NAMES: ReadonlySet<string> = new Set([
   // («وردا على ذلك، كتب النائب…»: «كتب» — wrote, or books — names no one, round 16.)
   ...['تم', 'تمت', 'يتم', 'تتم', 'سيتم', 'ستتم', 'سواء', 'مقره', 'مقرها', 'كتب'].flatMap((w) => ['', 'و', 'ف'].map((p) => normalizeArabic(p + w))),
@@ -279,6 +281,7 @@ const NEVER_NAMES: ReadonlySet<string> = new Set([
   ...['فريق', 'وفريق'].map((w) => normalizeArabic(w)),
   // «ثم ألقى الفنان عبد الله رشاد كلمة أشار فيها…»: the speech he gave; «…، وبخاصة بعد اللقاءات…» (especially), round 21.
   ...['كلمة', 'كلمته', 'كلمتها', 'خاصة', 'وخاصة', 'وبخاصة', 'بخاصة'].map((w) => normalizeArabic(w)),
+  ...ONE_OF,
 ]);
 /** «ألقى X كلمة»: the speech given, right after the speaker's name. */
 const SPEECH_GIVEN: ReadonlySet<string> = new Set(['كلمة', 'كلمته', 'كلمتها'].map((w) => normalizeArabic(w)));
@@ -869,6 +872,11 @@ function parseSubjectCore(afterVerb: string, familyNames: ReadonlySet<string>, c
   // its dot ends no sentence.
   // (Only after a word that can end a name: «رئيس الجمعية الوطنية (الغرفة السفلى)، محمد ولد إبيليل»، «لموقع (فوت
   // نت) البرازيلي» read past it as before.)
+  // «وقال (مارك كيبلينغ) مدير عمليات الشركة»: a name set in parentheses right after the verb is the subject's name
+  // (round 21), not an aside.
+  const bracketed = /^\s*\(([^()]{3,40})\)/.exec(afterVerb);
+  const bracketedName = bracketed !== null && isNamePhrase(tokensOf(bracketed[1])) && tokensOf(bracketed[1]).length >= 2;
+  if (bracketedName) afterVerb = ` ${bracketed[1]}${afterVerb.slice(bracketed[0].length)}`;
   const clause = (afterVerb.includes('(') ? readPastParentheses(afterVerb) : afterVerb).replace(LATIN_INITIAL, '$1$2 ').split(/[.!?؟:;؛]/)[0];
   // «وقال حسين آل فويّز – أحد الحرفيين – أنه»: a spaced dash sets off an apposition as a comma does.
   const segments = clause.split(/[،,]|\s[–—-]\s/).map((s) => s.trim());
@@ -1091,7 +1099,9 @@ function parseSubjectCore(afterVerb: string, familyNames: ReadonlySet<string>, c
   if (k === 1 && trailing.length === 1 && !/^(ال|وال)/.test(trailing[0].norm) && isGivenName(phrase[0].norm) && apposed.length > 0 && ROLE_HEADS.has(withoutArticle(apposed[0].norm))) {
     return { kind: 'named', name: join(phrase), role: join(apposed) };
   }
-  if (trailing.length > 0 && ROLE_HEADS.has(withoutArticle(trailing[0].norm))) {
+  // («وقال فيدريكو اديتشي أحد مسؤولي "فيفا"…»: «one of» after a name of two words and more opens its apposition,
+  // round 21.)
+  if (trailing.length > 0 && (ROLE_HEADS.has(withoutArticle(trailing[0].norm)) || (k >= 2 && trailing.length >= 2 && ONE_OF.has(trailing[0].norm)))) {
     return { kind: 'named', name, role: join(trailing) };
   }
   // Anything else after the «name» («وطالب الجبوري رؤساء الكتل…»، «مصادر أخرى») means we cannot tell where the
@@ -1369,6 +1379,9 @@ export function withoutTitleDots(text: string): string {
 export function parseSubjectBefore(beforeVerb: string, familyNames: ReadonlySet<string> = new Set()): Subject {
   const tokens = tokensOf(beforeVerb);
   if (tokens.length === 0) return { kind: 'bare' };
+  // «عن ابن عمر رضي الله عنهما قال: «…»»: a hadith's narrator, named after «عن» with the blessing (round 21).
+  const narrator = NARRATOR.exec(beforeVerb);
+  if (narrator && tokensOf(narrator[1]).length <= MAX_NAME_TOKENS) return { kind: 'named', name: narrator[1].trim(), role: null };
   let text = beforeVerb;
   let kana = -1;
   for (let j = tokens.length - 1; j >= 0; j--) {
@@ -1411,6 +1424,8 @@ export function parseSubjectBefore(beforeVerb: string, familyNames: ReadonlySet<
   }
   return { kind: 'bare' };
 }
+
+const NARRATOR = /(?:^|\s)و?عن\s+((?:[\p{L}\p{M}]+\s+){0,3}[\p{L}\p{M}]+)\s+رضي\s+الله\s+عن(?:ه|ها|هما|هم)\s*[،,]?\s*$/u;
 
 function startsAdverbial(segment: string): boolean {
   const first = tokensOf(segment)[0];
@@ -1512,9 +1527,14 @@ export function isOrganisationHead(norm: string, next?: string): boolean {
   if (/^(ال|وال)بيت$/.test(norm) && next === WHITE) return true;
   // «الهلال الأحمر»، «الصليب الأحمر»، «الحماية المدنية» (round 15): «هلال» alone is a given name, «حماية» a noun.
   if (next !== undefined && PAIRED_BODIES.get(withoutArticle(norm)) === next && /^(ال|وال)/.test(norm)) return true;
+  // «وأعلن التلفزيون الكاميروني»، «التلفزيون الرسمي»: a broadcaster named by its country or status is a body (round
+  // 21). Alone, «التلفزيون» is not: it is more often where someone spoke than who spoke; once the full name has
+  // spoken, a later «وأوضح التلفزيون» is resolved to it (applySubject).
+  if (next !== undefined && BROADCASTERS.has(withoutArticle(norm)) && /^(ال|وال)/.test(norm) && /^ال.{3,}(ي|يه)$/.test(next)) return true;
   return INSTITUTIONS.has(bare) && !DOCUMENT_HEADS.has(bare) && !SOURCE_HEADS.has(bare);
 }
 const WHITE = normalizeArabic('الأبيض');
+const BROADCASTERS: ReadonlySet<string> = new Set(['تلفزيون', 'تليفزيون', 'اذاعه', 'راديو'].map((w) => normalizeArabic(w)));
 const PAIRED_BODIES: ReadonlyMap<string, string> = new Map(
   [['هلال', 'الأحمر'], ['صليب', 'الأحمر'], ['حماية', 'المدنية']].map(([head, next]) => [normalizeArabic(head), normalizeArabic(next)]),
 );

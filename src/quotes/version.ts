@@ -124,5 +124,10 @@
  * source, whom «المسؤول» then points back to (not an outlet that carried someone's words); a definite broken plural
  * of the form af'al («الاتفاق»، «الإرهاب»، «الأطراف») is no family name; «خلية» heads a body; «كلمة» ends a name
  * («وألقى الرئيس عباس كلمة»), and «وبخاصة»، «بشكل»، «بصورة» are no name words.
+ * quotes-24 (the same round, from tune12's last errors and the new tune13 split): a broadcaster named by its country
+ * or status is a body («وأعلن التلفزيون الكاميروني»), and a later «التلفزيون» alone is that body; who relays words
+ * («ونقل التلفزيون الرسمي عنه قوله») is not their speaker; a verse after «بقول الحق تبارك وعز:» or «وقوله سبحانه
+ * وتعالى:» is no quotation; «أحد/إحدى» after a name opens its apposition («فيدريكو اديتشي أحد مسؤولي "فيفا"»); a
+ * name in parentheses right after the verb is the subject; a hadith's narrator after «عن … رضي الله عنه» speaks.
  */
-export const QUOTES_VERSION = 'quotes-23';
+export const QUOTES_VERSION = 'quotes-24';
