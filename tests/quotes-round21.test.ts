@@ -143,3 +143,35 @@ describe('round 21 (tune13): broadcasters, relays, verses, appositions, narrator
     expect(speakers('وهي واجبة على كل مسلم، وعن ابن عمر رضي الله عنهما قال: «فرض رسول الله صلى الله عليه وسلم زكاة الفطر صاعا من تمر».')).toEqual(['ابن عمر']);
   });
 });
+
+describe('round 21 (tune14): two roles, a name set off before its verb, Ban Ki-moon, «قال عنها»', () => {
+  it('a body adjective in ة is no family name, so the name after two roles and a comma is the speaker', () => {
+    expect(
+      speakers('أكد رئيس شركة موانئ دبي العالمية رئيس مؤسسة الموانئ، سلطان أحمد بن سليم، أن "افتتاح القناة الجديدة سيدعم نمو الاقتصاد المصري".'),
+    ).toEqual(['سلطان أحمد بن سليم']);
+  });
+
+  it('a role or honorific and a name set off by commas right before the verb are its subject', () => {
+    expect(said('رئيس هيئة النزاهة في عهد المالكي، القاضي رحيم العكيلي، أكد: "أن المالكي تبنى سياسة معاداة الرقابة وحماية الفاسدين".')).toEqual([
+      { speaker: 'رحيم العكيلي', role: 'القاضي', kind: 'person' },
+    ]);
+    // (Not any last segment: «وفيما يخص اللاعب…» is a topic, not the subject.)
+    expect(
+      speakers('من جانبه، أكد مدير الفريق عبدالله الدخيل أن المهاجم متواجد في فرنسا، وفيما يخص اللاعب محمد مجرشي أشار إلى أنه سيخضع للكشف، وقال: "لدينا حلول كثيرة في خط الهجوم هذا الموسم".'),
+    ).toEqual(['عبدالله الدخيل']);
+  });
+
+  it('«بان كي مون» is a name of three words', () => {
+    expect(
+      speakers(
+        'أطلق الامين العام للامم المتحدة بان كي مون نداء ملحا الى الجهات المانحة لسد العجز.',
+        'وقال الامين العام في بيان انه "يناشد جميع الجهات المانحة التحرك بشكل عاجل لسد العجز".',
+      ),
+    ).toEqual(['بان كي مون']);
+  });
+
+  it('«وقال عنها X» is X speaking of her; after a relative the subject is the antecedent', () => {
+    expect(speakers('وقال عنها الناقد أنطونيو أولينتو: “إنها تحفة روائي وتحفة شعب لا تترك المجال لأي شك”.')).toEqual(['أنطونيو أولينتو']);
+    expect(speakers('وكان أعنف الردود من المفكر أبو يعرب المرزوقي الذي قال عنه نصا في صفحته: "إنه كذاب الصحفيين ولا يحترم الحقيقة".')).not.toContain('نصا');
+  });
+});

@@ -297,7 +297,12 @@ export function analyseQuotes(article: Article): QuoteAnalysis {
         // («وبحسب ما أفاد به شهود عيان»، «وفق ما صرح به الوزير»: the pronoun after the verb is what was said; the subject
         // follows it. Only after «بحسب/وفق ما»: in a column's «وبما قال به الشيخ…» the writer goes on speaking.)
         const sourceLed = t >= 2 && tokens[t - 1].norm === 'ما' && SOURCE_LEADS.has(tokens[t - 2].norm);
-        const objectPronoun = sourceLed && /^(به|بها|بهم)$/.test(tokens[t + 1]?.norm ?? '') ? tokens[t + 1] : null;
+        // («وقال عنها أنطونيو أولينتو: "…"»، «قال عنه أمين الريحاني»: who or what was spoken of, then the subject, round 21.)
+        // (Not after a relative, «الذي قال عنه نصا…»: the subject is the antecedent; and a name must follow.)
+        const spokenOf =
+          /^(عنه|عنها|عنهم|عنهما)$/.test(tokens[t + 1]?.norm ?? '') && /^[وف]?(قال|قالت|يقول|تقول)$/.test(tokens[t].norm) &&
+          !(t > 0 && RELATIVES.has(tokens[t - 1].norm)) && nameOrRoleAt(tokens[t + 2]);
+        const objectPronoun = (sourceLed && /^(به|بها|بهم)$/.test(tokens[t + 1]?.norm ?? '')) || spokenOf ? tokens[t + 1] : null;
         const subjectFrom = an >= 0 ? tokens[an].end : isJaaFi(tokens, t) ? tokens[t + 1].end : objectPronoun ? objectPronoun.end : tokens[t].end;
         let subject = preferFirstMarkedName(parseSubject(masked.slice(subjectFrom, nextOpen), familyNames, confirmedFamilyNames), masked.slice(subjectFrom, nextOpen));
         // «وقال المتحدث باسم الرئيس الروسي فلاديمير بوتين إن…» after «الرئيس الروسي فلاديمير بوتين» was named: the name
@@ -670,6 +675,11 @@ function preferFirstMarkedName(subject: Subject, text: string): Subject {
     if (subject.principal === marked.name) return subject;
   }
   return { kind: 'named', name: marked.name, role: marked.role || null };
+}
+
+/** A word that can open a subject: a name word without the article, a role or an honorific. */
+function nameOrRoleAt(token: Token | undefined): boolean {
+  return token !== undefined && ((isNameToken(token.norm) && !/^ال/.test(token.norm)) || isRoleWord(token.norm) || HONORIFICS.has(token.norm));
 }
 
 /** «الرئيس»، «للمخرج»، «وزير»، «الدكتور»: a word that can head a mention read by nameAfterRole. */

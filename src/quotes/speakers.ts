@@ -153,6 +153,9 @@ export function tokensOf(text: string, offset = 0): Token[] {
     const gap = text.slice(out[j].end - offset, out[j + 1].start - offset);
     if (afterVerbOrRole && /^\s+$/.test(gap) && !next.startsWith('ال') && isNameToken(next)) out[j].norm = WAYNE_NAME;
   }
+  // «الأمين العام للأمم المتحدة بان كي مون»: «بان» reads as «ب» + «أن» (with that); before «كي» it is Ban Ki-moon's
+  // name (round 21; 63 SaudiNewsNet articles name him).
+  for (let j = 0; j + 1 < out.length; j++) if (out[j].text === 'بان' && out[j + 1].text === 'كي') out[j].norm = BAN_NAME;
   return out;
 }
 
@@ -172,6 +175,7 @@ const GLUED_STATION = 'لموزاييك';
 const BAL_NAMES: ReadonlySet<string> = new Set('حاج شيخ طيب عيد حسن قاسم هادي رابح أمين ناصر حسين صادق'.split(' ').map((w) => normalizeArabic(w)));
 const FALI_NAME = 'فالي_';
 const WAYNE_NAME = 'واين_';
+const BAN_NAME = 'بان_';
 function vanIsNameLink(before: Token | null, after: Token, gap: string): boolean {
   if (!/^\s+$/.test(gap) || after.norm.startsWith('ال') || !isNameToken(after.norm) || STOPWORDS.has(after.norm)) return false;
   return before === null || SPEECH_VERBS.has(before.norm) || (isNameToken(before.norm) && !before.norm.startsWith('ال') && !/^[وف]/.test(before.norm));
@@ -457,6 +461,11 @@ function beforeNameLink(tokens: Token[], j: number): boolean {
  * Definite words the article writes right after a given name («أحمد بن يوسف الدريويش» → «الدريويش»), so that a
  * later «وقال الدريويش» is read as a person.
  */
+/** Adjectives in ة of bodies' names («العالمية»، «الدولية»، «الوطنية»), in search form without the article. */
+const BODY_ADJECTIVES: ReadonlySet<string> = new Set(
+  'عالمية دولية وطنية عربية إسلامية أهلية عامة خاصة متحدة حرة قابضة مركزية رسمية حكومية'.split(' ').map((w) => normalizeArabic(w)),
+);
+
 export function familyNamesIn(paragraphs: string[], tokenized: Token[][] = paragraphs.map((p) => tokensOf(p))): Set<string> {
   const names = new Set<string>();
   for (const [n, paragraph] of paragraphs.entries()) {
@@ -476,7 +485,8 @@ export function familyNamesIn(paragraphs: string[], tokenized: Token[][] = parag
       // (…and «الاقتصادي فضل البوعينين»: a family name in «ين» or «ون», which isFamilyName takes for a plural.)
       if (!norm.startsWith('ال') || !(norm.endsWith('ه') || (norm.length >= 7 && /(ين|ون)$/.test(norm))) || norm === 'الله' || norm.length < 5) continue;
       const bare = withoutArticle(norm);
-      if (ROLE_HEADS.has(bare) || INSTITUTIONS.has(bare) || COLLECTIVES.has(bare) || TIME_WORDS.has(norm)) continue;
+      // («موانئ دبي العالمية رئيس…»: an adjective that names bodies, not a family, round 21.)
+      if (ROLE_HEADS.has(bare) || INSTITUTIONS.has(bare) || COLLECTIVES.has(bare) || TIME_WORDS.has(norm) || BODY_ADJECTIVES.has(bare)) continue;
       const given = tokens[i - 1].norm;
       const slot = tokens[i - 2].norm;
       if (!isNameToken(given) || given.startsWith('ال') || given.startsWith('و')) continue;
@@ -574,7 +584,10 @@ export function nameAfterRole(tokens: Token[]): { name: string; role: string } |
     if (tokens[p].norm.startsWith('و') && !wName) continue;
     let end = p + 1;
     const words = () => tokens.slice(p, end).filter((t) => !NAME_PREFIXES.has(t.norm) && !isAal(t)).length;
-    while (end < tokens.length && words() < MAX_NAME_TOKENS) {
+    // («بان كي مون نداء ملحا»: his name has three words, whatever follows.)
+    const fixedLength = tokens[p].norm === BAN_NAME && tokens[p + 2]?.norm === 'مون' ? p + 3 : -1;
+    if (fixedLength > 0) end = fixedLength;
+    while (fixedLength < 0 && end < tokens.length && words() < MAX_NAME_TOKENS) {
       const norm = tokens[end].norm;
       if (afterNamePrefix(tokens, end) || isAal(tokens[end])) {
         end++;
@@ -1416,6 +1429,15 @@ export function parseSubjectBefore(beforeVerb: string, familyNames: ReadonlySet<
           ? count(subject.role)
           : -1;
   if (used === words) return subject;
+  // «رئيس هيئة النزاهة في عهد المالكي، القاضي رحيم العكيلي، أكد:»: the last segment before the verb, a role or an
+  // honorific and a name of two words and more, is the subject set off after its description (round 21).
+  const lastSegment = text.replace(/[\s،,]+$/, '').split(/[،,]/).at(-1) ?? '';
+  const segmentHead = tokensOf(lastSegment)[0]?.norm ?? '';
+  if (lastSegment !== text && (HONORIFICS.has(segmentHead) || (/^ال/.test(segmentHead) && ROLE_HEADS.has(withoutArticle(segmentHead))))) {
+    const apposed = parseSubject(lastSegment, familyNames);
+    const segmentWords = tokensOf(lastSegment).filter((t) => !HONORIFICS.has(t.norm) && !isParticle(t)).length;
+    if (apposed.kind === 'named' && apposed.role !== null && tokensOf(apposed.name).length >= 2 && count(apposed.name) + count(apposed.role) === segmentWords) return apposed;
+  }
   // «لكن صحيفة «المصري اليوم» الخاصة قالت»: an institution opening the clause is the subject even when the rest
   // of its name is not parsed («اليوم» ends the phrase).
   const opening = tokensOf(text)[0];

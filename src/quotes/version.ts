@@ -129,5 +129,10 @@
  * («ونقل التلفزيون الرسمي عنه قوله») is not their speaker; a verse after «بقول الحق تبارك وعز:» or «وقوله سبحانه
  * وتعالى:» is no quotation; «أحد/إحدى» after a name opens its apposition («فيدريكو اديتشي أحد مسؤولي "فيفا"»); a
  * name in parentheses right after the verb is the subject; a hadith's narrator after «عن … رضي الله عنه» speaks.
+ * quotes-25 (the same round, from tune13's last errors and the new tune14 split): an adjective in ة of bodies' names
+ * («العالمية»، «الدولية») is no family name, so «رئيس شركة موانئ دبي العالمية رئيس مؤسسة…، سلطان أحمد بن سليم،» is
+ * his; a role or an honorific and a name set off by commas right before the verb are its subject («…، القاضي رحيم
+ * العكيلي، أكد:»); «بان كي مون» is a name of three words («بان» had read as «ب» + «أن»); «وقال عنها X» is X
+ * speaking (not after a relative, and only before a name, a role or an honorific).
  */
-export const QUOTES_VERSION = 'quotes-24';
+export const QUOTES_VERSION = 'quotes-25';
