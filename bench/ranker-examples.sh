@@ -53,6 +53,15 @@ dump 497eead tune3
 dump f25fd65 tune4
 dump 85b2fe1 tune5
 dump 7623cfe tune6
+dump 51394a8 tune7
+dump 5f90f96 tune8
+dump 7ef970d tune9
+dump 4e04792 tune10
+dump c9865d7 tune11
+dump 31bd454 tune12
+dump 91fab3c tune13
+dump 4ea8740 tune14
+dump 40ba9d5 tune15
 node - "$WORK" <<'EOF'
 const fs = require('node:fs');
 const work = process.argv[2];
@@ -67,6 +76,15 @@ const out = {
     { split: 'tune4', rules: 'f25fd65', examples: take('f25fd65', 'tune4') },
     { split: 'tune5', rules: '85b2fe1', examples: take('85b2fe1', 'tune5') },
     { split: 'tune6', rules: '7623cfe', examples: take('7623cfe', 'tune6') },
+    { split: 'tune7', rules: '51394a8', examples: take('51394a8', 'tune7') },
+    { split: 'tune8', rules: '5f90f96', examples: take('5f90f96', 'tune8') },
+    { split: 'tune9', rules: '7ef970d', examples: take('7ef970d', 'tune9') },
+    { split: 'tune10', rules: '4e04792', examples: take('4e04792', 'tune10') },
+    { split: 'tune11', rules: 'c9865d7', examples: take('c9865d7', 'tune11') },
+    { split: 'tune12', rules: '31bd454', examples: take('31bd454', 'tune12') },
+    { split: 'tune13', rules: '91fab3c', examples: take('91fab3c', 'tune13') },
+    { split: 'tune14', rules: '4ea8740', examples: take('4ea8740', 'tune14') },
+    { split: 'tune15', rules: '40ba9d5', examples: take('40ba9d5', 'tune15') },
   ],
 };
 fs.writeFileSync('bench/data/quote-ranker-examples.json', JSON.stringify(out).replace(/\{"rule"/g, '\n{"rule"') + '\n');

@@ -16,7 +16,7 @@
  * says it helps (+1 point) when it does not: with it the held-out half went from 0.611 to 0.592 both right. The
  * honest training and test data are the splits as scored by the rules *before* they were tuned on them: tune2 with
  * the rules of 47d6f25 (the commit that added tune2, speaker right 0.684), tune3 with the rules of 497eead (before
- * round 5, 0.709), tune4 with those of f25fd65 (before round 7, 0.589), tune5 with those of 85b2fe1 (before round 10, 0.663) and tune6 with those of 7623cfe (before round 11, 0.613). bench/data/quote-ranker-examples.json holds those examples; `sh bench/ranker-examples.sh` rebuilds
+ * round 5, 0.709), tune4 with those of f25fd65 (before round 7, 0.589), tune5 with those of 85b2fe1 (before round 10, 0.663) and tune6 with those of 7623cfe (before round 11, 0.613); since round 21 also tune7–tune15, each with the rules of the commit before it was tuned on (bench/ranker-examples.sh lists them; 1,109 found quotations in all). bench/data/quote-ranker-examples.json holds those examples; `sh bench/ranker-examples.sh` rebuilds
  * it (each commit exported, its extract.ts made to export analyseQuotes, today's ranker and this file copied in,
  * --dump). Rebuild it after changing a feature, then train again.
  */
