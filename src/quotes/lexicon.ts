@@ -4,8 +4,8 @@
  */
 import { normalizeArabic } from '../arabic/index.js';
 
-function normalizedSet(words: string, also: Iterable<string> = []): Set<string> {
-  return new Set([...words.split(/\s+/).filter(Boolean).map((w) => normalizeArabic(w)), ...also]);
+function normalizedSet(words: string): Set<string> {
+  return new Set(words.split(/\s+/).filter(Boolean).map((w) => normalizeArabic(w)));
 }
 
 /** Reporting verbs, past tense masculine. Feminine (+ت) and و/ف/وقد/فقد prefixes are generated below. */
@@ -85,18 +85,18 @@ function participleForms(): Set<string> {
 export const PARTICIPLES: ReadonlySet<string> = new Set([...participleForms(), 'متحدثا']);
 
 /**
+ * A party's adjective, standing alone as a politician's role when it opens a subject («وكرر الجمهوري جيمس ريش…»,
+ * round 21); not in ROLE_HEADS: inside a party's name («حزب الشعب الديموقراطي») it is the name's adjective.
+ */
+export const PARTY_ADJECTIVES: ReadonlySet<string> = normalizedSet(`جمهوري ديمقراطي ديموقراطي`);
+
+/**
  * Nouns that head a role or a description of a person («وزير الخارجية…»، «الخبير الأمني»، «المتحدث»). Stored
  * without ال; callers strip the article before looking up. The trades of feature copy's passers-by head a role
  * too («ويقول النادل الأسمر سمير "…"»، «البائع أحمد»), so that the one-word name after them is read (round 18). Not
  * the trades that are family names as well («وليد المعلم»، «التاجر»، «الصياد»، «الخباز»، «الطباخ»، «الحلاق»،
  * «السائح»), nor «الزائر» (an adjective: «الأستاذ الزائر»): each broke names on SaudiNewsNet.
  */
-/**
- * A party's adjective, standing alone as a politician's role when it opens a subject («وكرر الجمهوري جيمس ريش…»,
- * round 21); not in ROLE_HEADS: inside a party's name («حزب الشعب الديموقراطي») it is the name's adjective.
- */
-export const PARTY_ADJECTIVES: ReadonlySet<string> = normalizedSet(`جمهوري ديمقراطي ديموقراطي`);
-
 export const ROLE_HEADS: ReadonlySet<string> = normalizedSet(`
   وزير وزيرة خبير خبيرة متحدث متحدثة ناطق ناطقة مسؤول مسؤولة دبلوماسي دبلوماسية منسق منسقة سفير سفيرة رئيس رئيسة
   نائب نائبة مساعد مساعدة أمين أمينة مدير مديرة مستشار مستشارة كاتب كاتبة عضو عضوة قائد قائدة مبعوث مبعوثة ممثل

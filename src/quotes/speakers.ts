@@ -5,22 +5,22 @@
 import { normalizeArabic, STOPWORDS } from '../arabic/index.js';
 import {
   ADVERBIAL_STARTS,
-  PARTY_ADJECTIVES,
   ADVERBS,
   ANAPHORIC_HEADS,
   COLLECTIVES,
-  NATIONALITIES,
   DOCUMENT_HEADS,
-  ISSUER_LINKS,
-  SOURCE_HEADS,
-  HONORIFIC_PRONOUNS,
   HONORIFICS,
+  HONORIFIC_PRONOUNS,
   INSTITUTIONS,
+  ISSUER_LINKS,
   KANA_FORMS,
   NAMED_BODIES,
+  NATIONALITIES,
   PARTICIPLES,
+  PARTY_ADJECTIVES,
   QUANTIFIER_HEADS,
   ROLE_HEADS,
+  SOURCE_HEADS,
   SPEECH_NOUNS,
   SPEECH_VERBS,
   SUBJECT_STOPS,
@@ -265,13 +265,15 @@ const MANNER_WORDS_LIST = `
   بقلق باستياء بحسم بجدية بفرح بيأس بإحباط بحرارة بعصبية بخجل بتحد بمرارة بحرقة بلهجة بنبرة بصوت بمزاح بغصة
   بكلمتين بكلمات بجملة باختصار بإيجاز بنبرات بحزم بشكل بصورة بطريقة`;
 
+/** «أحد»، «إحدى» (one of): the apposition after a name opens with them, and they are never a name word. */
+const ONE_OF: ReadonlySet<string> = new Set(['أحد', 'إحدى'].map((w) => normalizeArabic(w)));
+/** «ألقى X كلمة»: the speech given, right after the speaker's name. */
+const SPEECH_GIVEN: ReadonlySet<string> = new Set(['كلمة', 'كلمته', 'كلمتها'].map((w) => normalizeArabic(w)));
 /**
  * «وأضاف تمت مناقشة آلية الحوافز…»: the auxiliary of the passive («it was done») opens a clause, never a name
  * («تمام سلام» is a name and is not one of these forms); «سواء كانت…» is «whether» (round 13); «ومقره واشنطن» is where a
  * body sits, after its spokesman's role (round 14). With و/ف.
  */
-/** «أحد»، «إحدى» (one of): the apposition after a name opens with them, and they are never a name word. */
-const ONE_OF: ReadonlySet<string> = new Set(['أحد', 'إحدى'].map((w) => normalizeArabic(w)));
 const NEVER_NAMES: ReadonlySet<string> = new Set([
   // («وردا على ذلك، كتب النائب…»: «كتب» — wrote, or books — names no one, round 16.)
   ...['تم', 'تمت', 'يتم', 'تتم', 'سيتم', 'ستتم', 'سواء', 'مقره', 'مقرها', 'كتب'].flatMap((w) => ['', 'و', 'ف'].map((p) => normalizeArabic(p + w))),
@@ -284,11 +286,10 @@ const NEVER_NAMES: ReadonlySet<string> = new Set([
   // article «الفريق» is also the rank before a general's name, «الفريق مهاب مميش».)
   ...['فريق', 'وفريق'].map((w) => normalizeArabic(w)),
   // «ثم ألقى الفنان عبد الله رشاد كلمة أشار فيها…»: the speech he gave; «…، وبخاصة بعد اللقاءات…» (especially), round 21.
-  ...['كلمة', 'كلمته', 'كلمتها', 'خاصة', 'وخاصة', 'وبخاصة', 'بخاصة'].map((w) => normalizeArabic(w)),
+  ...SPEECH_GIVEN,
+  ...['خاصة', 'وخاصة', 'وبخاصة', 'بخاصة'].map((w) => normalizeArabic(w)),
   ...ONE_OF,
 ]);
-/** «ألقى X كلمة»: the speech given, right after the speaker's name. */
-const SPEECH_GIVEN: ReadonlySet<string> = new Set(['كلمة', 'كلمته', 'كلمتها'].map((w) => normalizeArabic(w)));
 
 /** «يدعى»، «اسمه»: the name follows (see parseSubjectCore), at most CALLED_REACH words into the subject's segment. */
 const CALLED = /^و?(يدعي|تدعي|اسمه|اسمها)$/;
@@ -455,17 +456,17 @@ function beforeNameLink(tokens: Token[], j: number): boolean {
     !STOPWORDS.has(t) && !SUBJECT_STOPS.has(t) && !ROLE_HEADS.has(t) && !HONORIFICS.has(t) && isNameToken(tokens[j + 2].norm);
 }
 
+/** Adjectives in ة of bodies' names («العالمية»، «الدولية»، «الوطنية»), in search form without the article. */
+const BODY_ADJECTIVES: ReadonlySet<string> = new Set(
+  'عالمية دولية وطنية عربية إسلامية أهلية عامة خاصة متحدة حرة قابضة مركزية رسمية حكومية'.split(' ').map((w) => normalizeArabic(w)),
+);
+
 /**
  * (A «given name» starting with و is more often the conjunction on a verb — «ويعد الشمري»، «ورأى كيري» — than
  * وليد or وائل, so it does not count here.)
  * Definite words the article writes right after a given name («أحمد بن يوسف الدريويش» → «الدريويش»), so that a
  * later «وقال الدريويش» is read as a person.
  */
-/** Adjectives in ة of bodies' names («العالمية»، «الدولية»، «الوطنية»), in search form without the article. */
-const BODY_ADJECTIVES: ReadonlySet<string> = new Set(
-  'عالمية دولية وطنية عربية إسلامية أهلية عامة خاصة متحدة حرة قابضة مركزية رسمية حكومية'.split(' ').map((w) => normalizeArabic(w)),
-);
-
 export function familyNamesIn(paragraphs: string[], tokenized: Token[][] = paragraphs.map((p) => tokensOf(p))): Set<string> {
   const names = new Set<string>();
   for (const [n, paragraph] of paragraphs.entries()) {
@@ -888,9 +889,9 @@ function parseSubjectCore(afterVerb: string, familyNames: ReadonlySet<string>, c
   // «وقال (مارك كيبلينغ) مدير عمليات الشركة»: a name set in parentheses right after the verb is the subject's name
   // (round 21), not an aside.
   const bracketed = /^\s*\(([^()]{3,40})\)/.exec(afterVerb);
-  const bracketedName = bracketed !== null && isNamePhrase(tokensOf(bracketed[1])) && tokensOf(bracketed[1]).length >= 2;
-  if (bracketedName) afterVerb = ` ${bracketed[1]}${afterVerb.slice(bracketed[0].length)}`;
-  const clause = (afterVerb.includes('(') ? readPastParentheses(afterVerb) : afterVerb).replace(LATIN_INITIAL, '$1$2 ').split(/[.!?؟:;؛]/)[0];
+  const inBrackets = bracketed ? tokensOf(bracketed[1]) : [];
+  const subjectText = bracketed && inBrackets.length >= 2 && isNamePhrase(inBrackets) ? ` ${bracketed[1]}${afterVerb.slice(bracketed[0].length)}` : afterVerb;
+  const clause = (subjectText.includes('(') ? readPastParentheses(subjectText) : subjectText).replace(LATIN_INITIAL, '$1$2 ').split(/[.!?؟:;؛]/)[0];
   // «وقال حسين آل فويّز – أحد الحرفيين – أنه»: a spaced dash sets off an apposition as a comma does.
   const segments = clause.split(/[،,]|\s[–—-]\s/).map((s) => s.trim());
   // «وأشاد، في هذا الاتجاه، بالشراكة…»: skip adverbial segments right after the verb.
