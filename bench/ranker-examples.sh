@@ -62,6 +62,7 @@ dump 31bd454 tune12
 dump 91fab3c tune13
 dump 4ea8740 tune14
 dump 40ba9d5 tune15
+dump 2f56796 tune16
 node - "$WORK" <<'EOF'
 const fs = require('node:fs');
 const work = process.argv[2];
@@ -85,6 +86,7 @@ const out = {
     { split: 'tune13', rules: '91fab3c', examples: take('91fab3c', 'tune13') },
     { split: 'tune14', rules: '4ea8740', examples: take('4ea8740', 'tune14') },
     { split: 'tune15', rules: '40ba9d5', examples: take('40ba9d5', 'tune15') },
+    { split: 'tune16', rules: '2f56796', examples: take('2f56796', 'tune16') },
   ],
 };
 fs.writeFileSync('bench/data/quote-ranker-examples.json', JSON.stringify(out).replace(/\{"rule"/g, '\n{"rule"') + '\n');

@@ -386,6 +386,7 @@ export function analyseQuotes(article: Article): QuoteAnalysis {
           if (before.kind !== 'bare' || !(subject.kind === 'bare' && subject.unread)) subject = before;
         }
         if (subject.kind === 'bare') subject = relativeAntecedent(masked, tokens, t, familyNames, registry) ?? subject;
+        if (subject.kind === 'bare' && !subject.unread) subject = commentAuthor(masked, tokens, t, registry) ?? subject;
         if (paragraphIndex - currentSetIn > MAX_PARAGRAPHS_TO_SPEAKER) current = null;
         currentSetIn = paragraphIndex; // a bare «وأضاف» carries the speaker on from here
         // «وأضاف العطية» with «العطية» unread: someone new speaks, so the previous speaker must not go on.
@@ -664,7 +665,9 @@ function preferFirstMarkedName(subject: Subject, text: string): Subject {
   if (subject.kind === 'named' && !subject.role) return subject;
   const clause = text.replace(/\([^()]*\)/g, ' ').split(/[.!?؟:؛;،,]/)[0] ?? '';
   const tokens = tokensOf(clause);
-  const end = tokens.findIndex((t) => isStop(t.norm) || isSpeechVerb(t.norm) || isParticiple(t.norm));
+  // («… العربية في الجنوب الشيخ أحمد الغانم»: «في» + a definite place + an honorific goes on to the name.)
+  const placeThenHonorific = (i: number) => /^(الي|في|لدي)$/.test(tokens[i].norm) && /^ال/.test(tokens[i + 1]?.norm ?? '') && HONORIFICS.has(tokens[i + 2]?.norm ?? '');
+  const end = tokens.findIndex((t, i) => (isStop(t.norm) && !placeThenHonorific(i)) || isSpeechVerb(t.norm) || isParticiple(t.norm));
   const marked = nameAfterRole(end >= 0 ? tokens.slice(0, end) : tokens);
   if (!marked) return subject;
   if (subject.kind === 'named') {
@@ -1721,6 +1724,37 @@ function isPluralVerb(norm: string): boolean {
 function isFeminineBody(name: string): boolean {
   const head = tokensOf(name)[0]?.norm ?? '';
   return withoutArticle(head).endsWith('ه');
+}
+
+/** Nouns of a statement given by someone: «في تعليق لـX»، «في تصريح لـX». */
+const COMMENT_NOUNS: ReadonlySet<string> = new Set(['تعليق', 'تصريح', 'حديث', 'تعقيب', 'رد', 'كلمه']);
+
+/**
+ * «وفي تعليق لناصر الطوالة الذي يمتلك شركة متخصصة في العقار قال: «…»»: a bare verb whose sentence opened on a
+ * statement by a named person («تعليق/تصريح/حديث» + ل glued to a name) is that person speaking (round 22). The
+ * name runs from the glued word to the first word that cannot be in one (a relative, a function word, a verb); an
+ * outlet after ل («في تصريح لـ"سبق"») is no person, nor is a known name that begins with ل («تصريح ليندسي»).
+ */
+function commentAuthor(masked: string, tokens: Token[], t: number, registry: PersonRegistry): Subject | null {
+  const from = sentenceStart(masked, tokens[t].start);
+  for (let i = t - 1; i >= 1 && tokens[i - 1].start >= from; i--) {
+    if (!COMMENT_NOUNS.has(withoutArticle(tokens[i - 1].norm.replace(/^[وف](?=...)/, '')))) continue;
+    const glued = tokens[i];
+    if (!/^ل[^ل]/.test(glued.norm) || isGluedOutlet(glued.norm) || !isNameToken(glued.norm.slice(1))) return null;
+    // («تصريح ليندسي»: a name the article has given, that begins with ل itself.)
+    if (registry.people.some((p) => p.keys.includes(glued.norm))) return null;
+    if (!/^\s+$/.test(masked.slice(tokens[i - 1].end, glued.start))) return null;
+    const words = [glued.text.replace(/^ل/, '')];
+    for (let j = i + 1; j < t && words.length < 4; j++) {
+      const norm = tokens[j].norm;
+      if (!/^\s+$/.test(masked.slice(tokens[j - 1].end, tokens[j].start))) break;
+      if (isStop(norm) || STOPWORDS.has(norm) || isSpeechVerb(norm) || isParticiple(norm) || ROLE_HEADS.has(withoutArticle(norm)) || INSTITUTIONS.has(withoutArticle(norm))) break;
+      if (!isNameToken(norm) && !/^ال/.test(norm)) break;
+      words.push(tokens[j].text);
+    }
+    return words.length >= 2 ? { kind: 'named', name: words.join(' '), role: null } : null;
+  }
+  return null;
 }
 
 /**

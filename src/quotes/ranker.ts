@@ -4,10 +4,11 @@
  * were not written for. Here every person and body the narration names (and «no name») is a candidate, described
  * by a few features that hold across outlets — how far back its last mention is, whether that mention is the
  * subject of a reporting verb, whether it comes right after the quotation, how often the article names it, and
- * whether the rules chose it — and a logistic model, trained on the annotated tune articles
+ * whether the rules chose it, whether its gender agrees with the quotation's verb, whether the role word after that
+ * verb is its role — and a logistic model, trained on the annotated tune articles
  * (bench/train-quote-ranker.ts), scores them. Pure functions; the weights are data (ranker-weights.ts).
  */
-import { HONORIFICS, INSTITUTIONS, ROLE_HEADS, SPEECH_VERBS } from './lexicon.js';
+import { HONORIFICS, INSTITUTIONS, PRESENT_SPEECH_VERBS, ROLE_HEADS, SPEECH_VERBS } from './lexicon.js';
 import type { QuoteAnalysis } from './extract.js';
 import type { SpeakerKind } from './quote.js';
 import { isNameToken, isParticiple, isSpeechVerb, nameKeys, tokensOf, withoutArticle, type Person, type Token } from './speakers.js';
@@ -73,7 +74,30 @@ export const FEATURE_NAMES = [
   'next quotation',
   'latest named by a reporting verb',
   'latest named by a reporting verb, bare verb',
+  "gender agrees with the quotation's verb",
+  "gender clashes with the quotation's verb",
+  'the role word after the verb is its role',
+  'none: the role word after the verb is nobody\'s',
+  "body in a person's role",
+  "first named in the quotation's sentence",
+  'most mentioned person',
 ] as const;
+
+type Gender = 'masculine' | 'feminine';
+
+/**
+ * The gender a singular reporting verb or participle agrees with («قال»، «يقول»، «مضيفا» / «قالت»، «تقول»، «مضيفة»),
+ * null for a plural or a form that tells nothing. (extract.ts has the rules' own copy; this one stays beside the
+ * features so that bench/ranker-examples.sh can run today's ranker over older rules.)
+ */
+function verbGender(norm: string): Gender | null {
+  const bare = norm.replace(/^[وف](?=...)/, '');
+  if (isParticiple(bare)) return bare.endsWith('ا') ? 'masculine' : bare.endsWith('ه') ? 'feminine' : null;
+  if (!isSpeechVerb(norm) || bare.endsWith('وا') || /^[يت].{2,}ون$/.test(bare) || /(ان|ين|تا)$/.test(bare)) return null;
+  if (PRESENT_SPEECH_VERBS.has(norm)) return bare.startsWith('ي') ? 'masculine' : bare.startsWith('ت') ? 'feminine' : null;
+  if (bare === 'لفت') return 'masculine';
+  return bare.endsWith('ت') ? 'feminine' : 'masculine';
+}
 
 /** Words between a reporting verb and its subject's mention, either way («وقال الوزير X»، «X قال»). */
 const VERB_REACH_AFTER = 4;
@@ -216,6 +240,37 @@ export function candidateFeatures(analysis: QuoteAnalysis, candidates: Candidate
     const k = candidates.findIndex((c) => c.name === q.speaker && !c.variant);
     return k >= 0 ? k : -1;
   });
+  // Gender of each candidate: a body's by its head noun (ة feminine), a person's by the reporting verbs beside their
+  // mentions (each verb kept with where it is, so that a quotation's own verb is not counted as evidence for itself).
+  const genderEvidence = candidates.map((c, k): Array<{ paragraph: number; token: number; gender: Gender }> => {
+    if (c.kind !== 'person') return [];
+    const out: Array<{ paragraph: number; token: number; gender: Gender }> = [];
+    for (const m of mentions[k]) {
+      const tokens = analysis.tokens[m.paragraph];
+      for (let j = Math.max(0, m.token - VERB_REACH_AFTER); j <= Math.min(tokens.length - 1, m.token + VERB_REACH_BEFORE); j++) {
+        const g = j !== m.token && verbAt[m.paragraph][j] ? verbGender(tokens[j].norm) : null;
+        if (g) {
+          out.push({ paragraph: m.paragraph, token: j, gender: g });
+          break;
+        }
+      }
+    }
+    return out;
+  });
+  const bodyGender = candidates.map((c): Gender | null => {
+    if (c.kind !== 'organisation' || !c.name) return null;
+    const head = withoutArticle(tokensOf(c.name)[0]?.norm ?? '');
+    return head.endsWith('ه') ? 'feminine' : 'masculine';
+  });
+  const roleWords = candidates.map((c) => new Set(c.person?.role ? tokensOf(c.person.role).map((t) => withoutArticle(t.norm)) : []));
+  const roleTexts = candidates.filter((c) => c.person?.role).map((c) => tokensOf(c.person?.role ?? '').map((t) => withoutArticle(t.norm)).join(' '));
+  const inRole = candidates.map((c) => {
+    if (c.kind !== 'organisation' || !c.name) return false;
+    const keys = tokensOf(c.name).map((t) => withoutArticle(t.norm)).slice(0, 2).join(' ');
+    return keys !== '' && roleTexts.some((r) => ` ${r} `.includes(` ${keys} `));
+  });
+  const personCounts = candidates.map((c, k) => (c.kind === 'person' && !c.variant ? counts[k] : 0));
+  const mostMentioned = Math.max(0, ...personCounts);
   return analysis.quotes.map((q, qi) => {
     const tokens = analysis.tokens[q.paragraph];
     const openTok = tokenAt(tokens, q.start);
@@ -256,6 +311,52 @@ export function candidateFeatures(analysis: QuoteAnalysis, candidates: Candidate
         if (d < latestAt) {
           latestAt = d;
           latestSpeaker = k;
+        }
+      }
+    });
+    // The quotation's verb's gender (the verb before it in its sentence, else one right after the closing mark).
+    let quoteVerbAt = verb;
+    if (quoteVerbAt < 0) {
+      for (let j = closeTok; j < Math.min(tokens.length, closeTok + 3); j++) if (verbAt[q.paragraph][j]) {
+        quoteVerbAt = j;
+        break;
+      }
+    }
+    const quoteGender = quoteVerbAt >= 0 ? verbGender(tokens[quoteVerbAt].norm) : null;
+    const genderOf = (k: number): Gender | null => {
+      const base = candidates[k].variant ? candidates[k].variant.of : k;
+      if (bodyGender[base]) return bodyGender[base];
+      const votes = genderEvidence[base].filter((e) => !(e.paragraph === q.paragraph && e.token === quoteVerbAt));
+      if (votes.length === 0) return null;
+      const fem = votes.filter((e) => e.gender === 'feminine').length;
+      return fem * 2 > votes.length ? 'feminine' : fem * 2 < votes.length ? 'masculine' : null;
+    };
+    // «وقال الوزير…»، «وقال رئيس الشركة…»، «وقالت الوزارة…»: a role or body word right after the verb, and whose it is.
+    let roleWord = '';
+    if (verb >= 0) {
+      for (let j = verb + 1; j <= Math.min(openTok - 1, verb + 2); j++) {
+        const bare = withoutArticle(tokens[j].norm);
+        if (ROLE_HEADS.has(bare) || INSTITUTIONS.has(bare)) {
+          roleWord = bare;
+          break;
+        }
+      }
+    }
+    const holdsRole = candidates.map((c, k) => {
+      if (roleWord === '' || !c.name) return false;
+      if (c.kind === 'organisation') return withoutArticle(tokensOf(c.name)[0]?.norm ?? '') === roleWord;
+      return roleWords[k].has(roleWord);
+    });
+    const roleNobodys = roleWord !== '' && !holdsRole.some(Boolean);
+    // The first candidate the quotation's sentence names before the quotation: a VSO sentence's subject.
+    let firstInSentence = -1;
+    let firstAt = Infinity;
+    mentions.forEach((ms, k) => {
+      if (candidates[k].variant) return;
+      for (const m of ms) {
+        if (m.paragraph === q.paragraph && m.token < openTok && sentence[m.token] === quoteSentence && m.token < firstAt) {
+          firstAt = m.token;
+          firstInSentence = k;
         }
       }
     });
@@ -313,6 +414,13 @@ export function candidateFeatures(analysis: QuoteAnalysis, candidates: Candidate
         qi + 1 < ruleIndex.length && ruleIndex[qi + 1] === base ? 1 : 0,
         base === latestSpeaker ? 1 : 0,
         base === latestSpeaker && bareVerb ? 1 : 0,
+        !isNone && quoteGender !== null && genderOf(k) === quoteGender ? 1 : 0,
+        !isNone && quoteGender !== null && genderOf(k) !== null && genderOf(k) !== quoteGender ? 1 : 0,
+        holdsRole[base] ? 1 : 0,
+        isNone && roleNobodys ? 1 : 0,
+        inRole[k] ? 1 : 0,
+        base === firstInSentence ? 1 : 0,
+        mostMentioned > 0 && personCounts[base] === mostMentioned ? 1 : 0,
       ];
     });
   });

@@ -247,7 +247,8 @@ export function isNameToken(norm: string): boolean {
   // «بضرورة تعميم»، «تحقيق»، «تصريح»: a preposition glued to a long noun in ة, or a verbal noun of the form taf'il.
   if (/^ب[^اوي].{3,}ه$/.test(norm) || /^ت[^وا]{2}ي.$/.test(norm)) return false;
   // («تأثير»، «تأكيد»: the same form from a root with hamza; «سريعا»، «كثيرا»: an adverb of the form fa'ilan.)
-  if (/^تا[^اوي]ي[^اوي]$/.test(norm) || /^[^اويٱ]{2}ي[^اوين]ا$/.test(norm)) return false;
+  // («تحديدا»، «تقريبا»: the taf'il noun as an adverb, with its alif; «تيريزا» has a long vowel second.)
+  if (/^تا[^اوي]ي[^اوي]$/.test(norm) || /^[^اويٱ]{2}ي[^اوين]ا$/.test(norm) || /^ت[^اوي]{2}ي[^اوي]ا$/.test(norm)) return false;
   // «بينما يقول خصومه»، «ما ذهب إليه سابقوه»: a plural with «his» (…وه، or a broken plural of followers and foes) is a
   // group; «وكانوا يروجون»: a plural form of كان is a verb. (Not every يـ…ون: «تومبسون»، «ويليامسون» are names.)
   if ((norm.length >= 5 && /وه$/.test(norm)) || PLURALS_WITH_HIS.test(norm) || /^[وف]?كانوا$/.test(norm)) return false;
@@ -263,7 +264,7 @@ export function isNameToken(norm: string): boolean {
 const MANNER_WORDS_LIST = `
   بغضب بحزن بفخر بثقة بألم بأسى بأسف بحماس بهدوء بوضوح بصراحة بسخرية بانفعال بتأثر بتفاؤل بتواضع بدهشة بارتياح
   بقلق باستياء بحسم بجدية بفرح بيأس بإحباط بحرارة بعصبية بخجل بتحد بمرارة بحرقة بلهجة بنبرة بصوت بمزاح بغصة
-  بكلمتين بكلمات بجملة باختصار بإيجاز بنبرات بحزم بشكل بصورة بطريقة`;
+  بكلمتين بكلمات بجملة باختصار بإيجاز بنبرات بحزم بشكل بصورة بطريقة بشدة بقوة`;
 
 /** «أحد»، «إحدى» (one of): the apposition after a name opens with them, and they are never a name word. */
 const ONE_OF: ReadonlySet<string> = new Set(['أحد', 'إحدى'].map((w) => normalizeArabic(w)));
@@ -544,13 +545,22 @@ export function nameAfterRole(tokens: Token[]): { name: string; role: string } |
   const headBare = ROLE_HEADS.has(asWritten) ? asWritten : withoutArticle(head.norm.replace(/^(لل|بال|ل|ب)(?=..)/, (m) => (m.startsWith('لل') || m === 'بال' ? 'ال' : '')));
   // («الجمهوري جيمس ريش»: a party's adjective heading the words is a role, see PARTY_ADJECTIVES.)
   if (!ROLE_HEADS.has(headBare) && !HONORIFICS.has(head.norm) && !(PARTY_ADJECTIVES.has(headBare) && DEFINITE.test(head.norm))) return null;
-  for (let p = 1; p < Math.min(tokens.length, 9); p++) {
+  // (The name starts within the first eight words, or two further after a place that closes the role, below.)
+  let reach = 9;
+  for (let p = 1; p < Math.min(tokens.length, reach); p++) {
     const before = tokens[p - 1].norm;
     const afterPlace = p >= 3 && PLACES.has(before) && /^(الي|في|لدي)$/.test(tokens[p - 2].norm);
     // «والمبعوث الأممي إلى ليبيا برناردينو ليون»: a country or a capital after «إلى/في» is the role's complement, and
     // closes it (round 21).
     if (/^(الي|في|لدي)$/.test(tokens[p].norm) && PLACES.has(tokens[p + 1]?.norm ?? '')) {
       p++;
+      continue;
+    }
+    // «الأمين العام لمجلس عشائر العراق العربية في الجنوب الشيخ أحمد الغانم»: a definite place after «في» with an
+    // honorific right behind it closes the role the same way (round 22).
+    if (/^(الي|في|لدي)$/.test(tokens[p].norm) && DEFINITE.test(tokens[p + 1]?.norm ?? '') && HONORIFICS.has(tokens[p + 2]?.norm ?? '')) {
+      p++;
+      reach = Math.max(reach, p + 4);
       continue;
     }
     if (SUBJECT_STOPS.has(tokens[p].norm) || SPEECH_VERBS.has(tokens[p].norm) || isParticiple(tokens[p].norm)) return null;
@@ -1415,6 +1425,8 @@ export function parseSubjectBefore(beforeVerb: string, familyNames: ReadonlySet<
   // the clause before its subject.
   const opener = tokensOf(text)[0];
   if (opener && CLAUSE_OPENERS.has(opener.norm)) text = text.slice(opener.end);
+  const accusative = unnamedInAccusative(text);
+  if (accusative) return accusative;
   const subject = parseSubject(text, familyNames);
   // «أما ريتشارد هاينسورث، المالك السابق لوكالة…، فيقول»: «أما … فـ» brackets the subject, so a name and its
   // apposition need not account for every word before the verb.
@@ -1446,6 +1458,23 @@ export function parseSubjectBefore(beforeVerb: string, familyNames: ReadonlySet<
     return subject;
   }
   return { kind: 'bare' };
+}
+
+/**
+ * «إلا أن مسؤولاً محلياً، طلب عدم ذكر اسمه، قال»، «لكن مصدراً أمنياً أكد»: after «أن»، «إن»، «لكن» the subject is in
+ * the accusative, so an unnamed source and its adjectives end in ـاً, which the subject parse does not read as a role
+ * (it read «مصدرا أمنيا» as a name). Read without the ending, the words must all be the source's description; one
+ * clause set off by commas may follow it («، طلب عدم ذكر اسمه،»), as sources' anonymity is given (round 22).
+ */
+function unnamedInAccusative(text: string): Subject | null {
+  const [head, ...rest] = text.replace(/[\s،,]+$/, '').split(/[،,]/);
+  if (rest.length > 1) return null;
+  const tokens = tokensOf(head);
+  if (tokens.length === 0 || tokens.length > 3 || !tokens.every((t) => t.norm.length >= 4 && /ا\u064B?$/u.test(t.norm))) return null;
+  const description = tokens.map((t) => t.text.replace(/[\u064Bا]+$/u, '')).join(' ');
+  const subject = parseSubject(description);
+  if (subject.kind !== 'unnamed' || tokensOf(subject.role ?? '').length !== tokens.length) return null;
+  return subject;
 }
 
 const NARRATOR = /(?:^|\s)و?عن\s+((?:[\p{L}\p{M}]+\s+){0,3}[\p{L}\p{M}]+)\s+رضي\s+الله\s+عن(?:ه|ها|هما|هم)\s*[،,]?\s*$/u;

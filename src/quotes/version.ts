@@ -134,5 +134,10 @@
  * his; a role or an honorific and a name set off by commas right before the verb are its subject («…، القاضي رحيم
  * العكيلي، أكد:»); «بان كي مون» is a name of three words («بان» had read as «ب» + «أن»); «وقال عنها X» is X
  * speaking (not after a relative, and only before a name, a role or an honorific).
+ * quotes-26 (round 22, from tune15's errors): a role that names its place after «في» and then an honorific goes on to
+ * the name («الأمين العام لمجلس عشائر العراق العربية في الجنوب الشيخ أحمد الغانم»); a bare verb after «وفي تعليق لـX…»
+ * (تعليق، تصريح، حديث، تعقيب، رد، كلمة + ل glued to a name) is X speaking; an adverb of the form taf'ilan («تحديدا»،
+ * «تقريبا») and «بشدة»، «بقوة» are no name words; «بعثة» heads a body («بعثة الأمم المتحدة»، «البعثة الأميركية لدى الحلف»);
+ * an unnamed source in the accusative after «أن/لكن» («إلا أن مسؤولاً محلياً، طلب عدم ذكر اسمه، قال») is read as one.
  */
-export const QUOTES_VERSION = 'quotes-25';
+export const QUOTES_VERSION = 'quotes-26';
