@@ -49,10 +49,14 @@ describe('round 22: words that are no names, and missions as bodies', () => {
     expect(said('وقالت الوزيرة تيريزا ماي: "سنحترم نتيجة الاستفتاء كما هي".')[0].speaker).toBe('تيريزا ماي');
   });
 
-  it('«بعثة» heads a body, and «البعثة» later points back to it', () => {
+  it('«بعثة» heads a body, named in full with where it is sent, and «البعثة» later points back to it', () => {
     expect(
       said('نفت بعثة الاتحاد الإفريقي الاتهامات الموجهة لها. وقالت البعثة في بيان: «قتل خمسة من المسلحين خلال المواجهة مع قواتنا».')[0],
     ).toEqual({ speaker: 'بعثة الاتحاد الإفريقي', role: null, kind: 'organisation' });
+    // (A mission is named by where it is sent, which the subject's parse cuts at «في».)
+    expect(
+      said('نفت بعثة الأمم المتحدة في ليبيا هذه الأنباء. وقالت البعثة في بيان: «ندعو جميع الأطراف إلى وقف إطلاق النار فورا».')[0].speaker,
+    ).toBe('بعثة الأمم المتحدة في ليبيا');
   });
 
   it('«بشدة»، «بقوة» after a name are the manner of saying, not part of the name', () => {

@@ -193,7 +193,10 @@ export function analyseQuotes(article: Article): QuoteAnalysis {
       // the fuller name a one-word body stands for; listed first, so a body's own mention wins.)
       const asPeople = tokensOf(subject.name).length === 1 ? registry.people.filter((p) => p.keys.length >= 2).map((p) => p.name) : [];
       const known = [...asPeople, ...organisations.slice(0, paragraphIndex + 1).flat(), ...namedBodies];
-      const name = resolveOrganisation(subject.name, known);
+      const resolved = resolveOrganisation(subject.name, known);
+      // («نفت بعثة الاتحاد الإفريقي في الصومال…»: the subject's parse ends at «في», the scan of bodies names the
+      // mission in full; round 22.)
+      const name = resolved && withoutArticle(tokensOf(resolved)[0]?.norm ?? '') === 'بعثه' ? (organisations.slice(0, paragraphIndex + 1).flat().find((o) => o.startsWith(`${resolved} `)) ?? resolved) : resolved;
       if (name) {
         namedBodies.push(name);
         setCurrent({ organisation: name }, paragraphIndex);

@@ -1608,6 +1608,14 @@ export function organisationRun(tokens: Token[], i: number): Token[] {
       run.push(tokens[j], tokens[j + 1], region);
       break;
     }
+    // «بعثة الأمم المتحدة في ليبيا»، «البعثة الأميركية لدى الحلف الأطلسي»: a mission is named by where it is sent
+    // (round 22), a country or one definite word and its nisba.
+    const sentTo = tokens[j + 1];
+    if (/^(في|لدي|الي)$/.test(norm) && sentTo && withoutArticle(run[0].norm) === 'بعثه' && (PLACES.has(sentTo.norm) || (/^ال.{3,}$/.test(sentTo.norm) && !STOPWORDS.has(sentTo.norm) && !TIME_WORDS.has(sentTo.norm) && !INSTITUTIONS.has(withoutArticle(sentTo.norm)) && !ROLE_HEADS.has(withoutArticle(sentTo.norm))))) {
+      run.push(tokens[j], sentTo);
+      if (tokens[j + 2] && isNisba(tokens[j + 2].norm)) run.push(tokens[j + 2]);
+      break;
+    }
     if (SUBJECT_STOPS.has(norm) || STOPWORDS.has(norm) || SPEECH_VERBS.has(norm) || isParticiple(norm) || HONORIFICS.has(norm)) break;
     // («صحيفة صباح»، «صحيفة اليوم»: right after a newspaper or a channel, a time word is its name.)
     const mediaName = run.length === 1 && MEDIA_HEADS.has(withoutArticle(run[0].norm)) && !/^(ال|وال)/.test(run[0].norm);

@@ -137,7 +137,7 @@
  * quotes-26 (round 22, from tune15's errors): a role that names its place after «في» and then an honorific goes on to
  * the name («الأمين العام لمجلس عشائر العراق العربية في الجنوب الشيخ أحمد الغانم»); a bare verb after «وفي تعليق لـX…»
  * (تعليق، تصريح، حديث، تعقيب، رد، كلمة + ل glued to a name) is X speaking; an adverb of the form taf'ilan («تحديدا»،
- * «تقريبا») and «بشدة»، «بقوة» are no name words; «بعثة» heads a body («بعثة الأمم المتحدة»، «البعثة الأميركية لدى الحلف»);
+ * «تقريبا») and «بشدة»، «بقوة» are no name words; «بعثة» heads a body, named with where it is sent («بعثة الأمم المتحدة في ليبيا»، «البعثة الأميركية لدى الحلف»);
  * an unnamed source in the accusative after «أن/لكن» («إلا أن مسؤولاً محلياً، طلب عدم ذكر اسمه، قال») is read as one.
  */
 export const QUOTES_VERSION = 'quotes-26';
