@@ -15,7 +15,10 @@ import {
   isAudience,
   isGluedOutlet,
   isGluedNamedOutlet,
+  isMissionHead,
   isNameToken,
+  MAX_NAME_TOKENS,
+  placeThenHonorific,
   isOrganisationHead,
   organisationsIn,
   isParticiple,
@@ -196,7 +199,7 @@ export function analyseQuotes(article: Article): QuoteAnalysis {
       const resolved = resolveOrganisation(subject.name, known);
       // («نفت بعثة الاتحاد الإفريقي في الصومال…»: the subject's parse ends at «في», the scan of bodies names the
       // mission in full; round 22.)
-      const name = resolved && withoutArticle(tokensOf(resolved)[0]?.norm ?? '') === 'بعثه' ? (organisations.slice(0, paragraphIndex + 1).flat().find((o) => o.startsWith(`${resolved} `)) ?? resolved) : resolved;
+      const name = resolved && isMissionHead(tokensOf(resolved)[0]?.norm ?? '') ? (organisations.slice(0, paragraphIndex + 1).flat().find((o) => o.startsWith(`${resolved} `)) ?? resolved) : resolved;
       if (name) {
         namedBodies.push(name);
         setCurrent({ organisation: name }, paragraphIndex);
@@ -669,8 +672,7 @@ function preferFirstMarkedName(subject: Subject, text: string): Subject {
   const clause = text.replace(/\([^()]*\)/g, ' ').split(/[.!?؟:؛;،,]/)[0] ?? '';
   const tokens = tokensOf(clause);
   // («… العربية في الجنوب الشيخ أحمد الغانم»: «في» + a definite place + an honorific goes on to the name.)
-  const placeThenHonorific = (i: number) => /^(الي|في|لدي)$/.test(tokens[i].norm) && /^ال/.test(tokens[i + 1]?.norm ?? '') && HONORIFICS.has(tokens[i + 2]?.norm ?? '');
-  const end = tokens.findIndex((t, i) => (isStop(t.norm) && !placeThenHonorific(i)) || isSpeechVerb(t.norm) || isParticiple(t.norm));
+  const end = tokens.findIndex((t, i) => (isStop(t.norm) && !placeThenHonorific(tokens, i)) || isSpeechVerb(t.norm) || isParticiple(t.norm));
   const marked = nameAfterRole(end >= 0 ? tokens.slice(0, end) : tokens);
   if (!marked) return subject;
   if (subject.kind === 'named') {
@@ -1748,7 +1750,7 @@ function commentAuthor(masked: string, tokens: Token[], t: number, registry: Per
     if (registry.people.some((p) => p.keys.includes(glued.norm))) return null;
     if (!/^\s+$/.test(masked.slice(tokens[i - 1].end, glued.start))) return null;
     const words = [glued.text.replace(/^ل/, '')];
-    for (let j = i + 1; j < t && words.length < 4; j++) {
+    for (let j = i + 1; j < t && words.length < MAX_NAME_TOKENS; j++) {
       const norm = tokens[j].norm;
       if (!/^\s+$/.test(masked.slice(tokens[j - 1].end, tokens[j].start))) break;
       if (isStop(norm) || STOPWORDS.has(norm) || isSpeechVerb(norm) || isParticiple(norm) || ROLE_HEADS.has(withoutArticle(norm)) || INSTITUTIONS.has(withoutArticle(norm))) break;

@@ -375,6 +375,7 @@ export function candidateFeatures(analysis: QuoteAnalysis, candidates: Candidate
       const isNone = c.name === null;
       const v = c.variant;
       const added = v?.word?.norm ?? '';
+      const gender = isNone || quoteGender === null ? null : genderOf(k);
       return [
         isNone ? 1 : 0,
         c.kind === 'organisation' ? 1 : 0,
@@ -414,8 +415,8 @@ export function candidateFeatures(analysis: QuoteAnalysis, candidates: Candidate
         qi + 1 < ruleIndex.length && ruleIndex[qi + 1] === base ? 1 : 0,
         base === latestSpeaker ? 1 : 0,
         base === latestSpeaker && bareVerb ? 1 : 0,
-        !isNone && quoteGender !== null && genderOf(k) === quoteGender ? 1 : 0,
-        !isNone && quoteGender !== null && genderOf(k) !== null && genderOf(k) !== quoteGender ? 1 : 0,
+        gender !== null && gender === quoteGender ? 1 : 0,
+        gender !== null && gender !== quoteGender ? 1 : 0,
         holdsRole[base] ? 1 : 0,
         isNone && roleNobodys ? 1 : 0,
         inRole[k] ? 1 : 0,

@@ -351,7 +351,7 @@ export function isGluedNamedOutlet(norm: string): boolean {
   return NAMED_OUTLETS.has(norm.slice(1)) || (norm.startsWith('لل') && NAMED_OUTLETS.has('ا' + norm.slice(1)));
 }
 
-const MAX_NAME_TOKENS = 4;
+export const MAX_NAME_TOKENS = 4;
 /** Given names that are never a place or a common noun: compounds in «عبد» / «أبو», and the commonest ones. */
 export const SURE_GIVEN = /^(عبد.*|ابو|محمد|احمد|محمود|مصطفي|خالد|فهد|سلطان|عمر|يوسف|ابراهيم|حسين|عثمان|سلمان|ناصر|عادل|طارق|فيصل|سعود|تركي)$/;
 /** Second halves of compound given names: «عبد الله»، «رحمة الله»، «عز الدين»، «نور الدين». */
@@ -537,6 +537,22 @@ const IDIOM_OBJECTS: ReadonlySet<string> = new Set(['النقاب', 'اللثا�
  * it ends at the first word that cannot be in a name, or right after a family name with the article. What follows
  * it (an object, a prepositional phrase) does not matter, which is what parseSubject cannot assume.
  */
+/** «إلى»، «في»، «لدى» (in search form): the prepositions after which a role names its place. */
+const PLACE_PREPOSITION = /^(الي|في|لدي)$/;
+
+/**
+ * «… العربية في الجنوب الشيخ أحمد الغانم»: at `i`, «في/إلى/لدى», a definite place and an honorific — the role's place,
+ * with the name coming after the honorific (round 22).
+ */
+export function placeThenHonorific(tokens: Token[], i: number): boolean {
+  return PLACE_PREPOSITION.test(tokens[i]?.norm ?? '') && DEFINITE.test(tokens[i + 1]?.norm ?? '') && HONORIFICS.has(tokens[i + 2]?.norm ?? '');
+}
+
+/** «بعثة الأمم المتحدة في ليبيا»: a mission, which is named by where it is sent (the head in search form). */
+export function isMissionHead(norm: string): boolean {
+  return withoutArticle(norm) === 'بعثه';
+}
+
 export function nameAfterRole(tokens: Token[]): { name: string; role: string } | null {
   const head = tokens[0];
   if (!head) return null;
@@ -549,16 +565,16 @@ export function nameAfterRole(tokens: Token[]): { name: string; role: string } |
   let reach = 9;
   for (let p = 1; p < Math.min(tokens.length, reach); p++) {
     const before = tokens[p - 1].norm;
-    const afterPlace = p >= 3 && PLACES.has(before) && /^(الي|في|لدي)$/.test(tokens[p - 2].norm);
+    const afterPlace = p >= 3 && PLACES.has(before) && PLACE_PREPOSITION.test(tokens[p - 2].norm);
     // «والمبعوث الأممي إلى ليبيا برناردينو ليون»: a country or a capital after «إلى/في» is the role's complement, and
     // closes it (round 21).
-    if (/^(الي|في|لدي)$/.test(tokens[p].norm) && PLACES.has(tokens[p + 1]?.norm ?? '')) {
+    if (PLACE_PREPOSITION.test(tokens[p].norm) && PLACES.has(tokens[p + 1]?.norm ?? '')) {
       p++;
       continue;
     }
     // «الأمين العام لمجلس عشائر العراق العربية في الجنوب الشيخ أحمد الغانم»: a definite place after «في» with an
     // honorific right behind it closes the role the same way (round 22).
-    if (/^(الي|في|لدي)$/.test(tokens[p].norm) && DEFINITE.test(tokens[p + 1]?.norm ?? '') && HONORIFICS.has(tokens[p + 2]?.norm ?? '')) {
+    if (placeThenHonorific(tokens, p)) {
       p++;
       reach = Math.max(reach, p + 4);
       continue;
@@ -1611,7 +1627,7 @@ export function organisationRun(tokens: Token[], i: number): Token[] {
     // «بعثة الأمم المتحدة في ليبيا»، «البعثة الأميركية لدى الحلف الأطلسي»: a mission is named by where it is sent
     // (round 22), a country or one definite word and its nisba.
     const sentTo = tokens[j + 1];
-    if (/^(في|لدي|الي)$/.test(norm) && sentTo && withoutArticle(run[0].norm) === 'بعثه' && (PLACES.has(sentTo.norm) || (/^ال.{3,}$/.test(sentTo.norm) && !STOPWORDS.has(sentTo.norm) && !TIME_WORDS.has(sentTo.norm) && !INSTITUTIONS.has(withoutArticle(sentTo.norm)) && !ROLE_HEADS.has(withoutArticle(sentTo.norm))))) {
+    if (PLACE_PREPOSITION.test(norm) && sentTo && isMissionHead(run[0].norm) && (PLACES.has(sentTo.norm) || (/^ال.{3,}$/.test(sentTo.norm) && !STOPWORDS.has(sentTo.norm) && !TIME_WORDS.has(sentTo.norm) && !INSTITUTIONS.has(withoutArticle(sentTo.norm)) && !ROLE_HEADS.has(withoutArticle(sentTo.norm))))) {
       run.push(tokens[j], sentTo);
       if (tokens[j + 2] && isNisba(tokens[j + 2].norm)) run.push(tokens[j + 2]);
       break;
